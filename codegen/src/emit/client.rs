@@ -1,0 +1,291 @@
+//! The client: a trait with one async method per operation (default bodies return
+//! `Error::NotImplemented`, so a test double implements only what it needs), paginator
+//! methods, and the concrete `Client` that sends requests through the runtime.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::emit::common::{deprecated, doc, ident, or, rust_type};
+use crate::ir::{Auth, FieldRef, Operation, Pagination, Service, StructRole, TypeDef};
+
+/// Emits `client.rs` for an awsJson service.
+pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
+    let trait_name = ident(&service.trait_name);
+    let trait_doc = format!(
+        "Every operation of {}, one async method each.\n\n\
+         [`Client`] implements it against the real service. Each method has a default body \
+         that returns [`Error::NotImplemented`], so a test double implements only the \
+         methods a test needs.",
+        service.title
+    );
+    let trait_methods = service.operations.iter().map(trait_method);
+    let paginators = service.operations.iter().filter_map(paginator_methods);
+    let impl_methods = service.operations.iter().map(impl_method);
+    let service_spec = service_spec(service, json_version);
+    let client_doc = format!(
+        "A client for {}: cheap to clone, safe to share between tasks.",
+        service.title
+    );
+    let no_input = service
+        .operations
+        .iter()
+        .any(|op| op.input.is_none())
+        .then(|| {
+            quote! {
+                /// The body of an operation that has no input: `{}`.
+                #[derive(Serialize)]
+                struct NoInput {}
+            }
+        });
+    quote! {
+        #service_spec
+
+        #[doc = #trait_doc]
+        pub trait #trait_name: Send + Sync {
+            #(#trait_methods)*
+            #(#paginators)*
+        }
+
+        #[doc = #client_doc]
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            core: ClientCore,
+        }
+
+        impl Client {
+            /// A client that uses `config`.
+            pub fn new(config: Config) -> Self {
+                Self { core: ClientCore::new(&SERVICE, config) }
+            }
+
+            /// A client configured from the standard `AWS_*` environment variables.
+            pub fn from_env() -> Self {
+                Self::new(Config::from_env())
+            }
+        }
+
+        impl #trait_name for Client {
+            #(#impl_methods)*
+        }
+
+        #no_input
+    }
+}
+
+fn service_spec(service: &Service, json_version: &str) -> TokenStream {
+    let target_prefix = &service.wire_name;
+    let signing_name = service.signing_name.clone().unwrap_or_default();
+    let rules = match &service.endpoint_rules {
+        Some(_) => quote! { Some(include_str!("endpoint_rules.json")) },
+        None => quote! { None },
+    };
+    let errors = || {
+        service.types.iter().filter_map(|ty| match ty {
+            TypeDef::Struct(s) => match &s.role {
+                StructRole::Error(info) => Some((s.wire_name.clone(), info.clone())),
+                _ => None,
+            },
+            _ => None,
+        })
+    };
+    let retryable = errors()
+        .filter(|(_, info)| info.retryable && !info.throttling)
+        .map(|(code, _)| code);
+    let throttling = errors()
+        .filter(|(_, info)| info.throttling)
+        .map(|(code, _)| code);
+    quote! {
+        /// What the runtime needs to know about the service.
+        static SERVICE: ServiceSpec = ServiceSpec {
+            target_prefix: #target_prefix,
+            json_version: #json_version,
+            signing_name: #signing_name,
+            endpoint_rules: #rules,
+            retryable_errors: &[#(#retryable),*],
+            throttling_errors: &[#(#throttling),*],
+        };
+    }
+}
+
+/// The success type of an operation's method.
+fn output_type(op: &Operation) -> TokenStream {
+    match &op.output {
+        Some(output) => {
+            let output = ident(output);
+            quote! { #output }
+        }
+        None => quote! { () },
+    }
+}
+
+fn signature(op: &Operation) -> (TokenStream, TokenStream) {
+    let error = ident(&op.error_name);
+    let output = output_type(op);
+    let params = match &op.input {
+        Some(input) => {
+            let input = ident(input);
+            quote! { input: #input }
+        }
+        None => TokenStream::new(),
+    };
+    (params, quote! { Result<#output, Error<#error>> })
+}
+
+fn trait_method(op: &Operation) -> TokenStream {
+    let method = ident(&op.method_name);
+    let (params, result) = signature(op);
+    let fallback = format!("Calls `{}`.", op.wire_name);
+    let docs = doc(or(&op.docs, &fallback));
+    let deprecated = deprecated(&op.deprecated);
+    let wire = &op.wire_name;
+    let ignore_input = op.input.as_ref().map(|_| quote! { let _ = input; });
+    quote! {
+        #docs
+        #deprecated
+        fn #method(&self, #params) -> impl Future<Output = #result> + Send {
+            #ignore_input
+            std::future::ready(Err(Error::NotImplemented(#wire)))
+        }
+    }
+}
+
+fn impl_method(op: &Operation) -> TokenStream {
+    let method = ident(&op.method_name);
+    let (params, result) = signature(op);
+    let wire = &op.wire_name;
+    let auth = match op.auth {
+        Auth::SigV4 => quote! { Auth::SigV4 },
+        Auth::None => quote! { Auth::None },
+    };
+    let spec = quote! { &OperationSpec { name: #wire, auth: #auth } };
+    let body = match (&op.input, &op.output) {
+        (Some(_), Some(_)) => quote! {
+            input.validate().map_err(Error::InvalidInput)?;
+            self.core.call(#spec, &input).await
+        },
+        (Some(_), None) => quote! {
+            input.validate().map_err(Error::InvalidInput)?;
+            self.core.call::<_, IgnoredAny, _>(#spec, &input).await.map(|_| ())
+        },
+        (None, Some(_)) => quote! { self.core.call(#spec, &NoInput {}).await },
+        (None, None) => quote! {
+            self.core.call::<_, IgnoredAny, _>(#spec, &NoInput {}).await.map(|_| ())
+        },
+    };
+    let allow_deprecated = op
+        .deprecated
+        .as_ref()
+        .map(|_| quote! { #[allow(deprecated)] });
+    quote! {
+        #allow_deprecated
+        async fn #method(&self, #params) -> #result {
+            #body
+        }
+    }
+}
+
+/// `…_pages` and `…_items` methods for a paginated operation.
+fn paginator_methods(op: &Operation) -> Option<TokenStream> {
+    let pagination = op.pagination.as_ref()?;
+    let input = ident(op.input.as_ref()?);
+    let output = ident(op.output.as_ref()?);
+    let error = ident(&op.error_name);
+    let method = ident(&op.method_name);
+    let pages = ident(&pagination.pages_method);
+    let token_field = ident(&pagination.input_token.field);
+    let set_token = if pagination.input_token.optional {
+        quote! { input.#token_field = token; }
+    } else {
+        quote! { input.#token_field = token.unwrap_or_default(); }
+    };
+    let get_token = option_path(&pagination.output_token, quote! { output });
+    let pages_doc = format!(
+        "Every page of `{}`, following the `{}` token until the service stops sending one.",
+        op.wire_name,
+        pagination.input_token.field.trim_start_matches("r#")
+    );
+    let items = items_method(op, pagination, &pages, &error);
+    Some(quote! {
+        #[doc = #pages_doc]
+        fn #pages(
+            &self,
+            input: #input,
+        ) -> impl Stream<Item = Result<#output, Error<#error>>> + Send + '_
+        where
+            Self: Sized,
+        {
+            paginate(
+                input,
+                |input, token| { #set_token },
+                |output| #get_token.map(String::as_str),
+                move |input| self.#method(input),
+            )
+        }
+        #items
+    })
+}
+
+fn items_method(
+    op: &Operation,
+    pagination: &Pagination,
+    pages: &proc_macro2::Ident,
+    error: &proc_macro2::Ident,
+) -> Option<TokenStream> {
+    let items = pagination.items.as_ref()?;
+    let input = ident(op.input.as_ref()?);
+    let method = ident(&pagination.items_method);
+    let (item, collect) = if items.is_map {
+        let crate::ir::RustType::Map { key, value, .. } = &items.item_type else {
+            return None;
+        };
+        let (key, value) = (rust_type(key), rust_type(value));
+        (quote! { (#key, #value) }, quote! { .into_iter().collect() })
+    } else {
+        (rust_type(&items.item_type), TokenStream::new())
+    };
+    let owned = owned_path(&items.path, quote! { output });
+    let docs = format!(
+        "Every item of `{}` across all pages, one at a time.",
+        op.wire_name
+    );
+    Some(quote! {
+        #[doc = #docs]
+        fn #method(
+            &self,
+            input: #input,
+        ) -> impl Stream<Item = Result<#item, Error<#error>>> + Send + '_
+        where
+            Self: Sized,
+        {
+            items(self.#pages(input), |output| #owned.unwrap_or_default() #collect)
+        }
+    })
+}
+
+/// `Option<&T>` expression following `path` from `root` by reference.
+fn option_path(path: &[FieldRef], root: TokenStream) -> TokenStream {
+    let mut expr = quote! { Some(#root) };
+    for step in path {
+        let field = ident(&step.field);
+        expr = if step.optional {
+            quote! { #expr.and_then(|value| value.#field.as_ref()) }
+        } else {
+            quote! { #expr.map(|value| &value.#field) }
+        };
+    }
+    expr
+}
+
+/// `Option<T>` expression moving out along `path` from `root`.
+fn owned_path(path: &[FieldRef], root: TokenStream) -> TokenStream {
+    let mut expr = quote! { Some(#root) };
+    for step in path {
+        let field = ident(&step.field);
+        expr = if step.optional {
+            quote! { #expr.and_then(|value| value.#field) }
+        } else {
+            quote! { #expr.map(|value| value.#field) }
+        };
+    }
+    expr
+}

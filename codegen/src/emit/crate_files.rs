@@ -1,0 +1,80 @@
+//! The crate's manifest and root module.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::Options;
+use crate::emit::common::{ident, inner_doc};
+use crate::ir::{Protocol, Service};
+use crate::render::Header;
+use crate::runtime_files::DEPENDENCIES;
+
+/// `Cargo.toml` of the generated crate: standalone (explicit versions), so it can be copied
+/// out of this repository and used as a path or git dependency.
+pub fn cargo_toml(service: &Service, header: &Header<'_>, options: &Options) -> String {
+    let description = format!(
+        "Typed, serde-friendly async client for {} (API version {}), generated from its Smithy model.",
+        service.title, service.version
+    );
+    let workspace = if options.standalone_workspace {
+        "\n# Built on its own, not as a member of an enclosing workspace.\n[workspace]\n"
+    } else {
+        ""
+    };
+    format!(
+        "{header}[package]\n\
+         name = {name}\n\
+         version = \"0.1.0\"\n\
+         edition = \"2024\"\n\
+         rust-version = \"1.94\"\n\
+         description = {description}\n\
+         license = \"Apache-2.0\"\n\
+         publish = false\n\
+         {workspace}\n\
+         {DEPENDENCIES}",
+        header = header.toml(),
+        name = toml_string(&service.crate_name),
+        description = toml_string(&description),
+    )
+}
+
+/// A TOML basic string (JSON string escaping is valid TOML for these values).
+fn toml_string(value: &str) -> String {
+    serde_json::Value::String(value.to_owned()).to_string()
+}
+
+/// `src/lib.rs`: crate documentation, modules and the main re-exports.
+pub fn lib_rs(service: &Service, with_client: bool) -> TokenStream {
+    let title = format!("# {}", service.title);
+    let overview = match &service.protocol {
+        Protocol::Other(protocol) => format!(
+            "API version `{}`. This service speaks `{protocol}`, which this generator does not \
+             implement a client for, so the crate holds only its data types.",
+            service.version
+        ),
+        _ => format!(
+            "API version `{}`. Start with [`Client`] (or implement [`{}`] in a test double); \
+             data types are in [`types`], per-operation errors in [`error`].",
+            service.version, service.trait_name
+        ),
+    };
+    let client_items = with_client.then(|| {
+        let trait_name = ident(&service.trait_name);
+        quote! {
+            pub mod client;
+            pub mod error;
+
+            pub use client::{Client, #trait_name};
+            pub use runtime::{Config, Credentials, Error};
+        }
+    });
+    let crate_docs = inner_doc(&[title, service.docs.clone(), overview].join("\n\n"));
+    quote! {
+        #crate_docs
+        #![warn(missing_docs)]
+
+        #client_items
+        pub mod runtime;
+        pub mod types;
+    }
+}

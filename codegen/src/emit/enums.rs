@@ -1,0 +1,217 @@
+//! String and integer enums: one variant per known value plus a forward-compatible
+//! `Unknown` that keeps (and round-trips) values this crate version has not seen.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use crate::emit::common::{deprecated, doc, doc_with, ident, or};
+use crate::ir::{Enum, IntEnum};
+use crate::lower::shape_name;
+use crate::naming::UNKNOWN_VARIANT;
+
+/// Emits a string enum with its conversions and serde impls.
+pub fn emit_enum(e: &Enum) -> TokenStream {
+    let name = ident(&e.name);
+    let unknown = ident(UNKNOWN_VARIANT);
+    let fallback = format!("Values of `{}`.", shape_name(&e.shape_id));
+    let docs = doc(or(&e.docs, &fallback));
+    let enum_deprecated = deprecated(&e.deprecated);
+    let variants = e.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let wire_doc = format!("`{}`", v.wire_value);
+        let docs = doc_with(&wire_doc, &v.docs);
+        let deprecated = deprecated(&v.deprecated);
+        quote! { #docs #deprecated #variant, }
+    });
+    let to_str = e.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let wire = &v.wire_value;
+        quote! { Self::#variant => #wire, }
+    });
+    let from_str = e.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let wire = &v.wire_value;
+        quote! { #wire => Self::#variant, }
+    });
+    let values = e.variants.iter().map(|v| &v.wire_value);
+    let allow_deprecated = e
+        .variants
+        .iter()
+        .any(|v| v.deprecated.is_some())
+        .then(|| quote! { #[allow(deprecated)] });
+    quote! {
+        #docs
+        #enum_deprecated
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            /// A value this version of the crate does not know; it is kept and sent back unchanged.
+            #unknown(UnknownVariant),
+        }
+
+        #allow_deprecated
+        impl #name {
+            /// The value as it appears on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#to_str)*
+                    Self::#unknown(value) => value.as_str(),
+                }
+            }
+
+            /// Every value this version of the crate knows, in model order.
+            pub const fn values() -> &'static [&'static str] {
+                &[#(#values),*]
+            }
+        }
+
+        #allow_deprecated
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_str)*
+                    other => Self::#unknown(UnknownVariant::new(other)),
+                }
+            }
+        }
+
+        impl From<String> for #name {
+            fn from(value: String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+
+        impl std::str::FromStr for #name {
+            type Err = std::convert::Infallible;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl AsRef<str> for #name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl fmt::Display for #name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        /// The empty unknown value: what a missing required member decodes to.
+        impl Default for #name {
+            fn default() -> Self {
+                Self::#unknown(UnknownVariant::new(""))
+            }
+        }
+
+        impl Serialize for #name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                String::deserialize(deserializer).map(Self::from)
+            }
+        }
+    }
+}
+
+/// Emits an integer enum with its conversions and serde impls.
+pub fn emit_int_enum(e: &IntEnum) -> TokenStream {
+    let name = ident(&e.name);
+    let unknown = ident(UNKNOWN_VARIANT);
+    let fallback = format!("Values of `{}`.", shape_name(&e.shape_id));
+    let docs = doc(or(&e.docs, &fallback));
+    let enum_deprecated = deprecated(&e.deprecated);
+    let variants = e.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let docs = doc_with(&format!("`{}`", v.value), &v.docs);
+        quote! { #docs #variant, }
+    });
+    let literal = |value: i32| {
+        let magnitude = Literal::u32_unsuffixed(value.unsigned_abs());
+        if value < 0 {
+            quote! { -#magnitude }
+        } else {
+            quote! { #magnitude }
+        }
+    };
+    let to_int = e.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let value = literal(v.value);
+        quote! { Self::#variant => #value, }
+    });
+    let from_int = e.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let value = literal(v.value);
+        quote! { #value => Self::#variant, }
+    });
+    let values = e.variants.iter().map(|v| literal(v.value));
+    quote! {
+        #docs
+        #enum_deprecated
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            /// A value this version of the crate does not know; it is kept and sent back unchanged.
+            #unknown(i32),
+        }
+
+        impl #name {
+            /// The value as it appears on the wire.
+            pub fn value(self) -> i32 {
+                match self {
+                    #(#to_int)*
+                    Self::#unknown(value) => value,
+                }
+            }
+
+            /// Every value this version of the crate knows, in model order.
+            pub const fn values() -> &'static [i32] {
+                &[#(#values),*]
+            }
+        }
+
+        impl From<i32> for #name {
+            fn from(value: i32) -> Self {
+                match value {
+                    #(#from_int)*
+                    other => Self::#unknown(other),
+                }
+            }
+        }
+
+        /// The value 0: what a missing required member decodes to.
+        impl Default for #name {
+            fn default() -> Self {
+                Self::from(0)
+            }
+        }
+
+        impl fmt::Display for #name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}", self.value())
+            }
+        }
+
+        impl Serialize for #name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_i32(self.value())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                i32::deserialize(deserializer).map(Self::from)
+            }
+        }
+    }
+}

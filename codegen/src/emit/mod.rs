@@ -1,0 +1,182 @@
+//! IR → Rust source files of the generated crate.
+
+mod client;
+mod common;
+mod crate_files;
+mod defaults;
+mod enums;
+mod errors;
+mod imports;
+mod serde_attrs;
+mod structs;
+mod unions;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ir::{DefaultValue, RustType, Service, StructRole, TypeDef};
+use crate::render::{Header, render_rust};
+use crate::{GeneratedFile, Options};
+use imports::Imports;
+
+pub use structs::REDACTED;
+
+/// Every file of the generated crate, in a fixed order.
+pub fn emit(service: &Service, options: &Options) -> Result<Vec<GeneratedFile>, String> {
+    let header = Header {
+        source: &options.source_name,
+    };
+    let with_client = service.protocol.json_version().is_some();
+    let mut files = vec![
+        GeneratedFile::new(
+            "Cargo.toml",
+            crate_files::cargo_toml(service, &header, options),
+        ),
+        GeneratedFile::new(
+            "src/lib.rs",
+            render_rust(&header, crate_files::lib_rs(service, with_client))?,
+        ),
+        GeneratedFile::new("src/types.rs", render_rust(&header, types_rs(service))?),
+    ];
+    if let Some(json_version) = service.protocol.json_version() {
+        files.push(GeneratedFile::new(
+            "src/error.rs",
+            render_rust(&header, error_rs(service))?,
+        ));
+        files.push(GeneratedFile::new(
+            "src/client.rs",
+            render_rust(&header, client_rs(service, json_version))?,
+        ));
+        if let Some(rules) = &service.endpoint_rules {
+            files.push(GeneratedFile::new("src/endpoint_rules.json", rules.clone()));
+        }
+    }
+    files.extend(crate::runtime_files::files(&header));
+    Ok(files)
+}
+
+fn types_rs(service: &Service) -> TokenStream {
+    let mut imports = Imports::default();
+    for ty in &service.types {
+        imports.add("serde", "Deserialize");
+        imports.add("serde", "Serialize");
+        match ty {
+            TypeDef::Struct(s) => {
+                for member in &s.members {
+                    imports.add_type(&member.ty, None);
+                    if matches!(member.default, Some(DefaultValue::Timestamp(_))) {
+                        imports.add("crate::runtime", "DateTime");
+                    }
+                }
+                let manual_debug = s.members.iter().any(|m| m.sensitive);
+                if manual_debug || matches!(s.role, StructRole::Error(_)) {
+                    imports.add("std::fmt", "self");
+                }
+                if s.role == StructRole::Input {
+                    imports.add("crate::runtime", "BuildError");
+                }
+            }
+            TypeDef::Union(u) => {
+                for variant in &u.variants {
+                    imports.add_type(&variant.ty, None);
+                }
+                add_hand_written_serde(&mut imports);
+            }
+            TypeDef::Enum(_) => add_hand_written_serde(&mut imports),
+            TypeDef::IntEnum(_) => {
+                imports.add("std::fmt", "self");
+                imports.add("serde", "Deserializer");
+                imports.add("serde", "Serializer");
+            }
+        }
+    }
+    let items = service.types.iter().map(|ty| match ty {
+        TypeDef::Struct(s) => structs::emit_struct(s),
+        TypeDef::Enum(e) => enums::emit_enum(e),
+        TypeDef::IntEnum(e) => enums::emit_int_enum(e),
+        TypeDef::Union(u) => unions::emit_union(u),
+    });
+    let uses = imports.to_tokens();
+    let module_doc = format!(
+        "Data types of {}: operation inputs and outputs, shared structures, enums, unions \
+         and error shapes.",
+        service.title
+    );
+    quote! {
+        #![doc = #module_doc]
+        #uses
+        #(#items)*
+    }
+}
+
+/// What enums and unions (which implement serde and `Debug` by hand) need.
+fn add_hand_written_serde(imports: &mut Imports) {
+    imports.add("std::fmt", "self");
+    imports.add("serde", "Deserializer");
+    imports.add("serde", "Serializer");
+    imports.add("crate::runtime", "UnknownVariant");
+}
+
+fn error_rs(service: &Service) -> TokenStream {
+    let mut imports = Imports::default();
+    if !service.operations.is_empty() {
+        imports.add("std::fmt", "self");
+        for name in ["ErrorResponse", "OperationError", "Unhandled"] {
+            imports.add("crate::runtime", name);
+        }
+    }
+    let items = service.operations.iter().map(errors::emit_operation_error);
+    let uses = imports.to_tokens();
+    quote! {
+        //! One error enum per operation: a variant per modelled error, plus `Unhandled`.
+        #uses
+        #(#items)*
+    }
+}
+
+fn client_rs(service: &Service, json_version: &str) -> TokenStream {
+    let mut imports = Imports::default();
+    for name in [
+        "Auth",
+        "ClientCore",
+        "Config",
+        "Error",
+        "OperationSpec",
+        "ServiceSpec",
+    ] {
+        imports.add("crate::runtime", name);
+    }
+    for op in &service.operations {
+        imports.add("crate::error", &op.error_name);
+        for io in [&op.input, &op.output].into_iter().flatten() {
+            imports.add("crate::types", io);
+        }
+        if op.input.is_none() {
+            imports.add("serde", "Serialize");
+        }
+        if op.output.is_none() {
+            imports.add("serde::de", "IgnoredAny");
+        }
+        if let Some(pagination) = &op.pagination {
+            imports.add("crate::runtime", "Stream");
+            imports.add("crate::runtime", "paginate");
+            if let Some(items) = &pagination.items {
+                imports.add("crate::runtime", "items");
+                match &items.item_type {
+                    RustType::Map { key, value, .. } => {
+                        imports.add_type(key, Some("crate::types"));
+                        imports.add_type(value, Some("crate::types"));
+                    }
+                    item => imports.add_type(item, Some("crate::types")),
+                }
+            }
+        }
+    }
+    let body = client::emit_client(service, json_version);
+    let uses = imports.to_tokens();
+    quote! {
+        //! The client trait, its paginators, and the [`Client`] that talks to the service.
+        #uses
+        #body
+    }
+}

@@ -1,0 +1,237 @@
+//! Structures: serde derives exact on the awsJson wire, redacting `Debug`, `Default` that
+//! honours `@default`, builders and required-member checks for operation inputs.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::emit::common::{constraints_doc, deprecated, doc_with, field_type, ident, or};
+use crate::emit::defaults::default_expr;
+use crate::emit::serde_attrs::{RenameRule, field_serde_attrs};
+use crate::ir::{Member, RustType, Struct, StructRole};
+
+/// The redaction text shown by `Debug` in place of sensitive values.
+pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
+
+/// Emits a structure and its impls.
+pub fn emit_struct(s: &Struct) -> TokenStream {
+    let name = ident(&s.name);
+    let fallback = format!("The `{}` structure.", s.wire_name);
+    let docs = doc_with(or(&s.docs, &fallback), "");
+    let struct_deprecated = deprecated(&s.deprecated);
+    let rule = RenameRule::best_for(&s.members);
+    let container_attr = match rule.attr_value() {
+        Some(rule) => quote! { #[serde(rename_all = #rule, default)] },
+        None => quote! { #[serde(default)] },
+    };
+    let fields = s.members.iter().map(|member| {
+        let field = ident(&member.rust_name);
+        let ty = field_type(member);
+        let fallback = format!("`{}`.", member.wire_name);
+        let docs = doc_with(or(&member.docs, &fallback), &constraints_doc(member));
+        let deprecated = deprecated(&member.deprecated);
+        let serde = field_serde_attrs(member, rule);
+        quote! { #docs #deprecated #serde pub #field: #ty, }
+    });
+    let needs_manual_debug = s.members.iter().any(|m| m.sensitive);
+    let needs_manual_default = s.members.iter().any(|m| m.default.is_some());
+    let mut derives = vec![quote! { Clone }];
+    if !needs_manual_debug {
+        derives.push(quote! { Debug });
+    }
+    if !needs_manual_default {
+        derives.push(quote! { Default });
+    }
+    derives.extend([
+        quote! { PartialEq },
+        quote! { Serialize },
+        quote! { Deserialize },
+    ]);
+    let allow_deprecated = s
+        .members
+        .iter()
+        .any(|m| m.deprecated.is_some())
+        .then(|| quote! { #[allow(deprecated)] });
+
+    let debug_impl = needs_manual_debug.then(|| debug_impl(s));
+    let default_impl = needs_manual_default.then(|| default_impl(s));
+    let input_impls = (s.role == StructRole::Input).then(|| input_impls(s));
+    let error_impls = matches!(s.role, StructRole::Error(_)).then(|| error_impls(s));
+
+    quote! {
+        #docs
+        #struct_deprecated
+        #allow_deprecated
+        #[derive(#(#derives),*)]
+        #container_attr
+        pub struct #name { #(#fields)* }
+        #debug_impl
+        #default_impl
+        #input_impls
+        #error_impls
+    }
+}
+
+fn debug_impl(s: &Struct) -> TokenStream {
+    let name = ident(&s.name);
+    let wire = &s.name;
+    let fields = s.members.iter().map(|member| {
+        let field = ident(&member.rust_name);
+        let label = member.rust_name.trim_start_matches("r#");
+        if member.sensitive {
+            quote! { .field(#label, &#REDACTED) }
+        } else {
+            quote! { .field(#label, &self.#field) }
+        }
+    });
+    quote! {
+        #[allow(deprecated)]
+        impl fmt::Debug for #name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_struct(#wire) #(#fields)* .finish()
+            }
+        }
+    }
+}
+
+fn default_impl(s: &Struct) -> TokenStream {
+    let name = ident(&s.name);
+    let fields = s.members.iter().map(|member| {
+        let field = ident(&member.rust_name);
+        let value = match &member.default {
+            Some(default) => default_expr(&member.ty, default, member.boxed),
+            None => quote! { Default::default() },
+        };
+        quote! { #field: #value, }
+    });
+    quote! {
+        #[allow(deprecated)]
+        impl Default for #name {
+            fn default() -> Self {
+                Self { #(#fields)* }
+            }
+        }
+    }
+}
+
+/// `builder()`, `validate()` and the builder type of an operation input.
+fn input_impls(s: &Struct) -> TokenStream {
+    let name = ident(&s.name);
+    let builder = ident(&format!("{}Builder", s.name));
+    let shape = &s.wire_name;
+    let checks = s
+        .members
+        .iter()
+        .filter(|m| m.required && m.optional)
+        .map(|member| {
+            let field = ident(&member.rust_name);
+            let wire = &member.wire_name;
+            quote! {
+                if self.#field.is_none() {
+                    return Err(BuildError::missing_field(#shape, #wire));
+                }
+            }
+        });
+    let setters = s.members.iter().map(setter);
+    let builder_doc = format!("Builds a [`{}`]; see [`{}::builder`].", s.name, s.name);
+    let start_doc = format!(
+        "Starts building this input; [`{}Builder::build`] checks required members.",
+        s.name
+    );
+    quote! {
+        impl #name {
+            #[doc = #start_doc]
+            pub fn builder() -> #builder {
+                #builder::default()
+            }
+
+            /// Checks that every member the model marks required is set.
+            pub fn validate(&self) -> Result<(), BuildError> {
+                #(#checks)*
+                Ok(())
+            }
+        }
+
+        #[doc = #builder_doc]
+        #[derive(Clone, Debug, Default)]
+        pub struct #builder {
+            inner: #name,
+        }
+
+        #[allow(deprecated)]
+        impl #builder {
+            #(#setters)*
+
+            /// Returns the input, or which required member is missing.
+            pub fn build(self) -> Result<#name, BuildError> {
+                self.inner.validate()?;
+                Ok(self.inner)
+            }
+        }
+    }
+}
+
+/// A builder setter: `fn user_pool_id(mut self, value: impl Into<String>) -> Self`.
+fn setter(member: &Member) -> TokenStream {
+    let field = ident(&member.rust_name);
+    let method = if member.rust_name == "build" {
+        ident("set_build")
+    } else {
+        field.clone()
+    };
+    let ty = crate::emit::common::rust_type(&member.ty);
+    let takes_into = matches!(member.ty, RustType::String | RustType::Named(_));
+    let (param, mut value) = if takes_into {
+        (quote! { impl Into<#ty> }, quote! { value.into() })
+    } else {
+        (ty, quote! { value })
+    };
+    if member.boxed {
+        value = quote! { Box::new(#value) };
+    }
+    if member.optional {
+        value = quote! { Some(#value) };
+    }
+    let docs = format!("Sets `{}`.", member.wire_name);
+    let deprecated = deprecated(&member.deprecated);
+    quote! {
+        #[doc = #docs]
+        #deprecated
+        pub fn #method(mut self, value: #param) -> Self {
+            self.inner.#field = #value;
+            self
+        }
+    }
+}
+
+/// `Display` (code and message) and `std::error::Error` for an error shape.
+fn error_impls(s: &Struct) -> TokenStream {
+    let name = ident(&s.name);
+    let code = &s.wire_name;
+    let message = s
+        .members
+        .iter()
+        .find(|m| m.wire_name.eq_ignore_ascii_case("message") && m.ty == RustType::String);
+    let write_message = match message {
+        Some(member) if !member.sensitive => {
+            let field = ident(&member.rust_name);
+            let value = if member.optional {
+                quote! { if let Some(message) = &self.#field { write!(f, ": {message}")?; } }
+            } else {
+                quote! { write!(f, ": {}", self.#field)?; }
+            };
+            quote! { #value }
+        }
+        _ => TokenStream::new(),
+    };
+    quote! {
+        impl fmt::Display for #name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(#code)?;
+                #write_message
+                Ok(())
+            }
+        }
+
+        impl std::error::Error for #name {}
+    }
+}

@@ -1,0 +1,155 @@
+//! Type names for every named shape of the closure.
+//!
+//! The policy, in order:
+//! 1. an explicit rename (the model's service `rename`, then the codegen config's) is used as
+//!    written;
+//! 2. otherwise the shape name in PascalCase, with a trailing `Type` dropped when the shorter
+//!    name is free: no other shape of the closure is called that, no other shape drops to
+//!    it, and it is not reserved (`UserStatusType` → `UserStatus`, but `IdentityProviderTypeType`
+//!    keeps its name because `IdentityProviderType` exists);
+//! 3. a name that would shadow the prelude or the crate's own items gets the suffix `Value`.
+//!
+//! Two shapes that still end up with the same name are an error naming both (Smithy requires
+//! names in a service closure to be unique ignoring case, unless renamed).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostic::{Diagnostic, shape_path};
+use crate::naming::{RESERVED_TYPE_NAMES, avoid_reserved_type_name, type_name};
+
+/// The suffix dropped from shape names when that collides with nothing.
+const DROPPED_SUFFIX: &str = "Type";
+
+/// Assigns Rust type names to `ids` (named data shapes). `renames` maps shape ids to names.
+pub fn assign(
+    ids: &BTreeSet<String>,
+    renames: &BTreeMap<String, String>,
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, String> {
+    let base: BTreeMap<&str, String> = ids
+        .iter()
+        .map(|id| (id.as_str(), type_name(shape_name(id))))
+        .collect();
+    let base_names: BTreeSet<&str> = base.values().map(String::as_str).collect();
+
+    // How many shapes would drop to each shortened name.
+    let mut shortened: BTreeMap<&str, usize> = BTreeMap::new();
+    for (id, name) in &base {
+        if renames.contains_key(*id) {
+            continue;
+        }
+        if let Some(short) = drop_suffix(name) {
+            *shortened.entry(short).or_default() += 1;
+        }
+    }
+
+    let mut names = BTreeMap::new();
+    for (id, name) in &base {
+        let chosen = match renames.get(*id) {
+            Some(renamed) => renamed.clone(),
+            None => {
+                let short = drop_suffix(name).filter(|short| {
+                    !base_names.contains(short)
+                        && shortened.get(short) == Some(&1)
+                        && !RESERVED_TYPE_NAMES.contains(short)
+                        && !renames.values().any(|renamed| renamed == short)
+                });
+                avoid_reserved_type_name(short.map_or_else(|| name.clone(), str::to_owned))
+            }
+        };
+        names.insert((*id).to_owned(), chosen);
+    }
+    report_duplicates(&names, problems);
+    names
+}
+
+/// The name part of an absolute shape id (`ns#Name` → `Name`).
+pub fn shape_name(id: &str) -> &str {
+    id.rsplit_once('#').map_or(id, |(_, name)| name)
+}
+
+fn drop_suffix(name: &str) -> Option<&str> {
+    name.strip_suffix(DROPPED_SUFFIX)
+        .filter(|short| short.starts_with(char::is_alphabetic))
+}
+
+fn report_duplicates(names: &BTreeMap<String, String>, problems: &mut Vec<Diagnostic>) {
+    let mut by_name: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for (id, name) in names {
+        by_name.entry(name.to_lowercase()).or_default().push(id);
+    }
+    for ids in by_name.values().filter(|ids| ids.len() > 1) {
+        let first = ids[0];
+        for other in &ids[1..] {
+            problems.push(Diagnostic::at_shape(
+                *other,
+                shape_path(other),
+                format!(
+                    "its Rust name `{}` is the same as that of `{first}` (ignoring case); \
+                     add a `rename` for one of them",
+                    names[*other]
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assign_names(ids: &[&str], renames: &[(&str, &str)]) -> (Vec<String>, usize) {
+        let ids: BTreeSet<String> = ids.iter().map(|id| format!("ns#{id}")).collect();
+        let renames = renames
+            .iter()
+            .map(|(id, name)| (format!("ns#{id}"), (*name).to_owned()))
+            .collect();
+        let mut problems = Vec::new();
+        let names = assign(&ids, &renames, &mut problems);
+        (names.into_values().collect(), problems.len())
+    }
+
+    #[test]
+    fn drops_type_suffix_when_free() {
+        let (names, problems) = assign_names(&["UserStatusType", "DeletionProtectionType"], &[]);
+        assert_eq!(names, ["DeletionProtection", "UserStatus"]);
+        assert_eq!(problems, 0);
+    }
+
+    #[test]
+    fn keeps_type_suffix_when_the_short_name_exists() {
+        let (names, _) = assign_names(&["IdentityProviderType", "IdentityProviderTypeType"], &[]);
+        assert_eq!(names, ["IdentityProvider", "IdentityProviderTypeType"]);
+        let (names, _) = assign_names(&["User", "UserType"], &[]);
+        assert_eq!(names, ["User", "UserType"]);
+    }
+
+    #[test]
+    fn explicit_rename_wins_and_blocks_the_short_name() {
+        let (names, problems) = assign_names(
+            &[
+                "IdentityProviderType",
+                "IdentityProviderTypeType",
+                "ProviderType",
+            ],
+            &[("IdentityProviderTypeType", "ProviderType")],
+        );
+        // The shape really called `ProviderType` drops to `Provider`, so nothing collides.
+        assert_eq!(names, ["IdentityProvider", "ProviderType", "Provider"]);
+        assert_eq!(problems, 0);
+    }
+
+    #[test]
+    fn reserved_names_get_a_suffix() {
+        let (names, _) = assign_names(&["Option", "ResultType", "Type"], &[]);
+        assert_eq!(names, ["OptionValue", "ResultType", "Type"]);
+    }
+
+    #[test]
+    fn case_collisions_are_reported() {
+        let (_, problems) = assign_names(&["FooBar", "FOOBar"], &[]);
+        assert_eq!(problems, 1, "both become `FooBar`");
+        let (_, problems) = assign_names(&["Foobar", "FooBar"], &[]);
+        assert_eq!(problems, 1);
+    }
+}

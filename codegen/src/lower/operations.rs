@@ -1,0 +1,227 @@
+//! Operation shapes → [`Operation`]s: errors, auth and pagination.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, shape_path};
+use crate::ir::{
+    Auth, ErrorRef, FieldRef, Operation, PaginatedItems, Pagination, RustType, Struct,
+};
+use crate::lower::names::shape_name;
+use crate::lower::types::{deprecation, docs_of};
+use crate::naming::{Scope, field_name, type_name};
+use crate::smithy::ast::{Operation as AstOperation, Traits};
+use crate::smithy::load::UNIT;
+use crate::smithy::traits as t;
+
+/// What operation lowering reads besides the operation itself.
+pub struct OperationContext<'a> {
+    /// Rust names of named shapes, by shape id.
+    pub names: &'a BTreeMap<String, String>,
+    /// Lowered structures, by Rust name.
+    pub structs: &'a BTreeMap<String, &'a Struct>,
+    /// Error shape ids declared on the service.
+    pub service_errors: &'a [String],
+    /// The service's `@paginated` defaults, if any.
+    pub service_paginated: Option<&'a Value>,
+    /// Whether the service signs requests at all.
+    pub service_signed: bool,
+}
+
+impl OperationContext<'_> {
+    /// Lowers every operation; method names are unique across the client.
+    pub fn lower_all(
+        &self,
+        operations: &[(&str, &AstOperation)],
+        problems: &mut Vec<Diagnostic>,
+    ) -> Vec<Operation> {
+        let mut methods = Scope::default();
+        let mut lowered: Vec<Operation> = operations
+            .iter()
+            .map(|(id, op)| {
+                let method_name = methods.claim(field_name(shape_name(id)));
+                self.lower(id, op, method_name, problems)
+            })
+            .collect();
+        for op in &mut lowered {
+            if let Some(pagination) = &mut op.pagination {
+                pagination.pages_method =
+                    methods.claim(format!("{}_pages", op.method_name.trim_start_matches("r#")));
+                pagination.items_method =
+                    methods.claim(format!("{}_items", op.method_name.trim_start_matches("r#")));
+            }
+        }
+        lowered.sort_by(|a, b| a.wire_name.cmp(&b.wire_name));
+        lowered
+    }
+
+    fn lower(
+        &self,
+        id: &str,
+        op: &AstOperation,
+        method_name: String,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Operation {
+        let wire_name = shape_name(id).to_owned();
+        let io = |target: &Option<crate::smithy::ast::Target>| {
+            target
+                .as_ref()
+                .filter(|target| target.target != UNIT)
+                .and_then(|target| self.names.get(&target.target).cloned())
+        };
+        let input = io(&op.input);
+        let output = io(&op.output);
+        let mut errors: Vec<ErrorRef> = op
+            .errors
+            .iter()
+            .map(|target| target.target.as_str())
+            .chain(self.service_errors.iter().map(String::as_str))
+            .filter_map(|error_id| {
+                Some(ErrorRef {
+                    type_name: self.names.get(error_id)?.clone(),
+                    code: shape_name(error_id).to_owned(),
+                    method_name: field_name(shape_name(error_id))
+                        .trim_start_matches("r#")
+                        .to_owned(),
+                })
+            })
+            .collect();
+        errors.sort_by(|a, b| a.type_name.cmp(&b.type_name));
+        errors.dedup();
+        let pagination = self.pagination(
+            id,
+            &op.traits,
+            input.as_deref(),
+            output.as_deref(),
+            problems,
+        );
+        Operation {
+            shape_id: id.to_owned(),
+            error_name: format!("{}Error", type_name(&wire_name)),
+            method_name,
+            docs: docs_of(&op.traits),
+            deprecated: deprecation(&op.traits),
+            auth: self.auth(&op.traits),
+            input,
+            output,
+            errors,
+            pagination,
+            wire_name,
+        }
+    }
+
+    /// `@auth([])` and `@optionalAuth` operations are sent unsigned.
+    fn auth(&self, traits: &Traits) -> Auth {
+        let no_auth = traits
+            .get(t::AUTH)
+            .and_then(Value::as_array)
+            .is_some_and(|schemes| schemes.is_empty());
+        if !self.service_signed || no_auth || t::has(traits, t::OPTIONAL_AUTH) {
+            Auth::None
+        } else {
+            Auth::SigV4
+        }
+    }
+
+    fn pagination(
+        &self,
+        id: &str,
+        traits: &Traits,
+        input: Option<&str>,
+        output: Option<&str>,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Pagination> {
+        let own = traits.get(t::PAGINATED)?;
+        let setting = |key: &str| {
+            own.get(key)
+                .or_else(|| {
+                    self.service_paginated
+                        .and_then(|defaults| defaults.get(key))
+                })
+                .and_then(Value::as_str)
+        };
+        let mut report = |message: String| {
+            problems.push(Diagnostic::at_shape(
+                id,
+                format!("{}.traits[\"{}\"]", shape_path(id), t::PAGINATED),
+                message,
+            ));
+        };
+        let (Some(input_token), Some(output_token)) =
+            (setting("inputToken"), setting("outputToken"))
+        else {
+            report("`@paginated` needs inputToken and outputToken".to_owned());
+            return None;
+        };
+        let input = input.and_then(|name| self.structs.get(name).copied());
+        let output = output.and_then(|name| self.structs.get(name).copied());
+        let (Some(input), Some(output)) = (input, output) else {
+            report("a paginated operation needs an input and an output structure".to_owned());
+            return None;
+        };
+        let resolved = (
+            self.path(input, input_token),
+            self.path(output, output_token),
+            setting("items").map(|items| self.path(output, items)),
+            setting("pageSize").map(|size| self.path(input, size)),
+        );
+        match resolved {
+            (Some(mut input_token), Some((output_token, _)), items, page_size) => {
+                Some(Pagination {
+                    input_token: input_token.0.remove(0),
+                    output_token,
+                    items: items.flatten().and_then(|(path, ty)| items_of(path, ty)),
+                    page_size: page_size.flatten().map(|mut size| size.0.remove(0)),
+                    pages_method: String::new(),
+                    items_method: String::new(),
+                })
+            }
+            _ => {
+                report(format!(
+                    "`@paginated` names a member that does not exist (inputToken `{input_token}`, \
+                     outputToken `{output_token}`)"
+                ));
+                None
+            }
+        }
+    }
+
+    /// Resolves a dotted member path (`Result.NextToken`) from a structure.
+    fn path(&self, start: &Struct, dotted: &str) -> Option<(Vec<FieldRef>, RustType)> {
+        let mut current = start;
+        let mut fields = Vec::new();
+        let mut segments = dotted.split('.').peekable();
+        while let Some(segment) = segments.next() {
+            let member = current.members.iter().find(|m| m.wire_name == segment)?;
+            fields.push(FieldRef {
+                field: member.rust_name.clone(),
+                optional: member.optional,
+            });
+            if segments.peek().is_none() {
+                return Some((fields, member.ty.clone()));
+            }
+            let RustType::Named(next) = &member.ty else {
+                return None;
+            };
+            current = self.structs.get(next.as_str())?;
+        }
+        None
+    }
+}
+
+fn items_of(path: Vec<FieldRef>, ty: RustType) -> Option<PaginatedItems> {
+    match ty {
+        RustType::List { item, .. } => Some(PaginatedItems {
+            path,
+            item_type: *item,
+            is_map: false,
+        }),
+        map @ RustType::Map { .. } => Some(PaginatedItems {
+            path,
+            item_type: map,
+            is_map: true,
+        }),
+        _ => None,
+    }
+}
