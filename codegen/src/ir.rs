@@ -206,6 +206,8 @@ pub struct Struct {
     pub deprecated: Option<Deprecation>,
     /// Role.
     pub role: StructRole,
+    /// Name of the builder type (operation inputs only), unique among all type names.
+    pub builder: Option<String>,
     /// Members in model order.
     pub members: Vec<Member>,
 }

@@ -103,14 +103,20 @@ fn space_after_doc_marker(line: &str) -> std::borrow::Cow<'_, str> {
 fn needs_blank_line(previous: &str, line: &str) -> bool {
     let indent = |text: &str| text.len() - text.trim_start().len();
     let (prev, current) = (previous.trim_start(), line.trim_start());
-    if indent(previous) != indent(line) || !ITEM_STARTS.iter().any(|s| current.starts_with(s)) {
+    if indent(previous) != indent(line)
+        || !ITEM_STARTS.iter().any(|start| current.starts_with(start))
+    {
         return false;
     }
-    let closes_block = prev.ends_with('}') || prev.ends_with("};");
+    let is_use = |text: &str| text.starts_with("use ") || text.starts_with("pub use ");
+    let closes_block = (prev.ends_with('}') || prev.ends_with("};")) && !is_use(prev);
+    // A run of one-line items (`mod a;`, `pub use b;`) stays together.
     let ends_statement_item =
-        indent(previous) == 0 && prev.ends_with(';') && !prev.starts_with("use ");
-    let ends_uses = prev.starts_with("use ") && !current.starts_with("use ");
-    let ends_module_docs = prev.starts_with("//!") && !current.starts_with("//!");
+        indent(previous) == 0 && prev.ends_with(';') && !is_use(prev) && !current.ends_with(';');
+    let is_mod = |text: &str| text.starts_with("mod ") || text.starts_with("pub mod ");
+    let ends_uses = (is_use(prev) && !is_use(current)) || (is_mod(prev) && is_use(current));
+    let ends_module_docs = (prev.starts_with("//!") && !current.starts_with("//!"))
+        || (prev.starts_with("#![") && !current.starts_with("#!["));
     closes_block || ends_statement_item || ends_uses || ends_module_docs
 }
 

@@ -60,21 +60,27 @@ pub fn lib_rs(service: &Service, with_client: bool) -> TokenStream {
     };
     let client_items = with_client.then(|| {
         let trait_name = ident(&service.trait_name);
-        quote! {
-            pub mod client;
-            pub mod error;
-
-            pub use client::{Client, #trait_name};
-            pub use runtime::{Config, Credentials, Error};
-        }
+        (
+            quote! {
+                pub mod client;
+                pub mod error;
+            },
+            quote! {
+                pub use client::{Client, #trait_name};
+                pub use runtime::{Config, Credentials, Error};
+            },
+        )
     });
+    let (client_modules, client_uses) = client_items.unzip();
     let crate_docs = inner_doc(&[title, service.docs.clone(), overview].join("\n\n"));
     quote! {
         #crate_docs
         #![warn(missing_docs)]
 
-        #client_items
+        #client_modules
         pub mod runtime;
         pub mod types;
+
+        #client_uses
     }
 }

@@ -116,7 +116,11 @@ fn default_impl(s: &Struct) -> TokenStream {
 /// `builder()`, `validate()` and the builder type of an operation input.
 fn input_impls(s: &Struct) -> TokenStream {
     let name = ident(&s.name);
-    let builder = ident(&format!("{}Builder", s.name));
+    let builder_name = s
+        .builder
+        .clone()
+        .unwrap_or_else(|| format!("{}Builder", s.name));
+    let builder = ident(&builder_name);
     let shape = &s.wire_name;
     let checks = s
         .members
@@ -133,10 +137,8 @@ fn input_impls(s: &Struct) -> TokenStream {
         });
     let setters = s.members.iter().map(setter);
     let builder_doc = format!("Builds a [`{}`]; see [`{}::builder`].", s.name, s.name);
-    let start_doc = format!(
-        "Starts building this input; [`{}Builder::build`] checks required members.",
-        s.name
-    );
+    let start_doc =
+        format!("Starts building this input; [`{builder_name}::build`] checks required members.");
     quote! {
         impl #name {
             #[doc = #start_doc]

@@ -71,7 +71,11 @@ impl<'a> Walker<'a> {
         self.problems.push(Diagnostic::at_shape(
             from,
             path,
-            format!("target `{target}` is a {found}, but a {expected} is expected here"),
+            format!(
+                "target `{target}` is {} {found}, but {} {expected} is expected here",
+                article(found),
+                article(expected)
+            ),
         ));
     }
 
@@ -205,6 +209,15 @@ impl<'a> Walker<'a> {
             }
             _ => {}
         }
+    }
+}
+
+/// `a` or `an`, by the first letter of `word`.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }
 

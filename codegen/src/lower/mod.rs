@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::ir::{Protocol, Service, Struct, TypeDef};
+use crate::ir::{Protocol, Service, Struct, StructRole, TypeDef};
 use crate::smithy::ast::{Model, Shape};
 use crate::smithy::traits as t;
 use closure::Closure;
@@ -60,6 +60,7 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
         .filter_map(|id| type_context.lower(id, &mut problems))
         .collect();
     recursion::box_recursive_members(&mut types);
+    name_builders(&mut types);
     types.sort_by(|a, b| a.name().cmp(b.name()));
 
     let structs: BTreeMap<String, &Struct> = types
@@ -117,6 +118,19 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
         operations,
         types,
     })
+}
+
+/// Names each input's builder `{Input}Builder`, made unique against every type name.
+fn name_builders(types: &mut [TypeDef]) {
+    let names: Vec<String> = types.iter().map(|ty| ty.name().to_owned()).collect();
+    let mut scope = crate::naming::Scope::with_reserved(names.iter().map(String::as_str));
+    for ty in types.iter_mut() {
+        if let TypeDef::Struct(s) = ty {
+            if s.role == StructRole::Input {
+                s.builder = Some(scope.claim(format!("{}Builder", s.name)));
+            }
+        }
+    }
 }
 
 /// The one service shape of the model.

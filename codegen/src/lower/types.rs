@@ -48,6 +48,7 @@ impl TypeContext<'_> {
                 shape_id: id.to_owned(),
                 wire_name: crate::lower::names::shape_name(id).to_owned(),
                 role: self.role(id, &aggregate.traits),
+                builder: None,
                 members: self.members(aggregate),
                 name,
                 docs,
