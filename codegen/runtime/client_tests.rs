@@ -303,7 +303,7 @@ async fn attempts_are_bounded() {
 }
 
 #[tokio::test]
-async fn connect_failures_are_retried_but_io_errors_are_not() {
+async fn transient_transport_failures_are_retried_but_others_are_not() {
     let mock = MockTransport::new();
     mock.push_error(TransportError::connect("refused"));
     mock.push_json(200, "{}");
@@ -311,7 +311,15 @@ async fn connect_failures_are_retried_but_io_errors_are_not() {
     assert_eq!(mock.request_count(), 2);
 
     let mock = MockTransport::new();
-    mock.push_error(TransportError::io("reset after sending"));
+    mock.push_error(TransportError::io(
+        "connection closed before message completed",
+    ));
+    mock.push_json(200, "{}");
+    list(&client(&mock)).await.unwrap();
+    assert_eq!(mock.request_count(), 2);
+
+    let mock = MockTransport::new();
+    mock.push_error(TransportError::other("invalid request"));
     mock.push_json(200, "{}");
     let err = list(&client(&mock)).await.unwrap_err();
     assert!(matches!(err, Error::Transport(_)), "{err:?}");

@@ -51,12 +51,15 @@ pub(crate) fn is_retryable_response(
     code_listed || status == 429 || (status >= 500 && status != 501)
 }
 
-/// Whether a transport failure is worth retrying: the request provably did
-/// not reach the server (connect failure) or the transport timed out.
+/// Whether a transport failure is worth retrying: connect failures (the
+/// request was not sent), timeouts, and connections that broke mid-exchange
+/// (typically a pooled connection the server closed as the request went out),
+/// as AWS SDKs' standard mode does. Only `Other` (a request the transport
+/// cannot send at all) is final.
 pub(crate) fn is_retryable_transport(error: &TransportError) -> bool {
     matches!(
         error.kind(),
-        TransportErrorKind::Connect | TransportErrorKind::Timeout
+        TransportErrorKind::Connect | TransportErrorKind::Timeout | TransportErrorKind::Io
     )
 }
 
@@ -120,8 +123,8 @@ mod tests {
     fn classifies_transport_errors() {
         assert!(is_retryable_transport(&TransportError::connect("refused")));
         assert!(is_retryable_transport(&TransportError::timeout("slow")));
-        assert!(!is_retryable_transport(&TransportError::io(
-            "reset mid-response"
+        assert!(is_retryable_transport(&TransportError::io(
+            "connection closed before message completed"
         )));
         assert!(!is_retryable_transport(&TransportError::other(
             "bad request"

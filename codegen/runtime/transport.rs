@@ -111,7 +111,8 @@ pub enum TransportErrorKind {
     Connect,
     /// The transport gave up waiting for the response.
     Timeout,
-    /// The connection failed while the request or response was in flight.
+    /// The connection failed while the request or response was in flight
+    /// (the server may or may not have processed the request).
     Io,
     /// Anything else (invalid request, misconfigured transport, …).
     Other,
