@@ -198,7 +198,7 @@ fn paginator_methods(op: &Operation) -> Option<TokenStream> {
     } else {
         quote! { input.#token_field = token.unwrap_or_default(); }
     };
-    let get_token = option_path(&pagination.output_token, quote! { output });
+    let get_token = token_path(&pagination.output_token);
     let pages_doc = format!(
         "Every page of `{}`, following the `{}` token until the service stops sending one.",
         op.wire_name,
@@ -216,8 +216,8 @@ fn paginator_methods(op: &Operation) -> Option<TokenStream> {
         {
             paginate(
                 input,
-                |input, token| { #set_token },
-                |output| #get_token.map(String::as_str),
+                |input: &mut #input, token| { #set_token },
+                |output: &#output| #get_token,
                 move |input| self.#method(input),
             )
         }
@@ -244,6 +244,7 @@ fn items_method(
         (rust_type(&items.item_type), TokenStream::new())
     };
     let owned = owned_path(&items.path, quote! { output });
+    let output = ident(op.output.as_ref()?);
     let docs = format!(
         "Every item of `{}` across all pages, one at a time.",
         op.wire_name
@@ -257,14 +258,22 @@ fn items_method(
         where
             Self: Sized,
         {
-            items(self.#pages(input), |output| #owned.unwrap_or_default() #collect)
+            items(self.#pages(input), |output: #output| #owned.unwrap_or_default() #collect)
         }
     })
 }
 
-/// `Option<&T>` expression following `path` from `root` by reference.
-fn option_path(path: &[FieldRef], root: TokenStream) -> TokenStream {
-    let mut expr = quote! { Some(#root) };
+/// `Option<&str>` expression reading the token at `path` from `output`.
+fn token_path(path: &[FieldRef]) -> TokenStream {
+    if let [only] = path {
+        let field = ident(&only.field);
+        return if only.optional {
+            quote! { output.#field.as_deref() }
+        } else {
+            quote! { Some(output.#field.as_str()) }
+        };
+    }
+    let mut expr = quote! { Some(output) };
     for step in path {
         let field = ident(&step.field);
         expr = if step.optional {
@@ -273,7 +282,7 @@ fn option_path(path: &[FieldRef], root: TokenStream) -> TokenStream {
             quote! { #expr.map(|value| &value.#field) }
         };
     }
-    expr
+    quote! { #expr.map(String::as_str) }
 }
 
 /// `Option<T>` expression moving out along `path` from `root`.

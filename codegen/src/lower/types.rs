@@ -111,8 +111,8 @@ impl TypeContext<'_> {
     }
 
     fn members(&self, aggregate: &Aggregate) -> Vec<Member> {
-        let all_optional =
-            t::has(&aggregate.traits, t::INPUT) || t::has(&aggregate.traits, t::ERROR);
+        // Smithy 2.0 optionality: `@input` members are implicitly `@clientOptional`.
+        let all_optional = t::has(&aggregate.traits, t::INPUT);
         let mut scope = Scope::default();
         aggregate
             .members

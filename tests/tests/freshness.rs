@@ -1,0 +1,73 @@
+//! `generated/` is exactly what the generator makes of `model/`, and generating is
+//! deterministic.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use codegen::{Config, GeneratedFile, Options, generate};
+use codegen_tests::{aws_models_dir, workspace_root};
+
+const MODEL: &str = "model/cognito-identity-provider.json";
+
+fn our_options() -> Options {
+    let config = fs::read_to_string(workspace_root().join("model/codegen.json"))
+        .expect("model/codegen.json");
+    Options {
+        config: Config::from_json(&config).expect("valid codegen config"),
+        source_name: MODEL.to_owned(),
+        standalone_workspace: false,
+    }
+}
+
+fn generate_ours() -> Vec<GeneratedFile> {
+    let model = fs::read_to_string(workspace_root().join(MODEL)).expect("our model");
+    generate(&model, &our_options()).expect("our model generates")
+}
+
+fn files_below(dir: &Path, base: &Path, found: &mut BTreeSet<String>) {
+    for entry in fs::read_dir(dir).expect("readable directory") {
+        let path = entry.expect("directory entry").path();
+        if path.is_dir() {
+            files_below(&path, base, found);
+        } else {
+            let relative = path.strip_prefix(base).expect("below base");
+            found.insert(relative.to_string_lossy().replace('\\', "/"));
+        }
+    }
+}
+
+#[test]
+fn generated_crate_is_up_to_date() {
+    let generated = workspace_root().join("generated");
+    let files = generate_ours();
+    let mut stale = Vec::new();
+    for file in &files {
+        match fs::read_to_string(generated.join(&file.path)) {
+            Ok(on_disk) if on_disk == file.contents => {}
+            Ok(_) => stale.push(format!("changed: {}", file.path)),
+            Err(_) => stale.push(format!("missing: {}", file.path)),
+        }
+    }
+    let mut on_disk = BTreeSet::new();
+    files_below(&generated, &generated, &mut on_disk);
+    let expected: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
+    stale.extend(on_disk.difference(&expected).map(|extra| format!("unexpected: {extra}")));
+    assert!(
+        stale.is_empty(),
+        "generated/ is stale; run `cargo xtask codegen`:\n{}",
+        stale.join("\n")
+    );
+}
+
+#[test]
+fn generating_twice_gives_identical_bytes() {
+    assert_eq!(generate_ours(), generate_ours());
+    let full = fs::read_to_string(aws_models_dir().join("cognito-identity-provider-2016-04-18.json"))
+        .expect("the full Cognito model");
+    let options = our_options();
+    assert_eq!(
+        generate(&full, &options).expect("full model generates"),
+        generate(&full, &options).expect("full model generates")
+    );
+}
