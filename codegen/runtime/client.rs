@@ -128,6 +128,10 @@ impl ClientCore {
 
     /// Calls `op` with `input`: `POST /` with the JSON body, retried on
     /// transient failures, bounded by the configured timeouts.
+    ///
+    /// Must run inside a Tokio runtime with its time and I/O drivers enabled
+    /// (`#[tokio::main]` and `Runtime::new()` enable both); outside any Tokio
+    /// runtime it fails with a transport error instead of panicking.
     pub async fn call<I, O, E>(&self, op: &'static OperationSpec, input: &I) -> Result<O, Error<E>>
     where
         I: Serialize + Sync,
@@ -135,6 +139,11 @@ impl ClientCore {
         E: OperationError,
     {
         let body = encode_input(op, input)?;
+        if tokio::runtime::Handle::try_current().is_err() {
+            return Err(Error::Transport(TransportError::other(
+                "no Tokio runtime: call the client from within a Tokio runtime",
+            )));
+        }
         let limit = self.inner.config.operation_timeout;
         match tokio::time::timeout(limit, self.attempts(op, body)).await {
             Ok(result) => result,
