@@ -49,6 +49,23 @@ impl Diagnostic {
         }
     }
 
+    /// A JSON (or JSON-shape) error at the parser's line and column; `context` says what
+    /// was being read, e.g. `invalid paginators file` (empty for none).
+    pub fn at_text(error: &serde_json::Error, context: &str) -> Self {
+        let message = if context.is_empty() {
+            error.to_string()
+        } else {
+            format!("{context}: {error}")
+        };
+        Diagnostic {
+            location: Location::Text {
+                line: error.line(),
+                column: error.column(),
+            },
+            message,
+        }
+    }
+
     /// A problem with the model as a whole.
     pub fn model(message: impl Into<String>) -> Self {
         Diagnostic {

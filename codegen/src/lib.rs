@@ -4,16 +4,20 @@
 //! `xtask`) does all file I/O:
 //!
 //! 1. [`smithy`] parses the JSON AST (errors carry line/column or shape id and JSON path);
+//!    [`botocore`] converts a botocore `service-2.json` to the same AST ([`load_model`]
+//!    detects which of the two a file is);
 //! 2. [`lower`] finds the service closure, validates it (collecting every problem) and
 //!    lowers it to the [`ir`], where every Rust name sits next to its wire name;
 //! 3. `emit` turns the IR into token streams, formatted by prettyplease, plus the
 //!    hand-written runtime from `codegen/runtime/`.
 #![deny(missing_docs)]
 
+pub mod botocore;
 pub mod config;
 pub mod diagnostic;
 pub mod docs;
 mod emit;
+mod input;
 pub mod ir;
 pub mod lower;
 pub mod naming;
@@ -24,6 +28,7 @@ pub mod smithy;
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use emit::REDACTED;
+pub use input::{Format, detect_format, load_model};
 pub use render::REGENERATE;
 
 /// How to generate.
@@ -57,9 +62,9 @@ impl GeneratedFile {
     }
 }
 
-/// Parses, validates and lowers a model to the IR.
+/// Parses (either format, detected), validates and lowers a model to the IR.
 pub fn lower_model(model_text: &str, config: &Config) -> Result<ir::Service, Diagnostics> {
-    let model = smithy::parse_model(model_text)?;
+    let model = load_model(model_text, Format::Auto)?;
     lower::lower(&model, config)
 }
 

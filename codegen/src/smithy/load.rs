@@ -19,10 +19,16 @@ pub const UNIT: &str = "smithy.api#Unit";
 /// AST (unknown `type`, missing `target`, …) is named by its id and JSON path.
 pub fn parse_model(text: &str) -> Result<Model, Diagnostics> {
     let mut model: Model = serde_json::from_str(text).map_err(|error| describe(text, error))?;
+    add_prelude(&mut model);
+    Ok(model)
+}
+
+/// Adds the prelude shapes a model may target (`smithy.api#String`, `smithy.api#Unit`, …)
+/// unless the model defines them itself.
+pub fn add_prelude(model: &mut Model) {
     for (id, shape) in prelude_shapes() {
         model.shapes.entry(id).or_insert(shape);
     }
-    Ok(model)
 }
 
 /// Turns a serde_json error into diagnostics, naming the failing shape when it can.
