@@ -245,7 +245,9 @@ impl ClientCore {
             HeaderValue::from_str(&target).map_err(|_| invalid("target"))?,
         );
         headers.insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
-        headers.insert(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
+        if let Ok(user_agent) = HeaderValue::from_str(USER_AGENT_VALUE) {
+            headers.insert(USER_AGENT, user_agent);
+        }
         for (name, value) in &endpoint.headers {
             headers.append(name.clone(), value.clone());
         }
