@@ -176,6 +176,20 @@ impl ErrorResponse {
         }
     }
 
+    /// The modelled error `T` wrapped by `variant`, or — when the body does not decode as
+    /// `T` — the catch-all wrapped by `unhandled`. Generated error enums call this once per
+    /// modelled code.
+    pub fn into_modelled<T: DeserializeOwned, E>(
+        self,
+        variant: fn(T) -> E,
+        unhandled: fn(Unhandled) -> E,
+    ) -> E {
+        match self.parse_body() {
+            Ok(error) => variant(error),
+            Err(_) => unhandled(self.into_unhandled()),
+        }
+    }
+
     /// Turns this response into the catch-all error for unmodelled codes.
     pub fn into_unhandled(self) -> Unhandled {
         Unhandled {

@@ -13,4 +13,5 @@ pub mod runtime;
 pub mod types;
 
 pub use client::{Client, CognitoIdentityProvider};
+pub use error::ErrorCodes;
 pub use runtime::{Config, Credentials, Error};

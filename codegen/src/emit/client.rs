@@ -11,13 +11,16 @@ use crate::ir::{Auth, FieldRef, Operation, Pagination, Service, StructRole, Type
 /// Emits `client.rs` for an awsJson service.
 pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
     let trait_name = ident(&service.trait_name);
-    let trait_doc = format!(
+    let mut trait_doc = format!(
         "Every operation of {}, one async method each.\n\n\
          [`Client`] implements it against the real service. Each method has a default body \
          that returns [`Error::NotImplemented`], so a test double implements only the \
          methods a test needs.",
         service.title
     );
+    if let Some(note) = unsupported_note(service) {
+        trait_doc = format!("{trait_doc}\n\n{note}");
+    }
     let trait_methods = service.operations.iter().map(trait_method);
     let paginators = service.operations.iter().filter_map(paginator_methods);
     let impl_methods = service.operations.iter().map(impl_method);
@@ -70,6 +73,23 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
 
         #no_input
     }
+}
+
+/// Markdown listing the operations the client leaves out, and why; `None` when it has all.
+pub fn unsupported_note(service: &Service) -> Option<String> {
+    if service.unsupported_operations.is_empty() {
+        return None;
+    }
+    let items: Vec<String> = service
+        .unsupported_operations
+        .iter()
+        .map(|op| format!("- `{}`: {}.", op.wire_name, op.reason))
+        .collect();
+    Some(format!(
+        "Operations without a method (their input and output types are in \
+         [`types`](crate::types)):\n\n{}",
+        items.join("\n")
+    ))
 }
 
 fn service_spec(service: &Service, json_version: &str) -> TokenStream {
@@ -172,12 +192,7 @@ fn impl_method(op: &Operation) -> TokenStream {
             self.core.call::<_, IgnoredAny, _>(#spec, &NoInput {}).await.map(|_| ())
         },
     };
-    let allow_deprecated = op
-        .deprecated
-        .as_ref()
-        .map(|_| quote! { #[allow(deprecated)] });
     quote! {
-        #allow_deprecated
         async fn #method(&self, #params) -> #result {
             #body
         }

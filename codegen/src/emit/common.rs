@@ -53,6 +53,13 @@ pub fn or<'a>(text: &'a str, fallback: &'a str) -> &'a str {
     if text.is_empty() { fallback } else { text }
 }
 
+/// `#![allow(deprecated)]` for a generated module: the crate must name its own deprecated
+/// items (in impls, imports, error variants and client methods) without warnings, while
+/// users still get the warning wherever they use one.
+pub fn allow_own_deprecated() -> TokenStream {
+    quote! { #![allow(deprecated)] }
+}
+
 /// `#[deprecated(…)]`, when deprecated.
 pub fn deprecated(deprecation: &Option<Deprecation>) -> TokenStream {
     let Some(deprecation) = deprecation else {

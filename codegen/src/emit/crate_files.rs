@@ -4,6 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::Options;
+use crate::emit::client::unsupported_note;
 use crate::emit::common::{ident, inner_doc};
 use crate::ir::{Protocol, Service};
 use crate::render::Header;
@@ -46,7 +47,7 @@ fn toml_string(value: &str) -> String {
 /// `src/lib.rs`: crate documentation, modules and the main re-exports.
 pub fn lib_rs(service: &Service, with_client: bool) -> TokenStream {
     let title = format!("# {}", service.title);
-    let overview = match &service.protocol {
+    let mut overview = match &service.protocol {
         Protocol::Other(protocol) => format!(
             "API version `{}`. This service speaks `{protocol}`, which this generator does not \
              implement a client for, so the crate holds only its data types.",
@@ -58,6 +59,9 @@ pub fn lib_rs(service: &Service, with_client: bool) -> TokenStream {
             service.version, service.trait_name
         ),
     };
+    if let Some(note) = with_client.then(|| unsupported_note(service)).flatten() {
+        overview = format!("{overview}\n\n{note}");
+    }
     let client_items = with_client.then(|| {
         let trait_name = ident(&service.trait_name);
         (
@@ -67,6 +71,7 @@ pub fn lib_rs(service: &Service, with_client: bool) -> TokenStream {
             },
             quote! {
                 pub use client::{Client, #trait_name};
+                pub use error::ErrorCodes;
                 pub use runtime::{Config, Credentials, Error};
             },
         )

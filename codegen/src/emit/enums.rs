@@ -34,11 +34,6 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
         quote! { #wire => Self::#variant, }
     });
     let values = e.variants.iter().map(|v| &v.wire_value);
-    let allow_deprecated = e
-        .variants
-        .iter()
-        .any(|v| v.deprecated.is_some())
-        .then(|| quote! { #[allow(deprecated)] });
     quote! {
         #docs
         #enum_deprecated
@@ -50,7 +45,6 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
             #unknown(UnknownVariant),
         }
 
-        #allow_deprecated
         impl #name {
             /// The value as it appears on the wire.
             pub fn as_str(&self) -> &str {
@@ -66,7 +60,6 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
             }
         }
 
-        #allow_deprecated
         impl From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {

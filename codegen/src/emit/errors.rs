@@ -1,56 +1,87 @@
-//! Per-operation error enums: one variant per modelled error, plus `Unhandled` for anything
-//! else (its code, message, HTTP status and request id are kept).
+//! Errors of operations.
+//!
+//! Each operation gets an enum with one variant per modelled error plus `Unhandled` for
+//! anything else (its code, message, HTTP status and request id are kept). The `is_…()`
+//! checks are written once, as provided methods of the service-wide `ErrorCodes` trait that
+//! every operation's enum (and the runtime's `Error<E>` around it) implements: a check by
+//! code also recognises an error the model does not list for that operation.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::common::ident;
-use crate::ir::Operation;
+use crate::ir::{ErrorRef, Operation, Service};
+
+/// Name of the trait with the `is_…()` checks.
+pub const ERROR_CODES_TRAIT: &str = "ErrorCodes";
+
+/// Emits the `ErrorCodes` trait, with one check per error shape of the service, and its
+/// impl for the runtime's `Error<E>`.
+pub fn emit_error_codes_trait(service: &Service) -> TokenStream {
+    let mut errors: Vec<&ErrorRef> = service.operations.iter().flat_map(|op| &op.errors).collect();
+    errors.sort_by(|a, b| a.method_name.cmp(&b.method_name));
+    errors.dedup_by(|a, b| a.method_name == b.method_name);
+    let trait_name = ident(ERROR_CODES_TRAIT);
+    let checks = errors.iter().map(|error| {
+        let method = ident(&format!("is_{}", error.method_name));
+        let code = &error.code;
+        let docs = format!("Whether the error code is `{code}`.");
+        quote! {
+            #[doc = #docs]
+            fn #method(&self) -> bool {
+                self.code() == #code
+            }
+        }
+    });
+    quote! {
+        /// Checks by error code, for every operation's error enum and for [`Error`] around it.
+        ///
+        /// Bring it into scope (`use …::ErrorCodes as _;`) to call `is_…()` on an error.
+        pub trait #trait_name {
+            /// The error code, e.g. `ResourceNotFoundException` (empty when there is none).
+            fn code(&self) -> &str;
+
+            #(#checks)*
+        }
+
+        impl<E: #trait_name> #trait_name for Error<E> {
+            fn code(&self) -> &str {
+                match self.service_error() {
+                    Some(error) => error.code(),
+                    None => "",
+                }
+            }
+        }
+    }
+}
 
 /// Emits the error enum of one operation.
 pub fn emit_operation_error(op: &Operation) -> TokenStream {
     let name = ident(&op.error_name);
+    let trait_name = ident(ERROR_CODES_TRAIT);
     let enum_doc = format!(
-        "Errors that `{}` can return (see [`{}::{}`](crate::client::{}::{})).",
-        op.wire_name, "Client", op.method_name, "Client", op.method_name
+        "Errors of `{}` ([`Client::{}`](crate::client::Client::{})).",
+        op.wire_name,
+        op.method_name.trim_start_matches("r#"),
+        op.method_name.trim_start_matches("r#")
     );
     let variants = op.errors.iter().map(|error| {
         let variant = ident(&error.type_name);
         let docs = format!("The service answered `{}`.", error.code);
         quote! {
             #[doc = #docs]
-            #variant(crate::types::#variant),
+            #variant(#variant),
         }
     });
-    let predicates = op.errors.iter().map(|error| {
-        let variant = ident(&error.type_name);
-        let method = ident(&format!("is_{}", error.method_name));
-        let docs = format!("Whether this is a `{}`.", error.code);
-        quote! {
-            #[doc = #docs]
-            pub fn #method(&self) -> bool {
-                matches!(self, Self::#variant(_))
-            }
-        }
-    });
-    let codes = op.errors.iter().map(|error| {
+    let parts = op.errors.iter().map(|error| {
         let variant = ident(&error.type_name);
         let code = &error.code;
-        quote! { Self::#variant(_) => #code, }
-    });
-    let display = op.errors.iter().map(|error| {
-        let variant = ident(&error.type_name);
-        quote! { Self::#variant(error) => fmt::Display::fmt(error, f), }
+        quote! { Self::#variant(e) => (#code, e), }
     });
     let parse = op.errors.iter().map(|error| {
         let variant = ident(&error.type_name);
         let code = &error.code;
-        quote! {
-            #code => match response.parse_body() {
-                Ok(error) => Self::#variant(error),
-                Err(_) => Self::Unhandled(response.into_unhandled()),
-            },
-        }
+        quote! { #code => response.into_modelled(Self::#variant, Self::Unhandled), }
     });
     quote! {
         #[doc = #enum_doc]
@@ -63,23 +94,24 @@ pub fn emit_operation_error(op: &Operation) -> TokenStream {
         }
 
         impl #name {
-            #(#predicates)*
-
-            /// The error code, e.g. `ResourceNotFoundException`.
-            pub fn code(&self) -> &str {
+            /// The error code, and the error itself for display.
+            fn parts(&self) -> (&str, &dyn fmt::Display) {
                 match self {
-                    #(#codes)*
-                    Self::Unhandled(error) => error.code(),
+                    #(#parts)*
+                    Self::Unhandled(e) => (e.code(), e),
                 }
+            }
+        }
+
+        impl #trait_name for #name {
+            fn code(&self) -> &str {
+                self.parts().0
             }
         }
 
         impl fmt::Display for #name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                match self {
-                    #(#display)*
-                    Self::Unhandled(error) => fmt::Display::fmt(error, f),
-                }
+                fmt::Display::fmt(self.parts().1, f)
             }
         }
 

@@ -14,6 +14,7 @@ mod unions;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::emit::common::allow_own_deprecated;
 use crate::ir::{DefaultValue, RustType, Service, StructRole, TypeDef};
 use crate::render::{Header, render_rust};
 use crate::{GeneratedFile, Options};
@@ -26,7 +27,7 @@ pub fn emit(service: &Service, options: &Options) -> Result<Vec<GeneratedFile>, 
     let header = Header {
         source: &options.source_name,
     };
-    let with_client = service.protocol.json_version().is_some();
+    let with_client = service.protocol.has_client();
     let mut files = vec![
         GeneratedFile::new(
             "Cargo.toml",
@@ -97,6 +98,7 @@ fn types_rs(service: &Service) -> TokenStream {
         TypeDef::Union(u) => unions::emit_union(u),
     });
     let uses = imports.to_tokens();
+    let allow_deprecated = allow_own_deprecated();
     let module_doc = format!(
         "Data types of {}: operation inputs and outputs, shared structures, enums, unions \
          and error shapes.",
@@ -104,6 +106,7 @@ fn types_rs(service: &Service) -> TokenStream {
     );
     quote! {
         #![doc = #module_doc]
+        #allow_deprecated
         #uses
         #(#items)*
     }
@@ -119,17 +122,26 @@ fn add_hand_written_serde(imports: &mut Imports) {
 
 fn error_rs(service: &Service) -> TokenStream {
     let mut imports = Imports::default();
+    imports.add("crate::runtime", "Error");
     if !service.operations.is_empty() {
         imports.add("std::fmt", "self");
         for name in ["ErrorResponse", "OperationError", "Unhandled"] {
             imports.add("crate::runtime", name);
         }
     }
+    for error in service.operations.iter().flat_map(|op| &op.errors) {
+        imports.add("crate::types", &error.type_name);
+    }
+    let codes_trait = errors::emit_error_codes_trait(service);
     let items = service.operations.iter().map(errors::emit_operation_error);
     let uses = imports.to_tokens();
+    let allow_deprecated = allow_own_deprecated();
     quote! {
-        //! One error enum per operation: a variant per modelled error, plus `Unhandled`.
+        //! One error enum per operation: a variant per modelled error, plus `Unhandled`; and
+        //! the [`ErrorCodes`] checks they share.
+        #allow_deprecated
         #uses
+        #codes_trait
         #(#items)*
     }
 }
@@ -163,7 +175,8 @@ fn client_rs(service: &Service, json_version: &str) -> TokenStream {
             if let Some(items) = &pagination.items {
                 imports.add("crate::runtime", "items");
                 match &items.item_type {
-                    RustType::Map { key, value, .. } => {
+                    // Items of a map are `(key, value)` pairs; the map type is not named.
+                    RustType::Map { key, value, .. } if items.is_map => {
                         imports.add_type(key, Some("crate::types"));
                         imports.add_type(value, Some("crate::types"));
                     }
@@ -174,8 +187,10 @@ fn client_rs(service: &Service, json_version: &str) -> TokenStream {
     }
     let body = client::emit_client(service, json_version);
     let uses = imports.to_tokens();
+    let allow_deprecated = allow_own_deprecated();
     quote! {
         //! The client trait, its paginators, and the [`Client`] that talks to the service.
+        #allow_deprecated
         #uses
         #body
     }

@@ -46,12 +46,6 @@ pub fn emit_struct(s: &Struct) -> TokenStream {
         quote! { Serialize },
         quote! { Deserialize },
     ]);
-    let allow_deprecated = s
-        .members
-        .iter()
-        .any(|m| m.deprecated.is_some())
-        .then(|| quote! { #[allow(deprecated)] });
-
     let debug_impl = needs_manual_debug.then(|| debug_impl(s));
     let default_impl = needs_manual_default.then(|| default_impl(s));
     let input_impls = (s.role == StructRole::Input).then(|| input_impls(s));
@@ -60,7 +54,6 @@ pub fn emit_struct(s: &Struct) -> TokenStream {
     quote! {
         #docs
         #struct_deprecated
-        #allow_deprecated
         #[derive(#(#derives),*)]
         #container_attr
         pub struct #name { #(#fields)* }
@@ -84,7 +77,6 @@ fn debug_impl(s: &Struct) -> TokenStream {
         }
     });
     quote! {
-        #[allow(deprecated)]
         impl fmt::Debug for #name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.debug_struct(#wire) #(#fields)* .finish()
@@ -104,7 +96,6 @@ fn default_impl(s: &Struct) -> TokenStream {
         quote! { #field: #value, }
     });
     quote! {
-        #[allow(deprecated)]
         impl Default for #name {
             fn default() -> Self {
                 Self { #(#fields)* }
@@ -159,7 +150,6 @@ fn input_impls(s: &Struct) -> TokenStream {
             inner: #name,
         }
 
-        #[allow(deprecated)]
         impl #builder {
             #(#setters)*
 

@@ -86,7 +86,6 @@ pub fn emit_union(u: &Union) -> TokenStream {
             #unknown(UnknownVariant),
         }
 
-        #[allow(deprecated)]
         impl fmt::Debug for #name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 match self {
@@ -96,8 +95,14 @@ pub fn emit_union(u: &Union) -> TokenStream {
             }
         }
 
+        /// The empty unknown member: what a missing required member decodes to.
+        impl Default for #name {
+            fn default() -> Self {
+                Self::#unknown(UnknownVariant::new(""))
+            }
+        }
+
         /// Unknown members cannot be sent: serializing one is an error.
-        #[allow(deprecated)]
         impl Serialize for #name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 use serde::ser::{Error as _, SerializeMap as _};
@@ -116,7 +121,6 @@ pub fn emit_union(u: &Union) -> TokenStream {
             }
         }
 
-        #[allow(deprecated)]
         impl<'de> Deserialize<'de> for #name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 use serde::de::{self, MapAccess};

@@ -130,6 +130,10 @@ impl ClientCore {
 
     /// Calls `op` with `input`: `POST /` with the JSON body, retried on
     /// transient failures, bounded by the configured timeouts.
+    ///
+    /// Must run inside a Tokio runtime with its time and I/O drivers enabled
+    /// (`#[tokio::main]` and `Runtime::new()` enable both); outside any Tokio
+    /// runtime it fails with a transport error instead of panicking.
     pub async fn call<I, O, E>(&self, op: &'static OperationSpec, input: &I) -> Result<O, Error<E>>
     where
         I: Serialize + Sync,
@@ -137,6 +141,11 @@ impl ClientCore {
         E: OperationError,
     {
         let body = encode_input(op, input)?;
+        if tokio::runtime::Handle::try_current().is_err() {
+            return Err(Error::Transport(TransportError::other(
+                "no Tokio runtime: call the client from within a Tokio runtime",
+            )));
+        }
         let limit = self.inner.config.operation_timeout;
         match tokio::time::timeout(limit, self.attempts(op, body)).await {
             Ok(result) => result,
@@ -238,7 +247,9 @@ impl ClientCore {
             HeaderValue::from_str(&target).map_err(|_| invalid("target"))?,
         );
         headers.insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
-        headers.insert(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
+        if let Ok(user_agent) = HeaderValue::from_str(USER_AGENT_VALUE) {
+            headers.insert(USER_AGENT, user_agent);
+        }
         for (name, value) in &endpoint.headers {
             headers.append(name.clone(), value.clone());
         }

@@ -448,3 +448,14 @@ fn results_stay_small() {
         std::mem::size_of::<Error<TestError>>()
     );
 }
+
+#[test]
+fn outside_tokio_is_an_error_not_a_panic() {
+    let mock = MockTransport::new();
+    let core = client(&mock);
+    let outcome = futures_util::FutureExt::now_or_never(list(&core));
+    assert!(
+        matches!(outcome, Some(Err(Error::Transport(_)))),
+        "{outcome:?}"
+    );
+}

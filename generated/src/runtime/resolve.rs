@@ -43,6 +43,19 @@ pub(crate) fn resolve_endpoint(
     let rules = RuleSet::from_json(rules).map_err(|e| {
         EndpointResolutionError::new(format!("the service's endpoint rules are unusable: {e}"))
     })?;
+    if let Some(region) = config.region() {
+        let valid = !region.is_empty()
+            && region.len() <= 63
+            && region
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !region.starts_with('-');
+        if !valid {
+            return Err(EndpointResolutionError::new(format!(
+                "invalid region {region:?}: expected a host label such as `us-east-1`"
+            )));
+        }
+    }
     let mut params = Params::new()
         .with_builtin(builtins::USE_FIPS, config.use_fips())
         .with_builtin(builtins::USE_DUAL_STACK, config.use_dual_stack());
@@ -234,6 +247,15 @@ mod tests {
         let err =
             resolve_endpoint(&config().region("us-east-1").build(), Some("{not json")).unwrap_err();
         assert!(err.to_string().contains("unusable"), "{err}");
+    }
+
+    #[test]
+    fn rejects_regions_that_are_not_host_labels() {
+        for region in ["", "evil.com/", "us east", "-x", "a#b"] {
+            let cfg = config().region(region).build();
+            let err = resolve_endpoint(&cfg, Some(RULES)).unwrap_err();
+            assert!(err.to_string().contains("invalid region"), "{err}");
+        }
     }
 
     #[test]

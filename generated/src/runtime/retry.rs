@@ -70,7 +70,10 @@ pub(crate) fn is_retryable_transport(error: &TransportError) -> bool {
 pub(crate) fn backoff(retry: u32, base: Duration, max: Duration) -> Duration {
     let exponent = retry.saturating_sub(1).min(30);
     let ceiling = base.saturating_mul(1u32 << exponent).min(max);
-    ceiling.mul_f64(random_fraction())
+    // `try_from` rather than `mul_f64`, which panics when rounding pushes a
+    // huge configured cap past `Duration::MAX`.
+    Duration::try_from_secs_f64(ceiling.as_secs_f64() * random_fraction())
+        .map_or(ceiling, |delay| delay.min(ceiling))
 }
 
 /// A random number in `[0, 1)`; not cryptographic, just decorrelated across
@@ -147,5 +150,8 @@ mod tests {
         assert!(samples.iter().any(|d| *d != samples[0]), "no jitter");
         assert_eq!(backoff(3, Duration::ZERO, max), Duration::ZERO);
         assert!(backoff(u32::MAX, Duration::MAX, max) <= max);
+        for _ in 0..100 {
+            backoff(40, Duration::MAX, Duration::MAX);
+        }
     }
 }
