@@ -30,6 +30,9 @@ pub struct Service {
     pub endpoint_rules: Option<String>,
     /// Operations, sorted by wire name.
     pub operations: Vec<Operation>,
+    /// Operations the client does not offer, sorted by wire name (their input and output
+    /// types are still generated).
+    pub unsupported_operations: Vec<UnsupportedOperation>,
     /// Data types, sorted by Rust name.
     pub types: Vec<TypeDef>,
 }
@@ -52,6 +55,20 @@ impl Protocol {
             Protocol::AwsJson1_0 => Some("1.0"),
             Protocol::AwsJson1_1 => Some("1.1"),
             Protocol::Other(_) => None,
+        }
+    }
+
+    /// Whether the generator emits a client for this protocol (types are always emitted).
+    pub fn has_client(&self) -> bool {
+        self.json_version().is_some()
+    }
+
+    /// The protocol trait's shape id, e.g. `aws.protocols#restJson1` (`none` when unset).
+    pub fn trait_id(&self) -> &str {
+        match self {
+            Protocol::AwsJson1_0 => "aws.protocols#awsJson1_0",
+            Protocol::AwsJson1_1 => "aws.protocols#awsJson1_1",
+            Protocol::Other(id) => id,
         }
     }
 }
@@ -81,6 +98,15 @@ pub struct Operation {
     pub auth: Auth,
     /// Pagination, when the operation is `@paginated`.
     pub pagination: Option<Pagination>,
+}
+
+/// An operation the client does not offer, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnsupportedOperation {
+    /// Name on the wire, e.g. `SubscribeToShard`.
+    pub wire_name: String,
+    /// Why, e.g. "its output is an event stream (`EventStream`)".
+    pub reason: String,
 }
 
 /// A modelled error an operation may return.

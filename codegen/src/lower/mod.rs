@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::ir::{Protocol, Service, Struct, StructRole, TypeDef};
+use crate::ir::{Protocol, Service, Struct, StructRole, TypeDef, UnsupportedOperation};
 use crate::smithy::ast::{Model, Shape};
 use crate::smithy::traits as t;
 use closure::Closure;
@@ -70,14 +70,21 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
             _ => None,
         })
         .collect();
-    let ast_operations: Vec<_> = closure
-        .operations
-        .iter()
-        .filter_map(|id| match model.shapes.get(id) {
-            Some(Shape::Operation(op)) => Some((id.as_str(), op)),
-            _ => None,
-        })
-        .collect();
+    let mut ast_operations = Vec::new();
+    let mut unsupported_operations = Vec::new();
+    for id in &closure.operations {
+        let Some(Shape::Operation(op)) = model.shapes.get(id) else {
+            continue;
+        };
+        match operations::unsupported_reason(model, op) {
+            Some(reason) => unsupported_operations.push(UnsupportedOperation {
+                wire_name: shape_name(id).to_owned(),
+                reason,
+            }),
+            None => ast_operations.push((id.as_str(), op)),
+        }
+    }
+    unsupported_operations.sort_by(|a, b| a.wire_name.cmp(&b.wire_name));
     let operation_context = OperationContext {
         names: &type_names,
         structs: &structs,
@@ -116,6 +123,7 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
         shape_id: service_id,
         wire_name,
         operations,
+        unsupported_operations,
         types,
     })
 }

@@ -4,8 +4,8 @@
 //! 1. an explicit rename (the model's service `rename`, then the codegen config's) is used as
 //!    written;
 //! 2. otherwise the shape name in PascalCase, with a trailing `Type` dropped when the shorter
-//!    name is free: no other shape of the closure is called that, no other shape drops to
-//!    it, and it is not reserved (`UserStatusType` → `UserStatus`, but `IdentityProviderTypeType`
+//!    name is free, ignoring case: no other shape of the closure is called that, no other
+//!    shape drops to it, and it is not reserved (`UserStatusType` → `UserStatus`, but `IdentityProviderTypeType`
 //!    keeps its name because `IdentityProviderType` exists);
 //! 3. a name that would shadow the prelude or the crate's own items gets the suffix `Value`.
 //!
@@ -30,16 +30,18 @@ pub fn assign(
         .iter()
         .map(|id| (id.as_str(), type_name(shape_name(id))))
         .collect();
-    let base_names: BTreeSet<&str> = base.values().map(String::as_str).collect();
+    // Names compare ignoring case, as Smithy's shape names do (`GraphqlApi` is taken for
+    // `GraphQLApiType`).
+    let base_names: BTreeSet<String> = base.values().map(|name| name.to_lowercase()).collect();
 
     // How many shapes would drop to each shortened name.
-    let mut shortened: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut shortened: BTreeMap<String, usize> = BTreeMap::new();
     for (id, name) in &base {
         if renames.contains_key(*id) {
             continue;
         }
         if let Some(short) = drop_suffix(name) {
-            *shortened.entry(short).or_default() += 1;
+            *shortened.entry(short.to_lowercase()).or_default() += 1;
         }
     }
 
@@ -49,10 +51,13 @@ pub fn assign(
             Some(renamed) => renamed.clone(),
             None => {
                 let short = drop_suffix(name).filter(|short| {
-                    !base_names.contains(short)
-                        && shortened.get(short) == Some(&1)
+                    let folded = short.to_lowercase();
+                    !base_names.contains(&folded)
+                        && shortened.get(&folded) == Some(&1)
                         && !RESERVED_TYPE_NAMES.contains(short)
-                        && !renames.values().any(|renamed| renamed == short)
+                        && !renames
+                            .values()
+                            .any(|renamed| renamed.eq_ignore_ascii_case(short))
                 });
                 avoid_reserved_type_name(short.map_or_else(|| name.clone(), str::to_owned))
             }
@@ -122,6 +127,13 @@ mod tests {
         assert_eq!(names, ["IdentityProvider", "IdentityProviderTypeType"]);
         let (names, _) = assign_names(&["User", "UserType"], &[]);
         assert_eq!(names, ["User", "UserType"]);
+    }
+
+    #[test]
+    fn keeps_type_suffix_when_the_short_name_exists_in_another_case() {
+        let (names, problems) = assign_names(&["GraphqlApi", "GraphQLApiType"], &[]);
+        assert_eq!(names, ["GraphQlApiType", "GraphqlApi"]);
+        assert_eq!(problems, 0);
     }
 
     #[test]

@@ -1,4 +1,10 @@
 //! Operation shapes → [`Operation`]s: errors, auth and pagination.
+//!
+//! An operation with a `@streaming` member in its input or output (an event stream, or a
+//! streamed blob) is left out of the client: the awsJson client sends and receives one JSON
+//! document per call, so it could only pretend to speak such an operation. Its types are
+//! still generated, and the crate's documentation lists it with the reason
+//! ([`unsupported_reason`]).
 
 use std::collections::BTreeMap;
 
@@ -11,9 +17,33 @@ use crate::ir::{
 use crate::lower::names::shape_name;
 use crate::lower::types::{deprecation, docs_of};
 use crate::naming::{Scope, field_name, type_name};
-use crate::smithy::ast::{Operation as AstOperation, Traits};
+use crate::smithy::ast::{Model, Operation as AstOperation, Shape, Traits};
 use crate::smithy::load::UNIT;
 use crate::smithy::traits as t;
+
+/// Why the client cannot call `op`, if it cannot: a member of its input or output targets
+/// a `@streaming` shape.
+pub fn unsupported_reason(model: &Model, op: &AstOperation) -> Option<String> {
+    [("input", &op.input), ("output", &op.output)]
+        .into_iter()
+        .find_map(|(role, target)| {
+            let Some(Shape::Structure(structure)) = model.shapes.get(&target.as_ref()?.target)
+            else {
+                return None;
+            };
+            structure.members.0.iter().find_map(|(name, member)| {
+                let target = model.shapes.get(&member.target)?;
+                if !t::has(target.traits(), t::STREAMING) {
+                    return None;
+                }
+                let what = match target {
+                    Shape::Union(_) => "an event stream",
+                    _ => "a streamed payload",
+                };
+                Some(format!("its {role} member `{name}` is {what}, which this client does not support"))
+            })
+        })
+}
 
 /// What operation lowering reads besides the operation itself.
 pub struct OperationContext<'a> {
@@ -167,6 +197,14 @@ impl OperationContext<'_> {
             setting("pageSize").map(|size| self.path(input, size)),
         );
         match resolved {
+            // Paginators pass tokens as strings. An operation with a structured token
+            // (DynamoDB's `ExclusiveStartKey` map) gets no paginator; the method itself is
+            // unaffected and callers copy the token themselves.
+            (Some((_, input_ty)), Some((_, output_ty)), _, _)
+                if input_ty != RustType::String || output_ty != RustType::String =>
+            {
+                None
+            }
             (Some(mut input_token), Some((output_token, _)), items, page_size) => {
                 Some(Pagination {
                     input_token: input_token.0.remove(0),
