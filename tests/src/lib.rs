@@ -1,5 +1,7 @@
 //! Shared helpers for the integration tests in `tests/tests/`.
 
+pub mod moto;
+
 use std::path::PathBuf;
 
 /// The workspace root.
