@@ -19,6 +19,8 @@ pub mod config;
 pub mod credentials;
 pub mod datetime;
 pub mod endpoint;
+#[doc(hidden)]
+pub mod enum_impls;
 pub mod error;
 pub mod error_response;
 pub mod hyper_transport;

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use crate::runtime::{Blob, BuildError, DateTime, UnknownVariant};
 
 /// How users may recover a forgotten password.
@@ -241,50 +241,7 @@ impl From<&str> for AdvancedSecurityMode {
         }
     }
 }
-
-impl From<String> for AdvancedSecurityMode {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for AdvancedSecurityMode {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for AdvancedSecurityMode {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for AdvancedSecurityMode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for AdvancedSecurityMode {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for AdvancedSecurityMode {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for AdvancedSecurityMode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(AdvancedSecurityMode);
 
 /// An attribute users may sign in with instead of a username.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -327,50 +284,7 @@ impl From<&str> for AliasAttribute {
         }
     }
 }
-
-impl From<String> for AliasAttribute {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for AliasAttribute {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for AliasAttribute {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for AliasAttribute {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for AliasAttribute {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for AliasAttribute {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for AliasAttribute {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(AliasAttribute);
 
 /// Another account already uses this email address or phone number.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -462,50 +376,7 @@ impl From<&str> for AttributeData {
         }
     }
 }
-
-impl From<String> for AttributeData {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for AttributeData {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for AttributeData {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for AttributeData {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for AttributeData {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for AttributeData {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for AttributeData {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(AttributeData);
 
 /// Another request changed the resource at the same time.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -1036,50 +907,7 @@ impl From<&str> for CustomEmailSenderLambdaVersion {
         }
     }
 }
-
-impl From<String> for CustomEmailSenderLambdaVersion {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for CustomEmailSenderLambdaVersion {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for CustomEmailSenderLambdaVersion {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for CustomEmailSenderLambdaVersion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for CustomEmailSenderLambdaVersion {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for CustomEmailSenderLambdaVersion {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for CustomEmailSenderLambdaVersion {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(CustomEmailSenderLambdaVersion);
 
 /// A custom SMS sender trigger together with its event version.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -1128,50 +956,7 @@ impl From<&str> for CustomSmsSenderLambdaVersion {
         }
     }
 }
-
-impl From<String> for CustomSmsSenderLambdaVersion {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for CustomSmsSenderLambdaVersion {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for CustomSmsSenderLambdaVersion {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for CustomSmsSenderLambdaVersion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for CustomSmsSenderLambdaVersion {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for CustomSmsSenderLambdaVersion {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for CustomSmsSenderLambdaVersion {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(CustomSmsSenderLambdaVersion);
 
 /// Whether verification email carries a code or a link.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1210,50 +995,7 @@ impl From<&str> for DefaultEmailOption {
         }
     }
 }
-
-impl From<String> for DefaultEmailOption {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for DefaultEmailOption {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for DefaultEmailOption {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for DefaultEmailOption {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for DefaultEmailOption {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for DefaultEmailOption {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for DefaultEmailOption {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(DefaultEmailOption);
 
 /// Request for DeleteResourceServer.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -1356,50 +1098,7 @@ impl From<&str> for DeletionProtection {
         }
     }
 }
-
-impl From<String> for DeletionProtection {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for DeletionProtection {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for DeletionProtection {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for DeletionProtection {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for DeletionProtection {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for DeletionProtection {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for DeletionProtection {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(DeletionProtection);
 
 /// How a code is delivered to a user.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1438,50 +1137,7 @@ impl From<&str> for DeliveryMedium {
         }
     }
 }
-
-impl From<String> for DeliveryMedium {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for DeliveryMedium {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for DeliveryMedium {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for DeliveryMedium {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for DeliveryMedium {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for DeliveryMedium {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for DeliveryMedium {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(DeliveryMedium);
 
 /// Request for DescribeIdentityProvider.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -1849,50 +1505,7 @@ impl From<&str> for DomainStatus {
         }
     }
 }
-
-impl From<String> for DomainStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for DomainStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for DomainStatus {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for DomainStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for DomainStatus {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for DomainStatus {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for DomainStatus {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(DomainStatus);
 
 /// An identity provider with that name already exists.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -1979,50 +1592,7 @@ impl From<&str> for EmailSendingAccount {
         }
     }
 }
-
-impl From<String> for EmailSendingAccount {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for EmailSendingAccount {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for EmailSendingAccount {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for EmailSendingAccount {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for EmailSendingAccount {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for EmailSendingAccount {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for EmailSendingAccount {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(EmailSendingAccount);
 
 /// The feature is not part of the user pool's plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -2998,50 +2568,7 @@ impl From<&str> for PreTokenGenerationLambdaVersion {
         }
     }
 }
-
-impl From<String> for PreTokenGenerationLambdaVersion {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for PreTokenGenerationLambdaVersion {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for PreTokenGenerationLambdaVersion {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for PreTokenGenerationLambdaVersion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for PreTokenGenerationLambdaVersion {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for PreTokenGenerationLambdaVersion {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for PreTokenGenerationLambdaVersion {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(PreTokenGenerationLambdaVersion);
 
 /// A pre token generation trigger together with its event version.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -3122,50 +2649,7 @@ impl From<&str> for ProviderType {
         }
     }
 }
-
-impl From<String> for ProviderType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for ProviderType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for ProviderType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for ProviderType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for ProviderType {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for ProviderType {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for ProviderType {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(ProviderType);
 
 /// Identifies a user at an identity provider, or a native user.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -3243,50 +2727,7 @@ impl From<&str> for RecoveryOptionName {
         }
     }
 }
-
-impl From<String> for RecoveryOptionName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for RecoveryOptionName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for RecoveryOptionName {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for RecoveryOptionName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for RecoveryOptionName {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for RecoveryOptionName {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for RecoveryOptionName {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(RecoveryOptionName);
 
 /// A resource named in the request does not exist.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -3538,50 +2979,7 @@ impl From<&str> for Status {
         }
     }
 }
-
-impl From<String> for Status {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for Status {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for Status {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for Status {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for Status {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for Status {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(Status);
 
 /// Length bounds for a string attribute.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -4441,50 +3839,7 @@ impl From<&str> for UserPoolMfa {
         }
     }
 }
-
-impl From<String> for UserPoolMfa {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for UserPoolMfa {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for UserPoolMfa {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for UserPoolMfa {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for UserPoolMfa {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for UserPoolMfa {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for UserPoolMfa {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(UserPoolMfa);
 
 /// The policies of a user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -4586,50 +3941,7 @@ impl From<&str> for UserStatus {
         }
     }
 }
-
-impl From<String> for UserStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for UserStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for UserStatus {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for UserStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for UserStatus {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for UserStatus {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for UserStatus {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(UserStatus);
 
 /// An attribute that may serve as the username.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -4668,50 +3980,7 @@ impl From<&str> for UsernameAttribute {
         }
     }
 }
-
-impl From<String> for UsernameAttribute {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for UsernameAttribute {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for UsernameAttribute {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for UsernameAttribute {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for UsernameAttribute {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for UsernameAttribute {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for UsernameAttribute {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(UsernameAttribute);
 
 /// Username matching settings.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -4794,47 +4063,4 @@ impl From<&str> for VerifiedAttribute {
         }
     }
 }
-
-impl From<String> for VerifiedAttribute {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-
-impl std::str::FromStr for VerifiedAttribute {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl AsRef<str> for VerifiedAttribute {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl fmt::Display for VerifiedAttribute {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The empty unknown value: what a missing required member decodes to.
-impl Default for VerifiedAttribute {
-    fn default() -> Self {
-        Self::Unknown(UnknownVariant::new(""))
-    }
-}
-
-impl Serialize for VerifiedAttribute {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for VerifiedAttribute {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self::from)
-    }
-}
+crate::string_enum_impls!(VerifiedAttribute);

@@ -69,50 +69,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
             }
         }
 
-        impl From<String> for #name {
-            fn from(value: String) -> Self {
-                Self::from(value.as_str())
-            }
-        }
-
-        impl std::str::FromStr for #name {
-            type Err = std::convert::Infallible;
-
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
-                Ok(Self::from(value))
-            }
-        }
-
-        impl AsRef<str> for #name {
-            fn as_ref(&self) -> &str {
-                self.as_str()
-            }
-        }
-
-        impl fmt::Display for #name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        /// The empty unknown value: what a missing required member decodes to.
-        impl Default for #name {
-            fn default() -> Self {
-                Self::#unknown(UnknownVariant::new(""))
-            }
-        }
-
-        impl Serialize for #name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                String::deserialize(deserializer).map(Self::from)
-            }
-        }
+        crate::string_enum_impls!(#name);
     }
 }
 
@@ -182,29 +139,6 @@ pub fn emit_int_enum(e: &IntEnum) -> TokenStream {
             }
         }
 
-        /// The value 0: what a missing required member decodes to.
-        impl Default for #name {
-            fn default() -> Self {
-                Self::from(0)
-            }
-        }
-
-        impl fmt::Display for #name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}", self.value())
-            }
-        }
-
-        impl Serialize for #name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_i32(self.value())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                i32::deserialize(deserializer).map(Self::from)
-            }
-        }
+        crate::int_enum_impls!(#name);
     }
 }

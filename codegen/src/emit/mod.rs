@@ -83,12 +83,8 @@ fn types_rs(service: &Service) -> TokenStream {
                 }
                 add_hand_written_serde(&mut imports);
             }
-            TypeDef::Enum(_) => add_hand_written_serde(&mut imports),
-            TypeDef::IntEnum(_) => {
-                imports.add("std::fmt", "self");
-                imports.add("serde", "Deserializer");
-                imports.add("serde", "Serializer");
-            }
+            TypeDef::Enum(_) => imports.add("crate::runtime", "UnknownVariant"),
+            TypeDef::IntEnum(_) => {}
         }
     }
     let items = service.types.iter().map(|ty| match ty {
@@ -112,7 +108,7 @@ fn types_rs(service: &Service) -> TokenStream {
     }
 }
 
-/// What enums and unions (which implement serde and `Debug` by hand) need.
+/// What unions (which implement serde and `Debug` by hand) need.
 fn add_hand_written_serde(imports: &mut Imports) {
     imports.add("std::fmt", "self");
     imports.add("serde", "Deserializer");
