@@ -16,7 +16,7 @@ use crate::error::{
 };
 
 use crate::runtime::{
-    Auth, ClientCore, Config, Error, OperationSpec, ServiceSpec, Stream, items, paginate,
+    ClientCore, Config, Error, OperationSpec, ServiceSpec, Stream, items, paginate,
 };
 
 use crate::types::{
@@ -49,9 +49,10 @@ static SERVICE: ServiceSpec = ServiceSpec {
     retryable_errors: &[],
     throttling_errors: &[],
 };
-/**Every operation of Amazon Cognito Identity Provider, one async method each.
 
-[`Client`] implements it against the real service. Each method has a default body that returns [`Error::NotImplemented`], so a test double implements only the methods a test needs.*/
+/// Every operation of Amazon Cognito Identity Provider, one async method each.
+///
+/// [`Client`] implements it against the real service. Each method has a default body that returns [`Error::NotImplemented`], so a test double implements only the methods a test needs.
 pub trait CognitoIdentityProvider: Send + Sync {
     /// Stops a user from signing in through a linked provider identity and removes the link.
     fn admin_disable_provider_for_user(
@@ -521,15 +522,9 @@ impl CognitoIdentityProvider for Client {
         AdminDisableProviderForUserResponse,
         Error<AdminDisableProviderForUserError>,
     > {
-        input.validate().map_err(Error::InvalidInput)?;
+        input.validate()?;
         self.core
-            .call(
-                &OperationSpec {
-                    name: "AdminDisableProviderForUser",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
+            .call(OperationSpec::signed("AdminDisableProviderForUser"), &input)
             .await
     }
 
@@ -537,83 +532,45 @@ impl CognitoIdentityProvider for Client {
         &self,
         input: AdminLinkProviderForUserRequest,
     ) -> Result<AdminLinkProviderForUserResponse, Error<AdminLinkProviderForUserError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "AdminLinkProviderForUser",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminLinkProviderForUser"), &input).await
     }
 
     async fn create_identity_provider(
         &self,
         input: CreateIdentityProviderRequest,
     ) -> Result<CreateIdentityProviderResponse, Error<CreateIdentityProviderError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "CreateIdentityProvider",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("CreateIdentityProvider"), &input).await
     }
 
     async fn create_resource_server(
         &self,
         input: CreateResourceServerRequest,
     ) -> Result<CreateResourceServerResponse, Error<CreateResourceServerError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "CreateResourceServer",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("CreateResourceServer"), &input).await
     }
 
     async fn create_user_pool(
         &self,
         input: CreateUserPoolRequest,
     ) -> Result<CreateUserPoolResponse, Error<CreateUserPoolError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "CreateUserPool",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("CreateUserPool"), &input).await
     }
 
     async fn delete_resource_server(
         &self,
         input: DeleteResourceServerRequest,
     ) -> Result<(), Error<DeleteResourceServerError>> {
-        input.validate().map_err(Error::InvalidInput)?;
+        input.validate()?;
         self.core
             .call::<
                 _,
                 IgnoredAny,
                 _,
-            >(
-                &OperationSpec {
-                    name: "DeleteResourceServer",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
+            >(OperationSpec::signed("DeleteResourceServer"), &input)
             .await
             .map(|_| ())
     }
@@ -622,64 +579,32 @@ impl CognitoIdentityProvider for Client {
         &self,
         input: DescribeIdentityProviderRequest,
     ) -> Result<DescribeIdentityProviderResponse, Error<DescribeIdentityProviderError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "DescribeIdentityProvider",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("DescribeIdentityProvider"), &input).await
     }
 
     async fn describe_resource_server(
         &self,
         input: DescribeResourceServerRequest,
     ) -> Result<DescribeResourceServerResponse, Error<DescribeResourceServerError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "DescribeResourceServer",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("DescribeResourceServer"), &input).await
     }
 
     async fn describe_user_pool(
         &self,
         input: DescribeUserPoolRequest,
     ) -> Result<DescribeUserPoolResponse, Error<DescribeUserPoolError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "DescribeUserPool",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("DescribeUserPool"), &input).await
     }
 
     async fn describe_user_pool_domain(
         &self,
         input: DescribeUserPoolDomainRequest,
     ) -> Result<DescribeUserPoolDomainResponse, Error<DescribeUserPoolDomainError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "DescribeUserPoolDomain",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("DescribeUserPoolDomain"), &input).await
     }
 
     async fn get_identity_provider_by_identifier(
@@ -689,15 +614,9 @@ impl CognitoIdentityProvider for Client {
         GetIdentityProviderByIdentifierResponse,
         Error<GetIdentityProviderByIdentifierError>,
     > {
-        input.validate().map_err(Error::InvalidInput)?;
+        input.validate()?;
         self.core
-            .call(
-                &OperationSpec {
-                    name: "GetIdentityProviderByIdentifier",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
+            .call(OperationSpec::signed("GetIdentityProviderByIdentifier"), &input)
             .await
     }
 
@@ -705,159 +624,79 @@ impl CognitoIdentityProvider for Client {
         &self,
         input: GetUiCustomizationRequest,
     ) -> Result<GetUiCustomizationResponse, Error<GetUiCustomizationError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "GetUICustomization",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("GetUICustomization"), &input).await
     }
 
     async fn list_identity_providers(
         &self,
         input: ListIdentityProvidersRequest,
     ) -> Result<ListIdentityProvidersResponse, Error<ListIdentityProvidersError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "ListIdentityProviders",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("ListIdentityProviders"), &input).await
     }
 
     async fn list_resource_servers(
         &self,
         input: ListResourceServersRequest,
     ) -> Result<ListResourceServersResponse, Error<ListResourceServersError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "ListResourceServers",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("ListResourceServers"), &input).await
     }
 
     async fn list_user_pool_clients(
         &self,
         input: ListUserPoolClientsRequest,
     ) -> Result<ListUserPoolClientsResponse, Error<ListUserPoolClientsError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "ListUserPoolClients",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("ListUserPoolClients"), &input).await
     }
 
     async fn list_user_pools(
         &self,
         input: ListUserPoolsRequest,
     ) -> Result<ListUserPoolsResponse, Error<ListUserPoolsError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "ListUserPools",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("ListUserPools"), &input).await
     }
 
     async fn list_users(
         &self,
         input: ListUsersRequest,
     ) -> Result<ListUsersResponse, Error<ListUsersError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "ListUsers",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("ListUsers"), &input).await
     }
 
     async fn set_ui_customization(
         &self,
         input: SetUiCustomizationRequest,
     ) -> Result<SetUiCustomizationResponse, Error<SetUiCustomizationError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "SetUICustomization",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("SetUICustomization"), &input).await
     }
 
     async fn update_identity_provider(
         &self,
         input: UpdateIdentityProviderRequest,
     ) -> Result<UpdateIdentityProviderResponse, Error<UpdateIdentityProviderError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "UpdateIdentityProvider",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("UpdateIdentityProvider"), &input).await
     }
 
     async fn update_resource_server(
         &self,
         input: UpdateResourceServerRequest,
     ) -> Result<UpdateResourceServerResponse, Error<UpdateResourceServerError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "UpdateResourceServer",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("UpdateResourceServer"), &input).await
     }
 
     async fn update_user_pool(
         &self,
         input: UpdateUserPoolRequest,
     ) -> Result<UpdateUserPoolResponse, Error<UpdateUserPoolError>> {
-        input.validate().map_err(Error::InvalidInput)?;
-        self.core
-            .call(
-                &OperationSpec {
-                    name: "UpdateUserPool",
-                    auth: Auth::SigV4,
-                },
-                &input,
-            )
-            .await
+        input.validate()?;
+        self.core.call(OperationSpec::signed("UpdateUserPool"), &input).await
     }
 }

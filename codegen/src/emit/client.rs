@@ -21,6 +21,7 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
     if let Some(note) = unsupported_note(service) {
         trait_doc = format!("{trait_doc}\n\n{note}");
     }
+    let trait_doc = doc(&trait_doc);
     let trait_methods = service.operations.iter().map(trait_method);
     let paginators = service.operations.iter().filter_map(paginator_methods);
     let impl_methods = service.operations.iter().map(impl_method);
@@ -43,7 +44,7 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
     quote! {
         #service_spec
 
-        #[doc = #trait_doc]
+        #trait_doc
         pub trait #trait_name: Send + Sync {
             #(#trait_methods)*
             #(#paginators)*
@@ -173,18 +174,17 @@ fn impl_method(op: &Operation) -> TokenStream {
     let method = ident(&op.method_name);
     let (params, result) = signature(op);
     let wire = &op.wire_name;
-    let auth = match op.auth {
-        Auth::SigV4 => quote! { Auth::SigV4 },
-        Auth::None => quote! { Auth::None },
+    let spec = match op.auth {
+        Auth::SigV4 => quote! { OperationSpec::signed(#wire) },
+        Auth::None => quote! { OperationSpec::unsigned(#wire) },
     };
-    let spec = quote! { &OperationSpec { name: #wire, auth: #auth } };
     let body = match (&op.input, &op.output) {
         (Some(_), Some(_)) => quote! {
-            input.validate().map_err(Error::InvalidInput)?;
+            input.validate()?;
             self.core.call(#spec, &input).await
         },
         (Some(_), None) => quote! {
-            input.validate().map_err(Error::InvalidInput)?;
+            input.validate()?;
             self.core.call::<_, IgnoredAny, _>(#spec, &input).await.map(|_| ())
         },
         (None, Some(_)) => quote! { self.core.call(#spec, &NoInput {}).await },

@@ -145,7 +145,6 @@ fn error_rs(service: &Service) -> TokenStream {
 fn client_rs(service: &Service, json_version: &str) -> TokenStream {
     let mut imports = Imports::default();
     for name in [
-        "Auth",
         "ClientCore",
         "Config",
         "Error",

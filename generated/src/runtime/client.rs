@@ -44,13 +44,31 @@ pub struct ServiceSpec {
     pub throttling_errors: &'static [&'static str],
 }
 
-/// What the generated code knows about one operation (one `static` each).
-#[derive(Debug)]
+/// What the generated code knows about one operation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OperationSpec {
     /// The operation name, e.g. `ListUsers`.
     pub name: &'static str,
     /// How requests are authenticated.
     pub auth: Auth,
+}
+
+impl OperationSpec {
+    /// An operation whose requests are signed with SigV4.
+    pub const fn signed(name: &'static str) -> Self {
+        OperationSpec {
+            name,
+            auth: Auth::SigV4,
+        }
+    }
+
+    /// An operation whose requests are sent unsigned (`@optionalAuth` or `@auth([])`).
+    pub const fn unsigned(name: &'static str) -> Self {
+        OperationSpec {
+            name,
+            auth: Auth::None,
+        }
+    }
 }
 
 /// How an operation's requests are authenticated.
@@ -134,13 +152,13 @@ impl ClientCore {
     /// Must run inside a Tokio runtime with its time and I/O drivers enabled
     /// (`#[tokio::main]` and `Runtime::new()` enable both); outside any Tokio
     /// runtime it fails with a transport error instead of panicking.
-    pub async fn call<I, O, E>(&self, op: &'static OperationSpec, input: &I) -> Result<O, Error<E>>
+    pub async fn call<I, O, E>(&self, op: OperationSpec, input: &I) -> Result<O, Error<E>>
     where
         I: Serialize + Sync,
         O: DeserializeOwned,
         E: OperationError,
     {
-        let body = encode_input(op, input)?;
+        let body = encode_input(&op, input)?;
         if tokio::runtime::Handle::try_current().is_err() {
             return Err(Error::Transport(TransportError::other(
                 "no Tokio runtime: call the client from within a Tokio runtime",
@@ -156,7 +174,7 @@ impl ClientCore {
         }
     }
 
-    async fn attempts<O, E>(&self, op: &'static OperationSpec, body: Bytes) -> Result<O, Error<E>>
+    async fn attempts<O, E>(&self, op: OperationSpec, body: Bytes) -> Result<O, Error<E>>
     where
         O: DeserializeOwned,
         E: OperationError,
@@ -222,7 +240,7 @@ impl ClientCore {
     /// Builds (and for SigV4 operations, signs) one attempt's request.
     async fn request<E>(
         &self,
-        op: &'static OperationSpec,
+        op: OperationSpec,
         endpoint: &ResolvedEndpoint,
         body: Bytes,
     ) -> Result<HttpRequest, Error<E>> {

@@ -20,15 +20,9 @@ static SERVICE: ServiceSpec = ServiceSpec {
     throttling_errors: &[],
 };
 
-static LIST_USERS: OperationSpec = OperationSpec {
-    name: "ListUsers",
-    auth: Auth::SigV4,
-};
+const LIST_USERS: OperationSpec = OperationSpec::signed("ListUsers");
 
-static INITIATE_AUTH: OperationSpec = OperationSpec {
-    name: "InitiateAuth",
-    auth: Auth::None,
-};
+const INITIATE_AUTH: OperationSpec = OperationSpec::unsigned("InitiateAuth");
 
 #[derive(Serialize)]
 #[serde(rename_all = "PascalCase")]
@@ -115,7 +109,7 @@ fn input() -> Input {
 }
 
 async fn list(client: &ClientCore) -> Result<Output, Error<TestError>> {
-    client.call(&LIST_USERS, &input()).await
+    client.call(LIST_USERS, &input()).await
 }
 
 #[tokio::test]
@@ -165,7 +159,7 @@ async fn unsigned_operations_skip_credentials() {
     let core = ClientCore::new(&SERVICE, config);
     let out: Output = core
         .call::<_, _, TestError>(
-            &INITIATE_AUTH,
+            INITIATE_AUTH,
             &serde_json::json!({"AuthFlow": "USER_PASSWORD_AUTH"}),
         )
         .await
@@ -191,7 +185,7 @@ async fn unit_input_sends_empty_object() {
     let mock = MockTransport::new();
     mock.push_json(200, "{}");
     let _: Output = client(&mock)
-        .call::<_, _, TestError>(&INITIATE_AUTH, &())
+        .call::<_, _, TestError>(INITIATE_AUTH, &())
         .await
         .unwrap();
     assert_eq!(mock.requests()[0].body, "{}");
