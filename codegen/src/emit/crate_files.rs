@@ -27,7 +27,7 @@ pub fn cargo_toml(service: &Service, header: &Header<'_>, options: &Options) -> 
          name = {name}\n\
          version = \"0.1.0\"\n\
          edition = \"2024\"\n\
-         rust-version = \"1.94\"\n\
+         rust-version = \"1.94.1\"\n\
          description = {description}\n\
          license = \"Apache-2.0\"\n\
          publish = false\n\
