@@ -1,5 +1,6 @@
 //! Shared helpers for the integration tests in `tests/tests/`.
 
+pub mod mock;
 pub mod moto;
 
 use std::path::PathBuf;
