@@ -26,6 +26,7 @@ pub mod error_response;
 pub mod hyper_transport;
 pub mod mock;
 pub mod paginate;
+mod random;
 mod resolve;
 pub mod retry;
 mod sign;
@@ -49,6 +50,7 @@ pub use error_response::{ErrorMeta, ErrorResponse, Unhandled};
 pub use hyper_transport::HyperTransport;
 pub use mock::MockTransport;
 pub use paginate::{Stream, StreamExt, items, paginate};
+pub use random::idempotency_token;
 pub use transport::{HttpRequest, HttpResponse, HttpTransport, TransportError, TransportErrorKind};
 pub use unknown::UnknownVariant;
 

@@ -98,6 +98,9 @@ pub struct Operation {
     pub auth: Auth,
     /// Pagination, when the operation is `@paginated`.
     pub pagination: Option<Pagination>,
+    /// Optional input fields marked `@idempotencyToken`: the client fills them with a fresh
+    /// token when the caller leaves them unset.
+    pub idempotency_tokens: Vec<String>,
 }
 
 /// An operation the client does not offer, and why.

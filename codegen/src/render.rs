@@ -74,10 +74,8 @@ fn separate_items(source: &str) -> String {
     let mut out = String::with_capacity(source.len() + source.len() / 16);
     let mut previous: Option<&str> = None;
     for line in source.lines() {
-        if let Some(prev) = previous {
-            if needs_blank_line(prev, line) {
-                out.push('\n');
-            }
+        if previous.is_some_and(|prev| needs_blank_line(prev, line)) {
+            out.push('\n');
         }
         out.push_str(&space_after_doc_marker(line));
         out.push('\n');
@@ -91,10 +89,11 @@ fn space_after_doc_marker(line: &str) -> std::borrow::Cow<'_, str> {
     let body = line.trim_start();
     let indent = &line[..line.len() - body.len()];
     for marker in ["///", "//!"] {
-        if let Some(text) = body.strip_prefix(marker) {
-            if !text.is_empty() && !text.starts_with(' ') && !text.starts_with('/') {
-                return format!("{indent}{marker} {text}").into();
-            }
+        if let Some(text) = body.strip_prefix(marker)
+            && !text.is_empty()
+            && !text.starts_with([' ', '/'])
+        {
+            return format!("{indent}{marker} {text}").into();
         }
     }
     line.into()

@@ -178,12 +178,26 @@ fn impl_method(op: &Operation) -> TokenStream {
         Auth::SigV4 => quote! { OperationSpec::signed(#wire) },
         Auth::None => quote! { OperationSpec::unsigned(#wire) },
     };
+    let fill_tokens = op.idempotency_tokens.iter().map(|field| {
+        let field = ident(field);
+        quote! { input.#field.get_or_insert_with(idempotency_token); }
+    });
+    let fill_tokens = quote! { #(#fill_tokens)* };
+    let input_binding = if op.idempotency_tokens.is_empty() {
+        TokenStream::new()
+    } else {
+        quote! { let mut input = input; }
+    };
     let body = match (&op.input, &op.output) {
         (Some(_), Some(_)) => quote! {
+            #input_binding
+            #fill_tokens
             input.validate()?;
             self.core.call(#spec, &input).await
         },
         (Some(_), None) => quote! {
+            #input_binding
+            #fill_tokens
             input.validate()?;
             self.core.call::<_, IgnoredAny, _>(#spec, &input).await.map(|_| ())
         },

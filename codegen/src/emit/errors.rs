@@ -18,7 +18,11 @@ pub const ERROR_CODES_TRAIT: &str = "ErrorCodes";
 /// Emits the `ErrorCodes` trait, with one check per error shape of the service, and its
 /// impl for the runtime's `Error<E>`.
 pub fn emit_error_codes_trait(service: &Service) -> TokenStream {
-    let mut errors: Vec<&ErrorRef> = service.operations.iter().flat_map(|op| &op.errors).collect();
+    let mut errors: Vec<&ErrorRef> = service
+        .operations
+        .iter()
+        .flat_map(|op| &op.errors)
+        .collect();
     errors.sort_by(|a, b| a.method_name.cmp(&b.method_name));
     errors.dedup_by(|a, b| a.method_name == b.method_name);
     let trait_name = ident(ERROR_CODES_TRAIT);

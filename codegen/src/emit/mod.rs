@@ -161,6 +161,9 @@ fn client_rs(service: &Service, json_version: &str) -> TokenStream {
         if op.input.is_none() {
             imports.add("serde", "Serialize");
         }
+        if !op.idempotency_tokens.is_empty() {
+            imports.add("crate::runtime", "idempotency_token");
+        }
         if op.output.is_none() {
             imports.add("serde::de", "IgnoredAny");
         }

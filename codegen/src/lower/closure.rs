@@ -130,11 +130,8 @@ impl<'a> Walker<'a> {
     /// An operation input or output: a structure (or `smithy.api#Unit`).
     fn structure(&mut self, from: &str, path: &str, id: &str) {
         match self.resolve(from, path, id) {
-            Some(Shape::Structure(_)) => {
-                if id != UNIT {
-                    self.data(from, path, id);
-                }
-            }
+            Some(Shape::Structure(_)) if id == UNIT => {}
+            Some(Shape::Structure(_)) => self.data(from, path, id),
             Some(other) => {
                 let kind = other.kind_name();
                 self.wrong_kind(from, path, id, kind, "structure");

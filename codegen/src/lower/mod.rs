@@ -133,10 +133,10 @@ fn name_builders(types: &mut [TypeDef]) {
     let names: Vec<String> = types.iter().map(|ty| ty.name().to_owned()).collect();
     let mut scope = crate::naming::Scope::with_reserved(names.iter().map(String::as_str));
     for ty in types.iter_mut() {
-        if let TypeDef::Struct(s) = ty {
-            if s.role == StructRole::Input {
-                s.builder = Some(scope.claim(format!("{}Builder", s.name)));
-            }
+        if let TypeDef::Struct(s) = ty
+            && s.role == StructRole::Input
+        {
+            s.builder = Some(scope.claim(format!("{}Builder", s.name)));
         }
     }
 }

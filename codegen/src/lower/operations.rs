@@ -40,7 +40,9 @@ pub fn unsupported_reason(model: &Model, op: &AstOperation) -> Option<String> {
                     Shape::Union(_) => "an event stream",
                     _ => "a streamed payload",
                 };
-                Some(format!("its {role} member `{name}` is {what}, which this client does not support"))
+                Some(format!(
+                    "its {role} member `{name}` is {what}, which this client does not support"
+                ))
             })
         })
 }
@@ -126,6 +128,18 @@ impl OperationContext<'_> {
             output.as_deref(),
             problems,
         );
+        let idempotency_tokens = input
+            .as_deref()
+            .and_then(|name| self.structs.get(name))
+            .map(|input| {
+                input
+                    .members
+                    .iter()
+                    .filter(|m| m.idempotency_token && m.optional && m.ty == RustType::String)
+                    .map(|m| m.rust_name.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
         Operation {
             shape_id: id.to_owned(),
             error_name: format!("{}Error", type_name(&wire_name)),
@@ -137,6 +151,7 @@ impl OperationContext<'_> {
             output,
             errors,
             pagination,
+            idempotency_tokens,
             wire_name,
         }
     }

@@ -3,8 +3,7 @@
 //! Retry policy (AWS "standard" mode without the retry quota): which failures
 //! are transient, and exponential backoff with full jitter.
 
-use std::hash::{BuildHasher, Hasher};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use super::error_response::ErrorResponse;
 use super::transport::{TransportError, TransportErrorKind};
@@ -76,16 +75,10 @@ pub(crate) fn backoff(retry: u32, base: Duration, max: Duration) -> Duration {
         .map_or(ceiling, |delay| delay.min(ceiling))
 }
 
-/// A random number in `[0, 1)`; not cryptographic, just decorrelated across
-/// calls, threads and processes (std's per-instance SipHash keys plus the clock).
+/// A random number in `[0, 1)`.
 fn random_fraction() -> f64 {
-    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    hasher.write_u32(nanos);
     // 53 random bits scaled into [0, 1).
-    (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
+    (super::random::random_u64() >> 11) as f64 / (1u64 << 53) as f64
 }
 
 #[cfg(test)]
