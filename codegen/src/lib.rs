@@ -15,6 +15,7 @@
 pub mod botocore;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod docs;
 mod emit;
 mod input;

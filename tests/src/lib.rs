@@ -32,3 +32,29 @@ pub fn aws_models_dir() -> PathBuf {
     );
     dir
 }
+
+/// The directory of botocore models fetched by `.ci/fetch-botocore.sh`:
+/// `$BOTOCORE_MODELS_DIR`, else `.ci/cache/botocore`, holding `{version}/service-2.json` (and
+/// `paginators-1.json`) of cognito-idp. When it is missing, CI (`CI=true`) fails; a local run
+/// prints how to fetch the models and returns `None`, so the test can skip.
+pub fn botocore_models_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("BOTOCORE_MODELS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join(".ci/cache/botocore"));
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    let message = format!(
+        "the botocore models are missing at {} (run .ci/fetch-botocore.sh or set BOTOCORE_MODELS_DIR)",
+        dir.display()
+    );
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
+    eprintln!("skipped: {message}");
+    None
+}
+
+/// `{version}/{file}` below [`botocore_models_dir`], read to a string (panics when missing).
+pub fn botocore_model(dir: &std::path::Path, version: &str, file: &str) -> String {
+    let path = dir.join(version).join(file);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
