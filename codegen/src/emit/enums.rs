@@ -1,21 +1,35 @@
 //! String and integer enums: one variant per known value plus a forward-compatible
 //! `Unknown` that keeps (and round-trips) values this crate version has not seen.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use crate::emit::common::{deprecated, doc, doc_with, ident, or};
-use crate::ir::{Enum, IntEnum};
+use crate::ir::{Deprecation, Enum, IntEnum};
 use crate::lower::shape_name;
 use crate::naming::UNKNOWN_VARIANT;
 
+/// The parts every enum starts with: its name, the catch-all variant's name, and the
+/// enum's docs (a fallback when the model has none) and deprecation attributes.
+fn enum_head(
+    name: &str,
+    shape_id: &str,
+    docs: &str,
+    deprecation: &Option<Deprecation>,
+) -> (Ident, Ident, TokenStream) {
+    let fallback = format!("Values of `{}`.", shape_name(shape_id));
+    let docs = doc(or(docs, &fallback));
+    let deprecated = deprecated(deprecation);
+    (
+        ident(name),
+        ident(UNKNOWN_VARIANT),
+        quote! { #docs #deprecated },
+    )
+}
+
 /// Emits a string enum with its conversions and serde impls.
 pub fn emit_enum(e: &Enum) -> TokenStream {
-    let name = ident(&e.name);
-    let unknown = ident(UNKNOWN_VARIANT);
-    let fallback = format!("Values of `{}`.", shape_name(&e.shape_id));
-    let docs = doc(or(&e.docs, &fallback));
-    let enum_deprecated = deprecated(&e.deprecated);
+    let (name, unknown, head) = enum_head(&e.name, &e.shape_id, &e.docs, &e.deprecated);
     let variants = e.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
         let wire_doc = format!("`{}`", v.wire_value);
@@ -35,8 +49,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
     });
     let values = e.variants.iter().map(|v| &v.wire_value);
     quote! {
-        #docs
-        #enum_deprecated
+        #head
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum #name {
@@ -75,11 +88,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
 
 /// Emits an integer enum with its conversions and serde impls.
 pub fn emit_int_enum(e: &IntEnum) -> TokenStream {
-    let name = ident(&e.name);
-    let unknown = ident(UNKNOWN_VARIANT);
-    let fallback = format!("Values of `{}`.", shape_name(&e.shape_id));
-    let docs = doc(or(&e.docs, &fallback));
-    let enum_deprecated = deprecated(&e.deprecated);
+    let (name, unknown, head) = enum_head(&e.name, &e.shape_id, &e.docs, &e.deprecated);
     let variants = e.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
         let docs = doc_with(&format!("`{}`", v.value), &v.docs);
@@ -105,8 +114,7 @@ pub fn emit_int_enum(e: &IntEnum) -> TokenStream {
     });
     let values = e.variants.iter().map(|v| literal(v.value));
     quote! {
-        #docs
-        #enum_deprecated
+        #head
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum #name {
