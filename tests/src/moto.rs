@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use cognito_identity_provider::runtime::{
-    Auth, ClientCore, ErrorResponse, OperationError, OperationSpec, ServiceSpec, Unhandled,
+    ClientCore, ErrorResponse, OperationError, OperationSpec, ServiceSpec, Unhandled,
 };
 use cognito_identity_provider::{Client, Config, Credentials, Error};
 use serde_json::{Value, json};
@@ -110,53 +110,53 @@ pub struct Seeder {
 }
 
 impl Seeder {
-    async fn call(&self, op: &'static OperationSpec, input: Value) -> Value {
+    /// Calls the signed operation `name` with `input`; panics when it fails.
+    async fn call(&self, name: &'static str, input: Value) -> Value {
+        let op = OperationSpec::signed(name);
         let result: Result<Value, Error<SeedError>> = self.core.call(op, &input).await;
-        result.unwrap_or_else(|e| panic!("seeding with {} failed: {e}", op.name))
+        result.unwrap_or_else(|e| panic!("seeding with {name} failed: {e}"))
     }
 
     /// Creates a pool with `DeletionProtection: ACTIVE` and returns its id.
     pub async fn protected_user_pool(&self, name: &str) -> String {
-        static OP: OperationSpec = signed("CreateUserPool");
         let out = self
-            .call(&OP, json!({"PoolName": name, "DeletionProtection": "ACTIVE"}))
+            .call(
+                "CreateUserPool",
+                json!({"PoolName": name, "DeletionProtection": "ACTIVE"}),
+            )
             .await;
         text(&out, "/UserPool/Id")
     }
 
     /// Creates a user with an `email` attribute (status `FORCE_CHANGE_PASSWORD`).
     pub async fn user(&self, pool_id: &str, username: &str, email: &str) {
-        static OP: OperationSpec = signed("AdminCreateUser");
         let input = json!({
             "UserPoolId": pool_id,
             "Username": username,
             "MessageAction": "SUPPRESS",
             "UserAttributes": [{"Name": "email", "Value": email}],
         });
-        self.call(&OP, input).await;
+        self.call("AdminCreateUser", input).await;
     }
 
     /// Creates an app client and returns its id.
     pub async fn app_client(&self, pool_id: &str, name: &str) -> String {
-        static OP: OperationSpec = signed("CreateUserPoolClient");
         let out = self
-            .call(&OP, json!({"UserPoolId": pool_id, "ClientName": name}))
+            .call(
+                "CreateUserPoolClient",
+                json!({"UserPoolId": pool_id, "ClientName": name}),
+            )
             .await;
         text(&out, "/UserPoolClient/ClientId")
     }
 
     /// Gives the pool a hosted-UI domain prefix.
     pub async fn domain(&self, pool_id: &str, domain: &str) {
-        static OP: OperationSpec = signed("CreateUserPoolDomain");
-        self.call(&OP, json!({"UserPoolId": pool_id, "Domain": domain}))
-            .await;
-    }
-}
-
-const fn signed(name: &'static str) -> OperationSpec {
-    OperationSpec {
-        name,
-        auth: Auth::SigV4,
+        self.call(
+            "CreateUserPoolDomain",
+            json!({"UserPoolId": pool_id, "Domain": domain}),
+        )
+        .await;
     }
 }
 

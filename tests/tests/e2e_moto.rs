@@ -51,7 +51,10 @@ async fn user_pool_is_created_described_and_updated() {
 
     let describe = || DescribeUserPoolRequest::builder().user_pool_id(&id).build();
     let pool = moto.client.describe_user_pool(describe().unwrap()).await;
-    let pool = pool.unwrap().user_pool.expect("DescribeUserPool returns the pool");
+    let pool = pool
+        .unwrap()
+        .user_pool
+        .expect("DescribeUserPool returns the pool");
     assert_eq!(pool.name.as_deref(), Some(name.as_str()));
     assert_eq!(pool.mfa_configuration, Some(UserPoolMfa::Off));
     assert_eq!(pool.estimated_number_of_users, 0);
@@ -85,7 +88,11 @@ async fn deletion_protection_arrives_as_the_enum() {
         .protected_user_pool(&unique("e2e-protected"))
         .await;
     let input = DescribeUserPoolRequest::builder().user_pool_id(&id).build();
-    let pool = moto.client.describe_user_pool(input.unwrap()).await.unwrap();
+    let pool = moto
+        .client
+        .describe_user_pool(input.unwrap())
+        .await
+        .unwrap();
     let protection = pool.user_pool.unwrap().deletion_protection;
     assert_eq!(protection, Some(DeletionProtection::Active));
 }
@@ -189,7 +196,11 @@ async fn list_users_filters_and_pages() {
         panic!("expected only bruno, got {users:?}");
     };
     assert_eq!(bruno.username.as_deref(), Some("bruno"));
-    let email = bruno.attributes.iter().flatten().find(|a| a.name == "email");
+    let email = bruno
+        .attributes
+        .iter()
+        .flatten()
+        .find(|a| a.name == "email");
     assert_eq!(
         email.and_then(|a| a.value.as_deref()),
         Some("bruno@example.com")
@@ -311,7 +322,9 @@ async fn user_pool_domain_is_described() {
     let pool = new_pool(&moto.client, &unique("e2e-domain")).await;
     let domain = unique("e2e").to_lowercase();
     moto.seed.domain(&pool, &domain).await;
-    let input = DescribeUserPoolDomainRequest::builder().domain(&domain).build();
+    let input = DescribeUserPoolDomainRequest::builder()
+        .domain(&domain)
+        .build();
     let described = moto.client.describe_user_pool_domain(input.unwrap()).await;
     let description = described.unwrap().domain_description.unwrap();
     assert_eq!(description.user_pool_id.as_deref(), Some(pool.as_str()));
