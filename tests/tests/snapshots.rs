@@ -40,4 +40,5 @@ snapshot_tests!(
     int_enum,
     naming_obstacles,
     documentation_html,
+    auth_modes,
 );
