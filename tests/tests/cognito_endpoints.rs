@@ -15,8 +15,8 @@ const RULE_SET: &str = "smithy.rules#endpointRuleSet";
 const TESTS: &str = "smithy.rules#endpointTests";
 
 fn load(path: &std::path::Path) -> Value {
-    let text = fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let text =
+        fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
 }
 

@@ -9,12 +9,13 @@ use codegen::{Config, GeneratedFile, Options, generate};
 use codegen_tests::{aws_models_dir, workspace_root};
 
 const MODEL: &str = "model/cognito-identity-provider.json";
+const CONFIG: &str = "model/codegen.json";
 
+/// The options `cargo xtask codegen` uses for our model (the config with its examples).
 fn our_options() -> Options {
-    let config = fs::read_to_string(workspace_root().join("model/codegen.json"))
-        .expect("model/codegen.json");
+    let config = Config::load(&workspace_root().join(CONFIG), CONFIG);
     Options {
-        config: Config::from_json(&config).expect("valid codegen config"),
+        config: config.unwrap_or_else(|e| panic!("{e}")),
         source_name: MODEL.to_owned(),
         standalone_workspace: false,
     }
@@ -52,7 +53,11 @@ fn generated_crate_is_up_to_date() {
     let mut on_disk = BTreeSet::new();
     files_below(&generated, &generated, &mut on_disk);
     let expected: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
-    stale.extend(on_disk.difference(&expected).map(|extra| format!("unexpected: {extra}")));
+    stale.extend(
+        on_disk
+            .difference(&expected)
+            .map(|extra| format!("unexpected: {extra}")),
+    );
     assert!(
         stale.is_empty(),
         "generated/ is stale; run `cargo xtask codegen`:\n{}",
@@ -63,8 +68,9 @@ fn generated_crate_is_up_to_date() {
 #[test]
 fn generating_twice_gives_identical_bytes() {
     assert_eq!(generate_ours(), generate_ours());
-    let full = fs::read_to_string(aws_models_dir().join("cognito-identity-provider-2016-04-18.json"))
-        .expect("the full Cognito model");
+    let full =
+        fs::read_to_string(aws_models_dir().join("cognito-identity-provider-2016-04-18.json"))
+            .expect("the full Cognito model");
     let options = our_options();
     assert_eq!(
         generate(&full, &options).expect("full model generates"),

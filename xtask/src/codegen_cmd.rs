@@ -47,8 +47,8 @@ pub fn generate_files(
         .map_err(|problems| format!("{}: {problems}", model_path.display()))
 }
 
-/// Options for a model: the config file (given, or the default one when it exists) and a
-/// stable name for the `@generated` headers.
+/// Options for a model: the config file (given, or the default one when it exists) with the
+/// examples it names, and a stable name for the `@generated` headers.
 pub fn options_for(
     model_path: &Path,
     config: Option<&str>,
@@ -59,11 +59,7 @@ pub fn options_for(
         None => Some(root.join(DEFAULT_CONFIG)).filter(|path| path.exists()),
     };
     let config = match &config_path {
-        Some(path) => {
-            let text = fs::read_to_string(path)
-                .map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
-            Config::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
-        }
+        Some(path) => Config::load(path, &source_name(path, root))?,
         None => Config::default(),
     };
     Ok(Options {

@@ -53,7 +53,38 @@ pub fn emit(service: &Service, options: &Options) -> Result<Vec<GeneratedFile>, 
         }
     }
     files.extend(crate::runtime_files::files(&header));
+    files.extend(example_files(service, options, &header)?);
     Ok(files)
+}
+
+/// The configured example programs, each under a header that says where to edit it.
+fn example_files(
+    service: &Service,
+    options: &Options,
+    header: &Header<'_>,
+) -> Result<Vec<GeneratedFile>, String> {
+    let config = options.config.service(&service.shape_id);
+    if config.example_files.len() != config.examples.len() {
+        return Err(format!(
+            "the configuration names examples for {} that were not read (load it with \
+             `Config::load`)",
+            service.shape_id
+        ));
+    }
+    Ok(config
+        .example_files
+        .iter()
+        .map(|example| {
+            GeneratedFile::new(
+                format!("examples/{}", example.name),
+                format!(
+                    "{}{}",
+                    header.copied_from(&example.origin),
+                    example.contents
+                ),
+            )
+        })
+        .collect())
 }
 
 fn types_rs(service: &Service) -> TokenStream {

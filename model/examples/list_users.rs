@@ -1,0 +1,80 @@
+//! Lists the users of a user pool, optionally filtered, following pagination.
+//!
+//! ```sh
+//! AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=… AWS_SECRET_ACCESS_KEY=… \
+//!   cargo run --example list_users -- <user-pool-id> ['email ^= "ana"'] [page-size]
+//! ```
+//!
+//! Region, credentials and an optional endpoint URL (`AWS_ENDPOINT_URL`, e.g. a local
+//! moto server) come from the standard `AWS_*` environment variables.
+
+use std::process::ExitCode;
+
+use cognito_identity_provider::runtime::StreamExt;
+use cognito_identity_provider::types::{ListUsersRequest, User};
+use cognito_identity_provider::{Client, CognitoIdentityProvider, Config};
+
+const USAGE: &str = "usage: list_users <user-pool-id> [filter] [page-size]";
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(pool_id), filter, page_size) = (args.first(), args.get(1), args.get(2)) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let Ok(page_size) = page_size.map_or(Ok(60), |size| size.parse::<i32>()) else {
+        eprintln!("page size must be a number\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let mut input = ListUsersRequest::builder()
+        .user_pool_id(pool_id)
+        .limit(page_size);
+    if let Some(filter) = filter {
+        input = input.filter(filter);
+    }
+    let input = match input.build() {
+        Ok(input) => input,
+        Err(error) => {
+            eprintln!("{error}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let client = Client::new(Config::from_env());
+    let mut pages = std::pin::pin!(client.list_users_pages(input));
+    let (mut page_count, mut user_count) = (0, 0);
+    while let Some(page) = pages.next().await {
+        let users = match page {
+            Ok(page) => page.users.unwrap_or_default(),
+            Err(error) => {
+                eprintln!("ListUsers failed: {error}");
+                return ExitCode::FAILURE;
+            }
+        };
+        page_count += 1;
+        user_count += users.len();
+        println!("page {page_count}: {} user(s)", users.len());
+        for user in &users {
+            println!("  {}", describe(user));
+        }
+    }
+    println!("{user_count} user(s) in {page_count} page(s)");
+    ExitCode::SUCCESS
+}
+
+/// `username  STATUS  email` for one user.
+fn describe(user: &User) -> String {
+    let email = user
+        .attributes
+        .iter()
+        .flatten()
+        .find(|attribute| attribute.name == "email")
+        .and_then(|attribute| attribute.value.as_deref());
+    let status = user.user_status.as_ref().map(|status| status.as_str());
+    format!(
+        "{}  {}  {}",
+        user.username.as_deref().unwrap_or("-"),
+        status.unwrap_or("-"),
+        email.unwrap_or("-")
+    )
+}
