@@ -79,8 +79,8 @@ pub fn detect_format(text: &str) -> Result<Format, Diagnostics> {
 
 /// Parses model text in the given format (detected for [`Format::Auto`]) into the Smithy AST.
 /// botocore paginators are added separately, with [`crate::botocore::add_paginators`].
-/// When a chosen format fails and the text looks like the other one, the errors end with a
-/// hint saying so.
+/// When a chosen format fails and the text looks like the other one, the errors start with
+/// a hint saying so.
 pub fn load_model(text: &str, format: Format) -> Result<Model, Diagnostics> {
     let chosen = match format {
         Format::Auto => detect_format(text)?,
@@ -94,7 +94,7 @@ pub fn load_model(text: &str, format: Format) -> Result<Model, Diagnostics> {
         if let Ok(detected) = detect_format(text)
             && detected != chosen
         {
-            problems.0.push(Diagnostic::model(format!(
+            problems.0.insert(0, Diagnostic::model(format!(
                 "the file looks like a {detected} model, not {chosen}: choose format {detected} \
                  (or auto)"
             )));

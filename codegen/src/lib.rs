@@ -72,5 +72,14 @@ pub fn lower_model(model_text: &str, config: &Config) -> Result<ir::Service, Dia
 /// Generates every file of the crate for the model's service.
 pub fn generate(model_text: &str, options: &Options) -> Result<Vec<GeneratedFile>, Diagnostics> {
     let service = lower_model(model_text, &options.config)?;
-    emit::emit(&service, options).map_err(|message| Diagnostics::one(Diagnostic::model(message)))
+    emit_crate(&service, options)
+}
+
+/// Emits every file of the crate for an already lowered service (for callers that also
+/// want to look at the IR, e.g. to report the protocol).
+pub fn emit_crate(
+    service: &ir::Service,
+    options: &Options,
+) -> Result<Vec<GeneratedFile>, Diagnostics> {
+    emit::emit(service, options).map_err(|message| Diagnostics::one(Diagnostic::model(message)))
 }

@@ -3,9 +3,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use codegen::{Config, Options};
+use codegen::{Config, Format, Options};
 
 use crate::args::Args;
+use crate::diff_cmd::api_changes_since_head;
 use crate::output::{check_crate, write_crate_atomically};
 use crate::workspace_root;
 
@@ -18,17 +19,29 @@ pub const DEFAULT_OUT: &str = "generated";
 
 /// Runs the command with its arguments.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let args = Args::parse(args, &["model", "config", "out"], &["check"])?;
+    let args = Args::parse(
+        args,
+        &["model", "config", "out", "format", "paginators"],
+        &["check"],
+    )?;
     if let Some(extra) = args.positional.first() {
         return Err(format!("unexpected argument `{extra}`"));
     }
     let root = workspace_root();
-    let model_path = user_path(args.value("model"), &root, DEFAULT_MODEL);
+    let source = ModelSource {
+        path: user_path(args.value("model"), &root, DEFAULT_MODEL),
+        format: args.value("format").unwrap_or("auto").parse()?,
+        paginators: args.value("paginators").map(PathBuf::from),
+    };
     let out_dir = user_path(args.value("out"), &root, DEFAULT_OUT);
-    let options = options_for(&model_path, args.value("config"), &root)?;
-    let files = generate_files(&model_path, &options)?;
+    let options = options_for(&source.path, args.value("config"), &root)?;
+    let files = generate_files(&source, &options)?;
     if args.switch("check") {
-        check_crate(&out_dir, &files)
+        check_crate(&out_dir, &files).inspect_err(|_| {
+            if let Some(summary) = api_changes_since_head(&source.path, &options.config) {
+                eprintln!("{summary}");
+            }
+        })
     } else {
         write_crate_atomically(&out_dir, &files)?;
         println!("generated {} files into {}", files.len(), out_dir.display());
@@ -36,37 +49,64 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
-/// Reads the model and generates the crate's files in memory.
-pub fn generate_files(
-    model_path: &Path,
-    options: &Options,
-) -> Result<Vec<codegen::GeneratedFile>, String> {
-    let text = fs::read_to_string(model_path)
-        .map_err(|e| format!("cannot read model {}: {e}", model_path.display()))?;
-    codegen::generate(&text, options)
-        .map_err(|problems| format!("{}: {problems}", model_path.display()))
+/// A model file, its format and (for botocore models) its paginators file.
+pub struct ModelSource {
+    /// The model file.
+    pub path: PathBuf,
+    /// Smithy JSON AST, botocore `service-2.json`, or detect.
+    pub format: Format,
+    /// A botocore `paginators-1.json`, if given.
+    pub paginators: Option<PathBuf>,
 }
 
-/// Options for a model: the config file (given, or the default one when it exists) with the
-/// examples it names, and a stable name for the `@generated` headers.
+/// Reads the model (and paginators) and generates the crate's files in memory.
+pub fn generate_files(
+    source: &ModelSource,
+    options: &Options,
+) -> Result<Vec<codegen::GeneratedFile>, String> {
+    let text = read(&source.path, "model")?;
+    let mut model = codegen::load_model(&text, source.format).map_err(located(&source.path))?;
+    if let Some(path) = &source.paginators {
+        codegen::botocore::add_paginators(&mut model, &read(path, "paginators")?)
+            .map_err(located(path))?;
+    }
+    let service = codegen::lower::lower(&model, &options.config).map_err(located(&source.path))?;
+    codegen::emit_crate(&service, options).map_err(located(&source.path))
+}
+
+/// Prefixes the problems found in a file with its path.
+fn located(path: &Path) -> impl Fn(codegen::Diagnostics) -> String + '_ {
+    move |problems| format!("{}: {problems}", path.display())
+}
+
+fn read(path: &Path, what: &str) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {what} {}: {e}", path.display()))
+}
+
+/// Options for a model: the config file (given, or the default one when it exists) and a
+/// stable name for the `@generated` headers.
 pub fn options_for(
     model_path: &Path,
     config: Option<&str>,
     root: &Path,
 ) -> Result<Options, String> {
+    Ok(Options {
+        config: load_config(config, root)?,
+        source_name: source_name(model_path, root),
+        standalone_workspace: false,
+    })
+}
+
+/// The config file given, else the default one when it exists, else the defaults.
+pub fn load_config(config: Option<&str>, root: &Path) -> Result<Config, String> {
     let config_path = match config {
         Some(path) => Some(PathBuf::from(path)),
         None => Some(root.join(DEFAULT_CONFIG)).filter(|path| path.exists()),
     };
-    let config = match &config_path {
-        Some(path) => Config::load(path, &source_name(path, root))?,
-        None => Config::default(),
-    };
-    Ok(Options {
-        config,
-        source_name: source_name(model_path, root),
-        standalone_workspace: false,
-    })
+    match &config_path {
+        Some(path) => Config::load(path, &source_name(path, root)),
+        None => Ok(Config::default()),
+    }
 }
 
 /// The model's path relative to the workspace when it is inside it, else its file name, so

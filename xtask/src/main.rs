@@ -2,6 +2,7 @@
 
 mod args;
 mod codegen_cmd;
+mod diff_cmd;
 mod output;
 
 use std::path::PathBuf;
@@ -11,9 +12,18 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  codegen [--model PATH] [--config PATH] [--out DIR] [--check]
-      Generate the Rust crate for a Smithy JSON AST model (default: model/ -> generated/).
-      --check writes nothing and fails with a diff when the output is stale.
+  codegen [--model PATH] [--format auto|smithy|botocore] [--paginators PATH] [--config PATH]
+          [--out DIR] [--check]
+      Generate the Rust crate for a model (default: model/ -> generated/): a Smithy JSON AST
+      or a botocore service-2.json (detected, or --format), with botocore's paginators-1.json.
+      --check writes nothing and fails with a diff when the output is stale (and prints the
+      API changes of the model since HEAD).
+
+  diff OLD NEW | diff --base REV [PATH...]   [--format markdown|json|text] [--all]
+      Summarise what a model change does to the API: new, removed and updated operations
+      with their request/response changes. --base compares with the models at a git
+      revision (default: every changed model under model/). --all adds documentation and
+      constraint changes. See xtask/DIFF.md.
 ";
 
 fn main() -> ExitCode {
@@ -22,6 +32,7 @@ fn main() -> ExitCode {
     let rest: Vec<String> = args.collect();
     let result = match command.as_deref() {
         Some("codegen") => codegen_cmd::run(&rest),
+        Some("diff") => diff_cmd::run(&rest),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -1,0 +1,300 @@
+//! botocore models as input: the conversion keeps every fact the generator uses, so a
+//! botocore model and the Smithy model of the same service generate the same Rust API.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use codegen::ir::{Member, Service, TypeDef};
+use codegen::{Config, Format, GeneratedFile, Options, botocore, load_model, lower};
+use codegen_tests::{aws_models_dir, botocore_model, botocore_models_dir, fixture, workspace_root};
+
+/// Generates a crate from a botocore model (with its paginators) or a Smithy model.
+fn generate(model: &str, paginators: Option<&str>, format: Format) -> Vec<GeneratedFile> {
+    let mut model = load_model(model, format).unwrap_or_else(|e| panic!("{e}"));
+    if let Some(paginators) = paginators {
+        botocore::add_paginators(&mut model, paginators).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let options = Options {
+        source_name: "model.json".to_owned(),
+        ..Options::default()
+    };
+    let service = lower::lower(&model, &options.config).unwrap_or_else(|e| panic!("{e}"));
+    codegen::emit_crate(&service, &options).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn botocore_fixture_generates_the_same_crate_as_its_smithy_twin() {
+    let from_botocore = generate(
+        &fixture("botocore/widgets.botocore.json"),
+        Some(&fixture("botocore/widgets.paginators.json")),
+        Format::Auto,
+    );
+    let from_smithy = generate(&fixture("botocore/widgets.smithy.json"), None, Format::Auto);
+    assert_eq!(from_botocore.len(), from_smithy.len());
+    for (ours, theirs) in from_botocore.iter().zip(&from_smithy) {
+        assert_eq!(ours.path, theirs.path);
+        assert!(
+            ours.contents == theirs.contents,
+            "{} differs:\n{}",
+            ours.path,
+            first_difference(&ours.contents, &theirs.contents)
+        );
+    }
+}
+
+fn first_difference(a: &str, b: &str) -> String {
+    a.lines()
+        .zip(b.lines())
+        .enumerate()
+        .find(|(_, (x, y))| x != y)
+        .map(|(line, (x, y))| format!("line {}:\n  botocore: {x}\n  smithy:   {y}", line + 1))
+        .unwrap_or_else(|| "one file is a prefix of the other".to_owned())
+}
+
+#[test]
+fn malformed_botocore_models_name_the_shape_and_path() {
+    let problems = load_model(&fixture("botocore/malformed.json"), Format::Botocore)
+        .expect_err("the model is malformed");
+    insta::assert_snapshot!(problems.to_string());
+}
+
+#[test]
+fn paginators_for_unknown_operations_are_reported() {
+    let mut model = load_model(&fixture("botocore/widgets.botocore.json"), Format::Botocore)
+        .expect("fixture loads");
+    let problems = botocore::add_paginators(
+        &mut model,
+        r#"{"pagination": {"ListGadgets": {"input_token": "NextToken", "output_token": "NextToken"}}}"#,
+    )
+    .expect_err("no such operation");
+    insta::assert_snapshot!(problems.to_string(), @r#"
+    1 problem in the model:
+      - ListGadgets (at $.pagination["ListGadgets"]): the model has no operation `ListGadgets` (see $.operations["ListGadgets"])
+    "#);
+}
+
+#[test]
+fn the_format_flag_overrides_detection() {
+    let problems = load_model(&fixture("botocore/widgets.botocore.json"), Format::Smithy)
+        .expect_err("a botocore model is not a Smithy AST");
+    assert!(
+        problems
+            .to_string()
+            .contains("looks like a botocore model, not smithy"),
+        "{problems}"
+    );
+}
+
+/// The botocore release of the Smithy model in the AWS corpus (same 113 operations, same
+/// documentation): botocore 1.37.27, built 2025-04-03.
+const COGNITO_BOTOCORE: &str = "1.37.27";
+
+/// Both Cognito models, lowered with this repository's configuration.
+fn cognito_services() -> Option<(Service, Service)> {
+    let dir = botocore_models_dir()?;
+    let config = std::fs::read_to_string(workspace_root().join("model/codegen.json"))
+        .expect("model/codegen.json");
+    let config = Config::from_json(&config).expect("valid config");
+    let smithy_text =
+        std::fs::read_to_string(aws_models_dir().join("cognito-identity-provider-2016-04-18.json"))
+            .expect("the Smithy Cognito model");
+    let smithy = codegen::lower_model(&smithy_text, &config).unwrap_or_else(|e| panic!("{e}"));
+    let mut model = load_model(
+        &botocore_model(&dir, COGNITO_BOTOCORE, "service-2.json"),
+        Format::Botocore,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    botocore::add_paginators(
+        &mut model,
+        &botocore_model(&dir, COGNITO_BOTOCORE, "paginators-1.json"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let from_botocore = lower::lower(&model, &config).unwrap_or_else(|e| panic!("{e}"));
+    Some((smithy, from_botocore))
+}
+
+/// Why a fact of the public API differs between the two formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Reason {
+    /// The Smithy model gives the member `@default(false)`/`@default(0)` (so it is a plain
+    /// `bool`/`i32`); botocore has no defaults, so the member stays `Option<…>`.
+    SmithyDefault,
+    /// The Smithy enum member is named differently from its value (`DATETIME` for
+    /// `DateTime`); botocore keeps only values, so the variant is named after the value.
+    EnumMemberName,
+    /// The endpoint rule set ships in a separate botocore file (`endpoint-rule-set-1.json`).
+    EndpointRules,
+}
+
+/// The public API as keyed facts: service, operations, types, fields, variants, errors.
+fn api_facts(service: &Service) -> BTreeMap<String, String> {
+    let mut facts = BTreeMap::new();
+    facts.insert(
+        "service".to_owned(),
+        format!(
+            "crate {} trait {} title {} version {} protocol {:?} signing {:?}",
+            service.crate_name,
+            service.trait_name,
+            service.title,
+            service.version,
+            service.protocol,
+            service.signing_name
+        ),
+    );
+    facts.insert(
+        "endpoint rules".to_owned(),
+        service.endpoint_rules.is_some().to_string(),
+    );
+    for op in &service.operations {
+        let errors: Vec<&str> = op.errors.iter().map(|e| e.type_name.as_str()).collect();
+        facts.insert(
+            format!("operation {}", op.wire_name),
+            format!(
+                "fn {}({:?}) -> {:?} errors {errors:?} auth {:?} deprecated {} pagination {:?}",
+                op.method_name,
+                op.input,
+                op.output,
+                op.auth,
+                op.deprecated.is_some(),
+                op.pagination
+            ),
+        );
+    }
+    for ty in &service.types {
+        match ty {
+            TypeDef::Struct(s) => {
+                facts.insert(format!("type {}", s.name), format!("struct {:?}", role(s)));
+                for member in &s.members {
+                    facts.insert(
+                        format!("field {}.{}", s.name, member.rust_name),
+                        member_fact(member),
+                    );
+                }
+            }
+            TypeDef::Union(u) => {
+                facts.insert(format!("type {}", u.name), "union".to_owned());
+                for member in &u.variants {
+                    facts.insert(
+                        format!("field {}.{}", u.name, member.rust_name),
+                        member_fact(member),
+                    );
+                }
+            }
+            TypeDef::Enum(e) => {
+                facts.insert(format!("type {}", e.name), "enum".to_owned());
+                for variant in &e.variants {
+                    facts.insert(
+                        format!("variant {} = {:?}", e.name, variant.wire_value),
+                        variant.rust_name.clone(),
+                    );
+                }
+            }
+            TypeDef::IntEnum(e) => {
+                facts.insert(format!("type {}", e.name), "intEnum".to_owned());
+                for variant in &e.variants {
+                    facts.insert(
+                        format!("variant {} = {}", e.name, variant.value),
+                        variant.rust_name.clone(),
+                    );
+                }
+            }
+        }
+    }
+    facts
+}
+
+/// The role of a structure, with what the generated code uses of error facts.
+fn role(s: &codegen::ir::Struct) -> String {
+    match &s.role {
+        codegen::ir::StructRole::Error(info) => format!(
+            "error server {} retryable {} throttling {}",
+            info.server_fault, info.retryable, info.throttling
+        ),
+        other => format!("{other:?}"),
+    }
+}
+
+fn member_fact(member: &Member) -> String {
+    format!(
+        "{}: {:?} optional {} required {} default {:?} sensitive {} boxed {} idempotency {} deprecated {}",
+        member.wire_name,
+        member.ty,
+        member.optional,
+        member.required,
+        member.default,
+        member.sensitive,
+        member.boxed,
+        member.idempotency_token,
+        member.deprecated.is_some()
+    )
+}
+
+/// Why `key` differs (`smithy` and `botocore` are the two facts, when present).
+fn explain(key: &str, smithy: Option<&str>, botocore: Option<&str>) -> Option<Reason> {
+    if key == "endpoint rules" {
+        return (smithy == Some("true") && botocore == Some("false"))
+            .then_some(Reason::EndpointRules);
+    }
+    let (smithy, botocore) = (smithy?, botocore?);
+    if key.starts_with("variant ") {
+        return Some(Reason::EnumMemberName);
+    }
+    let without_default = smithy
+        .replace("optional false", "optional true")
+        .replace(&default_part(smithy), "default None");
+    (key.starts_with("field ") && smithy.contains("optional false") && without_default == botocore)
+        .then_some(Reason::SmithyDefault)
+}
+
+fn default_part(fact: &str) -> String {
+    let start = fact.find("default ").unwrap_or(0);
+    let end = fact[start..]
+        .find(" sensitive")
+        .map_or(fact.len(), |end| start + end);
+    fact[start..end].to_owned()
+}
+
+#[test]
+fn cognito_botocore_and_smithy_models_generate_the_same_api() {
+    let Some((smithy, from_botocore)) = cognito_services() else {
+        return;
+    };
+    assert_eq!(smithy.operations.len(), 113);
+    assert_eq!(from_botocore.operations.len(), 113);
+    let smithy_facts = api_facts(&smithy);
+    let botocore_facts = api_facts(&from_botocore);
+    let mut explained: BTreeMap<Reason, Vec<String>> = BTreeMap::new();
+    let mut unexplained = Vec::new();
+    let keys: std::collections::BTreeSet<&String> =
+        smithy_facts.keys().chain(botocore_facts.keys()).collect();
+    for key in keys {
+        let (s, b) = (
+            smithy_facts.get(key).map(String::as_str),
+            botocore_facts.get(key).map(String::as_str),
+        );
+        if s == b {
+            continue;
+        }
+        match explain(key, s, b) {
+            Some(reason) => explained.entry(reason).or_default().push(key.clone()),
+            None => unexplained.push(format!("{key}\n  smithy:   {s:?}\n  botocore: {b:?}")),
+        }
+    }
+    assert!(
+        unexplained.is_empty(),
+        "{} unexplained differences:\n{}",
+        unexplained.len(),
+        unexplained.join("\n")
+    );
+    let mut summary = format!(
+        "{} facts compared; every difference has a reason:\n",
+        smithy_facts.len()
+    );
+    for (reason, keys) in &explained {
+        let _ = writeln!(summary, "\n{reason:?} ({}):", keys.len());
+        for key in keys {
+            let _ = writeln!(summary, "  {key}");
+        }
+    }
+    insta::assert_snapshot!(summary);
+}
