@@ -2,6 +2,7 @@
 
 pub mod mock;
 pub mod moto;
+pub mod moto_env;
 
 use std::path::PathBuf;
 

@@ -9,7 +9,8 @@
 use std::collections::HashMap;
 use std::pin::pin;
 
-use codegen_tests::moto::{Moto, unique};
+use codegen_tests::moto::Moto;
+use codegen_tests::moto_env::unique;
 use cognito_identity_provider::CognitoIdentityProvider;
 use cognito_identity_provider::error::ErrorCodes as _;
 use cognito_identity_provider::runtime::StreamExt;
