@@ -2,10 +2,12 @@
 //! transport: method, URL, headers, signature, JSON body, pagination tokens, client-side
 //! validation, and `Debug` output that never shows a secret.
 //!
-//! Errors, retries and timeouts are in `wire_errors.rs`. Unsigned operations (`Auth::None`
-//! sends no `Authorization`) are covered by the runtime's own unit test
-//! `unsigned_operations_skip_credentials` in `codegen/runtime/client_tests.rs`, and the
-//! generator's choice of `Auth::None` by the `auth_modes` snapshot.
+//! Errors, retries and timeouts are in `wire_errors.rs`. Covered elsewhere, not repeated
+//! here: unsigned operations send no `Authorization` (the runtime's unit test
+//! `unsigned_operations_skip_credentials` in `codegen/runtime/client_tests.rs`; the
+//! generator's choice of `OperationSpec::unsigned` by the `auth_modes` snapshot and
+//! `full_model_auth.rs`), and an operation without input sends `{}` (the runtime's
+//! `unit_input_sends_empty_object`; every operation of our model has an input).
 
 use std::pin::pin;
 
