@@ -139,6 +139,11 @@ impl Inline {
 /// Finds `http(s)://` in a word: byte offsets of the URL start, the end of `://` and the end
 /// of the URL (trailing punctuation excluded).
 fn find_url(w: &str) -> Option<(usize, usize, usize)> {
+    // Almost no word has a colon: skip the lowercase copy and substring searches (this
+    // function runs for every word of every doc string).
+    if !w.contains(':') {
+        return None;
+    }
     let lower = w.to_ascii_lowercase();
     let start = [lower.find("https://"), lower.find("http://")]
         .into_iter()
