@@ -142,9 +142,15 @@ mod tests {
     #[test]
     fn decodes_strings_and_rejects_other_json() {
         let mut json = serde_json::Deserializer::from_str("\"ACTIVE\"");
-        assert_eq!(deserialize_str::<_, Wire>(&mut json).unwrap(), Wire("ACTIVE".into()));
+        assert_eq!(
+            deserialize_str::<_, Wire>(&mut json).unwrap(),
+            Wire("ACTIVE".into())
+        );
         let mut json = serde_json::Deserializer::from_str("\"esc\\u0061ped\"");
-        assert_eq!(deserialize_str::<_, Wire>(&mut json).unwrap(), Wire("escaped".into()));
+        assert_eq!(
+            deserialize_str::<_, Wire>(&mut json).unwrap(),
+            Wire("escaped".into())
+        );
         let mut json = serde_json::Deserializer::from_str("42");
         assert!(deserialize_str::<_, Wire>(&mut json).is_err());
     }

@@ -109,10 +109,13 @@ fn needs_blank_line(previous: &str, line: &str) -> bool {
     }
     let is_use = |text: &str| text.starts_with("use ") || text.starts_with("pub use ");
     let closes_block = (prev.ends_with('}') || prev.ends_with("};")) && !is_use(prev);
-    // A run of one-line items (`mod a;`, `pub use b;`) stays together.
-    let ends_statement_item =
-        indent(previous) == 0 && prev.ends_with(';') && !is_use(prev) && !current.ends_with(';');
     let is_mod = |text: &str| text.starts_with("mod ") || text.starts_with("pub mod ");
+    // A run of one-line items (`mod a;`, `#[attr] mod b;`, `pub use c;`) stays together.
+    let ends_statement_item = indent(previous) == 0
+        && prev.ends_with(';')
+        && !is_use(prev)
+        && !current.ends_with(';')
+        && !(is_mod(prev) && current.starts_with("#["));
     let ends_uses = (is_use(prev) && !is_use(current)) || (is_mod(prev) && is_use(current));
     let ends_module_docs = (prev.starts_with("//!") && !current.starts_with("//!"))
         || (prev.starts_with("#![") && !current.starts_with("#!["));

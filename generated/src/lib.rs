@@ -7,9 +7,12 @@
 //! API version `2016-04-18`. Start with [`Client`] (or implement [`CognitoIdentityProvider`] in a test double); data types are in [`types`], per-operation errors in [`error`].
 #![warn(missing_docs)]
 
+#[rustfmt::skip]
 pub mod client;
+#[rustfmt::skip]
 pub mod error;
 pub mod runtime;
+#[rustfmt::skip]
 pub mod types;
 
 pub use client::{Client, CognitoIdentityProvider};

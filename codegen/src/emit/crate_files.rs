@@ -45,6 +45,10 @@ fn toml_string(value: &str) -> String {
 }
 
 /// `src/lib.rs`: crate documentation, modules and the main re-exports.
+///
+/// Modules emitted from the model are formatted by prettyplease when generated and marked
+/// `#[rustfmt::skip]`, so `cargo fmt` leaves them (and `cargo fmt --check` passes) as they
+/// are; the runtime is hand-written and rustfmt-formatted at its source.
 pub fn lib_rs(service: &Service, with_client: bool) -> TokenStream {
     let title = format!("# {}", service.title);
     let mut overview = match &service.protocol {
@@ -66,7 +70,9 @@ pub fn lib_rs(service: &Service, with_client: bool) -> TokenStream {
         let trait_name = ident(&service.trait_name);
         (
             quote! {
+                #[rustfmt::skip]
                 pub mod client;
+                #[rustfmt::skip]
                 pub mod error;
             },
             quote! {
@@ -84,6 +90,7 @@ pub fn lib_rs(service: &Service, with_client: bool) -> TokenStream {
 
         #client_modules
         pub mod runtime;
+        #[rustfmt::skip]
         pub mod types;
 
         #client_uses

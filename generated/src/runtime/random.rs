@@ -47,7 +47,10 @@ mod tests {
             [8, 4, 4, 4, 12]
         );
         assert!(groups[2].starts_with('4'), "{token}");
-        assert!(matches!(groups[3].chars().next(), Some('8' | '9' | 'a' | 'b')), "{token}");
+        assert!(
+            matches!(groups[3].chars().next(), Some('8' | '9' | 'a' | 'b')),
+            "{token}"
+        );
         assert_ne!(token, idempotency_token());
     }
 }
