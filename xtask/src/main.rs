@@ -2,8 +2,14 @@
 
 mod args;
 mod codegen_cmd;
+mod corpus_cmd;
+mod corpus_compile;
+mod corpus_generate;
+mod corpus_report;
 mod diff_cmd;
 mod output;
+mod parallel;
+mod progress;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,6 +30,12 @@ commands:
       with their request/response changes. --base compares with the models at a git
       revision (default: every changed model under model/). --all adds documentation and
       constraint changes. See xtask/DIFF.md.
+
+  corpus [--dir DIR] [--only STEM,...] [--jobs J] [--compile N|all] [--clients-only]
+      Generate every model of DIR (default: $AWS_MODELS_DIR or ../shared/aws-models) into
+      target/corpus/<model>/ and print a summary (also target/corpus/summary.json).
+      --compile checks the first N (or all) generated crates with warnings denied, in one
+      scratch workspace; --clients-only compiles only crates that have a client.
 ";
 
 fn main() -> ExitCode {
@@ -33,6 +45,7 @@ fn main() -> ExitCode {
     let result = match command.as_deref() {
         Some("codegen") => codegen_cmd::run(&rest),
         Some("diff") => diff_cmd::run(&rest),
+        Some("corpus") => corpus_cmd::run(&rest),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -1,0 +1,149 @@
+//! `cargo xtask corpus`: generate every model of a directory (by default the AWS corpus)
+//! into scratch crates under `target/corpus/`, optionally compile them, and summarise.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::args::Args;
+use crate::codegen_cmd::options_for;
+use crate::corpus_compile::{CrateToCompile, compile};
+use crate::corpus_generate::{ModelResult, capture_panics, generate};
+use crate::corpus_report::Summary;
+use crate::parallel;
+use crate::progress::Progress;
+use crate::workspace_root;
+
+/// Where the corpus lives relative to the workspace root, unless `AWS_MODELS_DIR` says otherwise.
+pub const DEFAULT_CORPUS: &str = "../shared/aws-models";
+/// The scratch folder, relative to the workspace root.
+pub const CORPUS_OUT: &str = "target/corpus";
+
+/// Runs the command with its arguments.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let args = Args::parse(args, &["dir", "compile", "jobs", "only"], &["clients-only"])?;
+    if let Some(extra) = args.positional.first() {
+        return Err(format!("unexpected argument `{extra}`"));
+    }
+    let root = workspace_root();
+    let dir = match args.value("dir") {
+        Some(dir) => PathBuf::from(dir),
+        None => std::env::var_os("AWS_MODELS_DIR")
+            .map_or_else(|| root.join(DEFAULT_CORPUS), PathBuf::from),
+    };
+    let jobs = match args.value("jobs") {
+        Some(jobs) => jobs
+            .parse::<usize>()
+            .ok()
+            .filter(|jobs| *jobs > 0)
+            .ok_or_else(|| format!("--jobs needs a positive number, not `{jobs}`"))?,
+        None => std::thread::available_parallelism().map_or(1, usize::from),
+    };
+    let compile_count = match args.value("compile") {
+        None => None,
+        Some("all") => Some(usize::MAX),
+        Some(count) => Some(
+            count
+                .parse::<usize>()
+                .map_err(|_| format!("--compile needs a number or `all`, not `{count}`"))?,
+        ),
+    };
+    let only: Option<Vec<&str>> = args.value("only").map(|list| list.split(',').collect());
+
+    let models = list_models(&dir, only.as_deref())?;
+    let out_root = root.join(CORPUS_OUT);
+    fs::create_dir_all(&out_root)
+        .map_err(|e| format!("cannot create {}: {e}", out_root.display()))?;
+    let options = options_for(&dir, None, &root)?;
+
+    capture_panics();
+    let started = Instant::now();
+    let mut progress = Progress::new(models.len());
+    let results = parallel::map(
+        &models,
+        jobs,
+        |model| generate(model, &out_root, &options),
+        |result: &ModelResult| progress.step(&result.stem),
+    );
+    progress.finish();
+    let generation_seconds = started.elapsed().as_secs_f64();
+
+    let compile_report = match compile_count {
+        Some(count) => {
+            let crates = compile_selection(&results, count, args.switch("clients-only"));
+            eprintln!(
+                "compiling {} crates (cargo check, warnings denied, {jobs} jobs)…",
+                crates.len()
+            );
+            Some(compile(&out_root, &crates, jobs, &root.join("Cargo.lock"))?)
+        }
+        None => None,
+    };
+    let summary = Summary {
+        dir: dir.display().to_string(),
+        results: &results,
+        generation_seconds,
+        compile: compile_report.as_ref(),
+    };
+    let summary_path = out_root.join("summary.json");
+    let json = serde_json::to_string_pretty(&summary.to_json()).map_err(|e| e.to_string())?;
+    fs::write(&summary_path, json + "\n")
+        .map_err(|e| format!("cannot write {}: {e}", summary_path.display()))?;
+    print!("{}", summary.table());
+    println!("summary: {}", summary_path.display());
+    if summary.all_passed() {
+        Ok(())
+    } else {
+        Err(format!(
+            "some models failed; see the table above or {}",
+            summary_path.display()
+        ))
+    }
+}
+
+/// The `*.json` models of `dir`, sorted; restricted to the stems in `only` when given.
+fn list_models(dir: &Path, only: Option<&[&str]>) -> Result<Vec<PathBuf>, String> {
+    let entries =
+        fs::read_dir(dir).map_err(|e| format!("cannot read the corpus {}: {e}", dir.display()))?;
+    let mut models: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    models.sort();
+    if let Some(only) = only {
+        let stem = |path: &PathBuf| {
+            path.file_stem()
+                .map(|stem| stem.to_string_lossy().into_owned())
+        };
+        if let Some(missing) = only
+            .iter()
+            .find(|wanted| !models.iter().any(|m| stem(m).as_deref() == Some(**wanted)))
+        {
+            return Err(format!("no model `{missing}.json` in {}", dir.display()));
+        }
+        models.retain(|model| stem(model).is_some_and(|stem| only.contains(&stem.as_str())));
+    }
+    if models.is_empty() {
+        return Err(format!("no *.json models in {}", dir.display()));
+    }
+    Ok(models)
+}
+
+/// The first `count` generated crates (only those with a client, when asked).
+fn compile_selection(
+    results: &[ModelResult],
+    count: usize,
+    clients_only: bool,
+) -> Vec<CrateToCompile> {
+    results
+        .iter()
+        .filter_map(|result| {
+            let generated = result.outcome.as_ref().ok()?;
+            (generated.client || !clients_only).then(|| CrateToCompile {
+                dir: result.stem.clone(),
+                package: generated.crate_name.clone(),
+            })
+        })
+        .take(count)
+        .collect()
+}
