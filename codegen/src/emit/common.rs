@@ -144,6 +144,18 @@ pub fn constraints_doc(member: &Member) -> String {
         (None, None) => {}
     }
     if let Some(pattern) = &c.pattern {
+        // Control characters (a tab or carriage return in a character class) are shown
+        // escaped, as the pattern's author wrote them.
+        let pattern: String = pattern
+            .chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
         let fence = if pattern.contains('`') { "``" } else { "`" };
         let space = if pattern.starts_with('`') || pattern.ends_with('`') {
             " "
