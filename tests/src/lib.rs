@@ -20,6 +20,24 @@ pub fn fixture(relative: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
+/// The generated sources of the fixture model at `relative` (below `tests/fixtures/`), each
+/// file under a `==> path <==` line, except the runtime copied verbatim.
+pub fn generated_sources(relative: &str) -> String {
+    let model = fixture(relative);
+    let options = codegen::Options {
+        source_name: format!("tests/fixtures/{relative}"),
+        ..codegen::Options::default()
+    };
+    let files =
+        codegen::generate(&model, &options).unwrap_or_else(|e| panic!("fixture {relative}: {e}"));
+    files
+        .iter()
+        .filter(|file| file.path.ends_with(".rs") && !file.path.starts_with("src/runtime/"))
+        .map(|file| format!("==> {} <==\n{}", file.path, file.contents))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The AWS model corpus: `$AWS_MODELS_DIR`, else `../shared/aws-models` beside the checkout.
 /// Panics when it is missing: tests that need it must fail, not skip.
 pub fn aws_models_dir() -> PathBuf {
@@ -32,6 +50,36 @@ pub fn aws_models_dir() -> PathBuf {
         dir.display()
     );
     dir
+}
+
+/// Every `*.json` model of [`aws_models_dir`], sorted (panics when there are none).
+pub fn aws_models() -> Vec<PathBuf> {
+    let dir = aws_models_dir();
+    let mut models: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    models.sort();
+    assert!(!models.is_empty(), "no *.json models in {}", dir.display());
+    models
+}
+
+/// Calls `work` on every item, on as many threads as the machine has cores.
+pub fn parallel_for_each<T: Sync>(items: &[T], work: impl Fn(&T) + Sync) {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                while let Some(item) =
+                    items.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                {
+                    work(item);
+                }
+            });
+        }
+    });
 }
 
 /// The directory of botocore models fetched by `.ci/fetch-botocore.sh`:

@@ -1,0 +1,65 @@
+//! The whole AWS corpus (`$AWS_MODELS_DIR`, else `../shared/aws-models`): every model
+//! generates without a panic or an error, and every generated Rust file parses with `syn`.
+//! A missing corpus fails the test.
+
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use codegen::{GeneratedFile, Options, generate};
+use codegen_tests::{aws_models, parallel_for_each};
+
+/// Generates one model and parses its files; the runtime (identical in every crate) is
+/// parsed only when `parse_runtime` is set. Returns the problems found.
+fn check_model(path: &Path, parse_runtime: bool) -> Vec<String> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => return vec![format!("{name}: cannot read: {e}")],
+    };
+    let options = Options {
+        source_name: name.clone().into_owned(),
+        ..Options::default()
+    };
+    let files: Vec<GeneratedFile> =
+        match panic::catch_unwind(AssertUnwindSafe(|| generate(&text, &options))) {
+            Ok(Ok(files)) => files,
+            Ok(Err(problems)) => return vec![format!("{name}: {problems}")],
+            Err(_) => return vec![format!("{name}: the generator panicked (see the output)")],
+        };
+    files
+        .iter()
+        .filter(|file| file.path.ends_with(".rs"))
+        .filter(|file| parse_runtime || !file.path.starts_with("src/runtime/"))
+        .filter_map(|file| {
+            syn::parse_file(&file.contents)
+                .err()
+                .map(|error| format!("{name}: {} does not parse: {error}", file.path))
+        })
+        .collect()
+}
+
+#[test]
+fn every_model_generates_and_every_file_parses() {
+    let models: Vec<PathBuf> = aws_models();
+    let problems = Mutex::new(Vec::new());
+    let runtime_checked = AtomicUsize::new(0);
+    parallel_for_each(&models, |path| {
+        let parse_runtime = runtime_checked.fetch_add(1, Ordering::Relaxed) == 0;
+        let found = check_model(path, parse_runtime);
+        problems
+            .lock()
+            .expect("no test thread panics")
+            .extend(found);
+    });
+    let problems = problems.into_inner().expect("no test thread panics");
+    assert!(
+        problems.is_empty(),
+        "{} of {} models have problems:\n{}",
+        problems.len(),
+        models.len(),
+        problems.join("\n")
+    );
+    eprintln!("{} models generated, every file parses", models.len());
+}
