@@ -22,7 +22,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let args = Args::parse(
         args,
         &["model", "config", "out", "format", "paginators"],
-        &["check"],
+        &["check", "require-client"],
     )?;
     if let Some(extra) = args.positional.first() {
         return Err(format!("unexpected argument `{extra}`"));
@@ -35,7 +35,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     };
     let out_dir = user_path(args.value("out"), &root, DEFAULT_OUT);
     let options = options_for(&source.path, args.value("config"), &root)?;
-    let files = generate_files(&source, &options)?;
+    let files = generate_files(&source, &options, args.switch("require-client"))?;
     if args.switch("check") {
         check_crate(&out_dir, &files).inspect_err(|_| {
             if let Some(summary) = api_changes_since_head(&source.path, &options.config) {
@@ -59,10 +59,12 @@ pub struct ModelSource {
     pub paginators: Option<PathBuf>,
 }
 
-/// Reads the model (and paginators) and generates the crate's files in memory.
+/// Reads the model (and paginators) and generates the crate's files in memory; with
+/// `require_client`, a service whose protocol gets no client is an error.
 pub fn generate_files(
     source: &ModelSource,
     options: &Options,
+    require_client: bool,
 ) -> Result<Vec<codegen::GeneratedFile>, String> {
     let text = read(&source.path, "model")?;
     let mut model = codegen::load_model(&text, source.format).map_err(located(&source.path))?;
@@ -71,7 +73,28 @@ pub fn generate_files(
             .map_err(located(path))?;
     }
     let service = codegen::lower::lower(&model, &options.config).map_err(located(&source.path))?;
+    check_client(&service, require_client)?;
     codegen::emit_crate(&service, options).map_err(located(&source.path))
+}
+
+/// Says plainly when the crate will hold only data types (no client for the service's
+/// protocol), or refuses when a client is required.
+fn check_client(service: &codegen::ir::Service, require_client: bool) -> Result<(), String> {
+    if service.protocol.has_client() {
+        return Ok(());
+    }
+    let message = format!(
+        "`{}` speaks `{}`; clients are generated for awsJson1_0 and awsJson1_1 only, so \
+         the crate holds only its data types",
+        service.shape_id,
+        service.protocol.trait_id()
+    );
+    if require_client {
+        Err(format!("{message} (--require-client)"))
+    } else {
+        eprintln!("note: {message}");
+        Ok(())
+    }
 }
 
 /// Prefixes the problems found in a file with its path.
