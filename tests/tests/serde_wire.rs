@@ -25,9 +25,15 @@ fn list_users_response_from_the_seed_page() {
     let user = &response.users.as_ref().expect("users")[0];
     assert_eq!(user.user_status, Some(UserStatus::ForceChangePassword));
     assert_eq!(user.username.as_deref(), Some("ana"));
-    assert_eq!(user.user_create_date.expect("created").secs(), 1_700_000_000);
+    assert_eq!(
+        user.user_create_date.expect("created").secs(),
+        1_700_000_000
+    );
     let modified = user.user_last_modified_date.expect("modified");
-    assert_eq!((modified.secs(), modified.subsec_nanos()), (1_700_000_000, 500_000_000));
+    assert_eq!(
+        (modified.secs(), modified.subsec_nanos()),
+        (1_700_000_000, 500_000_000)
+    );
     assert_eq!(response.pagination_token.as_deref(), Some("next-page"));
 
     // Whole seconds are written back as integers, fractions as fractions.
@@ -49,8 +55,14 @@ fn unknown_enum_values_from_the_future_round_trip() {
     let status: UserStatus = serde_json::from_value(json!("PASSKEY_ONLY")).expect("decodes");
     assert!(matches!(status, UserStatus::Unknown(_)));
     assert_eq!(status.as_str(), "PASSKEY_ONLY");
-    assert_eq!(serde_json::to_value(&status).expect("encodes"), json!("PASSKEY_ONLY"));
-    assert_eq!("OIDC".parse::<ProviderType>().expect("infallible").as_str(), "OIDC");
+    assert_eq!(
+        serde_json::to_value(&status).expect("encodes"),
+        json!("PASSKEY_ONLY")
+    );
+    assert_eq!(
+        "OIDC".parse::<ProviderType>().expect("infallible").as_str(),
+        "OIDC"
+    );
 }
 
 #[test]
@@ -86,6 +98,9 @@ fn requests_omit_unset_members_and_use_wire_names() {
 
 #[test]
 fn builders_report_the_missing_required_member() {
-    let error = ListUsersRequest::builder().limit(2).build().expect_err("no pool id");
+    let error = ListUsersRequest::builder()
+        .limit(2)
+        .build()
+        .expect_err("no pool id");
     assert!(error.to_string().contains("UserPoolId"), "{error}");
 }
