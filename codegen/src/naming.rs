@@ -103,7 +103,7 @@ pub const UNKNOWN_VARIANT: &str = "Unknown";
 
 /// A snake_case field or method name, escaped so it is a valid Rust identifier.
 pub fn field_name(name: &str) -> String {
-    let snake = name.to_snake_case();
+    let snake = plural_acronyms_as_words(name).to_snake_case();
     let snake = if snake.is_empty() {
         "empty".to_owned()
     } else {
@@ -114,7 +114,7 @@ pub fn field_name(name: &str) -> String {
 
 /// A PascalCase type name from a shape name (not yet checked against reserved names).
 pub fn type_name(name: &str) -> String {
-    let pascal = name.to_upper_camel_case();
+    let pascal = plural_acronyms_as_words(name).to_upper_camel_case();
     match pascal.as_str() {
         "" => "Empty".to_owned(),
         "Self" => "SelfValue".to_owned(),
@@ -125,7 +125,7 @@ pub fn type_name(name: &str) -> String {
 
 /// A PascalCase enum or union variant name from a wire value or member name.
 pub fn variant_name(value: &str) -> String {
-    let pascal = value.to_upper_camel_case();
+    let pascal = plural_acronyms_as_words(value).to_upper_camel_case();
     match pascal.as_str() {
         "" => "Empty".to_owned(),
         "Self" => "SelfValue".to_owned(),
@@ -195,6 +195,31 @@ impl Scope {
     }
 }
 
+/// Keeps a plural acronym one word: `CallbackURLs` splits as `Callback URLs`, not
+/// `Callback UR Ls` (heck's reading), by capitalising an `s` that ends an upper-case run.
+fn plural_acronyms_as_words(name: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = name.chars().collect();
+    let ends_word = |i: usize| {
+        chars
+            .get(i + 1)
+            .is_none_or(|next| !next.is_ascii_lowercase())
+    };
+    let plural_at = |i: usize| {
+        chars[i] == 's'
+            && i >= 2
+            && chars[i - 1].is_ascii_uppercase()
+            && chars[i - 2].is_ascii_uppercase()
+            && ends_word(i)
+    };
+    if !(0..chars.len()).any(plural_at) {
+        return name.into();
+    }
+    (0..chars.len())
+        .map(|i| if plural_at(i) { 'S' } else { chars[i] })
+        .collect::<String>()
+        .into()
+}
+
 fn starts_with_digit(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_digit())
 }
@@ -236,6 +261,11 @@ mod tests {
             ("", "empty"),
             ("already_snake", "already_snake"),
             ("camelCase", "camel_case"),
+            ("CallbackURLs", "callback_urls"),
+            ("LogoutURLs", "logout_urls"),
+            ("UserIDs", "user_ids"),
+            ("ARNsToDelete", "arns_to_delete"),
+            ("AllowedOAuthFlows", "allowed_o_auth_flows"),
         ];
         for (input, expected) in cases {
             assert_eq!(field_name(input), expected, "field_name({input:?})");
@@ -248,6 +278,7 @@ mod tests {
             ("UserStatusType", "UserStatusType"),
             ("listUsersRequest", "ListUsersRequest"),
             ("KMSKeyID", "KmsKeyId"),
+            ("ResourceARNs", "ResourceArns"),
             ("Self", "SelfValue"),
             ("2FA", "V2fa"),
             ("", "Empty"),

@@ -123,7 +123,7 @@ impl<E: ErrorCodes> ErrorCodes for Error<E> {
     }
 }
 
-/// Errors of `AdminDisableProviderForUser` ([`Client::admin_disable_provider_for_user`](crate::client::Client::admin_disable_provider_for_user)).
+/// Errors of `AdminDisableProviderForUser` ([`CognitoIdentityProvider::admin_disable_provider_for_user`](crate::client::CognitoIdentityProvider::admin_disable_provider_for_user)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum AdminDisableProviderForUserError {
@@ -205,7 +205,7 @@ impl OperationError for AdminDisableProviderForUserError {
     }
 }
 
-/// Errors of `AdminLinkProviderForUser` ([`Client::admin_link_provider_for_user`](crate::client::Client::admin_link_provider_for_user)).
+/// Errors of `AdminLinkProviderForUser` ([`CognitoIdentityProvider::admin_link_provider_for_user`](crate::client::CognitoIdentityProvider::admin_link_provider_for_user)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum AdminLinkProviderForUserError {
@@ -293,7 +293,7 @@ impl OperationError for AdminLinkProviderForUserError {
     }
 }
 
-/// Errors of `CreateIdentityProvider` ([`Client::create_identity_provider`](crate::client::Client::create_identity_provider)).
+/// Errors of `CreateIdentityProvider` ([`CognitoIdentityProvider::create_identity_provider`](crate::client::CognitoIdentityProvider::create_identity_provider)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateIdentityProviderError {
@@ -375,7 +375,7 @@ impl OperationError for CreateIdentityProviderError {
     }
 }
 
-/// Errors of `CreateResourceServer` ([`Client::create_resource_server`](crate::client::Client::create_resource_server)).
+/// Errors of `CreateResourceServer` ([`CognitoIdentityProvider::create_resource_server`](crate::client::CognitoIdentityProvider::create_resource_server)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateResourceServerError {
@@ -451,7 +451,7 @@ impl OperationError for CreateResourceServerError {
     }
 }
 
-/// Errors of `CreateUserPool` ([`Client::create_user_pool`](crate::client::Client::create_user_pool)).
+/// Errors of `CreateUserPool` ([`CognitoIdentityProvider::create_user_pool`](crate::client::CognitoIdentityProvider::create_user_pool)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateUserPoolError {
@@ -584,7 +584,7 @@ impl OperationError for CreateUserPoolError {
     }
 }
 
-/// Errors of `DeleteResourceServer` ([`Client::delete_resource_server`](crate::client::Client::delete_resource_server)).
+/// Errors of `DeleteResourceServer` ([`CognitoIdentityProvider::delete_resource_server`](crate::client::CognitoIdentityProvider::delete_resource_server)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteResourceServerError {
@@ -654,7 +654,7 @@ impl OperationError for DeleteResourceServerError {
     }
 }
 
-/// Errors of `DescribeIdentityProvider` ([`Client::describe_identity_provider`](crate::client::Client::describe_identity_provider)).
+/// Errors of `DescribeIdentityProvider` ([`CognitoIdentityProvider::describe_identity_provider`](crate::client::CognitoIdentityProvider::describe_identity_provider)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeIdentityProviderError {
@@ -724,7 +724,7 @@ impl OperationError for DescribeIdentityProviderError {
     }
 }
 
-/// Errors of `DescribeResourceServer` ([`Client::describe_resource_server`](crate::client::Client::describe_resource_server)).
+/// Errors of `DescribeResourceServer` ([`CognitoIdentityProvider::describe_resource_server`](crate::client::CognitoIdentityProvider::describe_resource_server)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeResourceServerError {
@@ -794,7 +794,7 @@ impl OperationError for DescribeResourceServerError {
     }
 }
 
-/// Errors of `DescribeUserPool` ([`Client::describe_user_pool`](crate::client::Client::describe_user_pool)).
+/// Errors of `DescribeUserPool` ([`CognitoIdentityProvider::describe_user_pool`](crate::client::CognitoIdentityProvider::describe_user_pool)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeUserPoolError {
@@ -870,7 +870,7 @@ impl OperationError for DescribeUserPoolError {
     }
 }
 
-/// Errors of `DescribeUserPoolDomain` ([`Client::describe_user_pool_domain`](crate::client::Client::describe_user_pool_domain)).
+/// Errors of `DescribeUserPoolDomain` ([`CognitoIdentityProvider::describe_user_pool_domain`](crate::client::CognitoIdentityProvider::describe_user_pool_domain)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeUserPoolDomainError {
@@ -934,7 +934,7 @@ impl OperationError for DescribeUserPoolDomainError {
     }
 }
 
-/// Errors of `GetIdentityProviderByIdentifier` ([`Client::get_identity_provider_by_identifier`](crate::client::Client::get_identity_provider_by_identifier)).
+/// Errors of `GetIdentityProviderByIdentifier` ([`CognitoIdentityProvider::get_identity_provider_by_identifier`](crate::client::CognitoIdentityProvider::get_identity_provider_by_identifier)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum GetIdentityProviderByIdentifierError {
@@ -1004,7 +1004,7 @@ impl OperationError for GetIdentityProviderByIdentifierError {
     }
 }
 
-/// Errors of `GetUICustomization` ([`Client::get_ui_customization`](crate::client::Client::get_ui_customization)).
+/// Errors of `GetUICustomization` ([`CognitoIdentityProvider::get_ui_customization`](crate::client::CognitoIdentityProvider::get_ui_customization)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum GetUiCustomizationError {
@@ -1074,7 +1074,7 @@ impl OperationError for GetUiCustomizationError {
     }
 }
 
-/// Errors of `ListIdentityProviders` ([`Client::list_identity_providers`](crate::client::Client::list_identity_providers)).
+/// Errors of `ListIdentityProviders` ([`CognitoIdentityProvider::list_identity_providers`](crate::client::CognitoIdentityProvider::list_identity_providers)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListIdentityProvidersError {
@@ -1144,7 +1144,7 @@ impl OperationError for ListIdentityProvidersError {
     }
 }
 
-/// Errors of `ListResourceServers` ([`Client::list_resource_servers`](crate::client::Client::list_resource_servers)).
+/// Errors of `ListResourceServers` ([`CognitoIdentityProvider::list_resource_servers`](crate::client::CognitoIdentityProvider::list_resource_servers)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListResourceServersError {
@@ -1214,7 +1214,7 @@ impl OperationError for ListResourceServersError {
     }
 }
 
-/// Errors of `ListUserPoolClients` ([`Client::list_user_pool_clients`](crate::client::Client::list_user_pool_clients)).
+/// Errors of `ListUserPoolClients` ([`CognitoIdentityProvider::list_user_pool_clients`](crate::client::CognitoIdentityProvider::list_user_pool_clients)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListUserPoolClientsError {
@@ -1284,7 +1284,7 @@ impl OperationError for ListUserPoolClientsError {
     }
 }
 
-/// Errors of `ListUserPools` ([`Client::list_user_pools`](crate::client::Client::list_user_pools)).
+/// Errors of `ListUserPools` ([`CognitoIdentityProvider::list_user_pools`](crate::client::CognitoIdentityProvider::list_user_pools)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListUserPoolsError {
@@ -1348,7 +1348,7 @@ impl OperationError for ListUserPoolsError {
     }
 }
 
-/// Errors of `ListUsers` ([`Client::list_users`](crate::client::Client::list_users)).
+/// Errors of `ListUsers` ([`CognitoIdentityProvider::list_users`](crate::client::CognitoIdentityProvider::list_users)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListUsersError {
@@ -1418,7 +1418,7 @@ impl OperationError for ListUsersError {
     }
 }
 
-/// Errors of `SetUICustomization` ([`Client::set_ui_customization`](crate::client::Client::set_ui_customization)).
+/// Errors of `SetUICustomization` ([`CognitoIdentityProvider::set_ui_customization`](crate::client::CognitoIdentityProvider::set_ui_customization)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum SetUiCustomizationError {
@@ -1488,7 +1488,7 @@ impl OperationError for SetUiCustomizationError {
     }
 }
 
-/// Errors of `UpdateIdentityProvider` ([`Client::update_identity_provider`](crate::client::Client::update_identity_provider)).
+/// Errors of `UpdateIdentityProvider` ([`CognitoIdentityProvider::update_identity_provider`](crate::client::CognitoIdentityProvider::update_identity_provider)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateIdentityProviderError {
@@ -1582,7 +1582,7 @@ impl OperationError for UpdateIdentityProviderError {
     }
 }
 
-/// Errors of `UpdateResourceServer` ([`Client::update_resource_server`](crate::client::Client::update_resource_server)).
+/// Errors of `UpdateResourceServer` ([`CognitoIdentityProvider::update_resource_server`](crate::client::CognitoIdentityProvider::update_resource_server)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateResourceServerError {
@@ -1652,7 +1652,7 @@ impl OperationError for UpdateResourceServerError {
     }
 }
 
-/// Errors of `UpdateUserPool` ([`Client::update_user_pool`](crate::client::Client::update_user_pool)).
+/// Errors of `UpdateUserPool` ([`CognitoIdentityProvider::update_user_pool`](crate::client::CognitoIdentityProvider::update_user_pool)).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateUserPoolError {

@@ -59,15 +59,14 @@ pub fn emit_error_codes_trait(service: &Service) -> TokenStream {
     }
 }
 
-/// Emits the error enum of one operation.
-pub fn emit_operation_error(op: &Operation) -> TokenStream {
+/// Emits the error enum of one operation; `client_trait` is the client trait's name.
+pub fn emit_operation_error(op: &Operation, client_trait: &str) -> TokenStream {
     let name = ident(&op.error_name);
     let trait_name = ident(ERROR_CODES_TRAIT);
+    let method = op.method_name.trim_start_matches("r#");
     let enum_doc = format!(
-        "Errors of `{}` ([`Client::{}`](crate::client::Client::{})).",
-        op.wire_name,
-        op.method_name.trim_start_matches("r#"),
-        op.method_name.trim_start_matches("r#")
+        "Errors of `{}` ([`{client_trait}::{method}`](crate::client::{client_trait}::{method})).",
+        op.wire_name
     );
     let variants = op.errors.iter().map(|error| {
         let variant = ident(&error.type_name);

@@ -160,7 +160,10 @@ fn error_rs(service: &Service) -> TokenStream {
         imports.add("crate::types", &error.type_name);
     }
     let codes_trait = errors::emit_error_codes_trait(service);
-    let items = service.operations.iter().map(errors::emit_operation_error);
+    let items = service
+        .operations
+        .iter()
+        .map(|op| errors::emit_operation_error(op, &service.trait_name));
     let uses = imports.to_tokens();
     let allow_deprecated = allow_own_deprecated();
     quote! {

@@ -11,7 +11,7 @@
 //! default hyper/rustls implementation and a [`MockTransport`] for tests),
 //! the awsJson call path with SigV4, retries and timeouts ([`ClientCore`]),
 //! error types ([`Error`], [`OperationError`], [`ErrorResponse`],
-//! [`Unhandled`]), paginators ([`paginate`], [`items`]), and the endpoint
+//! [`Unhandled`]), paginators ([`paginate()`], [`items()`]), and the endpoint
 //! rules engine ([`endpoint`]).
 
 pub mod blob;
