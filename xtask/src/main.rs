@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: the project's automation, in Rust so it runs wherever cargo does.
 
 mod args;
+mod bench;
 mod codegen_cmd;
 mod corpus_cmd;
 mod corpus_compile;
@@ -38,6 +39,14 @@ commands:
       target/corpus/<model>/ and print a summary (also target/corpus/summary.json).
       --compile checks the first N (or all) generated crates with warnings denied, in one
       scratch workspace; --clients-only compiles only crates that have a client.
+
+  bench [--smoke] [--only codegen,size,build,calls] [--runs N] [--build-runs N]
+        [--corpus-runs N] [--no-wait] [--out PATH]
+      Benchmark our client generated from the full AWS Cognito model against the official
+      SDK (codegen time, clean builds, binary size, size of code, calls per second) and
+      write BENCHMARKS.md. Runs from a release build; first waits (up to 30 min) for the
+      1-minute load to drop below 1.3 unless --no-wait. --smoke is the quick CI check:
+      ours only, a few calls, the report printed instead of written.
 ";
 
 fn main() -> ExitCode {
@@ -46,6 +55,7 @@ fn main() -> ExitCode {
     let rest: Vec<String> = args.collect();
     let result = match command.as_deref() {
         Some("codegen") => codegen_cmd::run(&rest),
+        Some("bench") => bench::run_command(&rest),
         Some("diff") => diff_cmd::run(&rest),
         Some("corpus") => corpus_cmd::run(&rest),
         Some("help" | "--help" | "-h") | None => {

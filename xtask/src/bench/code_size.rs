@@ -1,0 +1,189 @@
+//! Size of code: lines of each client crate's Rust source, and how many crates each one and
+//! each bench program depend on (`cargo tree -e normal`, default features).
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::process::run;
+use super::programs::{BENCH_TARGET, FULL_COGNITO_CRATE, Program, cargo};
+use super::rust_lines::{LineCount, count};
+
+/// Sizes of one side.
+#[derive(Clone, Debug)]
+pub struct CodeSize {
+    /// The client crate's package name and version.
+    pub client: String,
+    /// Every `.rs` file of the client crate.
+    pub lines: LineCount,
+    /// The part of `lines` under `src/runtime/` (ours: the hand-written runtime copied into
+    /// the crate; the official SDK keeps its runtime in other crates).
+    pub runtime_lines: LineCount,
+    /// Crates the client crate depends on, itself excluded.
+    pub client_dependencies: usize,
+    /// Crates the bench program depends on, itself excluded.
+    pub program_dependencies: usize,
+}
+
+/// Measures both sides. Needs the generated crate and fetched dependencies.
+pub fn measure(root: &Path, program: Program) -> Result<CodeSize, String> {
+    let version = locked_version(
+        &program.dir(root).join("Cargo.lock"),
+        program.client_crate(),
+    )?;
+    let source = match program {
+        Program::Ours => root.join(FULL_COGNITO_CRATE),
+        Program::Official => registry_source(program.client_crate(), &version)?,
+    };
+    let mut lines = LineCount::default();
+    let mut runtime_lines = LineCount::default();
+    for file in rust_files(&source)? {
+        let text = fs::read_to_string(&file)
+            .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let counted = count(&text);
+        lines += counted;
+        if file.starts_with(source.join("src/runtime")) {
+            runtime_lines += counted;
+        }
+    }
+    Ok(CodeSize {
+        client: format!("{} {version}", program.client_crate()),
+        lines,
+        runtime_lines,
+        client_dependencies: client_dependencies(root, program, &source, &version)?,
+        program_dependencies: dependency_count(&program.dir(root))?,
+    })
+}
+
+/// The version of `package` in a `Cargo.lock`.
+fn locked_version(lock: &Path, package: &str) -> Result<String, String> {
+    let text =
+        fs::read_to_string(lock).map_err(|e| format!("cannot read {}: {e}", lock.display()))?;
+    let name_line = format!("name = \"{package}\"");
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        if line == name_line
+            && let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \""))
+        {
+            return Ok(version.trim_end_matches('"').to_owned());
+        }
+    }
+    Err(format!("{package} is not in {}", lock.display()))
+}
+
+/// The unpacked source of a crates.io package in cargo's registry cache.
+fn registry_source(package: &str, version: &str) -> Result<PathBuf, String> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+        .ok_or("neither CARGO_HOME nor HOME is set")?;
+    let registries = home.join("registry/src");
+    let entries = fs::read_dir(&registries)
+        .map_err(|e| format!("cannot read {}: {e}", registries.display()))?;
+    entries
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.path().join(format!("{package}-{version}")))
+        .find(|dir| dir.is_dir())
+        .ok_or_else(|| {
+            format!(
+                "{package} {version} is not unpacked below {} (run cargo fetch)",
+                registries.display()
+            )
+        })
+}
+
+/// Every `.rs` file below `dir`, sorted.
+fn rust_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let entries =
+            fs::read_dir(&dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+        for entry in entries.filter_map(|entry| entry.ok()) {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The dependencies of the client crate alone, with its default features: a scratch crate
+/// that depends on nothing else, resolved with the bench program's lock file.
+fn client_dependencies(
+    root: &Path,
+    program: Program,
+    source: &Path,
+    version: &str,
+) -> Result<usize, String> {
+    let scratch = root.join(BENCH_TARGET).join("deps").join(program.name());
+    fs::create_dir_all(scratch.join("src"))
+        .map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
+    let dependency = match program {
+        Program::Ours => format!("{{ path = {:?} }}", source.display().to_string()),
+        Program::Official => format!("\"={version}\""),
+    };
+    let manifest = format!(
+        "[package]\nname = \"deps-{}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n\n[dependencies]\n{} = {dependency}\n",
+        program.name(),
+        program.client_crate()
+    );
+    let write = |path: PathBuf, contents: &[u8]| {
+        fs::write(&path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    write(scratch.join("Cargo.toml"), manifest.as_bytes())?;
+    write(scratch.join("src/lib.rs"), b"")?;
+    let lock = fs::read(program.dir(root).join("Cargo.lock"))
+        .map_err(|e| format!("cannot read the lock file: {e}"))?;
+    write(scratch.join("Cargo.lock"), &lock)?;
+    dependency_count(&scratch)
+}
+
+/// `cargo tree --prefix none -e normal` in `dir`, de-duplicated (the `(*)` marks of repeated
+/// subtrees removed), without the root package.
+fn dependency_count(dir: &Path) -> Result<usize, String> {
+    let mut command = std::process::Command::new(cargo());
+    command
+        .current_dir(dir)
+        .args(["tree", "--offline", "--prefix", "none", "-e", "normal"])
+        .env_remove("CARGO_TARGET_DIR");
+    let tree = run(&mut command)?;
+    Ok(unique_dependencies(&tree))
+}
+
+/// The number of distinct packages in `cargo tree --prefix none` output, the first (the
+/// root) excluded.
+fn unique_dependencies(tree: &str) -> usize {
+    let mut lines = tree
+        .lines()
+        .map(|line| line.trim_end_matches(" (*)").trim());
+    let root = lines.next();
+    lines
+        .filter(|line| !line.is_empty() && Some(*line) != root)
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_distinct_packages_without_the_root() {
+        let tree = "app v0.1.0 (/x)\nserde v1.0.0\nserde_derive v1.0.0 (proc-macro)\nbytes v1.0.0\nserde v1.0.0 (*)\n";
+        assert_eq!(super::unique_dependencies(tree), 3);
+    }
+
+    #[test]
+    fn reads_versions_from_lock_files() {
+        let dir = std::env::temp_dir().join(format!("xtask-lock-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let lock = dir.join("Cargo.lock");
+        std::fs::write(&lock, "[[package]]\nname = \"a\"\nversion = \"1.2.3\"\n").unwrap();
+        assert_eq!(super::locked_version(&lock, "a").unwrap(), "1.2.3");
+        assert!(super::locked_version(&lock, "b").is_err());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
