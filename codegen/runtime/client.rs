@@ -329,7 +329,14 @@ fn decode_output<O: DeserializeOwned, E>(response: &HttpResponse) -> Result<O, E
     } else {
         &response.body
     };
-    serde_json::from_slice(body).map_err(|e| {
+    // Checking UTF-8 once for the whole body lets serde_json skip checking every string
+    // (`from_str` trusts its input, `from_slice` validates each string on its own); a body
+    // that is not UTF-8 goes through `from_slice`, which reports where it breaks.
+    let parsed = match std::str::from_utf8(body) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(body),
+    };
+    parsed.map_err(|e| {
         let request_id = response
             .headers
             .get("x-amzn-requestid")

@@ -79,9 +79,12 @@ impl DateTime {
         if !secs.is_finite() {
             return None;
         }
-        // `Display` for f64 prints the shortest round-tripping decimal, never
-        // in exponent notation.
-        Self::parse_decimal_seconds(&secs.to_string())
+        match shortest_decimal(secs.abs()) {
+            Some((whole, nanos)) => Self::from_decimal(secs.is_sign_negative(), whole, nanos),
+            // `Display` for f64 prints the shortest round-tripping decimal, never
+            // in exponent notation.
+            None => Self::parse_decimal_seconds(&secs.to_string()),
+        }
     }
 
     /// Parses a decimal number of seconds such as `-12.5` or `1700000000.123456789`.
@@ -107,6 +110,11 @@ impl DateTime {
                 .map_or(0, |b| u32::from(b - b'0'));
             nanos = nanos * 10 + digit;
         }
+        Self::from_decimal(negative, whole, nanos)
+    }
+
+    /// The instant `±whole.nanos` seconds.
+    fn from_decimal(negative: bool, whole: i64, nanos: u32) -> Option<Self> {
         if !negative {
             return Some(Self { secs: whole, nanos });
         }
@@ -272,6 +280,54 @@ impl<'de> serde::Deserialize<'de> for DateTime {
     }
 }
 
+/// The decimal `Display` prints for `x` (the shortest that reads back as `x`, the closest
+/// to it among those), as whole seconds and nanoseconds, found with integer arithmetic
+/// instead of formatting: timestamps are parsed in bulk. `None` leaves the rare cases to
+/// formatting: below 1 or from 2^53 on, powers of two (their rounding interval is lopsided),
+/// exact ties, and decimals needing more than nine fraction digits.
+fn shortest_decimal(x: f64) -> Option<(i64, u32)> {
+    if !(1.0..9.0e15).contains(&x) {
+        return None;
+    }
+    let bits = x.to_bits();
+    let fraction_bits = bits & ((1 << 52) - 1);
+    if fraction_bits == 0 {
+        return None;
+    }
+    // x = significand / 2^k exactly, with 2^-k the spacing of doubles around x.
+    let significand = (1 << 52) | fraction_bits;
+    let k = 1075 - (bits >> 52) as u32;
+    let whole = significand >> k;
+    let remainder = u128::from(significand & ((1 << k) - 1));
+    for digits in 0..=9 {
+        let scale = 10u128.pow(digits);
+        // The nearest `digits`-digit fraction n / scale to remainder / 2^k …
+        let scaled = remainder * scale;
+        let below = scaled >> k;
+        let rest = scaled - (below << k);
+        let half = (1u128 << k) >> 1;
+        if k > 0 && rest == half {
+            return None;
+        }
+        let n = below + u128::from(rest > half);
+        // … reads back as x when it is less than half a spacing away.
+        let twice_distance = 2 * (n << k).abs_diff(scaled);
+        if twice_distance == scale {
+            return None;
+        }
+        if twice_distance < scale {
+            let (whole, n) = if n == scale {
+                (whole + 1, 0)
+            } else {
+                (whole, n)
+            };
+            let nanos = u32::try_from(n * 10u128.pow(9 - digits)).ok()?;
+            return Some((i64::try_from(whole).ok()?, nanos));
+        }
+    }
+    None
+}
+
 /// Serde visitor reading epoch seconds from a JSON number.
 pub(crate) struct EpochSecondsVisitor;
 
@@ -317,6 +373,58 @@ mod tests {
         );
         assert_eq!(json("1.5e9").unwrap(), DateTime::from_secs(1_500_000_000));
         assert_eq!(json("0").unwrap(), DateTime::UNIX_EPOCH);
+    }
+
+    #[test]
+    fn shortest_decimal_matches_formatting() {
+        let by_formatting = |x: f64| {
+            let dt = DateTime::parse_decimal_seconds(&x.to_string()).unwrap();
+            (dt.secs, dt.nanos)
+        };
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut fast = 0;
+        for i in 0..200_000 {
+            let x = match i % 4 {
+                // Timestamps with 0 to 9 decimals, as services send them.
+                0 => {
+                    let digits = (next() % 10) as i32;
+                    let text = format!("{}.{}", 1_000_000_000 + next() % 1_000_000_000, next());
+                    let (whole, fraction) = text.split_once('.').unwrap();
+                    let fraction = &fraction[..(digits as usize).min(fraction.len())];
+                    format!("{whole}.{fraction}0").parse().unwrap()
+                }
+                1 => f64::from_bits(0x3ff0_0000_0000_0000 + next() % 0x0350_0000_0000_0000),
+                2 => (next() % 10_000_000_000) as f64 / 1000.0 + 1.0,
+                _ => 1.0 + (next() % 1_000_000) as f64 * 1e-6,
+            };
+            if let Some((whole, nanos)) = shortest_decimal(x) {
+                fast += 1;
+                assert_eq!((whole, nanos), by_formatting(x), "{x}");
+            }
+            let negative = DateTime::from_secs_f64(-x).unwrap();
+            let expected = DateTime::parse_decimal_seconds(&(-x).to_string()).unwrap();
+            assert_eq!(negative, expected, "{}", -x);
+        }
+        assert!(fast > 150_000, "the fast path took only {fast} values");
+        for x in [
+            1.0,
+            2.0,
+            0.5,
+            9.1e15,
+            9.2e18,
+            1_700_000_000.123,
+            1.000_000_000_5_f64,
+        ] {
+            let (secs, nanos) = by_formatting(x);
+            let dt = DateTime::from_secs_f64(x).unwrap();
+            assert_eq!((dt.secs, dt.nanos), (secs, nanos), "{x}");
+        }
     }
 
     #[test]
