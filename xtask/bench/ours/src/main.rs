@@ -26,8 +26,10 @@ async fn main() -> Result<(), String> {
         }
         Mode::Deserialize(rounds) => {
             let body = rounds.body()?;
+            // What the client does with a response body: one UTF-8 check, then serde_json.
             rounds.run(|| {
-                serde_json::from_slice::<ListUsersResponse>(&body)
+                let text = std::str::from_utf8(&body).map_err(|e| e.to_string())?;
+                serde_json::from_str::<ListUsersResponse>(text)
                     .map(|response| response.users.map_or(0, |users| users.len()))
                     .map_err(|e| e.to_string())
             })
