@@ -87,8 +87,8 @@ pub fn unsupported_note(service: &Service) -> Option<String> {
         .map(|op| format!("- `{}`: {}.", op.wire_name, op.reason))
         .collect();
     Some(format!(
-        "Operations without a method (their input and output types are in \
-         [`types`](crate::types)):\n\n{}",
+        "Operations without a method (their [input and output types](crate::types) are \
+         still generated):\n\n{}",
         items.join("\n")
     ))
 }
