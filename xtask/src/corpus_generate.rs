@@ -122,3 +122,17 @@ fn catch_panic<T>(work: impl FnOnce() -> T) -> Result<T, String> {
         )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{capture_panics, catch_panic};
+
+    #[test]
+    fn a_panic_becomes_an_error_naming_message_and_place() {
+        capture_panics();
+        let error = catch_panic(|| panic!("boom")).expect_err("the closure panics");
+        assert!(error.starts_with("generator panicked: boom at "), "{error}");
+        assert!(error.contains("corpus_generate.rs"), "{error}");
+        assert_eq!(catch_panic(|| 7), Ok(7));
+    }
+}
