@@ -9,7 +9,7 @@ mod types;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use heck::{ToKebabCase, ToUpperCamelCase};
+use heck::ToUpperCamelCase;
 use serde_json::Value;
 
 use crate::config::Config;
@@ -107,7 +107,7 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
     Ok(Service {
         crate_name: service_config
             .crate_name
-            .unwrap_or_else(|| sdk_id.to_kebab_case()),
+            .unwrap_or_else(|| crate_name(&sdk_id)),
         trait_name: crate::naming::avoid_reserved_type_name(sdk_id.to_upper_camel_case()),
         title: t::string(&service.traits, t::TITLE)
             .unwrap_or(&sdk_id)
@@ -139,6 +139,17 @@ fn name_builders(types: &mut [TypeDef]) {
             s.builder = Some(scope.claim(format!("{}Builder", s.name)));
         }
     }
+}
+
+/// The default package name: the sdkId in lower case, words joined by `-`, the way AWS
+/// names its SDK packages (`DynamoDB` → `dynamodb`, `CloudWatch Logs` → `cloudwatch-logs`).
+fn crate_name(sdk_id: &str) -> String {
+    sdk_id
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// The one service shape of the model.
@@ -190,5 +201,24 @@ fn protocol(traits: &crate::smithy::ast::Traits) -> Protocol {
             .cloned()
             .unwrap_or_else(|| "none".to_owned());
         Protocol::Other(other)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::crate_name;
+
+    #[test]
+    fn crate_names_follow_aws_package_names() {
+        for (sdk_id, expected) in [
+            ("Cognito Identity Provider", "cognito-identity-provider"),
+            ("DynamoDB", "dynamodb"),
+            ("CloudWatch Logs", "cloudwatch-logs"),
+            ("SageMaker", "sagemaker"),
+            ("Route 53", "route-53"),
+            ("IoT Data Plane", "iot-data-plane"),
+        ] {
+            assert_eq!(crate_name(sdk_id), expected, "{sdk_id}");
+        }
     }
 }
