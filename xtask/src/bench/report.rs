@@ -154,6 +154,12 @@ impl Report {
                 out,
                 "- **Load average (1 min) during the run:** {min:.2} to {max:.2} (every sample below)."
             );
+            if let Some((_, threshold)) = self.quiet.filter(|(_, threshold)| max > *threshold) {
+                let _ = writeln!(
+                    out,
+                    "- **The load rose above {threshold} during the run:** other work on this shared machine ran alongside; wide spreads (builds especially) come from it, and the interleaved medians are the fairer comparison."
+                );
+            }
         }
         let _ = writeln!(out);
         if !self.load.samples.is_empty() {
@@ -408,7 +414,7 @@ impl Report {
         let _ = writeln!(out, "\n### Deserialising the response alone\n");
         let _ = writeln!(
             out,
-            "Ours: `serde_json::from_slice::<ListUsersResponse>`. Official: the SDK's own response path without a call (`AwsJsonRpcProtocol::deserialize_response` + `ListUsersOutput::deserialize`).\n"
+            "Ours: what the client does with a body, one UTF-8 check then `serde_json::from_str::<ListUsersResponse>`. Official: the SDK's own response path without a call (`AwsJsonRpcProtocol::deserialize_response` + `ListUsersOutput::deserialize`).\n"
         );
         let _ = writeln!(
             out,
