@@ -287,6 +287,8 @@ impl From<&str> for AliasAttribute {
 crate::string_enum_impls!(AliasAttribute);
 
 /// Another account already uses this email address or phone number.
+///
+/// *Error:* A client-side error (HTTP 400).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AliasExistsException {
@@ -379,6 +381,8 @@ impl From<&str> for AttributeData {
 crate::string_enum_impls!(AttributeData);
 
 /// Another request changed the resource at the same time.
+///
+/// *Error:* A client-side error (HTTP 400).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConcurrentModificationException {
@@ -1508,6 +1512,8 @@ impl From<&str> for DomainStatus {
 crate::string_enum_impls!(DomainStatus);
 
 /// An identity provider with that name already exists.
+///
+/// *Error:* A client-side error (HTTP 400).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DuplicateProviderException {
@@ -1595,6 +1601,8 @@ impl From<&str> for EmailSendingAccount {
 crate::string_enum_impls!(EmailSendingAccount);
 
 /// The feature is not part of the user pool's plan.
+///
+/// *Error:* A client-side error (HTTP 403).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FeatureUnavailableInTierException {
@@ -1811,6 +1819,8 @@ pub struct IdentityProvider {
 }
 
 /// The service hit an internal failure.
+///
+/// *Error:* A server-side error.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct InternalErrorException {
@@ -1832,6 +1842,8 @@ impl fmt::Display for InternalErrorException {
 impl std::error::Error for InternalErrorException {}
 
 /// Cognito may not send email with the configured identity.
+///
+/// *Error:* A client-side error (HTTP 400).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct InvalidEmailRoleAccessPolicyException {
@@ -1853,6 +1865,8 @@ impl fmt::Display for InvalidEmailRoleAccessPolicyException {
 impl std::error::Error for InvalidEmailRoleAccessPolicyException {}
 
 /// A request parameter is invalid.
+///
+/// *Error:* A client-side error (HTTP 400).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct InvalidParameterException {
@@ -1877,6 +1891,8 @@ impl fmt::Display for InvalidParameterException {
 impl std::error::Error for InvalidParameterException {}
 
 /// The SMS role lacks the permissions Cognito needs.
+///
+/// *Error:* A client-side error (HTTP 400).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct InvalidSmsRoleAccessPolicyException {
@@ -1898,6 +1914,8 @@ impl fmt::Display for InvalidSmsRoleAccessPolicyException {
 impl std::error::Error for InvalidSmsRoleAccessPolicyException {}
 
 /// The SMS role does not trust Cognito.
+///
+/// *Error:* A client-side error (HTTP 400).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct InvalidSmsRoleTrustRelationshipException {
@@ -1989,6 +2007,8 @@ pub struct LambdaConfig {
 }
 
 /// A service limit would be exceeded.
+///
+/// *Error:* A client-side error (HTTP 400).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct LimitExceededException {
@@ -2472,6 +2492,8 @@ pub struct MfaOption {
 }
 
 /// The caller is not allowed to perform the action.
+///
+/// *Error:* A client-side error (HTTP 403).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct NotAuthorizedException {
@@ -2730,6 +2752,8 @@ impl From<&str> for RecoveryOptionName {
 crate::string_enum_impls!(RecoveryOptionName);
 
 /// A resource named in the request does not exist.
+///
+/// *Error:* A client-side error (HTTP 404).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ResourceNotFoundException {
@@ -2998,6 +3022,8 @@ pub struct StringAttributeConstraints {
 }
 
 /// The user pool's plan cannot be changed this way.
+///
+/// *Error:* A client-side error (HTTP 403).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TierChangeNotAllowedException {
@@ -3019,6 +3045,8 @@ impl fmt::Display for TierChangeNotAllowedException {
 impl std::error::Error for TierChangeNotAllowedException {}
 
 /// The request rate is too high.
+///
+/// *Error:* A client-side error (HTTP 429).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TooManyRequestsException {
@@ -3087,6 +3115,8 @@ impl fmt::Debug for UiCustomization {
 }
 
 /// The identity provider does not support this action.
+///
+/// *Error:* A client-side error (HTTP 400).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UnsupportedIdentityProviderException {
@@ -3558,6 +3588,8 @@ pub struct UserAttributeUpdateSettings {
 }
 
 /// A user import job is running on the pool.
+///
+/// *Error:* A client-side error (HTTP 400).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UserImportInProgressException {
@@ -3579,6 +3611,8 @@ impl fmt::Display for UserImportInProgressException {
 impl std::error::Error for UserImportInProgressException {}
 
 /// The named user does not exist.
+///
+/// *Error:* A client-side error (HTTP 404).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UserNotFoundException {
@@ -3851,6 +3885,8 @@ pub struct UserPoolPolicy {
 }
 
 /// The user pool's tags could not be applied.
+///
+/// *Error:* A client-side error (HTTP 400).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UserPoolTaggingException {

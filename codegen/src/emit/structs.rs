@@ -16,7 +16,7 @@ pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 pub fn emit_struct(s: &Struct) -> TokenStream {
     let name = ident(&s.name);
     let fallback = format!("The `{}` structure.", s.wire_name);
-    let docs = doc_with(or(&s.docs, &fallback), "");
+    let docs = doc_with(or(&s.docs, &fallback), &error_kind_doc(&s.role));
     let struct_deprecated = deprecated(&s.deprecated);
     let rule = RenameRule::best_for(&s.members);
     let container_attr = match rule.attr_value() {
@@ -193,6 +193,28 @@ fn setter(member: &Member) -> TokenStream {
             self
         }
     }
+}
+
+/// What kind of error a shape is, for its docs: fault side, HTTP status, retry behaviour.
+fn error_kind_doc(role: &StructRole) -> String {
+    let StructRole::Error(info) = role else {
+        return String::new();
+    };
+    let side = if info.server_fault {
+        "A server-side error"
+    } else {
+        "A client-side error"
+    };
+    let status = info
+        .http_status
+        .map(|status| format!(" (HTTP {status})"))
+        .unwrap_or_default();
+    let retry = match (info.retryable, info.throttling) {
+        (_, true) => "; the client retries it as throttling",
+        (true, false) => "; the client retries it",
+        (false, false) => "",
+    };
+    format!("*Error:* {side}{status}{retry}.")
 }
 
 /// `Display` (code and message) and `std::error::Error` for an error shape.
