@@ -305,7 +305,7 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("UpdateUserPool")))
     }
 
-    /// Every page of `ListIdentityProviders`, following the `next_token` token until the service stops sending one.
+    /// Every page of `ListIdentityProviders`, following the `next_token` token until the service stops sending one (or sends the same token twice). Set `max_results` on the input to choose the page size.
     fn list_identity_providers_pages(
         &self,
         input: ListIdentityProvidersRequest,
@@ -343,7 +343,7 @@ pub trait CognitoIdentityProvider: Send + Sync {
         )
     }
 
-    /// Every page of `ListResourceServers`, following the `next_token` token until the service stops sending one.
+    /// Every page of `ListResourceServers`, following the `next_token` token until the service stops sending one (or sends the same token twice). Set `max_results` on the input to choose the page size.
     fn list_resource_servers_pages(
         &self,
         input: ListResourceServersRequest,
@@ -381,7 +381,7 @@ pub trait CognitoIdentityProvider: Send + Sync {
         )
     }
 
-    /// Every page of `ListUserPoolClients`, following the `next_token` token until the service stops sending one.
+    /// Every page of `ListUserPoolClients`, following the `next_token` token until the service stops sending one (or sends the same token twice). Set `max_results` on the input to choose the page size.
     fn list_user_pool_clients_pages(
         &self,
         input: ListUserPoolClientsRequest,
@@ -421,7 +421,7 @@ pub trait CognitoIdentityProvider: Send + Sync {
         )
     }
 
-    /// Every page of `ListUserPools`, following the `next_token` token until the service stops sending one.
+    /// Every page of `ListUserPools`, following the `next_token` token until the service stops sending one (or sends the same token twice). Set `max_results` on the input to choose the page size.
     fn list_user_pools_pages(
         &self,
         input: ListUserPoolsRequest,
@@ -459,7 +459,7 @@ pub trait CognitoIdentityProvider: Send + Sync {
         )
     }
 
-    /// Every page of `ListUsers`, following the `pagination_token` token until the service stops sending one.
+    /// Every page of `ListUsers`, following the `pagination_token` token until the service stops sending one (or sends the same token twice). Set `limit` on the input to choose the page size.
     fn list_users_pages(
         &self,
         input: ListUsersRequest,

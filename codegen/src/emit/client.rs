@@ -228,11 +228,18 @@ fn paginator_methods(op: &Operation) -> Option<TokenStream> {
         quote! { input.#token_field = token.unwrap_or_default(); }
     };
     let get_token = token_path(&pagination.output_token);
-    let pages_doc = format!(
-        "Every page of `{}`, following the `{}` token until the service stops sending one.",
+    let mut pages_doc = format!(
+        "Every page of `{}`, following the `{}` token until the service stops sending one \
+         (or sends the same token twice).",
         op.wire_name,
         pagination.input_token.field.trim_start_matches("r#")
     );
+    if let Some(page_size) = &pagination.page_size {
+        let field = page_size.field.trim_start_matches("r#");
+        pages_doc.push_str(&format!(
+            " Set `{field}` on the input to choose the page size."
+        ));
+    }
     let items = items_method(op, pagination, &pages, &error);
     Some(quote! {
         #[doc = #pages_doc]
