@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::machine::LoadLog;
+use super::load::LoadLog;
 use super::programs::{PROGRAMS, Profile, Program};
 use super::stats::Stats;
 

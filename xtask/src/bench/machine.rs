@@ -1,9 +1,8 @@
-//! The machine a run measures on, and how busy it is.
+//! The machine a run measures on.
 
 use std::fs;
 use std::process::Command;
 use std::thread;
-use std::time::{Duration, Instant};
 
 /// What the report says about the machine.
 #[derive(Clone, Debug)]
@@ -64,59 +63,6 @@ fn command_line(program: &str, args: &[&str]) -> String {
             text.lines().next().map(str::to_owned)
         })
         .unwrap_or_else(unknown)
-}
-
-/// The 1-, 5- and 15-minute load averages, from `/proc/loadavg`.
-pub fn load_average() -> Option<[f64; 3]> {
-    let text = fs::read_to_string("/proc/loadavg").ok()?;
-    let mut numbers = text.split_whitespace().map(|n| n.parse::<f64>().ok());
-    Some([numbers.next()??, numbers.next()??, numbers.next()??])
-}
-
-/// Load averages recorded at named points of a run.
-#[derive(Clone, Debug, Default)]
-pub struct LoadLog {
-    /// `(when, [1, 5, 15-minute load])`, in order.
-    pub samples: Vec<(String, [f64; 3])>,
-}
-
-impl LoadLog {
-    /// Records the load now, under `label`.
-    pub fn sample(&mut self, label: impl Into<String>) {
-        if let Some(load) = load_average() {
-            self.samples.push((label.into(), load));
-        }
-    }
-
-    /// The lowest and highest 1-minute load recorded.
-    pub fn one_minute_range(&self) -> Option<(f64, f64)> {
-        let ones = self.samples.iter().map(|(_, load)| load[0]);
-        let min = ones.clone().reduce(f64::min)?;
-        let max = ones.reduce(f64::max)?;
-        Some((min, max))
-    }
-}
-
-/// Waits until the 1-minute load is below `threshold`, checking every `poll`, for at most
-/// `max_wait`. Returns whether the machine got that quiet.
-pub fn wait_for_quiet(threshold: f64, poll: Duration, max_wait: Duration) -> bool {
-    let started = Instant::now();
-    loop {
-        let Some([one, five, fifteen]) = load_average() else {
-            return false;
-        };
-        if one < threshold {
-            return true;
-        }
-        if started.elapsed() >= max_wait {
-            return false;
-        }
-        eprintln!(
-            "bench: load {one:.2} {five:.2} {fifteen:.2}; waiting for the 1-minute load to drop below {threshold} ({} s so far)",
-            started.elapsed().as_secs()
-        );
-        thread::sleep(poll);
-    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod binary_size;
 mod build_time;
 mod code_size;
 mod codegen_time;
+mod load;
 mod machine;
 mod process;
 mod programs;
@@ -26,7 +27,8 @@ use std::time::Duration;
 
 use crate::args::Args;
 use crate::workspace_root;
-use machine::{LoadLog, Machine};
+use load::LoadLog;
+use machine::Machine;
 use process::run;
 use programs::{BENCH_TARGET, PROGRAMS, Profile, Program};
 use report::Report;
@@ -164,7 +166,7 @@ fn full(root: &Path, settings: &Settings, command: &str) -> Result<Report, Strin
             QUIET_WAIT.as_secs() / 60
         );
         report.quiet = Some((
-            machine::wait_for_quiet(QUIET_LOAD, QUIET_POLL, QUIET_WAIT),
+            load::wait_for_quiet(QUIET_LOAD, QUIET_POLL, QUIET_WAIT),
             QUIET_LOAD,
         ));
     }
