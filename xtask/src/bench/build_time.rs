@@ -35,13 +35,13 @@ pub fn measure(root: &Path, runs: usize, load: &mut LoadLog) -> Result<Vec<Build
                 profile.name(),
                 program.name()
             );
+            let seconds = program.clean_build(root, *profile)?;
+            eprintln!("bench:   {seconds:.1} s");
             load.sample(format!(
-                "before the {} {} build {run}",
+                "after the {} {} build {run}",
                 program.name(),
                 profile.name()
             ));
-            let seconds = program.clean_build(root, *profile)?;
-            eprintln!("bench:   {seconds:.1} s");
             samples.push(seconds);
         }
     }

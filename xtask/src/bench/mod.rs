@@ -46,7 +46,7 @@ const FULL_WORKLOAD: Workload = Workload {
     concurrency: &[1, 16],
     calls: 2000,
     parses: 2000,
-    rounds: 7,
+    rounds: 15,
 };
 
 /// What the smoke run does: a few calls, ours only.
@@ -194,7 +194,6 @@ fn full(root: &Path, settings: &Settings, command: &str) -> Result<Report, Strin
     }
     if wants("build") {
         report.builds = build_time::measure(root, settings.build_runs, &mut report.load)?;
-        report.load.sample("after the builds");
     }
     let binary = |program: Program| {
         program.binary(
@@ -230,6 +229,7 @@ fn full(root: &Path, settings: &Settings, command: &str) -> Result<Report, Strin
 fn smoke(root: &Path) -> Result<(), String> {
     let xtask = std::env::current_exe().map_err(|e| format!("cannot find this executable: {e}"))?;
     let mut report = new_report("cargo xtask bench --smoke");
+    report.smoke = true;
     report.load.sample("start");
     report.codegen = Some(codegen_time::measure(&xtask, root, 1, 0)?);
     codegen_time::update_full_cognito(&xtask, root)?;
@@ -260,6 +260,7 @@ fn new_report(command: &str) -> Report {
     };
     Report {
         command: command.to_owned(),
+        smoke: false,
         date: text("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
         commit: text("git", &["describe", "--always", "--dirty"]),
         machine: Machine::describe(),
