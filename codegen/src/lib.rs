@@ -21,6 +21,7 @@ mod emit;
 mod input;
 pub mod ir;
 pub mod lower;
+pub mod model_merge;
 pub mod naming;
 mod render;
 mod runtime_files;

@@ -151,6 +151,6 @@ fn source_name(model_path: &Path, root: &Path) -> String {
 }
 
 /// A path the user gave (relative to the current directory) or a default below the workspace.
-fn user_path(given: Option<&str>, root: &Path, default: &str) -> PathBuf {
+pub fn user_path(given: Option<&str>, root: &Path, default: &str) -> PathBuf {
     given.map_or_else(|| root.join(default), PathBuf::from)
 }

@@ -8,6 +8,7 @@ mod corpus_compile;
 mod corpus_generate;
 mod corpus_report;
 mod diff_cmd;
+mod model_cmd;
 mod output;
 mod parallel;
 mod progress;
@@ -34,6 +35,18 @@ commands:
       revision (default: every changed model under model/). --all adds documentation and
       constraint changes. See xtask/DIFF.md.
 
+  model import --from PATH... [--model PATH] [--config PATH]
+      Merge a newer AWS model into model/: botocore files (service-2.json, paginators-1.json,
+      endpoint-rule-set-1.json, or their directory) and/or a Smithy JSON AST (which then
+      supplies the facts botocore lacks: defaults, endpoint tests, ...). Keeps our docs and
+      renames, drops AWS's documentation, writes canonical JSON atomically; refuses bad input
+      and leaves model/ untouched. Then: cargo xtask diff --base main, commit, review.
+
+  model check [--against PATH...] [--model PATH] [--config PATH]
+      Check model/ is well formed and lowers; with --against, list every API difference
+      from that AWS model (docs ignored) and fail when there is one, or when it describes
+      another service.
+
   corpus [--dir DIR] [--only STEM,...] [--jobs J] [--compile N|all] [--clients-only]
       Generate every model of DIR (default: $AWS_MODELS_DIR or ../shared/aws-models) into
       target/corpus/<model>/ and print a summary (also target/corpus/summary.json).
@@ -58,6 +71,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run_command(&rest),
         Some("diff") => diff_cmd::run(&rest),
         Some("corpus") => corpus_cmd::run(&rest),
+        Some("model") => model_cmd::run(&rest),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
