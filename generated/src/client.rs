@@ -5,14 +5,63 @@
 
 use serde::de::IgnoredAny;
 use crate::error::{
-    AdminDisableProviderForUserError, AdminLinkProviderForUserError,
-    CreateIdentityProviderError, CreateResourceServerError, CreateUserPoolError,
-    DeleteResourceServerError, DescribeIdentityProviderError,
-    DescribeResourceServerError, DescribeUserPoolDomainError, DescribeUserPoolError,
-    GetIdentityProviderByIdentifierError, GetUiCustomizationError,
-    ListIdentityProvidersError, ListResourceServersError, ListUserPoolClientsError,
-    ListUserPoolsError, ListUsersError, SetUiCustomizationError,
-    UpdateIdentityProviderError, UpdateResourceServerError, UpdateUserPoolError,
+    AddCustomAttributesError, AddUserPoolClientSecretError, AdminAddUserToGroupError,
+    AdminConfirmSignUpError, AdminCreateUserError, AdminDeleteSoftwareTokenError,
+    AdminDeleteUserAttributesError, AdminDeleteUserError,
+    AdminDisableProviderForUserError, AdminDisableUserError, AdminEnableUserError,
+    AdminForgetDeviceError, AdminGetDeviceError, AdminGetUserAuthFactorsError,
+    AdminGetUserError, AdminInitiateAuthError, AdminLinkProviderForUserError,
+    AdminListDevicesError, AdminListGroupsForUserError, AdminListUserAuthEventsError,
+    AdminListUserSessionsError, AdminRemoveUserFromGroupError,
+    AdminResetUserPasswordError, AdminRespondToAuthChallengeError,
+    AdminRevokeUserSessionError, AdminSetUserMfaPreferenceError,
+    AdminSetUserPasswordError, AdminSetUserSettingsError,
+    AdminUpdateAuthEventFeedbackError, AdminUpdateDeviceStatusError,
+    AdminUpdateUserAttributesError, AdminUserGlobalSignOutError,
+    AssociateSoftwareTokenError, CancelPointInTimeRecoveryError, ChangePasswordError,
+    CompleteWebAuthnRegistrationError, ConfirmDeviceError, ConfirmForgotPasswordError,
+    ConfirmSignUpError, CreateCimdPolicyError, CreateGroupError,
+    CreateIdentityProviderError, CreateManagedLoginBrandingError,
+    CreateResourceServerError, CreateTermsError, CreateUserImportJobError,
+    CreateUserPoolClientError, CreateUserPoolDomainError, CreateUserPoolError,
+    CreateUserPoolReplicaError, DeleteCimdPolicyError, DeleteGroupError,
+    DeleteIdentityProviderError, DeleteManagedLoginBrandingError,
+    DeleteResourceServerError, DeleteTermsError, DeleteUserAttributesError,
+    DeleteUserError, DeleteUserPoolClientError, DeleteUserPoolClientSecretError,
+    DeleteUserPoolDomainError, DeleteUserPoolError, DeleteUserPoolReplicaError,
+    DeleteWebAuthnCredentialError, DescribeCimdPolicyError,
+    DescribeIdentityProviderError, DescribeManagedLoginBrandingByClientError,
+    DescribeManagedLoginBrandingError, DescribePointInTimeRecoveryError,
+    DescribeResourceServerError, DescribeRiskConfigurationError,
+    DescribeTermsByClientError, DescribeTermsError, DescribeUserImportJobError,
+    DescribeUserPoolClientError, DescribeUserPoolDomainError, DescribeUserPoolError,
+    ForgetDeviceError, ForgotPasswordError, GetClientTokenError, GetCsvHeaderError,
+    GetDerivedTokenError, GetDeviceError, GetGroupError,
+    GetIdentityProviderByIdentifierError, GetLogDeliveryConfigurationError,
+    GetProvisionedLimitError, GetSigningCertificateError, GetTokensFromRefreshTokenError,
+    GetUiCustomizationError, GetUserAttributeVerificationCodeError,
+    GetUserAuthFactorsError, GetUserError, GetUserPoolClientSessionConfigurationError,
+    GetUserPoolMfaConfigError, GetUserPoolSessionConfigurationError, GlobalSignOutError,
+    InitiateAuthError, InitiatePointInTimeRecoveryError, ListCimdPoliciesError,
+    ListClientMetadataUrlsError, ListDevicesError, ListGroupsError,
+    ListIdentityProvidersError, ListPointInTimeRecoveriesError, ListResourceServersError,
+    ListTagsForResourceError, ListTermsError, ListUserImportJobsError,
+    ListUserPoolClientSecretsError, ListUserPoolClientsError, ListUserPoolReplicasError,
+    ListUserPoolsError, ListUserSessionsError, ListUsersError, ListUsersInGroupError,
+    ListWebAuthnCredentialsError, ResendConfirmationCodeError,
+    RespondToAuthChallengeError, RevokeTokenError, RevokeUserSessionError,
+    SetLogDeliveryConfigurationError, SetRiskConfigurationError, SetUiCustomizationError,
+    SetUserMfaPreferenceError, SetUserPoolClientSessionConfigurationError,
+    SetUserPoolMfaConfigError, SetUserPoolSessionConfigurationError,
+    SetUserSettingsError, SignUpError, StartPointInTimeRecoveryError,
+    StartUserImportJobError, StartWebAuthnRegistrationError, StopUserImportJobError,
+    TagResourceError, UntagResourceError, UpdateAuthEventFeedbackError,
+    UpdateCimdPolicyError, UpdateClientMetadataUrlStateError, UpdateDeviceStatusError,
+    UpdateGroupError, UpdateIdentityProviderError, UpdateManagedLoginBrandingError,
+    UpdateProvisionedLimitError, UpdateResourceServerError, UpdateTermsError,
+    UpdateUserAttributesError, UpdateUserPoolClientError, UpdateUserPoolDomainError,
+    UpdateUserPoolError, UpdateUserPoolReplicaError, VerifySoftwareTokenError,
+    VerifyUserAttributeError,
 };
 
 use crate::runtime::{
@@ -20,24 +69,131 @@ use crate::runtime::{
 };
 
 use crate::types::{
+    AddCustomAttributesRequest, AddCustomAttributesResponse,
+    AddUserPoolClientSecretRequest, AddUserPoolClientSecretResponse,
+    AdminAddUserToGroupRequest, AdminConfirmSignUpRequest, AdminConfirmSignUpResponse,
+    AdminCreateUserRequest, AdminCreateUserResponse, AdminDeleteSoftwareTokenRequest,
+    AdminDeleteSoftwareTokenResponse, AdminDeleteUserAttributesRequest,
+    AdminDeleteUserAttributesResponse, AdminDeleteUserRequest,
     AdminDisableProviderForUserRequest, AdminDisableProviderForUserResponse,
-    AdminLinkProviderForUserRequest, AdminLinkProviderForUserResponse,
-    CreateIdentityProviderRequest, CreateIdentityProviderResponse,
-    CreateResourceServerRequest, CreateResourceServerResponse, CreateUserPoolRequest,
-    CreateUserPoolResponse, DeleteResourceServerRequest, DescribeIdentityProviderRequest,
-    DescribeIdentityProviderResponse, DescribeResourceServerRequest,
-    DescribeResourceServerResponse, DescribeUserPoolDomainRequest,
-    DescribeUserPoolDomainResponse, DescribeUserPoolRequest, DescribeUserPoolResponse,
-    GetIdentityProviderByIdentifierRequest, GetIdentityProviderByIdentifierResponse,
-    GetUiCustomizationRequest, GetUiCustomizationResponse, ListIdentityProvidersRequest,
-    ListIdentityProvidersResponse, ListResourceServersRequest,
-    ListResourceServersResponse, ListUserPoolClientsRequest, ListUserPoolClientsResponse,
-    ListUserPoolsRequest, ListUserPoolsResponse, ListUsersRequest, ListUsersResponse,
-    ProviderDescription, ResourceServer, SetUiCustomizationRequest,
-    SetUiCustomizationResponse, UpdateIdentityProviderRequest,
-    UpdateIdentityProviderResponse, UpdateResourceServerRequest,
-    UpdateResourceServerResponse, UpdateUserPoolRequest, UpdateUserPoolResponse, User,
-    UserPoolClientDescription, UserPoolDescription,
+    AdminDisableUserRequest, AdminDisableUserResponse, AdminEnableUserRequest,
+    AdminEnableUserResponse, AdminForgetDeviceRequest, AdminGetDeviceRequest,
+    AdminGetDeviceResponse, AdminGetUserAuthFactorsRequest,
+    AdminGetUserAuthFactorsResponse, AdminGetUserRequest, AdminGetUserResponse,
+    AdminInitiateAuthRequest, AdminInitiateAuthResponse, AdminLinkProviderForUserRequest,
+    AdminLinkProviderForUserResponse, AdminListDevicesRequest, AdminListDevicesResponse,
+    AdminListGroupsForUserRequest, AdminListGroupsForUserResponse,
+    AdminListUserAuthEventsRequest, AdminListUserAuthEventsResponse,
+    AdminListUserSessionsRequest, AdminListUserSessionsResponse,
+    AdminRemoveUserFromGroupRequest, AdminResetUserPasswordRequest,
+    AdminResetUserPasswordResponse, AdminRespondToAuthChallengeRequest,
+    AdminRespondToAuthChallengeResponse, AdminRevokeUserSessionRequest,
+    AdminRevokeUserSessionResponse, AdminSetUserMfaPreferenceRequest,
+    AdminSetUserMfaPreferenceResponse, AdminSetUserPasswordRequest,
+    AdminSetUserPasswordResponse, AdminSetUserSettingsRequest,
+    AdminSetUserSettingsResponse, AdminUpdateAuthEventFeedbackRequest,
+    AdminUpdateAuthEventFeedbackResponse, AdminUpdateDeviceStatusRequest,
+    AdminUpdateDeviceStatusResponse, AdminUpdateUserAttributesRequest,
+    AdminUpdateUserAttributesResponse, AdminUserGlobalSignOutRequest,
+    AdminUserGlobalSignOutResponse, AssociateSoftwareTokenRequest,
+    AssociateSoftwareTokenResponse, AuthEvent, CancelPointInTimeRecoveryRequest,
+    CancelPointInTimeRecoveryResponse, ChangePasswordRequest, ChangePasswordResponse,
+    CimdPolicySummary, ClientMetadataUrl, CompleteWebAuthnRegistrationRequest,
+    CompleteWebAuthnRegistrationResponse, ConfirmDeviceRequest, ConfirmDeviceResponse,
+    ConfirmForgotPasswordRequest, ConfirmForgotPasswordResponse, ConfirmSignUpRequest,
+    ConfirmSignUpResponse, CreateCimdPolicyRequest, CreateCimdPolicyResponse,
+    CreateGroupRequest, CreateGroupResponse, CreateIdentityProviderRequest,
+    CreateIdentityProviderResponse, CreateManagedLoginBrandingRequest,
+    CreateManagedLoginBrandingResponse, CreateResourceServerRequest,
+    CreateResourceServerResponse, CreateTermsRequest, CreateTermsResponse,
+    CreateUserImportJobRequest, CreateUserImportJobResponse, CreateUserPoolClientRequest,
+    CreateUserPoolClientResponse, CreateUserPoolDomainRequest,
+    CreateUserPoolDomainResponse, CreateUserPoolReplicaRequest,
+    CreateUserPoolReplicaResponse, CreateUserPoolRequest, CreateUserPoolResponse,
+    DeleteCimdPolicyRequest, DeleteCimdPolicyResponse, DeleteGroupRequest,
+    DeleteIdentityProviderRequest, DeleteManagedLoginBrandingRequest,
+    DeleteResourceServerRequest, DeleteTermsRequest, DeleteUserAttributesRequest,
+    DeleteUserAttributesResponse, DeleteUserPoolClientRequest,
+    DeleteUserPoolClientSecretRequest, DeleteUserPoolClientSecretResponse,
+    DeleteUserPoolDomainRequest, DeleteUserPoolDomainResponse,
+    DeleteUserPoolReplicaRequest, DeleteUserPoolReplicaResponse, DeleteUserPoolRequest,
+    DeleteUserRequest, DeleteWebAuthnCredentialRequest, DeleteWebAuthnCredentialResponse,
+    DescribeCimdPolicyRequest, DescribeCimdPolicyResponse,
+    DescribeIdentityProviderRequest, DescribeIdentityProviderResponse,
+    DescribeManagedLoginBrandingByClientRequest,
+    DescribeManagedLoginBrandingByClientResponse, DescribeManagedLoginBrandingRequest,
+    DescribeManagedLoginBrandingResponse, DescribePointInTimeRecoveryRequest,
+    DescribePointInTimeRecoveryResponse, DescribeResourceServerRequest,
+    DescribeResourceServerResponse, DescribeRiskConfigurationRequest,
+    DescribeRiskConfigurationResponse, DescribeTermsByClientRequest,
+    DescribeTermsByClientResponse, DescribeTermsRequest, DescribeTermsResponse,
+    DescribeUserImportJobRequest, DescribeUserImportJobResponse,
+    DescribeUserPoolClientRequest, DescribeUserPoolClientResponse,
+    DescribeUserPoolDomainRequest, DescribeUserPoolDomainResponse,
+    DescribeUserPoolRequest, DescribeUserPoolResponse, ForgetDeviceRequest,
+    ForgotPasswordRequest, ForgotPasswordResponse, GetClientTokenRequest,
+    GetClientTokenResponse, GetCsvHeaderRequest, GetCsvHeaderResponse,
+    GetDerivedTokenRequest, GetDerivedTokenResponse, GetDeviceRequest, GetDeviceResponse,
+    GetGroupRequest, GetGroupResponse, GetIdentityProviderByIdentifierRequest,
+    GetIdentityProviderByIdentifierResponse, GetLogDeliveryConfigurationRequest,
+    GetLogDeliveryConfigurationResponse, GetProvisionedLimitRequest,
+    GetProvisionedLimitResponse, GetSigningCertificateRequest,
+    GetSigningCertificateResponse, GetTokensFromRefreshTokenRequest,
+    GetTokensFromRefreshTokenResponse, GetUiCustomizationRequest,
+    GetUiCustomizationResponse, GetUserAttributeVerificationCodeRequest,
+    GetUserAttributeVerificationCodeResponse, GetUserAuthFactorsRequest,
+    GetUserAuthFactorsResponse, GetUserPoolClientSessionConfigurationRequest,
+    GetUserPoolClientSessionConfigurationResponse, GetUserPoolMfaConfigRequest,
+    GetUserPoolMfaConfigResponse, GetUserPoolSessionConfigurationRequest,
+    GetUserPoolSessionConfigurationResponse, GetUserRequest, GetUserResponse,
+    GlobalSignOutRequest, GlobalSignOutResponse, Group, InitiateAuthRequest,
+    InitiateAuthResponse, InitiatePointInTimeRecoveryRequest,
+    InitiatePointInTimeRecoveryResponse, ListCimdPoliciesRequest,
+    ListCimdPoliciesResponse, ListClientMetadataUrlsRequest,
+    ListClientMetadataUrlsResponse, ListDevicesRequest, ListDevicesResponse,
+    ListGroupsRequest, ListGroupsResponse, ListIdentityProvidersRequest,
+    ListIdentityProvidersResponse, ListPointInTimeRecoveriesRequest,
+    ListPointInTimeRecoveriesResponse, ListResourceServersRequest,
+    ListResourceServersResponse, ListTagsForResourceRequest, ListTagsForResourceResponse,
+    ListTermsRequest, ListTermsResponse, ListUserImportJobsRequest,
+    ListUserImportJobsResponse, ListUserPoolClientSecretsRequest,
+    ListUserPoolClientSecretsResponse, ListUserPoolClientsRequest,
+    ListUserPoolClientsResponse, ListUserPoolReplicasRequest,
+    ListUserPoolReplicasResponse, ListUserPoolsRequest, ListUserPoolsResponse,
+    ListUserSessionsRequest, ListUserSessionsResponse, ListUsersInGroupRequest,
+    ListUsersInGroupResponse, ListUsersRequest, ListUsersResponse,
+    ListWebAuthnCredentialsRequest, ListWebAuthnCredentialsResponse, ProviderDescription,
+    ResendConfirmationCodeRequest, ResendConfirmationCodeResponse, ResourceServer,
+    RespondToAuthChallengeRequest, RespondToAuthChallengeResponse, RevokeTokenRequest,
+    RevokeTokenResponse, RevokeUserSessionRequest, RevokeUserSessionResponse,
+    SetLogDeliveryConfigurationRequest, SetLogDeliveryConfigurationResponse,
+    SetRiskConfigurationRequest, SetRiskConfigurationResponse, SetUiCustomizationRequest,
+    SetUiCustomizationResponse, SetUserMfaPreferenceRequest,
+    SetUserMfaPreferenceResponse, SetUserPoolClientSessionConfigurationRequest,
+    SetUserPoolClientSessionConfigurationResponse, SetUserPoolMfaConfigRequest,
+    SetUserPoolMfaConfigResponse, SetUserPoolSessionConfigurationRequest,
+    SetUserPoolSessionConfigurationResponse, SetUserSettingsRequest,
+    SetUserSettingsResponse, SignUpRequest, SignUpResponse,
+    StartPointInTimeRecoveryRequest, StartPointInTimeRecoveryResponse,
+    StartUserImportJobRequest, StartUserImportJobResponse,
+    StartWebAuthnRegistrationRequest, StartWebAuthnRegistrationResponse,
+    StopUserImportJobRequest, StopUserImportJobResponse, TagResourceRequest,
+    TagResourceResponse, UntagResourceRequest, UntagResourceResponse,
+    UpdateAuthEventFeedbackRequest, UpdateAuthEventFeedbackResponse,
+    UpdateCimdPolicyRequest, UpdateCimdPolicyResponse,
+    UpdateClientMetadataUrlStateRequest, UpdateClientMetadataUrlStateResponse,
+    UpdateDeviceStatusRequest, UpdateDeviceStatusResponse, UpdateGroupRequest,
+    UpdateGroupResponse, UpdateIdentityProviderRequest, UpdateIdentityProviderResponse,
+    UpdateManagedLoginBrandingRequest, UpdateManagedLoginBrandingResponse,
+    UpdateProvisionedLimitRequest, UpdateProvisionedLimitResponse,
+    UpdateResourceServerRequest, UpdateResourceServerResponse, UpdateTermsRequest,
+    UpdateTermsResponse, UpdateUserAttributesRequest, UpdateUserAttributesResponse,
+    UpdateUserPoolClientRequest, UpdateUserPoolClientResponse,
+    UpdateUserPoolDomainRequest, UpdateUserPoolDomainResponse,
+    UpdateUserPoolReplicaRequest, UpdateUserPoolReplicaResponse, UpdateUserPoolRequest,
+    UpdateUserPoolResponse, User, UserPoolClientDescription, UserPoolDescription,
+    VerifySoftwareTokenRequest, VerifySoftwareTokenResponse, VerifyUserAttributeRequest,
+    VerifyUserAttributeResponse,
 };
 
 /// What the runtime needs to know about the service.
@@ -54,7 +210,118 @@ static SERVICE: ServiceSpec = ServiceSpec {
 ///
 /// [`Client`] implements it against the real service. Each method has a default body that returns [`Error::NotImplemented`], so a test double implements only the methods a test needs.
 pub trait CognitoIdentityProvider: Send + Sync {
+    /// Adds custom attributes to the schema of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddCustomAttributes.html>)
+    fn add_custom_attributes(
+        &self,
+        input: AddCustomAttributesRequest,
+    ) -> impl Future<
+        Output = Result<AddCustomAttributesResponse, Error<AddCustomAttributesError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AddCustomAttributes")))
+    }
+
+    /// Adds a client secret to an app client, next to the secrets it already has.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AddUserPoolClientSecret.html>)
+    fn add_user_pool_client_secret(
+        &self,
+        input: AddUserPoolClientSecretRequest,
+    ) -> impl Future<
+        Output = Result<
+            AddUserPoolClientSecretResponse,
+            Error<AddUserPoolClientSecretError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AddUserPoolClientSecret")))
+    }
+
+    /// Puts a user into a group of their user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminAddUserToGroup.html>)
+    fn admin_add_user_to_group(
+        &self,
+        input: AdminAddUserToGroupRequest,
+    ) -> impl Future<Output = Result<(), Error<AdminAddUserToGroupError>>> + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminAddUserToGroup")))
+    }
+
+    /// Confirms a signed-up user as an administrator, without a confirmation code.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminConfirmSignUp.html>)
+    fn admin_confirm_sign_up(
+        &self,
+        input: AdminConfirmSignUpRequest,
+    ) -> impl Future<
+        Output = Result<AdminConfirmSignUpResponse, Error<AdminConfirmSignUpError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminConfirmSignUp")))
+    }
+
+    /// Creates a user in a user pool as an administrator, optionally sending an invitation.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html>)
+    fn admin_create_user(
+        &self,
+        input: AdminCreateUserRequest,
+    ) -> impl Future<
+        Output = Result<AdminCreateUserResponse, Error<AdminCreateUserError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminCreateUser")))
+    }
+
+    /// Removes a user's authenticator-app (TOTP) token as an administrator.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDeleteSoftwareToken.html>)
+    fn admin_delete_software_token(
+        &self,
+        input: AdminDeleteSoftwareTokenRequest,
+    ) -> impl Future<
+        Output = Result<
+            AdminDeleteSoftwareTokenResponse,
+            Error<AdminDeleteSoftwareTokenError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminDeleteSoftwareToken")))
+    }
+
+    /// Deletes a user from a user pool as an administrator.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDeleteUser.html>)
+    fn admin_delete_user(
+        &self,
+        input: AdminDeleteUserRequest,
+    ) -> impl Future<Output = Result<(), Error<AdminDeleteUserError>>> + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminDeleteUser")))
+    }
+
+    /// Removes attributes from a user's profile as an administrator.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDeleteUserAttributes.html>)
+    fn admin_delete_user_attributes(
+        &self,
+        input: AdminDeleteUserAttributesRequest,
+    ) -> impl Future<
+        Output = Result<
+            AdminDeleteUserAttributesResponse,
+            Error<AdminDeleteUserAttributesError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminDeleteUserAttributes")))
+    }
+
     /// Stops a user from signing in through a linked provider identity and removes the link.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDisableProviderForUser.html>)
     fn admin_disable_provider_for_user(
         &self,
         input: AdminDisableProviderForUserRequest,
@@ -68,7 +335,101 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("AdminDisableProviderForUser")))
     }
 
+    /// Disables a user so that they cannot sign in.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDisableUser.html>)
+    fn admin_disable_user(
+        &self,
+        input: AdminDisableUserRequest,
+    ) -> impl Future<
+        Output = Result<AdminDisableUserResponse, Error<AdminDisableUserError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminDisableUser")))
+    }
+
+    /// Enables a user who was disabled, so that they can sign in again.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminEnableUser.html>)
+    fn admin_enable_user(
+        &self,
+        input: AdminEnableUserRequest,
+    ) -> impl Future<
+        Output = Result<AdminEnableUserResponse, Error<AdminEnableUserError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminEnableUser")))
+    }
+
+    /// Removes a remembered device of a user as an administrator.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminForgetDevice.html>)
+    fn admin_forget_device(
+        &self,
+        input: AdminForgetDeviceRequest,
+    ) -> impl Future<Output = Result<(), Error<AdminForgetDeviceError>>> + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminForgetDevice")))
+    }
+
+    /// Gets one remembered device of a user as an administrator.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminGetDevice.html>)
+    fn admin_get_device(
+        &self,
+        input: AdminGetDeviceRequest,
+    ) -> impl Future<
+        Output = Result<AdminGetDeviceResponse, Error<AdminGetDeviceError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminGetDevice")))
+    }
+
+    /// Gets a user's attributes and status by user name, as an administrator.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminGetUser.html>)
+    fn admin_get_user(
+        &self,
+        input: AdminGetUserRequest,
+    ) -> impl Future<
+        Output = Result<AdminGetUserResponse, Error<AdminGetUserError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminGetUser")))
+    }
+
+    /// Lists the sign-in factors a user has set up and prefers, as an administrator.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminGetUserAuthFactors.html>)
+    fn admin_get_user_auth_factors(
+        &self,
+        input: AdminGetUserAuthFactorsRequest,
+    ) -> impl Future<
+        Output = Result<
+            AdminGetUserAuthFactorsResponse,
+            Error<AdminGetUserAuthFactorsError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminGetUserAuthFactors")))
+    }
+
+    /// Starts a sign-in for a user from a trusted back end, with administrator credentials.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminInitiateAuth.html>)
+    fn admin_initiate_auth(
+        &self,
+        input: AdminInitiateAuthRequest,
+    ) -> impl Future<
+        Output = Result<AdminInitiateAuthResponse, Error<AdminInitiateAuthError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminInitiateAuth")))
+    }
+
     /// Links a not-yet-used identity provider identity to an existing user, so it signs in as that user.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminLinkProviderForUser.html>)
     fn admin_link_provider_for_user(
         &self,
         input: AdminLinkProviderForUserRequest,
@@ -82,7 +443,358 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("AdminLinkProviderForUser")))
     }
 
+    /// Lists the remembered devices of a user as an administrator.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminListDevices.html>)
+    fn admin_list_devices(
+        &self,
+        input: AdminListDevicesRequest,
+    ) -> impl Future<
+        Output = Result<AdminListDevicesResponse, Error<AdminListDevicesError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminListDevices")))
+    }
+
+    /// Lists the groups a user belongs to.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminListGroupsForUser.html>)
+    fn admin_list_groups_for_user(
+        &self,
+        input: AdminListGroupsForUserRequest,
+    ) -> impl Future<
+        Output = Result<
+            AdminListGroupsForUserResponse,
+            Error<AdminListGroupsForUserError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminListGroupsForUser")))
+    }
+
+    /// Lists a user's recent sign-in and other authentication events with their risk ratings.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminListUserAuthEvents.html>)
+    fn admin_list_user_auth_events(
+        &self,
+        input: AdminListUserAuthEventsRequest,
+    ) -> impl Future<
+        Output = Result<
+            AdminListUserAuthEventsResponse,
+            Error<AdminListUserAuthEventsError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminListUserAuthEvents")))
+    }
+
+    /// Lists the sessions of a user as an administrator.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminListUserSessions.html>)
+    fn admin_list_user_sessions(
+        &self,
+        input: AdminListUserSessionsRequest,
+    ) -> impl Future<
+        Output = Result<AdminListUserSessionsResponse, Error<AdminListUserSessionsError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminListUserSessions")))
+    }
+
+    /// Takes a user out of a group.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminRemoveUserFromGroup.html>)
+    fn admin_remove_user_from_group(
+        &self,
+        input: AdminRemoveUserFromGroupRequest,
+    ) -> impl Future<Output = Result<(), Error<AdminRemoveUserFromGroupError>>> + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminRemoveUserFromGroup")))
+    }
+
+    /// Resets a user's password as an administrator, so that they must set a new one.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminResetUserPassword.html>)
+    fn admin_reset_user_password(
+        &self,
+        input: AdminResetUserPasswordRequest,
+    ) -> impl Future<
+        Output = Result<
+            AdminResetUserPasswordResponse,
+            Error<AdminResetUserPasswordError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminResetUserPassword")))
+    }
+
+    /// Answers a sign-in challenge from a trusted back end, with administrator credentials.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminRespondToAuthChallenge.html>)
+    fn admin_respond_to_auth_challenge(
+        &self,
+        input: AdminRespondToAuthChallengeRequest,
+    ) -> impl Future<
+        Output = Result<
+            AdminRespondToAuthChallengeResponse,
+            Error<AdminRespondToAuthChallengeError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminRespondToAuthChallenge")))
+    }
+
+    /// Ends one session of a user as an administrator.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminRevokeUserSession.html>)
+    fn admin_revoke_user_session(
+        &self,
+        input: AdminRevokeUserSessionRequest,
+    ) -> impl Future<
+        Output = Result<
+            AdminRevokeUserSessionResponse,
+            Error<AdminRevokeUserSessionError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminRevokeUserSession")))
+    }
+
+    /// Sets which multi-factor methods a user has enabled and prefers, as an administrator.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminSetUserMFAPreference.html>)
+    fn admin_set_user_mfa_preference(
+        &self,
+        input: AdminSetUserMfaPreferenceRequest,
+    ) -> impl Future<
+        Output = Result<
+            AdminSetUserMfaPreferenceResponse,
+            Error<AdminSetUserMfaPreferenceError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminSetUserMFAPreference")))
+    }
+
+    /// Sets a user's password as an administrator, either permanent or temporary.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminSetUserPassword.html>)
+    fn admin_set_user_password(
+        &self,
+        input: AdminSetUserPasswordRequest,
+    ) -> impl Future<
+        Output = Result<AdminSetUserPasswordResponse, Error<AdminSetUserPasswordError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminSetUserPassword")))
+    }
+
+    /// Sets a user's SMS multi-factor options as an administrator (legacy; prefer AdminSetUserMFAPreference).
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminSetUserSettings.html>)
+    fn admin_set_user_settings(
+        &self,
+        input: AdminSetUserSettingsRequest,
+    ) -> impl Future<
+        Output = Result<AdminSetUserSettingsResponse, Error<AdminSetUserSettingsError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminSetUserSettings")))
+    }
+
+    /// Marks one of a user's authentication events as valid or invalid, as an administrator.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminUpdateAuthEventFeedback.html>)
+    fn admin_update_auth_event_feedback(
+        &self,
+        input: AdminUpdateAuthEventFeedbackRequest,
+    ) -> impl Future<
+        Output = Result<
+            AdminUpdateAuthEventFeedbackResponse,
+            Error<AdminUpdateAuthEventFeedbackError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminUpdateAuthEventFeedback")))
+    }
+
+    /// Marks a user's device as remembered or not remembered, as an administrator.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminUpdateDeviceStatus.html>)
+    fn admin_update_device_status(
+        &self,
+        input: AdminUpdateDeviceStatusRequest,
+    ) -> impl Future<
+        Output = Result<
+            AdminUpdateDeviceStatusResponse,
+            Error<AdminUpdateDeviceStatusError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminUpdateDeviceStatus")))
+    }
+
+    /// Changes attributes of a user's profile as an administrator.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminUpdateUserAttributes.html>)
+    fn admin_update_user_attributes(
+        &self,
+        input: AdminUpdateUserAttributesRequest,
+    ) -> impl Future<
+        Output = Result<
+            AdminUpdateUserAttributesResponse,
+            Error<AdminUpdateUserAttributesError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminUpdateUserAttributes")))
+    }
+
+    /// Signs a user out of every device by revoking their refresh tokens, as an administrator.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminUserGlobalSignOut.html>)
+    fn admin_user_global_sign_out(
+        &self,
+        input: AdminUserGlobalSignOutRequest,
+    ) -> impl Future<
+        Output = Result<
+            AdminUserGlobalSignOutResponse,
+            Error<AdminUserGlobalSignOutError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AdminUserGlobalSignOut")))
+    }
+
+    /// Starts setting up an authenticator app (TOTP) for a user and returns its secret key.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AssociateSoftwareToken.html>)
+    fn associate_software_token(
+        &self,
+        input: AssociateSoftwareTokenRequest,
+    ) -> impl Future<
+        Output = Result<
+            AssociateSoftwareTokenResponse,
+            Error<AssociateSoftwareTokenError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("AssociateSoftwareToken")))
+    }
+
+    /// Cancels a point-in-time restore of a user pool that has not finished.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CancelPointInTimeRecovery.html>)
+    fn cancel_point_in_time_recovery(
+        &self,
+        input: CancelPointInTimeRecoveryRequest,
+    ) -> impl Future<
+        Output = Result<
+            CancelPointInTimeRecoveryResponse,
+            Error<CancelPointInTimeRecoveryError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("CancelPointInTimeRecovery")))
+    }
+
+    /// Changes the password of the signed-in user, who gives the old and new password.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ChangePassword.html>)
+    fn change_password(
+        &self,
+        input: ChangePasswordRequest,
+    ) -> impl Future<
+        Output = Result<ChangePasswordResponse, Error<ChangePasswordError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ChangePassword")))
+    }
+
+    /// Finishes registering a passkey (WebAuthn credential) for the signed-in user.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CompleteWebAuthnRegistration.html>)
+    fn complete_web_authn_registration(
+        &self,
+        input: CompleteWebAuthnRegistrationRequest,
+    ) -> impl Future<
+        Output = Result<
+            CompleteWebAuthnRegistrationResponse,
+            Error<CompleteWebAuthnRegistrationError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("CompleteWebAuthnRegistration")))
+    }
+
+    /// Confirms a device of the signed-in user so that it can be remembered.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmDevice.html>)
+    fn confirm_device(
+        &self,
+        input: ConfirmDeviceRequest,
+    ) -> impl Future<
+        Output = Result<ConfirmDeviceResponse, Error<ConfirmDeviceError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ConfirmDevice")))
+    }
+
+    /// Sets a new password with the code sent after ForgotPassword.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmForgotPassword.html>)
+    fn confirm_forgot_password(
+        &self,
+        input: ConfirmForgotPasswordRequest,
+    ) -> impl Future<
+        Output = Result<ConfirmForgotPasswordResponse, Error<ConfirmForgotPasswordError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ConfirmForgotPassword")))
+    }
+
+    /// Confirms a new user's registration with the code sent to them.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmSignUp.html>)
+    fn confirm_sign_up(
+        &self,
+        input: ConfirmSignUpRequest,
+    ) -> impl Future<
+        Output = Result<ConfirmSignUpResponse, Error<ConfirmSignUpError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ConfirmSignUp")))
+    }
+
+    /// Creates a policy for an app client's client ID metadata documents: which URLs are accepted and how long they are cached.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateCIMDPolicy.html>)
+    fn create_cimd_policy(
+        &self,
+        input: CreateCimdPolicyRequest,
+    ) -> impl Future<
+        Output = Result<CreateCimdPolicyResponse, Error<CreateCimdPolicyError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("CreateCIMDPolicy")))
+    }
+
+    /// Creates a group in a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateGroup.html>)
+    fn create_group(
+        &self,
+        input: CreateGroupRequest,
+    ) -> impl Future<
+        Output = Result<CreateGroupResponse, Error<CreateGroupError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("CreateGroup")))
+    }
+
     /// Adds a third-party identity provider to a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateIdentityProvider.html>)
     fn create_identity_provider(
         &self,
         input: CreateIdentityProviderRequest,
@@ -96,7 +808,25 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("CreateIdentityProvider")))
     }
 
+    /// Creates the look of the managed login pages for an app client.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateManagedLoginBranding.html>)
+    fn create_managed_login_branding(
+        &self,
+        input: CreateManagedLoginBrandingRequest,
+    ) -> impl Future<
+        Output = Result<
+            CreateManagedLoginBrandingResponse,
+            Error<CreateManagedLoginBrandingError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("CreateManagedLoginBranding")))
+    }
+
     /// Creates an OAuth 2.0 resource server with custom scopes.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateResourceServer.html>)
     fn create_resource_server(
         &self,
         input: CreateResourceServerRequest,
@@ -107,7 +837,35 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("CreateResourceServer")))
     }
 
+    /// Adds terms-of-use and privacy-policy links that an app client shows on its sign-up pages.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateTerms.html>)
+    fn create_terms(
+        &self,
+        input: CreateTermsRequest,
+    ) -> impl Future<
+        Output = Result<CreateTermsResponse, Error<CreateTermsError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("CreateTerms")))
+    }
+
+    /// Creates a job that imports users from a CSV file into a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserImportJob.html>)
+    fn create_user_import_job(
+        &self,
+        input: CreateUserImportJobRequest,
+    ) -> impl Future<
+        Output = Result<CreateUserImportJobResponse, Error<CreateUserImportJobError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("CreateUserImportJob")))
+    }
+
     /// Creates a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPool.html>)
     fn create_user_pool(
         &self,
         input: CreateUserPoolRequest,
@@ -118,7 +876,96 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("CreateUserPool")))
     }
 
+    /// Creates an app client in a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html>)
+    fn create_user_pool_client(
+        &self,
+        input: CreateUserPoolClientRequest,
+    ) -> impl Future<
+        Output = Result<CreateUserPoolClientResponse, Error<CreateUserPoolClientError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("CreateUserPoolClient")))
+    }
+
+    /// Gives a user pool a domain (an Amazon Cognito prefix or your own) for its hosted pages.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolDomain.html>)
+    fn create_user_pool_domain(
+        &self,
+        input: CreateUserPoolDomainRequest,
+    ) -> impl Future<
+        Output = Result<CreateUserPoolDomainResponse, Error<CreateUserPoolDomainError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("CreateUserPoolDomain")))
+    }
+
+    /// Creates a replica of a user pool in another Region.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolReplica.html>)
+    fn create_user_pool_replica(
+        &self,
+        input: CreateUserPoolReplicaRequest,
+    ) -> impl Future<
+        Output = Result<CreateUserPoolReplicaResponse, Error<CreateUserPoolReplicaError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("CreateUserPoolReplica")))
+    }
+
+    /// Deletes a client ID metadata document policy.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteCIMDPolicy.html>)
+    fn delete_cimd_policy(
+        &self,
+        input: DeleteCimdPolicyRequest,
+    ) -> impl Future<
+        Output = Result<DeleteCimdPolicyResponse, Error<DeleteCimdPolicyError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DeleteCIMDPolicy")))
+    }
+
+    /// Deletes a group from a user pool (its users stay in the pool).
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteGroup.html>)
+    fn delete_group(
+        &self,
+        input: DeleteGroupRequest,
+    ) -> impl Future<Output = Result<(), Error<DeleteGroupError>>> + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DeleteGroup")))
+    }
+
+    /// Deletes a third-party identity provider from a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteIdentityProvider.html>)
+    fn delete_identity_provider(
+        &self,
+        input: DeleteIdentityProviderRequest,
+    ) -> impl Future<Output = Result<(), Error<DeleteIdentityProviderError>>> + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DeleteIdentityProvider")))
+    }
+
+    /// Deletes a managed login branding style.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteManagedLoginBranding.html>)
+    fn delete_managed_login_branding(
+        &self,
+        input: DeleteManagedLoginBrandingRequest,
+    ) -> impl Future<
+        Output = Result<(), Error<DeleteManagedLoginBrandingError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DeleteManagedLoginBranding")))
+    }
+
     /// Deletes a resource server.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteResourceServer.html>)
     fn delete_resource_server(
         &self,
         input: DeleteResourceServerRequest,
@@ -127,7 +974,137 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("DeleteResourceServer")))
     }
 
+    /// Deletes a set of terms links from a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteTerms.html>)
+    fn delete_terms(
+        &self,
+        input: DeleteTermsRequest,
+    ) -> impl Future<Output = Result<(), Error<DeleteTermsError>>> + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DeleteTerms")))
+    }
+
+    /// Deletes the signed-in user's own profile.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUser.html>)
+    fn delete_user(
+        &self,
+        input: DeleteUserRequest,
+    ) -> impl Future<Output = Result<(), Error<DeleteUserError>>> + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DeleteUser")))
+    }
+
+    /// Removes attributes from the signed-in user's own profile.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserAttributes.html>)
+    fn delete_user_attributes(
+        &self,
+        input: DeleteUserAttributesRequest,
+    ) -> impl Future<
+        Output = Result<DeleteUserAttributesResponse, Error<DeleteUserAttributesError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DeleteUserAttributes")))
+    }
+
+    /// Deletes a user pool, unless deletion protection is on.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserPool.html>)
+    fn delete_user_pool(
+        &self,
+        input: DeleteUserPoolRequest,
+    ) -> impl Future<Output = Result<(), Error<DeleteUserPoolError>>> + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DeleteUserPool")))
+    }
+
+    /// Deletes an app client from a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserPoolClient.html>)
+    fn delete_user_pool_client(
+        &self,
+        input: DeleteUserPoolClientRequest,
+    ) -> impl Future<Output = Result<(), Error<DeleteUserPoolClientError>>> + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DeleteUserPoolClient")))
+    }
+
+    /// Deletes one of an app client's secrets.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserPoolClientSecret.html>)
+    fn delete_user_pool_client_secret(
+        &self,
+        input: DeleteUserPoolClientSecretRequest,
+    ) -> impl Future<
+        Output = Result<
+            DeleteUserPoolClientSecretResponse,
+            Error<DeleteUserPoolClientSecretError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DeleteUserPoolClientSecret")))
+    }
+
+    /// Removes the domain of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserPoolDomain.html>)
+    fn delete_user_pool_domain(
+        &self,
+        input: DeleteUserPoolDomainRequest,
+    ) -> impl Future<
+        Output = Result<DeleteUserPoolDomainResponse, Error<DeleteUserPoolDomainError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DeleteUserPoolDomain")))
+    }
+
+    /// Deletes a user pool's replica in another Region.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserPoolReplica.html>)
+    fn delete_user_pool_replica(
+        &self,
+        input: DeleteUserPoolReplicaRequest,
+    ) -> impl Future<
+        Output = Result<DeleteUserPoolReplicaResponse, Error<DeleteUserPoolReplicaError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DeleteUserPoolReplica")))
+    }
+
+    /// Deletes one of the signed-in user's passkeys.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteWebAuthnCredential.html>)
+    fn delete_web_authn_credential(
+        &self,
+        input: DeleteWebAuthnCredentialRequest,
+    ) -> impl Future<
+        Output = Result<
+            DeleteWebAuthnCredentialResponse,
+            Error<DeleteWebAuthnCredentialError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DeleteWebAuthnCredential")))
+    }
+
+    /// Gets a client ID metadata document policy.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeCIMDPolicy.html>)
+    fn describe_cimd_policy(
+        &self,
+        input: DescribeCimdPolicyRequest,
+    ) -> impl Future<
+        Output = Result<DescribeCimdPolicyResponse, Error<DescribeCimdPolicyError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DescribeCIMDPolicy")))
+    }
+
     /// Returns an identity provider of a user pool by name.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeIdentityProvider.html>)
     fn describe_identity_provider(
         &self,
         input: DescribeIdentityProviderRequest,
@@ -141,7 +1118,59 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("DescribeIdentityProvider")))
     }
 
+    /// Gets a managed login branding style by its id.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeManagedLoginBranding.html>)
+    fn describe_managed_login_branding(
+        &self,
+        input: DescribeManagedLoginBrandingRequest,
+    ) -> impl Future<
+        Output = Result<
+            DescribeManagedLoginBrandingResponse,
+            Error<DescribeManagedLoginBrandingError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DescribeManagedLoginBranding")))
+    }
+
+    /// Gets the managed login branding style an app client uses.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeManagedLoginBrandingByClient.html>)
+    fn describe_managed_login_branding_by_client(
+        &self,
+        input: DescribeManagedLoginBrandingByClientRequest,
+    ) -> impl Future<
+        Output = Result<
+            DescribeManagedLoginBrandingByClientResponse,
+            Error<DescribeManagedLoginBrandingByClientError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(
+            Err(Error::NotImplemented("DescribeManagedLoginBrandingByClient")),
+        )
+    }
+
+    /// Gets the state of a point-in-time restore of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribePointInTimeRecovery.html>)
+    fn describe_point_in_time_recovery(
+        &self,
+        input: DescribePointInTimeRecoveryRequest,
+    ) -> impl Future<
+        Output = Result<
+            DescribePointInTimeRecoveryResponse,
+            Error<DescribePointInTimeRecoveryError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DescribePointInTimeRecovery")))
+    }
+
     /// Returns a resource server.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeResourceServer.html>)
     fn describe_resource_server(
         &self,
         input: DescribeResourceServerRequest,
@@ -155,7 +1184,64 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("DescribeResourceServer")))
     }
 
+    /// Gets the threat-protection (risk) settings of a user pool or one of its app clients.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeRiskConfiguration.html>)
+    fn describe_risk_configuration(
+        &self,
+        input: DescribeRiskConfigurationRequest,
+    ) -> impl Future<
+        Output = Result<
+            DescribeRiskConfigurationResponse,
+            Error<DescribeRiskConfigurationError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DescribeRiskConfiguration")))
+    }
+
+    /// Gets a set of terms links by its id.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeTerms.html>)
+    fn describe_terms(
+        &self,
+        input: DescribeTermsRequest,
+    ) -> impl Future<
+        Output = Result<DescribeTermsResponse, Error<DescribeTermsError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DescribeTerms")))
+    }
+
+    /// Gets the terms links of an app client by their name.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeTermsByClient.html>)
+    fn describe_terms_by_client(
+        &self,
+        input: DescribeTermsByClientRequest,
+    ) -> impl Future<
+        Output = Result<DescribeTermsByClientResponse, Error<DescribeTermsByClientError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DescribeTermsByClient")))
+    }
+
+    /// Gets the state and counts of a user import job.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserImportJob.html>)
+    fn describe_user_import_job(
+        &self,
+        input: DescribeUserImportJobRequest,
+    ) -> impl Future<
+        Output = Result<DescribeUserImportJobResponse, Error<DescribeUserImportJobError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DescribeUserImportJob")))
+    }
+
     /// Returns the configuration and metadata of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPool.html>)
     fn describe_user_pool(
         &self,
         input: DescribeUserPoolRequest,
@@ -166,7 +1252,25 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("DescribeUserPool")))
     }
 
+    /// Gets the settings of an app client.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPoolClient.html>)
+    fn describe_user_pool_client(
+        &self,
+        input: DescribeUserPoolClientRequest,
+    ) -> impl Future<
+        Output = Result<
+            DescribeUserPoolClientResponse,
+            Error<DescribeUserPoolClientError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("DescribeUserPoolClient")))
+    }
+
     /// Returns details of a user pool domain.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPoolDomain.html>)
     fn describe_user_pool_domain(
         &self,
         input: DescribeUserPoolDomainRequest,
@@ -180,7 +1284,94 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("DescribeUserPoolDomain")))
     }
 
+    /// Removes a remembered device of the signed-in user.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ForgetDevice.html>)
+    fn forget_device(
+        &self,
+        input: ForgetDeviceRequest,
+    ) -> impl Future<Output = Result<(), Error<ForgetDeviceError>>> + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ForgetDevice")))
+    }
+
+    /// Sends a user a code to reset a forgotten password.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ForgotPassword.html>)
+    fn forgot_password(
+        &self,
+        input: ForgotPasswordRequest,
+    ) -> impl Future<
+        Output = Result<ForgotPasswordResponse, Error<ForgotPasswordError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ForgotPassword")))
+    }
+
+    /// Gets the column headers a CSV file for a user import job must have.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetCSVHeader.html>)
+    fn get_csv_header(
+        &self,
+        input: GetCsvHeaderRequest,
+    ) -> impl Future<
+        Output = Result<GetCsvHeaderResponse, Error<GetCsvHeaderError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("GetCSVHeader")))
+    }
+
+    /// Gets an access token for an app client itself, with its id and secret (machine-to-machine).
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetClientToken.html>)
+    fn get_client_token(
+        &self,
+        input: GetClientTokenRequest,
+    ) -> impl Future<
+        Output = Result<GetClientTokenResponse, Error<GetClientTokenError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("GetClientToken")))
+    }
+
+    /// Exchanges a subject token (and optionally an actor token) for a new token of a requested type.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetDerivedToken.html>)
+    fn get_derived_token(
+        &self,
+        input: GetDerivedTokenRequest,
+    ) -> impl Future<
+        Output = Result<GetDerivedTokenResponse, Error<GetDerivedTokenError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("GetDerivedToken")))
+    }
+
+    /// Gets one remembered device of the signed-in user.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetDevice.html>)
+    fn get_device(
+        &self,
+        input: GetDeviceRequest,
+    ) -> impl Future<Output = Result<GetDeviceResponse, Error<GetDeviceError>>> + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("GetDevice")))
+    }
+
+    /// Gets a group of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetGroup.html>)
+    fn get_group(
+        &self,
+        input: GetGroupRequest,
+    ) -> impl Future<Output = Result<GetGroupResponse, Error<GetGroupError>>> + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("GetGroup")))
+    }
+
     /// Returns an identity provider of a user pool by one of its identifiers.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetIdentityProviderByIdentifier.html>)
     fn get_identity_provider_by_identifier(
         &self,
         input: GetIdentityProviderByIdentifierRequest,
@@ -194,7 +1385,67 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("GetIdentityProviderByIdentifier")))
     }
 
+    /// Gets where a user pool sends its logs.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetLogDeliveryConfiguration.html>)
+    fn get_log_delivery_configuration(
+        &self,
+        input: GetLogDeliveryConfigurationRequest,
+    ) -> impl Future<
+        Output = Result<
+            GetLogDeliveryConfigurationResponse,
+            Error<GetLogDeliveryConfigurationError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("GetLogDeliveryConfiguration")))
+    }
+
+    /// Gets the current value of one of the account's provisioned limits.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetProvisionedLimit.html>)
+    fn get_provisioned_limit(
+        &self,
+        input: GetProvisionedLimitRequest,
+    ) -> impl Future<
+        Output = Result<GetProvisionedLimitResponse, Error<GetProvisionedLimitError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("GetProvisionedLimit")))
+    }
+
+    /// Gets the certificate a user pool signs its SAML requests with.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetSigningCertificate.html>)
+    fn get_signing_certificate(
+        &self,
+        input: GetSigningCertificateRequest,
+    ) -> impl Future<
+        Output = Result<GetSigningCertificateResponse, Error<GetSigningCertificateError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("GetSigningCertificate")))
+    }
+
+    /// Gets new tokens with a refresh token, optionally rotating the refresh token.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html>)
+    fn get_tokens_from_refresh_token(
+        &self,
+        input: GetTokensFromRefreshTokenRequest,
+    ) -> impl Future<
+        Output = Result<
+            GetTokensFromRefreshTokenResponse,
+            Error<GetTokensFromRefreshTokenError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("GetTokensFromRefreshToken")))
+    }
+
     /// Returns hosted UI branding for an app client, falling back to the pool-wide settings.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUICustomization.html>)
     fn get_ui_customization(
         &self,
         input: GetUiCustomizationRequest,
@@ -205,7 +1456,195 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("GetUICustomization")))
     }
 
+    /// Gets the signed-in user's attributes, given their access token.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUser.html>)
+    fn get_user(
+        &self,
+        input: GetUserRequest,
+    ) -> impl Future<Output = Result<GetUserResponse, Error<GetUserError>>> + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("GetUser")))
+    }
+
+    /// Sends the signed-in user a code to verify an email address or phone number.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserAttributeVerificationCode.html>)
+    fn get_user_attribute_verification_code(
+        &self,
+        input: GetUserAttributeVerificationCodeRequest,
+    ) -> impl Future<
+        Output = Result<
+            GetUserAttributeVerificationCodeResponse,
+            Error<GetUserAttributeVerificationCodeError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(
+            Err(Error::NotImplemented("GetUserAttributeVerificationCode")),
+        )
+    }
+
+    /// Lists the sign-in factors the signed-in user has set up and prefers.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserAuthFactors.html>)
+    fn get_user_auth_factors(
+        &self,
+        input: GetUserAuthFactorsRequest,
+    ) -> impl Future<
+        Output = Result<GetUserAuthFactorsResponse, Error<GetUserAuthFactorsError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("GetUserAuthFactors")))
+    }
+
+    /// Gets the single sign-on session settings of an app client.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserPoolClientSessionConfiguration.html>)
+    fn get_user_pool_client_session_configuration(
+        &self,
+        input: GetUserPoolClientSessionConfigurationRequest,
+    ) -> impl Future<
+        Output = Result<
+            GetUserPoolClientSessionConfigurationResponse,
+            Error<GetUserPoolClientSessionConfigurationError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(
+            Err(Error::NotImplemented("GetUserPoolClientSessionConfiguration")),
+        )
+    }
+
+    /// Gets the multi-factor authentication settings of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserPoolMfaConfig.html>)
+    fn get_user_pool_mfa_config(
+        &self,
+        input: GetUserPoolMfaConfigRequest,
+    ) -> impl Future<
+        Output = Result<GetUserPoolMfaConfigResponse, Error<GetUserPoolMfaConfigError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("GetUserPoolMfaConfig")))
+    }
+
+    /// Gets the session tracking and token session settings of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserPoolSessionConfiguration.html>)
+    fn get_user_pool_session_configuration(
+        &self,
+        input: GetUserPoolSessionConfigurationRequest,
+    ) -> impl Future<
+        Output = Result<
+            GetUserPoolSessionConfigurationResponse,
+            Error<GetUserPoolSessionConfigurationError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("GetUserPoolSessionConfiguration")))
+    }
+
+    /// Signs the signed-in user out of every device by revoking their refresh tokens.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GlobalSignOut.html>)
+    fn global_sign_out(
+        &self,
+        input: GlobalSignOutRequest,
+    ) -> impl Future<
+        Output = Result<GlobalSignOutResponse, Error<GlobalSignOutError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("GlobalSignOut")))
+    }
+
+    /// Starts a sign-in from a client application; the call needs no AWS credentials.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html>)
+    fn initiate_auth(
+        &self,
+        input: InitiateAuthRequest,
+    ) -> impl Future<
+        Output = Result<InitiateAuthResponse, Error<InitiateAuthError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("InitiateAuth")))
+    }
+
+    /// Prepares a restore of a user pool to its state at an earlier time.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiatePointInTimeRecovery.html>)
+    fn initiate_point_in_time_recovery(
+        &self,
+        input: InitiatePointInTimeRecoveryRequest,
+    ) -> impl Future<
+        Output = Result<
+            InitiatePointInTimeRecoveryResponse,
+            Error<InitiatePointInTimeRecoveryError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("InitiatePointInTimeRecovery")))
+    }
+
+    /// Lists the client ID metadata document policies of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListCIMDPolicies.html>)
+    fn list_cimd_policies(
+        &self,
+        input: ListCimdPoliciesRequest,
+    ) -> impl Future<
+        Output = Result<ListCimdPoliciesResponse, Error<ListCimdPoliciesError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ListCIMDPolicies")))
+    }
+
+    /// Lists the client metadata document URLs cached under a client ID metadata document policy.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListClientMetadataURLs.html>)
+    fn list_client_metadata_urls(
+        &self,
+        input: ListClientMetadataUrlsRequest,
+    ) -> impl Future<
+        Output = Result<
+            ListClientMetadataUrlsResponse,
+            Error<ListClientMetadataUrlsError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ListClientMetadataURLs")))
+    }
+
+    /// Lists the remembered devices of the signed-in user.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListDevices.html>)
+    fn list_devices(
+        &self,
+        input: ListDevicesRequest,
+    ) -> impl Future<
+        Output = Result<ListDevicesResponse, Error<ListDevicesError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ListDevices")))
+    }
+
+    /// Lists the groups of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListGroups.html>)
+    fn list_groups(
+        &self,
+        input: ListGroupsRequest,
+    ) -> impl Future<
+        Output = Result<ListGroupsResponse, Error<ListGroupsError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ListGroups")))
+    }
+
     /// Lists the identity providers of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListIdentityProviders.html>)
     fn list_identity_providers(
         &self,
         input: ListIdentityProvidersRequest,
@@ -216,7 +1655,25 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("ListIdentityProviders")))
     }
 
+    /// Lists the point-in-time restores of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListPointInTimeRecoveries.html>)
+    fn list_point_in_time_recoveries(
+        &self,
+        input: ListPointInTimeRecoveriesRequest,
+    ) -> impl Future<
+        Output = Result<
+            ListPointInTimeRecoveriesResponse,
+            Error<ListPointInTimeRecoveriesError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ListPointInTimeRecoveries")))
+    }
+
     /// Lists the resource servers of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListResourceServers.html>)
     fn list_resource_servers(
         &self,
         input: ListResourceServersRequest,
@@ -227,7 +1684,62 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("ListResourceServers")))
     }
 
+    /// Lists the tags of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListTagsForResource.html>)
+    fn list_tags_for_resource(
+        &self,
+        input: ListTagsForResourceRequest,
+    ) -> impl Future<
+        Output = Result<ListTagsForResourceResponse, Error<ListTagsForResourceError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ListTagsForResource")))
+    }
+
+    /// Lists the terms links of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListTerms.html>)
+    fn list_terms(
+        &self,
+        input: ListTermsRequest,
+    ) -> impl Future<Output = Result<ListTermsResponse, Error<ListTermsError>>> + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ListTerms")))
+    }
+
+    /// Lists the user import jobs of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUserImportJobs.html>)
+    fn list_user_import_jobs(
+        &self,
+        input: ListUserImportJobsRequest,
+    ) -> impl Future<
+        Output = Result<ListUserImportJobsResponse, Error<ListUserImportJobsError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ListUserImportJobs")))
+    }
+
+    /// Lists the secrets of an app client (without their values).
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUserPoolClientSecrets.html>)
+    fn list_user_pool_client_secrets(
+        &self,
+        input: ListUserPoolClientSecretsRequest,
+    ) -> impl Future<
+        Output = Result<
+            ListUserPoolClientSecretsResponse,
+            Error<ListUserPoolClientSecretsError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ListUserPoolClientSecrets")))
+    }
+
     /// Lists the app clients of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUserPoolClients.html>)
     fn list_user_pool_clients(
         &self,
         input: ListUserPoolClientsRequest,
@@ -238,7 +1750,22 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("ListUserPoolClients")))
     }
 
+    /// Lists a user pool's replicas in other Regions.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUserPoolReplicas.html>)
+    fn list_user_pool_replicas(
+        &self,
+        input: ListUserPoolReplicasRequest,
+    ) -> impl Future<
+        Output = Result<ListUserPoolReplicasResponse, Error<ListUserPoolReplicasError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ListUserPoolReplicas")))
+    }
+
     /// Lists the user pools in the caller's account and Region.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUserPools.html>)
     fn list_user_pools(
         &self,
         input: ListUserPoolsRequest,
@@ -249,7 +1776,22 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("ListUserPools")))
     }
 
+    /// Lists the sessions of the signed-in user.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUserSessions.html>)
+    fn list_user_sessions(
+        &self,
+        input: ListUserSessionsRequest,
+    ) -> impl Future<
+        Output = Result<ListUserSessionsResponse, Error<ListUserSessionsError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ListUserSessions")))
+    }
+
     /// Lists the users of a user pool, optionally filtered by one attribute.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUsers.html>)
     fn list_users(
         &self,
         input: ListUsersRequest,
@@ -258,7 +1800,125 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("ListUsers")))
     }
 
+    /// Lists the users in a group.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUsersInGroup.html>)
+    fn list_users_in_group(
+        &self,
+        input: ListUsersInGroupRequest,
+    ) -> impl Future<
+        Output = Result<ListUsersInGroupResponse, Error<ListUsersInGroupError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ListUsersInGroup")))
+    }
+
+    /// Lists the passkeys of the signed-in user.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListWebAuthnCredentials.html>)
+    fn list_web_authn_credentials(
+        &self,
+        input: ListWebAuthnCredentialsRequest,
+    ) -> impl Future<
+        Output = Result<
+            ListWebAuthnCredentialsResponse,
+            Error<ListWebAuthnCredentialsError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ListWebAuthnCredentials")))
+    }
+
+    /// Sends a new sign-up confirmation code to a user.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ResendConfirmationCode.html>)
+    fn resend_confirmation_code(
+        &self,
+        input: ResendConfirmationCodeRequest,
+    ) -> impl Future<
+        Output = Result<
+            ResendConfirmationCodeResponse,
+            Error<ResendConfirmationCodeError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("ResendConfirmationCode")))
+    }
+
+    /// Answers a sign-in challenge from a client application.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html>)
+    fn respond_to_auth_challenge(
+        &self,
+        input: RespondToAuthChallengeRequest,
+    ) -> impl Future<
+        Output = Result<
+            RespondToAuthChallengeResponse,
+            Error<RespondToAuthChallengeError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("RespondToAuthChallenge")))
+    }
+
+    /// Revokes a refresh token and the access tokens issued with it.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RevokeToken.html>)
+    fn revoke_token(
+        &self,
+        input: RevokeTokenRequest,
+    ) -> impl Future<
+        Output = Result<RevokeTokenResponse, Error<RevokeTokenError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("RevokeToken")))
+    }
+
+    /// Ends one of the signed-in user's sessions.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RevokeUserSession.html>)
+    fn revoke_user_session(
+        &self,
+        input: RevokeUserSessionRequest,
+    ) -> impl Future<
+        Output = Result<RevokeUserSessionResponse, Error<RevokeUserSessionError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("RevokeUserSession")))
+    }
+
+    /// Sets where a user pool sends its logs.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetLogDeliveryConfiguration.html>)
+    fn set_log_delivery_configuration(
+        &self,
+        input: SetLogDeliveryConfigurationRequest,
+    ) -> impl Future<
+        Output = Result<
+            SetLogDeliveryConfigurationResponse,
+            Error<SetLogDeliveryConfigurationError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("SetLogDeliveryConfiguration")))
+    }
+
+    /// Sets the threat-protection (risk) settings of a user pool or one of its app clients.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetRiskConfiguration.html>)
+    fn set_risk_configuration(
+        &self,
+        input: SetRiskConfigurationRequest,
+    ) -> impl Future<
+        Output = Result<SetRiskConfigurationResponse, Error<SetRiskConfigurationError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("SetRiskConfiguration")))
+    }
+
     /// Sets hosted UI branding for one app client, or for all clients with ClientId ALL.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUICustomization.html>)
     fn set_ui_customization(
         &self,
         input: SetUiCustomizationRequest,
@@ -269,7 +1929,248 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("SetUICustomization")))
     }
 
+    /// Sets which multi-factor methods the signed-in user has enabled and prefers.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserMFAPreference.html>)
+    fn set_user_mfa_preference(
+        &self,
+        input: SetUserMfaPreferenceRequest,
+    ) -> impl Future<
+        Output = Result<SetUserMfaPreferenceResponse, Error<SetUserMfaPreferenceError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("SetUserMFAPreference")))
+    }
+
+    /// Sets the single sign-on session settings of an app client.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolClientSessionConfiguration.html>)
+    fn set_user_pool_client_session_configuration(
+        &self,
+        input: SetUserPoolClientSessionConfigurationRequest,
+    ) -> impl Future<
+        Output = Result<
+            SetUserPoolClientSessionConfigurationResponse,
+            Error<SetUserPoolClientSessionConfigurationError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(
+            Err(Error::NotImplemented("SetUserPoolClientSessionConfiguration")),
+        )
+    }
+
+    /// Sets the multi-factor authentication settings of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html>)
+    fn set_user_pool_mfa_config(
+        &self,
+        input: SetUserPoolMfaConfigRequest,
+    ) -> impl Future<
+        Output = Result<SetUserPoolMfaConfigResponse, Error<SetUserPoolMfaConfigError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("SetUserPoolMfaConfig")))
+    }
+
+    /// Sets the session tracking and token session settings of a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolSessionConfiguration.html>)
+    fn set_user_pool_session_configuration(
+        &self,
+        input: SetUserPoolSessionConfigurationRequest,
+    ) -> impl Future<
+        Output = Result<
+            SetUserPoolSessionConfigurationResponse,
+            Error<SetUserPoolSessionConfigurationError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("SetUserPoolSessionConfiguration")))
+    }
+
+    /// Sets the signed-in user's SMS multi-factor options (legacy; prefer SetUserMFAPreference).
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserSettings.html>)
+    fn set_user_settings(
+        &self,
+        input: SetUserSettingsRequest,
+    ) -> impl Future<
+        Output = Result<SetUserSettingsResponse, Error<SetUserSettingsError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("SetUserSettings")))
+    }
+
+    /// Registers a new user in a user pool from a client application; the call needs no AWS credentials.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html>)
+    fn sign_up(
+        &self,
+        input: SignUpRequest,
+    ) -> impl Future<Output = Result<SignUpResponse, Error<SignUpError>>> + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("SignUp")))
+    }
+
+    /// Starts a point-in-time restore of a user pool that InitiatePointInTimeRecovery prepared.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_StartPointInTimeRecovery.html>)
+    fn start_point_in_time_recovery(
+        &self,
+        input: StartPointInTimeRecoveryRequest,
+    ) -> impl Future<
+        Output = Result<
+            StartPointInTimeRecoveryResponse,
+            Error<StartPointInTimeRecoveryError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("StartPointInTimeRecovery")))
+    }
+
+    /// Starts a user import job.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_StartUserImportJob.html>)
+    fn start_user_import_job(
+        &self,
+        input: StartUserImportJobRequest,
+    ) -> impl Future<
+        Output = Result<StartUserImportJobResponse, Error<StartUserImportJobError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("StartUserImportJob")))
+    }
+
+    /// Starts registering a passkey for the signed-in user and returns the options for the authenticator.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_StartWebAuthnRegistration.html>)
+    fn start_web_authn_registration(
+        &self,
+        input: StartWebAuthnRegistrationRequest,
+    ) -> impl Future<
+        Output = Result<
+            StartWebAuthnRegistrationResponse,
+            Error<StartWebAuthnRegistrationError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("StartWebAuthnRegistration")))
+    }
+
+    /// Stops a user import job that is running.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_StopUserImportJob.html>)
+    fn stop_user_import_job(
+        &self,
+        input: StopUserImportJobRequest,
+    ) -> impl Future<
+        Output = Result<StopUserImportJobResponse, Error<StopUserImportJobError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("StopUserImportJob")))
+    }
+
+    /// Adds tags to a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TagResource.html>)
+    fn tag_resource(
+        &self,
+        input: TagResourceRequest,
+    ) -> impl Future<
+        Output = Result<TagResourceResponse, Error<TagResourceError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("TagResource")))
+    }
+
+    /// Removes tags from a user pool.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UntagResource.html>)
+    fn untag_resource(
+        &self,
+        input: UntagResourceRequest,
+    ) -> impl Future<
+        Output = Result<UntagResourceResponse, Error<UntagResourceError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("UntagResource")))
+    }
+
+    /// Marks an authentication event as valid or invalid, from a link sent to the user.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateAuthEventFeedback.html>)
+    fn update_auth_event_feedback(
+        &self,
+        input: UpdateAuthEventFeedbackRequest,
+    ) -> impl Future<
+        Output = Result<
+            UpdateAuthEventFeedbackResponse,
+            Error<UpdateAuthEventFeedbackError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("UpdateAuthEventFeedback")))
+    }
+
+    /// Changes a client ID metadata document policy.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateCIMDPolicy.html>)
+    fn update_cimd_policy(
+        &self,
+        input: UpdateCimdPolicyRequest,
+    ) -> impl Future<
+        Output = Result<UpdateCimdPolicyResponse, Error<UpdateCimdPolicyError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("UpdateCIMDPolicy")))
+    }
+
+    /// Refreshes or drops the cached copy of one client metadata document URL under a policy.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateClientMetadataURLState.html>)
+    fn update_client_metadata_url_state(
+        &self,
+        input: UpdateClientMetadataUrlStateRequest,
+    ) -> impl Future<
+        Output = Result<
+            UpdateClientMetadataUrlStateResponse,
+            Error<UpdateClientMetadataUrlStateError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("UpdateClientMetadataURLState")))
+    }
+
+    /// Marks a device of the signed-in user as remembered or not remembered.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateDeviceStatus.html>)
+    fn update_device_status(
+        &self,
+        input: UpdateDeviceStatusRequest,
+    ) -> impl Future<
+        Output = Result<UpdateDeviceStatusResponse, Error<UpdateDeviceStatusError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("UpdateDeviceStatus")))
+    }
+
+    /// Changes a group's description, IAM role or precedence.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateGroup.html>)
+    fn update_group(
+        &self,
+        input: UpdateGroupRequest,
+    ) -> impl Future<
+        Output = Result<UpdateGroupResponse, Error<UpdateGroupError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("UpdateGroup")))
+    }
+
     /// Changes the settings of an identity provider.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateIdentityProvider.html>)
     fn update_identity_provider(
         &self,
         input: UpdateIdentityProviderRequest,
@@ -283,7 +2184,41 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("UpdateIdentityProvider")))
     }
 
+    /// Changes a managed login branding style.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateManagedLoginBranding.html>)
+    fn update_managed_login_branding(
+        &self,
+        input: UpdateManagedLoginBrandingRequest,
+    ) -> impl Future<
+        Output = Result<
+            UpdateManagedLoginBrandingResponse,
+            Error<UpdateManagedLoginBrandingError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("UpdateManagedLoginBranding")))
+    }
+
+    /// Requests a new value for one of the account's provisioned limits.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateProvisionedLimit.html>)
+    fn update_provisioned_limit(
+        &self,
+        input: UpdateProvisionedLimitRequest,
+    ) -> impl Future<
+        Output = Result<
+            UpdateProvisionedLimitResponse,
+            Error<UpdateProvisionedLimitError>,
+        >,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("UpdateProvisionedLimit")))
+    }
+
     /// Replaces the name and scopes of a resource server.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateResourceServer.html>)
     fn update_resource_server(
         &self,
         input: UpdateResourceServerRequest,
@@ -294,7 +2229,35 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("UpdateResourceServer")))
     }
 
+    /// Changes a set of terms links.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateTerms.html>)
+    fn update_terms(
+        &self,
+        input: UpdateTermsRequest,
+    ) -> impl Future<
+        Output = Result<UpdateTermsResponse, Error<UpdateTermsError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("UpdateTerms")))
+    }
+
+    /// Changes attributes of the signed-in user's own profile.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserAttributes.html>)
+    fn update_user_attributes(
+        &self,
+        input: UpdateUserAttributesRequest,
+    ) -> impl Future<
+        Output = Result<UpdateUserAttributesResponse, Error<UpdateUserAttributesError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("UpdateUserAttributes")))
+    }
+
     /// Changes the settings of a user pool; settings left out are reset to their defaults.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html>)
     fn update_user_pool(
         &self,
         input: UpdateUserPoolRequest,
@@ -303,6 +2266,262 @@ pub trait CognitoIdentityProvider: Send + Sync {
     > + Send {
         let _ = input;
         std::future::ready(Err(Error::NotImplemented("UpdateUserPool")))
+    }
+
+    /// Changes an app client's settings; settings left out are reset to their defaults.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolClient.html>)
+    fn update_user_pool_client(
+        &self,
+        input: UpdateUserPoolClientRequest,
+    ) -> impl Future<
+        Output = Result<UpdateUserPoolClientResponse, Error<UpdateUserPoolClientError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("UpdateUserPoolClient")))
+    }
+
+    /// Changes a user pool domain's certificate or managed login version.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolDomain.html>)
+    fn update_user_pool_domain(
+        &self,
+        input: UpdateUserPoolDomainRequest,
+    ) -> impl Future<
+        Output = Result<UpdateUserPoolDomainResponse, Error<UpdateUserPoolDomainError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("UpdateUserPoolDomain")))
+    }
+
+    /// Changes the state of a user pool's replica in another Region.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolReplica.html>)
+    fn update_user_pool_replica(
+        &self,
+        input: UpdateUserPoolReplicaRequest,
+    ) -> impl Future<
+        Output = Result<UpdateUserPoolReplicaResponse, Error<UpdateUserPoolReplicaError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("UpdateUserPoolReplica")))
+    }
+
+    /// Finishes setting up an authenticator app (TOTP) with a code it generated.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifySoftwareToken.html>)
+    fn verify_software_token(
+        &self,
+        input: VerifySoftwareTokenRequest,
+    ) -> impl Future<
+        Output = Result<VerifySoftwareTokenResponse, Error<VerifySoftwareTokenError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("VerifySoftwareToken")))
+    }
+
+    /// Verifies the signed-in user's email address or phone number with a code.
+    ///
+    /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifyUserAttribute.html>)
+    fn verify_user_attribute(
+        &self,
+        input: VerifyUserAttributeRequest,
+    ) -> impl Future<
+        Output = Result<VerifyUserAttributeResponse, Error<VerifyUserAttributeError>>,
+    > + Send {
+        let _ = input;
+        std::future::ready(Err(Error::NotImplemented("VerifyUserAttribute")))
+    }
+
+    /// Every page of `AdminListGroupsForUser`, following the `next_token` token until the service stops sending one (or sends the same token twice). Set `limit` on the input to choose the page size.
+    fn admin_list_groups_for_user_pages(
+        &self,
+        input: AdminListGroupsForUserRequest,
+    ) -> impl Stream<
+        Item = Result<AdminListGroupsForUserResponse, Error<AdminListGroupsForUserError>>,
+    > + Send + '_
+    where
+        Self: Sized,
+    {
+        paginate(
+            input,
+            |input: &mut AdminListGroupsForUserRequest, token| {
+                input.next_token = token;
+            },
+            |output: &AdminListGroupsForUserResponse| output.next_token.as_deref(),
+            move |input| self.admin_list_groups_for_user(input),
+        )
+    }
+
+    /// Every item of `AdminListGroupsForUser` across all pages, one at a time.
+    fn admin_list_groups_for_user_items(
+        &self,
+        input: AdminListGroupsForUserRequest,
+    ) -> impl Stream<
+        Item = Result<Group, Error<AdminListGroupsForUserError>>,
+    > + Send + '_
+    where
+        Self: Sized,
+    {
+        items(
+            self.admin_list_groups_for_user_pages(input),
+            |output: AdminListGroupsForUserResponse| {
+                Some(output).and_then(|value| value.groups).unwrap_or_default()
+            },
+        )
+    }
+
+    /// Every page of `AdminListUserAuthEvents`, following the `next_token` token until the service stops sending one (or sends the same token twice). Set `max_results` on the input to choose the page size.
+    fn admin_list_user_auth_events_pages(
+        &self,
+        input: AdminListUserAuthEventsRequest,
+    ) -> impl Stream<
+        Item = Result<
+            AdminListUserAuthEventsResponse,
+            Error<AdminListUserAuthEventsError>,
+        >,
+    > + Send + '_
+    where
+        Self: Sized,
+    {
+        paginate(
+            input,
+            |input: &mut AdminListUserAuthEventsRequest, token| {
+                input.next_token = token;
+            },
+            |output: &AdminListUserAuthEventsResponse| output.next_token.as_deref(),
+            move |input| self.admin_list_user_auth_events(input),
+        )
+    }
+
+    /// Every item of `AdminListUserAuthEvents` across all pages, one at a time.
+    fn admin_list_user_auth_events_items(
+        &self,
+        input: AdminListUserAuthEventsRequest,
+    ) -> impl Stream<
+        Item = Result<AuthEvent, Error<AdminListUserAuthEventsError>>,
+    > + Send + '_
+    where
+        Self: Sized,
+    {
+        items(
+            self.admin_list_user_auth_events_pages(input),
+            |output: AdminListUserAuthEventsResponse| {
+                Some(output).and_then(|value| value.auth_events).unwrap_or_default()
+            },
+        )
+    }
+
+    /// Every page of `ListCIMDPolicies`, following the `next_token` token until the service stops sending one (or sends the same token twice). Set `max_results` on the input to choose the page size.
+    fn list_cimd_policies_pages(
+        &self,
+        input: ListCimdPoliciesRequest,
+    ) -> impl Stream<
+        Item = Result<ListCimdPoliciesResponse, Error<ListCimdPoliciesError>>,
+    > + Send + '_
+    where
+        Self: Sized,
+    {
+        paginate(
+            input,
+            |input: &mut ListCimdPoliciesRequest, token| {
+                input.next_token = token;
+            },
+            |output: &ListCimdPoliciesResponse| output.next_token.as_deref(),
+            move |input| self.list_cimd_policies(input),
+        )
+    }
+
+    /// Every item of `ListCIMDPolicies` across all pages, one at a time.
+    fn list_cimd_policies_items(
+        &self,
+        input: ListCimdPoliciesRequest,
+    ) -> impl Stream<
+        Item = Result<CimdPolicySummary, Error<ListCimdPoliciesError>>,
+    > + Send + '_
+    where
+        Self: Sized,
+    {
+        items(
+            self.list_cimd_policies_pages(input),
+            |output: ListCimdPoliciesResponse| {
+                Some(output).map(|value| value.cimd_policies).unwrap_or_default()
+            },
+        )
+    }
+
+    /// Every page of `ListClientMetadataURLs`, following the `next_token` token until the service stops sending one (or sends the same token twice). Set `max_results` on the input to choose the page size.
+    fn list_client_metadata_urls_pages(
+        &self,
+        input: ListClientMetadataUrlsRequest,
+    ) -> impl Stream<
+        Item = Result<ListClientMetadataUrlsResponse, Error<ListClientMetadataUrlsError>>,
+    > + Send + '_
+    where
+        Self: Sized,
+    {
+        paginate(
+            input,
+            |input: &mut ListClientMetadataUrlsRequest, token| {
+                input.next_token = token;
+            },
+            |output: &ListClientMetadataUrlsResponse| output.next_token.as_deref(),
+            move |input| self.list_client_metadata_urls(input),
+        )
+    }
+
+    /// Every item of `ListClientMetadataURLs` across all pages, one at a time.
+    fn list_client_metadata_urls_items(
+        &self,
+        input: ListClientMetadataUrlsRequest,
+    ) -> impl Stream<
+        Item = Result<ClientMetadataUrl, Error<ListClientMetadataUrlsError>>,
+    > + Send + '_
+    where
+        Self: Sized,
+    {
+        items(
+            self.list_client_metadata_urls_pages(input),
+            |output: ListClientMetadataUrlsResponse| {
+                Some(output).map(|value| value.client_metadata_urls).unwrap_or_default()
+            },
+        )
+    }
+
+    /// Every page of `ListGroups`, following the `next_token` token until the service stops sending one (or sends the same token twice). Set `limit` on the input to choose the page size.
+    fn list_groups_pages(
+        &self,
+        input: ListGroupsRequest,
+    ) -> impl Stream<
+        Item = Result<ListGroupsResponse, Error<ListGroupsError>>,
+    > + Send + '_
+    where
+        Self: Sized,
+    {
+        paginate(
+            input,
+            |input: &mut ListGroupsRequest, token| {
+                input.next_token = token;
+            },
+            |output: &ListGroupsResponse| output.next_token.as_deref(),
+            move |input| self.list_groups(input),
+        )
+    }
+
+    /// Every item of `ListGroups` across all pages, one at a time.
+    fn list_groups_items(
+        &self,
+        input: ListGroupsRequest,
+    ) -> impl Stream<Item = Result<Group, Error<ListGroupsError>>> + Send + '_
+    where
+        Self: Sized,
+    {
+        items(
+            self.list_groups_pages(input),
+            |output: ListGroupsResponse| {
+                Some(output).and_then(|value| value.groups).unwrap_or_default()
+            },
+        )
     }
 
     /// Every page of `ListIdentityProviders`, following the `next_token` token until the service stops sending one (or sends the same token twice). Set `max_results` on the input to choose the page size.
@@ -492,6 +2711,42 @@ pub trait CognitoIdentityProvider: Send + Sync {
             },
         )
     }
+
+    /// Every page of `ListUsersInGroup`, following the `next_token` token until the service stops sending one (or sends the same token twice). Set `limit` on the input to choose the page size.
+    fn list_users_in_group_pages(
+        &self,
+        input: ListUsersInGroupRequest,
+    ) -> impl Stream<
+        Item = Result<ListUsersInGroupResponse, Error<ListUsersInGroupError>>,
+    > + Send + '_
+    where
+        Self: Sized,
+    {
+        paginate(
+            input,
+            |input: &mut ListUsersInGroupRequest, token| {
+                input.next_token = token;
+            },
+            |output: &ListUsersInGroupResponse| output.next_token.as_deref(),
+            move |input| self.list_users_in_group(input),
+        )
+    }
+
+    /// Every item of `ListUsersInGroup` across all pages, one at a time.
+    fn list_users_in_group_items(
+        &self,
+        input: ListUsersInGroupRequest,
+    ) -> impl Stream<Item = Result<User, Error<ListUsersInGroupError>>> + Send + '_
+    where
+        Self: Sized,
+    {
+        items(
+            self.list_users_in_group_pages(input),
+            |output: ListUsersInGroupResponse| {
+                Some(output).and_then(|value| value.users).unwrap_or_default()
+            },
+        )
+    }
 }
 
 /// A client for Amazon Cognito Identity Provider: cheap to clone, safe to share between tasks.
@@ -515,6 +2770,83 @@ impl Client {
 }
 
 impl CognitoIdentityProvider for Client {
+    async fn add_custom_attributes(
+        &self,
+        input: AddCustomAttributesRequest,
+    ) -> Result<AddCustomAttributesResponse, Error<AddCustomAttributesError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AddCustomAttributes"), &input).await
+    }
+
+    async fn add_user_pool_client_secret(
+        &self,
+        input: AddUserPoolClientSecretRequest,
+    ) -> Result<AddUserPoolClientSecretResponse, Error<AddUserPoolClientSecretError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AddUserPoolClientSecret"), &input).await
+    }
+
+    async fn admin_add_user_to_group(
+        &self,
+        input: AdminAddUserToGroupRequest,
+    ) -> Result<(), Error<AdminAddUserToGroupError>> {
+        input.validate()?;
+        self.core
+            .call::<
+                _,
+                IgnoredAny,
+                _,
+            >(OperationSpec::signed("AdminAddUserToGroup"), &input)
+            .await
+            .map(|_| ())
+    }
+
+    async fn admin_confirm_sign_up(
+        &self,
+        input: AdminConfirmSignUpRequest,
+    ) -> Result<AdminConfirmSignUpResponse, Error<AdminConfirmSignUpError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminConfirmSignUp"), &input).await
+    }
+
+    async fn admin_create_user(
+        &self,
+        input: AdminCreateUserRequest,
+    ) -> Result<AdminCreateUserResponse, Error<AdminCreateUserError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminCreateUser"), &input).await
+    }
+
+    async fn admin_delete_software_token(
+        &self,
+        input: AdminDeleteSoftwareTokenRequest,
+    ) -> Result<AdminDeleteSoftwareTokenResponse, Error<AdminDeleteSoftwareTokenError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminDeleteSoftwareToken"), &input).await
+    }
+
+    async fn admin_delete_user(
+        &self,
+        input: AdminDeleteUserRequest,
+    ) -> Result<(), Error<AdminDeleteUserError>> {
+        input.validate()?;
+        self.core
+            .call::<_, IgnoredAny, _>(OperationSpec::signed("AdminDeleteUser"), &input)
+            .await
+            .map(|_| ())
+    }
+
+    async fn admin_delete_user_attributes(
+        &self,
+        input: AdminDeleteUserAttributesRequest,
+    ) -> Result<
+        AdminDeleteUserAttributesResponse,
+        Error<AdminDeleteUserAttributesError>,
+    > {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminDeleteUserAttributes"), &input).await
+    }
+
     async fn admin_disable_provider_for_user(
         &self,
         input: AdminDisableProviderForUserRequest,
@@ -528,12 +2860,294 @@ impl CognitoIdentityProvider for Client {
             .await
     }
 
+    async fn admin_disable_user(
+        &self,
+        input: AdminDisableUserRequest,
+    ) -> Result<AdminDisableUserResponse, Error<AdminDisableUserError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminDisableUser"), &input).await
+    }
+
+    async fn admin_enable_user(
+        &self,
+        input: AdminEnableUserRequest,
+    ) -> Result<AdminEnableUserResponse, Error<AdminEnableUserError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminEnableUser"), &input).await
+    }
+
+    async fn admin_forget_device(
+        &self,
+        input: AdminForgetDeviceRequest,
+    ) -> Result<(), Error<AdminForgetDeviceError>> {
+        input.validate()?;
+        self.core
+            .call::<_, IgnoredAny, _>(OperationSpec::signed("AdminForgetDevice"), &input)
+            .await
+            .map(|_| ())
+    }
+
+    async fn admin_get_device(
+        &self,
+        input: AdminGetDeviceRequest,
+    ) -> Result<AdminGetDeviceResponse, Error<AdminGetDeviceError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminGetDevice"), &input).await
+    }
+
+    async fn admin_get_user(
+        &self,
+        input: AdminGetUserRequest,
+    ) -> Result<AdminGetUserResponse, Error<AdminGetUserError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminGetUser"), &input).await
+    }
+
+    async fn admin_get_user_auth_factors(
+        &self,
+        input: AdminGetUserAuthFactorsRequest,
+    ) -> Result<AdminGetUserAuthFactorsResponse, Error<AdminGetUserAuthFactorsError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminGetUserAuthFactors"), &input).await
+    }
+
+    async fn admin_initiate_auth(
+        &self,
+        input: AdminInitiateAuthRequest,
+    ) -> Result<AdminInitiateAuthResponse, Error<AdminInitiateAuthError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminInitiateAuth"), &input).await
+    }
+
     async fn admin_link_provider_for_user(
         &self,
         input: AdminLinkProviderForUserRequest,
     ) -> Result<AdminLinkProviderForUserResponse, Error<AdminLinkProviderForUserError>> {
         input.validate()?;
         self.core.call(OperationSpec::signed("AdminLinkProviderForUser"), &input).await
+    }
+
+    async fn admin_list_devices(
+        &self,
+        input: AdminListDevicesRequest,
+    ) -> Result<AdminListDevicesResponse, Error<AdminListDevicesError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminListDevices"), &input).await
+    }
+
+    async fn admin_list_groups_for_user(
+        &self,
+        input: AdminListGroupsForUserRequest,
+    ) -> Result<AdminListGroupsForUserResponse, Error<AdminListGroupsForUserError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminListGroupsForUser"), &input).await
+    }
+
+    async fn admin_list_user_auth_events(
+        &self,
+        input: AdminListUserAuthEventsRequest,
+    ) -> Result<AdminListUserAuthEventsResponse, Error<AdminListUserAuthEventsError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminListUserAuthEvents"), &input).await
+    }
+
+    async fn admin_list_user_sessions(
+        &self,
+        input: AdminListUserSessionsRequest,
+    ) -> Result<AdminListUserSessionsResponse, Error<AdminListUserSessionsError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminListUserSessions"), &input).await
+    }
+
+    async fn admin_remove_user_from_group(
+        &self,
+        input: AdminRemoveUserFromGroupRequest,
+    ) -> Result<(), Error<AdminRemoveUserFromGroupError>> {
+        input.validate()?;
+        self.core
+            .call::<
+                _,
+                IgnoredAny,
+                _,
+            >(OperationSpec::signed("AdminRemoveUserFromGroup"), &input)
+            .await
+            .map(|_| ())
+    }
+
+    async fn admin_reset_user_password(
+        &self,
+        input: AdminResetUserPasswordRequest,
+    ) -> Result<AdminResetUserPasswordResponse, Error<AdminResetUserPasswordError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminResetUserPassword"), &input).await
+    }
+
+    async fn admin_respond_to_auth_challenge(
+        &self,
+        input: AdminRespondToAuthChallengeRequest,
+    ) -> Result<
+        AdminRespondToAuthChallengeResponse,
+        Error<AdminRespondToAuthChallengeError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::signed("AdminRespondToAuthChallenge"), &input)
+            .await
+    }
+
+    async fn admin_revoke_user_session(
+        &self,
+        input: AdminRevokeUserSessionRequest,
+    ) -> Result<AdminRevokeUserSessionResponse, Error<AdminRevokeUserSessionError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminRevokeUserSession"), &input).await
+    }
+
+    async fn admin_set_user_mfa_preference(
+        &self,
+        input: AdminSetUserMfaPreferenceRequest,
+    ) -> Result<
+        AdminSetUserMfaPreferenceResponse,
+        Error<AdminSetUserMfaPreferenceError>,
+    > {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminSetUserMFAPreference"), &input).await
+    }
+
+    async fn admin_set_user_password(
+        &self,
+        input: AdminSetUserPasswordRequest,
+    ) -> Result<AdminSetUserPasswordResponse, Error<AdminSetUserPasswordError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminSetUserPassword"), &input).await
+    }
+
+    async fn admin_set_user_settings(
+        &self,
+        input: AdminSetUserSettingsRequest,
+    ) -> Result<AdminSetUserSettingsResponse, Error<AdminSetUserSettingsError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminSetUserSettings"), &input).await
+    }
+
+    async fn admin_update_auth_event_feedback(
+        &self,
+        input: AdminUpdateAuthEventFeedbackRequest,
+    ) -> Result<
+        AdminUpdateAuthEventFeedbackResponse,
+        Error<AdminUpdateAuthEventFeedbackError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::signed("AdminUpdateAuthEventFeedback"), &input)
+            .await
+    }
+
+    async fn admin_update_device_status(
+        &self,
+        input: AdminUpdateDeviceStatusRequest,
+    ) -> Result<AdminUpdateDeviceStatusResponse, Error<AdminUpdateDeviceStatusError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminUpdateDeviceStatus"), &input).await
+    }
+
+    async fn admin_update_user_attributes(
+        &self,
+        input: AdminUpdateUserAttributesRequest,
+    ) -> Result<
+        AdminUpdateUserAttributesResponse,
+        Error<AdminUpdateUserAttributesError>,
+    > {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminUpdateUserAttributes"), &input).await
+    }
+
+    async fn admin_user_global_sign_out(
+        &self,
+        input: AdminUserGlobalSignOutRequest,
+    ) -> Result<AdminUserGlobalSignOutResponse, Error<AdminUserGlobalSignOutError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("AdminUserGlobalSignOut"), &input).await
+    }
+
+    async fn associate_software_token(
+        &self,
+        input: AssociateSoftwareTokenRequest,
+    ) -> Result<AssociateSoftwareTokenResponse, Error<AssociateSoftwareTokenError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("AssociateSoftwareToken"), &input).await
+    }
+
+    async fn cancel_point_in_time_recovery(
+        &self,
+        input: CancelPointInTimeRecoveryRequest,
+    ) -> Result<
+        CancelPointInTimeRecoveryResponse,
+        Error<CancelPointInTimeRecoveryError>,
+    > {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("CancelPointInTimeRecovery"), &input).await
+    }
+
+    async fn change_password(
+        &self,
+        input: ChangePasswordRequest,
+    ) -> Result<ChangePasswordResponse, Error<ChangePasswordError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("ChangePassword"), &input).await
+    }
+
+    async fn complete_web_authn_registration(
+        &self,
+        input: CompleteWebAuthnRegistrationRequest,
+    ) -> Result<
+        CompleteWebAuthnRegistrationResponse,
+        Error<CompleteWebAuthnRegistrationError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::unsigned("CompleteWebAuthnRegistration"), &input)
+            .await
+    }
+
+    async fn confirm_device(
+        &self,
+        input: ConfirmDeviceRequest,
+    ) -> Result<ConfirmDeviceResponse, Error<ConfirmDeviceError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("ConfirmDevice"), &input).await
+    }
+
+    async fn confirm_forgot_password(
+        &self,
+        input: ConfirmForgotPasswordRequest,
+    ) -> Result<ConfirmForgotPasswordResponse, Error<ConfirmForgotPasswordError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("ConfirmForgotPassword"), &input).await
+    }
+
+    async fn confirm_sign_up(
+        &self,
+        input: ConfirmSignUpRequest,
+    ) -> Result<ConfirmSignUpResponse, Error<ConfirmSignUpError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("ConfirmSignUp"), &input).await
+    }
+
+    async fn create_cimd_policy(
+        &self,
+        input: CreateCimdPolicyRequest,
+    ) -> Result<CreateCimdPolicyResponse, Error<CreateCimdPolicyError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("CreateCIMDPolicy"), &input).await
+    }
+
+    async fn create_group(
+        &self,
+        input: CreateGroupRequest,
+    ) -> Result<CreateGroupResponse, Error<CreateGroupError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("CreateGroup"), &input).await
     }
 
     async fn create_identity_provider(
@@ -544,6 +3158,17 @@ impl CognitoIdentityProvider for Client {
         self.core.call(OperationSpec::signed("CreateIdentityProvider"), &input).await
     }
 
+    async fn create_managed_login_branding(
+        &self,
+        input: CreateManagedLoginBrandingRequest,
+    ) -> Result<
+        CreateManagedLoginBrandingResponse,
+        Error<CreateManagedLoginBrandingError>,
+    > {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("CreateManagedLoginBranding"), &input).await
+    }
+
     async fn create_resource_server(
         &self,
         input: CreateResourceServerRequest,
@@ -552,12 +3177,101 @@ impl CognitoIdentityProvider for Client {
         self.core.call(OperationSpec::signed("CreateResourceServer"), &input).await
     }
 
+    async fn create_terms(
+        &self,
+        input: CreateTermsRequest,
+    ) -> Result<CreateTermsResponse, Error<CreateTermsError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("CreateTerms"), &input).await
+    }
+
+    async fn create_user_import_job(
+        &self,
+        input: CreateUserImportJobRequest,
+    ) -> Result<CreateUserImportJobResponse, Error<CreateUserImportJobError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("CreateUserImportJob"), &input).await
+    }
+
     async fn create_user_pool(
         &self,
         input: CreateUserPoolRequest,
     ) -> Result<CreateUserPoolResponse, Error<CreateUserPoolError>> {
         input.validate()?;
         self.core.call(OperationSpec::signed("CreateUserPool"), &input).await
+    }
+
+    async fn create_user_pool_client(
+        &self,
+        input: CreateUserPoolClientRequest,
+    ) -> Result<CreateUserPoolClientResponse, Error<CreateUserPoolClientError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("CreateUserPoolClient"), &input).await
+    }
+
+    async fn create_user_pool_domain(
+        &self,
+        input: CreateUserPoolDomainRequest,
+    ) -> Result<CreateUserPoolDomainResponse, Error<CreateUserPoolDomainError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("CreateUserPoolDomain"), &input).await
+    }
+
+    async fn create_user_pool_replica(
+        &self,
+        input: CreateUserPoolReplicaRequest,
+    ) -> Result<CreateUserPoolReplicaResponse, Error<CreateUserPoolReplicaError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("CreateUserPoolReplica"), &input).await
+    }
+
+    async fn delete_cimd_policy(
+        &self,
+        input: DeleteCimdPolicyRequest,
+    ) -> Result<DeleteCimdPolicyResponse, Error<DeleteCimdPolicyError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("DeleteCIMDPolicy"), &input).await
+    }
+
+    async fn delete_group(
+        &self,
+        input: DeleteGroupRequest,
+    ) -> Result<(), Error<DeleteGroupError>> {
+        input.validate()?;
+        self.core
+            .call::<_, IgnoredAny, _>(OperationSpec::signed("DeleteGroup"), &input)
+            .await
+            .map(|_| ())
+    }
+
+    async fn delete_identity_provider(
+        &self,
+        input: DeleteIdentityProviderRequest,
+    ) -> Result<(), Error<DeleteIdentityProviderError>> {
+        input.validate()?;
+        self.core
+            .call::<
+                _,
+                IgnoredAny,
+                _,
+            >(OperationSpec::signed("DeleteIdentityProvider"), &input)
+            .await
+            .map(|_| ())
+    }
+
+    async fn delete_managed_login_branding(
+        &self,
+        input: DeleteManagedLoginBrandingRequest,
+    ) -> Result<(), Error<DeleteManagedLoginBrandingError>> {
+        input.validate()?;
+        self.core
+            .call::<
+                _,
+                IgnoredAny,
+                _,
+            >(OperationSpec::signed("DeleteManagedLoginBranding"), &input)
+            .await
+            .map(|_| ())
     }
 
     async fn delete_resource_server(
@@ -575,12 +3289,150 @@ impl CognitoIdentityProvider for Client {
             .map(|_| ())
     }
 
+    async fn delete_terms(
+        &self,
+        input: DeleteTermsRequest,
+    ) -> Result<(), Error<DeleteTermsError>> {
+        input.validate()?;
+        self.core
+            .call::<_, IgnoredAny, _>(OperationSpec::signed("DeleteTerms"), &input)
+            .await
+            .map(|_| ())
+    }
+
+    async fn delete_user(
+        &self,
+        input: DeleteUserRequest,
+    ) -> Result<(), Error<DeleteUserError>> {
+        input.validate()?;
+        self.core
+            .call::<_, IgnoredAny, _>(OperationSpec::unsigned("DeleteUser"), &input)
+            .await
+            .map(|_| ())
+    }
+
+    async fn delete_user_attributes(
+        &self,
+        input: DeleteUserAttributesRequest,
+    ) -> Result<DeleteUserAttributesResponse, Error<DeleteUserAttributesError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("DeleteUserAttributes"), &input).await
+    }
+
+    async fn delete_user_pool(
+        &self,
+        input: DeleteUserPoolRequest,
+    ) -> Result<(), Error<DeleteUserPoolError>> {
+        input.validate()?;
+        self.core
+            .call::<_, IgnoredAny, _>(OperationSpec::signed("DeleteUserPool"), &input)
+            .await
+            .map(|_| ())
+    }
+
+    async fn delete_user_pool_client(
+        &self,
+        input: DeleteUserPoolClientRequest,
+    ) -> Result<(), Error<DeleteUserPoolClientError>> {
+        input.validate()?;
+        self.core
+            .call::<
+                _,
+                IgnoredAny,
+                _,
+            >(OperationSpec::signed("DeleteUserPoolClient"), &input)
+            .await
+            .map(|_| ())
+    }
+
+    async fn delete_user_pool_client_secret(
+        &self,
+        input: DeleteUserPoolClientSecretRequest,
+    ) -> Result<
+        DeleteUserPoolClientSecretResponse,
+        Error<DeleteUserPoolClientSecretError>,
+    > {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("DeleteUserPoolClientSecret"), &input).await
+    }
+
+    async fn delete_user_pool_domain(
+        &self,
+        input: DeleteUserPoolDomainRequest,
+    ) -> Result<DeleteUserPoolDomainResponse, Error<DeleteUserPoolDomainError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("DeleteUserPoolDomain"), &input).await
+    }
+
+    async fn delete_user_pool_replica(
+        &self,
+        input: DeleteUserPoolReplicaRequest,
+    ) -> Result<DeleteUserPoolReplicaResponse, Error<DeleteUserPoolReplicaError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("DeleteUserPoolReplica"), &input).await
+    }
+
+    async fn delete_web_authn_credential(
+        &self,
+        input: DeleteWebAuthnCredentialRequest,
+    ) -> Result<DeleteWebAuthnCredentialResponse, Error<DeleteWebAuthnCredentialError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("DeleteWebAuthnCredential"), &input).await
+    }
+
+    async fn describe_cimd_policy(
+        &self,
+        input: DescribeCimdPolicyRequest,
+    ) -> Result<DescribeCimdPolicyResponse, Error<DescribeCimdPolicyError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("DescribeCIMDPolicy"), &input).await
+    }
+
     async fn describe_identity_provider(
         &self,
         input: DescribeIdentityProviderRequest,
     ) -> Result<DescribeIdentityProviderResponse, Error<DescribeIdentityProviderError>> {
         input.validate()?;
         self.core.call(OperationSpec::signed("DescribeIdentityProvider"), &input).await
+    }
+
+    async fn describe_managed_login_branding(
+        &self,
+        input: DescribeManagedLoginBrandingRequest,
+    ) -> Result<
+        DescribeManagedLoginBrandingResponse,
+        Error<DescribeManagedLoginBrandingError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::signed("DescribeManagedLoginBranding"), &input)
+            .await
+    }
+
+    async fn describe_managed_login_branding_by_client(
+        &self,
+        input: DescribeManagedLoginBrandingByClientRequest,
+    ) -> Result<
+        DescribeManagedLoginBrandingByClientResponse,
+        Error<DescribeManagedLoginBrandingByClientError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::signed("DescribeManagedLoginBrandingByClient"), &input)
+            .await
+    }
+
+    async fn describe_point_in_time_recovery(
+        &self,
+        input: DescribePointInTimeRecoveryRequest,
+    ) -> Result<
+        DescribePointInTimeRecoveryResponse,
+        Error<DescribePointInTimeRecoveryError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::signed("DescribePointInTimeRecovery"), &input)
+            .await
     }
 
     async fn describe_resource_server(
@@ -591,6 +3443,41 @@ impl CognitoIdentityProvider for Client {
         self.core.call(OperationSpec::signed("DescribeResourceServer"), &input).await
     }
 
+    async fn describe_risk_configuration(
+        &self,
+        input: DescribeRiskConfigurationRequest,
+    ) -> Result<
+        DescribeRiskConfigurationResponse,
+        Error<DescribeRiskConfigurationError>,
+    > {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("DescribeRiskConfiguration"), &input).await
+    }
+
+    async fn describe_terms(
+        &self,
+        input: DescribeTermsRequest,
+    ) -> Result<DescribeTermsResponse, Error<DescribeTermsError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("DescribeTerms"), &input).await
+    }
+
+    async fn describe_terms_by_client(
+        &self,
+        input: DescribeTermsByClientRequest,
+    ) -> Result<DescribeTermsByClientResponse, Error<DescribeTermsByClientError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("DescribeTermsByClient"), &input).await
+    }
+
+    async fn describe_user_import_job(
+        &self,
+        input: DescribeUserImportJobRequest,
+    ) -> Result<DescribeUserImportJobResponse, Error<DescribeUserImportJobError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("DescribeUserImportJob"), &input).await
+    }
+
     async fn describe_user_pool(
         &self,
         input: DescribeUserPoolRequest,
@@ -599,12 +3486,79 @@ impl CognitoIdentityProvider for Client {
         self.core.call(OperationSpec::signed("DescribeUserPool"), &input).await
     }
 
+    async fn describe_user_pool_client(
+        &self,
+        input: DescribeUserPoolClientRequest,
+    ) -> Result<DescribeUserPoolClientResponse, Error<DescribeUserPoolClientError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("DescribeUserPoolClient"), &input).await
+    }
+
     async fn describe_user_pool_domain(
         &self,
         input: DescribeUserPoolDomainRequest,
     ) -> Result<DescribeUserPoolDomainResponse, Error<DescribeUserPoolDomainError>> {
         input.validate()?;
         self.core.call(OperationSpec::signed("DescribeUserPoolDomain"), &input).await
+    }
+
+    async fn forget_device(
+        &self,
+        input: ForgetDeviceRequest,
+    ) -> Result<(), Error<ForgetDeviceError>> {
+        input.validate()?;
+        self.core
+            .call::<_, IgnoredAny, _>(OperationSpec::unsigned("ForgetDevice"), &input)
+            .await
+            .map(|_| ())
+    }
+
+    async fn forgot_password(
+        &self,
+        input: ForgotPasswordRequest,
+    ) -> Result<ForgotPasswordResponse, Error<ForgotPasswordError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("ForgotPassword"), &input).await
+    }
+
+    async fn get_csv_header(
+        &self,
+        input: GetCsvHeaderRequest,
+    ) -> Result<GetCsvHeaderResponse, Error<GetCsvHeaderError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("GetCSVHeader"), &input).await
+    }
+
+    async fn get_client_token(
+        &self,
+        input: GetClientTokenRequest,
+    ) -> Result<GetClientTokenResponse, Error<GetClientTokenError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("GetClientToken"), &input).await
+    }
+
+    async fn get_derived_token(
+        &self,
+        input: GetDerivedTokenRequest,
+    ) -> Result<GetDerivedTokenResponse, Error<GetDerivedTokenError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("GetDerivedToken"), &input).await
+    }
+
+    async fn get_device(
+        &self,
+        input: GetDeviceRequest,
+    ) -> Result<GetDeviceResponse, Error<GetDeviceError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("GetDevice"), &input).await
+    }
+
+    async fn get_group(
+        &self,
+        input: GetGroupRequest,
+    ) -> Result<GetGroupResponse, Error<GetGroupError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("GetGroup"), &input).await
     }
 
     async fn get_identity_provider_by_identifier(
@@ -620,12 +3574,178 @@ impl CognitoIdentityProvider for Client {
             .await
     }
 
+    async fn get_log_delivery_configuration(
+        &self,
+        input: GetLogDeliveryConfigurationRequest,
+    ) -> Result<
+        GetLogDeliveryConfigurationResponse,
+        Error<GetLogDeliveryConfigurationError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::signed("GetLogDeliveryConfiguration"), &input)
+            .await
+    }
+
+    async fn get_provisioned_limit(
+        &self,
+        input: GetProvisionedLimitRequest,
+    ) -> Result<GetProvisionedLimitResponse, Error<GetProvisionedLimitError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("GetProvisionedLimit"), &input).await
+    }
+
+    async fn get_signing_certificate(
+        &self,
+        input: GetSigningCertificateRequest,
+    ) -> Result<GetSigningCertificateResponse, Error<GetSigningCertificateError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("GetSigningCertificate"), &input).await
+    }
+
+    async fn get_tokens_from_refresh_token(
+        &self,
+        input: GetTokensFromRefreshTokenRequest,
+    ) -> Result<
+        GetTokensFromRefreshTokenResponse,
+        Error<GetTokensFromRefreshTokenError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::unsigned("GetTokensFromRefreshToken"), &input)
+            .await
+    }
+
     async fn get_ui_customization(
         &self,
         input: GetUiCustomizationRequest,
     ) -> Result<GetUiCustomizationResponse, Error<GetUiCustomizationError>> {
         input.validate()?;
         self.core.call(OperationSpec::signed("GetUICustomization"), &input).await
+    }
+
+    async fn get_user(
+        &self,
+        input: GetUserRequest,
+    ) -> Result<GetUserResponse, Error<GetUserError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("GetUser"), &input).await
+    }
+
+    async fn get_user_attribute_verification_code(
+        &self,
+        input: GetUserAttributeVerificationCodeRequest,
+    ) -> Result<
+        GetUserAttributeVerificationCodeResponse,
+        Error<GetUserAttributeVerificationCodeError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::unsigned("GetUserAttributeVerificationCode"), &input)
+            .await
+    }
+
+    async fn get_user_auth_factors(
+        &self,
+        input: GetUserAuthFactorsRequest,
+    ) -> Result<GetUserAuthFactorsResponse, Error<GetUserAuthFactorsError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("GetUserAuthFactors"), &input).await
+    }
+
+    async fn get_user_pool_client_session_configuration(
+        &self,
+        input: GetUserPoolClientSessionConfigurationRequest,
+    ) -> Result<
+        GetUserPoolClientSessionConfigurationResponse,
+        Error<GetUserPoolClientSessionConfigurationError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::signed("GetUserPoolClientSessionConfiguration"), &input)
+            .await
+    }
+
+    async fn get_user_pool_mfa_config(
+        &self,
+        input: GetUserPoolMfaConfigRequest,
+    ) -> Result<GetUserPoolMfaConfigResponse, Error<GetUserPoolMfaConfigError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("GetUserPoolMfaConfig"), &input).await
+    }
+
+    async fn get_user_pool_session_configuration(
+        &self,
+        input: GetUserPoolSessionConfigurationRequest,
+    ) -> Result<
+        GetUserPoolSessionConfigurationResponse,
+        Error<GetUserPoolSessionConfigurationError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::signed("GetUserPoolSessionConfiguration"), &input)
+            .await
+    }
+
+    async fn global_sign_out(
+        &self,
+        input: GlobalSignOutRequest,
+    ) -> Result<GlobalSignOutResponse, Error<GlobalSignOutError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("GlobalSignOut"), &input).await
+    }
+
+    async fn initiate_auth(
+        &self,
+        input: InitiateAuthRequest,
+    ) -> Result<InitiateAuthResponse, Error<InitiateAuthError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("InitiateAuth"), &input).await
+    }
+
+    async fn initiate_point_in_time_recovery(
+        &self,
+        input: InitiatePointInTimeRecoveryRequest,
+    ) -> Result<
+        InitiatePointInTimeRecoveryResponse,
+        Error<InitiatePointInTimeRecoveryError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::signed("InitiatePointInTimeRecovery"), &input)
+            .await
+    }
+
+    async fn list_cimd_policies(
+        &self,
+        input: ListCimdPoliciesRequest,
+    ) -> Result<ListCimdPoliciesResponse, Error<ListCimdPoliciesError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("ListCIMDPolicies"), &input).await
+    }
+
+    async fn list_client_metadata_urls(
+        &self,
+        input: ListClientMetadataUrlsRequest,
+    ) -> Result<ListClientMetadataUrlsResponse, Error<ListClientMetadataUrlsError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("ListClientMetadataURLs"), &input).await
+    }
+
+    async fn list_devices(
+        &self,
+        input: ListDevicesRequest,
+    ) -> Result<ListDevicesResponse, Error<ListDevicesError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("ListDevices"), &input).await
+    }
+
+    async fn list_groups(
+        &self,
+        input: ListGroupsRequest,
+    ) -> Result<ListGroupsResponse, Error<ListGroupsError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("ListGroups"), &input).await
     }
 
     async fn list_identity_providers(
@@ -636,12 +3756,58 @@ impl CognitoIdentityProvider for Client {
         self.core.call(OperationSpec::signed("ListIdentityProviders"), &input).await
     }
 
+    async fn list_point_in_time_recoveries(
+        &self,
+        input: ListPointInTimeRecoveriesRequest,
+    ) -> Result<
+        ListPointInTimeRecoveriesResponse,
+        Error<ListPointInTimeRecoveriesError>,
+    > {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("ListPointInTimeRecoveries"), &input).await
+    }
+
     async fn list_resource_servers(
         &self,
         input: ListResourceServersRequest,
     ) -> Result<ListResourceServersResponse, Error<ListResourceServersError>> {
         input.validate()?;
         self.core.call(OperationSpec::signed("ListResourceServers"), &input).await
+    }
+
+    async fn list_tags_for_resource(
+        &self,
+        input: ListTagsForResourceRequest,
+    ) -> Result<ListTagsForResourceResponse, Error<ListTagsForResourceError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("ListTagsForResource"), &input).await
+    }
+
+    async fn list_terms(
+        &self,
+        input: ListTermsRequest,
+    ) -> Result<ListTermsResponse, Error<ListTermsError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("ListTerms"), &input).await
+    }
+
+    async fn list_user_import_jobs(
+        &self,
+        input: ListUserImportJobsRequest,
+    ) -> Result<ListUserImportJobsResponse, Error<ListUserImportJobsError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("ListUserImportJobs"), &input).await
+    }
+
+    async fn list_user_pool_client_secrets(
+        &self,
+        input: ListUserPoolClientSecretsRequest,
+    ) -> Result<
+        ListUserPoolClientSecretsResponse,
+        Error<ListUserPoolClientSecretsError>,
+    > {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("ListUserPoolClientSecrets"), &input).await
     }
 
     async fn list_user_pool_clients(
@@ -652,12 +3818,28 @@ impl CognitoIdentityProvider for Client {
         self.core.call(OperationSpec::signed("ListUserPoolClients"), &input).await
     }
 
+    async fn list_user_pool_replicas(
+        &self,
+        input: ListUserPoolReplicasRequest,
+    ) -> Result<ListUserPoolReplicasResponse, Error<ListUserPoolReplicasError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("ListUserPoolReplicas"), &input).await
+    }
+
     async fn list_user_pools(
         &self,
         input: ListUserPoolsRequest,
     ) -> Result<ListUserPoolsResponse, Error<ListUserPoolsError>> {
         input.validate()?;
         self.core.call(OperationSpec::signed("ListUserPools"), &input).await
+    }
+
+    async fn list_user_sessions(
+        &self,
+        input: ListUserSessionsRequest,
+    ) -> Result<ListUserSessionsResponse, Error<ListUserSessionsError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("ListUserSessions"), &input).await
     }
 
     async fn list_users(
@@ -668,12 +3850,237 @@ impl CognitoIdentityProvider for Client {
         self.core.call(OperationSpec::signed("ListUsers"), &input).await
     }
 
+    async fn list_users_in_group(
+        &self,
+        input: ListUsersInGroupRequest,
+    ) -> Result<ListUsersInGroupResponse, Error<ListUsersInGroupError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("ListUsersInGroup"), &input).await
+    }
+
+    async fn list_web_authn_credentials(
+        &self,
+        input: ListWebAuthnCredentialsRequest,
+    ) -> Result<ListWebAuthnCredentialsResponse, Error<ListWebAuthnCredentialsError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("ListWebAuthnCredentials"), &input).await
+    }
+
+    async fn resend_confirmation_code(
+        &self,
+        input: ResendConfirmationCodeRequest,
+    ) -> Result<ResendConfirmationCodeResponse, Error<ResendConfirmationCodeError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("ResendConfirmationCode"), &input).await
+    }
+
+    async fn respond_to_auth_challenge(
+        &self,
+        input: RespondToAuthChallengeRequest,
+    ) -> Result<RespondToAuthChallengeResponse, Error<RespondToAuthChallengeError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("RespondToAuthChallenge"), &input).await
+    }
+
+    async fn revoke_token(
+        &self,
+        input: RevokeTokenRequest,
+    ) -> Result<RevokeTokenResponse, Error<RevokeTokenError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("RevokeToken"), &input).await
+    }
+
+    async fn revoke_user_session(
+        &self,
+        input: RevokeUserSessionRequest,
+    ) -> Result<RevokeUserSessionResponse, Error<RevokeUserSessionError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("RevokeUserSession"), &input).await
+    }
+
+    async fn set_log_delivery_configuration(
+        &self,
+        input: SetLogDeliveryConfigurationRequest,
+    ) -> Result<
+        SetLogDeliveryConfigurationResponse,
+        Error<SetLogDeliveryConfigurationError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::signed("SetLogDeliveryConfiguration"), &input)
+            .await
+    }
+
+    async fn set_risk_configuration(
+        &self,
+        input: SetRiskConfigurationRequest,
+    ) -> Result<SetRiskConfigurationResponse, Error<SetRiskConfigurationError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("SetRiskConfiguration"), &input).await
+    }
+
     async fn set_ui_customization(
         &self,
         input: SetUiCustomizationRequest,
     ) -> Result<SetUiCustomizationResponse, Error<SetUiCustomizationError>> {
         input.validate()?;
         self.core.call(OperationSpec::signed("SetUICustomization"), &input).await
+    }
+
+    async fn set_user_mfa_preference(
+        &self,
+        input: SetUserMfaPreferenceRequest,
+    ) -> Result<SetUserMfaPreferenceResponse, Error<SetUserMfaPreferenceError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("SetUserMFAPreference"), &input).await
+    }
+
+    async fn set_user_pool_client_session_configuration(
+        &self,
+        input: SetUserPoolClientSessionConfigurationRequest,
+    ) -> Result<
+        SetUserPoolClientSessionConfigurationResponse,
+        Error<SetUserPoolClientSessionConfigurationError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::signed("SetUserPoolClientSessionConfiguration"), &input)
+            .await
+    }
+
+    async fn set_user_pool_mfa_config(
+        &self,
+        input: SetUserPoolMfaConfigRequest,
+    ) -> Result<SetUserPoolMfaConfigResponse, Error<SetUserPoolMfaConfigError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("SetUserPoolMfaConfig"), &input).await
+    }
+
+    async fn set_user_pool_session_configuration(
+        &self,
+        input: SetUserPoolSessionConfigurationRequest,
+    ) -> Result<
+        SetUserPoolSessionConfigurationResponse,
+        Error<SetUserPoolSessionConfigurationError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::signed("SetUserPoolSessionConfiguration"), &input)
+            .await
+    }
+
+    async fn set_user_settings(
+        &self,
+        input: SetUserSettingsRequest,
+    ) -> Result<SetUserSettingsResponse, Error<SetUserSettingsError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("SetUserSettings"), &input).await
+    }
+
+    async fn sign_up(
+        &self,
+        input: SignUpRequest,
+    ) -> Result<SignUpResponse, Error<SignUpError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("SignUp"), &input).await
+    }
+
+    async fn start_point_in_time_recovery(
+        &self,
+        input: StartPointInTimeRecoveryRequest,
+    ) -> Result<StartPointInTimeRecoveryResponse, Error<StartPointInTimeRecoveryError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("StartPointInTimeRecovery"), &input).await
+    }
+
+    async fn start_user_import_job(
+        &self,
+        input: StartUserImportJobRequest,
+    ) -> Result<StartUserImportJobResponse, Error<StartUserImportJobError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("StartUserImportJob"), &input).await
+    }
+
+    async fn start_web_authn_registration(
+        &self,
+        input: StartWebAuthnRegistrationRequest,
+    ) -> Result<
+        StartWebAuthnRegistrationResponse,
+        Error<StartWebAuthnRegistrationError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::unsigned("StartWebAuthnRegistration"), &input)
+            .await
+    }
+
+    async fn stop_user_import_job(
+        &self,
+        input: StopUserImportJobRequest,
+    ) -> Result<StopUserImportJobResponse, Error<StopUserImportJobError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("StopUserImportJob"), &input).await
+    }
+
+    async fn tag_resource(
+        &self,
+        input: TagResourceRequest,
+    ) -> Result<TagResourceResponse, Error<TagResourceError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("TagResource"), &input).await
+    }
+
+    async fn untag_resource(
+        &self,
+        input: UntagResourceRequest,
+    ) -> Result<UntagResourceResponse, Error<UntagResourceError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("UntagResource"), &input).await
+    }
+
+    async fn update_auth_event_feedback(
+        &self,
+        input: UpdateAuthEventFeedbackRequest,
+    ) -> Result<UpdateAuthEventFeedbackResponse, Error<UpdateAuthEventFeedbackError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("UpdateAuthEventFeedback"), &input).await
+    }
+
+    async fn update_cimd_policy(
+        &self,
+        input: UpdateCimdPolicyRequest,
+    ) -> Result<UpdateCimdPolicyResponse, Error<UpdateCimdPolicyError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("UpdateCIMDPolicy"), &input).await
+    }
+
+    async fn update_client_metadata_url_state(
+        &self,
+        input: UpdateClientMetadataUrlStateRequest,
+    ) -> Result<
+        UpdateClientMetadataUrlStateResponse,
+        Error<UpdateClientMetadataUrlStateError>,
+    > {
+        input.validate()?;
+        self.core
+            .call(OperationSpec::signed("UpdateClientMetadataURLState"), &input)
+            .await
+    }
+
+    async fn update_device_status(
+        &self,
+        input: UpdateDeviceStatusRequest,
+    ) -> Result<UpdateDeviceStatusResponse, Error<UpdateDeviceStatusError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("UpdateDeviceStatus"), &input).await
+    }
+
+    async fn update_group(
+        &self,
+        input: UpdateGroupRequest,
+    ) -> Result<UpdateGroupResponse, Error<UpdateGroupError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("UpdateGroup"), &input).await
     }
 
     async fn update_identity_provider(
@@ -684,6 +4091,25 @@ impl CognitoIdentityProvider for Client {
         self.core.call(OperationSpec::signed("UpdateIdentityProvider"), &input).await
     }
 
+    async fn update_managed_login_branding(
+        &self,
+        input: UpdateManagedLoginBrandingRequest,
+    ) -> Result<
+        UpdateManagedLoginBrandingResponse,
+        Error<UpdateManagedLoginBrandingError>,
+    > {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("UpdateManagedLoginBranding"), &input).await
+    }
+
+    async fn update_provisioned_limit(
+        &self,
+        input: UpdateProvisionedLimitRequest,
+    ) -> Result<UpdateProvisionedLimitResponse, Error<UpdateProvisionedLimitError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("UpdateProvisionedLimit"), &input).await
+    }
+
     async fn update_resource_server(
         &self,
         input: UpdateResourceServerRequest,
@@ -692,11 +4118,67 @@ impl CognitoIdentityProvider for Client {
         self.core.call(OperationSpec::signed("UpdateResourceServer"), &input).await
     }
 
+    async fn update_terms(
+        &self,
+        input: UpdateTermsRequest,
+    ) -> Result<UpdateTermsResponse, Error<UpdateTermsError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("UpdateTerms"), &input).await
+    }
+
+    async fn update_user_attributes(
+        &self,
+        input: UpdateUserAttributesRequest,
+    ) -> Result<UpdateUserAttributesResponse, Error<UpdateUserAttributesError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("UpdateUserAttributes"), &input).await
+    }
+
     async fn update_user_pool(
         &self,
         input: UpdateUserPoolRequest,
     ) -> Result<UpdateUserPoolResponse, Error<UpdateUserPoolError>> {
         input.validate()?;
         self.core.call(OperationSpec::signed("UpdateUserPool"), &input).await
+    }
+
+    async fn update_user_pool_client(
+        &self,
+        input: UpdateUserPoolClientRequest,
+    ) -> Result<UpdateUserPoolClientResponse, Error<UpdateUserPoolClientError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("UpdateUserPoolClient"), &input).await
+    }
+
+    async fn update_user_pool_domain(
+        &self,
+        input: UpdateUserPoolDomainRequest,
+    ) -> Result<UpdateUserPoolDomainResponse, Error<UpdateUserPoolDomainError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("UpdateUserPoolDomain"), &input).await
+    }
+
+    async fn update_user_pool_replica(
+        &self,
+        input: UpdateUserPoolReplicaRequest,
+    ) -> Result<UpdateUserPoolReplicaResponse, Error<UpdateUserPoolReplicaError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::signed("UpdateUserPoolReplica"), &input).await
+    }
+
+    async fn verify_software_token(
+        &self,
+        input: VerifySoftwareTokenRequest,
+    ) -> Result<VerifySoftwareTokenResponse, Error<VerifySoftwareTokenError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("VerifySoftwareToken"), &input).await
+    }
+
+    async fn verify_user_attribute(
+        &self,
+        input: VerifyUserAttributeRequest,
+    ) -> Result<VerifyUserAttributeResponse, Error<VerifyUserAttributeError>> {
+        input.validate()?;
+        self.core.call(OperationSpec::unsigned("VerifyUserAttribute"), &input).await
     }
 }

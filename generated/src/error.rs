@@ -7,14 +7,33 @@
 use std::fmt;
 use crate::runtime::{Error, ErrorResponse, OperationError, Unhandled};
 use crate::types::{
-    AliasExistsException, ConcurrentModificationException, DuplicateProviderException,
-    FeatureUnavailableInTierException, InternalErrorException,
-    InvalidEmailRoleAccessPolicyException, InvalidParameterException,
+    AccessDeniedException, AliasExistsException, CachedCimdurlDoesNotExistException,
+    CodeDeliveryFailureException, CodeMismatchException, ConcurrentModificationException,
+    DeviceKeyExistsException, DuplicateProviderException,
+    EnableSoftwareTokenMfaException, ExpiredCodeException,
+    FeatureUnavailableInTierException, ForbiddenException, GroupExistsException,
+    InternalErrorException, InternalServerException,
+    InvalidEmailRoleAccessPolicyException, InvalidLambdaResponseException,
+    InvalidOAuthFlowException, InvalidParameterException, InvalidPasswordException,
     InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
-    LimitExceededException, NotAuthorizedException, ResourceNotFoundException,
-    TierChangeNotAllowedException, TooManyRequestsException,
-    UnsupportedIdentityProviderException, UserImportInProgressException,
-    UserNotFoundException, UserPoolTaggingException,
+    InvalidUserPoolConfigurationException, LimitExceededException,
+    ManagedLoginBrandingExistsException, MfaMethodNotFoundException,
+    NotAuthorizedException, OperationNotEnabledException,
+    PasswordHistoryPolicyViolationException, PasswordResetRequiredException,
+    PreconditionNotMetException, RefreshTokenReuseException, ResourceNotFoundException,
+    ScopeDoesNotExistException, ServiceQuotaExceededException,
+    SoftwareTokenMfaNotFoundException, TermsExistsException,
+    TierChangeNotAllowedException, TooManyFailedAttemptsException,
+    TooManyRequestsException, UnauthorizedException, UnexpectedLambdaException,
+    UnsupportedIdentityProviderException, UnsupportedOperationException,
+    UnsupportedTokenTypeException, UnsupportedUserStateException,
+    UserImportInProgressException, UserLambdaValidationException,
+    UserNotConfirmedException, UserNotFoundException, UserPoolAddOnNotEnabledException,
+    UserPoolTaggingException, UsernameExistsException,
+    WebAuthnChallengeNotFoundException, WebAuthnClientMismatchException,
+    WebAuthnConfigurationMissingException, WebAuthnCredentialNotSupportedException,
+    WebAuthnNotEnabledException, WebAuthnOriginNotAllowedException,
+    WebAuthnRelyingPartyMismatchException,
 };
 
 /// Checks by error code, for every operation's error enum and for [`Error`] around it.
@@ -23,9 +42,29 @@ use crate::types::{
 pub trait ErrorCodes {
     /// The error code, e.g. `ResourceNotFoundException` (empty when there is none).
     fn code(&self) -> &str;
+    /// Whether the error code is `AccessDeniedException`.
+    fn is_access_denied_exception(&self) -> bool {
+        self.code() == "AccessDeniedException"
+    }
+
     /// Whether the error code is `AliasExistsException`.
     fn is_alias_exists_exception(&self) -> bool {
         self.code() == "AliasExistsException"
+    }
+
+    /// Whether the error code is `CachedCIMDURLDoesNotExistException`.
+    fn is_cached_cimdurl_does_not_exist_exception(&self) -> bool {
+        self.code() == "CachedCIMDURLDoesNotExistException"
+    }
+
+    /// Whether the error code is `CodeDeliveryFailureException`.
+    fn is_code_delivery_failure_exception(&self) -> bool {
+        self.code() == "CodeDeliveryFailureException"
+    }
+
+    /// Whether the error code is `CodeMismatchException`.
+    fn is_code_mismatch_exception(&self) -> bool {
+        self.code() == "CodeMismatchException"
     }
 
     /// Whether the error code is `ConcurrentModificationException`.
@@ -33,9 +72,24 @@ pub trait ErrorCodes {
         self.code() == "ConcurrentModificationException"
     }
 
+    /// Whether the error code is `DeviceKeyExistsException`.
+    fn is_device_key_exists_exception(&self) -> bool {
+        self.code() == "DeviceKeyExistsException"
+    }
+
     /// Whether the error code is `DuplicateProviderException`.
     fn is_duplicate_provider_exception(&self) -> bool {
         self.code() == "DuplicateProviderException"
+    }
+
+    /// Whether the error code is `EnableSoftwareTokenMFAException`.
+    fn is_enable_software_token_mfa_exception(&self) -> bool {
+        self.code() == "EnableSoftwareTokenMFAException"
+    }
+
+    /// Whether the error code is `ExpiredCodeException`.
+    fn is_expired_code_exception(&self) -> bool {
+        self.code() == "ExpiredCodeException"
     }
 
     /// Whether the error code is `FeatureUnavailableInTierException`.
@@ -43,9 +97,24 @@ pub trait ErrorCodes {
         self.code() == "FeatureUnavailableInTierException"
     }
 
+    /// Whether the error code is `ForbiddenException`.
+    fn is_forbidden_exception(&self) -> bool {
+        self.code() == "ForbiddenException"
+    }
+
+    /// Whether the error code is `GroupExistsException`.
+    fn is_group_exists_exception(&self) -> bool {
+        self.code() == "GroupExistsException"
+    }
+
     /// Whether the error code is `InternalErrorException`.
     fn is_internal_error_exception(&self) -> bool {
         self.code() == "InternalErrorException"
+    }
+
+    /// Whether the error code is `InternalServerException`.
+    fn is_internal_server_exception(&self) -> bool {
+        self.code() == "InternalServerException"
     }
 
     /// Whether the error code is `InvalidEmailRoleAccessPolicyException`.
@@ -53,9 +122,24 @@ pub trait ErrorCodes {
         self.code() == "InvalidEmailRoleAccessPolicyException"
     }
 
+    /// Whether the error code is `InvalidLambdaResponseException`.
+    fn is_invalid_lambda_response_exception(&self) -> bool {
+        self.code() == "InvalidLambdaResponseException"
+    }
+
+    /// Whether the error code is `InvalidOAuthFlowException`.
+    fn is_invalid_o_auth_flow_exception(&self) -> bool {
+        self.code() == "InvalidOAuthFlowException"
+    }
+
     /// Whether the error code is `InvalidParameterException`.
     fn is_invalid_parameter_exception(&self) -> bool {
         self.code() == "InvalidParameterException"
+    }
+
+    /// Whether the error code is `InvalidPasswordException`.
+    fn is_invalid_password_exception(&self) -> bool {
+        self.code() == "InvalidPasswordException"
     }
 
     /// Whether the error code is `InvalidSmsRoleAccessPolicyException`.
@@ -68,9 +152,24 @@ pub trait ErrorCodes {
         self.code() == "InvalidSmsRoleTrustRelationshipException"
     }
 
+    /// Whether the error code is `InvalidUserPoolConfigurationException`.
+    fn is_invalid_user_pool_configuration_exception(&self) -> bool {
+        self.code() == "InvalidUserPoolConfigurationException"
+    }
+
     /// Whether the error code is `LimitExceededException`.
     fn is_limit_exceeded_exception(&self) -> bool {
         self.code() == "LimitExceededException"
+    }
+
+    /// Whether the error code is `ManagedLoginBrandingExistsException`.
+    fn is_managed_login_branding_exists_exception(&self) -> bool {
+        self.code() == "ManagedLoginBrandingExistsException"
+    }
+
+    /// Whether the error code is `MFAMethodNotFoundException`.
+    fn is_mfa_method_not_found_exception(&self) -> bool {
+        self.code() == "MFAMethodNotFoundException"
     }
 
     /// Whether the error code is `NotAuthorizedException`.
@@ -78,9 +177,54 @@ pub trait ErrorCodes {
         self.code() == "NotAuthorizedException"
     }
 
+    /// Whether the error code is `OperationNotEnabledException`.
+    fn is_operation_not_enabled_exception(&self) -> bool {
+        self.code() == "OperationNotEnabledException"
+    }
+
+    /// Whether the error code is `PasswordHistoryPolicyViolationException`.
+    fn is_password_history_policy_violation_exception(&self) -> bool {
+        self.code() == "PasswordHistoryPolicyViolationException"
+    }
+
+    /// Whether the error code is `PasswordResetRequiredException`.
+    fn is_password_reset_required_exception(&self) -> bool {
+        self.code() == "PasswordResetRequiredException"
+    }
+
+    /// Whether the error code is `PreconditionNotMetException`.
+    fn is_precondition_not_met_exception(&self) -> bool {
+        self.code() == "PreconditionNotMetException"
+    }
+
+    /// Whether the error code is `RefreshTokenReuseException`.
+    fn is_refresh_token_reuse_exception(&self) -> bool {
+        self.code() == "RefreshTokenReuseException"
+    }
+
     /// Whether the error code is `ResourceNotFoundException`.
     fn is_resource_not_found_exception(&self) -> bool {
         self.code() == "ResourceNotFoundException"
+    }
+
+    /// Whether the error code is `ScopeDoesNotExistException`.
+    fn is_scope_does_not_exist_exception(&self) -> bool {
+        self.code() == "ScopeDoesNotExistException"
+    }
+
+    /// Whether the error code is `ServiceQuotaExceededException`.
+    fn is_service_quota_exceeded_exception(&self) -> bool {
+        self.code() == "ServiceQuotaExceededException"
+    }
+
+    /// Whether the error code is `SoftwareTokenMFANotFoundException`.
+    fn is_software_token_mfa_not_found_exception(&self) -> bool {
+        self.code() == "SoftwareTokenMFANotFoundException"
+    }
+
+    /// Whether the error code is `TermsExistsException`.
+    fn is_terms_exists_exception(&self) -> bool {
+        self.code() == "TermsExistsException"
     }
 
     /// Whether the error code is `TierChangeNotAllowedException`.
@@ -88,9 +232,24 @@ pub trait ErrorCodes {
         self.code() == "TierChangeNotAllowedException"
     }
 
+    /// Whether the error code is `TooManyFailedAttemptsException`.
+    fn is_too_many_failed_attempts_exception(&self) -> bool {
+        self.code() == "TooManyFailedAttemptsException"
+    }
+
     /// Whether the error code is `TooManyRequestsException`.
     fn is_too_many_requests_exception(&self) -> bool {
         self.code() == "TooManyRequestsException"
+    }
+
+    /// Whether the error code is `UnauthorizedException`.
+    fn is_unauthorized_exception(&self) -> bool {
+        self.code() == "UnauthorizedException"
+    }
+
+    /// Whether the error code is `UnexpectedLambdaException`.
+    fn is_unexpected_lambda_exception(&self) -> bool {
+        self.code() == "UnexpectedLambdaException"
     }
 
     /// Whether the error code is `UnsupportedIdentityProviderException`.
@@ -98,9 +257,34 @@ pub trait ErrorCodes {
         self.code() == "UnsupportedIdentityProviderException"
     }
 
+    /// Whether the error code is `UnsupportedOperationException`.
+    fn is_unsupported_operation_exception(&self) -> bool {
+        self.code() == "UnsupportedOperationException"
+    }
+
+    /// Whether the error code is `UnsupportedTokenTypeException`.
+    fn is_unsupported_token_type_exception(&self) -> bool {
+        self.code() == "UnsupportedTokenTypeException"
+    }
+
+    /// Whether the error code is `UnsupportedUserStateException`.
+    fn is_unsupported_user_state_exception(&self) -> bool {
+        self.code() == "UnsupportedUserStateException"
+    }
+
     /// Whether the error code is `UserImportInProgressException`.
     fn is_user_import_in_progress_exception(&self) -> bool {
         self.code() == "UserImportInProgressException"
+    }
+
+    /// Whether the error code is `UserLambdaValidationException`.
+    fn is_user_lambda_validation_exception(&self) -> bool {
+        self.code() == "UserLambdaValidationException"
+    }
+
+    /// Whether the error code is `UserNotConfirmedException`.
+    fn is_user_not_confirmed_exception(&self) -> bool {
+        self.code() == "UserNotConfirmedException"
     }
 
     /// Whether the error code is `UserNotFoundException`.
@@ -108,9 +292,54 @@ pub trait ErrorCodes {
         self.code() == "UserNotFoundException"
     }
 
+    /// Whether the error code is `UserPoolAddOnNotEnabledException`.
+    fn is_user_pool_add_on_not_enabled_exception(&self) -> bool {
+        self.code() == "UserPoolAddOnNotEnabledException"
+    }
+
     /// Whether the error code is `UserPoolTaggingException`.
     fn is_user_pool_tagging_exception(&self) -> bool {
         self.code() == "UserPoolTaggingException"
+    }
+
+    /// Whether the error code is `UsernameExistsException`.
+    fn is_username_exists_exception(&self) -> bool {
+        self.code() == "UsernameExistsException"
+    }
+
+    /// Whether the error code is `WebAuthnChallengeNotFoundException`.
+    fn is_web_authn_challenge_not_found_exception(&self) -> bool {
+        self.code() == "WebAuthnChallengeNotFoundException"
+    }
+
+    /// Whether the error code is `WebAuthnClientMismatchException`.
+    fn is_web_authn_client_mismatch_exception(&self) -> bool {
+        self.code() == "WebAuthnClientMismatchException"
+    }
+
+    /// Whether the error code is `WebAuthnConfigurationMissingException`.
+    fn is_web_authn_configuration_missing_exception(&self) -> bool {
+        self.code() == "WebAuthnConfigurationMissingException"
+    }
+
+    /// Whether the error code is `WebAuthnCredentialNotSupportedException`.
+    fn is_web_authn_credential_not_supported_exception(&self) -> bool {
+        self.code() == "WebAuthnCredentialNotSupportedException"
+    }
+
+    /// Whether the error code is `WebAuthnNotEnabledException`.
+    fn is_web_authn_not_enabled_exception(&self) -> bool {
+        self.code() == "WebAuthnNotEnabledException"
+    }
+
+    /// Whether the error code is `WebAuthnOriginNotAllowedException`.
+    fn is_web_authn_origin_not_allowed_exception(&self) -> bool {
+        self.code() == "WebAuthnOriginNotAllowedException"
+    }
+
+    /// Whether the error code is `WebAuthnRelyingPartyMismatchException`.
+    fn is_web_authn_relying_party_mismatch_exception(&self) -> bool {
+        self.code() == "WebAuthnRelyingPartyMismatchException"
     }
 }
 
@@ -119,6 +348,794 @@ impl<E: ErrorCodes> ErrorCodes for Error<E> {
         match self.service_error() {
             Some(error) => error.code(),
             None => "",
+        }
+    }
+}
+
+/// Errors of `AddCustomAttributes` ([`CognitoIdentityProvider::add_custom_attributes`](crate::client::CognitoIdentityProvider::add_custom_attributes)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AddCustomAttributesError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserImportInProgressException`.
+    UserImportInProgressException(UserImportInProgressException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AddCustomAttributesError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserImportInProgressException(e) => {
+                ("UserImportInProgressException", e)
+            }
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AddCustomAttributesError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AddCustomAttributesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AddCustomAttributesError {}
+
+impl OperationError for AddCustomAttributesError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserImportInProgressException" => {
+                response
+                    .into_modelled(Self::UserImportInProgressException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AddUserPoolClientSecret` ([`CognitoIdentityProvider::add_user_pool_client_secret`](crate::client::CognitoIdentityProvider::add_user_pool_client_secret)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AddUserPoolClientSecretError {
+    /// The service answered `AccessDeniedException`.
+    AccessDeniedException(AccessDeniedException),
+    /// The service answered `InternalServerException`.
+    InternalServerException(InternalServerException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AddUserPoolClientSecretError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::AccessDeniedException(e) => ("AccessDeniedException", e),
+            Self::InternalServerException(e) => ("InternalServerException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AddUserPoolClientSecretError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AddUserPoolClientSecretError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AddUserPoolClientSecretError {}
+
+impl OperationError for AddUserPoolClientSecretError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "AccessDeniedException" => {
+                response.into_modelled(Self::AccessDeniedException, Self::Unhandled)
+            }
+            "InternalServerException" => {
+                response.into_modelled(Self::InternalServerException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminAddUserToGroup` ([`CognitoIdentityProvider::admin_add_user_to_group`](crate::client::CognitoIdentityProvider::admin_add_user_to_group)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminAddUserToGroupError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminAddUserToGroupError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminAddUserToGroupError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminAddUserToGroupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminAddUserToGroupError {}
+
+impl OperationError for AdminAddUserToGroupError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminConfirmSignUp` ([`CognitoIdentityProvider::admin_confirm_sign_up`](crate::client::CognitoIdentityProvider::admin_confirm_sign_up)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminConfirmSignUpError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyFailedAttemptsException`.
+    TooManyFailedAttemptsException(TooManyFailedAttemptsException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminConfirmSignUpError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyFailedAttemptsException(e) => {
+                ("TooManyFailedAttemptsException", e)
+            }
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminConfirmSignUpError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminConfirmSignUpError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminConfirmSignUpError {}
+
+impl OperationError for AdminConfirmSignUpError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyFailedAttemptsException" => {
+                response
+                    .into_modelled(Self::TooManyFailedAttemptsException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminCreateUser` ([`CognitoIdentityProvider::admin_create_user`](crate::client::CognitoIdentityProvider::admin_create_user)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminCreateUserError {
+    /// The service answered `CodeDeliveryFailureException`.
+    CodeDeliveryFailureException(CodeDeliveryFailureException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidPasswordException`.
+    InvalidPasswordException(InvalidPasswordException),
+    /// The service answered `InvalidSmsRoleAccessPolicyException`.
+    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
+    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
+    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PreconditionNotMetException`.
+    PreconditionNotMetException(PreconditionNotMetException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UnsupportedUserStateException`.
+    UnsupportedUserStateException(UnsupportedUserStateException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// The service answered `UsernameExistsException`.
+    UsernameExistsException(UsernameExistsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminCreateUserError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidPasswordException(e) => ("InvalidPasswordException", e),
+            Self::InvalidSmsRoleAccessPolicyException(e) => {
+                ("InvalidSmsRoleAccessPolicyException", e)
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(e) => {
+                ("InvalidSmsRoleTrustRelationshipException", e)
+            }
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PreconditionNotMetException(e) => ("PreconditionNotMetException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UnsupportedUserStateException(e) => {
+                ("UnsupportedUserStateException", e)
+            }
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::UsernameExistsException(e) => ("UsernameExistsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminCreateUserError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminCreateUserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminCreateUserError {}
+
+impl OperationError for AdminCreateUserError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "CodeDeliveryFailureException" => {
+                response
+                    .into_modelled(Self::CodeDeliveryFailureException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidPasswordException" => {
+                response.into_modelled(Self::InvalidPasswordException, Self::Unhandled)
+            }
+            "InvalidSmsRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidSmsRoleTrustRelationshipException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleTrustRelationshipException,
+                        Self::Unhandled,
+                    )
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PreconditionNotMetException" => {
+                response
+                    .into_modelled(Self::PreconditionNotMetException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UnsupportedUserStateException" => {
+                response
+                    .into_modelled(Self::UnsupportedUserStateException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            "UsernameExistsException" => {
+                response.into_modelled(Self::UsernameExistsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminDeleteSoftwareToken` ([`CognitoIdentityProvider::admin_delete_software_token`](crate::client::CognitoIdentityProvider::admin_delete_software_token)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminDeleteSoftwareTokenError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminDeleteSoftwareTokenError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminDeleteSoftwareTokenError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminDeleteSoftwareTokenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminDeleteSoftwareTokenError {}
+
+impl OperationError for AdminDeleteSoftwareTokenError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminDeleteUser` ([`CognitoIdentityProvider::admin_delete_user`](crate::client::CognitoIdentityProvider::admin_delete_user)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminDeleteUserError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminDeleteUserError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminDeleteUserError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminDeleteUserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminDeleteUserError {}
+
+impl OperationError for AdminDeleteUserError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminDeleteUserAttributes` ([`CognitoIdentityProvider::admin_delete_user_attributes`](crate::client::CognitoIdentityProvider::admin_delete_user_attributes)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminDeleteUserAttributesError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminDeleteUserAttributesError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminDeleteUserAttributesError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminDeleteUserAttributesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminDeleteUserAttributesError {}
+
+impl OperationError for AdminDeleteUserAttributesError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
         }
     }
 }
@@ -135,6 +1152,8 @@ pub enum AdminDisableProviderForUserError {
     InvalidParameterException(InvalidParameterException),
     /// The service answered `NotAuthorizedException`.
     NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// The service answered `TooManyRequestsException`.
@@ -153,6 +1172,7 @@ impl AdminDisableProviderForUserError {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
             Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
             Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
             Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
             Self::UserNotFoundException(e) => ("UserNotFoundException", e),
@@ -191,11 +1211,728 @@ impl OperationError for AdminDisableProviderForUserError {
             "NotAuthorizedException" => {
                 response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
             }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
             "ResourceNotFoundException" => {
                 response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
             }
             "TooManyRequestsException" => {
                 response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminDisableUser` ([`CognitoIdentityProvider::admin_disable_user`](crate::client::CognitoIdentityProvider::admin_disable_user)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminDisableUserError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminDisableUserError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminDisableUserError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminDisableUserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminDisableUserError {}
+
+impl OperationError for AdminDisableUserError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminEnableUser` ([`CognitoIdentityProvider::admin_enable_user`](crate::client::CognitoIdentityProvider::admin_enable_user)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminEnableUserError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminEnableUserError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminEnableUserError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminEnableUserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminEnableUserError {}
+
+impl OperationError for AdminEnableUserError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminForgetDevice` ([`CognitoIdentityProvider::admin_forget_device`](crate::client::CognitoIdentityProvider::admin_forget_device)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminForgetDeviceError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidUserPoolConfigurationException`.
+    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminForgetDeviceError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidUserPoolConfigurationException(e) => {
+                ("InvalidUserPoolConfigurationException", e)
+            }
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminForgetDeviceError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminForgetDeviceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminForgetDeviceError {}
+
+impl OperationError for AdminForgetDeviceError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidUserPoolConfigurationException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidUserPoolConfigurationException,
+                        Self::Unhandled,
+                    )
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminGetDevice` ([`CognitoIdentityProvider::admin_get_device`](crate::client::CognitoIdentityProvider::admin_get_device)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminGetDeviceError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidUserPoolConfigurationException`.
+    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminGetDeviceError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidUserPoolConfigurationException(e) => {
+                ("InvalidUserPoolConfigurationException", e)
+            }
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminGetDeviceError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminGetDeviceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminGetDeviceError {}
+
+impl OperationError for AdminGetDeviceError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidUserPoolConfigurationException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidUserPoolConfigurationException,
+                        Self::Unhandled,
+                    )
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminGetUser` ([`CognitoIdentityProvider::admin_get_user`](crate::client::CognitoIdentityProvider::admin_get_user)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminGetUserError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminGetUserError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminGetUserError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminGetUserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminGetUserError {}
+
+impl OperationError for AdminGetUserError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminGetUserAuthFactors` ([`CognitoIdentityProvider::admin_get_user_auth_factors`](crate::client::CognitoIdentityProvider::admin_get_user_auth_factors)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminGetUserAuthFactorsError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminGetUserAuthFactorsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminGetUserAuthFactorsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminGetUserAuthFactorsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminGetUserAuthFactorsError {}
+
+impl OperationError for AdminGetUserAuthFactorsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminInitiateAuth` ([`CognitoIdentityProvider::admin_initiate_auth`](crate::client::CognitoIdentityProvider::admin_initiate_auth)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminInitiateAuthError {
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidEmailRoleAccessPolicyException`.
+    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidSmsRoleAccessPolicyException`.
+    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
+    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
+    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
+    /// The service answered `InvalidUserPoolConfigurationException`.
+    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
+    /// The service answered `MFAMethodNotFoundException`.
+    MfaMethodNotFoundException(MfaMethodNotFoundException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UnsupportedOperationException`.
+    UnsupportedOperationException(UnsupportedOperationException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminInitiateAuthError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidEmailRoleAccessPolicyException(e) => {
+                ("InvalidEmailRoleAccessPolicyException", e)
+            }
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidSmsRoleAccessPolicyException(e) => {
+                ("InvalidSmsRoleAccessPolicyException", e)
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(e) => {
+                ("InvalidSmsRoleTrustRelationshipException", e)
+            }
+            Self::InvalidUserPoolConfigurationException(e) => {
+                ("InvalidUserPoolConfigurationException", e)
+            }
+            Self::MfaMethodNotFoundException(e) => ("MFAMethodNotFoundException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UnsupportedOperationException(e) => {
+                ("UnsupportedOperationException", e)
+            }
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminInitiateAuthError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminInitiateAuthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminInitiateAuthError {}
+
+impl OperationError for AdminInitiateAuthError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidEmailRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidEmailRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidSmsRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidSmsRoleTrustRelationshipException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleTrustRelationshipException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidUserPoolConfigurationException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidUserPoolConfigurationException,
+                        Self::Unhandled,
+                    )
+            }
+            "MFAMethodNotFoundException" => {
+                response.into_modelled(Self::MfaMethodNotFoundException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UnsupportedOperationException" => {
+                response
+                    .into_modelled(Self::UnsupportedOperationException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
             }
             "UserNotFoundException" => {
                 response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
@@ -219,6 +1956,8 @@ pub enum AdminLinkProviderForUserError {
     LimitExceededException(LimitExceededException),
     /// The service answered `NotAuthorizedException`.
     NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// The service answered `TooManyRequestsException`.
@@ -238,6 +1977,7 @@ impl AdminLinkProviderForUserError {
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
             Self::LimitExceededException(e) => ("LimitExceededException", e),
             Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
             Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
             Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
             Self::UserNotFoundException(e) => ("UserNotFoundException", e),
@@ -279,6 +2019,10 @@ impl OperationError for AdminLinkProviderForUserError {
             "NotAuthorizedException" => {
                 response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
             }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
             "ResourceNotFoundException" => {
                 response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
             }
@@ -287,6 +2031,2725 @@ impl OperationError for AdminLinkProviderForUserError {
             }
             "UserNotFoundException" => {
                 response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminListDevices` ([`CognitoIdentityProvider::admin_list_devices`](crate::client::CognitoIdentityProvider::admin_list_devices)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminListDevicesError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidUserPoolConfigurationException`.
+    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminListDevicesError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidUserPoolConfigurationException(e) => {
+                ("InvalidUserPoolConfigurationException", e)
+            }
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminListDevicesError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminListDevicesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminListDevicesError {}
+
+impl OperationError for AdminListDevicesError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidUserPoolConfigurationException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidUserPoolConfigurationException,
+                        Self::Unhandled,
+                    )
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminListGroupsForUser` ([`CognitoIdentityProvider::admin_list_groups_for_user`](crate::client::CognitoIdentityProvider::admin_list_groups_for_user)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminListGroupsForUserError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminListGroupsForUserError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminListGroupsForUserError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminListGroupsForUserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminListGroupsForUserError {}
+
+impl OperationError for AdminListGroupsForUserError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminListUserAuthEvents` ([`CognitoIdentityProvider::admin_list_user_auth_events`](crate::client::CognitoIdentityProvider::admin_list_user_auth_events)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminListUserAuthEventsError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// The service answered `UserPoolAddOnNotEnabledException`.
+    UserPoolAddOnNotEnabledException(UserPoolAddOnNotEnabledException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminListUserAuthEventsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::UserPoolAddOnNotEnabledException(e) => {
+                ("UserPoolAddOnNotEnabledException", e)
+            }
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminListUserAuthEventsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminListUserAuthEventsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminListUserAuthEventsError {}
+
+impl OperationError for AdminListUserAuthEventsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            "UserPoolAddOnNotEnabledException" => {
+                response
+                    .into_modelled(
+                        Self::UserPoolAddOnNotEnabledException,
+                        Self::Unhandled,
+                    )
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminListUserSessions` ([`CognitoIdentityProvider::admin_list_user_sessions`](crate::client::CognitoIdentityProvider::admin_list_user_sessions)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminListUserSessionsError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminListUserSessionsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminListUserSessionsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminListUserSessionsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminListUserSessionsError {}
+
+impl OperationError for AdminListUserSessionsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminRemoveUserFromGroup` ([`CognitoIdentityProvider::admin_remove_user_from_group`](crate::client::CognitoIdentityProvider::admin_remove_user_from_group)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminRemoveUserFromGroupError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminRemoveUserFromGroupError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminRemoveUserFromGroupError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminRemoveUserFromGroupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminRemoveUserFromGroupError {}
+
+impl OperationError for AdminRemoveUserFromGroupError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminResetUserPassword` ([`CognitoIdentityProvider::admin_reset_user_password`](crate::client::CognitoIdentityProvider::admin_reset_user_password)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminResetUserPasswordError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidEmailRoleAccessPolicyException`.
+    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidSmsRoleAccessPolicyException`.
+    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
+    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
+    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminResetUserPasswordError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidEmailRoleAccessPolicyException(e) => {
+                ("InvalidEmailRoleAccessPolicyException", e)
+            }
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidSmsRoleAccessPolicyException(e) => {
+                ("InvalidSmsRoleAccessPolicyException", e)
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(e) => {
+                ("InvalidSmsRoleTrustRelationshipException", e)
+            }
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminResetUserPasswordError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminResetUserPasswordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminResetUserPasswordError {}
+
+impl OperationError for AdminResetUserPasswordError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidEmailRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidEmailRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidSmsRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidSmsRoleTrustRelationshipException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleTrustRelationshipException,
+                        Self::Unhandled,
+                    )
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminRespondToAuthChallenge` ([`CognitoIdentityProvider::admin_respond_to_auth_challenge`](crate::client::CognitoIdentityProvider::admin_respond_to_auth_challenge)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminRespondToAuthChallengeError {
+    /// The service answered `AliasExistsException`.
+    AliasExistsException(AliasExistsException),
+    /// The service answered `CodeMismatchException`.
+    CodeMismatchException(CodeMismatchException),
+    /// The service answered `ExpiredCodeException`.
+    ExpiredCodeException(ExpiredCodeException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidEmailRoleAccessPolicyException`.
+    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidPasswordException`.
+    InvalidPasswordException(InvalidPasswordException),
+    /// The service answered `InvalidSmsRoleAccessPolicyException`.
+    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
+    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
+    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
+    /// The service answered `InvalidUserPoolConfigurationException`.
+    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
+    /// The service answered `MFAMethodNotFoundException`.
+    MfaMethodNotFoundException(MfaMethodNotFoundException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordHistoryPolicyViolationException`.
+    PasswordHistoryPolicyViolationException(PasswordHistoryPolicyViolationException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `SoftwareTokenMFANotFoundException`.
+    SoftwareTokenMfaNotFoundException(SoftwareTokenMfaNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminRespondToAuthChallengeError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::AliasExistsException(e) => ("AliasExistsException", e),
+            Self::CodeMismatchException(e) => ("CodeMismatchException", e),
+            Self::ExpiredCodeException(e) => ("ExpiredCodeException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidEmailRoleAccessPolicyException(e) => {
+                ("InvalidEmailRoleAccessPolicyException", e)
+            }
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidPasswordException(e) => ("InvalidPasswordException", e),
+            Self::InvalidSmsRoleAccessPolicyException(e) => {
+                ("InvalidSmsRoleAccessPolicyException", e)
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(e) => {
+                ("InvalidSmsRoleTrustRelationshipException", e)
+            }
+            Self::InvalidUserPoolConfigurationException(e) => {
+                ("InvalidUserPoolConfigurationException", e)
+            }
+            Self::MfaMethodNotFoundException(e) => ("MFAMethodNotFoundException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordHistoryPolicyViolationException(e) => {
+                ("PasswordHistoryPolicyViolationException", e)
+            }
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::SoftwareTokenMfaNotFoundException(e) => {
+                ("SoftwareTokenMFANotFoundException", e)
+            }
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminRespondToAuthChallengeError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminRespondToAuthChallengeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminRespondToAuthChallengeError {}
+
+impl OperationError for AdminRespondToAuthChallengeError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "AliasExistsException" => {
+                response.into_modelled(Self::AliasExistsException, Self::Unhandled)
+            }
+            "CodeMismatchException" => {
+                response.into_modelled(Self::CodeMismatchException, Self::Unhandled)
+            }
+            "ExpiredCodeException" => {
+                response.into_modelled(Self::ExpiredCodeException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidEmailRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidEmailRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidPasswordException" => {
+                response.into_modelled(Self::InvalidPasswordException, Self::Unhandled)
+            }
+            "InvalidSmsRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidSmsRoleTrustRelationshipException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleTrustRelationshipException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidUserPoolConfigurationException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidUserPoolConfigurationException,
+                        Self::Unhandled,
+                    )
+            }
+            "MFAMethodNotFoundException" => {
+                response.into_modelled(Self::MfaMethodNotFoundException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordHistoryPolicyViolationException" => {
+                response
+                    .into_modelled(
+                        Self::PasswordHistoryPolicyViolationException,
+                        Self::Unhandled,
+                    )
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "SoftwareTokenMFANotFoundException" => {
+                response
+                    .into_modelled(
+                        Self::SoftwareTokenMfaNotFoundException,
+                        Self::Unhandled,
+                    )
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminRevokeUserSession` ([`CognitoIdentityProvider::admin_revoke_user_session`](crate::client::CognitoIdentityProvider::admin_revoke_user_session)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminRevokeUserSessionError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminRevokeUserSessionError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminRevokeUserSessionError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminRevokeUserSessionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminRevokeUserSessionError {}
+
+impl OperationError for AdminRevokeUserSessionError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminSetUserMFAPreference` ([`CognitoIdentityProvider::admin_set_user_mfa_preference`](crate::client::CognitoIdentityProvider::admin_set_user_mfa_preference)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminSetUserMfaPreferenceError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminSetUserMfaPreferenceError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminSetUserMfaPreferenceError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminSetUserMfaPreferenceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminSetUserMfaPreferenceError {}
+
+impl OperationError for AdminSetUserMfaPreferenceError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminSetUserPassword` ([`CognitoIdentityProvider::admin_set_user_password`](crate::client::CognitoIdentityProvider::admin_set_user_password)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminSetUserPasswordError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidPasswordException`.
+    InvalidPasswordException(InvalidPasswordException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordHistoryPolicyViolationException`.
+    PasswordHistoryPolicyViolationException(PasswordHistoryPolicyViolationException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminSetUserPasswordError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidPasswordException(e) => ("InvalidPasswordException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordHistoryPolicyViolationException(e) => {
+                ("PasswordHistoryPolicyViolationException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminSetUserPasswordError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminSetUserPasswordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminSetUserPasswordError {}
+
+impl OperationError for AdminSetUserPasswordError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidPasswordException" => {
+                response.into_modelled(Self::InvalidPasswordException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordHistoryPolicyViolationException" => {
+                response
+                    .into_modelled(
+                        Self::PasswordHistoryPolicyViolationException,
+                        Self::Unhandled,
+                    )
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminSetUserSettings` ([`CognitoIdentityProvider::admin_set_user_settings`](crate::client::CognitoIdentityProvider::admin_set_user_settings)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminSetUserSettingsError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminSetUserSettingsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminSetUserSettingsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminSetUserSettingsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminSetUserSettingsError {}
+
+impl OperationError for AdminSetUserSettingsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminUpdateAuthEventFeedback` ([`CognitoIdentityProvider::admin_update_auth_event_feedback`](crate::client::CognitoIdentityProvider::admin_update_auth_event_feedback)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminUpdateAuthEventFeedbackError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// The service answered `UserPoolAddOnNotEnabledException`.
+    UserPoolAddOnNotEnabledException(UserPoolAddOnNotEnabledException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminUpdateAuthEventFeedbackError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::UserPoolAddOnNotEnabledException(e) => {
+                ("UserPoolAddOnNotEnabledException", e)
+            }
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminUpdateAuthEventFeedbackError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminUpdateAuthEventFeedbackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminUpdateAuthEventFeedbackError {}
+
+impl OperationError for AdminUpdateAuthEventFeedbackError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            "UserPoolAddOnNotEnabledException" => {
+                response
+                    .into_modelled(
+                        Self::UserPoolAddOnNotEnabledException,
+                        Self::Unhandled,
+                    )
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminUpdateDeviceStatus` ([`CognitoIdentityProvider::admin_update_device_status`](crate::client::CognitoIdentityProvider::admin_update_device_status)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminUpdateDeviceStatusError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidUserPoolConfigurationException`.
+    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminUpdateDeviceStatusError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidUserPoolConfigurationException(e) => {
+                ("InvalidUserPoolConfigurationException", e)
+            }
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminUpdateDeviceStatusError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminUpdateDeviceStatusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminUpdateDeviceStatusError {}
+
+impl OperationError for AdminUpdateDeviceStatusError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidUserPoolConfigurationException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidUserPoolConfigurationException,
+                        Self::Unhandled,
+                    )
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminUpdateUserAttributes` ([`CognitoIdentityProvider::admin_update_user_attributes`](crate::client::CognitoIdentityProvider::admin_update_user_attributes)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminUpdateUserAttributesError {
+    /// The service answered `AliasExistsException`.
+    AliasExistsException(AliasExistsException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidEmailRoleAccessPolicyException`.
+    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidSmsRoleAccessPolicyException`.
+    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
+    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
+    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminUpdateUserAttributesError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::AliasExistsException(e) => ("AliasExistsException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidEmailRoleAccessPolicyException(e) => {
+                ("InvalidEmailRoleAccessPolicyException", e)
+            }
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidSmsRoleAccessPolicyException(e) => {
+                ("InvalidSmsRoleAccessPolicyException", e)
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(e) => {
+                ("InvalidSmsRoleTrustRelationshipException", e)
+            }
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminUpdateUserAttributesError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminUpdateUserAttributesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminUpdateUserAttributesError {}
+
+impl OperationError for AdminUpdateUserAttributesError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "AliasExistsException" => {
+                response.into_modelled(Self::AliasExistsException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidEmailRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidEmailRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidSmsRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidSmsRoleTrustRelationshipException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleTrustRelationshipException,
+                        Self::Unhandled,
+                    )
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AdminUserGlobalSignOut` ([`CognitoIdentityProvider::admin_user_global_sign_out`](crate::client::CognitoIdentityProvider::admin_user_global_sign_out)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AdminUserGlobalSignOutError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AdminUserGlobalSignOutError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AdminUserGlobalSignOutError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AdminUserGlobalSignOutError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AdminUserGlobalSignOutError {}
+
+impl OperationError for AdminUserGlobalSignOutError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `AssociateSoftwareToken` ([`CognitoIdentityProvider::associate_software_token`](crate::client::CognitoIdentityProvider::associate_software_token)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum AssociateSoftwareTokenError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `SoftwareTokenMFANotFoundException`.
+    SoftwareTokenMfaNotFoundException(SoftwareTokenMfaNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl AssociateSoftwareTokenError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::SoftwareTokenMfaNotFoundException(e) => {
+                ("SoftwareTokenMFANotFoundException", e)
+            }
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for AssociateSoftwareTokenError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for AssociateSoftwareTokenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for AssociateSoftwareTokenError {}
+
+impl OperationError for AssociateSoftwareTokenError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "SoftwareTokenMFANotFoundException" => {
+                response
+                    .into_modelled(
+                        Self::SoftwareTokenMfaNotFoundException,
+                        Self::Unhandled,
+                    )
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `CancelPointInTimeRecovery` ([`CognitoIdentityProvider::cancel_point_in_time_recovery`](crate::client::CognitoIdentityProvider::cancel_point_in_time_recovery)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CancelPointInTimeRecoveryError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl CancelPointInTimeRecoveryError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for CancelPointInTimeRecoveryError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for CancelPointInTimeRecoveryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for CancelPointInTimeRecoveryError {}
+
+impl OperationError for CancelPointInTimeRecoveryError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ChangePassword` ([`CognitoIdentityProvider::change_password`](crate::client::CognitoIdentityProvider::change_password)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ChangePasswordError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidPasswordException`.
+    InvalidPasswordException(InvalidPasswordException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordHistoryPolicyViolationException`.
+    PasswordHistoryPolicyViolationException(PasswordHistoryPolicyViolationException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ChangePasswordError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidPasswordException(e) => ("InvalidPasswordException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordHistoryPolicyViolationException(e) => {
+                ("PasswordHistoryPolicyViolationException", e)
+            }
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ChangePasswordError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ChangePasswordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ChangePasswordError {}
+
+impl OperationError for ChangePasswordError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidPasswordException" => {
+                response.into_modelled(Self::InvalidPasswordException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordHistoryPolicyViolationException" => {
+                response
+                    .into_modelled(
+                        Self::PasswordHistoryPolicyViolationException,
+                        Self::Unhandled,
+                    )
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `CompleteWebAuthnRegistration` ([`CognitoIdentityProvider::complete_web_authn_registration`](crate::client::CognitoIdentityProvider::complete_web_authn_registration)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CompleteWebAuthnRegistrationError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `WebAuthnChallengeNotFoundException`.
+    WebAuthnChallengeNotFoundException(WebAuthnChallengeNotFoundException),
+    /// The service answered `WebAuthnClientMismatchException`.
+    WebAuthnClientMismatchException(WebAuthnClientMismatchException),
+    /// The service answered `WebAuthnCredentialNotSupportedException`.
+    WebAuthnCredentialNotSupportedException(WebAuthnCredentialNotSupportedException),
+    /// The service answered `WebAuthnNotEnabledException`.
+    WebAuthnNotEnabledException(WebAuthnNotEnabledException),
+    /// The service answered `WebAuthnOriginNotAllowedException`.
+    WebAuthnOriginNotAllowedException(WebAuthnOriginNotAllowedException),
+    /// The service answered `WebAuthnRelyingPartyMismatchException`.
+    WebAuthnRelyingPartyMismatchException(WebAuthnRelyingPartyMismatchException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl CompleteWebAuthnRegistrationError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::WebAuthnChallengeNotFoundException(e) => {
+                ("WebAuthnChallengeNotFoundException", e)
+            }
+            Self::WebAuthnClientMismatchException(e) => {
+                ("WebAuthnClientMismatchException", e)
+            }
+            Self::WebAuthnCredentialNotSupportedException(e) => {
+                ("WebAuthnCredentialNotSupportedException", e)
+            }
+            Self::WebAuthnNotEnabledException(e) => ("WebAuthnNotEnabledException", e),
+            Self::WebAuthnOriginNotAllowedException(e) => {
+                ("WebAuthnOriginNotAllowedException", e)
+            }
+            Self::WebAuthnRelyingPartyMismatchException(e) => {
+                ("WebAuthnRelyingPartyMismatchException", e)
+            }
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for CompleteWebAuthnRegistrationError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for CompleteWebAuthnRegistrationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for CompleteWebAuthnRegistrationError {}
+
+impl OperationError for CompleteWebAuthnRegistrationError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "WebAuthnChallengeNotFoundException" => {
+                response
+                    .into_modelled(
+                        Self::WebAuthnChallengeNotFoundException,
+                        Self::Unhandled,
+                    )
+            }
+            "WebAuthnClientMismatchException" => {
+                response
+                    .into_modelled(
+                        Self::WebAuthnClientMismatchException,
+                        Self::Unhandled,
+                    )
+            }
+            "WebAuthnCredentialNotSupportedException" => {
+                response
+                    .into_modelled(
+                        Self::WebAuthnCredentialNotSupportedException,
+                        Self::Unhandled,
+                    )
+            }
+            "WebAuthnNotEnabledException" => {
+                response
+                    .into_modelled(Self::WebAuthnNotEnabledException, Self::Unhandled)
+            }
+            "WebAuthnOriginNotAllowedException" => {
+                response
+                    .into_modelled(
+                        Self::WebAuthnOriginNotAllowedException,
+                        Self::Unhandled,
+                    )
+            }
+            "WebAuthnRelyingPartyMismatchException" => {
+                response
+                    .into_modelled(
+                        Self::WebAuthnRelyingPartyMismatchException,
+                        Self::Unhandled,
+                    )
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ConfirmDevice` ([`CognitoIdentityProvider::confirm_device`](crate::client::CognitoIdentityProvider::confirm_device)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ConfirmDeviceError {
+    /// The service answered `DeviceKeyExistsException`.
+    DeviceKeyExistsException(DeviceKeyExistsException),
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidPasswordException`.
+    InvalidPasswordException(InvalidPasswordException),
+    /// The service answered `InvalidUserPoolConfigurationException`.
+    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// The service answered `UsernameExistsException`.
+    UsernameExistsException(UsernameExistsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ConfirmDeviceError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::DeviceKeyExistsException(e) => ("DeviceKeyExistsException", e),
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidPasswordException(e) => ("InvalidPasswordException", e),
+            Self::InvalidUserPoolConfigurationException(e) => {
+                ("InvalidUserPoolConfigurationException", e)
+            }
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::UsernameExistsException(e) => ("UsernameExistsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ConfirmDeviceError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ConfirmDeviceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ConfirmDeviceError {}
+
+impl OperationError for ConfirmDeviceError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "DeviceKeyExistsException" => {
+                response.into_modelled(Self::DeviceKeyExistsException, Self::Unhandled)
+            }
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidPasswordException" => {
+                response.into_modelled(Self::InvalidPasswordException, Self::Unhandled)
+            }
+            "InvalidUserPoolConfigurationException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidUserPoolConfigurationException,
+                        Self::Unhandled,
+                    )
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            "UsernameExistsException" => {
+                response.into_modelled(Self::UsernameExistsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ConfirmForgotPassword` ([`CognitoIdentityProvider::confirm_forgot_password`](crate::client::CognitoIdentityProvider::confirm_forgot_password)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ConfirmForgotPasswordError {
+    /// The service answered `CodeMismatchException`.
+    CodeMismatchException(CodeMismatchException),
+    /// The service answered `ExpiredCodeException`.
+    ExpiredCodeException(ExpiredCodeException),
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidPasswordException`.
+    InvalidPasswordException(InvalidPasswordException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordHistoryPolicyViolationException`.
+    PasswordHistoryPolicyViolationException(PasswordHistoryPolicyViolationException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyFailedAttemptsException`.
+    TooManyFailedAttemptsException(TooManyFailedAttemptsException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ConfirmForgotPasswordError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::CodeMismatchException(e) => ("CodeMismatchException", e),
+            Self::ExpiredCodeException(e) => ("ExpiredCodeException", e),
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidPasswordException(e) => ("InvalidPasswordException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordHistoryPolicyViolationException(e) => {
+                ("PasswordHistoryPolicyViolationException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyFailedAttemptsException(e) => {
+                ("TooManyFailedAttemptsException", e)
+            }
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ConfirmForgotPasswordError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ConfirmForgotPasswordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ConfirmForgotPasswordError {}
+
+impl OperationError for ConfirmForgotPasswordError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "CodeMismatchException" => {
+                response.into_modelled(Self::CodeMismatchException, Self::Unhandled)
+            }
+            "ExpiredCodeException" => {
+                response.into_modelled(Self::ExpiredCodeException, Self::Unhandled)
+            }
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidPasswordException" => {
+                response.into_modelled(Self::InvalidPasswordException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordHistoryPolicyViolationException" => {
+                response
+                    .into_modelled(
+                        Self::PasswordHistoryPolicyViolationException,
+                        Self::Unhandled,
+                    )
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyFailedAttemptsException" => {
+                response
+                    .into_modelled(Self::TooManyFailedAttemptsException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ConfirmSignUp` ([`CognitoIdentityProvider::confirm_sign_up`](crate::client::CognitoIdentityProvider::confirm_sign_up)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ConfirmSignUpError {
+    /// The service answered `AliasExistsException`.
+    AliasExistsException(AliasExistsException),
+    /// The service answered `CodeMismatchException`.
+    CodeMismatchException(CodeMismatchException),
+    /// The service answered `ExpiredCodeException`.
+    ExpiredCodeException(ExpiredCodeException),
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyFailedAttemptsException`.
+    TooManyFailedAttemptsException(TooManyFailedAttemptsException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ConfirmSignUpError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::AliasExistsException(e) => ("AliasExistsException", e),
+            Self::CodeMismatchException(e) => ("CodeMismatchException", e),
+            Self::ExpiredCodeException(e) => ("ExpiredCodeException", e),
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyFailedAttemptsException(e) => {
+                ("TooManyFailedAttemptsException", e)
+            }
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ConfirmSignUpError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ConfirmSignUpError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ConfirmSignUpError {}
+
+impl OperationError for ConfirmSignUpError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "AliasExistsException" => {
+                response.into_modelled(Self::AliasExistsException, Self::Unhandled)
+            }
+            "CodeMismatchException" => {
+                response.into_modelled(Self::CodeMismatchException, Self::Unhandled)
+            }
+            "ExpiredCodeException" => {
+                response.into_modelled(Self::ExpiredCodeException, Self::Unhandled)
+            }
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyFailedAttemptsException" => {
+                response
+                    .into_modelled(Self::TooManyFailedAttemptsException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `CreateCIMDPolicy` ([`CognitoIdentityProvider::create_cimd_policy`](crate::client::CognitoIdentityProvider::create_cimd_policy)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateCimdPolicyError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl CreateCimdPolicyError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for CreateCimdPolicyError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for CreateCimdPolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for CreateCimdPolicyError {}
+
+impl OperationError for CreateCimdPolicyError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `CreateGroup` ([`CognitoIdentityProvider::create_group`](crate::client::CognitoIdentityProvider::create_group)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateGroupError {
+    /// The service answered `GroupExistsException`.
+    GroupExistsException(GroupExistsException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl CreateGroupError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::GroupExistsException(e) => ("GroupExistsException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for CreateGroupError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for CreateGroupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for CreateGroupError {}
+
+impl OperationError for CreateGroupError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "GroupExistsException" => {
+                response.into_modelled(Self::GroupExistsException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
             }
             _ => Self::Unhandled(response.into_unhandled()),
         }
@@ -375,6 +4838,113 @@ impl OperationError for CreateIdentityProviderError {
     }
 }
 
+/// Errors of `CreateManagedLoginBranding` ([`CognitoIdentityProvider::create_managed_login_branding`](crate::client::CognitoIdentityProvider::create_managed_login_branding)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateManagedLoginBrandingError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `ManagedLoginBrandingExistsException`.
+    ManagedLoginBrandingExistsException(ManagedLoginBrandingExistsException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl CreateManagedLoginBrandingError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::ManagedLoginBrandingExistsException(e) => {
+                ("ManagedLoginBrandingExistsException", e)
+            }
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for CreateManagedLoginBrandingError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for CreateManagedLoginBrandingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for CreateManagedLoginBrandingError {}
+
+impl OperationError for CreateManagedLoginBrandingError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "ManagedLoginBrandingExistsException" => {
+                response
+                    .into_modelled(
+                        Self::ManagedLoginBrandingExistsException,
+                        Self::Unhandled,
+                    )
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
 /// Errors of `CreateResourceServer` ([`CognitoIdentityProvider::create_resource_server`](crate::client::CognitoIdentityProvider::create_resource_server)).
 #[derive(Debug)]
 #[non_exhaustive]
@@ -387,6 +4957,8 @@ pub enum CreateResourceServerError {
     LimitExceededException(LimitExceededException),
     /// The service answered `NotAuthorizedException`.
     NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// The service answered `TooManyRequestsException`.
@@ -403,6 +4975,7 @@ impl CreateResourceServerError {
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
             Self::LimitExceededException(e) => ("LimitExceededException", e),
             Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
             Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
             Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
             Self::Unhandled(e) => (e.code(), e),
@@ -439,6 +5012,201 @@ impl OperationError for CreateResourceServerError {
             }
             "NotAuthorizedException" => {
                 response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `CreateTerms` ([`CognitoIdentityProvider::create_terms`](crate::client::CognitoIdentityProvider::create_terms)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateTermsError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TermsExistsException`.
+    TermsExistsException(TermsExistsException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl CreateTermsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TermsExistsException(e) => ("TermsExistsException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for CreateTermsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for CreateTermsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for CreateTermsError {}
+
+impl OperationError for CreateTermsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TermsExistsException" => {
+                response.into_modelled(Self::TermsExistsException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `CreateUserImportJob` ([`CognitoIdentityProvider::create_user_import_job`](crate::client::CognitoIdentityProvider::create_user_import_job)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateUserImportJobError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PreconditionNotMetException`.
+    PreconditionNotMetException(PreconditionNotMetException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl CreateUserImportJobError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PreconditionNotMetException(e) => ("PreconditionNotMetException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for CreateUserImportJobError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for CreateUserImportJobError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for CreateUserImportJobError {}
+
+impl OperationError for CreateUserImportJobError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PreconditionNotMetException" => {
+                response
+                    .into_modelled(Self::PreconditionNotMetException, Self::Unhandled)
             }
             "ResourceNotFoundException" => {
                 response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
@@ -584,6 +5352,664 @@ impl OperationError for CreateUserPoolError {
     }
 }
 
+/// Errors of `CreateUserPoolClient` ([`CognitoIdentityProvider::create_user_pool_client`](crate::client::CognitoIdentityProvider::create_user_pool_client)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateUserPoolClientError {
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidOAuthFlowException`.
+    InvalidOAuthFlowException(InvalidOAuthFlowException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `ScopeDoesNotExistException`.
+    ScopeDoesNotExistException(ScopeDoesNotExistException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl CreateUserPoolClientError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidOAuthFlowException(e) => ("InvalidOAuthFlowException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::ScopeDoesNotExistException(e) => ("ScopeDoesNotExistException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for CreateUserPoolClientError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for CreateUserPoolClientError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for CreateUserPoolClientError {}
+
+impl OperationError for CreateUserPoolClientError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidOAuthFlowException" => {
+                response.into_modelled(Self::InvalidOAuthFlowException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "ScopeDoesNotExistException" => {
+                response.into_modelled(Self::ScopeDoesNotExistException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `CreateUserPoolDomain` ([`CognitoIdentityProvider::create_user_pool_domain`](crate::client::CognitoIdentityProvider::create_user_pool_domain)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateUserPoolDomainError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl CreateUserPoolDomainError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for CreateUserPoolDomainError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for CreateUserPoolDomainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for CreateUserPoolDomainError {}
+
+impl OperationError for CreateUserPoolDomainError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `CreateUserPoolReplica` ([`CognitoIdentityProvider::create_user_pool_replica`](crate::client::CognitoIdentityProvider::create_user_pool_replica)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateUserPoolReplicaError {
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserPoolTaggingException`.
+    UserPoolTaggingException(UserPoolTaggingException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl CreateUserPoolReplicaError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserPoolTaggingException(e) => ("UserPoolTaggingException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for CreateUserPoolReplicaError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for CreateUserPoolReplicaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for CreateUserPoolReplicaError {}
+
+impl OperationError for CreateUserPoolReplicaError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserPoolTaggingException" => {
+                response.into_modelled(Self::UserPoolTaggingException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DeleteCIMDPolicy` ([`CognitoIdentityProvider::delete_cimd_policy`](crate::client::CognitoIdentityProvider::delete_cimd_policy)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteCimdPolicyError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DeleteCimdPolicyError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DeleteCimdPolicyError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DeleteCimdPolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DeleteCimdPolicyError {}
+
+impl OperationError for DeleteCimdPolicyError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DeleteGroup` ([`CognitoIdentityProvider::delete_group`](crate::client::CognitoIdentityProvider::delete_group)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteGroupError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DeleteGroupError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DeleteGroupError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DeleteGroupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DeleteGroupError {}
+
+impl OperationError for DeleteGroupError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DeleteIdentityProvider` ([`CognitoIdentityProvider::delete_identity_provider`](crate::client::CognitoIdentityProvider::delete_identity_provider)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteIdentityProviderError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnsupportedIdentityProviderException`.
+    UnsupportedIdentityProviderException(UnsupportedIdentityProviderException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DeleteIdentityProviderError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnsupportedIdentityProviderException(e) => {
+                ("UnsupportedIdentityProviderException", e)
+            }
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DeleteIdentityProviderError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DeleteIdentityProviderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DeleteIdentityProviderError {}
+
+impl OperationError for DeleteIdentityProviderError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnsupportedIdentityProviderException" => {
+                response
+                    .into_modelled(
+                        Self::UnsupportedIdentityProviderException,
+                        Self::Unhandled,
+                    )
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DeleteManagedLoginBranding` ([`CognitoIdentityProvider::delete_managed_login_branding`](crate::client::CognitoIdentityProvider::delete_managed_login_branding)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteManagedLoginBrandingError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DeleteManagedLoginBrandingError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DeleteManagedLoginBrandingError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DeleteManagedLoginBrandingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DeleteManagedLoginBrandingError {}
+
+impl OperationError for DeleteManagedLoginBrandingError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
 /// Errors of `DeleteResourceServer` ([`CognitoIdentityProvider::delete_resource_server`](crate::client::CognitoIdentityProvider::delete_resource_server)).
 #[derive(Debug)]
 #[non_exhaustive]
@@ -594,6 +6020,8 @@ pub enum DeleteResourceServerError {
     InvalidParameterException(InvalidParameterException),
     /// The service answered `NotAuthorizedException`.
     NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// The service answered `TooManyRequestsException`.
@@ -609,6 +6037,7 @@ impl DeleteResourceServerError {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
             Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
             Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
             Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
             Self::Unhandled(e) => (e.code(), e),
@@ -632,6 +6061,880 @@ impl fmt::Display for DeleteResourceServerError {
 impl std::error::Error for DeleteResourceServerError {}
 
 impl OperationError for DeleteResourceServerError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DeleteTerms` ([`CognitoIdentityProvider::delete_terms`](crate::client::CognitoIdentityProvider::delete_terms)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteTermsError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DeleteTermsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DeleteTermsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DeleteTermsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DeleteTermsError {}
+
+impl OperationError for DeleteTermsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DeleteUser` ([`CognitoIdentityProvider::delete_user`](crate::client::CognitoIdentityProvider::delete_user)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteUserError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DeleteUserError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DeleteUserError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DeleteUserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DeleteUserError {}
+
+impl OperationError for DeleteUserError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DeleteUserAttributes` ([`CognitoIdentityProvider::delete_user_attributes`](crate::client::CognitoIdentityProvider::delete_user_attributes)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteUserAttributesError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DeleteUserAttributesError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DeleteUserAttributesError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DeleteUserAttributesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DeleteUserAttributesError {}
+
+impl OperationError for DeleteUserAttributesError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DeleteUserPool` ([`CognitoIdentityProvider::delete_user_pool`](crate::client::CognitoIdentityProvider::delete_user_pool)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteUserPoolError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserImportInProgressException`.
+    UserImportInProgressException(UserImportInProgressException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DeleteUserPoolError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserImportInProgressException(e) => {
+                ("UserImportInProgressException", e)
+            }
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DeleteUserPoolError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DeleteUserPoolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DeleteUserPoolError {}
+
+impl OperationError for DeleteUserPoolError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserImportInProgressException" => {
+                response
+                    .into_modelled(Self::UserImportInProgressException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DeleteUserPoolClient` ([`CognitoIdentityProvider::delete_user_pool_client`](crate::client::CognitoIdentityProvider::delete_user_pool_client)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteUserPoolClientError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DeleteUserPoolClientError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DeleteUserPoolClientError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DeleteUserPoolClientError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DeleteUserPoolClientError {}
+
+impl OperationError for DeleteUserPoolClientError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DeleteUserPoolClientSecret` ([`CognitoIdentityProvider::delete_user_pool_client_secret`](crate::client::CognitoIdentityProvider::delete_user_pool_client_secret)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteUserPoolClientSecretError {
+    /// The service answered `InternalServerException`.
+    InternalServerException(InternalServerException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DeleteUserPoolClientSecretError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalServerException(e) => ("InternalServerException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DeleteUserPoolClientSecretError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DeleteUserPoolClientSecretError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DeleteUserPoolClientSecretError {}
+
+impl OperationError for DeleteUserPoolClientSecretError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalServerException" => {
+                response.into_modelled(Self::InternalServerException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DeleteUserPoolDomain` ([`CognitoIdentityProvider::delete_user_pool_domain`](crate::client::CognitoIdentityProvider::delete_user_pool_domain)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteUserPoolDomainError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DeleteUserPoolDomainError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DeleteUserPoolDomainError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DeleteUserPoolDomainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DeleteUserPoolDomainError {}
+
+impl OperationError for DeleteUserPoolDomainError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DeleteUserPoolReplica` ([`CognitoIdentityProvider::delete_user_pool_replica`](crate::client::CognitoIdentityProvider::delete_user_pool_replica)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteUserPoolReplicaError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DeleteUserPoolReplicaError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DeleteUserPoolReplicaError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DeleteUserPoolReplicaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DeleteUserPoolReplicaError {}
+
+impl OperationError for DeleteUserPoolReplicaError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DeleteWebAuthnCredential` ([`CognitoIdentityProvider::delete_web_authn_credential`](crate::client::CognitoIdentityProvider::delete_web_authn_credential)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteWebAuthnCredentialError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DeleteWebAuthnCredentialError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DeleteWebAuthnCredentialError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DeleteWebAuthnCredentialError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DeleteWebAuthnCredentialError {}
+
+impl OperationError for DeleteWebAuthnCredentialError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DescribeCIMDPolicy` ([`CognitoIdentityProvider::describe_cimd_policy`](crate::client::CognitoIdentityProvider::describe_cimd_policy)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeCimdPolicyError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DescribeCimdPolicyError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DescribeCimdPolicyError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DescribeCimdPolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DescribeCimdPolicyError {}
+
+impl OperationError for DescribeCimdPolicyError {
     fn from_error_response(response: ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
@@ -724,6 +7027,249 @@ impl OperationError for DescribeIdentityProviderError {
     }
 }
 
+/// Errors of `DescribeManagedLoginBranding` ([`CognitoIdentityProvider::describe_managed_login_branding`](crate::client::CognitoIdentityProvider::describe_managed_login_branding)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeManagedLoginBrandingError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DescribeManagedLoginBrandingError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DescribeManagedLoginBrandingError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DescribeManagedLoginBrandingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DescribeManagedLoginBrandingError {}
+
+impl OperationError for DescribeManagedLoginBrandingError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DescribeManagedLoginBrandingByClient` ([`CognitoIdentityProvider::describe_managed_login_branding_by_client`](crate::client::CognitoIdentityProvider::describe_managed_login_branding_by_client)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeManagedLoginBrandingByClientError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DescribeManagedLoginBrandingByClientError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DescribeManagedLoginBrandingByClientError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DescribeManagedLoginBrandingByClientError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DescribeManagedLoginBrandingByClientError {}
+
+impl OperationError for DescribeManagedLoginBrandingByClientError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DescribePointInTimeRecovery` ([`CognitoIdentityProvider::describe_point_in_time_recovery`](crate::client::CognitoIdentityProvider::describe_point_in_time_recovery)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribePointInTimeRecoveryError {
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DescribePointInTimeRecoveryError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DescribePointInTimeRecoveryError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DescribePointInTimeRecoveryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DescribePointInTimeRecoveryError {}
+
+impl OperationError for DescribePointInTimeRecoveryError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
 /// Errors of `DescribeResourceServer` ([`CognitoIdentityProvider::describe_resource_server`](crate::client::CognitoIdentityProvider::describe_resource_server)).
 #[derive(Debug)]
 #[non_exhaustive]
@@ -734,6 +7280,8 @@ pub enum DescribeResourceServerError {
     InvalidParameterException(InvalidParameterException),
     /// The service answered `NotAuthorizedException`.
     NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// The service answered `TooManyRequestsException`.
@@ -749,6 +7297,7 @@ impl DescribeResourceServerError {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
             Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
             Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
             Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
             Self::Unhandled(e) => (e.code(), e),
@@ -783,6 +7332,330 @@ impl OperationError for DescribeResourceServerError {
             "NotAuthorizedException" => {
                 response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
             }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DescribeRiskConfiguration` ([`CognitoIdentityProvider::describe_risk_configuration`](crate::client::CognitoIdentityProvider::describe_risk_configuration)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeRiskConfigurationError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserPoolAddOnNotEnabledException`.
+    UserPoolAddOnNotEnabledException(UserPoolAddOnNotEnabledException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DescribeRiskConfigurationError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserPoolAddOnNotEnabledException(e) => {
+                ("UserPoolAddOnNotEnabledException", e)
+            }
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DescribeRiskConfigurationError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DescribeRiskConfigurationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DescribeRiskConfigurationError {}
+
+impl OperationError for DescribeRiskConfigurationError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserPoolAddOnNotEnabledException" => {
+                response
+                    .into_modelled(
+                        Self::UserPoolAddOnNotEnabledException,
+                        Self::Unhandled,
+                    )
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DescribeTerms` ([`CognitoIdentityProvider::describe_terms`](crate::client::CognitoIdentityProvider::describe_terms)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeTermsError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DescribeTermsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DescribeTermsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DescribeTermsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DescribeTermsError {}
+
+impl OperationError for DescribeTermsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DescribeTermsByClient` ([`CognitoIdentityProvider::describe_terms_by_client`](crate::client::CognitoIdentityProvider::describe_terms_by_client)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeTermsByClientError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DescribeTermsByClientError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DescribeTermsByClientError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DescribeTermsByClientError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DescribeTermsByClientError {}
+
+impl OperationError for DescribeTermsByClientError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DescribeUserImportJob` ([`CognitoIdentityProvider::describe_user_import_job`](crate::client::CognitoIdentityProvider::describe_user_import_job)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeUserImportJobError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DescribeUserImportJobError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DescribeUserImportJobError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DescribeUserImportJobError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DescribeUserImportJobError {}
+
+impl OperationError for DescribeUserImportJobError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
             "ResourceNotFoundException" => {
                 response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
             }
@@ -804,6 +7677,8 @@ pub enum DescribeUserPoolError {
     InvalidParameterException(InvalidParameterException),
     /// The service answered `NotAuthorizedException`.
     NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// The service answered `TooManyRequestsException`.
@@ -821,6 +7696,7 @@ impl DescribeUserPoolError {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
             Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
             Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
             Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
             Self::UserPoolTaggingException(e) => ("UserPoolTaggingException", e),
@@ -856,6 +7732,10 @@ impl OperationError for DescribeUserPoolError {
             "NotAuthorizedException" => {
                 response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
             }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
             "ResourceNotFoundException" => {
                 response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
             }
@@ -864,6 +7744,83 @@ impl OperationError for DescribeUserPoolError {
             }
             "UserPoolTaggingException" => {
                 response.into_modelled(Self::UserPoolTaggingException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `DescribeUserPoolClient` ([`CognitoIdentityProvider::describe_user_pool_client`](crate::client::CognitoIdentityProvider::describe_user_pool_client)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeUserPoolClientError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl DescribeUserPoolClientError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for DescribeUserPoolClientError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for DescribeUserPoolClientError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for DescribeUserPoolClientError {}
+
+impl OperationError for DescribeUserPoolClientError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
             }
             _ => Self::Unhandled(response.into_unhandled()),
         }
@@ -880,6 +7837,8 @@ pub enum DescribeUserPoolDomainError {
     InvalidParameterException(InvalidParameterException),
     /// The service answered `NotAuthorizedException`.
     NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
@@ -893,6 +7852,7 @@ impl DescribeUserPoolDomainError {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
             Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
             Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
             Self::Unhandled(e) => (e.code(), e),
         }
@@ -926,8 +7886,756 @@ impl OperationError for DescribeUserPoolDomainError {
             "NotAuthorizedException" => {
                 response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
             }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
             "ResourceNotFoundException" => {
                 response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ForgetDevice` ([`CognitoIdentityProvider::forget_device`](crate::client::CognitoIdentityProvider::forget_device)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ForgetDeviceError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidUserPoolConfigurationException`.
+    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ForgetDeviceError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidUserPoolConfigurationException(e) => {
+                ("InvalidUserPoolConfigurationException", e)
+            }
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ForgetDeviceError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ForgetDeviceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ForgetDeviceError {}
+
+impl OperationError for ForgetDeviceError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidUserPoolConfigurationException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidUserPoolConfigurationException,
+                        Self::Unhandled,
+                    )
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ForgotPassword` ([`CognitoIdentityProvider::forgot_password`](crate::client::CognitoIdentityProvider::forgot_password)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ForgotPasswordError {
+    /// The service answered `CodeDeliveryFailureException`.
+    CodeDeliveryFailureException(CodeDeliveryFailureException),
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidEmailRoleAccessPolicyException`.
+    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidSmsRoleAccessPolicyException`.
+    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
+    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
+    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ForgotPasswordError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidEmailRoleAccessPolicyException(e) => {
+                ("InvalidEmailRoleAccessPolicyException", e)
+            }
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidSmsRoleAccessPolicyException(e) => {
+                ("InvalidSmsRoleAccessPolicyException", e)
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(e) => {
+                ("InvalidSmsRoleTrustRelationshipException", e)
+            }
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ForgotPasswordError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ForgotPasswordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ForgotPasswordError {}
+
+impl OperationError for ForgotPasswordError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "CodeDeliveryFailureException" => {
+                response
+                    .into_modelled(Self::CodeDeliveryFailureException, Self::Unhandled)
+            }
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidEmailRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidEmailRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidSmsRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidSmsRoleTrustRelationshipException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleTrustRelationshipException,
+                        Self::Unhandled,
+                    )
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `GetCSVHeader` ([`CognitoIdentityProvider::get_csv_header`](crate::client::CognitoIdentityProvider::get_csv_header)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetCsvHeaderError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl GetCsvHeaderError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for GetCsvHeaderError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for GetCsvHeaderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for GetCsvHeaderError {}
+
+impl OperationError for GetCsvHeaderError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `GetClientToken` ([`CognitoIdentityProvider::get_client_token`](crate::client::CognitoIdentityProvider::get_client_token)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetClientTokenError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl GetClientTokenError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for GetClientTokenError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for GetClientTokenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for GetClientTokenError {}
+
+impl OperationError for GetClientTokenError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `GetDerivedToken` ([`CognitoIdentityProvider::get_derived_token`](crate::client::CognitoIdentityProvider::get_derived_token)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetDerivedTokenError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl GetDerivedTokenError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for GetDerivedTokenError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for GetDerivedTokenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for GetDerivedTokenError {}
+
+impl OperationError for GetDerivedTokenError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `GetDevice` ([`CognitoIdentityProvider::get_device`](crate::client::CognitoIdentityProvider::get_device)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetDeviceError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidUserPoolConfigurationException`.
+    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl GetDeviceError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidUserPoolConfigurationException(e) => {
+                ("InvalidUserPoolConfigurationException", e)
+            }
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for GetDeviceError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for GetDeviceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for GetDeviceError {}
+
+impl OperationError for GetDeviceError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidUserPoolConfigurationException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidUserPoolConfigurationException,
+                        Self::Unhandled,
+                    )
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `GetGroup` ([`CognitoIdentityProvider::get_group`](crate::client::CognitoIdentityProvider::get_group)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetGroupError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl GetGroupError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for GetGroupError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for GetGroupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for GetGroupError {}
+
+impl OperationError for GetGroupError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
             }
             _ => Self::Unhandled(response.into_unhandled()),
         }
@@ -1004,6 +8712,330 @@ impl OperationError for GetIdentityProviderByIdentifierError {
     }
 }
 
+/// Errors of `GetLogDeliveryConfiguration` ([`CognitoIdentityProvider::get_log_delivery_configuration`](crate::client::CognitoIdentityProvider::get_log_delivery_configuration)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetLogDeliveryConfigurationError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl GetLogDeliveryConfigurationError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for GetLogDeliveryConfigurationError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for GetLogDeliveryConfigurationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for GetLogDeliveryConfigurationError {}
+
+impl OperationError for GetLogDeliveryConfigurationError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `GetProvisionedLimit` ([`CognitoIdentityProvider::get_provisioned_limit`](crate::client::CognitoIdentityProvider::get_provisioned_limit)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetProvisionedLimitError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl GetProvisionedLimitError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for GetProvisionedLimitError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for GetProvisionedLimitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for GetProvisionedLimitError {}
+
+impl OperationError for GetProvisionedLimitError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `GetSigningCertificate` ([`CognitoIdentityProvider::get_signing_certificate`](crate::client::CognitoIdentityProvider::get_signing_certificate)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetSigningCertificateError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl GetSigningCertificateError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for GetSigningCertificateError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for GetSigningCertificateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for GetSigningCertificateError {}
+
+impl OperationError for GetSigningCertificateError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `GetTokensFromRefreshToken` ([`CognitoIdentityProvider::get_tokens_from_refresh_token`](crate::client::CognitoIdentityProvider::get_tokens_from_refresh_token)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetTokensFromRefreshTokenError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `RefreshTokenReuseException`.
+    RefreshTokenReuseException(RefreshTokenReuseException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl GetTokensFromRefreshTokenError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::RefreshTokenReuseException(e) => ("RefreshTokenReuseException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for GetTokensFromRefreshTokenError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for GetTokensFromRefreshTokenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for GetTokensFromRefreshTokenError {}
+
+impl OperationError for GetTokensFromRefreshTokenError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "RefreshTokenReuseException" => {
+                response.into_modelled(Self::RefreshTokenReuseException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
 /// Errors of `GetUICustomization` ([`CognitoIdentityProvider::get_ui_customization`](crate::client::CognitoIdentityProvider::get_ui_customization)).
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1014,6 +9046,8 @@ pub enum GetUiCustomizationError {
     InvalidParameterException(InvalidParameterException),
     /// The service answered `NotAuthorizedException`.
     NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// The service answered `TooManyRequestsException`.
@@ -1029,6 +9063,7 @@ impl GetUiCustomizationError {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
             Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
             Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
             Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
             Self::Unhandled(e) => (e.code(), e),
@@ -1062,6 +9097,1354 @@ impl OperationError for GetUiCustomizationError {
             }
             "NotAuthorizedException" => {
                 response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `GetUser` ([`CognitoIdentityProvider::get_user`](crate::client::CognitoIdentityProvider::get_user)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetUserError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl GetUserError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for GetUserError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for GetUserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for GetUserError {}
+
+impl OperationError for GetUserError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `GetUserAttributeVerificationCode` ([`CognitoIdentityProvider::get_user_attribute_verification_code`](crate::client::CognitoIdentityProvider::get_user_attribute_verification_code)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetUserAttributeVerificationCodeError {
+    /// The service answered `CodeDeliveryFailureException`.
+    CodeDeliveryFailureException(CodeDeliveryFailureException),
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidEmailRoleAccessPolicyException`.
+    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidSmsRoleAccessPolicyException`.
+    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
+    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
+    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl GetUserAttributeVerificationCodeError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidEmailRoleAccessPolicyException(e) => {
+                ("InvalidEmailRoleAccessPolicyException", e)
+            }
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidSmsRoleAccessPolicyException(e) => {
+                ("InvalidSmsRoleAccessPolicyException", e)
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(e) => {
+                ("InvalidSmsRoleTrustRelationshipException", e)
+            }
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for GetUserAttributeVerificationCodeError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for GetUserAttributeVerificationCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for GetUserAttributeVerificationCodeError {}
+
+impl OperationError for GetUserAttributeVerificationCodeError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "CodeDeliveryFailureException" => {
+                response
+                    .into_modelled(Self::CodeDeliveryFailureException, Self::Unhandled)
+            }
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidEmailRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidEmailRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidSmsRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidSmsRoleTrustRelationshipException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleTrustRelationshipException,
+                        Self::Unhandled,
+                    )
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `GetUserAuthFactors` ([`CognitoIdentityProvider::get_user_auth_factors`](crate::client::CognitoIdentityProvider::get_user_auth_factors)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetUserAuthFactorsError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl GetUserAuthFactorsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for GetUserAuthFactorsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for GetUserAuthFactorsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for GetUserAuthFactorsError {}
+
+impl OperationError for GetUserAuthFactorsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `GetUserPoolClientSessionConfiguration` ([`CognitoIdentityProvider::get_user_pool_client_session_configuration`](crate::client::CognitoIdentityProvider::get_user_pool_client_session_configuration)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetUserPoolClientSessionConfigurationError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl GetUserPoolClientSessionConfigurationError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for GetUserPoolClientSessionConfigurationError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for GetUserPoolClientSessionConfigurationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for GetUserPoolClientSessionConfigurationError {}
+
+impl OperationError for GetUserPoolClientSessionConfigurationError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `GetUserPoolMfaConfig` ([`CognitoIdentityProvider::get_user_pool_mfa_config`](crate::client::CognitoIdentityProvider::get_user_pool_mfa_config)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetUserPoolMfaConfigError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl GetUserPoolMfaConfigError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for GetUserPoolMfaConfigError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for GetUserPoolMfaConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for GetUserPoolMfaConfigError {}
+
+impl OperationError for GetUserPoolMfaConfigError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `GetUserPoolSessionConfiguration` ([`CognitoIdentityProvider::get_user_pool_session_configuration`](crate::client::CognitoIdentityProvider::get_user_pool_session_configuration)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetUserPoolSessionConfigurationError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl GetUserPoolSessionConfigurationError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for GetUserPoolSessionConfigurationError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for GetUserPoolSessionConfigurationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for GetUserPoolSessionConfigurationError {}
+
+impl OperationError for GetUserPoolSessionConfigurationError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `GlobalSignOut` ([`CognitoIdentityProvider::global_sign_out`](crate::client::CognitoIdentityProvider::global_sign_out)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GlobalSignOutError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl GlobalSignOutError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for GlobalSignOutError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for GlobalSignOutError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for GlobalSignOutError {}
+
+impl OperationError for GlobalSignOutError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `InitiateAuth` ([`CognitoIdentityProvider::initiate_auth`](crate::client::CognitoIdentityProvider::initiate_auth)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum InitiateAuthError {
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidEmailRoleAccessPolicyException`.
+    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidSmsRoleAccessPolicyException`.
+    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
+    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
+    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
+    /// The service answered `InvalidUserPoolConfigurationException`.
+    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UnsupportedOperationException`.
+    UnsupportedOperationException(UnsupportedOperationException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl InitiateAuthError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidEmailRoleAccessPolicyException(e) => {
+                ("InvalidEmailRoleAccessPolicyException", e)
+            }
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidSmsRoleAccessPolicyException(e) => {
+                ("InvalidSmsRoleAccessPolicyException", e)
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(e) => {
+                ("InvalidSmsRoleTrustRelationshipException", e)
+            }
+            Self::InvalidUserPoolConfigurationException(e) => {
+                ("InvalidUserPoolConfigurationException", e)
+            }
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UnsupportedOperationException(e) => {
+                ("UnsupportedOperationException", e)
+            }
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for InitiateAuthError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for InitiateAuthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for InitiateAuthError {}
+
+impl OperationError for InitiateAuthError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidEmailRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidEmailRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidSmsRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidSmsRoleTrustRelationshipException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleTrustRelationshipException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidUserPoolConfigurationException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidUserPoolConfigurationException,
+                        Self::Unhandled,
+                    )
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UnsupportedOperationException" => {
+                response
+                    .into_modelled(Self::UnsupportedOperationException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `InitiatePointInTimeRecovery` ([`CognitoIdentityProvider::initiate_point_in_time_recovery`](crate::client::CognitoIdentityProvider::initiate_point_in_time_recovery)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum InitiatePointInTimeRecoveryError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl InitiatePointInTimeRecoveryError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for InitiatePointInTimeRecoveryError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for InitiatePointInTimeRecoveryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for InitiatePointInTimeRecoveryError {}
+
+impl OperationError for InitiatePointInTimeRecoveryError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ListCIMDPolicies` ([`CognitoIdentityProvider::list_cimd_policies`](crate::client::CognitoIdentityProvider::list_cimd_policies)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListCimdPoliciesError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ListCimdPoliciesError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ListCimdPoliciesError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ListCimdPoliciesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ListCimdPoliciesError {}
+
+impl OperationError for ListCimdPoliciesError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ListClientMetadataURLs` ([`CognitoIdentityProvider::list_client_metadata_urls`](crate::client::CognitoIdentityProvider::list_client_metadata_urls)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListClientMetadataUrlsError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ListClientMetadataUrlsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ListClientMetadataUrlsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ListClientMetadataUrlsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ListClientMetadataUrlsError {}
+
+impl OperationError for ListClientMetadataUrlsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ListDevices` ([`CognitoIdentityProvider::list_devices`](crate::client::CognitoIdentityProvider::list_devices)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListDevicesError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidUserPoolConfigurationException`.
+    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ListDevicesError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidUserPoolConfigurationException(e) => {
+                ("InvalidUserPoolConfigurationException", e)
+            }
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ListDevicesError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ListDevicesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ListDevicesError {}
+
+impl OperationError for ListDevicesError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidUserPoolConfigurationException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidUserPoolConfigurationException,
+                        Self::Unhandled,
+                    )
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ListGroups` ([`CognitoIdentityProvider::list_groups`](crate::client::CognitoIdentityProvider::list_groups)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListGroupsError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ListGroupsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ListGroupsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ListGroupsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ListGroupsError {}
+
+impl OperationError for ListGroupsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
             }
             "ResourceNotFoundException" => {
                 response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
@@ -1144,6 +10527,95 @@ impl OperationError for ListIdentityProvidersError {
     }
 }
 
+/// Errors of `ListPointInTimeRecoveries` ([`CognitoIdentityProvider::list_point_in_time_recoveries`](crate::client::CognitoIdentityProvider::list_point_in_time_recoveries)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListPointInTimeRecoveriesError {
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ListPointInTimeRecoveriesError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ListPointInTimeRecoveriesError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ListPointInTimeRecoveriesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ListPointInTimeRecoveriesError {}
+
+impl OperationError for ListPointInTimeRecoveriesError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
 /// Errors of `ListResourceServers` ([`CognitoIdentityProvider::list_resource_servers`](crate::client::CognitoIdentityProvider::list_resource_servers)).
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1154,6 +10626,8 @@ pub enum ListResourceServersError {
     InvalidParameterException(InvalidParameterException),
     /// The service answered `NotAuthorizedException`.
     NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// The service answered `TooManyRequestsException`.
@@ -1169,6 +10643,7 @@ impl ListResourceServersError {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
             Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
             Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
             Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
             Self::Unhandled(e) => (e.code(), e),
@@ -1203,6 +10678,311 @@ impl OperationError for ListResourceServersError {
             "NotAuthorizedException" => {
                 response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
             }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ListTagsForResource` ([`CognitoIdentityProvider::list_tags_for_resource`](crate::client::CognitoIdentityProvider::list_tags_for_resource)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListTagsForResourceError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ListTagsForResourceError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ListTagsForResourceError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ListTagsForResourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ListTagsForResourceError {}
+
+impl OperationError for ListTagsForResourceError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ListTerms` ([`CognitoIdentityProvider::list_terms`](crate::client::CognitoIdentityProvider::list_terms)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListTermsError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ListTermsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ListTermsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ListTermsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ListTermsError {}
+
+impl OperationError for ListTermsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ListUserImportJobs` ([`CognitoIdentityProvider::list_user_import_jobs`](crate::client::CognitoIdentityProvider::list_user_import_jobs)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListUserImportJobsError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ListUserImportJobsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ListUserImportJobsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ListUserImportJobsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ListUserImportJobsError {}
+
+impl OperationError for ListUserImportJobsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ListUserPoolClientSecrets` ([`CognitoIdentityProvider::list_user_pool_client_secrets`](crate::client::CognitoIdentityProvider::list_user_pool_client_secrets)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListUserPoolClientSecretsError {
+    /// The service answered `InternalServerException`.
+    InternalServerException(InternalServerException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ListUserPoolClientSecretsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalServerException(e) => ("InternalServerException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ListUserPoolClientSecretsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ListUserPoolClientSecretsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ListUserPoolClientSecretsError {}
+
+impl OperationError for ListUserPoolClientSecretsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalServerException" => {
+                response.into_modelled(Self::InternalServerException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
             "ResourceNotFoundException" => {
                 response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
             }
@@ -1224,6 +11004,8 @@ pub enum ListUserPoolClientsError {
     InvalidParameterException(InvalidParameterException),
     /// The service answered `NotAuthorizedException`.
     NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// The service answered `TooManyRequestsException`.
@@ -1239,6 +11021,7 @@ impl ListUserPoolClientsError {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
             Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
             Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
             Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
             Self::Unhandled(e) => (e.code(), e),
@@ -1272,6 +11055,87 @@ impl OperationError for ListUserPoolClientsError {
             }
             "NotAuthorizedException" => {
                 response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ListUserPoolReplicas` ([`CognitoIdentityProvider::list_user_pool_replicas`](crate::client::CognitoIdentityProvider::list_user_pool_replicas)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListUserPoolReplicasError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ListUserPoolReplicasError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ListUserPoolReplicasError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ListUserPoolReplicasError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ListUserPoolReplicasError {}
+
+impl OperationError for ListUserPoolReplicasError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
             }
             "ResourceNotFoundException" => {
                 response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
@@ -1348,6 +11212,110 @@ impl OperationError for ListUserPoolsError {
     }
 }
 
+/// Errors of `ListUserSessions` ([`CognitoIdentityProvider::list_user_sessions`](crate::client::CognitoIdentityProvider::list_user_sessions)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListUserSessionsError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ListUserSessionsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ListUserSessionsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ListUserSessionsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ListUserSessionsError {}
+
+impl OperationError for ListUserSessionsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
 /// Errors of `ListUsers` ([`CognitoIdentityProvider::list_users`](crate::client::CognitoIdentityProvider::list_users)).
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1358,6 +11326,8 @@ pub enum ListUsersError {
     InvalidParameterException(InvalidParameterException),
     /// The service answered `NotAuthorizedException`.
     NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// The service answered `TooManyRequestsException`.
@@ -1373,6 +11343,7 @@ impl ListUsersError {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
             Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
             Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
             Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
             Self::Unhandled(e) => (e.code(), e),
@@ -1407,11 +11378,965 @@ impl OperationError for ListUsersError {
             "NotAuthorizedException" => {
                 response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
             }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
             "ResourceNotFoundException" => {
                 response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
             }
             "TooManyRequestsException" => {
                 response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ListUsersInGroup` ([`CognitoIdentityProvider::list_users_in_group`](crate::client::CognitoIdentityProvider::list_users_in_group)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListUsersInGroupError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ListUsersInGroupError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ListUsersInGroupError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ListUsersInGroupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ListUsersInGroupError {}
+
+impl OperationError for ListUsersInGroupError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ListWebAuthnCredentials` ([`CognitoIdentityProvider::list_web_authn_credentials`](crate::client::CognitoIdentityProvider::list_web_authn_credentials)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListWebAuthnCredentialsError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ListWebAuthnCredentialsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ListWebAuthnCredentialsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ListWebAuthnCredentialsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ListWebAuthnCredentialsError {}
+
+impl OperationError for ListWebAuthnCredentialsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `ResendConfirmationCode` ([`CognitoIdentityProvider::resend_confirmation_code`](crate::client::CognitoIdentityProvider::resend_confirmation_code)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ResendConfirmationCodeError {
+    /// The service answered `CodeDeliveryFailureException`.
+    CodeDeliveryFailureException(CodeDeliveryFailureException),
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidEmailRoleAccessPolicyException`.
+    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidSmsRoleAccessPolicyException`.
+    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
+    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
+    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl ResendConfirmationCodeError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidEmailRoleAccessPolicyException(e) => {
+                ("InvalidEmailRoleAccessPolicyException", e)
+            }
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidSmsRoleAccessPolicyException(e) => {
+                ("InvalidSmsRoleAccessPolicyException", e)
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(e) => {
+                ("InvalidSmsRoleTrustRelationshipException", e)
+            }
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for ResendConfirmationCodeError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for ResendConfirmationCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for ResendConfirmationCodeError {}
+
+impl OperationError for ResendConfirmationCodeError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "CodeDeliveryFailureException" => {
+                response
+                    .into_modelled(Self::CodeDeliveryFailureException, Self::Unhandled)
+            }
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidEmailRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidEmailRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidSmsRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidSmsRoleTrustRelationshipException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleTrustRelationshipException,
+                        Self::Unhandled,
+                    )
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `RespondToAuthChallenge` ([`CognitoIdentityProvider::respond_to_auth_challenge`](crate::client::CognitoIdentityProvider::respond_to_auth_challenge)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum RespondToAuthChallengeError {
+    /// The service answered `AliasExistsException`.
+    AliasExistsException(AliasExistsException),
+    /// The service answered `CodeMismatchException`.
+    CodeMismatchException(CodeMismatchException),
+    /// The service answered `ExpiredCodeException`.
+    ExpiredCodeException(ExpiredCodeException),
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidEmailRoleAccessPolicyException`.
+    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidPasswordException`.
+    InvalidPasswordException(InvalidPasswordException),
+    /// The service answered `InvalidSmsRoleAccessPolicyException`.
+    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
+    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
+    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
+    /// The service answered `InvalidUserPoolConfigurationException`.
+    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
+    /// The service answered `MFAMethodNotFoundException`.
+    MfaMethodNotFoundException(MfaMethodNotFoundException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordHistoryPolicyViolationException`.
+    PasswordHistoryPolicyViolationException(PasswordHistoryPolicyViolationException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `SoftwareTokenMFANotFoundException`.
+    SoftwareTokenMfaNotFoundException(SoftwareTokenMfaNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl RespondToAuthChallengeError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::AliasExistsException(e) => ("AliasExistsException", e),
+            Self::CodeMismatchException(e) => ("CodeMismatchException", e),
+            Self::ExpiredCodeException(e) => ("ExpiredCodeException", e),
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidEmailRoleAccessPolicyException(e) => {
+                ("InvalidEmailRoleAccessPolicyException", e)
+            }
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidPasswordException(e) => ("InvalidPasswordException", e),
+            Self::InvalidSmsRoleAccessPolicyException(e) => {
+                ("InvalidSmsRoleAccessPolicyException", e)
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(e) => {
+                ("InvalidSmsRoleTrustRelationshipException", e)
+            }
+            Self::InvalidUserPoolConfigurationException(e) => {
+                ("InvalidUserPoolConfigurationException", e)
+            }
+            Self::MfaMethodNotFoundException(e) => ("MFAMethodNotFoundException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordHistoryPolicyViolationException(e) => {
+                ("PasswordHistoryPolicyViolationException", e)
+            }
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::SoftwareTokenMfaNotFoundException(e) => {
+                ("SoftwareTokenMFANotFoundException", e)
+            }
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for RespondToAuthChallengeError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for RespondToAuthChallengeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for RespondToAuthChallengeError {}
+
+impl OperationError for RespondToAuthChallengeError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "AliasExistsException" => {
+                response.into_modelled(Self::AliasExistsException, Self::Unhandled)
+            }
+            "CodeMismatchException" => {
+                response.into_modelled(Self::CodeMismatchException, Self::Unhandled)
+            }
+            "ExpiredCodeException" => {
+                response.into_modelled(Self::ExpiredCodeException, Self::Unhandled)
+            }
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidEmailRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidEmailRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidPasswordException" => {
+                response.into_modelled(Self::InvalidPasswordException, Self::Unhandled)
+            }
+            "InvalidSmsRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidSmsRoleTrustRelationshipException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleTrustRelationshipException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidUserPoolConfigurationException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidUserPoolConfigurationException,
+                        Self::Unhandled,
+                    )
+            }
+            "MFAMethodNotFoundException" => {
+                response.into_modelled(Self::MfaMethodNotFoundException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordHistoryPolicyViolationException" => {
+                response
+                    .into_modelled(
+                        Self::PasswordHistoryPolicyViolationException,
+                        Self::Unhandled,
+                    )
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "SoftwareTokenMFANotFoundException" => {
+                response
+                    .into_modelled(
+                        Self::SoftwareTokenMfaNotFoundException,
+                        Self::Unhandled,
+                    )
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `RevokeToken` ([`CognitoIdentityProvider::revoke_token`](crate::client::CognitoIdentityProvider::revoke_token)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum RevokeTokenError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(UnauthorizedException),
+    /// The service answered `UnsupportedOperationException`.
+    UnsupportedOperationException(UnsupportedOperationException),
+    /// The service answered `UnsupportedTokenTypeException`.
+    UnsupportedTokenTypeException(UnsupportedTokenTypeException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl RevokeTokenError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnauthorizedException(e) => ("UnauthorizedException", e),
+            Self::UnsupportedOperationException(e) => {
+                ("UnsupportedOperationException", e)
+            }
+            Self::UnsupportedTokenTypeException(e) => {
+                ("UnsupportedTokenTypeException", e)
+            }
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for RevokeTokenError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for RevokeTokenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for RevokeTokenError {}
+
+impl OperationError for RevokeTokenError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnauthorizedException" => {
+                response.into_modelled(Self::UnauthorizedException, Self::Unhandled)
+            }
+            "UnsupportedOperationException" => {
+                response
+                    .into_modelled(Self::UnsupportedOperationException, Self::Unhandled)
+            }
+            "UnsupportedTokenTypeException" => {
+                response
+                    .into_modelled(Self::UnsupportedTokenTypeException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `RevokeUserSession` ([`CognitoIdentityProvider::revoke_user_session`](crate::client::CognitoIdentityProvider::revoke_user_session)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum RevokeUserSessionError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl RevokeUserSessionError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for RevokeUserSessionError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for RevokeUserSessionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for RevokeUserSessionError {}
+
+impl OperationError for RevokeUserSessionError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `SetLogDeliveryConfiguration` ([`CognitoIdentityProvider::set_log_delivery_configuration`](crate::client::CognitoIdentityProvider::set_log_delivery_configuration)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SetLogDeliveryConfigurationError {
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl SetLogDeliveryConfigurationError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for SetLogDeliveryConfigurationError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for SetLogDeliveryConfigurationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for SetLogDeliveryConfigurationError {}
+
+impl OperationError for SetLogDeliveryConfigurationError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `SetRiskConfiguration` ([`CognitoIdentityProvider::set_risk_configuration`](crate::client::CognitoIdentityProvider::set_risk_configuration)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SetRiskConfigurationError {
+    /// The service answered `CodeDeliveryFailureException`.
+    CodeDeliveryFailureException(CodeDeliveryFailureException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidEmailRoleAccessPolicyException`.
+    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserPoolAddOnNotEnabledException`.
+    UserPoolAddOnNotEnabledException(UserPoolAddOnNotEnabledException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl SetRiskConfigurationError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidEmailRoleAccessPolicyException(e) => {
+                ("InvalidEmailRoleAccessPolicyException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserPoolAddOnNotEnabledException(e) => {
+                ("UserPoolAddOnNotEnabledException", e)
+            }
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for SetRiskConfigurationError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for SetRiskConfigurationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for SetRiskConfigurationError {}
+
+impl OperationError for SetRiskConfigurationError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "CodeDeliveryFailureException" => {
+                response
+                    .into_modelled(Self::CodeDeliveryFailureException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidEmailRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidEmailRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserPoolAddOnNotEnabledException" => {
+                response
+                    .into_modelled(
+                        Self::UserPoolAddOnNotEnabledException,
+                        Self::Unhandled,
+                    )
             }
             _ => Self::Unhandled(response.into_unhandled()),
         }
@@ -1428,6 +12353,8 @@ pub enum SetUiCustomizationError {
     InvalidParameterException(InvalidParameterException),
     /// The service answered `NotAuthorizedException`.
     NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// The service answered `TooManyRequestsException`.
@@ -1443,6 +12370,7 @@ impl SetUiCustomizationError {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
             Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
             Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
             Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
             Self::Unhandled(e) => (e.code(), e),
@@ -1476,6 +12404,1731 @@ impl OperationError for SetUiCustomizationError {
             }
             "NotAuthorizedException" => {
                 response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `SetUserMFAPreference` ([`CognitoIdentityProvider::set_user_mfa_preference`](crate::client::CognitoIdentityProvider::set_user_mfa_preference)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SetUserMfaPreferenceError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl SetUserMfaPreferenceError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for SetUserMfaPreferenceError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for SetUserMfaPreferenceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for SetUserMfaPreferenceError {}
+
+impl OperationError for SetUserMfaPreferenceError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `SetUserPoolClientSessionConfiguration` ([`CognitoIdentityProvider::set_user_pool_client_session_configuration`](crate::client::CognitoIdentityProvider::set_user_pool_client_session_configuration)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SetUserPoolClientSessionConfigurationError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl SetUserPoolClientSessionConfigurationError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for SetUserPoolClientSessionConfigurationError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for SetUserPoolClientSessionConfigurationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for SetUserPoolClientSessionConfigurationError {}
+
+impl OperationError for SetUserPoolClientSessionConfigurationError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `SetUserPoolMfaConfig` ([`CognitoIdentityProvider::set_user_pool_mfa_config`](crate::client::CognitoIdentityProvider::set_user_pool_mfa_config)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SetUserPoolMfaConfigError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidSmsRoleAccessPolicyException`.
+    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
+    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
+    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl SetUserPoolMfaConfigError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidSmsRoleAccessPolicyException(e) => {
+                ("InvalidSmsRoleAccessPolicyException", e)
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(e) => {
+                ("InvalidSmsRoleTrustRelationshipException", e)
+            }
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for SetUserPoolMfaConfigError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for SetUserPoolMfaConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for SetUserPoolMfaConfigError {}
+
+impl OperationError for SetUserPoolMfaConfigError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidSmsRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidSmsRoleTrustRelationshipException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleTrustRelationshipException,
+                        Self::Unhandled,
+                    )
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `SetUserPoolSessionConfiguration` ([`CognitoIdentityProvider::set_user_pool_session_configuration`](crate::client::CognitoIdentityProvider::set_user_pool_session_configuration)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SetUserPoolSessionConfigurationError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl SetUserPoolSessionConfigurationError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for SetUserPoolSessionConfigurationError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for SetUserPoolSessionConfigurationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for SetUserPoolSessionConfigurationError {}
+
+impl OperationError for SetUserPoolSessionConfigurationError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `SetUserSettings` ([`CognitoIdentityProvider::set_user_settings`](crate::client::CognitoIdentityProvider::set_user_settings)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SetUserSettingsError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl SetUserSettingsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for SetUserSettingsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for SetUserSettingsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for SetUserSettingsError {}
+
+impl OperationError for SetUserSettingsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `SignUp` ([`CognitoIdentityProvider::sign_up`](crate::client::CognitoIdentityProvider::sign_up)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SignUpError {
+    /// The service answered `CodeDeliveryFailureException`.
+    CodeDeliveryFailureException(CodeDeliveryFailureException),
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidEmailRoleAccessPolicyException`.
+    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidPasswordException`.
+    InvalidPasswordException(InvalidPasswordException),
+    /// The service answered `InvalidSmsRoleAccessPolicyException`.
+    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
+    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
+    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UsernameExistsException`.
+    UsernameExistsException(UsernameExistsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl SignUpError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidEmailRoleAccessPolicyException(e) => {
+                ("InvalidEmailRoleAccessPolicyException", e)
+            }
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidPasswordException(e) => ("InvalidPasswordException", e),
+            Self::InvalidSmsRoleAccessPolicyException(e) => {
+                ("InvalidSmsRoleAccessPolicyException", e)
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(e) => {
+                ("InvalidSmsRoleTrustRelationshipException", e)
+            }
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UsernameExistsException(e) => ("UsernameExistsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for SignUpError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for SignUpError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for SignUpError {}
+
+impl OperationError for SignUpError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "CodeDeliveryFailureException" => {
+                response
+                    .into_modelled(Self::CodeDeliveryFailureException, Self::Unhandled)
+            }
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidEmailRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidEmailRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidPasswordException" => {
+                response.into_modelled(Self::InvalidPasswordException, Self::Unhandled)
+            }
+            "InvalidSmsRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidSmsRoleTrustRelationshipException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleTrustRelationshipException,
+                        Self::Unhandled,
+                    )
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UsernameExistsException" => {
+                response.into_modelled(Self::UsernameExistsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `StartPointInTimeRecovery` ([`CognitoIdentityProvider::start_point_in_time_recovery`](crate::client::CognitoIdentityProvider::start_point_in_time_recovery)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum StartPointInTimeRecoveryError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl StartPointInTimeRecoveryError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for StartPointInTimeRecoveryError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for StartPointInTimeRecoveryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for StartPointInTimeRecoveryError {}
+
+impl OperationError for StartPointInTimeRecoveryError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `StartUserImportJob` ([`CognitoIdentityProvider::start_user_import_job`](crate::client::CognitoIdentityProvider::start_user_import_job)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum StartUserImportJobError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PreconditionNotMetException`.
+    PreconditionNotMetException(PreconditionNotMetException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl StartUserImportJobError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PreconditionNotMetException(e) => ("PreconditionNotMetException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for StartUserImportJobError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for StartUserImportJobError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for StartUserImportJobError {}
+
+impl OperationError for StartUserImportJobError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PreconditionNotMetException" => {
+                response
+                    .into_modelled(Self::PreconditionNotMetException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `StartWebAuthnRegistration` ([`CognitoIdentityProvider::start_web_authn_registration`](crate::client::CognitoIdentityProvider::start_web_authn_registration)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum StartWebAuthnRegistrationError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `WebAuthnConfigurationMissingException`.
+    WebAuthnConfigurationMissingException(WebAuthnConfigurationMissingException),
+    /// The service answered `WebAuthnNotEnabledException`.
+    WebAuthnNotEnabledException(WebAuthnNotEnabledException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl StartWebAuthnRegistrationError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::WebAuthnConfigurationMissingException(e) => {
+                ("WebAuthnConfigurationMissingException", e)
+            }
+            Self::WebAuthnNotEnabledException(e) => ("WebAuthnNotEnabledException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for StartWebAuthnRegistrationError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for StartWebAuthnRegistrationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for StartWebAuthnRegistrationError {}
+
+impl OperationError for StartWebAuthnRegistrationError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "WebAuthnConfigurationMissingException" => {
+                response
+                    .into_modelled(
+                        Self::WebAuthnConfigurationMissingException,
+                        Self::Unhandled,
+                    )
+            }
+            "WebAuthnNotEnabledException" => {
+                response
+                    .into_modelled(Self::WebAuthnNotEnabledException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `StopUserImportJob` ([`CognitoIdentityProvider::stop_user_import_job`](crate::client::CognitoIdentityProvider::stop_user_import_job)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum StopUserImportJobError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PreconditionNotMetException`.
+    PreconditionNotMetException(PreconditionNotMetException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl StopUserImportJobError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PreconditionNotMetException(e) => ("PreconditionNotMetException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for StopUserImportJobError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for StopUserImportJobError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for StopUserImportJobError {}
+
+impl OperationError for StopUserImportJobError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PreconditionNotMetException" => {
+                response
+                    .into_modelled(Self::PreconditionNotMetException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `TagResource` ([`CognitoIdentityProvider::tag_resource`](crate::client::CognitoIdentityProvider::tag_resource)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum TagResourceError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl TagResourceError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for TagResourceError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for TagResourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for TagResourceError {}
+
+impl OperationError for TagResourceError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `UntagResource` ([`CognitoIdentityProvider::untag_resource`](crate::client::CognitoIdentityProvider::untag_resource)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UntagResourceError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl UntagResourceError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for UntagResourceError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for UntagResourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for UntagResourceError {}
+
+impl OperationError for UntagResourceError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `UpdateAuthEventFeedback` ([`CognitoIdentityProvider::update_auth_event_feedback`](crate::client::CognitoIdentityProvider::update_auth_event_feedback)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateAuthEventFeedbackError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// The service answered `UserPoolAddOnNotEnabledException`.
+    UserPoolAddOnNotEnabledException(UserPoolAddOnNotEnabledException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl UpdateAuthEventFeedbackError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::UserPoolAddOnNotEnabledException(e) => {
+                ("UserPoolAddOnNotEnabledException", e)
+            }
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for UpdateAuthEventFeedbackError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for UpdateAuthEventFeedbackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for UpdateAuthEventFeedbackError {}
+
+impl OperationError for UpdateAuthEventFeedbackError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            "UserPoolAddOnNotEnabledException" => {
+                response
+                    .into_modelled(
+                        Self::UserPoolAddOnNotEnabledException,
+                        Self::Unhandled,
+                    )
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `UpdateCIMDPolicy` ([`CognitoIdentityProvider::update_cimd_policy`](crate::client::CognitoIdentityProvider::update_cimd_policy)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateCimdPolicyError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl UpdateCimdPolicyError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for UpdateCimdPolicyError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for UpdateCimdPolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for UpdateCimdPolicyError {}
+
+impl OperationError for UpdateCimdPolicyError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `UpdateClientMetadataURLState` ([`CognitoIdentityProvider::update_client_metadata_url_state`](crate::client::CognitoIdentityProvider::update_client_metadata_url_state)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateClientMetadataUrlStateError {
+    /// The service answered `CachedCIMDURLDoesNotExistException`.
+    CachedCimdurlDoesNotExistException(CachedCimdurlDoesNotExistException),
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl UpdateClientMetadataUrlStateError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::CachedCimdurlDoesNotExistException(e) => {
+                ("CachedCIMDURLDoesNotExistException", e)
+            }
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for UpdateClientMetadataUrlStateError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for UpdateClientMetadataUrlStateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for UpdateClientMetadataUrlStateError {}
+
+impl OperationError for UpdateClientMetadataUrlStateError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "CachedCIMDURLDoesNotExistException" => {
+                response
+                    .into_modelled(
+                        Self::CachedCimdurlDoesNotExistException,
+                        Self::Unhandled,
+                    )
+            }
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `UpdateDeviceStatus` ([`CognitoIdentityProvider::update_device_status`](crate::client::CognitoIdentityProvider::update_device_status)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateDeviceStatusError {
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidUserPoolConfigurationException`.
+    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl UpdateDeviceStatusError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidUserPoolConfigurationException(e) => {
+                ("InvalidUserPoolConfigurationException", e)
+            }
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for UpdateDeviceStatusError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for UpdateDeviceStatusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for UpdateDeviceStatusError {}
+
+impl OperationError for UpdateDeviceStatusError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidUserPoolConfigurationException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidUserPoolConfigurationException,
+                        Self::Unhandled,
+                    )
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `UpdateGroup` ([`CognitoIdentityProvider::update_group`](crate::client::CognitoIdentityProvider::update_group)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateGroupError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl UpdateGroupError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for UpdateGroupError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for UpdateGroupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for UpdateGroupError {}
+
+impl OperationError for UpdateGroupError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
             }
             "ResourceNotFoundException" => {
                 response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
@@ -1582,6 +14235,174 @@ impl OperationError for UpdateIdentityProviderError {
     }
 }
 
+/// Errors of `UpdateManagedLoginBranding` ([`CognitoIdentityProvider::update_managed_login_branding`](crate::client::CognitoIdentityProvider::update_managed_login_branding)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateManagedLoginBrandingError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl UpdateManagedLoginBrandingError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for UpdateManagedLoginBrandingError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for UpdateManagedLoginBrandingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for UpdateManagedLoginBrandingError {}
+
+impl OperationError for UpdateManagedLoginBrandingError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `UpdateProvisionedLimit` ([`CognitoIdentityProvider::update_provisioned_limit`](crate::client::CognitoIdentityProvider::update_provisioned_limit)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateProvisionedLimitError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `ServiceQuotaExceededException`.
+    ServiceQuotaExceededException(ServiceQuotaExceededException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl UpdateProvisionedLimitError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::ServiceQuotaExceededException(e) => {
+                ("ServiceQuotaExceededException", e)
+            }
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for UpdateProvisionedLimitError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for UpdateProvisionedLimitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for UpdateProvisionedLimitError {}
+
+impl OperationError for UpdateProvisionedLimitError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "ServiceQuotaExceededException" => {
+                response
+                    .into_modelled(Self::ServiceQuotaExceededException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
 /// Errors of `UpdateResourceServer` ([`CognitoIdentityProvider::update_resource_server`](crate::client::CognitoIdentityProvider::update_resource_server)).
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1592,6 +14413,8 @@ pub enum UpdateResourceServerError {
     InvalidParameterException(InvalidParameterException),
     /// The service answered `NotAuthorizedException`.
     NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// The service answered `TooManyRequestsException`.
@@ -1607,6 +14430,7 @@ impl UpdateResourceServerError {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
             Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
             Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
             Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
             Self::Unhandled(e) => (e.code(), e),
@@ -1641,11 +14465,299 @@ impl OperationError for UpdateResourceServerError {
             "NotAuthorizedException" => {
                 response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
             }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
             "ResourceNotFoundException" => {
                 response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
             }
             "TooManyRequestsException" => {
                 response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `UpdateTerms` ([`CognitoIdentityProvider::update_terms`](crate::client::CognitoIdentityProvider::update_terms)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateTermsError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TermsExistsException`.
+    TermsExistsException(TermsExistsException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl UpdateTermsError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TermsExistsException(e) => ("TermsExistsException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for UpdateTermsError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for UpdateTermsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for UpdateTermsError {}
+
+impl OperationError for UpdateTermsError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TermsExistsException" => {
+                response.into_modelled(Self::TermsExistsException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `UpdateUserAttributes` ([`CognitoIdentityProvider::update_user_attributes`](crate::client::CognitoIdentityProvider::update_user_attributes)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateUserAttributesError {
+    /// The service answered `AliasExistsException`.
+    AliasExistsException(AliasExistsException),
+    /// The service answered `CodeDeliveryFailureException`.
+    CodeDeliveryFailureException(CodeDeliveryFailureException),
+    /// The service answered `CodeMismatchException`.
+    CodeMismatchException(CodeMismatchException),
+    /// The service answered `ExpiredCodeException`.
+    ExpiredCodeException(ExpiredCodeException),
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidEmailRoleAccessPolicyException`.
+    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
+    /// The service answered `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(InvalidLambdaResponseException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidSmsRoleAccessPolicyException`.
+    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
+    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
+    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UnexpectedLambdaException`.
+    UnexpectedLambdaException(UnexpectedLambdaException),
+    /// The service answered `UserLambdaValidationException`.
+    UserLambdaValidationException(UserLambdaValidationException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl UpdateUserAttributesError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::AliasExistsException(e) => ("AliasExistsException", e),
+            Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
+            Self::CodeMismatchException(e) => ("CodeMismatchException", e),
+            Self::ExpiredCodeException(e) => ("ExpiredCodeException", e),
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidEmailRoleAccessPolicyException(e) => {
+                ("InvalidEmailRoleAccessPolicyException", e)
+            }
+            Self::InvalidLambdaResponseException(e) => {
+                ("InvalidLambdaResponseException", e)
+            }
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidSmsRoleAccessPolicyException(e) => {
+                ("InvalidSmsRoleAccessPolicyException", e)
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(e) => {
+                ("InvalidSmsRoleTrustRelationshipException", e)
+            }
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
+            Self::UserLambdaValidationException(e) => {
+                ("UserLambdaValidationException", e)
+            }
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for UpdateUserAttributesError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for UpdateUserAttributesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for UpdateUserAttributesError {}
+
+impl OperationError for UpdateUserAttributesError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "AliasExistsException" => {
+                response.into_modelled(Self::AliasExistsException, Self::Unhandled)
+            }
+            "CodeDeliveryFailureException" => {
+                response
+                    .into_modelled(Self::CodeDeliveryFailureException, Self::Unhandled)
+            }
+            "CodeMismatchException" => {
+                response.into_modelled(Self::CodeMismatchException, Self::Unhandled)
+            }
+            "ExpiredCodeException" => {
+                response.into_modelled(Self::ExpiredCodeException, Self::Unhandled)
+            }
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidEmailRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidEmailRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidLambdaResponseException" => {
+                response
+                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidSmsRoleAccessPolicyException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleAccessPolicyException,
+                        Self::Unhandled,
+                    )
+            }
+            "InvalidSmsRoleTrustRelationshipException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidSmsRoleTrustRelationshipException,
+                        Self::Unhandled,
+                    )
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UnexpectedLambdaException" => {
+                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
+            }
+            "UserLambdaValidationException" => {
+                response
+                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
             }
             _ => Self::Unhandled(response.into_unhandled()),
         }
@@ -1672,6 +14784,8 @@ pub enum UpdateUserPoolError {
     InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
     /// The service answered `NotAuthorizedException`.
     NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// The service answered `TierChangeNotAllowedException`.
@@ -1708,6 +14822,7 @@ impl UpdateUserPoolError {
                 ("InvalidSmsRoleTrustRelationshipException", e)
             }
             Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
             Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
             Self::TierChangeNotAllowedException(e) => {
                 ("TierChangeNotAllowedException", e)
@@ -1784,6 +14899,10 @@ impl OperationError for UpdateUserPoolError {
             "NotAuthorizedException" => {
                 response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
             }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
             "ResourceNotFoundException" => {
                 response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
             }
@@ -1800,6 +14919,571 @@ impl OperationError for UpdateUserPoolError {
             }
             "UserPoolTaggingException" => {
                 response.into_modelled(Self::UserPoolTaggingException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `UpdateUserPoolClient` ([`CognitoIdentityProvider::update_user_pool_client`](crate::client::CognitoIdentityProvider::update_user_pool_client)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateUserPoolClientError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidOAuthFlowException`.
+    InvalidOAuthFlowException(InvalidOAuthFlowException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `ScopeDoesNotExistException`.
+    ScopeDoesNotExistException(ScopeDoesNotExistException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl UpdateUserPoolClientError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidOAuthFlowException(e) => ("InvalidOAuthFlowException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::ScopeDoesNotExistException(e) => ("ScopeDoesNotExistException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for UpdateUserPoolClientError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for UpdateUserPoolClientError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for UpdateUserPoolClientError {}
+
+impl OperationError for UpdateUserPoolClientError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidOAuthFlowException" => {
+                response.into_modelled(Self::InvalidOAuthFlowException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "ScopeDoesNotExistException" => {
+                response.into_modelled(Self::ScopeDoesNotExistException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `UpdateUserPoolDomain` ([`CognitoIdentityProvider::update_user_pool_domain`](crate::client::CognitoIdentityProvider::update_user_pool_domain)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateUserPoolDomainError {
+    /// The service answered `ConcurrentModificationException`.
+    ConcurrentModificationException(ConcurrentModificationException),
+    /// The service answered `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl UpdateUserPoolDomainError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::ConcurrentModificationException(e) => {
+                ("ConcurrentModificationException", e)
+            }
+            Self::FeatureUnavailableInTierException(e) => {
+                ("FeatureUnavailableInTierException", e)
+            }
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for UpdateUserPoolDomainError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for UpdateUserPoolDomainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for UpdateUserPoolDomainError {}
+
+impl OperationError for UpdateUserPoolDomainError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "ConcurrentModificationException" => {
+                response
+                    .into_modelled(
+                        Self::ConcurrentModificationException,
+                        Self::Unhandled,
+                    )
+            }
+            "FeatureUnavailableInTierException" => {
+                response
+                    .into_modelled(
+                        Self::FeatureUnavailableInTierException,
+                        Self::Unhandled,
+                    )
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `UpdateUserPoolReplica` ([`CognitoIdentityProvider::update_user_pool_replica`](crate::client::CognitoIdentityProvider::update_user_pool_replica)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateUserPoolReplicaError {
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl UpdateUserPoolReplicaError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for UpdateUserPoolReplicaError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for UpdateUserPoolReplicaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for UpdateUserPoolReplicaError {}
+
+impl OperationError for UpdateUserPoolReplicaError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `VerifySoftwareToken` ([`CognitoIdentityProvider::verify_software_token`](crate::client::CognitoIdentityProvider::verify_software_token)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum VerifySoftwareTokenError {
+    /// The service answered `CodeMismatchException`.
+    CodeMismatchException(CodeMismatchException),
+    /// The service answered `EnableSoftwareTokenMFAException`.
+    EnableSoftwareTokenMfaException(EnableSoftwareTokenMfaException),
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `InvalidUserPoolConfigurationException`.
+    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `SoftwareTokenMFANotFoundException`.
+    SoftwareTokenMfaNotFoundException(SoftwareTokenMfaNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl VerifySoftwareTokenError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::CodeMismatchException(e) => ("CodeMismatchException", e),
+            Self::EnableSoftwareTokenMfaException(e) => {
+                ("EnableSoftwareTokenMFAException", e)
+            }
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::InvalidUserPoolConfigurationException(e) => {
+                ("InvalidUserPoolConfigurationException", e)
+            }
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::SoftwareTokenMfaNotFoundException(e) => {
+                ("SoftwareTokenMFANotFoundException", e)
+            }
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for VerifySoftwareTokenError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for VerifySoftwareTokenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for VerifySoftwareTokenError {}
+
+impl OperationError for VerifySoftwareTokenError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "CodeMismatchException" => {
+                response.into_modelled(Self::CodeMismatchException, Self::Unhandled)
+            }
+            "EnableSoftwareTokenMFAException" => {
+                response
+                    .into_modelled(
+                        Self::EnableSoftwareTokenMfaException,
+                        Self::Unhandled,
+                    )
+            }
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "InvalidUserPoolConfigurationException" => {
+                response
+                    .into_modelled(
+                        Self::InvalidUserPoolConfigurationException,
+                        Self::Unhandled,
+                    )
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "SoftwareTokenMFANotFoundException" => {
+                response
+                    .into_modelled(
+                        Self::SoftwareTokenMfaNotFoundException,
+                        Self::Unhandled,
+                    )
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
+            }
+            _ => Self::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// Errors of `VerifyUserAttribute` ([`CognitoIdentityProvider::verify_user_attribute`](crate::client::CognitoIdentityProvider::verify_user_attribute)).
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum VerifyUserAttributeError {
+    /// The service answered `AliasExistsException`.
+    AliasExistsException(AliasExistsException),
+    /// The service answered `CodeMismatchException`.
+    CodeMismatchException(CodeMismatchException),
+    /// The service answered `ExpiredCodeException`.
+    ExpiredCodeException(ExpiredCodeException),
+    /// The service answered `ForbiddenException`.
+    ForbiddenException(ForbiddenException),
+    /// The service answered `InternalErrorException`.
+    InternalErrorException(InternalErrorException),
+    /// The service answered `InvalidParameterException`.
+    InvalidParameterException(InvalidParameterException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(LimitExceededException),
+    /// The service answered `NotAuthorizedException`.
+    NotAuthorizedException(NotAuthorizedException),
+    /// The service answered `OperationNotEnabledException`.
+    OperationNotEnabledException(OperationNotEnabledException),
+    /// The service answered `PasswordResetRequiredException`.
+    PasswordResetRequiredException(PasswordResetRequiredException),
+    /// The service answered `ResourceNotFoundException`.
+    ResourceNotFoundException(ResourceNotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(TooManyRequestsException),
+    /// The service answered `UserNotConfirmedException`.
+    UserNotConfirmedException(UserNotConfirmedException),
+    /// The service answered `UserNotFoundException`.
+    UserNotFoundException(UserNotFoundException),
+    /// An error this operation does not model (an unknown code, or a body that is not JSON).
+    Unhandled(Unhandled),
+}
+
+impl VerifyUserAttributeError {
+    /// The error code, and the error itself for display.
+    fn parts(&self) -> (&str, &dyn fmt::Display) {
+        match self {
+            Self::AliasExistsException(e) => ("AliasExistsException", e),
+            Self::CodeMismatchException(e) => ("CodeMismatchException", e),
+            Self::ExpiredCodeException(e) => ("ExpiredCodeException", e),
+            Self::ForbiddenException(e) => ("ForbiddenException", e),
+            Self::InternalErrorException(e) => ("InternalErrorException", e),
+            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
+            Self::LimitExceededException(e) => ("LimitExceededException", e),
+            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
+            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
+            Self::PasswordResetRequiredException(e) => {
+                ("PasswordResetRequiredException", e)
+            }
+            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
+            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
+            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
+            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
+            Self::Unhandled(e) => (e.code(), e),
+        }
+    }
+}
+
+impl ErrorCodes for VerifyUserAttributeError {
+    fn code(&self) -> &str {
+        self.parts().0
+    }
+}
+
+impl fmt::Display for VerifyUserAttributeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.parts().1, f)
+    }
+}
+
+/// `Display` already shows the whole error, so there is no separate source.
+impl std::error::Error for VerifyUserAttributeError {}
+
+impl OperationError for VerifyUserAttributeError {
+    fn from_error_response(response: ErrorResponse) -> Self {
+        match response.code() {
+            "AliasExistsException" => {
+                response.into_modelled(Self::AliasExistsException, Self::Unhandled)
+            }
+            "CodeMismatchException" => {
+                response.into_modelled(Self::CodeMismatchException, Self::Unhandled)
+            }
+            "ExpiredCodeException" => {
+                response.into_modelled(Self::ExpiredCodeException, Self::Unhandled)
+            }
+            "ForbiddenException" => {
+                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
+            }
+            "InternalErrorException" => {
+                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
+            }
+            "InvalidParameterException" => {
+                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
+            }
+            "LimitExceededException" => {
+                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
+            }
+            "NotAuthorizedException" => {
+                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
+            }
+            "OperationNotEnabledException" => {
+                response
+                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
+            }
+            "PasswordResetRequiredException" => {
+                response
+                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
+            }
+            "ResourceNotFoundException" => {
+                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
+            }
+            "TooManyRequestsException" => {
+                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
+            }
+            "UserNotConfirmedException" => {
+                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
+            }
+            "UserNotFoundException" => {
+                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
             }
             _ => Self::Unhandled(response.into_unhandled()),
         }

@@ -6,7 +6,30 @@
 use std::collections::HashMap;
 use std::fmt;
 use serde::{Deserialize, Serialize};
-use crate::runtime::{Blob, BuildError, DateTime, UnknownVariant};
+use crate::runtime::{Blob, BuildError, DateTime, Document, UnknownVariant};
+
+/// The `AccessDeniedException` structure.
+///
+/// *Error:* A client-side error.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AccessDeniedException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for AccessDeniedException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AccessDeniedException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for AccessDeniedException {}
 
 /// How users may recover a forgotten password.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -18,6 +41,449 @@ pub struct AccountRecoverySetting {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recovery_mechanisms: Option<Vec<RecoveryOption>>,
 }
+
+/// The `AccountTakeoverActionType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AccountTakeoverAction {
+    /// `Notify`.
+    ///
+    /// *Constraints:* required.
+    pub notify: bool,
+    /// `EventAction`.
+    ///
+    /// *Constraints:* required.
+    pub event_action: AccountTakeoverEventAction,
+}
+
+/// The `AccountTakeoverActionsType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AccountTakeoverActions {
+    /// `LowAction`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub low_action: Option<AccountTakeoverAction>,
+    /// `MediumAction`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub medium_action: Option<AccountTakeoverAction>,
+    /// `HighAction`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub high_action: Option<AccountTakeoverAction>,
+}
+
+/// Values of `AccountTakeoverEventActionType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AccountTakeoverEventAction {
+    /// `BLOCK`
+    Block,
+    /// `MFA_IF_CONFIGURED`
+    MfaIfConfigured,
+    /// `MFA_REQUIRED`
+    MfaRequired,
+    /// `NO_ACTION`
+    NoAction,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl AccountTakeoverEventAction {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Block => "BLOCK",
+            Self::MfaIfConfigured => "MFA_IF_CONFIGURED",
+            Self::MfaRequired => "MFA_REQUIRED",
+            Self::NoAction => "NO_ACTION",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["BLOCK", "MFA_IF_CONFIGURED", "MFA_REQUIRED", "NO_ACTION"]
+    }
+}
+
+impl From<&str> for AccountTakeoverEventAction {
+    fn from(value: &str) -> Self {
+        match value {
+            "BLOCK" => Self::Block,
+            "MFA_IF_CONFIGURED" => Self::MfaIfConfigured,
+            "MFA_REQUIRED" => Self::MfaRequired,
+            "NO_ACTION" => Self::NoAction,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(AccountTakeoverEventAction);
+
+/// The `AccountTakeoverRiskConfigurationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AccountTakeoverRiskConfiguration {
+    /// `NotifyConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notify_configuration: Option<NotifyConfiguration>,
+    /// `Actions`.
+    ///
+    /// *Constraints:* required.
+    pub actions: AccountTakeoverActions,
+}
+
+/// The `AcrLevelConfigType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AcrLevelConfig {
+    /// `AcrValue`.
+    ///
+    /// *Constraints:* required, length 1 to 64, pattern `[\x21\x23-\x5B\x5D-\x7E]+`.
+    pub acr_value: String,
+}
+
+/// The `AddCustomAttributesRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AddCustomAttributesRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `CustomAttributes`.
+    ///
+    /// *Constraints:* required, length 1 to 25.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_attributes: Option<Vec<SchemaAttribute>>,
+}
+
+impl AddCustomAttributesRequest {
+    /// Starts building this input; [`AddCustomAttributesRequestBuilder::build`] checks required members.
+    pub fn builder() -> AddCustomAttributesRequestBuilder {
+        AddCustomAttributesRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AddCustomAttributesRequest", "UserPoolId"),
+            );
+        }
+        if self.custom_attributes.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "AddCustomAttributesRequest",
+                    "CustomAttributes",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AddCustomAttributesRequest`]; see [`AddCustomAttributesRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AddCustomAttributesRequestBuilder {
+    inner: AddCustomAttributesRequest,
+}
+
+impl AddCustomAttributesRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `CustomAttributes`.
+    pub fn custom_attributes(mut self, value: Vec<SchemaAttribute>) -> Self {
+        self.inner.custom_attributes = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AddCustomAttributesRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AddCustomAttributesResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AddCustomAttributesResponse {}
+
+/// The `AddUserPoolClientSecretRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AddUserPoolClientSecretRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `ClientSecret`.
+    ///
+    /// *Constraints:* length 24 to 64, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+}
+
+impl fmt::Debug for AddUserPoolClientSecretRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AddUserPoolClientSecretRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("client_secret", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl AddUserPoolClientSecretRequest {
+    /// Starts building this input; [`AddUserPoolClientSecretRequestBuilder::build`] checks required members.
+    pub fn builder() -> AddUserPoolClientSecretRequestBuilder {
+        AddUserPoolClientSecretRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AddUserPoolClientSecretRequest", "UserPoolId"),
+            );
+        }
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field("AddUserPoolClientSecretRequest", "ClientId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AddUserPoolClientSecretRequest`]; see [`AddUserPoolClientSecretRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AddUserPoolClientSecretRequestBuilder {
+    inner: AddUserPoolClientSecretRequest,
+}
+
+impl AddUserPoolClientSecretRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientSecret`.
+    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_secret = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AddUserPoolClientSecretRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AddUserPoolClientSecretResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AddUserPoolClientSecretResponse {
+    /// `ClientSecretDescriptor`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret_descriptor: Option<ClientSecretDescriptor>,
+}
+
+/// The `AdminAddUserToGroupRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminAddUserToGroupRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `GroupName`.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+}
+
+impl fmt::Debug for AdminAddUserToGroupRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminAddUserToGroupRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("group_name", &self.group_name)
+            .finish()
+    }
+}
+
+impl AdminAddUserToGroupRequest {
+    /// Starts building this input; [`AdminAddUserToGroupRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminAddUserToGroupRequestBuilder {
+        AdminAddUserToGroupRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminAddUserToGroupRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminAddUserToGroupRequest", "Username"),
+            );
+        }
+        if self.group_name.is_none() {
+            return Err(
+                BuildError::missing_field("AdminAddUserToGroupRequest", "GroupName"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminAddUserToGroupRequest`]; see [`AdminAddUserToGroupRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminAddUserToGroupRequestBuilder {
+    inner: AdminAddUserToGroupRequest,
+}
+
+impl AdminAddUserToGroupRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `GroupName`.
+    pub fn group_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.group_name = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminAddUserToGroupRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminConfirmSignUpRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminConfirmSignUpRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+}
+
+impl fmt::Debug for AdminConfirmSignUpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminConfirmSignUpRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("client_metadata", &self.client_metadata)
+            .finish()
+    }
+}
+
+impl AdminConfirmSignUpRequest {
+    /// Starts building this input; [`AdminConfirmSignUpRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminConfirmSignUpRequestBuilder {
+        AdminConfirmSignUpRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminConfirmSignUpRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminConfirmSignUpRequest", "Username"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminConfirmSignUpRequest`]; see [`AdminConfirmSignUpRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminConfirmSignUpRequestBuilder {
+    inner: AdminConfirmSignUpRequest,
+}
+
+impl AdminConfirmSignUpRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminConfirmSignUpRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminConfirmSignUpResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminConfirmSignUpResponse {}
 
 /// Settings for users created by administrators.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -32,6 +498,411 @@ pub struct AdminCreateUserConfig {
     /// The invitation templates.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub invite_message_template: Option<MessageTemplate>,
+}
+
+/// The `AdminCreateUserRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminCreateUserRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// Name/value pairs of user attributes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_attributes: Option<Vec<Attribute>>,
+    /// Name/value pairs of user attributes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validation_data: Option<Vec<Attribute>>,
+    /// `TemporaryPassword`.
+    ///
+    /// *Constraints:* length 0 to 256, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub temporary_password: Option<String>,
+    /// `ForceAliasCreation`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub force_alias_creation: Option<bool>,
+    /// `MessageAction`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_action: Option<MessageAction>,
+    /// `DesiredDeliveryMediums`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub desired_delivery_mediums: Option<Vec<DeliveryMedium>>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+}
+
+impl fmt::Debug for AdminCreateUserRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminCreateUserRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("user_attributes", &self.user_attributes)
+            .field("validation_data", &self.validation_data)
+            .field("temporary_password", &"*** Sensitive Data Redacted ***")
+            .field("force_alias_creation", &self.force_alias_creation)
+            .field("message_action", &self.message_action)
+            .field("desired_delivery_mediums", &self.desired_delivery_mediums)
+            .field("client_metadata", &self.client_metadata)
+            .finish()
+    }
+}
+
+impl AdminCreateUserRequest {
+    /// Starts building this input; [`AdminCreateUserRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminCreateUserRequestBuilder {
+        AdminCreateUserRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminCreateUserRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(BuildError::missing_field("AdminCreateUserRequest", "Username"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminCreateUserRequest`]; see [`AdminCreateUserRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminCreateUserRequestBuilder {
+    inner: AdminCreateUserRequest,
+}
+
+impl AdminCreateUserRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `UserAttributes`.
+    pub fn user_attributes(mut self, value: Vec<Attribute>) -> Self {
+        self.inner.user_attributes = Some(value);
+        self
+    }
+
+    /// Sets `ValidationData`.
+    pub fn validation_data(mut self, value: Vec<Attribute>) -> Self {
+        self.inner.validation_data = Some(value);
+        self
+    }
+
+    /// Sets `TemporaryPassword`.
+    pub fn temporary_password(mut self, value: impl Into<String>) -> Self {
+        self.inner.temporary_password = Some(value.into());
+        self
+    }
+
+    /// Sets `ForceAliasCreation`.
+    pub fn force_alias_creation(mut self, value: bool) -> Self {
+        self.inner.force_alias_creation = Some(value);
+        self
+    }
+
+    /// Sets `MessageAction`.
+    pub fn message_action(mut self, value: impl Into<MessageAction>) -> Self {
+        self.inner.message_action = Some(value.into());
+        self
+    }
+
+    /// Sets `DesiredDeliveryMediums`.
+    pub fn desired_delivery_mediums(mut self, value: Vec<DeliveryMedium>) -> Self {
+        self.inner.desired_delivery_mediums = Some(value);
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminCreateUserRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminCreateUserResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminCreateUserResponse {
+    /// A user profile in a user pool.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user: Option<User>,
+}
+
+/// The `AdminDeleteSoftwareTokenRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminDeleteSoftwareTokenRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+}
+
+impl fmt::Debug for AdminDeleteSoftwareTokenRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminDeleteSoftwareTokenRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl AdminDeleteSoftwareTokenRequest {
+    /// Starts building this input; [`AdminDeleteSoftwareTokenRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminDeleteSoftwareTokenRequestBuilder {
+        AdminDeleteSoftwareTokenRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "AdminDeleteSoftwareTokenRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminDeleteSoftwareTokenRequest", "Username"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminDeleteSoftwareTokenRequest`]; see [`AdminDeleteSoftwareTokenRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminDeleteSoftwareTokenRequestBuilder {
+    inner: AdminDeleteSoftwareTokenRequest,
+}
+
+impl AdminDeleteSoftwareTokenRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminDeleteSoftwareTokenRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminDeleteSoftwareTokenResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminDeleteSoftwareTokenResponse {}
+
+/// The `AdminDeleteUserAttributesRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminDeleteUserAttributesRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `UserAttributeNames`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_attribute_names: Option<Vec<String>>,
+}
+
+impl fmt::Debug for AdminDeleteUserAttributesRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminDeleteUserAttributesRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("user_attribute_names", &self.user_attribute_names)
+            .finish()
+    }
+}
+
+impl AdminDeleteUserAttributesRequest {
+    /// Starts building this input; [`AdminDeleteUserAttributesRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminDeleteUserAttributesRequestBuilder {
+        AdminDeleteUserAttributesRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "AdminDeleteUserAttributesRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminDeleteUserAttributesRequest", "Username"),
+            );
+        }
+        if self.user_attribute_names.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "AdminDeleteUserAttributesRequest",
+                    "UserAttributeNames",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminDeleteUserAttributesRequest`]; see [`AdminDeleteUserAttributesRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminDeleteUserAttributesRequestBuilder {
+    inner: AdminDeleteUserAttributesRequest,
+}
+
+impl AdminDeleteUserAttributesRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `UserAttributeNames`.
+    pub fn user_attribute_names(mut self, value: Vec<String>) -> Self {
+        self.inner.user_attribute_names = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminDeleteUserAttributesRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminDeleteUserAttributesResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminDeleteUserAttributesResponse {}
+
+/// The `AdminDeleteUserRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminDeleteUserRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+}
+
+impl fmt::Debug for AdminDeleteUserRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminDeleteUserRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl AdminDeleteUserRequest {
+    /// Starts building this input; [`AdminDeleteUserRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminDeleteUserRequestBuilder {
+        AdminDeleteUserRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminDeleteUserRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(BuildError::missing_field("AdminDeleteUserRequest", "Username"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminDeleteUserRequest`]; see [`AdminDeleteUserRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminDeleteUserRequestBuilder {
+    inner: AdminDeleteUserRequest,
+}
+
+impl AdminDeleteUserRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminDeleteUserRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
 }
 
 /// Request for AdminDisableProviderForUser.
@@ -105,6 +976,746 @@ impl AdminDisableProviderForUserRequestBuilder {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminDisableProviderForUserResponse {}
+
+/// The `AdminDisableUserRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminDisableUserRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+}
+
+impl fmt::Debug for AdminDisableUserRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminDisableUserRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl AdminDisableUserRequest {
+    /// Starts building this input; [`AdminDisableUserRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminDisableUserRequestBuilder {
+        AdminDisableUserRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminDisableUserRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(BuildError::missing_field("AdminDisableUserRequest", "Username"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminDisableUserRequest`]; see [`AdminDisableUserRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminDisableUserRequestBuilder {
+    inner: AdminDisableUserRequest,
+}
+
+impl AdminDisableUserRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminDisableUserRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminDisableUserResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminDisableUserResponse {}
+
+/// The `AdminEnableUserRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminEnableUserRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+}
+
+impl fmt::Debug for AdminEnableUserRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminEnableUserRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl AdminEnableUserRequest {
+    /// Starts building this input; [`AdminEnableUserRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminEnableUserRequestBuilder {
+        AdminEnableUserRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminEnableUserRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(BuildError::missing_field("AdminEnableUserRequest", "Username"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminEnableUserRequest`]; see [`AdminEnableUserRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminEnableUserRequestBuilder {
+    inner: AdminEnableUserRequest,
+}
+
+impl AdminEnableUserRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminEnableUserRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminEnableUserResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminEnableUserResponse {}
+
+/// The `AdminForgetDeviceRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminForgetDeviceRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `DeviceKey`.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-f-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_key: Option<String>,
+}
+
+impl fmt::Debug for AdminForgetDeviceRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminForgetDeviceRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("device_key", &self.device_key)
+            .finish()
+    }
+}
+
+impl AdminForgetDeviceRequest {
+    /// Starts building this input; [`AdminForgetDeviceRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminForgetDeviceRequestBuilder {
+        AdminForgetDeviceRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminForgetDeviceRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminForgetDeviceRequest", "Username"),
+            );
+        }
+        if self.device_key.is_none() {
+            return Err(
+                BuildError::missing_field("AdminForgetDeviceRequest", "DeviceKey"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminForgetDeviceRequest`]; see [`AdminForgetDeviceRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminForgetDeviceRequestBuilder {
+    inner: AdminForgetDeviceRequest,
+}
+
+impl AdminForgetDeviceRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `DeviceKey`.
+    pub fn device_key(mut self, value: impl Into<String>) -> Self {
+        self.inner.device_key = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminForgetDeviceRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminGetDeviceRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminGetDeviceRequest {
+    /// `DeviceKey`.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-f-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_key: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+}
+
+impl fmt::Debug for AdminGetDeviceRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminGetDeviceRequest")
+            .field("device_key", &self.device_key)
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl AdminGetDeviceRequest {
+    /// Starts building this input; [`AdminGetDeviceRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminGetDeviceRequestBuilder {
+        AdminGetDeviceRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.device_key.is_none() {
+            return Err(BuildError::missing_field("AdminGetDeviceRequest", "DeviceKey"));
+        }
+        if self.user_pool_id.is_none() {
+            return Err(BuildError::missing_field("AdminGetDeviceRequest", "UserPoolId"));
+        }
+        if self.username.is_none() {
+            return Err(BuildError::missing_field("AdminGetDeviceRequest", "Username"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminGetDeviceRequest`]; see [`AdminGetDeviceRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminGetDeviceRequestBuilder {
+    inner: AdminGetDeviceRequest,
+}
+
+impl AdminGetDeviceRequestBuilder {
+    /// Sets `DeviceKey`.
+    pub fn device_key(mut self, value: impl Into<String>) -> Self {
+        self.inner.device_key = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminGetDeviceRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminGetDeviceResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminGetDeviceResponse {
+    /// `Device`.
+    ///
+    /// *Constraints:* required.
+    pub device: Device,
+}
+
+/// The `AdminGetUserAuthFactorsRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminGetUserAuthFactorsRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+}
+
+impl fmt::Debug for AdminGetUserAuthFactorsRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminGetUserAuthFactorsRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl AdminGetUserAuthFactorsRequest {
+    /// Starts building this input; [`AdminGetUserAuthFactorsRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminGetUserAuthFactorsRequestBuilder {
+        AdminGetUserAuthFactorsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminGetUserAuthFactorsRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminGetUserAuthFactorsRequest", "Username"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminGetUserAuthFactorsRequest`]; see [`AdminGetUserAuthFactorsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminGetUserAuthFactorsRequestBuilder {
+    inner: AdminGetUserAuthFactorsRequest,
+}
+
+impl AdminGetUserAuthFactorsRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminGetUserAuthFactorsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminGetUserAuthFactorsResponse` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminGetUserAuthFactorsResponse {
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    pub username: String,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred_mfa_setting: Option<String>,
+    /// `UserMFASettingList`.
+    #[serde(rename = "UserMFASettingList", skip_serializing_if = "Option::is_none")]
+    pub user_mfa_setting_list: Option<Vec<String>>,
+    /// `ConfiguredUserAuthFactors`.
+    ///
+    /// *Constraints:* length 0 to 8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub configured_user_auth_factors: Option<Vec<AuthFactor>>,
+}
+
+impl fmt::Debug for AdminGetUserAuthFactorsResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminGetUserAuthFactorsResponse")
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("preferred_mfa_setting", &self.preferred_mfa_setting)
+            .field("user_mfa_setting_list", &self.user_mfa_setting_list)
+            .field("configured_user_auth_factors", &self.configured_user_auth_factors)
+            .finish()
+    }
+}
+
+/// The `AdminGetUserRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminGetUserRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+}
+
+impl fmt::Debug for AdminGetUserRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminGetUserRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl AdminGetUserRequest {
+    /// Starts building this input; [`AdminGetUserRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminGetUserRequestBuilder {
+        AdminGetUserRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(BuildError::missing_field("AdminGetUserRequest", "UserPoolId"));
+        }
+        if self.username.is_none() {
+            return Err(BuildError::missing_field("AdminGetUserRequest", "Username"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminGetUserRequest`]; see [`AdminGetUserRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminGetUserRequestBuilder {
+    inner: AdminGetUserRequest,
+}
+
+impl AdminGetUserRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminGetUserRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminGetUserResponse` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminGetUserResponse {
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    pub username: String,
+    /// Name/value pairs of user attributes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_attributes: Option<Vec<Attribute>>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_create_date: Option<DateTime>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_last_modified_date: Option<DateTime>,
+    /// A general-purpose flag.
+    pub enabled: bool,
+    /// The lifecycle state of a user account.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_status: Option<UserStatus>,
+    /// Legacy SMS MFA settings of a user.
+    #[serde(rename = "MFAOptions", skip_serializing_if = "Option::is_none")]
+    pub mfa_options: Option<Vec<MfaOption>>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred_mfa_setting: Option<String>,
+    /// `UserMFASettingList`.
+    #[serde(rename = "UserMFASettingList", skip_serializing_if = "Option::is_none")]
+    pub user_mfa_setting_list: Option<Vec<String>>,
+}
+
+impl fmt::Debug for AdminGetUserResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminGetUserResponse")
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("user_attributes", &self.user_attributes)
+            .field("user_create_date", &self.user_create_date)
+            .field("user_last_modified_date", &self.user_last_modified_date)
+            .field("enabled", &self.enabled)
+            .field("user_status", &self.user_status)
+            .field("mfa_options", &self.mfa_options)
+            .field("preferred_mfa_setting", &self.preferred_mfa_setting)
+            .field("user_mfa_setting_list", &self.user_mfa_setting_list)
+            .finish()
+    }
+}
+
+/// The `AdminInitiateAuthRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminInitiateAuthRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `AuthFlow`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_flow: Option<AuthFlow>,
+    /// `AuthParameters`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_parameters: Option<HashMap<String, String>>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+    /// `AnalyticsMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub analytics_metadata: Option<AnalyticsMetadata>,
+    /// `ContextData`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context_data: Option<ContextData>,
+    /// `Session`.
+    ///
+    /// *Constraints:* length 20 to 4096.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+}
+
+impl fmt::Debug for AdminInitiateAuthRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminInitiateAuthRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("auth_flow", &self.auth_flow)
+            .field("auth_parameters", &"*** Sensitive Data Redacted ***")
+            .field("client_metadata", &self.client_metadata)
+            .field("analytics_metadata", &self.analytics_metadata)
+            .field("context_data", &self.context_data)
+            .field("session", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl AdminInitiateAuthRequest {
+    /// Starts building this input; [`AdminInitiateAuthRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminInitiateAuthRequestBuilder {
+        AdminInitiateAuthRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminInitiateAuthRequest", "UserPoolId"),
+            );
+        }
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminInitiateAuthRequest", "ClientId"),
+            );
+        }
+        if self.auth_flow.is_none() {
+            return Err(
+                BuildError::missing_field("AdminInitiateAuthRequest", "AuthFlow"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminInitiateAuthRequest`]; see [`AdminInitiateAuthRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminInitiateAuthRequestBuilder {
+    inner: AdminInitiateAuthRequest,
+}
+
+impl AdminInitiateAuthRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `AuthFlow`.
+    pub fn auth_flow(mut self, value: impl Into<AuthFlow>) -> Self {
+        self.inner.auth_flow = Some(value.into());
+        self
+    }
+
+    /// Sets `AuthParameters`.
+    pub fn auth_parameters(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.auth_parameters = Some(value);
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Sets `AnalyticsMetadata`.
+    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `ContextData`.
+    pub fn context_data(mut self, value: impl Into<ContextData>) -> Self {
+        self.inner.context_data = Some(value.into());
+        self
+    }
+
+    /// Sets `Session`.
+    pub fn session(mut self, value: impl Into<String>) -> Self {
+        self.inner.session = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminInitiateAuthRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminInitiateAuthResponse` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminInitiateAuthResponse {
+    /// `ChallengeName`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_name: Option<ChallengeNameType>,
+    /// `Session`.
+    ///
+    /// *Constraints:* length 20 to 4096.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// `ChallengeParameters`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_parameters: Option<HashMap<String, String>>,
+    /// `AuthenticationResult`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authentication_result: Option<AuthenticationResult>,
+    /// `AvailableChallenges`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub available_challenges: Option<Vec<ChallengeNameType>>,
+}
+
+impl fmt::Debug for AdminInitiateAuthResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminInitiateAuthResponse")
+            .field("challenge_name", &self.challenge_name)
+            .field("session", &"*** Sensitive Data Redacted ***")
+            .field("challenge_parameters", &self.challenge_parameters)
+            .field("authentication_result", &self.authentication_result)
+            .field("available_challenges", &self.available_challenges)
+            .finish()
+    }
+}
 
 /// Request for AdminLinkProviderForUser.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -199,6 +1810,1709 @@ impl AdminLinkProviderForUserRequestBuilder {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminLinkProviderForUserResponse {}
+
+/// The `AdminListDevicesRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminListDevicesRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// Page size for listing users.
+    ///
+    /// *Constraints:* value 0 to 60.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i32>,
+    /// An opaque token for fetching the next page of users.
+    ///
+    /// *Constraints:* length at least 1, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pagination_token: Option<String>,
+}
+
+impl fmt::Debug for AdminListDevicesRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminListDevicesRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("limit", &self.limit)
+            .field("pagination_token", &self.pagination_token)
+            .finish()
+    }
+}
+
+impl AdminListDevicesRequest {
+    /// Starts building this input; [`AdminListDevicesRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminListDevicesRequestBuilder {
+        AdminListDevicesRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminListDevicesRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(BuildError::missing_field("AdminListDevicesRequest", "Username"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminListDevicesRequest`]; see [`AdminListDevicesRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminListDevicesRequestBuilder {
+    inner: AdminListDevicesRequest,
+}
+
+impl AdminListDevicesRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `Limit`.
+    pub fn limit(mut self, value: i32) -> Self {
+        self.inner.limit = Some(value);
+        self
+    }
+
+    /// Sets `PaginationToken`.
+    pub fn pagination_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.pagination_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminListDevicesRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminListDevicesResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminListDevicesResponse {
+    /// `Devices`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub devices: Option<Vec<Device>>,
+    /// An opaque token for fetching the next page of users.
+    ///
+    /// *Constraints:* length at least 1, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pagination_token: Option<String>,
+}
+
+/// The `AdminListGroupsForUserRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminListGroupsForUserRequest {
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// Page size for listing users.
+    ///
+    /// *Constraints:* value 0 to 60.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i32>,
+    /// An opaque token for fetching the next page of app clients.
+    ///
+    /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+impl fmt::Debug for AdminListGroupsForUserRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminListGroupsForUserRequest")
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("limit", &self.limit)
+            .field("next_token", &self.next_token)
+            .finish()
+    }
+}
+
+impl AdminListGroupsForUserRequest {
+    /// Starts building this input; [`AdminListGroupsForUserRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminListGroupsForUserRequestBuilder {
+        AdminListGroupsForUserRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminListGroupsForUserRequest", "Username"),
+            );
+        }
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminListGroupsForUserRequest", "UserPoolId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminListGroupsForUserRequest`]; see [`AdminListGroupsForUserRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminListGroupsForUserRequestBuilder {
+    inner: AdminListGroupsForUserRequest,
+}
+
+impl AdminListGroupsForUserRequestBuilder {
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Limit`.
+    pub fn limit(mut self, value: i32) -> Self {
+        self.inner.limit = Some(value);
+        self
+    }
+
+    /// Sets `NextToken`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminListGroupsForUserRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminListGroupsForUserResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminListGroupsForUserResponse {
+    /// `Groups`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<Group>>,
+    /// An opaque token for fetching the next page of app clients.
+    ///
+    /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// The `AdminListUserAuthEventsRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminListUserAuthEventsRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// Page size for listing users.
+    ///
+    /// *Constraints:* value 0 to 60.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i32>,
+    /// An opaque token for fetching the next page of app clients.
+    ///
+    /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+impl fmt::Debug for AdminListUserAuthEventsRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminListUserAuthEventsRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("max_results", &self.max_results)
+            .field("next_token", &self.next_token)
+            .finish()
+    }
+}
+
+impl AdminListUserAuthEventsRequest {
+    /// Starts building this input; [`AdminListUserAuthEventsRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminListUserAuthEventsRequestBuilder {
+        AdminListUserAuthEventsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminListUserAuthEventsRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminListUserAuthEventsRequest", "Username"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminListUserAuthEventsRequest`]; see [`AdminListUserAuthEventsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminListUserAuthEventsRequestBuilder {
+    inner: AdminListUserAuthEventsRequest,
+}
+
+impl AdminListUserAuthEventsRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `MaxResults`.
+    pub fn max_results(mut self, value: i32) -> Self {
+        self.inner.max_results = Some(value);
+        self
+    }
+
+    /// Sets `NextToken`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminListUserAuthEventsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminListUserAuthEventsResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminListUserAuthEventsResponse {
+    /// `AuthEvents`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_events: Option<Vec<AuthEvent>>,
+    /// An opaque token for fetching the next page of app clients.
+    ///
+    /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// The `AdminListUserSessionsRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminListUserSessionsRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// An opaque token for fetching the next page of app clients.
+    ///
+    /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+impl fmt::Debug for AdminListUserSessionsRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminListUserSessionsRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("next_token", &self.next_token)
+            .finish()
+    }
+}
+
+impl AdminListUserSessionsRequest {
+    /// Starts building this input; [`AdminListUserSessionsRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminListUserSessionsRequestBuilder {
+        AdminListUserSessionsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminListUserSessionsRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminListUserSessionsRequest", "Username"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminListUserSessionsRequest`]; see [`AdminListUserSessionsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminListUserSessionsRequestBuilder {
+    inner: AdminListUserSessionsRequest,
+}
+
+impl AdminListUserSessionsRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `NextToken`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminListUserSessionsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminListUserSessionsResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminListUserSessionsResponse {
+    /// `Sessions`.
+    ///
+    /// *Constraints:* length 0 to 125.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sessions: Option<Vec<SessionDescription>>,
+    /// An opaque token for fetching the next page of app clients.
+    ///
+    /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// The `AdminRemoveUserFromGroupRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminRemoveUserFromGroupRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `GroupName`.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+}
+
+impl fmt::Debug for AdminRemoveUserFromGroupRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminRemoveUserFromGroupRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("group_name", &self.group_name)
+            .finish()
+    }
+}
+
+impl AdminRemoveUserFromGroupRequest {
+    /// Starts building this input; [`AdminRemoveUserFromGroupRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminRemoveUserFromGroupRequestBuilder {
+        AdminRemoveUserFromGroupRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "AdminRemoveUserFromGroupRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminRemoveUserFromGroupRequest", "Username"),
+            );
+        }
+        if self.group_name.is_none() {
+            return Err(
+                BuildError::missing_field("AdminRemoveUserFromGroupRequest", "GroupName"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminRemoveUserFromGroupRequest`]; see [`AdminRemoveUserFromGroupRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminRemoveUserFromGroupRequestBuilder {
+    inner: AdminRemoveUserFromGroupRequest,
+}
+
+impl AdminRemoveUserFromGroupRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `GroupName`.
+    pub fn group_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.group_name = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminRemoveUserFromGroupRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminResetUserPasswordRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminResetUserPasswordRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+}
+
+impl fmt::Debug for AdminResetUserPasswordRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminResetUserPasswordRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("client_metadata", &self.client_metadata)
+            .finish()
+    }
+}
+
+impl AdminResetUserPasswordRequest {
+    /// Starts building this input; [`AdminResetUserPasswordRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminResetUserPasswordRequestBuilder {
+        AdminResetUserPasswordRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminResetUserPasswordRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminResetUserPasswordRequest", "Username"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminResetUserPasswordRequest`]; see [`AdminResetUserPasswordRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminResetUserPasswordRequestBuilder {
+    inner: AdminResetUserPasswordRequest,
+}
+
+impl AdminResetUserPasswordRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminResetUserPasswordRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminResetUserPasswordResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminResetUserPasswordResponse {}
+
+/// The `AdminRespondToAuthChallengeRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminRespondToAuthChallengeRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `ChallengeName`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_name: Option<ChallengeNameType>,
+    /// `ChallengeResponses`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_responses: Option<HashMap<String, String>>,
+    /// `Session`.
+    ///
+    /// *Constraints:* length 20 to 4096.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// `AnalyticsMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub analytics_metadata: Option<AnalyticsMetadata>,
+    /// `ContextData`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context_data: Option<ContextData>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+}
+
+impl fmt::Debug for AdminRespondToAuthChallengeRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminRespondToAuthChallengeRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("challenge_name", &self.challenge_name)
+            .field("challenge_responses", &"*** Sensitive Data Redacted ***")
+            .field("session", &"*** Sensitive Data Redacted ***")
+            .field("analytics_metadata", &self.analytics_metadata)
+            .field("context_data", &self.context_data)
+            .field("client_metadata", &self.client_metadata)
+            .finish()
+    }
+}
+
+impl AdminRespondToAuthChallengeRequest {
+    /// Starts building this input; [`AdminRespondToAuthChallengeRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminRespondToAuthChallengeRequestBuilder {
+        AdminRespondToAuthChallengeRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "AdminRespondToAuthChallengeRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "AdminRespondToAuthChallengeRequest",
+                    "ClientId",
+                ),
+            );
+        }
+        if self.challenge_name.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "AdminRespondToAuthChallengeRequest",
+                    "ChallengeName",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminRespondToAuthChallengeRequest`]; see [`AdminRespondToAuthChallengeRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminRespondToAuthChallengeRequestBuilder {
+    inner: AdminRespondToAuthChallengeRequest,
+}
+
+impl AdminRespondToAuthChallengeRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ChallengeName`.
+    pub fn challenge_name(mut self, value: impl Into<ChallengeNameType>) -> Self {
+        self.inner.challenge_name = Some(value.into());
+        self
+    }
+
+    /// Sets `ChallengeResponses`.
+    pub fn challenge_responses(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.challenge_responses = Some(value);
+        self
+    }
+
+    /// Sets `Session`.
+    pub fn session(mut self, value: impl Into<String>) -> Self {
+        self.inner.session = Some(value.into());
+        self
+    }
+
+    /// Sets `AnalyticsMetadata`.
+    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `ContextData`.
+    pub fn context_data(mut self, value: impl Into<ContextData>) -> Self {
+        self.inner.context_data = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminRespondToAuthChallengeRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminRespondToAuthChallengeResponse` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminRespondToAuthChallengeResponse {
+    /// `ChallengeName`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_name: Option<ChallengeNameType>,
+    /// `Session`.
+    ///
+    /// *Constraints:* length 20 to 4096.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// `ChallengeParameters`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_parameters: Option<HashMap<String, String>>,
+    /// `AuthenticationResult`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authentication_result: Option<AuthenticationResult>,
+    /// `AvailableChallenges`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub available_challenges: Option<Vec<ChallengeNameType>>,
+}
+
+impl fmt::Debug for AdminRespondToAuthChallengeResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminRespondToAuthChallengeResponse")
+            .field("challenge_name", &self.challenge_name)
+            .field("session", &"*** Sensitive Data Redacted ***")
+            .field("challenge_parameters", &self.challenge_parameters)
+            .field("authentication_result", &self.authentication_result)
+            .field("available_challenges", &self.available_challenges)
+            .finish()
+    }
+}
+
+/// The `AdminRevokeUserSessionRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminRevokeUserSessionRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `SessionId`.
+    ///
+    /// *Constraints:* required, length 28 to 28, pattern `^(tkn|sso)[a-z0-9]{25}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    /// `RevokeAssociatedSessions`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revoke_associated_sessions: Option<RevokeAssociatedSessions>,
+}
+
+impl fmt::Debug for AdminRevokeUserSessionRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminRevokeUserSessionRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("session_id", &self.session_id)
+            .field("revoke_associated_sessions", &self.revoke_associated_sessions)
+            .finish()
+    }
+}
+
+impl AdminRevokeUserSessionRequest {
+    /// Starts building this input; [`AdminRevokeUserSessionRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminRevokeUserSessionRequestBuilder {
+        AdminRevokeUserSessionRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminRevokeUserSessionRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminRevokeUserSessionRequest", "Username"),
+            );
+        }
+        if self.session_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminRevokeUserSessionRequest", "SessionId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminRevokeUserSessionRequest`]; see [`AdminRevokeUserSessionRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminRevokeUserSessionRequestBuilder {
+    inner: AdminRevokeUserSessionRequest,
+}
+
+impl AdminRevokeUserSessionRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `SessionId`.
+    pub fn session_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.session_id = Some(value.into());
+        self
+    }
+
+    /// Sets `RevokeAssociatedSessions`.
+    pub fn revoke_associated_sessions(
+        mut self,
+        value: impl Into<RevokeAssociatedSessions>,
+    ) -> Self {
+        self.inner.revoke_associated_sessions = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminRevokeUserSessionRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminRevokeUserSessionResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminRevokeUserSessionResponse {}
+
+/// The `AdminSetUserMFAPreferenceRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminSetUserMfaPreferenceRequest {
+    /// `SMSMfaSettings`.
+    #[serde(rename = "SMSMfaSettings", skip_serializing_if = "Option::is_none")]
+    pub sms_mfa_settings: Option<SmsMfaSettings>,
+    /// `SoftwareTokenMfaSettings`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub software_token_mfa_settings: Option<SoftwareTokenMfaSettings>,
+    /// `EmailMfaSettings`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_mfa_settings: Option<EmailMfaSettings>,
+    /// `WebAuthnMfaSettings`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub web_authn_mfa_settings: Option<WebAuthnMfaSettings>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+}
+
+impl fmt::Debug for AdminSetUserMfaPreferenceRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminSetUserMfaPreferenceRequest")
+            .field("sms_mfa_settings", &self.sms_mfa_settings)
+            .field("software_token_mfa_settings", &self.software_token_mfa_settings)
+            .field("email_mfa_settings", &self.email_mfa_settings)
+            .field("web_authn_mfa_settings", &self.web_authn_mfa_settings)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("user_pool_id", &self.user_pool_id)
+            .finish()
+    }
+}
+
+impl AdminSetUserMfaPreferenceRequest {
+    /// Starts building this input; [`AdminSetUserMfaPreferenceRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminSetUserMfaPreferenceRequestBuilder {
+        AdminSetUserMfaPreferenceRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminSetUserMFAPreferenceRequest", "Username"),
+            );
+        }
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "AdminSetUserMFAPreferenceRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminSetUserMfaPreferenceRequest`]; see [`AdminSetUserMfaPreferenceRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminSetUserMfaPreferenceRequestBuilder {
+    inner: AdminSetUserMfaPreferenceRequest,
+}
+
+impl AdminSetUserMfaPreferenceRequestBuilder {
+    /// Sets `SMSMfaSettings`.
+    pub fn sms_mfa_settings(mut self, value: impl Into<SmsMfaSettings>) -> Self {
+        self.inner.sms_mfa_settings = Some(value.into());
+        self
+    }
+
+    /// Sets `SoftwareTokenMfaSettings`.
+    pub fn software_token_mfa_settings(
+        mut self,
+        value: impl Into<SoftwareTokenMfaSettings>,
+    ) -> Self {
+        self.inner.software_token_mfa_settings = Some(value.into());
+        self
+    }
+
+    /// Sets `EmailMfaSettings`.
+    pub fn email_mfa_settings(mut self, value: impl Into<EmailMfaSettings>) -> Self {
+        self.inner.email_mfa_settings = Some(value.into());
+        self
+    }
+
+    /// Sets `WebAuthnMfaSettings`.
+    pub fn web_authn_mfa_settings(
+        mut self,
+        value: impl Into<WebAuthnMfaSettings>,
+    ) -> Self {
+        self.inner.web_authn_mfa_settings = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminSetUserMfaPreferenceRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminSetUserMFAPreferenceResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminSetUserMfaPreferenceResponse {}
+
+/// The `AdminSetUserPasswordRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminSetUserPasswordRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `Password`.
+    ///
+    /// *Constraints:* required, length 0 to 256, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// A general-purpose flag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permanent: Option<bool>,
+}
+
+impl fmt::Debug for AdminSetUserPasswordRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminSetUserPasswordRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("password", &"*** Sensitive Data Redacted ***")
+            .field("permanent", &self.permanent)
+            .finish()
+    }
+}
+
+impl AdminSetUserPasswordRequest {
+    /// Starts building this input; [`AdminSetUserPasswordRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminSetUserPasswordRequestBuilder {
+        AdminSetUserPasswordRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminSetUserPasswordRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminSetUserPasswordRequest", "Username"),
+            );
+        }
+        if self.password.is_none() {
+            return Err(
+                BuildError::missing_field("AdminSetUserPasswordRequest", "Password"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminSetUserPasswordRequest`]; see [`AdminSetUserPasswordRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminSetUserPasswordRequestBuilder {
+    inner: AdminSetUserPasswordRequest,
+}
+
+impl AdminSetUserPasswordRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `Password`.
+    pub fn password(mut self, value: impl Into<String>) -> Self {
+        self.inner.password = Some(value.into());
+        self
+    }
+
+    /// Sets `Permanent`.
+    pub fn permanent(mut self, value: bool) -> Self {
+        self.inner.permanent = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminSetUserPasswordRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminSetUserPasswordResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminSetUserPasswordResponse {}
+
+/// The `AdminSetUserSettingsRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminSetUserSettingsRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// Legacy SMS MFA settings of a user.
+    ///
+    /// *Constraints:* required.
+    #[serde(rename = "MFAOptions", skip_serializing_if = "Option::is_none")]
+    pub mfa_options: Option<Vec<MfaOption>>,
+}
+
+impl fmt::Debug for AdminSetUserSettingsRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminSetUserSettingsRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("mfa_options", &self.mfa_options)
+            .finish()
+    }
+}
+
+impl AdminSetUserSettingsRequest {
+    /// Starts building this input; [`AdminSetUserSettingsRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminSetUserSettingsRequestBuilder {
+        AdminSetUserSettingsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminSetUserSettingsRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminSetUserSettingsRequest", "Username"),
+            );
+        }
+        if self.mfa_options.is_none() {
+            return Err(
+                BuildError::missing_field("AdminSetUserSettingsRequest", "MFAOptions"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminSetUserSettingsRequest`]; see [`AdminSetUserSettingsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminSetUserSettingsRequestBuilder {
+    inner: AdminSetUserSettingsRequest,
+}
+
+impl AdminSetUserSettingsRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `MFAOptions`.
+    pub fn mfa_options(mut self, value: Vec<MfaOption>) -> Self {
+        self.inner.mfa_options = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminSetUserSettingsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminSetUserSettingsResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminSetUserSettingsResponse {}
+
+/// The `AdminUpdateAuthEventFeedbackRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminUpdateAuthEventFeedbackRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `EventId`.
+    ///
+    /// *Constraints:* required, length 1 to 50, pattern `^[\w+-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// `FeedbackValue`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feedback_value: Option<FeedbackValue>,
+}
+
+impl fmt::Debug for AdminUpdateAuthEventFeedbackRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminUpdateAuthEventFeedbackRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("event_id", &self.event_id)
+            .field("feedback_value", &self.feedback_value)
+            .finish()
+    }
+}
+
+impl AdminUpdateAuthEventFeedbackRequest {
+    /// Starts building this input; [`AdminUpdateAuthEventFeedbackRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminUpdateAuthEventFeedbackRequestBuilder {
+        AdminUpdateAuthEventFeedbackRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "AdminUpdateAuthEventFeedbackRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "AdminUpdateAuthEventFeedbackRequest",
+                    "Username",
+                ),
+            );
+        }
+        if self.event_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "AdminUpdateAuthEventFeedbackRequest",
+                    "EventId",
+                ),
+            );
+        }
+        if self.feedback_value.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "AdminUpdateAuthEventFeedbackRequest",
+                    "FeedbackValue",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminUpdateAuthEventFeedbackRequest`]; see [`AdminUpdateAuthEventFeedbackRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminUpdateAuthEventFeedbackRequestBuilder {
+    inner: AdminUpdateAuthEventFeedbackRequest,
+}
+
+impl AdminUpdateAuthEventFeedbackRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `EventId`.
+    pub fn event_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.event_id = Some(value.into());
+        self
+    }
+
+    /// Sets `FeedbackValue`.
+    pub fn feedback_value(mut self, value: impl Into<FeedbackValue>) -> Self {
+        self.inner.feedback_value = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminUpdateAuthEventFeedbackRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminUpdateAuthEventFeedbackResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminUpdateAuthEventFeedbackResponse {}
+
+/// The `AdminUpdateDeviceStatusRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminUpdateDeviceStatusRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `DeviceKey`.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-f-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_key: Option<String>,
+    /// `DeviceRememberedStatus`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_remembered_status: Option<DeviceRememberedStatus>,
+}
+
+impl fmt::Debug for AdminUpdateDeviceStatusRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminUpdateDeviceStatusRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("device_key", &self.device_key)
+            .field("device_remembered_status", &self.device_remembered_status)
+            .finish()
+    }
+}
+
+impl AdminUpdateDeviceStatusRequest {
+    /// Starts building this input; [`AdminUpdateDeviceStatusRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminUpdateDeviceStatusRequestBuilder {
+        AdminUpdateDeviceStatusRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminUpdateDeviceStatusRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminUpdateDeviceStatusRequest", "Username"),
+            );
+        }
+        if self.device_key.is_none() {
+            return Err(
+                BuildError::missing_field("AdminUpdateDeviceStatusRequest", "DeviceKey"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminUpdateDeviceStatusRequest`]; see [`AdminUpdateDeviceStatusRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminUpdateDeviceStatusRequestBuilder {
+    inner: AdminUpdateDeviceStatusRequest,
+}
+
+impl AdminUpdateDeviceStatusRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `DeviceKey`.
+    pub fn device_key(mut self, value: impl Into<String>) -> Self {
+        self.inner.device_key = Some(value.into());
+        self
+    }
+
+    /// Sets `DeviceRememberedStatus`.
+    pub fn device_remembered_status(
+        mut self,
+        value: impl Into<DeviceRememberedStatus>,
+    ) -> Self {
+        self.inner.device_remembered_status = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminUpdateDeviceStatusRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminUpdateDeviceStatusResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminUpdateDeviceStatusResponse {}
+
+/// The `AdminUpdateUserAttributesRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminUpdateUserAttributesRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// Name/value pairs of user attributes.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_attributes: Option<Vec<Attribute>>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+}
+
+impl fmt::Debug for AdminUpdateUserAttributesRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminUpdateUserAttributesRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("user_attributes", &self.user_attributes)
+            .field("client_metadata", &self.client_metadata)
+            .finish()
+    }
+}
+
+impl AdminUpdateUserAttributesRequest {
+    /// Starts building this input; [`AdminUpdateUserAttributesRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminUpdateUserAttributesRequestBuilder {
+        AdminUpdateUserAttributesRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "AdminUpdateUserAttributesRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminUpdateUserAttributesRequest", "Username"),
+            );
+        }
+        if self.user_attributes.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "AdminUpdateUserAttributesRequest",
+                    "UserAttributes",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminUpdateUserAttributesRequest`]; see [`AdminUpdateUserAttributesRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminUpdateUserAttributesRequestBuilder {
+    inner: AdminUpdateUserAttributesRequest,
+}
+
+impl AdminUpdateUserAttributesRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `UserAttributes`.
+    pub fn user_attributes(mut self, value: Vec<Attribute>) -> Self {
+        self.inner.user_attributes = Some(value);
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminUpdateUserAttributesRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminUpdateUserAttributesResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminUpdateUserAttributesResponse {}
+
+/// The `AdminUserGlobalSignOutRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminUserGlobalSignOutRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+}
+
+impl fmt::Debug for AdminUserGlobalSignOutRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdminUserGlobalSignOutRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl AdminUserGlobalSignOutRequest {
+    /// Starts building this input; [`AdminUserGlobalSignOutRequestBuilder::build`] checks required members.
+    pub fn builder() -> AdminUserGlobalSignOutRequestBuilder {
+        AdminUserGlobalSignOutRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("AdminUserGlobalSignOutRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("AdminUserGlobalSignOutRequest", "Username"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`AdminUserGlobalSignOutRequest`]; see [`AdminUserGlobalSignOutRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AdminUserGlobalSignOutRequestBuilder {
+    inner: AdminUserGlobalSignOutRequest,
+}
+
+impl AdminUserGlobalSignOutRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AdminUserGlobalSignOutRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AdminUserGlobalSignOutResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdminUserGlobalSignOutResponse {}
+
+/// The `AdvancedSecurityAdditionalFlowsType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AdvancedSecurityAdditionalFlows {
+    /// `CustomAuthMode`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_auth_mode: Option<AdvancedSecurityEnabledMode>,
+}
+
+/// Values of `AdvancedSecurityEnabledModeType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AdvancedSecurityEnabledMode {
+    /// `AUDIT`
+    Audit,
+    /// `ENFORCED`
+    Enforced,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl AdvancedSecurityEnabledMode {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Audit => "AUDIT",
+            Self::Enforced => "ENFORCED",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["AUDIT", "ENFORCED"]
+    }
+}
+
+impl From<&str> for AdvancedSecurityEnabledMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "AUDIT" => Self::Audit,
+            "ENFORCED" => Self::Enforced,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(AdvancedSecurityEnabledMode);
 
 /// The threat-protection mode of a user pool.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -309,13 +3623,326 @@ impl fmt::Display for AliasExistsException {
 
 impl std::error::Error for AliasExistsException {}
 
+/// The `AnalyticsConfigurationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AnalyticsConfiguration {
+    /// `ApplicationId`.
+    ///
+    /// *Constraints:* pattern `^[0-9a-fA-F]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub application_id: Option<String>,
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub application_arn: Option<String>,
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_arn: Option<String>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// A general-purpose flag.
+    pub user_data_shared: bool,
+}
+
+/// The `AnalyticsMetadataType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AnalyticsMetadata {
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub analytics_endpoint_id: Option<String>,
+}
+
+/// The `AssetType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Asset {
+    /// `Category`.
+    ///
+    /// *Constraints:* required.
+    pub category: AssetCategory,
+    /// `ColorMode`.
+    ///
+    /// *Constraints:* required.
+    pub color_mode: ColorSchemeMode,
+    /// `Extension`.
+    ///
+    /// *Constraints:* required.
+    pub extension: AssetExtension,
+    /// `Bytes`.
+    ///
+    /// *Constraints:* length 0 to 1000000.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<Blob>,
+    /// `ResourceId`.
+    ///
+    /// *Constraints:* length 1 to 40, pattern `^[\w\- ]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource_id: Option<String>,
+}
+
+/// Values of `AssetCategoryType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AssetCategory {
+    /// `FAVICON_ICO`
+    FaviconIco,
+    /// `FAVICON_SVG`
+    FaviconSvg,
+    /// `EMAIL_GRAPHIC`
+    EmailGraphic,
+    /// `SMS_GRAPHIC`
+    SmsGraphic,
+    /// `AUTH_APP_GRAPHIC`
+    AuthAppGraphic,
+    /// `PASSWORD_GRAPHIC`
+    PasswordGraphic,
+    /// `PASSKEY_GRAPHIC`
+    PasskeyGraphic,
+    /// `PAGE_HEADER_LOGO`
+    PageHeaderLogo,
+    /// `PAGE_HEADER_BACKGROUND`
+    PageHeaderBackground,
+    /// `PAGE_FOOTER_LOGO`
+    PageFooterLogo,
+    /// `PAGE_FOOTER_BACKGROUND`
+    PageFooterBackground,
+    /// `PAGE_BACKGROUND`
+    PageBackground,
+    /// `FORM_BACKGROUND`
+    FormBackground,
+    /// `FORM_LOGO`
+    FormLogo,
+    /// `IDP_BUTTON_ICON`
+    IdpButtonIcon,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl AssetCategory {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::FaviconIco => "FAVICON_ICO",
+            Self::FaviconSvg => "FAVICON_SVG",
+            Self::EmailGraphic => "EMAIL_GRAPHIC",
+            Self::SmsGraphic => "SMS_GRAPHIC",
+            Self::AuthAppGraphic => "AUTH_APP_GRAPHIC",
+            Self::PasswordGraphic => "PASSWORD_GRAPHIC",
+            Self::PasskeyGraphic => "PASSKEY_GRAPHIC",
+            Self::PageHeaderLogo => "PAGE_HEADER_LOGO",
+            Self::PageHeaderBackground => "PAGE_HEADER_BACKGROUND",
+            Self::PageFooterLogo => "PAGE_FOOTER_LOGO",
+            Self::PageFooterBackground => "PAGE_FOOTER_BACKGROUND",
+            Self::PageBackground => "PAGE_BACKGROUND",
+            Self::FormBackground => "FORM_BACKGROUND",
+            Self::FormLogo => "FORM_LOGO",
+            Self::IdpButtonIcon => "IDP_BUTTON_ICON",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &[
+            "FAVICON_ICO",
+            "FAVICON_SVG",
+            "EMAIL_GRAPHIC",
+            "SMS_GRAPHIC",
+            "AUTH_APP_GRAPHIC",
+            "PASSWORD_GRAPHIC",
+            "PASSKEY_GRAPHIC",
+            "PAGE_HEADER_LOGO",
+            "PAGE_HEADER_BACKGROUND",
+            "PAGE_FOOTER_LOGO",
+            "PAGE_FOOTER_BACKGROUND",
+            "PAGE_BACKGROUND",
+            "FORM_BACKGROUND",
+            "FORM_LOGO",
+            "IDP_BUTTON_ICON",
+        ]
+    }
+}
+
+impl From<&str> for AssetCategory {
+    fn from(value: &str) -> Self {
+        match value {
+            "FAVICON_ICO" => Self::FaviconIco,
+            "FAVICON_SVG" => Self::FaviconSvg,
+            "EMAIL_GRAPHIC" => Self::EmailGraphic,
+            "SMS_GRAPHIC" => Self::SmsGraphic,
+            "AUTH_APP_GRAPHIC" => Self::AuthAppGraphic,
+            "PASSWORD_GRAPHIC" => Self::PasswordGraphic,
+            "PASSKEY_GRAPHIC" => Self::PasskeyGraphic,
+            "PAGE_HEADER_LOGO" => Self::PageHeaderLogo,
+            "PAGE_HEADER_BACKGROUND" => Self::PageHeaderBackground,
+            "PAGE_FOOTER_LOGO" => Self::PageFooterLogo,
+            "PAGE_FOOTER_BACKGROUND" => Self::PageFooterBackground,
+            "PAGE_BACKGROUND" => Self::PageBackground,
+            "FORM_BACKGROUND" => Self::FormBackground,
+            "FORM_LOGO" => Self::FormLogo,
+            "IDP_BUTTON_ICON" => Self::IdpButtonIcon,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(AssetCategory);
+
+/// Values of `AssetExtensionType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AssetExtension {
+    /// `ICO`
+    Ico,
+    /// `JPEG`
+    Jpeg,
+    /// `PNG`
+    Png,
+    /// `SVG`
+    Svg,
+    /// `WEBP`
+    Webp,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl AssetExtension {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Ico => "ICO",
+            Self::Jpeg => "JPEG",
+            Self::Png => "PNG",
+            Self::Svg => "SVG",
+            Self::Webp => "WEBP",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["ICO", "JPEG", "PNG", "SVG", "WEBP"]
+    }
+}
+
+impl From<&str> for AssetExtension {
+    fn from(value: &str) -> Self {
+        match value {
+            "ICO" => Self::Ico,
+            "JPEG" => Self::Jpeg,
+            "PNG" => Self::Png,
+            "SVG" => Self::Svg,
+            "WEBP" => Self::Webp,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(AssetExtension);
+
+/// The `AssociateSoftwareTokenRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AssociateSoftwareTokenRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// `Session`.
+    ///
+    /// *Constraints:* length 20 to 4096.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+}
+
+impl fmt::Debug for AssociateSoftwareTokenRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AssociateSoftwareTokenRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("session", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl AssociateSoftwareTokenRequest {
+    /// Starts building this input; [`AssociateSoftwareTokenRequestBuilder::build`] checks required members.
+    pub fn builder() -> AssociateSoftwareTokenRequestBuilder {
+        AssociateSoftwareTokenRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        Ok(())
+    }
+}
+
+/// Builds a [`AssociateSoftwareTokenRequest`]; see [`AssociateSoftwareTokenRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct AssociateSoftwareTokenRequestBuilder {
+    inner: AssociateSoftwareTokenRequest,
+}
+
+impl AssociateSoftwareTokenRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets `Session`.
+    pub fn session(mut self, value: impl Into<String>) -> Self {
+        self.inner.session = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<AssociateSoftwareTokenRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `AssociateSoftwareTokenResponse` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AssociateSoftwareTokenResponse {
+    /// `SecretCode`.
+    ///
+    /// *Constraints:* length at least 16, pattern `^[A-Za-z0-9]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret_code: Option<String>,
+    /// `Session`.
+    ///
+    /// *Constraints:* length 20 to 4096.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+}
+
+impl fmt::Debug for AssociateSoftwareTokenResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AssociateSoftwareTokenResponse")
+            .field("secret_code", &"*** Sensitive Data Redacted ***")
+            .field("session", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
 /// One user attribute as a name and a value.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Attribute {
     /// The attribute name.
     ///
-    /// *Constraints:* required, length 1 to 32, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    /// *Constraints:* required, length 1 to 32, pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+`.
     pub name: String,
     /// The attribute value.
     ///
@@ -380,6 +4007,1125 @@ impl From<&str> for AttributeData {
 }
 crate::string_enum_impls!(AttributeData);
 
+/// The `AuthEventType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AuthEvent {
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// `EventType`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_type: Option<Event>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creation_date: Option<DateTime>,
+    /// `EventResponse`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_response: Option<EventResponse>,
+    /// `EventRisk`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_risk: Option<EventRisk>,
+    /// `ChallengeResponses`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_responses: Option<Vec<ChallengeResponseType>>,
+    /// `EventContextData`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_context_data: Option<EventContextData>,
+    /// `EventFeedback`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_feedback: Option<EventFeedback>,
+}
+
+/// Values of `AuthFactorType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AuthFactor {
+    /// `PASSWORD`
+    Password,
+    /// `EMAIL_OTP`
+    EmailOtp,
+    /// `SMS_OTP`
+    SmsOtp,
+    /// `WEB_AUTHN`
+    WebAuthn,
+    /// `SOFTWARE_TOKEN`
+    SoftwareToken,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl AuthFactor {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Password => "PASSWORD",
+            Self::EmailOtp => "EMAIL_OTP",
+            Self::SmsOtp => "SMS_OTP",
+            Self::WebAuthn => "WEB_AUTHN",
+            Self::SoftwareToken => "SOFTWARE_TOKEN",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN", "SOFTWARE_TOKEN"]
+    }
+}
+
+impl From<&str> for AuthFactor {
+    fn from(value: &str) -> Self {
+        match value {
+            "PASSWORD" => Self::Password,
+            "EMAIL_OTP" => Self::EmailOtp,
+            "SMS_OTP" => Self::SmsOtp,
+            "WEB_AUTHN" => Self::WebAuthn,
+            "SOFTWARE_TOKEN" => Self::SoftwareToken,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(AuthFactor);
+
+/// Values of `AuthFlowType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AuthFlow {
+    /// `USER_SRP_AUTH`
+    UserSrpAuth,
+    /// `REFRESH_TOKEN_AUTH`
+    RefreshTokenAuth,
+    /// `REFRESH_TOKEN`
+    RefreshToken,
+    /// `CUSTOM_AUTH`
+    CustomAuth,
+    /// `ADMIN_NO_SRP_AUTH`
+    AdminNoSrpAuth,
+    /// `USER_PASSWORD_AUTH`
+    UserPasswordAuth,
+    /// `ADMIN_USER_PASSWORD_AUTH`
+    AdminUserPasswordAuth,
+    /// `USER_AUTH`
+    UserAuth,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl AuthFlow {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::UserSrpAuth => "USER_SRP_AUTH",
+            Self::RefreshTokenAuth => "REFRESH_TOKEN_AUTH",
+            Self::RefreshToken => "REFRESH_TOKEN",
+            Self::CustomAuth => "CUSTOM_AUTH",
+            Self::AdminNoSrpAuth => "ADMIN_NO_SRP_AUTH",
+            Self::UserPasswordAuth => "USER_PASSWORD_AUTH",
+            Self::AdminUserPasswordAuth => "ADMIN_USER_PASSWORD_AUTH",
+            Self::UserAuth => "USER_AUTH",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &[
+            "USER_SRP_AUTH",
+            "REFRESH_TOKEN_AUTH",
+            "REFRESH_TOKEN",
+            "CUSTOM_AUTH",
+            "ADMIN_NO_SRP_AUTH",
+            "USER_PASSWORD_AUTH",
+            "ADMIN_USER_PASSWORD_AUTH",
+            "USER_AUTH",
+        ]
+    }
+}
+
+impl From<&str> for AuthFlow {
+    fn from(value: &str) -> Self {
+        match value {
+            "USER_SRP_AUTH" => Self::UserSrpAuth,
+            "REFRESH_TOKEN_AUTH" => Self::RefreshTokenAuth,
+            "REFRESH_TOKEN" => Self::RefreshToken,
+            "CUSTOM_AUTH" => Self::CustomAuth,
+            "ADMIN_NO_SRP_AUTH" => Self::AdminNoSrpAuth,
+            "USER_PASSWORD_AUTH" => Self::UserPasswordAuth,
+            "ADMIN_USER_PASSWORD_AUTH" => Self::AdminUserPasswordAuth,
+            "USER_AUTH" => Self::UserAuth,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(AuthFlow);
+
+/// The `AuthenticationResultType` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AuthenticationResult {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// A general-purpose integer.
+    pub expires_in: i32,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_type: Option<String>,
+    /// `RefreshToken`.
+    ///
+    /// *Constraints:* pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// `IdToken`.
+    ///
+    /// *Constraints:* pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<String>,
+    /// `NewDeviceMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_device_metadata: Option<NewDeviceMetadata>,
+}
+
+impl fmt::Debug for AuthenticationResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AuthenticationResult")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("expires_in", &self.expires_in)
+            .field("token_type", &self.token_type)
+            .field("refresh_token", &"*** Sensitive Data Redacted ***")
+            .field("id_token", &"*** Sensitive Data Redacted ***")
+            .field("new_device_metadata", &self.new_device_metadata)
+            .finish()
+    }
+}
+
+/// The `CachedCIMDURLDoesNotExistException` structure.
+///
+/// *Error:* A client-side error.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CachedCimdurlDoesNotExistException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for CachedCimdurlDoesNotExistException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("CachedCIMDURLDoesNotExistException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CachedCimdurlDoesNotExistException {}
+
+/// The `CancelPointInTimeRecoveryRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CancelPointInTimeRecoveryRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `RestoreId`.
+    ///
+    /// *Constraints:* required, length 36 to 36, pattern `^[0-9a-f]{8}\b-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-\b[0-9a-f]{12}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restore_id: Option<String>,
+}
+
+impl CancelPointInTimeRecoveryRequest {
+    /// Starts building this input; [`CancelPointInTimeRecoveryRequestBuilder::build`] checks required members.
+    pub fn builder() -> CancelPointInTimeRecoveryRequestBuilder {
+        CancelPointInTimeRecoveryRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "CancelPointInTimeRecoveryRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.restore_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "CancelPointInTimeRecoveryRequest",
+                    "RestoreId",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`CancelPointInTimeRecoveryRequest`]; see [`CancelPointInTimeRecoveryRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct CancelPointInTimeRecoveryRequestBuilder {
+    inner: CancelPointInTimeRecoveryRequest,
+}
+
+impl CancelPointInTimeRecoveryRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `RestoreId`.
+    pub fn restore_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.restore_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<CancelPointInTimeRecoveryRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `CancelPointInTimeRecoveryResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CancelPointInTimeRecoveryResponse {
+    /// `Restoration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restoration: Option<Restoration>,
+}
+
+/// Values of `ChallengeName`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ChallengeName {
+    /// `Password`
+    Password,
+    /// `Mfa`
+    Mfa,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl ChallengeName {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Password => "Password",
+            Self::Mfa => "Mfa",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["Password", "Mfa"]
+    }
+}
+
+impl From<&str> for ChallengeName {
+    fn from(value: &str) -> Self {
+        match value {
+            "Password" => Self::Password,
+            "Mfa" => Self::Mfa,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(ChallengeName);
+
+/// Values of `ChallengeNameType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ChallengeNameType {
+    /// `SMS_MFA`
+    SmsMfa,
+    /// `EMAIL_OTP`
+    EmailOtp,
+    /// `SOFTWARE_TOKEN_MFA`
+    SoftwareTokenMfa,
+    /// `SELECT_MFA_TYPE`
+    SelectMfaType,
+    /// `MFA_SETUP`
+    MfaSetup,
+    /// `PASSWORD_VERIFIER`
+    PasswordVerifier,
+    /// `CUSTOM_CHALLENGE`
+    CustomChallenge,
+    /// `SELECT_CHALLENGE`
+    SelectChallenge,
+    /// `DEVICE_SRP_AUTH`
+    DeviceSrpAuth,
+    /// `DEVICE_PASSWORD_VERIFIER`
+    DevicePasswordVerifier,
+    /// `ADMIN_NO_SRP_AUTH`
+    AdminNoSrpAuth,
+    /// `NEW_PASSWORD_REQUIRED`
+    NewPasswordRequired,
+    /// `SMS_OTP`
+    SmsOtp,
+    /// `PASSWORD`
+    Password,
+    /// `WEB_AUTHN`
+    WebAuthn,
+    /// `PASSWORD_SRP`
+    PasswordSrp,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl ChallengeNameType {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::SmsMfa => "SMS_MFA",
+            Self::EmailOtp => "EMAIL_OTP",
+            Self::SoftwareTokenMfa => "SOFTWARE_TOKEN_MFA",
+            Self::SelectMfaType => "SELECT_MFA_TYPE",
+            Self::MfaSetup => "MFA_SETUP",
+            Self::PasswordVerifier => "PASSWORD_VERIFIER",
+            Self::CustomChallenge => "CUSTOM_CHALLENGE",
+            Self::SelectChallenge => "SELECT_CHALLENGE",
+            Self::DeviceSrpAuth => "DEVICE_SRP_AUTH",
+            Self::DevicePasswordVerifier => "DEVICE_PASSWORD_VERIFIER",
+            Self::AdminNoSrpAuth => "ADMIN_NO_SRP_AUTH",
+            Self::NewPasswordRequired => "NEW_PASSWORD_REQUIRED",
+            Self::SmsOtp => "SMS_OTP",
+            Self::Password => "PASSWORD",
+            Self::WebAuthn => "WEB_AUTHN",
+            Self::PasswordSrp => "PASSWORD_SRP",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &[
+            "SMS_MFA",
+            "EMAIL_OTP",
+            "SOFTWARE_TOKEN_MFA",
+            "SELECT_MFA_TYPE",
+            "MFA_SETUP",
+            "PASSWORD_VERIFIER",
+            "CUSTOM_CHALLENGE",
+            "SELECT_CHALLENGE",
+            "DEVICE_SRP_AUTH",
+            "DEVICE_PASSWORD_VERIFIER",
+            "ADMIN_NO_SRP_AUTH",
+            "NEW_PASSWORD_REQUIRED",
+            "SMS_OTP",
+            "PASSWORD",
+            "WEB_AUTHN",
+            "PASSWORD_SRP",
+        ]
+    }
+}
+
+impl From<&str> for ChallengeNameType {
+    fn from(value: &str) -> Self {
+        match value {
+            "SMS_MFA" => Self::SmsMfa,
+            "EMAIL_OTP" => Self::EmailOtp,
+            "SOFTWARE_TOKEN_MFA" => Self::SoftwareTokenMfa,
+            "SELECT_MFA_TYPE" => Self::SelectMfaType,
+            "MFA_SETUP" => Self::MfaSetup,
+            "PASSWORD_VERIFIER" => Self::PasswordVerifier,
+            "CUSTOM_CHALLENGE" => Self::CustomChallenge,
+            "SELECT_CHALLENGE" => Self::SelectChallenge,
+            "DEVICE_SRP_AUTH" => Self::DeviceSrpAuth,
+            "DEVICE_PASSWORD_VERIFIER" => Self::DevicePasswordVerifier,
+            "ADMIN_NO_SRP_AUTH" => Self::AdminNoSrpAuth,
+            "NEW_PASSWORD_REQUIRED" => Self::NewPasswordRequired,
+            "SMS_OTP" => Self::SmsOtp,
+            "PASSWORD" => Self::Password,
+            "WEB_AUTHN" => Self::WebAuthn,
+            "PASSWORD_SRP" => Self::PasswordSrp,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(ChallengeNameType);
+
+/// Values of `ChallengeResponse`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ChallengeResponse {
+    /// `Success`
+    Success,
+    /// `Failure`
+    Failure,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl ChallengeResponse {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Success => "Success",
+            Self::Failure => "Failure",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["Success", "Failure"]
+    }
+}
+
+impl From<&str> for ChallengeResponse {
+    fn from(value: &str) -> Self {
+        match value {
+            "Success" => Self::Success,
+            "Failure" => Self::Failure,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(ChallengeResponse);
+
+/// The `ChallengeResponseType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ChallengeResponseType {
+    /// `ChallengeName`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_name: Option<ChallengeName>,
+    /// `ChallengeResponse`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_response: Option<ChallengeResponse>,
+}
+
+/// The `ChangePasswordRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ChangePasswordRequest {
+    /// `PreviousPassword`.
+    ///
+    /// *Constraints:* length 0 to 256, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_password: Option<String>,
+    /// `ProposedPassword`.
+    ///
+    /// *Constraints:* required, length 0 to 256, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposed_password: Option<String>,
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+}
+
+impl fmt::Debug for ChangePasswordRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ChangePasswordRequest")
+            .field("previous_password", &"*** Sensitive Data Redacted ***")
+            .field("proposed_password", &"*** Sensitive Data Redacted ***")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl ChangePasswordRequest {
+    /// Starts building this input; [`ChangePasswordRequestBuilder::build`] checks required members.
+    pub fn builder() -> ChangePasswordRequestBuilder {
+        ChangePasswordRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.proposed_password.is_none() {
+            return Err(
+                BuildError::missing_field("ChangePasswordRequest", "ProposedPassword"),
+            );
+        }
+        if self.access_token.is_none() {
+            return Err(
+                BuildError::missing_field("ChangePasswordRequest", "AccessToken"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ChangePasswordRequest`]; see [`ChangePasswordRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ChangePasswordRequestBuilder {
+    inner: ChangePasswordRequest,
+}
+
+impl ChangePasswordRequestBuilder {
+    /// Sets `PreviousPassword`.
+    pub fn previous_password(mut self, value: impl Into<String>) -> Self {
+        self.inner.previous_password = Some(value.into());
+        self
+    }
+
+    /// Sets `ProposedPassword`.
+    pub fn proposed_password(mut self, value: impl Into<String>) -> Self {
+        self.inner.proposed_password = Some(value.into());
+        self
+    }
+
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ChangePasswordRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ChangePasswordResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ChangePasswordResponse {}
+
+/// Values of `CIMDCacheActionType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CimdCacheAction {
+    /// `REFRESH`
+    Refresh,
+    /// `INVALIDATE`
+    Invalidate,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl CimdCacheAction {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Refresh => "REFRESH",
+            Self::Invalidate => "INVALIDATE",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["REFRESH", "INVALIDATE"]
+    }
+}
+
+impl From<&str> for CimdCacheAction {
+    fn from(value: &str) -> Self {
+        match value {
+            "REFRESH" => Self::Refresh,
+            "INVALIDATE" => Self::Invalidate,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(CimdCacheAction);
+
+/// The `CIMDPolicyType` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CimdPolicy {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    pub user_pool_id: String,
+    /// `CIMDPolicyId`.
+    ///
+    /// *Constraints:* required, length 1 to 64, pattern `^[a-z0-9]+$`.
+    #[serde(rename = "CIMDPolicyId")]
+    pub cimd_policy_id: String,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `PolicyName`.
+    ///
+    /// *Constraints:* required, length 1 to 32, pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+`.
+    pub policy_name: String,
+    /// `CacheDuration`.
+    ///
+    /// *Constraints:* value 86400 to 31556952.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cache_duration: Option<i32>,
+    /// `URLPatterns`.
+    ///
+    /// *Constraints:* length 1 to 5.
+    #[serde(rename = "URLPatterns", skip_serializing_if = "Option::is_none")]
+    pub url_patterns: Option<Vec<String>>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creation_date: Option<DateTime>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_modified_date: Option<DateTime>,
+}
+
+impl fmt::Debug for CimdPolicy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CimdPolicy")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("cimd_policy_id", &self.cimd_policy_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("policy_name", &self.policy_name)
+            .field("cache_duration", &self.cache_duration)
+            .field("url_patterns", &self.url_patterns)
+            .field("creation_date", &self.creation_date)
+            .field("last_modified_date", &self.last_modified_date)
+            .finish()
+    }
+}
+
+/// The `CIMDPolicySummaryType` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CimdPolicySummary {
+    /// `CIMDPolicyId`.
+    ///
+    /// *Constraints:* required, length 1 to 64, pattern `^[a-z0-9]+$`.
+    #[serde(rename = "CIMDPolicyId")]
+    pub cimd_policy_id: String,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `PolicyName`.
+    ///
+    /// *Constraints:* required, length 1 to 32, pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+`.
+    pub policy_name: String,
+    /// `CacheDuration`.
+    ///
+    /// *Constraints:* value 86400 to 31556952.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cache_duration: Option<i32>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creation_date: Option<DateTime>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_modified_date: Option<DateTime>,
+}
+
+impl fmt::Debug for CimdPolicySummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CimdPolicySummary")
+            .field("cimd_policy_id", &self.cimd_policy_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("policy_name", &self.policy_name)
+            .field("cache_duration", &self.cache_duration)
+            .field("creation_date", &self.creation_date)
+            .field("last_modified_date", &self.last_modified_date)
+            .finish()
+    }
+}
+
+/// The `ClientAuthenticationResultType` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ClientAuthenticationResult {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// A general-purpose integer.
+    pub expires_in: i32,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_type: Option<String>,
+}
+
+impl fmt::Debug for ClientAuthenticationResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientAuthenticationResult")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("expires_in", &self.expires_in)
+            .field("token_type", &self.token_type)
+            .finish()
+    }
+}
+
+/// The `ClientMetadataURLType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ClientMetadataUrl {
+    /// `URL`.
+    ///
+    /// *Constraints:* required, length 12 to 256, pattern `^https://[^\s]+$`.
+    #[serde(rename = "URL")]
+    pub url: String,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cached_date: Option<DateTime>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expiration_date: Option<DateTime>,
+}
+
+/// The `ClientSecretDescriptorType` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ClientSecretDescriptor {
+    /// `ClientSecretId`.
+    ///
+    /// *Constraints:* length 1 to 128.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret_id: Option<String>,
+    /// `ClientSecretValue`.
+    ///
+    /// *Constraints:* length 24 to 64, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret_value: Option<String>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret_create_date: Option<DateTime>,
+}
+
+impl fmt::Debug for ClientSecretDescriptor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientSecretDescriptor")
+            .field("client_secret_id", &self.client_secret_id)
+            .field("client_secret_value", &"*** Sensitive Data Redacted ***")
+            .field("client_secret_create_date", &self.client_secret_create_date)
+            .finish()
+    }
+}
+
+/// The `ClientSSOSessionConfigType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ClientSsoSessionConfig {
+    /// `MaxValidityMinutes`.
+    ///
+    /// *Constraints:* required, value 0 to 129600.
+    pub max_validity_minutes: i32,
+}
+
+/// Values of `ClientTypeType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ClientType {
+    /// `REGULAR`
+    Regular,
+    /// `DCR`
+    Dcr,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl ClientType {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Regular => "REGULAR",
+            Self::Dcr => "DCR",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["REGULAR", "DCR"]
+    }
+}
+
+impl From<&str> for ClientType {
+    fn from(value: &str) -> Self {
+        match value {
+            "REGULAR" => Self::Regular,
+            "DCR" => Self::Dcr,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(ClientType);
+
+/// The `CloudWatchLogsConfigurationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CloudWatchLogsConfiguration {
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_group_arn: Option<String>,
+}
+
+/// The `CodeDeliveryDetailsType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CodeDeliveryDetails {
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub destination: Option<String>,
+    /// How a code is delivered to a user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_medium: Option<DeliveryMedium>,
+    /// The name of a user attribute, such as email.
+    ///
+    /// *Constraints:* length 1 to 32, pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute_name: Option<String>,
+}
+
+/// The `CodeDeliveryFailureException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CodeDeliveryFailureException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for CodeDeliveryFailureException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("CodeDeliveryFailureException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CodeDeliveryFailureException {}
+
+/// The `CodeMismatchException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CodeMismatchException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for CodeMismatchException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("CodeMismatchException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CodeMismatchException {}
+
+/// Values of `ColorSchemeModeType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ColorSchemeMode {
+    /// `LIGHT`
+    Light,
+    /// `DARK`
+    Dark,
+    /// `DYNAMIC`
+    Dynamic,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl ColorSchemeMode {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Light => "LIGHT",
+            Self::Dark => "DARK",
+            Self::Dynamic => "DYNAMIC",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["LIGHT", "DARK", "DYNAMIC"]
+    }
+}
+
+impl From<&str> for ColorSchemeMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "LIGHT" => Self::Light,
+            "DARK" => Self::Dark,
+            "DYNAMIC" => Self::Dynamic,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(ColorSchemeMode);
+
+/// The `CompleteWebAuthnRegistrationRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CompleteWebAuthnRegistrationRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// `Credential`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credential: Option<Document>,
+}
+
+impl fmt::Debug for CompleteWebAuthnRegistrationRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CompleteWebAuthnRegistrationRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("credential", &self.credential)
+            .finish()
+    }
+}
+
+impl CompleteWebAuthnRegistrationRequest {
+    /// Starts building this input; [`CompleteWebAuthnRegistrationRequestBuilder::build`] checks required members.
+    pub fn builder() -> CompleteWebAuthnRegistrationRequestBuilder {
+        CompleteWebAuthnRegistrationRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "CompleteWebAuthnRegistrationRequest",
+                    "AccessToken",
+                ),
+            );
+        }
+        if self.credential.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "CompleteWebAuthnRegistrationRequest",
+                    "Credential",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`CompleteWebAuthnRegistrationRequest`]; see [`CompleteWebAuthnRegistrationRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct CompleteWebAuthnRegistrationRequestBuilder {
+    inner: CompleteWebAuthnRegistrationRequest,
+}
+
+impl CompleteWebAuthnRegistrationRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets `Credential`.
+    pub fn credential(mut self, value: Document) -> Self {
+        self.inner.credential = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<CompleteWebAuthnRegistrationRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `CompleteWebAuthnRegistrationResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CompleteWebAuthnRegistrationResponse {}
+
+/// The `CompromisedCredentialsActionsType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CompromisedCredentialsActions {
+    /// `EventAction`.
+    ///
+    /// *Constraints:* required.
+    pub event_action: CompromisedCredentialsEventAction,
+}
+
+/// Values of `CompromisedCredentialsEventActionType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CompromisedCredentialsEventAction {
+    /// `BLOCK`
+    Block,
+    /// `NO_ACTION`
+    NoAction,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl CompromisedCredentialsEventAction {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Block => "BLOCK",
+            Self::NoAction => "NO_ACTION",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["BLOCK", "NO_ACTION"]
+    }
+}
+
+impl From<&str> for CompromisedCredentialsEventAction {
+    fn from(value: &str) -> Self {
+        match value {
+            "BLOCK" => Self::Block,
+            "NO_ACTION" => Self::NoAction,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(CompromisedCredentialsEventAction);
+
+/// The `CompromisedCredentialsRiskConfigurationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CompromisedCredentialsRiskConfiguration {
+    /// `EventFilter`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_filter: Option<Vec<EventFilter>>,
+    /// `Actions`.
+    ///
+    /// *Constraints:* required.
+    pub actions: CompromisedCredentialsActions,
+}
+
 /// Another request changed the resource at the same time.
 ///
 /// *Error:* A client-side error (HTTP 400).
@@ -402,6 +5148,691 @@ impl fmt::Display for ConcurrentModificationException {
 }
 
 impl std::error::Error for ConcurrentModificationException {}
+
+/// The `ConfirmDeviceRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ConfirmDeviceRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// `DeviceKey`.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-f-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_key: Option<String>,
+    /// `DeviceSecretVerifierConfig`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_secret_verifier_config: Option<DeviceSecretVerifierConfig>,
+    /// `DeviceName`.
+    ///
+    /// *Constraints:* length 1 to 1024.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_name: Option<String>,
+}
+
+impl fmt::Debug for ConfirmDeviceRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConfirmDeviceRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("device_key", &self.device_key)
+            .field("device_secret_verifier_config", &self.device_secret_verifier_config)
+            .field("device_name", &self.device_name)
+            .finish()
+    }
+}
+
+impl ConfirmDeviceRequest {
+    /// Starts building this input; [`ConfirmDeviceRequestBuilder::build`] checks required members.
+    pub fn builder() -> ConfirmDeviceRequestBuilder {
+        ConfirmDeviceRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(BuildError::missing_field("ConfirmDeviceRequest", "AccessToken"));
+        }
+        if self.device_key.is_none() {
+            return Err(BuildError::missing_field("ConfirmDeviceRequest", "DeviceKey"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ConfirmDeviceRequest`]; see [`ConfirmDeviceRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ConfirmDeviceRequestBuilder {
+    inner: ConfirmDeviceRequest,
+}
+
+impl ConfirmDeviceRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets `DeviceKey`.
+    pub fn device_key(mut self, value: impl Into<String>) -> Self {
+        self.inner.device_key = Some(value.into());
+        self
+    }
+
+    /// Sets `DeviceSecretVerifierConfig`.
+    pub fn device_secret_verifier_config(
+        mut self,
+        value: impl Into<DeviceSecretVerifierConfig>,
+    ) -> Self {
+        self.inner.device_secret_verifier_config = Some(value.into());
+        self
+    }
+
+    /// Sets `DeviceName`.
+    pub fn device_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.device_name = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ConfirmDeviceRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ConfirmDeviceResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ConfirmDeviceResponse {
+    /// A general-purpose flag.
+    pub user_confirmation_necessary: bool,
+}
+
+/// The `ConfirmForgotPasswordRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ConfirmForgotPasswordRequest {
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `SecretHash`.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w+=/]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret_hash: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `ConfirmationCode`.
+    ///
+    /// *Constraints:* required, length 1 to 2048, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirmation_code: Option<String>,
+    /// `Password`.
+    ///
+    /// *Constraints:* required, length 0 to 256, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// `AnalyticsMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub analytics_metadata: Option<AnalyticsMetadata>,
+    /// `UserContextData`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_context_data: Option<UserContextData>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+}
+
+impl fmt::Debug for ConfirmForgotPasswordRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConfirmForgotPasswordRequest")
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("secret_hash", &"*** Sensitive Data Redacted ***")
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("confirmation_code", &self.confirmation_code)
+            .field("password", &"*** Sensitive Data Redacted ***")
+            .field("analytics_metadata", &self.analytics_metadata)
+            .field("user_context_data", &"*** Sensitive Data Redacted ***")
+            .field("client_metadata", &self.client_metadata)
+            .finish()
+    }
+}
+
+impl ConfirmForgotPasswordRequest {
+    /// Starts building this input; [`ConfirmForgotPasswordRequestBuilder::build`] checks required members.
+    pub fn builder() -> ConfirmForgotPasswordRequestBuilder {
+        ConfirmForgotPasswordRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field("ConfirmForgotPasswordRequest", "ClientId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("ConfirmForgotPasswordRequest", "Username"),
+            );
+        }
+        if self.confirmation_code.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "ConfirmForgotPasswordRequest",
+                    "ConfirmationCode",
+                ),
+            );
+        }
+        if self.password.is_none() {
+            return Err(
+                BuildError::missing_field("ConfirmForgotPasswordRequest", "Password"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ConfirmForgotPasswordRequest`]; see [`ConfirmForgotPasswordRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ConfirmForgotPasswordRequestBuilder {
+    inner: ConfirmForgotPasswordRequest,
+}
+
+impl ConfirmForgotPasswordRequestBuilder {
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `SecretHash`.
+    pub fn secret_hash(mut self, value: impl Into<String>) -> Self {
+        self.inner.secret_hash = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `ConfirmationCode`.
+    pub fn confirmation_code(mut self, value: impl Into<String>) -> Self {
+        self.inner.confirmation_code = Some(value.into());
+        self
+    }
+
+    /// Sets `Password`.
+    pub fn password(mut self, value: impl Into<String>) -> Self {
+        self.inner.password = Some(value.into());
+        self
+    }
+
+    /// Sets `AnalyticsMetadata`.
+    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `UserContextData`.
+    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
+        self.inner.user_context_data = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ConfirmForgotPasswordRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ConfirmForgotPasswordResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ConfirmForgotPasswordResponse {}
+
+/// The `ConfirmSignUpRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ConfirmSignUpRequest {
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `SecretHash`.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w+=/]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret_hash: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `ConfirmationCode`.
+    ///
+    /// *Constraints:* required, length 1 to 2048, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirmation_code: Option<String>,
+    /// `ForceAliasCreation`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub force_alias_creation: Option<bool>,
+    /// `AnalyticsMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub analytics_metadata: Option<AnalyticsMetadata>,
+    /// `UserContextData`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_context_data: Option<UserContextData>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+    /// `Session`.
+    ///
+    /// *Constraints:* length 20 to 4096.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+}
+
+impl fmt::Debug for ConfirmSignUpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConfirmSignUpRequest")
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("secret_hash", &"*** Sensitive Data Redacted ***")
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("confirmation_code", &self.confirmation_code)
+            .field("force_alias_creation", &self.force_alias_creation)
+            .field("analytics_metadata", &self.analytics_metadata)
+            .field("user_context_data", &"*** Sensitive Data Redacted ***")
+            .field("client_metadata", &self.client_metadata)
+            .field("session", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl ConfirmSignUpRequest {
+    /// Starts building this input; [`ConfirmSignUpRequestBuilder::build`] checks required members.
+    pub fn builder() -> ConfirmSignUpRequestBuilder {
+        ConfirmSignUpRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.client_id.is_none() {
+            return Err(BuildError::missing_field("ConfirmSignUpRequest", "ClientId"));
+        }
+        if self.username.is_none() {
+            return Err(BuildError::missing_field("ConfirmSignUpRequest", "Username"));
+        }
+        if self.confirmation_code.is_none() {
+            return Err(
+                BuildError::missing_field("ConfirmSignUpRequest", "ConfirmationCode"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ConfirmSignUpRequest`]; see [`ConfirmSignUpRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ConfirmSignUpRequestBuilder {
+    inner: ConfirmSignUpRequest,
+}
+
+impl ConfirmSignUpRequestBuilder {
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `SecretHash`.
+    pub fn secret_hash(mut self, value: impl Into<String>) -> Self {
+        self.inner.secret_hash = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `ConfirmationCode`.
+    pub fn confirmation_code(mut self, value: impl Into<String>) -> Self {
+        self.inner.confirmation_code = Some(value.into());
+        self
+    }
+
+    /// Sets `ForceAliasCreation`.
+    pub fn force_alias_creation(mut self, value: bool) -> Self {
+        self.inner.force_alias_creation = Some(value);
+        self
+    }
+
+    /// Sets `AnalyticsMetadata`.
+    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `UserContextData`.
+    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
+        self.inner.user_context_data = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Sets `Session`.
+    pub fn session(mut self, value: impl Into<String>) -> Self {
+        self.inner.session = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ConfirmSignUpRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ConfirmSignUpResponse` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ConfirmSignUpResponse {
+    /// `Session`.
+    ///
+    /// *Constraints:* length 20 to 4096.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+}
+
+impl fmt::Debug for ConfirmSignUpResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConfirmSignUpResponse")
+            .field("session", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+/// The `ContextDataType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ContextData {
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* required, length 0 to 131072.
+    pub ip_address: String,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* required, length 0 to 131072.
+    pub server_name: String,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* required, length 0 to 131072.
+    pub server_path: String,
+    /// `HttpHeaders`.
+    ///
+    /// *Constraints:* required.
+    pub http_headers: Vec<HttpHeader>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoded_data: Option<String>,
+}
+
+/// The `CreateCIMDPolicyRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateCimdPolicyRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `PolicyName`.
+    ///
+    /// *Constraints:* required, length 1 to 32, pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy_name: Option<String>,
+    /// `CacheDuration`.
+    ///
+    /// *Constraints:* value 86400 to 31556952.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cache_duration: Option<i32>,
+    /// `URLPatterns`.
+    ///
+    /// *Constraints:* required, length 1 to 5.
+    #[serde(rename = "URLPatterns", skip_serializing_if = "Option::is_none")]
+    pub url_patterns: Option<Vec<String>>,
+}
+
+impl fmt::Debug for CreateCimdPolicyRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CreateCimdPolicyRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("policy_name", &self.policy_name)
+            .field("cache_duration", &self.cache_duration)
+            .field("url_patterns", &self.url_patterns)
+            .finish()
+    }
+}
+
+impl CreateCimdPolicyRequest {
+    /// Starts building this input; [`CreateCimdPolicyRequestBuilder::build`] checks required members.
+    pub fn builder() -> CreateCimdPolicyRequestBuilder {
+        CreateCimdPolicyRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("CreateCIMDPolicyRequest", "UserPoolId"),
+            );
+        }
+        if self.client_id.is_none() {
+            return Err(BuildError::missing_field("CreateCIMDPolicyRequest", "ClientId"));
+        }
+        if self.policy_name.is_none() {
+            return Err(
+                BuildError::missing_field("CreateCIMDPolicyRequest", "PolicyName"),
+            );
+        }
+        if self.url_patterns.is_none() {
+            return Err(
+                BuildError::missing_field("CreateCIMDPolicyRequest", "URLPatterns"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`CreateCimdPolicyRequest`]; see [`CreateCimdPolicyRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct CreateCimdPolicyRequestBuilder {
+    inner: CreateCimdPolicyRequest,
+}
+
+impl CreateCimdPolicyRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `PolicyName`.
+    pub fn policy_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.policy_name = Some(value.into());
+        self
+    }
+
+    /// Sets `CacheDuration`.
+    pub fn cache_duration(mut self, value: i32) -> Self {
+        self.inner.cache_duration = Some(value);
+        self
+    }
+
+    /// Sets `URLPatterns`.
+    pub fn url_patterns(mut self, value: Vec<String>) -> Self {
+        self.inner.url_patterns = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<CreateCimdPolicyRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `CreateCIMDPolicyResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateCimdPolicyResponse {
+    /// `CIMDPolicy`.
+    ///
+    /// *Constraints:* required.
+    #[serde(rename = "CIMDPolicy")]
+    pub cimd_policy: CimdPolicy,
+}
+
+/// The `CreateGroupRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateGroupRequest {
+    /// `GroupName`.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `Description`.
+    ///
+    /// *Constraints:* length 0 to 2048.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_arn: Option<String>,
+    /// `Precedence`.
+    ///
+    /// *Constraints:* value at least 0.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precedence: Option<i32>,
+}
+
+impl CreateGroupRequest {
+    /// Starts building this input; [`CreateGroupRequestBuilder::build`] checks required members.
+    pub fn builder() -> CreateGroupRequestBuilder {
+        CreateGroupRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.group_name.is_none() {
+            return Err(BuildError::missing_field("CreateGroupRequest", "GroupName"));
+        }
+        if self.user_pool_id.is_none() {
+            return Err(BuildError::missing_field("CreateGroupRequest", "UserPoolId"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`CreateGroupRequest`]; see [`CreateGroupRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct CreateGroupRequestBuilder {
+    inner: CreateGroupRequest,
+}
+
+impl CreateGroupRequestBuilder {
+    /// Sets `GroupName`.
+    pub fn group_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.group_name = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.inner.description = Some(value.into());
+        self
+    }
+
+    /// Sets `RoleArn`.
+    pub fn role_arn(mut self, value: impl Into<String>) -> Self {
+        self.inner.role_arn = Some(value.into());
+        self
+    }
+
+    /// Sets `Precedence`.
+    pub fn precedence(mut self, value: i32) -> Self {
+        self.inner.precedence = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<CreateGroupRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `CreateGroupResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateGroupResponse {
+    /// `Group`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<Group>,
+}
 
 /// Request for CreateIdentityProvider.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -435,6 +5866,11 @@ pub struct CreateIdentityProviderRequest {
     /// *Constraints:* length 0 to 50.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub idp_identifiers: Option<Vec<String>>,
+    /// `AcrMapping`.
+    ///
+    /// *Constraints:* length 0 to 4.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr_mapping: Option<HashMap<String, String>>,
 }
 
 impl CreateIdentityProviderRequest {
@@ -521,6 +5957,12 @@ impl CreateIdentityProviderRequestBuilder {
         self
     }
 
+    /// Sets `AcrMapping`.
+    pub fn acr_mapping(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.acr_mapping = Some(value);
+        self
+    }
+
     /// Returns the input, or which required member is missing.
     pub fn build(self) -> Result<CreateIdentityProviderRequest, BuildError> {
         self.inner.validate()?;
@@ -536,6 +5978,126 @@ pub struct CreateIdentityProviderResponse {
     ///
     /// *Constraints:* required.
     pub identity_provider: IdentityProvider,
+}
+
+/// The `CreateManagedLoginBrandingRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateManagedLoginBrandingRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// A general-purpose flag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub use_cognito_provided_values: Option<bool>,
+    /// `Settings`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settings: Option<Document>,
+    /// `Assets`.
+    ///
+    /// *Constraints:* length 0 to 40.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assets: Option<Vec<Asset>>,
+}
+
+impl fmt::Debug for CreateManagedLoginBrandingRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CreateManagedLoginBrandingRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("use_cognito_provided_values", &self.use_cognito_provided_values)
+            .field("settings", &self.settings)
+            .field("assets", &self.assets)
+            .finish()
+    }
+}
+
+impl CreateManagedLoginBrandingRequest {
+    /// Starts building this input; [`CreateManagedLoginBrandingRequestBuilder::build`] checks required members.
+    pub fn builder() -> CreateManagedLoginBrandingRequestBuilder {
+        CreateManagedLoginBrandingRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "CreateManagedLoginBrandingRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "CreateManagedLoginBrandingRequest",
+                    "ClientId",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`CreateManagedLoginBrandingRequest`]; see [`CreateManagedLoginBrandingRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct CreateManagedLoginBrandingRequestBuilder {
+    inner: CreateManagedLoginBrandingRequest,
+}
+
+impl CreateManagedLoginBrandingRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `UseCognitoProvidedValues`.
+    pub fn use_cognito_provided_values(mut self, value: bool) -> Self {
+        self.inner.use_cognito_provided_values = Some(value);
+        self
+    }
+
+    /// Sets `Settings`.
+    pub fn settings(mut self, value: Document) -> Self {
+        self.inner.settings = Some(value);
+        self
+    }
+
+    /// Sets `Assets`.
+    pub fn assets(mut self, value: Vec<Asset>) -> Self {
+        self.inner.assets = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<CreateManagedLoginBrandingRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `CreateManagedLoginBrandingResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateManagedLoginBrandingResponse {
+    /// `ManagedLoginBranding`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub managed_login_branding: Option<ManagedLoginBranding>,
 }
 
 /// Request for CreateResourceServer.
@@ -637,6 +6199,788 @@ pub struct CreateResourceServerResponse {
     pub resource_server: ResourceServer,
 }
 
+/// The `CreateTermsRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateTermsRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `TermsName`.
+    ///
+    /// *Constraints:* required, pattern `^(terms-of-use|privacy-policy)$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms_name: Option<String>,
+    /// `TermsSource`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms_source: Option<TermsSource>,
+    /// `Enforcement`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enforcement: Option<TermsEnforcement>,
+    /// `Links`.
+    ///
+    /// *Constraints:* length 1 to 13.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub links: Option<HashMap<String, String>>,
+}
+
+impl fmt::Debug for CreateTermsRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CreateTermsRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("terms_name", &self.terms_name)
+            .field("terms_source", &self.terms_source)
+            .field("enforcement", &self.enforcement)
+            .field("links", &self.links)
+            .finish()
+    }
+}
+
+impl CreateTermsRequest {
+    /// Starts building this input; [`CreateTermsRequestBuilder::build`] checks required members.
+    pub fn builder() -> CreateTermsRequestBuilder {
+        CreateTermsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(BuildError::missing_field("CreateTermsRequest", "UserPoolId"));
+        }
+        if self.client_id.is_none() {
+            return Err(BuildError::missing_field("CreateTermsRequest", "ClientId"));
+        }
+        if self.terms_name.is_none() {
+            return Err(BuildError::missing_field("CreateTermsRequest", "TermsName"));
+        }
+        if self.terms_source.is_none() {
+            return Err(BuildError::missing_field("CreateTermsRequest", "TermsSource"));
+        }
+        if self.enforcement.is_none() {
+            return Err(BuildError::missing_field("CreateTermsRequest", "Enforcement"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`CreateTermsRequest`]; see [`CreateTermsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct CreateTermsRequestBuilder {
+    inner: CreateTermsRequest,
+}
+
+impl CreateTermsRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `TermsName`.
+    pub fn terms_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.terms_name = Some(value.into());
+        self
+    }
+
+    /// Sets `TermsSource`.
+    pub fn terms_source(mut self, value: impl Into<TermsSource>) -> Self {
+        self.inner.terms_source = Some(value.into());
+        self
+    }
+
+    /// Sets `Enforcement`.
+    pub fn enforcement(mut self, value: impl Into<TermsEnforcement>) -> Self {
+        self.inner.enforcement = Some(value.into());
+        self
+    }
+
+    /// Sets `Links`.
+    pub fn links(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.links = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<CreateTermsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `CreateTermsResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateTermsResponse {
+    /// `Terms`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms: Option<Terms>,
+}
+
+/// The `CreateUserImportJobRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateUserImportJobRequest {
+    /// `JobName`.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w\s+=,.@-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_name: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* required, length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cloud_watch_logs_role_arn: Option<String>,
+    /// `PasswordHashingAlgorithm`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password_hashing_algorithm: Option<PasswordHashingAlgorithm>,
+}
+
+impl CreateUserImportJobRequest {
+    /// Starts building this input; [`CreateUserImportJobRequestBuilder::build`] checks required members.
+    pub fn builder() -> CreateUserImportJobRequestBuilder {
+        CreateUserImportJobRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.job_name.is_none() {
+            return Err(
+                BuildError::missing_field("CreateUserImportJobRequest", "JobName"),
+            );
+        }
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("CreateUserImportJobRequest", "UserPoolId"),
+            );
+        }
+        if self.cloud_watch_logs_role_arn.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "CreateUserImportJobRequest",
+                    "CloudWatchLogsRoleArn",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`CreateUserImportJobRequest`]; see [`CreateUserImportJobRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct CreateUserImportJobRequestBuilder {
+    inner: CreateUserImportJobRequest,
+}
+
+impl CreateUserImportJobRequestBuilder {
+    /// Sets `JobName`.
+    pub fn job_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.job_name = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `CloudWatchLogsRoleArn`.
+    pub fn cloud_watch_logs_role_arn(mut self, value: impl Into<String>) -> Self {
+        self.inner.cloud_watch_logs_role_arn = Some(value.into());
+        self
+    }
+
+    /// Sets `PasswordHashingAlgorithm`.
+    pub fn password_hashing_algorithm(
+        mut self,
+        value: impl Into<PasswordHashingAlgorithm>,
+    ) -> Self {
+        self.inner.password_hashing_algorithm = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<CreateUserImportJobRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `CreateUserImportJobResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateUserImportJobResponse {
+    /// `UserImportJob`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_import_job: Option<UserImportJob>,
+}
+
+/// The `CreateUserPoolClientRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateUserPoolClientRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The human-readable name of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w\s+=,.@-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    /// `GenerateSecret`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub generate_secret: Option<bool>,
+    /// `ClientSecret`.
+    ///
+    /// *Constraints:* length 24 to 64, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    /// `RefreshTokenValidity`.
+    ///
+    /// *Constraints:* value 0 to 315360000.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_validity: Option<i32>,
+    /// `AccessTokenValidity`.
+    ///
+    /// *Constraints:* value 1 to 86400.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_validity: Option<i32>,
+    /// `IdTokenValidity`.
+    ///
+    /// *Constraints:* value 1 to 86400.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token_validity: Option<i32>,
+    /// `TokenValidityUnits`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_validity_units: Option<TokenValidityUnits>,
+    /// `ReadAttributes`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_attributes: Option<Vec<String>>,
+    /// `WriteAttributes`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub write_attributes: Option<Vec<String>>,
+    /// `ExplicitAuthFlows`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explicit_auth_flows: Option<Vec<ExplicitAuthFlows>>,
+    /// `SupportedIdentityProviders`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_identity_providers: Option<Vec<String>>,
+    /// `CallbackURLs`.
+    ///
+    /// *Constraints:* length 0 to 100.
+    #[serde(rename = "CallbackURLs", skip_serializing_if = "Option::is_none")]
+    pub callback_urls: Option<Vec<String>>,
+    /// `LogoutURLs`.
+    ///
+    /// *Constraints:* length 0 to 100.
+    #[serde(rename = "LogoutURLs", skip_serializing_if = "Option::is_none")]
+    pub logout_urls: Option<Vec<String>>,
+    /// `DefaultRedirectURI`.
+    ///
+    /// *Constraints:* length 1 to 1024, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(rename = "DefaultRedirectURI", skip_serializing_if = "Option::is_none")]
+    pub default_redirect_uri: Option<String>,
+    /// `AllowedOAuthFlows`.
+    ///
+    /// *Constraints:* length 0 to 3.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_o_auth_flows: Option<Vec<OAuthFlow>>,
+    /// `AllowedOAuthScopes`.
+    ///
+    /// *Constraints:* length 0 to 50.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_o_auth_scopes: Option<Vec<String>>,
+    /// A general-purpose flag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_o_auth_flows_user_pool_client: Option<bool>,
+    /// `AnalyticsConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub analytics_configuration: Option<AnalyticsConfiguration>,
+    /// `PreventUserExistenceErrors`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prevent_user_existence_errors: Option<PreventUserExistenceErrorTypes>,
+    /// A flag with no default value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable_token_revocation: Option<bool>,
+    /// A flag with no default value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable_propagate_additional_user_context_data: Option<bool>,
+    /// `AuthSessionValidity`.
+    ///
+    /// *Constraints:* value 3 to 15.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_session_validity: Option<i32>,
+    /// `RefreshTokenRotation`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_rotation: Option<RefreshTokenRotation>,
+    /// A flag with no default value.
+    #[serde(
+        rename = "PublishSecretsInAWSSecretsManager",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub publish_secrets_in_aws_secrets_manager: Option<bool>,
+}
+
+impl fmt::Debug for CreateUserPoolClientRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CreateUserPoolClientRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_name", &self.client_name)
+            .field("generate_secret", &self.generate_secret)
+            .field("client_secret", &"*** Sensitive Data Redacted ***")
+            .field("refresh_token_validity", &self.refresh_token_validity)
+            .field("access_token_validity", &self.access_token_validity)
+            .field("id_token_validity", &self.id_token_validity)
+            .field("token_validity_units", &self.token_validity_units)
+            .field("read_attributes", &self.read_attributes)
+            .field("write_attributes", &self.write_attributes)
+            .field("explicit_auth_flows", &self.explicit_auth_flows)
+            .field("supported_identity_providers", &self.supported_identity_providers)
+            .field("callback_urls", &self.callback_urls)
+            .field("logout_urls", &self.logout_urls)
+            .field("default_redirect_uri", &self.default_redirect_uri)
+            .field("allowed_o_auth_flows", &self.allowed_o_auth_flows)
+            .field("allowed_o_auth_scopes", &self.allowed_o_auth_scopes)
+            .field(
+                "allowed_o_auth_flows_user_pool_client",
+                &self.allowed_o_auth_flows_user_pool_client,
+            )
+            .field("analytics_configuration", &self.analytics_configuration)
+            .field("prevent_user_existence_errors", &self.prevent_user_existence_errors)
+            .field("enable_token_revocation", &self.enable_token_revocation)
+            .field(
+                "enable_propagate_additional_user_context_data",
+                &self.enable_propagate_additional_user_context_data,
+            )
+            .field("auth_session_validity", &self.auth_session_validity)
+            .field("refresh_token_rotation", &self.refresh_token_rotation)
+            .field(
+                "publish_secrets_in_aws_secrets_manager",
+                &self.publish_secrets_in_aws_secrets_manager,
+            )
+            .finish()
+    }
+}
+
+impl CreateUserPoolClientRequest {
+    /// Starts building this input; [`CreateUserPoolClientRequestBuilder::build`] checks required members.
+    pub fn builder() -> CreateUserPoolClientRequestBuilder {
+        CreateUserPoolClientRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("CreateUserPoolClientRequest", "UserPoolId"),
+            );
+        }
+        if self.client_name.is_none() {
+            return Err(
+                BuildError::missing_field("CreateUserPoolClientRequest", "ClientName"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`CreateUserPoolClientRequest`]; see [`CreateUserPoolClientRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct CreateUserPoolClientRequestBuilder {
+    inner: CreateUserPoolClientRequest,
+}
+
+impl CreateUserPoolClientRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientName`.
+    pub fn client_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_name = Some(value.into());
+        self
+    }
+
+    /// Sets `GenerateSecret`.
+    pub fn generate_secret(mut self, value: bool) -> Self {
+        self.inner.generate_secret = Some(value);
+        self
+    }
+
+    /// Sets `ClientSecret`.
+    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_secret = Some(value.into());
+        self
+    }
+
+    /// Sets `RefreshTokenValidity`.
+    pub fn refresh_token_validity(mut self, value: i32) -> Self {
+        self.inner.refresh_token_validity = Some(value);
+        self
+    }
+
+    /// Sets `AccessTokenValidity`.
+    pub fn access_token_validity(mut self, value: i32) -> Self {
+        self.inner.access_token_validity = Some(value);
+        self
+    }
+
+    /// Sets `IdTokenValidity`.
+    pub fn id_token_validity(mut self, value: i32) -> Self {
+        self.inner.id_token_validity = Some(value);
+        self
+    }
+
+    /// Sets `TokenValidityUnits`.
+    pub fn token_validity_units(mut self, value: impl Into<TokenValidityUnits>) -> Self {
+        self.inner.token_validity_units = Some(value.into());
+        self
+    }
+
+    /// Sets `ReadAttributes`.
+    pub fn read_attributes(mut self, value: Vec<String>) -> Self {
+        self.inner.read_attributes = Some(value);
+        self
+    }
+
+    /// Sets `WriteAttributes`.
+    pub fn write_attributes(mut self, value: Vec<String>) -> Self {
+        self.inner.write_attributes = Some(value);
+        self
+    }
+
+    /// Sets `ExplicitAuthFlows`.
+    pub fn explicit_auth_flows(mut self, value: Vec<ExplicitAuthFlows>) -> Self {
+        self.inner.explicit_auth_flows = Some(value);
+        self
+    }
+
+    /// Sets `SupportedIdentityProviders`.
+    pub fn supported_identity_providers(mut self, value: Vec<String>) -> Self {
+        self.inner.supported_identity_providers = Some(value);
+        self
+    }
+
+    /// Sets `CallbackURLs`.
+    pub fn callback_urls(mut self, value: Vec<String>) -> Self {
+        self.inner.callback_urls = Some(value);
+        self
+    }
+
+    /// Sets `LogoutURLs`.
+    pub fn logout_urls(mut self, value: Vec<String>) -> Self {
+        self.inner.logout_urls = Some(value);
+        self
+    }
+
+    /// Sets `DefaultRedirectURI`.
+    pub fn default_redirect_uri(mut self, value: impl Into<String>) -> Self {
+        self.inner.default_redirect_uri = Some(value.into());
+        self
+    }
+
+    /// Sets `AllowedOAuthFlows`.
+    pub fn allowed_o_auth_flows(mut self, value: Vec<OAuthFlow>) -> Self {
+        self.inner.allowed_o_auth_flows = Some(value);
+        self
+    }
+
+    /// Sets `AllowedOAuthScopes`.
+    pub fn allowed_o_auth_scopes(mut self, value: Vec<String>) -> Self {
+        self.inner.allowed_o_auth_scopes = Some(value);
+        self
+    }
+
+    /// Sets `AllowedOAuthFlowsUserPoolClient`.
+    pub fn allowed_o_auth_flows_user_pool_client(mut self, value: bool) -> Self {
+        self.inner.allowed_o_auth_flows_user_pool_client = Some(value);
+        self
+    }
+
+    /// Sets `AnalyticsConfiguration`.
+    pub fn analytics_configuration(
+        mut self,
+        value: impl Into<AnalyticsConfiguration>,
+    ) -> Self {
+        self.inner.analytics_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets `PreventUserExistenceErrors`.
+    pub fn prevent_user_existence_errors(
+        mut self,
+        value: impl Into<PreventUserExistenceErrorTypes>,
+    ) -> Self {
+        self.inner.prevent_user_existence_errors = Some(value.into());
+        self
+    }
+
+    /// Sets `EnableTokenRevocation`.
+    pub fn enable_token_revocation(mut self, value: bool) -> Self {
+        self.inner.enable_token_revocation = Some(value);
+        self
+    }
+
+    /// Sets `EnablePropagateAdditionalUserContextData`.
+    pub fn enable_propagate_additional_user_context_data(mut self, value: bool) -> Self {
+        self.inner.enable_propagate_additional_user_context_data = Some(value);
+        self
+    }
+
+    /// Sets `AuthSessionValidity`.
+    pub fn auth_session_validity(mut self, value: i32) -> Self {
+        self.inner.auth_session_validity = Some(value);
+        self
+    }
+
+    /// Sets `RefreshTokenRotation`.
+    pub fn refresh_token_rotation(
+        mut self,
+        value: impl Into<RefreshTokenRotation>,
+    ) -> Self {
+        self.inner.refresh_token_rotation = Some(value.into());
+        self
+    }
+
+    /// Sets `PublishSecretsInAWSSecretsManager`.
+    pub fn publish_secrets_in_aws_secrets_manager(mut self, value: bool) -> Self {
+        self.inner.publish_secrets_in_aws_secrets_manager = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<CreateUserPoolClientRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `CreateUserPoolClientResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateUserPoolClientResponse {
+    /// `UserPoolClient`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_client: Option<UserPoolClient>,
+}
+
+/// The `CreateUserPoolDomainRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateUserPoolDomainRequest {
+    /// The prefix or full name of a user pool domain.
+    ///
+    /// *Constraints:* required, length 1 to 63, pattern `^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `ManagedLoginVersion`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub managed_login_version: Option<i32>,
+    /// `CustomDomainConfig`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_domain_config: Option<CustomDomainConfig>,
+    /// `Routing`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub routing: Option<Routing>,
+}
+
+impl CreateUserPoolDomainRequest {
+    /// Starts building this input; [`CreateUserPoolDomainRequestBuilder::build`] checks required members.
+    pub fn builder() -> CreateUserPoolDomainRequestBuilder {
+        CreateUserPoolDomainRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.domain.is_none() {
+            return Err(
+                BuildError::missing_field("CreateUserPoolDomainRequest", "Domain"),
+            );
+        }
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("CreateUserPoolDomainRequest", "UserPoolId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`CreateUserPoolDomainRequest`]; see [`CreateUserPoolDomainRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct CreateUserPoolDomainRequestBuilder {
+    inner: CreateUserPoolDomainRequest,
+}
+
+impl CreateUserPoolDomainRequestBuilder {
+    /// Sets `Domain`.
+    pub fn domain(mut self, value: impl Into<String>) -> Self {
+        self.inner.domain = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ManagedLoginVersion`.
+    pub fn managed_login_version(mut self, value: i32) -> Self {
+        self.inner.managed_login_version = Some(value);
+        self
+    }
+
+    /// Sets `CustomDomainConfig`.
+    pub fn custom_domain_config(mut self, value: impl Into<CustomDomainConfig>) -> Self {
+        self.inner.custom_domain_config = Some(value.into());
+        self
+    }
+
+    /// Sets `Routing`.
+    pub fn routing(mut self, value: impl Into<Routing>) -> Self {
+        self.inner.routing = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<CreateUserPoolDomainRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `CreateUserPoolDomainResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateUserPoolDomainResponse {
+    /// `ManagedLoginVersion`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub managed_login_version: Option<i32>,
+    /// The prefix or full name of a user pool domain.
+    ///
+    /// *Constraints:* length 1 to 63, pattern `^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cloud_front_domain: Option<String>,
+    /// `Routing`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub routing: Option<Routing>,
+}
+
+/// The `CreateUserPoolReplicaRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateUserPoolReplicaRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `RegionName`.
+    ///
+    /// *Constraints:* required, length 5 to 32.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_name: Option<String>,
+    /// Tags attached to a user pool.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_tags: Option<HashMap<String, String>>,
+}
+
+impl CreateUserPoolReplicaRequest {
+    /// Starts building this input; [`CreateUserPoolReplicaRequestBuilder::build`] checks required members.
+    pub fn builder() -> CreateUserPoolReplicaRequestBuilder {
+        CreateUserPoolReplicaRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("CreateUserPoolReplicaRequest", "UserPoolId"),
+            );
+        }
+        if self.region_name.is_none() {
+            return Err(
+                BuildError::missing_field("CreateUserPoolReplicaRequest", "RegionName"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`CreateUserPoolReplicaRequest`]; see [`CreateUserPoolReplicaRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct CreateUserPoolReplicaRequestBuilder {
+    inner: CreateUserPoolReplicaRequest,
+}
+
+impl CreateUserPoolReplicaRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `RegionName`.
+    pub fn region_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.region_name = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolTags`.
+    pub fn user_pool_tags(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.user_pool_tags = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<CreateUserPoolReplicaRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `CreateUserPoolReplicaResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateUserPoolReplicaResponse {
+    /// `UserPoolReplica`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_replica: Option<UserPoolReplica>,
+}
+
 /// Request for CreateUserPool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
@@ -649,6 +6993,9 @@ pub struct CreateUserPoolRequest {
     /// The password policy.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policies: Option<UserPoolPolicy>,
+    /// Whether a user pool is protected from deletion.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deletion_protection: Option<DeletionProtection>,
     /// The Lambda triggers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lambda_config: Option<LambdaConfig>,
@@ -663,17 +7010,17 @@ pub struct CreateUserPoolRequest {
     pub username_attributes: Option<Vec<UsernameAttribute>>,
     /// Legacy SMS verification template.
     ///
-    /// *Constraints:* length 6 to 140.
+    /// *Constraints:* length 6 to 140, pattern `.*\{####\}.*`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_verification_message: Option<String>,
     /// Legacy email verification template.
     ///
-    /// *Constraints:* length 6 to 20000.
+    /// *Constraints:* length 6 to 20000, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_verification_message: Option<String>,
     /// Legacy email verification subject.
     ///
-    /// *Constraints:* length 1 to 140.
+    /// *Constraints:* length 1 to 140, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_verification_subject: Option<String>,
     /// The verification templates.
@@ -681,12 +7028,15 @@ pub struct CreateUserPoolRequest {
     pub verification_message_template: Option<VerificationMessageTemplate>,
     /// The SMS template for MFA codes.
     ///
-    /// *Constraints:* length 6 to 140.
+    /// *Constraints:* length 6 to 140, pattern `.*\{####\}.*`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_authentication_message: Option<String>,
     /// The MFA setting.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mfa_configuration: Option<UserPoolMfa>,
+    /// How changes to verifiable attributes are handled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_attribute_update_settings: Option<UserAttributeUpdateSettings>,
     /// Device-remembering settings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub device_configuration: Option<DeviceConfiguration>,
@@ -707,6 +7057,32 @@ pub struct CreateUserPoolRequest {
     /// *Constraints:* length 1 to 50.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schema: Option<Vec<SchemaAttribute>>,
+    /// Optional features of a user pool.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_add_ons: Option<UserPoolAddOns>,
+    /// `DcrConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dcr_configuration: Option<DcrConfiguration>,
+    /// Username matching settings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username_configuration: Option<UsernameConfiguration>,
+    /// How users may recover a forgotten password.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_recovery_setting: Option<AccountRecoverySetting>,
+    /// `UserPoolTier`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_tier: Option<UserPoolTier>,
+    /// `KeyConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_configuration: Option<KeyConfiguration>,
+    /// `IssuerConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer_configuration: Option<IssuerConfiguration>,
+    /// `AcrConfiguration`.
+    ///
+    /// *Constraints:* length 0 to 4.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr_configuration: Option<HashMap<String, AcrLevelConfig>>,
 }
 
 impl CreateUserPoolRequest {
@@ -740,6 +7116,12 @@ impl CreateUserPoolRequestBuilder {
     /// Sets `Policies`.
     pub fn policies(mut self, value: impl Into<UserPoolPolicy>) -> Self {
         self.inner.policies = Some(value.into());
+        self
+    }
+
+    /// Sets `DeletionProtection`.
+    pub fn deletion_protection(mut self, value: impl Into<DeletionProtection>) -> Self {
+        self.inner.deletion_protection = Some(value.into());
         self
     }
 
@@ -806,6 +7188,15 @@ impl CreateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets `UserAttributeUpdateSettings`.
+    pub fn user_attribute_update_settings(
+        mut self,
+        value: impl Into<UserAttributeUpdateSettings>,
+    ) -> Self {
+        self.inner.user_attribute_update_settings = Some(value.into());
+        self
+    }
+
     /// Sets `DeviceConfiguration`.
     pub fn device_configuration(
         mut self,
@@ -848,6 +7239,63 @@ impl CreateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets `UserPoolAddOns`.
+    pub fn user_pool_add_ons(mut self, value: impl Into<UserPoolAddOns>) -> Self {
+        self.inner.user_pool_add_ons = Some(value.into());
+        self
+    }
+
+    /// Sets `DcrConfiguration`.
+    pub fn dcr_configuration(mut self, value: impl Into<DcrConfiguration>) -> Self {
+        self.inner.dcr_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets `UsernameConfiguration`.
+    pub fn username_configuration(
+        mut self,
+        value: impl Into<UsernameConfiguration>,
+    ) -> Self {
+        self.inner.username_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets `AccountRecoverySetting`.
+    pub fn account_recovery_setting(
+        mut self,
+        value: impl Into<AccountRecoverySetting>,
+    ) -> Self {
+        self.inner.account_recovery_setting = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolTier`.
+    pub fn user_pool_tier(mut self, value: impl Into<UserPoolTier>) -> Self {
+        self.inner.user_pool_tier = Some(value.into());
+        self
+    }
+
+    /// Sets `KeyConfiguration`.
+    pub fn key_configuration(mut self, value: impl Into<KeyConfiguration>) -> Self {
+        self.inner.key_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets `IssuerConfiguration`.
+    pub fn issuer_configuration(
+        mut self,
+        value: impl Into<IssuerConfiguration>,
+    ) -> Self {
+        self.inner.issuer_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets `AcrConfiguration`.
+    pub fn acr_configuration(mut self, value: HashMap<String, AcrLevelConfig>) -> Self {
+        self.inner.acr_configuration = Some(value);
+        self
+    }
+
     /// Returns the input, or which required member is missing.
     pub fn build(self) -> Result<CreateUserPoolRequest, BuildError> {
         self.inner.validate()?;
@@ -862,6 +7310,19 @@ pub struct CreateUserPoolResponse {
     /// The new user pool.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_pool: Option<UserPool>,
+}
+
+/// The `CustomDomainConfigType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CustomDomainConfig {
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* required, length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    pub certificate_arn: String,
+    /// `SecurityPolicy`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub security_policy: Option<SecurityPolicy>,
 }
 
 /// A custom email sender trigger together with its event version.
@@ -962,6 +7423,32 @@ impl From<&str> for CustomSmsSenderLambdaVersion {
 }
 crate::string_enum_impls!(CustomSmsSenderLambdaVersion);
 
+/// The `DcrConfigurationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DcrConfiguration {
+    /// Whether a user pool is enabled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable_status: Option<Status>,
+    /// A general-purpose flag.
+    pub open_dcr_enabled: bool,
+    /// `AuthenticatedGrantTypes`.
+    ///
+    /// *Constraints:* length 0 to 3.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authenticated_grant_types: Option<Vec<OAuthFlow>>,
+    /// `OpenDcrGrantTypes`.
+    ///
+    /// *Constraints:* length 0 to 3.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open_dcr_grant_types: Option<Vec<OAuthFlow>>,
+    /// `AllowedScopes`.
+    ///
+    /// *Constraints:* length 0 to 50.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_scopes: Option<Vec<String>>,
+}
+
 /// Whether verification email carries a code or a link.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -1000,6 +7487,272 @@ impl From<&str> for DefaultEmailOption {
     }
 }
 crate::string_enum_impls!(DefaultEmailOption);
+
+/// The `DeleteCIMDPolicyRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteCimdPolicyRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `CIMDPolicyId`.
+    ///
+    /// *Constraints:* required, length 1 to 64, pattern `^[a-z0-9]+$`.
+    #[serde(rename = "CIMDPolicyId", skip_serializing_if = "Option::is_none")]
+    pub cimd_policy_id: Option<String>,
+}
+
+impl DeleteCimdPolicyRequest {
+    /// Starts building this input; [`DeleteCimdPolicyRequestBuilder::build`] checks required members.
+    pub fn builder() -> DeleteCimdPolicyRequestBuilder {
+        DeleteCimdPolicyRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("DeleteCIMDPolicyRequest", "UserPoolId"),
+            );
+        }
+        if self.cimd_policy_id.is_none() {
+            return Err(
+                BuildError::missing_field("DeleteCIMDPolicyRequest", "CIMDPolicyId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DeleteCimdPolicyRequest`]; see [`DeleteCimdPolicyRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DeleteCimdPolicyRequestBuilder {
+    inner: DeleteCimdPolicyRequest,
+}
+
+impl DeleteCimdPolicyRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `CIMDPolicyId`.
+    pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.cimd_policy_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DeleteCimdPolicyRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DeleteCIMDPolicyResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteCimdPolicyResponse {}
+
+/// The `DeleteGroupRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteGroupRequest {
+    /// `GroupName`.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+}
+
+impl DeleteGroupRequest {
+    /// Starts building this input; [`DeleteGroupRequestBuilder::build`] checks required members.
+    pub fn builder() -> DeleteGroupRequestBuilder {
+        DeleteGroupRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.group_name.is_none() {
+            return Err(BuildError::missing_field("DeleteGroupRequest", "GroupName"));
+        }
+        if self.user_pool_id.is_none() {
+            return Err(BuildError::missing_field("DeleteGroupRequest", "UserPoolId"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DeleteGroupRequest`]; see [`DeleteGroupRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DeleteGroupRequestBuilder {
+    inner: DeleteGroupRequest,
+}
+
+impl DeleteGroupRequestBuilder {
+    /// Sets `GroupName`.
+    pub fn group_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.group_name = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DeleteGroupRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DeleteIdentityProviderRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteIdentityProviderRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name of an identity provider in a user pool.
+    ///
+    /// *Constraints:* required, length 1 to 32, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider_name: Option<String>,
+}
+
+impl DeleteIdentityProviderRequest {
+    /// Starts building this input; [`DeleteIdentityProviderRequestBuilder::build`] checks required members.
+    pub fn builder() -> DeleteIdentityProviderRequestBuilder {
+        DeleteIdentityProviderRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("DeleteIdentityProviderRequest", "UserPoolId"),
+            );
+        }
+        if self.provider_name.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "DeleteIdentityProviderRequest",
+                    "ProviderName",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DeleteIdentityProviderRequest`]; see [`DeleteIdentityProviderRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DeleteIdentityProviderRequestBuilder {
+    inner: DeleteIdentityProviderRequest,
+}
+
+impl DeleteIdentityProviderRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ProviderName`.
+    pub fn provider_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.provider_name = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DeleteIdentityProviderRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DeleteManagedLoginBrandingRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteManagedLoginBrandingRequest {
+    /// `ManagedLoginBrandingId`.
+    ///
+    /// *Constraints:* required, pattern `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub managed_login_branding_id: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+}
+
+impl DeleteManagedLoginBrandingRequest {
+    /// Starts building this input; [`DeleteManagedLoginBrandingRequestBuilder::build`] checks required members.
+    pub fn builder() -> DeleteManagedLoginBrandingRequestBuilder {
+        DeleteManagedLoginBrandingRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.managed_login_branding_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "DeleteManagedLoginBrandingRequest",
+                    "ManagedLoginBrandingId",
+                ),
+            );
+        }
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "DeleteManagedLoginBrandingRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DeleteManagedLoginBrandingRequest`]; see [`DeleteManagedLoginBrandingRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DeleteManagedLoginBrandingRequestBuilder {
+    inner: DeleteManagedLoginBrandingRequest,
+}
+
+impl DeleteManagedLoginBrandingRequestBuilder {
+    /// Sets `ManagedLoginBrandingId`.
+    pub fn managed_login_branding_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.managed_login_branding_id = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DeleteManagedLoginBrandingRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
 
 /// Request for DeleteResourceServer.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -1064,6 +7817,650 @@ impl DeleteResourceServerRequestBuilder {
         Ok(self.inner)
     }
 }
+
+/// The `DeleteTermsRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteTermsRequest {
+    /// `TermsId`.
+    ///
+    /// *Constraints:* required, pattern `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms_id: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+}
+
+impl DeleteTermsRequest {
+    /// Starts building this input; [`DeleteTermsRequestBuilder::build`] checks required members.
+    pub fn builder() -> DeleteTermsRequestBuilder {
+        DeleteTermsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.terms_id.is_none() {
+            return Err(BuildError::missing_field("DeleteTermsRequest", "TermsId"));
+        }
+        if self.user_pool_id.is_none() {
+            return Err(BuildError::missing_field("DeleteTermsRequest", "UserPoolId"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DeleteTermsRequest`]; see [`DeleteTermsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DeleteTermsRequestBuilder {
+    inner: DeleteTermsRequest,
+}
+
+impl DeleteTermsRequestBuilder {
+    /// Sets `TermsId`.
+    pub fn terms_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.terms_id = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DeleteTermsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DeleteUserAttributesRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteUserAttributesRequest {
+    /// `UserAttributeNames`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_attribute_names: Option<Vec<String>>,
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+}
+
+impl fmt::Debug for DeleteUserAttributesRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DeleteUserAttributesRequest")
+            .field("user_attribute_names", &self.user_attribute_names)
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl DeleteUserAttributesRequest {
+    /// Starts building this input; [`DeleteUserAttributesRequestBuilder::build`] checks required members.
+    pub fn builder() -> DeleteUserAttributesRequestBuilder {
+        DeleteUserAttributesRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_attribute_names.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "DeleteUserAttributesRequest",
+                    "UserAttributeNames",
+                ),
+            );
+        }
+        if self.access_token.is_none() {
+            return Err(
+                BuildError::missing_field("DeleteUserAttributesRequest", "AccessToken"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DeleteUserAttributesRequest`]; see [`DeleteUserAttributesRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DeleteUserAttributesRequestBuilder {
+    inner: DeleteUserAttributesRequest,
+}
+
+impl DeleteUserAttributesRequestBuilder {
+    /// Sets `UserAttributeNames`.
+    pub fn user_attribute_names(mut self, value: Vec<String>) -> Self {
+        self.inner.user_attribute_names = Some(value);
+        self
+    }
+
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DeleteUserAttributesRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DeleteUserAttributesResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteUserAttributesResponse {}
+
+/// The `DeleteUserPoolClientRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteUserPoolClientRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+}
+
+impl fmt::Debug for DeleteUserPoolClientRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DeleteUserPoolClientRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl DeleteUserPoolClientRequest {
+    /// Starts building this input; [`DeleteUserPoolClientRequestBuilder::build`] checks required members.
+    pub fn builder() -> DeleteUserPoolClientRequestBuilder {
+        DeleteUserPoolClientRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("DeleteUserPoolClientRequest", "UserPoolId"),
+            );
+        }
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field("DeleteUserPoolClientRequest", "ClientId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DeleteUserPoolClientRequest`]; see [`DeleteUserPoolClientRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DeleteUserPoolClientRequestBuilder {
+    inner: DeleteUserPoolClientRequest,
+}
+
+impl DeleteUserPoolClientRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DeleteUserPoolClientRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DeleteUserPoolClientSecretRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteUserPoolClientSecretRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `ClientSecretId`.
+    ///
+    /// *Constraints:* required, length 1 to 128.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret_id: Option<String>,
+}
+
+impl fmt::Debug for DeleteUserPoolClientSecretRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DeleteUserPoolClientSecretRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("client_secret_id", &self.client_secret_id)
+            .finish()
+    }
+}
+
+impl DeleteUserPoolClientSecretRequest {
+    /// Starts building this input; [`DeleteUserPoolClientSecretRequestBuilder::build`] checks required members.
+    pub fn builder() -> DeleteUserPoolClientSecretRequestBuilder {
+        DeleteUserPoolClientSecretRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "DeleteUserPoolClientSecretRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "DeleteUserPoolClientSecretRequest",
+                    "ClientId",
+                ),
+            );
+        }
+        if self.client_secret_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "DeleteUserPoolClientSecretRequest",
+                    "ClientSecretId",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DeleteUserPoolClientSecretRequest`]; see [`DeleteUserPoolClientSecretRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DeleteUserPoolClientSecretRequestBuilder {
+    inner: DeleteUserPoolClientSecretRequest,
+}
+
+impl DeleteUserPoolClientSecretRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientSecretId`.
+    pub fn client_secret_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_secret_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DeleteUserPoolClientSecretRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DeleteUserPoolClientSecretResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteUserPoolClientSecretResponse {}
+
+/// The `DeleteUserPoolDomainRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteUserPoolDomainRequest {
+    /// The prefix or full name of a user pool domain.
+    ///
+    /// *Constraints:* required, length 1 to 63, pattern `^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+}
+
+impl DeleteUserPoolDomainRequest {
+    /// Starts building this input; [`DeleteUserPoolDomainRequestBuilder::build`] checks required members.
+    pub fn builder() -> DeleteUserPoolDomainRequestBuilder {
+        DeleteUserPoolDomainRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.domain.is_none() {
+            return Err(
+                BuildError::missing_field("DeleteUserPoolDomainRequest", "Domain"),
+            );
+        }
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("DeleteUserPoolDomainRequest", "UserPoolId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DeleteUserPoolDomainRequest`]; see [`DeleteUserPoolDomainRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DeleteUserPoolDomainRequestBuilder {
+    inner: DeleteUserPoolDomainRequest,
+}
+
+impl DeleteUserPoolDomainRequestBuilder {
+    /// Sets `Domain`.
+    pub fn domain(mut self, value: impl Into<String>) -> Self {
+        self.inner.domain = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DeleteUserPoolDomainRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DeleteUserPoolDomainResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteUserPoolDomainResponse {}
+
+/// The `DeleteUserPoolReplicaRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteUserPoolReplicaRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `RegionName`.
+    ///
+    /// *Constraints:* required, length 5 to 32.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_name: Option<String>,
+}
+
+impl DeleteUserPoolReplicaRequest {
+    /// Starts building this input; [`DeleteUserPoolReplicaRequestBuilder::build`] checks required members.
+    pub fn builder() -> DeleteUserPoolReplicaRequestBuilder {
+        DeleteUserPoolReplicaRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("DeleteUserPoolReplicaRequest", "UserPoolId"),
+            );
+        }
+        if self.region_name.is_none() {
+            return Err(
+                BuildError::missing_field("DeleteUserPoolReplicaRequest", "RegionName"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DeleteUserPoolReplicaRequest`]; see [`DeleteUserPoolReplicaRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DeleteUserPoolReplicaRequestBuilder {
+    inner: DeleteUserPoolReplicaRequest,
+}
+
+impl DeleteUserPoolReplicaRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `RegionName`.
+    pub fn region_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.region_name = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DeleteUserPoolReplicaRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DeleteUserPoolReplicaResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteUserPoolReplicaResponse {
+    /// `UserPoolReplica`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_replica: Option<UserPoolReplica>,
+}
+
+/// The `DeleteUserPoolRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteUserPoolRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+}
+
+impl DeleteUserPoolRequest {
+    /// Starts building this input; [`DeleteUserPoolRequestBuilder::build`] checks required members.
+    pub fn builder() -> DeleteUserPoolRequestBuilder {
+        DeleteUserPoolRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(BuildError::missing_field("DeleteUserPoolRequest", "UserPoolId"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DeleteUserPoolRequest`]; see [`DeleteUserPoolRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DeleteUserPoolRequestBuilder {
+    inner: DeleteUserPoolRequest,
+}
+
+impl DeleteUserPoolRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DeleteUserPoolRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DeleteUserRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteUserRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+}
+
+impl fmt::Debug for DeleteUserRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DeleteUserRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl DeleteUserRequest {
+    /// Starts building this input; [`DeleteUserRequestBuilder::build`] checks required members.
+    pub fn builder() -> DeleteUserRequestBuilder {
+        DeleteUserRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(BuildError::missing_field("DeleteUserRequest", "AccessToken"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DeleteUserRequest`]; see [`DeleteUserRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DeleteUserRequestBuilder {
+    inner: DeleteUserRequest,
+}
+
+impl DeleteUserRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DeleteUserRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DeleteWebAuthnCredentialRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteWebAuthnCredentialRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* required, length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credential_id: Option<String>,
+}
+
+impl fmt::Debug for DeleteWebAuthnCredentialRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DeleteWebAuthnCredentialRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("credential_id", &self.credential_id)
+            .finish()
+    }
+}
+
+impl DeleteWebAuthnCredentialRequest {
+    /// Starts building this input; [`DeleteWebAuthnCredentialRequestBuilder::build`] checks required members.
+    pub fn builder() -> DeleteWebAuthnCredentialRequestBuilder {
+        DeleteWebAuthnCredentialRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "DeleteWebAuthnCredentialRequest",
+                    "AccessToken",
+                ),
+            );
+        }
+        if self.credential_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "DeleteWebAuthnCredentialRequest",
+                    "CredentialId",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DeleteWebAuthnCredentialRequest`]; see [`DeleteWebAuthnCredentialRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DeleteWebAuthnCredentialRequestBuilder {
+    inner: DeleteWebAuthnCredentialRequest,
+}
+
+impl DeleteWebAuthnCredentialRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets `CredentialId`.
+    pub fn credential_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.credential_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DeleteWebAuthnCredentialRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DeleteWebAuthnCredentialResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeleteWebAuthnCredentialResponse {}
 
 /// Whether a user pool is protected from deletion.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1142,6 +8539,81 @@ impl From<&str> for DeliveryMedium {
     }
 }
 crate::string_enum_impls!(DeliveryMedium);
+
+/// The `DescribeCIMDPolicyRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeCimdPolicyRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `CIMDPolicyId`.
+    ///
+    /// *Constraints:* required, length 1 to 64, pattern `^[a-z0-9]+$`.
+    #[serde(rename = "CIMDPolicyId", skip_serializing_if = "Option::is_none")]
+    pub cimd_policy_id: Option<String>,
+}
+
+impl DescribeCimdPolicyRequest {
+    /// Starts building this input; [`DescribeCimdPolicyRequestBuilder::build`] checks required members.
+    pub fn builder() -> DescribeCimdPolicyRequestBuilder {
+        DescribeCimdPolicyRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("DescribeCIMDPolicyRequest", "UserPoolId"),
+            );
+        }
+        if self.cimd_policy_id.is_none() {
+            return Err(
+                BuildError::missing_field("DescribeCIMDPolicyRequest", "CIMDPolicyId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DescribeCimdPolicyRequest`]; see [`DescribeCimdPolicyRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DescribeCimdPolicyRequestBuilder {
+    inner: DescribeCimdPolicyRequest,
+}
+
+impl DescribeCimdPolicyRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `CIMDPolicyId`.
+    pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.cimd_policy_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DescribeCimdPolicyRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DescribeCIMDPolicyResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeCimdPolicyResponse {
+    /// `CIMDPolicy`.
+    ///
+    /// *Constraints:* required.
+    #[serde(rename = "CIMDPolicy")]
+    pub cimd_policy: CimdPolicy,
+}
 
 /// Request for DescribeIdentityProvider.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -1223,6 +8695,273 @@ pub struct DescribeIdentityProviderResponse {
     pub identity_provider: IdentityProvider,
 }
 
+/// The `DescribeManagedLoginBrandingByClientRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeManagedLoginBrandingByClientRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// A general-purpose flag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_merged_resources: Option<bool>,
+}
+
+impl fmt::Debug for DescribeManagedLoginBrandingByClientRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DescribeManagedLoginBrandingByClientRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("return_merged_resources", &self.return_merged_resources)
+            .finish()
+    }
+}
+
+impl DescribeManagedLoginBrandingByClientRequest {
+    /// Starts building this input; [`DescribeManagedLoginBrandingByClientRequestBuilder::build`] checks required members.
+    pub fn builder() -> DescribeManagedLoginBrandingByClientRequestBuilder {
+        DescribeManagedLoginBrandingByClientRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "DescribeManagedLoginBrandingByClientRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "DescribeManagedLoginBrandingByClientRequest",
+                    "ClientId",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DescribeManagedLoginBrandingByClientRequest`]; see [`DescribeManagedLoginBrandingByClientRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DescribeManagedLoginBrandingByClientRequestBuilder {
+    inner: DescribeManagedLoginBrandingByClientRequest,
+}
+
+impl DescribeManagedLoginBrandingByClientRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ReturnMergedResources`.
+    pub fn return_merged_resources(mut self, value: bool) -> Self {
+        self.inner.return_merged_resources = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(
+        self,
+    ) -> Result<DescribeManagedLoginBrandingByClientRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DescribeManagedLoginBrandingByClientResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeManagedLoginBrandingByClientResponse {
+    /// `ManagedLoginBranding`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub managed_login_branding: Option<ManagedLoginBranding>,
+}
+
+/// The `DescribeManagedLoginBrandingRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeManagedLoginBrandingRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `ManagedLoginBrandingId`.
+    ///
+    /// *Constraints:* required, pattern `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub managed_login_branding_id: Option<String>,
+    /// A general-purpose flag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_merged_resources: Option<bool>,
+}
+
+impl DescribeManagedLoginBrandingRequest {
+    /// Starts building this input; [`DescribeManagedLoginBrandingRequestBuilder::build`] checks required members.
+    pub fn builder() -> DescribeManagedLoginBrandingRequestBuilder {
+        DescribeManagedLoginBrandingRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "DescribeManagedLoginBrandingRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.managed_login_branding_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "DescribeManagedLoginBrandingRequest",
+                    "ManagedLoginBrandingId",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DescribeManagedLoginBrandingRequest`]; see [`DescribeManagedLoginBrandingRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DescribeManagedLoginBrandingRequestBuilder {
+    inner: DescribeManagedLoginBrandingRequest,
+}
+
+impl DescribeManagedLoginBrandingRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ManagedLoginBrandingId`.
+    pub fn managed_login_branding_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.managed_login_branding_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ReturnMergedResources`.
+    pub fn return_merged_resources(mut self, value: bool) -> Self {
+        self.inner.return_merged_resources = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DescribeManagedLoginBrandingRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DescribeManagedLoginBrandingResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeManagedLoginBrandingResponse {
+    /// `ManagedLoginBranding`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub managed_login_branding: Option<ManagedLoginBranding>,
+}
+
+/// The `DescribePointInTimeRecoveryRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribePointInTimeRecoveryRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `RestoreId`.
+    ///
+    /// *Constraints:* required, length 36 to 36, pattern `^[0-9a-f]{8}\b-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-\b[0-9a-f]{12}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restore_id: Option<String>,
+}
+
+impl DescribePointInTimeRecoveryRequest {
+    /// Starts building this input; [`DescribePointInTimeRecoveryRequestBuilder::build`] checks required members.
+    pub fn builder() -> DescribePointInTimeRecoveryRequestBuilder {
+        DescribePointInTimeRecoveryRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "DescribePointInTimeRecoveryRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.restore_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "DescribePointInTimeRecoveryRequest",
+                    "RestoreId",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DescribePointInTimeRecoveryRequest`]; see [`DescribePointInTimeRecoveryRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DescribePointInTimeRecoveryRequestBuilder {
+    inner: DescribePointInTimeRecoveryRequest,
+}
+
+impl DescribePointInTimeRecoveryRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `RestoreId`.
+    pub fn restore_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.restore_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DescribePointInTimeRecoveryRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DescribePointInTimeRecoveryResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribePointInTimeRecoveryResponse {
+    /// `Restoration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restoration: Option<Restoration>,
+}
+
 /// Request for DescribeResourceServer.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
@@ -1295,6 +9034,410 @@ pub struct DescribeResourceServerResponse {
     ///
     /// *Constraints:* required.
     pub resource_server: ResourceServer,
+}
+
+/// The `DescribeRiskConfigurationRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeRiskConfigurationRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+}
+
+impl fmt::Debug for DescribeRiskConfigurationRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DescribeRiskConfigurationRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl DescribeRiskConfigurationRequest {
+    /// Starts building this input; [`DescribeRiskConfigurationRequestBuilder::build`] checks required members.
+    pub fn builder() -> DescribeRiskConfigurationRequestBuilder {
+        DescribeRiskConfigurationRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "DescribeRiskConfigurationRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DescribeRiskConfigurationRequest`]; see [`DescribeRiskConfigurationRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DescribeRiskConfigurationRequestBuilder {
+    inner: DescribeRiskConfigurationRequest,
+}
+
+impl DescribeRiskConfigurationRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DescribeRiskConfigurationRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DescribeRiskConfigurationResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeRiskConfigurationResponse {
+    /// `RiskConfiguration`.
+    ///
+    /// *Constraints:* required.
+    pub risk_configuration: RiskConfiguration,
+}
+
+/// The `DescribeTermsByClientRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeTermsByClientRequest {
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `TermsName`.
+    ///
+    /// *Constraints:* required, pattern `^(terms-of-use|privacy-policy)$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms_name: Option<String>,
+}
+
+impl fmt::Debug for DescribeTermsByClientRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DescribeTermsByClientRequest")
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("terms_name", &self.terms_name)
+            .finish()
+    }
+}
+
+impl DescribeTermsByClientRequest {
+    /// Starts building this input; [`DescribeTermsByClientRequestBuilder::build`] checks required members.
+    pub fn builder() -> DescribeTermsByClientRequestBuilder {
+        DescribeTermsByClientRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field("DescribeTermsByClientRequest", "ClientId"),
+            );
+        }
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("DescribeTermsByClientRequest", "UserPoolId"),
+            );
+        }
+        if self.terms_name.is_none() {
+            return Err(
+                BuildError::missing_field("DescribeTermsByClientRequest", "TermsName"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DescribeTermsByClientRequest`]; see [`DescribeTermsByClientRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DescribeTermsByClientRequestBuilder {
+    inner: DescribeTermsByClientRequest,
+}
+
+impl DescribeTermsByClientRequestBuilder {
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `TermsName`.
+    pub fn terms_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.terms_name = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DescribeTermsByClientRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DescribeTermsByClientResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeTermsByClientResponse {
+    /// `Terms`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms: Option<Terms>,
+}
+
+/// The `DescribeTermsRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeTermsRequest {
+    /// `TermsId`.
+    ///
+    /// *Constraints:* required, pattern `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms_id: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+}
+
+impl DescribeTermsRequest {
+    /// Starts building this input; [`DescribeTermsRequestBuilder::build`] checks required members.
+    pub fn builder() -> DescribeTermsRequestBuilder {
+        DescribeTermsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.terms_id.is_none() {
+            return Err(BuildError::missing_field("DescribeTermsRequest", "TermsId"));
+        }
+        if self.user_pool_id.is_none() {
+            return Err(BuildError::missing_field("DescribeTermsRequest", "UserPoolId"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DescribeTermsRequest`]; see [`DescribeTermsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DescribeTermsRequestBuilder {
+    inner: DescribeTermsRequest,
+}
+
+impl DescribeTermsRequestBuilder {
+    /// Sets `TermsId`.
+    pub fn terms_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.terms_id = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DescribeTermsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DescribeTermsResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeTermsResponse {
+    /// `Terms`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms: Option<Terms>,
+}
+
+/// The `DescribeUserImportJobRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeUserImportJobRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `JobId`.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^import-[0-9a-zA-Z-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_id: Option<String>,
+}
+
+impl DescribeUserImportJobRequest {
+    /// Starts building this input; [`DescribeUserImportJobRequestBuilder::build`] checks required members.
+    pub fn builder() -> DescribeUserImportJobRequestBuilder {
+        DescribeUserImportJobRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("DescribeUserImportJobRequest", "UserPoolId"),
+            );
+        }
+        if self.job_id.is_none() {
+            return Err(
+                BuildError::missing_field("DescribeUserImportJobRequest", "JobId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DescribeUserImportJobRequest`]; see [`DescribeUserImportJobRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DescribeUserImportJobRequestBuilder {
+    inner: DescribeUserImportJobRequest,
+}
+
+impl DescribeUserImportJobRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `JobId`.
+    pub fn job_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.job_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DescribeUserImportJobRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DescribeUserImportJobResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeUserImportJobResponse {
+    /// `UserImportJob`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_import_job: Option<UserImportJob>,
+}
+
+/// The `DescribeUserPoolClientRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeUserPoolClientRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+}
+
+impl fmt::Debug for DescribeUserPoolClientRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DescribeUserPoolClientRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl DescribeUserPoolClientRequest {
+    /// Starts building this input; [`DescribeUserPoolClientRequestBuilder::build`] checks required members.
+    pub fn builder() -> DescribeUserPoolClientRequestBuilder {
+        DescribeUserPoolClientRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("DescribeUserPoolClientRequest", "UserPoolId"),
+            );
+        }
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field("DescribeUserPoolClientRequest", "ClientId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`DescribeUserPoolClientRequest`]; see [`DescribeUserPoolClientRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct DescribeUserPoolClientRequestBuilder {
+    inner: DescribeUserPoolClientRequest,
+}
+
+impl DescribeUserPoolClientRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<DescribeUserPoolClientRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `DescribeUserPoolClientResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DescribeUserPoolClientResponse {
+    /// `UserPoolClient`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_client: Option<UserPoolClient>,
 }
 
 /// Request for DescribeUserPoolDomain.
@@ -1411,6 +9554,29 @@ pub struct DescribeUserPoolResponse {
     pub user_pool: Option<UserPool>,
 }
 
+/// The `DeviceType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Device {
+    /// `DeviceKey`.
+    ///
+    /// *Constraints:* length 1 to 55, pattern `^[\w-]+_[0-9a-f-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_key: Option<String>,
+    /// Name/value pairs of user attributes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_attributes: Option<Vec<Attribute>>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_create_date: Option<DateTime>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_last_modified_date: Option<DateTime>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_last_authenticated_date: Option<DateTime>,
+}
+
 /// Device-remembering settings.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
@@ -1419,6 +9585,84 @@ pub struct DeviceConfiguration {
     pub challenge_required_on_new_device: bool,
     /// Whether devices are remembered only when the user agrees.
     pub device_only_remembered_on_user_prompt: bool,
+}
+
+/// The `DeviceKeyExistsException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DeviceKeyExistsException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for DeviceKeyExistsException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("DeviceKeyExistsException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DeviceKeyExistsException {}
+
+/// Values of `DeviceRememberedStatusType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum DeviceRememberedStatus {
+    /// `remembered`
+    Remembered,
+    /// `not_remembered`
+    NotRemembered,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl DeviceRememberedStatus {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Remembered => "remembered",
+            Self::NotRemembered => "not_remembered",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["remembered", "not_remembered"]
+    }
+}
+
+impl From<&str> for DeviceRememberedStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "remembered" => Self::Remembered,
+            "not_remembered" => Self::NotRemembered,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(DeviceRememberedStatus);
+
+/// The `DeviceSecretVerifierConfigType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeviceSecretVerifierConfig {
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password_verifier: Option<String>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub salt: Option<String>,
 }
 
 /// Details of a user pool domain.
@@ -1442,7 +9686,7 @@ pub struct DomainDescription {
     pub domain: Option<String>,
     /// The bucket that holds the hosted UI's static files.
     ///
-    /// *Constraints:* length 3 to 1024.
+    /// *Constraints:* length 3 to 1024, pattern `^[0-9A-Za-z\.\-_]*(?<!\.)$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub s3_bucket: Option<String>,
     /// The CloudFront distribution that serves the domain.
@@ -1458,6 +9702,15 @@ pub struct DomainDescription {
     /// The domain's provisioning state.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<DomainStatus>,
+    /// `CustomDomainConfig`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_domain_config: Option<CustomDomainConfig>,
+    /// `ManagedLoginVersion`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub managed_login_version: Option<i32>,
+    /// `Routing`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub routing: Option<Routing>,
 }
 
 /// The provisioning state of a user pool domain.
@@ -1544,6 +9797,8 @@ pub struct EmailConfiguration {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_arn: Option<String>,
     /// The reply-to address.
+    ///
+    /// *Constraints:* pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_to_email_address: Option<String>,
     /// Whether Cognito or your SES account sends mail.
@@ -1559,6 +9814,32 @@ pub struct EmailConfiguration {
     /// *Constraints:* length 1 to 64, pattern `^[a-zA-Z0-9_-]+$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub configuration_set: Option<String>,
+}
+
+/// The `EmailMfaConfigType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct EmailMfaConfig {
+    /// `Message`.
+    ///
+    /// *Constraints:* length 6 to 20000, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// `Subject`.
+    ///
+    /// *Constraints:* pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+}
+
+/// The `EmailMfaSettingsType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct EmailMfaSettings {
+    /// A general-purpose flag.
+    pub enabled: bool,
+    /// A general-purpose flag.
+    pub preferred_mfa: bool,
 }
 
 /// Which account sends the user pool's email.
@@ -1600,6 +9881,510 @@ impl From<&str> for EmailSendingAccount {
 }
 crate::string_enum_impls!(EmailSendingAccount);
 
+/// The `EnableSoftwareTokenMFAException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EnableSoftwareTokenMfaException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for EnableSoftwareTokenMfaException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("EnableSoftwareTokenMFAException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for EnableSoftwareTokenMfaException {}
+
+/// Values of `EncryptionKeyType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum EncryptionKey {
+    /// `AWS_OWNED_KEY`
+    AwsOwnedKey,
+    /// `CUSTOMER_MANAGED_KEY`
+    CustomerManagedKey,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl EncryptionKey {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::AwsOwnedKey => "AWS_OWNED_KEY",
+            Self::CustomerManagedKey => "CUSTOMER_MANAGED_KEY",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KEY"]
+    }
+}
+
+impl From<&str> for EncryptionKey {
+    fn from(value: &str) -> Self {
+        match value {
+            "AWS_OWNED_KEY" => Self::AwsOwnedKey,
+            "CUSTOMER_MANAGED_KEY" => Self::CustomerManagedKey,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(EncryptionKey);
+
+/// The `EumsSmsConfigurationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct EumsSmsConfiguration {
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* required, length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    pub caller_arn: String,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origination_identity: Option<String>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub configuration_set_name: Option<String>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_entity_id: Option<String>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_template_id: Option<String>,
+    /// An AWS Region code, such as us-east-1.
+    ///
+    /// *Constraints:* length 5 to 32.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+}
+
+/// Values of `EventType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Event {
+    /// `SignIn`
+    SignIn,
+    /// `SignUp`
+    SignUp,
+    /// `ForgotPassword`
+    ForgotPassword,
+    /// `PasswordChange`
+    PasswordChange,
+    /// `ResendCode`
+    ResendCode,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl Event {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::SignIn => "SignIn",
+            Self::SignUp => "SignUp",
+            Self::ForgotPassword => "ForgotPassword",
+            Self::PasswordChange => "PasswordChange",
+            Self::ResendCode => "ResendCode",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["SignIn", "SignUp", "ForgotPassword", "PasswordChange", "ResendCode"]
+    }
+}
+
+impl From<&str> for Event {
+    fn from(value: &str) -> Self {
+        match value {
+            "SignIn" => Self::SignIn,
+            "SignUp" => Self::SignUp,
+            "ForgotPassword" => Self::ForgotPassword,
+            "PasswordChange" => Self::PasswordChange,
+            "ResendCode" => Self::ResendCode,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(Event);
+
+/// The `EventContextDataType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct EventContextData {
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ip_address: Option<String>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_name: Option<String>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+/// The `EventFeedbackType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct EventFeedback {
+    /// `FeedbackValue`.
+    ///
+    /// *Constraints:* required.
+    pub feedback_value: FeedbackValue,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* required, length 0 to 131072.
+    pub provider: String,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feedback_date: Option<DateTime>,
+}
+
+/// Values of `EventFilterType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum EventFilter {
+    /// `SIGN_IN`
+    SignIn,
+    /// `PASSWORD_CHANGE`
+    PasswordChange,
+    /// `SIGN_UP`
+    SignUp,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl EventFilter {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::SignIn => "SIGN_IN",
+            Self::PasswordChange => "PASSWORD_CHANGE",
+            Self::SignUp => "SIGN_UP",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"]
+    }
+}
+
+impl From<&str> for EventFilter {
+    fn from(value: &str) -> Self {
+        match value {
+            "SIGN_IN" => Self::SignIn,
+            "PASSWORD_CHANGE" => Self::PasswordChange,
+            "SIGN_UP" => Self::SignUp,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(EventFilter);
+
+/// Values of `EventResponseType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum EventResponse {
+    /// `Pass`
+    Pass,
+    /// `Fail`
+    Fail,
+    /// `InProgress`
+    InProgress,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl EventResponse {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pass => "Pass",
+            Self::Fail => "Fail",
+            Self::InProgress => "InProgress",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["Pass", "Fail", "InProgress"]
+    }
+}
+
+impl From<&str> for EventResponse {
+    fn from(value: &str) -> Self {
+        match value {
+            "Pass" => Self::Pass,
+            "Fail" => Self::Fail,
+            "InProgress" => Self::InProgress,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(EventResponse);
+
+/// The `EventRiskType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct EventRisk {
+    /// `RiskDecision`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk_decision: Option<RiskDecision>,
+    /// `RiskLevel`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk_level: Option<RiskLevel>,
+    /// A flag with no default value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compromised_credentials_detected: Option<bool>,
+}
+
+/// Values of `EventSourceName`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum EventSourceName {
+    /// `userNotification`
+    UserNotification,
+    /// `userAuthEvents`
+    UserAuthEvents,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl EventSourceName {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::UserNotification => "userNotification",
+            Self::UserAuthEvents => "userAuthEvents",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["userNotification", "userAuthEvents"]
+    }
+}
+
+impl From<&str> for EventSourceName {
+    fn from(value: &str) -> Self {
+        match value {
+            "userNotification" => Self::UserNotification,
+            "userAuthEvents" => Self::UserAuthEvents,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(EventSourceName);
+
+/// The `ExpiredCodeException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExpiredCodeException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for ExpiredCodeException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ExpiredCodeException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ExpiredCodeException {}
+
+/// Values of `ExplicitAuthFlowsType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ExplicitAuthFlows {
+    /// `ADMIN_NO_SRP_AUTH`
+    AdminNoSrpAuth,
+    /// `CUSTOM_AUTH_FLOW_ONLY`
+    CustomAuthFlowOnly,
+    /// `USER_PASSWORD_AUTH`
+    UserPasswordAuth,
+    /// `ALLOW_ADMIN_USER_PASSWORD_AUTH`
+    AllowAdminUserPasswordAuth,
+    /// `ALLOW_CUSTOM_AUTH`
+    AllowCustomAuth,
+    /// `ALLOW_USER_PASSWORD_AUTH`
+    AllowUserPasswordAuth,
+    /// `ALLOW_USER_SRP_AUTH`
+    AllowUserSrpAuth,
+    /// `ALLOW_REFRESH_TOKEN_AUTH`
+    AllowRefreshTokenAuth,
+    /// `ALLOW_USER_AUTH`
+    AllowUserAuth,
+    /// `ALLOW_TOKEN_EXCHANGE_DELEGATION`
+    AllowTokenExchangeDelegation,
+    /// `ALLOW_TOKEN_EXCHANGE_IMPERSONATION`
+    AllowTokenExchangeImpersonation,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl ExplicitAuthFlows {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::AdminNoSrpAuth => "ADMIN_NO_SRP_AUTH",
+            Self::CustomAuthFlowOnly => "CUSTOM_AUTH_FLOW_ONLY",
+            Self::UserPasswordAuth => "USER_PASSWORD_AUTH",
+            Self::AllowAdminUserPasswordAuth => "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+            Self::AllowCustomAuth => "ALLOW_CUSTOM_AUTH",
+            Self::AllowUserPasswordAuth => "ALLOW_USER_PASSWORD_AUTH",
+            Self::AllowUserSrpAuth => "ALLOW_USER_SRP_AUTH",
+            Self::AllowRefreshTokenAuth => "ALLOW_REFRESH_TOKEN_AUTH",
+            Self::AllowUserAuth => "ALLOW_USER_AUTH",
+            Self::AllowTokenExchangeDelegation => "ALLOW_TOKEN_EXCHANGE_DELEGATION",
+            Self::AllowTokenExchangeImpersonation => "ALLOW_TOKEN_EXCHANGE_IMPERSONATION",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &[
+            "ADMIN_NO_SRP_AUTH",
+            "CUSTOM_AUTH_FLOW_ONLY",
+            "USER_PASSWORD_AUTH",
+            "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+            "ALLOW_CUSTOM_AUTH",
+            "ALLOW_USER_PASSWORD_AUTH",
+            "ALLOW_USER_SRP_AUTH",
+            "ALLOW_REFRESH_TOKEN_AUTH",
+            "ALLOW_USER_AUTH",
+            "ALLOW_TOKEN_EXCHANGE_DELEGATION",
+            "ALLOW_TOKEN_EXCHANGE_IMPERSONATION",
+        ]
+    }
+}
+
+impl From<&str> for ExplicitAuthFlows {
+    fn from(value: &str) -> Self {
+        match value {
+            "ADMIN_NO_SRP_AUTH" => Self::AdminNoSrpAuth,
+            "CUSTOM_AUTH_FLOW_ONLY" => Self::CustomAuthFlowOnly,
+            "USER_PASSWORD_AUTH" => Self::UserPasswordAuth,
+            "ALLOW_ADMIN_USER_PASSWORD_AUTH" => Self::AllowAdminUserPasswordAuth,
+            "ALLOW_CUSTOM_AUTH" => Self::AllowCustomAuth,
+            "ALLOW_USER_PASSWORD_AUTH" => Self::AllowUserPasswordAuth,
+            "ALLOW_USER_SRP_AUTH" => Self::AllowUserSrpAuth,
+            "ALLOW_REFRESH_TOKEN_AUTH" => Self::AllowRefreshTokenAuth,
+            "ALLOW_USER_AUTH" => Self::AllowUserAuth,
+            "ALLOW_TOKEN_EXCHANGE_DELEGATION" => Self::AllowTokenExchangeDelegation,
+            "ALLOW_TOKEN_EXCHANGE_IMPERSONATION" => Self::AllowTokenExchangeImpersonation,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(ExplicitAuthFlows);
+
+/// The `FailoverType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Failover {
+    /// `SecondaryRegion`.
+    ///
+    /// *Constraints:* required, length 5 to 32.
+    pub secondary_region: String,
+    /// `PrimaryRoute53HealthCheckId`.
+    ///
+    /// *Constraints:* required, length at most 64.
+    pub primary_route53_health_check_id: String,
+}
+
+/// Values of `FeatureType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Feature {
+    /// `ENABLED`
+    Enabled,
+    /// `DISABLED`
+    Disabled,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl Feature {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "ENABLED",
+            Self::Disabled => "DISABLED",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["ENABLED", "DISABLED"]
+    }
+}
+
+impl From<&str> for Feature {
+    fn from(value: &str) -> Self {
+        match value {
+            "ENABLED" => Self::Enabled,
+            "DISABLED" => Self::Disabled,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(Feature);
+
 /// The feature is not part of the user pool's plan.
 ///
 /// *Error:* A client-side error (HTTP 403).
@@ -1622,6 +10407,802 @@ impl fmt::Display for FeatureUnavailableInTierException {
 }
 
 impl std::error::Error for FeatureUnavailableInTierException {}
+
+/// Values of `FeedbackValueType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum FeedbackValue {
+    /// `Valid`
+    Valid,
+    /// `Invalid`
+    Invalid,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl FeedbackValue {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Valid => "Valid",
+            Self::Invalid => "Invalid",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["Valid", "Invalid"]
+    }
+}
+
+impl From<&str> for FeedbackValue {
+    fn from(value: &str) -> Self {
+        match value {
+            "Valid" => Self::Valid,
+            "Invalid" => Self::Invalid,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(FeedbackValue);
+
+/// The `FirehoseConfigurationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct FirehoseConfiguration {
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stream_arn: Option<String>,
+}
+
+/// The `ForbiddenException` structure.
+///
+/// *Error:* A client-side error (HTTP 403).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ForbiddenException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for ForbiddenException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ForbiddenException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ForbiddenException {}
+
+/// The `ForgetDeviceRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ForgetDeviceRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// `DeviceKey`.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-f-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_key: Option<String>,
+}
+
+impl fmt::Debug for ForgetDeviceRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ForgetDeviceRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("device_key", &self.device_key)
+            .finish()
+    }
+}
+
+impl ForgetDeviceRequest {
+    /// Starts building this input; [`ForgetDeviceRequestBuilder::build`] checks required members.
+    pub fn builder() -> ForgetDeviceRequestBuilder {
+        ForgetDeviceRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.device_key.is_none() {
+            return Err(BuildError::missing_field("ForgetDeviceRequest", "DeviceKey"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ForgetDeviceRequest`]; see [`ForgetDeviceRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ForgetDeviceRequestBuilder {
+    inner: ForgetDeviceRequest,
+}
+
+impl ForgetDeviceRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets `DeviceKey`.
+    pub fn device_key(mut self, value: impl Into<String>) -> Self {
+        self.inner.device_key = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ForgetDeviceRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ForgotPasswordRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ForgotPasswordRequest {
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `SecretHash`.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w+=/]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret_hash: Option<String>,
+    /// `UserContextData`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_context_data: Option<UserContextData>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `AnalyticsMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub analytics_metadata: Option<AnalyticsMetadata>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+}
+
+impl fmt::Debug for ForgotPasswordRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ForgotPasswordRequest")
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("secret_hash", &"*** Sensitive Data Redacted ***")
+            .field("user_context_data", &"*** Sensitive Data Redacted ***")
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("analytics_metadata", &self.analytics_metadata)
+            .field("client_metadata", &self.client_metadata)
+            .finish()
+    }
+}
+
+impl ForgotPasswordRequest {
+    /// Starts building this input; [`ForgotPasswordRequestBuilder::build`] checks required members.
+    pub fn builder() -> ForgotPasswordRequestBuilder {
+        ForgotPasswordRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.client_id.is_none() {
+            return Err(BuildError::missing_field("ForgotPasswordRequest", "ClientId"));
+        }
+        if self.username.is_none() {
+            return Err(BuildError::missing_field("ForgotPasswordRequest", "Username"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ForgotPasswordRequest`]; see [`ForgotPasswordRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ForgotPasswordRequestBuilder {
+    inner: ForgotPasswordRequest,
+}
+
+impl ForgotPasswordRequestBuilder {
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `SecretHash`.
+    pub fn secret_hash(mut self, value: impl Into<String>) -> Self {
+        self.inner.secret_hash = Some(value.into());
+        self
+    }
+
+    /// Sets `UserContextData`.
+    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
+        self.inner.user_context_data = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `AnalyticsMetadata`.
+    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ForgotPasswordRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ForgotPasswordResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ForgotPasswordResponse {
+    /// `CodeDeliveryDetails`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_delivery_details: Option<CodeDeliveryDetails>,
+}
+
+/// The `GetClientTokenRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetClientTokenRequest {
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `Secret`.
+    ///
+    /// *Constraints:* required, length 24 to 64, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+    /// `Scopes`.
+    ///
+    /// *Constraints:* length 0 to 50.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+}
+
+impl fmt::Debug for GetClientTokenRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GetClientTokenRequest")
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("secret", &"*** Sensitive Data Redacted ***")
+            .field("scopes", &self.scopes)
+            .field("client_metadata", &self.client_metadata)
+            .finish()
+    }
+}
+
+impl GetClientTokenRequest {
+    /// Starts building this input; [`GetClientTokenRequestBuilder::build`] checks required members.
+    pub fn builder() -> GetClientTokenRequestBuilder {
+        GetClientTokenRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.client_id.is_none() {
+            return Err(BuildError::missing_field("GetClientTokenRequest", "ClientId"));
+        }
+        if self.secret.is_none() {
+            return Err(BuildError::missing_field("GetClientTokenRequest", "Secret"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`GetClientTokenRequest`]; see [`GetClientTokenRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct GetClientTokenRequestBuilder {
+    inner: GetClientTokenRequest,
+}
+
+impl GetClientTokenRequestBuilder {
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Secret`.
+    pub fn secret(mut self, value: impl Into<String>) -> Self {
+        self.inner.secret = Some(value.into());
+        self
+    }
+
+    /// Sets `Scopes`.
+    pub fn scopes(mut self, value: Vec<String>) -> Self {
+        self.inner.scopes = Some(value);
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<GetClientTokenRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `GetClientTokenResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetClientTokenResponse {
+    /// `ClientAuthenticationResult`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_authentication_result: Option<ClientAuthenticationResult>,
+}
+
+/// The `GetCSVHeaderRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetCsvHeaderRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+}
+
+impl GetCsvHeaderRequest {
+    /// Starts building this input; [`GetCsvHeaderRequestBuilder::build`] checks required members.
+    pub fn builder() -> GetCsvHeaderRequestBuilder {
+        GetCsvHeaderRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(BuildError::missing_field("GetCSVHeaderRequest", "UserPoolId"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`GetCsvHeaderRequest`]; see [`GetCsvHeaderRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct GetCsvHeaderRequestBuilder {
+    inner: GetCsvHeaderRequest,
+}
+
+impl GetCsvHeaderRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<GetCsvHeaderRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `GetCSVHeaderResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetCsvHeaderResponse {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `CSVHeader`.
+    #[serde(rename = "CSVHeader", skip_serializing_if = "Option::is_none")]
+    pub csv_header: Option<Vec<String>>,
+}
+
+/// The `GetDerivedTokenRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetDerivedTokenRequest {
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `ClientSecret`.
+    ///
+    /// *Constraints:* length 24 to 64, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    /// `SubjectToken`.
+    ///
+    /// *Constraints:* required, length 0 to 131072, pattern `[A-Za-z0-9-_+/=.]+`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_token: Option<String>,
+    /// `SubjectTokenType`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_token_type: Option<TokenTypeIdentifier>,
+    /// The name of an identity provider in a user pool.
+    ///
+    /// *Constraints:* length 1 to 32, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_token_provider_name: Option<String>,
+    /// `ActorToken`.
+    ///
+    /// *Constraints:* length 0 to 131072, pattern `[A-Za-z0-9-_+/=.]+`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor_token: Option<String>,
+    /// `ActorTokenType`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor_token_type: Option<TokenTypeIdentifier>,
+    /// The name of an identity provider in a user pool.
+    ///
+    /// *Constraints:* length 1 to 32, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor_token_provider_name: Option<String>,
+    /// `Scopes`.
+    ///
+    /// *Constraints:* length 0 to 50.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// `Audiences`.
+    ///
+    /// *Constraints:* length 0 to 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audiences: Option<Vec<String>>,
+    /// `Resources`.
+    ///
+    /// *Constraints:* length 0 to 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// `RequestedTokenType`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_token_type: Option<IssuedTokenTypeIdentifier>,
+}
+
+impl fmt::Debug for GetDerivedTokenRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GetDerivedTokenRequest")
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("client_secret", &"*** Sensitive Data Redacted ***")
+            .field("subject_token", &"*** Sensitive Data Redacted ***")
+            .field("subject_token_type", &self.subject_token_type)
+            .field("subject_token_provider_name", &self.subject_token_provider_name)
+            .field("actor_token", &"*** Sensitive Data Redacted ***")
+            .field("actor_token_type", &self.actor_token_type)
+            .field("actor_token_provider_name", &self.actor_token_provider_name)
+            .field("scopes", &self.scopes)
+            .field("audiences", &self.audiences)
+            .field("resources", &self.resources)
+            .field("requested_token_type", &self.requested_token_type)
+            .finish()
+    }
+}
+
+impl GetDerivedTokenRequest {
+    /// Starts building this input; [`GetDerivedTokenRequestBuilder::build`] checks required members.
+    pub fn builder() -> GetDerivedTokenRequestBuilder {
+        GetDerivedTokenRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.client_id.is_none() {
+            return Err(BuildError::missing_field("GetDerivedTokenRequest", "ClientId"));
+        }
+        if self.subject_token.is_none() {
+            return Err(
+                BuildError::missing_field("GetDerivedTokenRequest", "SubjectToken"),
+            );
+        }
+        if self.subject_token_type.is_none() {
+            return Err(
+                BuildError::missing_field("GetDerivedTokenRequest", "SubjectTokenType"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`GetDerivedTokenRequest`]; see [`GetDerivedTokenRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct GetDerivedTokenRequestBuilder {
+    inner: GetDerivedTokenRequest,
+}
+
+impl GetDerivedTokenRequestBuilder {
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientSecret`.
+    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_secret = Some(value.into());
+        self
+    }
+
+    /// Sets `SubjectToken`.
+    pub fn subject_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.subject_token = Some(value.into());
+        self
+    }
+
+    /// Sets `SubjectTokenType`.
+    pub fn subject_token_type(mut self, value: impl Into<TokenTypeIdentifier>) -> Self {
+        self.inner.subject_token_type = Some(value.into());
+        self
+    }
+
+    /// Sets `SubjectTokenProviderName`.
+    pub fn subject_token_provider_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.subject_token_provider_name = Some(value.into());
+        self
+    }
+
+    /// Sets `ActorToken`.
+    pub fn actor_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.actor_token = Some(value.into());
+        self
+    }
+
+    /// Sets `ActorTokenType`.
+    pub fn actor_token_type(mut self, value: impl Into<TokenTypeIdentifier>) -> Self {
+        self.inner.actor_token_type = Some(value.into());
+        self
+    }
+
+    /// Sets `ActorTokenProviderName`.
+    pub fn actor_token_provider_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.actor_token_provider_name = Some(value.into());
+        self
+    }
+
+    /// Sets `Scopes`.
+    pub fn scopes(mut self, value: Vec<String>) -> Self {
+        self.inner.scopes = Some(value);
+        self
+    }
+
+    /// Sets `Audiences`.
+    pub fn audiences(mut self, value: Vec<String>) -> Self {
+        self.inner.audiences = Some(value);
+        self
+    }
+
+    /// Sets `Resources`.
+    pub fn resources(mut self, value: Vec<String>) -> Self {
+        self.inner.resources = Some(value);
+        self
+    }
+
+    /// Sets `RequestedTokenType`.
+    pub fn requested_token_type(
+        mut self,
+        value: impl Into<IssuedTokenTypeIdentifier>,
+    ) -> Self {
+        self.inner.requested_token_type = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<GetDerivedTokenRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `GetDerivedTokenResponse` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetDerivedTokenResponse {
+    /// `IssuedToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    pub issued_token: String,
+    /// `IssuedTokenType`.
+    ///
+    /// *Constraints:* required.
+    pub issued_token_type: IssuedTokenTypeIdentifier,
+    /// `TokenType`.
+    ///
+    /// *Constraints:* required.
+    pub token_type: OAuthTokenType,
+    /// A general-purpose integer.
+    pub expires_in: i32,
+    /// `Scopes`.
+    ///
+    /// *Constraints:* length 0 to 50.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+}
+
+impl fmt::Debug for GetDerivedTokenResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GetDerivedTokenResponse")
+            .field("issued_token", &"*** Sensitive Data Redacted ***")
+            .field("issued_token_type", &self.issued_token_type)
+            .field("token_type", &self.token_type)
+            .field("expires_in", &self.expires_in)
+            .field("scopes", &self.scopes)
+            .finish()
+    }
+}
+
+/// The `GetDeviceRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetDeviceRequest {
+    /// `DeviceKey`.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-f-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_key: Option<String>,
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+}
+
+impl fmt::Debug for GetDeviceRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GetDeviceRequest")
+            .field("device_key", &self.device_key)
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl GetDeviceRequest {
+    /// Starts building this input; [`GetDeviceRequestBuilder::build`] checks required members.
+    pub fn builder() -> GetDeviceRequestBuilder {
+        GetDeviceRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.device_key.is_none() {
+            return Err(BuildError::missing_field("GetDeviceRequest", "DeviceKey"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`GetDeviceRequest`]; see [`GetDeviceRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct GetDeviceRequestBuilder {
+    inner: GetDeviceRequest,
+}
+
+impl GetDeviceRequestBuilder {
+    /// Sets `DeviceKey`.
+    pub fn device_key(mut self, value: impl Into<String>) -> Self {
+        self.inner.device_key = Some(value.into());
+        self
+    }
+
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<GetDeviceRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `GetDeviceResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetDeviceResponse {
+    /// `Device`.
+    ///
+    /// *Constraints:* required.
+    pub device: Device,
+}
+
+/// The `GetGroupRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetGroupRequest {
+    /// `GroupName`.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+}
+
+impl GetGroupRequest {
+    /// Starts building this input; [`GetGroupRequestBuilder::build`] checks required members.
+    pub fn builder() -> GetGroupRequestBuilder {
+        GetGroupRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.group_name.is_none() {
+            return Err(BuildError::missing_field("GetGroupRequest", "GroupName"));
+        }
+        if self.user_pool_id.is_none() {
+            return Err(BuildError::missing_field("GetGroupRequest", "UserPoolId"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`GetGroupRequest`]; see [`GetGroupRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct GetGroupRequestBuilder {
+    inner: GetGroupRequest,
+}
+
+impl GetGroupRequestBuilder {
+    /// Sets `GroupName`.
+    pub fn group_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.group_name = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<GetGroupRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `GetGroupResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetGroupResponse {
+    /// `Group`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<Group>,
+}
 
 /// Request for GetIdentityProviderByIdentifier.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -1703,6 +11284,305 @@ pub struct GetIdentityProviderByIdentifierResponse {
     pub identity_provider: IdentityProvider,
 }
 
+/// The `GetLogDeliveryConfigurationRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetLogDeliveryConfigurationRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+}
+
+impl GetLogDeliveryConfigurationRequest {
+    /// Starts building this input; [`GetLogDeliveryConfigurationRequestBuilder::build`] checks required members.
+    pub fn builder() -> GetLogDeliveryConfigurationRequestBuilder {
+        GetLogDeliveryConfigurationRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "GetLogDeliveryConfigurationRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`GetLogDeliveryConfigurationRequest`]; see [`GetLogDeliveryConfigurationRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct GetLogDeliveryConfigurationRequestBuilder {
+    inner: GetLogDeliveryConfigurationRequest,
+}
+
+impl GetLogDeliveryConfigurationRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<GetLogDeliveryConfigurationRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `GetLogDeliveryConfigurationResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetLogDeliveryConfigurationResponse {
+    /// `LogDeliveryConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_delivery_configuration: Option<LogDeliveryConfiguration>,
+}
+
+/// The `GetProvisionedLimitRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetProvisionedLimitRequest {
+    /// `LimitDefinition`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit_definition: Option<LimitDefinition>,
+}
+
+impl GetProvisionedLimitRequest {
+    /// Starts building this input; [`GetProvisionedLimitRequestBuilder::build`] checks required members.
+    pub fn builder() -> GetProvisionedLimitRequestBuilder {
+        GetProvisionedLimitRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.limit_definition.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "GetProvisionedLimitRequest",
+                    "LimitDefinition",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`GetProvisionedLimitRequest`]; see [`GetProvisionedLimitRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct GetProvisionedLimitRequestBuilder {
+    inner: GetProvisionedLimitRequest,
+}
+
+impl GetProvisionedLimitRequestBuilder {
+    /// Sets `LimitDefinition`.
+    pub fn limit_definition(mut self, value: impl Into<LimitDefinition>) -> Self {
+        self.inner.limit_definition = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<GetProvisionedLimitRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `GetProvisionedLimitResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetProvisionedLimitResponse {
+    /// `Limit`.
+    ///
+    /// *Constraints:* required.
+    pub limit: Limit,
+}
+
+/// The `GetSigningCertificateRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetSigningCertificateRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+}
+
+impl GetSigningCertificateRequest {
+    /// Starts building this input; [`GetSigningCertificateRequestBuilder::build`] checks required members.
+    pub fn builder() -> GetSigningCertificateRequestBuilder {
+        GetSigningCertificateRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("GetSigningCertificateRequest", "UserPoolId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`GetSigningCertificateRequest`]; see [`GetSigningCertificateRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct GetSigningCertificateRequestBuilder {
+    inner: GetSigningCertificateRequest,
+}
+
+impl GetSigningCertificateRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<GetSigningCertificateRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `GetSigningCertificateResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetSigningCertificateResponse {
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<String>,
+}
+
+/// The `GetTokensFromRefreshTokenRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetTokensFromRefreshTokenRequest {
+    /// `RefreshToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `ClientSecret`.
+    ///
+    /// *Constraints:* length 24 to 64, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    /// `DeviceKey`.
+    ///
+    /// *Constraints:* length 1 to 55, pattern `^[\w-]+_[0-9a-f-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_key: Option<String>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+}
+
+impl fmt::Debug for GetTokensFromRefreshTokenRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GetTokensFromRefreshTokenRequest")
+            .field("refresh_token", &"*** Sensitive Data Redacted ***")
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("client_secret", &"*** Sensitive Data Redacted ***")
+            .field("device_key", &self.device_key)
+            .field("client_metadata", &self.client_metadata)
+            .finish()
+    }
+}
+
+impl GetTokensFromRefreshTokenRequest {
+    /// Starts building this input; [`GetTokensFromRefreshTokenRequestBuilder::build`] checks required members.
+    pub fn builder() -> GetTokensFromRefreshTokenRequestBuilder {
+        GetTokensFromRefreshTokenRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.refresh_token.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "GetTokensFromRefreshTokenRequest",
+                    "RefreshToken",
+                ),
+            );
+        }
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field("GetTokensFromRefreshTokenRequest", "ClientId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`GetTokensFromRefreshTokenRequest`]; see [`GetTokensFromRefreshTokenRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct GetTokensFromRefreshTokenRequestBuilder {
+    inner: GetTokensFromRefreshTokenRequest,
+}
+
+impl GetTokensFromRefreshTokenRequestBuilder {
+    /// Sets `RefreshToken`.
+    pub fn refresh_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.refresh_token = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientSecret`.
+    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_secret = Some(value.into());
+        self
+    }
+
+    /// Sets `DeviceKey`.
+    pub fn device_key(mut self, value: impl Into<String>) -> Self {
+        self.inner.device_key = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<GetTokensFromRefreshTokenRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `GetTokensFromRefreshTokenResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetTokensFromRefreshTokenResponse {
+    /// `AuthenticationResult`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authentication_result: Option<AuthenticationResult>,
+}
+
 /// Request for GetUICustomization.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
@@ -1782,6 +11662,667 @@ pub struct GetUiCustomizationResponse {
     pub ui_customization: UiCustomization,
 }
 
+/// The `GetUserAttributeVerificationCodeRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetUserAttributeVerificationCodeRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// The name of a user attribute, such as email.
+    ///
+    /// *Constraints:* required, length 1 to 32, pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute_name: Option<String>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+}
+
+impl fmt::Debug for GetUserAttributeVerificationCodeRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GetUserAttributeVerificationCodeRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("attribute_name", &self.attribute_name)
+            .field("client_metadata", &self.client_metadata)
+            .finish()
+    }
+}
+
+impl GetUserAttributeVerificationCodeRequest {
+    /// Starts building this input; [`GetUserAttributeVerificationCodeRequestBuilder::build`] checks required members.
+    pub fn builder() -> GetUserAttributeVerificationCodeRequestBuilder {
+        GetUserAttributeVerificationCodeRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "GetUserAttributeVerificationCodeRequest",
+                    "AccessToken",
+                ),
+            );
+        }
+        if self.attribute_name.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "GetUserAttributeVerificationCodeRequest",
+                    "AttributeName",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`GetUserAttributeVerificationCodeRequest`]; see [`GetUserAttributeVerificationCodeRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct GetUserAttributeVerificationCodeRequestBuilder {
+    inner: GetUserAttributeVerificationCodeRequest,
+}
+
+impl GetUserAttributeVerificationCodeRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets `AttributeName`.
+    pub fn attribute_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.attribute_name = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<GetUserAttributeVerificationCodeRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `GetUserAttributeVerificationCodeResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetUserAttributeVerificationCodeResponse {
+    /// `CodeDeliveryDetails`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_delivery_details: Option<CodeDeliveryDetails>,
+}
+
+/// The `GetUserAuthFactorsRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetUserAuthFactorsRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+}
+
+impl fmt::Debug for GetUserAuthFactorsRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GetUserAuthFactorsRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl GetUserAuthFactorsRequest {
+    /// Starts building this input; [`GetUserAuthFactorsRequestBuilder::build`] checks required members.
+    pub fn builder() -> GetUserAuthFactorsRequestBuilder {
+        GetUserAuthFactorsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(
+                BuildError::missing_field("GetUserAuthFactorsRequest", "AccessToken"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`GetUserAuthFactorsRequest`]; see [`GetUserAuthFactorsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct GetUserAuthFactorsRequestBuilder {
+    inner: GetUserAuthFactorsRequest,
+}
+
+impl GetUserAuthFactorsRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<GetUserAuthFactorsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `GetUserAuthFactorsResponse` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetUserAuthFactorsResponse {
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    pub username: String,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred_mfa_setting: Option<String>,
+    /// `UserMFASettingList`.
+    #[serde(rename = "UserMFASettingList", skip_serializing_if = "Option::is_none")]
+    pub user_mfa_setting_list: Option<Vec<String>>,
+    /// `ConfiguredUserAuthFactors`.
+    ///
+    /// *Constraints:* length 0 to 8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub configured_user_auth_factors: Option<Vec<AuthFactor>>,
+}
+
+impl fmt::Debug for GetUserAuthFactorsResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GetUserAuthFactorsResponse")
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("preferred_mfa_setting", &self.preferred_mfa_setting)
+            .field("user_mfa_setting_list", &self.user_mfa_setting_list)
+            .field("configured_user_auth_factors", &self.configured_user_auth_factors)
+            .finish()
+    }
+}
+
+/// The `GetUserPoolClientSessionConfigurationRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetUserPoolClientSessionConfigurationRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+}
+
+impl fmt::Debug for GetUserPoolClientSessionConfigurationRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GetUserPoolClientSessionConfigurationRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl GetUserPoolClientSessionConfigurationRequest {
+    /// Starts building this input; [`GetUserPoolClientSessionConfigurationRequestBuilder::build`] checks required members.
+    pub fn builder() -> GetUserPoolClientSessionConfigurationRequestBuilder {
+        GetUserPoolClientSessionConfigurationRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "GetUserPoolClientSessionConfigurationRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "GetUserPoolClientSessionConfigurationRequest",
+                    "ClientId",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`GetUserPoolClientSessionConfigurationRequest`]; see [`GetUserPoolClientSessionConfigurationRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct GetUserPoolClientSessionConfigurationRequestBuilder {
+    inner: GetUserPoolClientSessionConfigurationRequest,
+}
+
+impl GetUserPoolClientSessionConfigurationRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(
+        self,
+    ) -> Result<GetUserPoolClientSessionConfigurationRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `GetUserPoolClientSessionConfigurationResponse` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetUserPoolClientSessionConfigurationResponse {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `SSOSession`.
+    #[serde(rename = "SSOSession", skip_serializing_if = "Option::is_none")]
+    pub sso_session: Option<ClientSsoSessionConfig>,
+}
+
+impl fmt::Debug for GetUserPoolClientSessionConfigurationResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GetUserPoolClientSessionConfigurationResponse")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("sso_session", &self.sso_session)
+            .finish()
+    }
+}
+
+/// The `GetUserPoolMfaConfigRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetUserPoolMfaConfigRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+}
+
+impl GetUserPoolMfaConfigRequest {
+    /// Starts building this input; [`GetUserPoolMfaConfigRequestBuilder::build`] checks required members.
+    pub fn builder() -> GetUserPoolMfaConfigRequestBuilder {
+        GetUserPoolMfaConfigRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("GetUserPoolMfaConfigRequest", "UserPoolId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`GetUserPoolMfaConfigRequest`]; see [`GetUserPoolMfaConfigRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct GetUserPoolMfaConfigRequestBuilder {
+    inner: GetUserPoolMfaConfigRequest,
+}
+
+impl GetUserPoolMfaConfigRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<GetUserPoolMfaConfigRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `GetUserPoolMfaConfigResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetUserPoolMfaConfigResponse {
+    /// `SmsMfaConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sms_mfa_configuration: Option<SmsMfaConfig>,
+    /// `SoftwareTokenMfaConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub software_token_mfa_configuration: Option<SoftwareTokenMfaConfig>,
+    /// `EmailMfaConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_mfa_configuration: Option<EmailMfaConfig>,
+    /// The multi-factor authentication setting of a user pool.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mfa_configuration: Option<UserPoolMfa>,
+    /// `WebAuthnConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub web_authn_configuration: Option<WebAuthnConfiguration>,
+}
+
+/// The `GetUserPoolSessionConfigurationRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetUserPoolSessionConfigurationRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+}
+
+impl GetUserPoolSessionConfigurationRequest {
+    /// Starts building this input; [`GetUserPoolSessionConfigurationRequestBuilder::build`] checks required members.
+    pub fn builder() -> GetUserPoolSessionConfigurationRequestBuilder {
+        GetUserPoolSessionConfigurationRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "GetUserPoolSessionConfigurationRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`GetUserPoolSessionConfigurationRequest`]; see [`GetUserPoolSessionConfigurationRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct GetUserPoolSessionConfigurationRequestBuilder {
+    inner: GetUserPoolSessionConfigurationRequest,
+}
+
+impl GetUserPoolSessionConfigurationRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<GetUserPoolSessionConfigurationRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `GetUserPoolSessionConfigurationResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetUserPoolSessionConfigurationResponse {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `UserSessionTracking`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_session_tracking: Option<UserSessionTracking>,
+    /// `TokenSession`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_session: Option<UserPoolTokenSessionConfig>,
+}
+
+/// The `GetUserRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetUserRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+}
+
+impl fmt::Debug for GetUserRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GetUserRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl GetUserRequest {
+    /// Starts building this input; [`GetUserRequestBuilder::build`] checks required members.
+    pub fn builder() -> GetUserRequestBuilder {
+        GetUserRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(BuildError::missing_field("GetUserRequest", "AccessToken"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`GetUserRequest`]; see [`GetUserRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct GetUserRequestBuilder {
+    inner: GetUserRequest,
+}
+
+impl GetUserRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<GetUserRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `GetUserResponse` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GetUserResponse {
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    pub username: String,
+    /// Name/value pairs of user attributes.
+    ///
+    /// *Constraints:* required.
+    pub user_attributes: Vec<Attribute>,
+    /// Legacy SMS MFA settings of a user.
+    #[serde(rename = "MFAOptions", skip_serializing_if = "Option::is_none")]
+    pub mfa_options: Option<Vec<MfaOption>>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred_mfa_setting: Option<String>,
+    /// `UserMFASettingList`.
+    #[serde(rename = "UserMFASettingList", skip_serializing_if = "Option::is_none")]
+    pub user_mfa_setting_list: Option<Vec<String>>,
+}
+
+impl fmt::Debug for GetUserResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GetUserResponse")
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("user_attributes", &self.user_attributes)
+            .field("mfa_options", &self.mfa_options)
+            .field("preferred_mfa_setting", &self.preferred_mfa_setting)
+            .field("user_mfa_setting_list", &self.user_mfa_setting_list)
+            .finish()
+    }
+}
+
+/// The `GlobalSignOutRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GlobalSignOutRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+}
+
+impl fmt::Debug for GlobalSignOutRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GlobalSignOutRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl GlobalSignOutRequest {
+    /// Starts building this input; [`GlobalSignOutRequestBuilder::build`] checks required members.
+    pub fn builder() -> GlobalSignOutRequestBuilder {
+        GlobalSignOutRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(BuildError::missing_field("GlobalSignOutRequest", "AccessToken"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`GlobalSignOutRequest`]; see [`GlobalSignOutRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct GlobalSignOutRequestBuilder {
+    inner: GlobalSignOutRequest,
+}
+
+impl GlobalSignOutRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<GlobalSignOutRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `GlobalSignOutResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GlobalSignOutResponse {}
+
+/// The `GroupType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Group {
+    /// `GroupName`.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `Description`.
+    ///
+    /// *Constraints:* length 0 to 2048.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_arn: Option<String>,
+    /// `Precedence`.
+    ///
+    /// *Constraints:* value at least 0.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precedence: Option<i32>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_modified_date: Option<DateTime>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creation_date: Option<DateTime>,
+}
+
+/// The `GroupExistsException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GroupExistsException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for GroupExistsException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("GroupExistsException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for GroupExistsException {}
+
+/// The `HttpHeader` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct HttpHeader {
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header_name: Option<String>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header_value: Option<String>,
+}
+
 /// A third-party identity provider configured in a user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
@@ -1810,12 +12351,301 @@ pub struct IdentityProvider {
     /// *Constraints:* length 0 to 50.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub idp_identifiers: Option<Vec<String>>,
+    /// `AcrMapping`.
+    ///
+    /// *Constraints:* length 0 to 4.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr_mapping: Option<HashMap<String, String>>,
     /// When the item was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_modified_date: Option<DateTime>,
     /// When the item was created.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub creation_date: Option<DateTime>,
+}
+
+/// The `InboundFederationLambdaType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct InboundFederationLambda {
+    /// `LambdaVersion`.
+    ///
+    /// *Constraints:* required.
+    pub lambda_version: InboundFederationLambdaVersion,
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* required, length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    pub lambda_arn: String,
+}
+
+/// Values of `InboundFederationLambdaVersionType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum InboundFederationLambdaVersion {
+    /// `V1_0`
+    V10,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl InboundFederationLambdaVersion {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::V10 => "V1_0",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["V1_0"]
+    }
+}
+
+impl From<&str> for InboundFederationLambdaVersion {
+    fn from(value: &str) -> Self {
+        match value {
+            "V1_0" => Self::V10,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(InboundFederationLambdaVersion);
+
+/// The `InitiateAuthRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct InitiateAuthRequest {
+    /// `AuthFlow`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_flow: Option<AuthFlow>,
+    /// `AuthParameters`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_parameters: Option<HashMap<String, String>>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `AnalyticsMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub analytics_metadata: Option<AnalyticsMetadata>,
+    /// `UserContextData`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_context_data: Option<UserContextData>,
+    /// `Session`.
+    ///
+    /// *Constraints:* length 20 to 4096.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+}
+
+impl fmt::Debug for InitiateAuthRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("InitiateAuthRequest")
+            .field("auth_flow", &self.auth_flow)
+            .field("auth_parameters", &"*** Sensitive Data Redacted ***")
+            .field("client_metadata", &self.client_metadata)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("analytics_metadata", &self.analytics_metadata)
+            .field("user_context_data", &"*** Sensitive Data Redacted ***")
+            .field("session", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl InitiateAuthRequest {
+    /// Starts building this input; [`InitiateAuthRequestBuilder::build`] checks required members.
+    pub fn builder() -> InitiateAuthRequestBuilder {
+        InitiateAuthRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.auth_flow.is_none() {
+            return Err(BuildError::missing_field("InitiateAuthRequest", "AuthFlow"));
+        }
+        if self.client_id.is_none() {
+            return Err(BuildError::missing_field("InitiateAuthRequest", "ClientId"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`InitiateAuthRequest`]; see [`InitiateAuthRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct InitiateAuthRequestBuilder {
+    inner: InitiateAuthRequest,
+}
+
+impl InitiateAuthRequestBuilder {
+    /// Sets `AuthFlow`.
+    pub fn auth_flow(mut self, value: impl Into<AuthFlow>) -> Self {
+        self.inner.auth_flow = Some(value.into());
+        self
+    }
+
+    /// Sets `AuthParameters`.
+    pub fn auth_parameters(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.auth_parameters = Some(value);
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `AnalyticsMetadata`.
+    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `UserContextData`.
+    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
+        self.inner.user_context_data = Some(value.into());
+        self
+    }
+
+    /// Sets `Session`.
+    pub fn session(mut self, value: impl Into<String>) -> Self {
+        self.inner.session = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<InitiateAuthRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `InitiateAuthResponse` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct InitiateAuthResponse {
+    /// `ChallengeName`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_name: Option<ChallengeNameType>,
+    /// `Session`.
+    ///
+    /// *Constraints:* length 20 to 4096.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// `ChallengeParameters`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_parameters: Option<HashMap<String, String>>,
+    /// `AuthenticationResult`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authentication_result: Option<AuthenticationResult>,
+    /// `AvailableChallenges`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub available_challenges: Option<Vec<ChallengeNameType>>,
+}
+
+impl fmt::Debug for InitiateAuthResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("InitiateAuthResponse")
+            .field("challenge_name", &self.challenge_name)
+            .field("session", &"*** Sensitive Data Redacted ***")
+            .field("challenge_parameters", &self.challenge_parameters)
+            .field("authentication_result", &self.authentication_result)
+            .field("available_challenges", &self.available_challenges)
+            .finish()
+    }
+}
+
+/// The `InitiatePointInTimeRecoveryRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct InitiatePointInTimeRecoveryRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// A point in time.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restore_timestamp: Option<DateTime>,
+}
+
+impl InitiatePointInTimeRecoveryRequest {
+    /// Starts building this input; [`InitiatePointInTimeRecoveryRequestBuilder::build`] checks required members.
+    pub fn builder() -> InitiatePointInTimeRecoveryRequestBuilder {
+        InitiatePointInTimeRecoveryRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "InitiatePointInTimeRecoveryRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.restore_timestamp.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "InitiatePointInTimeRecoveryRequest",
+                    "RestoreTimestamp",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`InitiatePointInTimeRecoveryRequest`]; see [`InitiatePointInTimeRecoveryRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct InitiatePointInTimeRecoveryRequestBuilder {
+    inner: InitiatePointInTimeRecoveryRequest,
+}
+
+impl InitiatePointInTimeRecoveryRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `RestoreTimestamp`.
+    pub fn restore_timestamp(mut self, value: DateTime) -> Self {
+        self.inner.restore_timestamp = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<InitiatePointInTimeRecoveryRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `InitiatePointInTimeRecoveryResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct InitiatePointInTimeRecoveryResponse {
+    /// `Restoration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restoration: Option<Restoration>,
 }
 
 /// The service hit an internal failure.
@@ -1841,6 +12671,29 @@ impl fmt::Display for InternalErrorException {
 
 impl std::error::Error for InternalErrorException {}
 
+/// The `InternalServerException` structure.
+///
+/// *Error:* A server-side error.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InternalServerException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for InternalServerException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("InternalServerException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InternalServerException {}
+
 /// Cognito may not send email with the configured identity.
 ///
 /// *Error:* A client-side error (HTTP 400).
@@ -1863,6 +12716,52 @@ impl fmt::Display for InvalidEmailRoleAccessPolicyException {
 }
 
 impl std::error::Error for InvalidEmailRoleAccessPolicyException {}
+
+/// The `InvalidLambdaResponseException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InvalidLambdaResponseException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for InvalidLambdaResponseException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("InvalidLambdaResponseException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InvalidLambdaResponseException {}
+
+/// The `InvalidOAuthFlowException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InvalidOAuthFlowException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for InvalidOAuthFlowException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("InvalidOAuthFlowException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InvalidOAuthFlowException {}
 
 /// A request parameter is invalid.
 ///
@@ -1889,6 +12788,29 @@ impl fmt::Display for InvalidParameterException {
 }
 
 impl std::error::Error for InvalidParameterException {}
+
+/// The `InvalidPasswordException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InvalidPasswordException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for InvalidPasswordException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("InvalidPasswordException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InvalidPasswordException {}
 
 /// The SMS role lacks the permissions Cognito needs.
 ///
@@ -1935,6 +12857,130 @@ impl fmt::Display for InvalidSmsRoleTrustRelationshipException {
 }
 
 impl std::error::Error for InvalidSmsRoleTrustRelationshipException {}
+
+/// The `InvalidUserPoolConfigurationException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InvalidUserPoolConfigurationException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for InvalidUserPoolConfigurationException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("InvalidUserPoolConfigurationException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InvalidUserPoolConfigurationException {}
+
+/// Values of `IssuedTokenTypeIdentifierType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum IssuedTokenTypeIdentifier {
+    /// `ACCESS_TOKEN`
+    AccessToken,
+    /// `ID_TOKEN`
+    IdToken,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl IssuedTokenTypeIdentifier {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::AccessToken => "ACCESS_TOKEN",
+            Self::IdToken => "ID_TOKEN",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["ACCESS_TOKEN", "ID_TOKEN"]
+    }
+}
+
+impl From<&str> for IssuedTokenTypeIdentifier {
+    fn from(value: &str) -> Self {
+        match value {
+            "ACCESS_TOKEN" => Self::AccessToken,
+            "ID_TOKEN" => Self::IdToken,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(IssuedTokenTypeIdentifier);
+
+/// Values of `IssuerType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Issuer {
+    /// `ORIGINAL`
+    Original,
+    /// `UPDATED`
+    Updated,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl Issuer {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Original => "ORIGINAL",
+            Self::Updated => "UPDATED",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["ORIGINAL", "UPDATED"]
+    }
+}
+
+impl From<&str> for Issuer {
+    fn from(value: &str) -> Self {
+        match value {
+            "ORIGINAL" => Self::Original,
+            "UPDATED" => Self::Updated,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(Issuer);
+
+/// The `IssuerConfigurationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct IssuerConfiguration {
+    /// `Type`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<Issuer>,
+}
+
+/// The `KeyConfigurationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct KeyConfiguration {
+    /// `KeyType`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_type: Option<EncryptionKey>,
+    /// `KmsKeyArn`.
+    ///
+    /// *Constraints:* length 20 to 2048, pattern `arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_key_arn: Option<String>,
+}
 
 /// The Lambda functions a user pool calls at points in its flows.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -2004,6 +13050,76 @@ pub struct LambdaConfig {
     /// *Constraints:* length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
     #[serde(rename = "KMSKeyID", skip_serializing_if = "Option::is_none")]
     pub kms_key_id: Option<String>,
+    /// `InboundFederation`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inbound_federation: Option<InboundFederationLambda>,
+}
+
+/// The `LimitType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Limit {
+    /// `LimitDefinition`.
+    ///
+    /// *Constraints:* required.
+    pub limit_definition: LimitDefinition,
+    /// A general-purpose integer.
+    ///
+    /// *Constraints:* required.
+    pub provisioned_limit_value: i32,
+    /// A general-purpose integer.
+    ///
+    /// *Constraints:* required.
+    pub free_limit_value: i32,
+}
+
+/// Values of `LimitClass`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum LimitClass {
+    /// `API_CATEGORY`
+    ApiCategory,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl LimitClass {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ApiCategory => "API_CATEGORY",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["API_CATEGORY"]
+    }
+}
+
+impl From<&str> for LimitClass {
+    fn from(value: &str) -> Self {
+        match value {
+            "API_CATEGORY" => Self::ApiCategory,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(LimitClass);
+
+/// The `LimitDefinitionType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct LimitDefinition {
+    /// `LimitClass`.
+    ///
+    /// *Constraints:* required.
+    pub limit_class: LimitClass,
+    /// `Attributes`.
+    ///
+    /// *Constraints:* required.
+    pub attributes: HashMap<String, String>,
 }
 
 /// A service limit would be exceeded.
@@ -2028,6 +13144,371 @@ impl fmt::Display for LimitExceededException {
 }
 
 impl std::error::Error for LimitExceededException {}
+
+/// The `ListCIMDPoliciesRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListCimdPoliciesRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// An opaque token for fetching the next page of a list.
+    ///
+    /// *Constraints:* length at least 1, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+    /// Page size for listing user pools.
+    ///
+    /// *Constraints:* value 1 to 60.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i32>,
+}
+
+impl ListCimdPoliciesRequest {
+    /// Starts building this input; [`ListCimdPoliciesRequestBuilder::build`] checks required members.
+    pub fn builder() -> ListCimdPoliciesRequestBuilder {
+        ListCimdPoliciesRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("ListCIMDPoliciesRequest", "UserPoolId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ListCimdPoliciesRequest`]; see [`ListCimdPoliciesRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ListCimdPoliciesRequestBuilder {
+    inner: ListCimdPoliciesRequest,
+}
+
+impl ListCimdPoliciesRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `NextToken`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+
+    /// Sets `MaxResults`.
+    pub fn max_results(mut self, value: i32) -> Self {
+        self.inner.max_results = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ListCimdPoliciesRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ListCIMDPoliciesResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListCimdPoliciesResponse {
+    /// An opaque token for fetching the next page of a list.
+    ///
+    /// *Constraints:* length at least 1, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+    /// `CIMDPolicies`.
+    ///
+    /// *Constraints:* required.
+    #[serde(rename = "CIMDPolicies")]
+    pub cimd_policies: Vec<CimdPolicySummary>,
+}
+
+/// The `ListClientMetadataURLsRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListClientMetadataUrlsRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `CIMDPolicyId`.
+    ///
+    /// *Constraints:* required, length 1 to 64, pattern `^[a-z0-9]+$`.
+    #[serde(rename = "CIMDPolicyId", skip_serializing_if = "Option::is_none")]
+    pub cimd_policy_id: Option<String>,
+    /// An opaque token for fetching the next page of a list.
+    ///
+    /// *Constraints:* length at least 1, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+    /// Page size for listing user pools.
+    ///
+    /// *Constraints:* value 1 to 60.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i32>,
+}
+
+impl ListClientMetadataUrlsRequest {
+    /// Starts building this input; [`ListClientMetadataUrlsRequestBuilder::build`] checks required members.
+    pub fn builder() -> ListClientMetadataUrlsRequestBuilder {
+        ListClientMetadataUrlsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("ListClientMetadataURLsRequest", "UserPoolId"),
+            );
+        }
+        if self.cimd_policy_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "ListClientMetadataURLsRequest",
+                    "CIMDPolicyId",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ListClientMetadataUrlsRequest`]; see [`ListClientMetadataUrlsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ListClientMetadataUrlsRequestBuilder {
+    inner: ListClientMetadataUrlsRequest,
+}
+
+impl ListClientMetadataUrlsRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `CIMDPolicyId`.
+    pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.cimd_policy_id = Some(value.into());
+        self
+    }
+
+    /// Sets `NextToken`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+
+    /// Sets `MaxResults`.
+    pub fn max_results(mut self, value: i32) -> Self {
+        self.inner.max_results = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ListClientMetadataUrlsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ListClientMetadataURLsResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListClientMetadataUrlsResponse {
+    /// An opaque token for fetching the next page of a list.
+    ///
+    /// *Constraints:* length at least 1, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+    /// `ClientMetadataURLs`.
+    ///
+    /// *Constraints:* required, length 0 to 60.
+    #[serde(rename = "ClientMetadataURLs")]
+    pub client_metadata_urls: Vec<ClientMetadataUrl>,
+}
+
+/// The `ListDevicesRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListDevicesRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// Page size for listing users.
+    ///
+    /// *Constraints:* value 0 to 60.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i32>,
+    /// An opaque token for fetching the next page of users.
+    ///
+    /// *Constraints:* length at least 1, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pagination_token: Option<String>,
+}
+
+impl fmt::Debug for ListDevicesRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ListDevicesRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("limit", &self.limit)
+            .field("pagination_token", &self.pagination_token)
+            .finish()
+    }
+}
+
+impl ListDevicesRequest {
+    /// Starts building this input; [`ListDevicesRequestBuilder::build`] checks required members.
+    pub fn builder() -> ListDevicesRequestBuilder {
+        ListDevicesRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(BuildError::missing_field("ListDevicesRequest", "AccessToken"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ListDevicesRequest`]; see [`ListDevicesRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ListDevicesRequestBuilder {
+    inner: ListDevicesRequest,
+}
+
+impl ListDevicesRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets `Limit`.
+    pub fn limit(mut self, value: i32) -> Self {
+        self.inner.limit = Some(value);
+        self
+    }
+
+    /// Sets `PaginationToken`.
+    pub fn pagination_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.pagination_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ListDevicesRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ListDevicesResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListDevicesResponse {
+    /// `Devices`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub devices: Option<Vec<Device>>,
+    /// An opaque token for fetching the next page of users.
+    ///
+    /// *Constraints:* length at least 1, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pagination_token: Option<String>,
+}
+
+/// The `ListGroupsRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListGroupsRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// Page size for listing users.
+    ///
+    /// *Constraints:* value 0 to 60.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i32>,
+    /// An opaque token for fetching the next page of app clients.
+    ///
+    /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+impl ListGroupsRequest {
+    /// Starts building this input; [`ListGroupsRequestBuilder::build`] checks required members.
+    pub fn builder() -> ListGroupsRequestBuilder {
+        ListGroupsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(BuildError::missing_field("ListGroupsRequest", "UserPoolId"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ListGroupsRequest`]; see [`ListGroupsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ListGroupsRequestBuilder {
+    inner: ListGroupsRequest,
+}
+
+impl ListGroupsRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Limit`.
+    pub fn limit(mut self, value: i32) -> Self {
+        self.inner.limit = Some(value);
+        self
+    }
+
+    /// Sets `NextToken`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ListGroupsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ListGroupsResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListGroupsResponse {
+    /// `Groups`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<Group>>,
+    /// An opaque token for fetching the next page of app clients.
+    ///
+    /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
 
 /// Request for ListIdentityProviders.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -2108,6 +13589,93 @@ pub struct ListIdentityProvidersResponse {
     /// *Constraints:* required, length 0 to 50.
     pub providers: Vec<ProviderDescription>,
     /// A token for the next page, if there is one.
+    ///
+    /// *Constraints:* length at least 1, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// The `ListPointInTimeRecoveriesRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListPointInTimeRecoveriesRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// An opaque token for fetching the next page of a list.
+    ///
+    /// *Constraints:* length at least 1, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+    /// Page size for listing user pools.
+    ///
+    /// *Constraints:* value 1 to 60.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i32>,
+}
+
+impl ListPointInTimeRecoveriesRequest {
+    /// Starts building this input; [`ListPointInTimeRecoveriesRequestBuilder::build`] checks required members.
+    pub fn builder() -> ListPointInTimeRecoveriesRequestBuilder {
+        ListPointInTimeRecoveriesRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "ListPointInTimeRecoveriesRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ListPointInTimeRecoveriesRequest`]; see [`ListPointInTimeRecoveriesRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ListPointInTimeRecoveriesRequestBuilder {
+    inner: ListPointInTimeRecoveriesRequest,
+}
+
+impl ListPointInTimeRecoveriesRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `NextToken`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+
+    /// Sets `MaxResults`.
+    pub fn max_results(mut self, value: i32) -> Self {
+        self.inner.max_results = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ListPointInTimeRecoveriesRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ListPointInTimeRecoveriesResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListPointInTimeRecoveriesResponse {
+    /// `Restorations`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restorations: Option<Vec<RestorationDescription>>,
+    /// An opaque token for fetching the next page of a list.
     ///
     /// *Constraints:* length at least 1, pattern `^[\S]+$`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2199,6 +13767,339 @@ pub struct ListResourceServersResponse {
     pub next_token: Option<String>,
 }
 
+/// The `ListTagsForResourceRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListTagsForResourceRequest {
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* required, length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource_arn: Option<String>,
+}
+
+impl ListTagsForResourceRequest {
+    /// Starts building this input; [`ListTagsForResourceRequestBuilder::build`] checks required members.
+    pub fn builder() -> ListTagsForResourceRequestBuilder {
+        ListTagsForResourceRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.resource_arn.is_none() {
+            return Err(
+                BuildError::missing_field("ListTagsForResourceRequest", "ResourceArn"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ListTagsForResourceRequest`]; see [`ListTagsForResourceRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ListTagsForResourceRequestBuilder {
+    inner: ListTagsForResourceRequest,
+}
+
+impl ListTagsForResourceRequestBuilder {
+    /// Sets `ResourceArn`.
+    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
+        self.inner.resource_arn = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ListTagsForResourceRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ListTagsForResourceResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListTagsForResourceResponse {
+    /// Tags attached to a user pool.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<HashMap<String, String>>,
+}
+
+/// The `ListTermsRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListTermsRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `MaxResults`.
+    ///
+    /// *Constraints:* value 1 to 60.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i32>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+impl ListTermsRequest {
+    /// Starts building this input; [`ListTermsRequestBuilder::build`] checks required members.
+    pub fn builder() -> ListTermsRequestBuilder {
+        ListTermsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(BuildError::missing_field("ListTermsRequest", "UserPoolId"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ListTermsRequest`]; see [`ListTermsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ListTermsRequestBuilder {
+    inner: ListTermsRequest,
+}
+
+impl ListTermsRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `MaxResults`.
+    pub fn max_results(mut self, value: i32) -> Self {
+        self.inner.max_results = Some(value);
+        self
+    }
+
+    /// Sets `NextToken`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ListTermsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ListTermsResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListTermsResponse {
+    /// `Terms`.
+    ///
+    /// *Constraints:* required.
+    pub terms: Vec<TermsDescription>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// The `ListUserImportJobsRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListUserImportJobsRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// Page size for listing user pools.
+    ///
+    /// *Constraints:* required, value 1 to 60.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i32>,
+    /// An opaque token for fetching the next page of a list.
+    ///
+    /// *Constraints:* length at least 1, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pagination_token: Option<String>,
+}
+
+impl ListUserImportJobsRequest {
+    /// Starts building this input; [`ListUserImportJobsRequestBuilder::build`] checks required members.
+    pub fn builder() -> ListUserImportJobsRequestBuilder {
+        ListUserImportJobsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("ListUserImportJobsRequest", "UserPoolId"),
+            );
+        }
+        if self.max_results.is_none() {
+            return Err(
+                BuildError::missing_field("ListUserImportJobsRequest", "MaxResults"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ListUserImportJobsRequest`]; see [`ListUserImportJobsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ListUserImportJobsRequestBuilder {
+    inner: ListUserImportJobsRequest,
+}
+
+impl ListUserImportJobsRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `MaxResults`.
+    pub fn max_results(mut self, value: i32) -> Self {
+        self.inner.max_results = Some(value);
+        self
+    }
+
+    /// Sets `PaginationToken`.
+    pub fn pagination_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.pagination_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ListUserImportJobsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ListUserImportJobsResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListUserImportJobsResponse {
+    /// `UserImportJobs`.
+    ///
+    /// *Constraints:* length 1 to 50.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_import_jobs: Option<Vec<UserImportJob>>,
+    /// An opaque token for fetching the next page of a list.
+    ///
+    /// *Constraints:* length at least 1, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pagination_token: Option<String>,
+}
+
+/// The `ListUserPoolClientSecretsRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListUserPoolClientSecretsRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// An opaque token for fetching the next page of app clients.
+    ///
+    /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+impl fmt::Debug for ListUserPoolClientSecretsRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ListUserPoolClientSecretsRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("next_token", &self.next_token)
+            .finish()
+    }
+}
+
+impl ListUserPoolClientSecretsRequest {
+    /// Starts building this input; [`ListUserPoolClientSecretsRequestBuilder::build`] checks required members.
+    pub fn builder() -> ListUserPoolClientSecretsRequestBuilder {
+        ListUserPoolClientSecretsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "ListUserPoolClientSecretsRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field("ListUserPoolClientSecretsRequest", "ClientId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ListUserPoolClientSecretsRequest`]; see [`ListUserPoolClientSecretsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ListUserPoolClientSecretsRequestBuilder {
+    inner: ListUserPoolClientSecretsRequest,
+}
+
+impl ListUserPoolClientSecretsRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `NextToken`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ListUserPoolClientSecretsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ListUserPoolClientSecretsResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListUserPoolClientSecretsResponse {
+    /// `ClientSecrets`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secrets: Option<Vec<ClientSecretDescriptor>>,
+    /// An opaque token for fetching the next page of app clients.
+    ///
+    /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
 /// Request for ListUserPoolClients.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
@@ -2218,6 +14119,9 @@ pub struct ListUserPoolClientsRequest {
     /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
+    /// `ClientType`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_type: Option<ClientType>,
 }
 
 impl ListUserPoolClientsRequest {
@@ -2262,6 +14166,12 @@ impl ListUserPoolClientsRequestBuilder {
         self
     }
 
+    /// Sets `ClientType`.
+    pub fn client_type(mut self, value: impl Into<ClientType>) -> Self {
+        self.inner.client_type = Some(value.into());
+        self
+    }
+
     /// Returns the input, or which required member is missing.
     pub fn build(self) -> Result<ListUserPoolClientsRequest, BuildError> {
         self.inner.validate()?;
@@ -2279,6 +14189,79 @@ pub struct ListUserPoolClientsResponse {
     /// A token for the next page, if there is one.
     ///
     /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// The `ListUserPoolReplicasRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListUserPoolReplicasRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// An opaque token for fetching the next page of a list.
+    ///
+    /// *Constraints:* length at least 1, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+impl ListUserPoolReplicasRequest {
+    /// Starts building this input; [`ListUserPoolReplicasRequestBuilder::build`] checks required members.
+    pub fn builder() -> ListUserPoolReplicasRequestBuilder {
+        ListUserPoolReplicasRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("ListUserPoolReplicasRequest", "UserPoolId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ListUserPoolReplicasRequest`]; see [`ListUserPoolReplicasRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ListUserPoolReplicasRequestBuilder {
+    inner: ListUserPoolReplicasRequest,
+}
+
+impl ListUserPoolReplicasRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `NextToken`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ListUserPoolReplicasRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ListUserPoolReplicasResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListUserPoolReplicasResponse {
+    /// `UserPoolReplicas`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_replicas: Option<Vec<UserPoolReplica>>,
+    /// An opaque token for fetching the next page of a list.
+    ///
+    /// *Constraints:* length at least 1, pattern `^[\S]+$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
@@ -2350,6 +14333,190 @@ pub struct ListUserPoolsResponse {
     /// A token for the next page, if there is one.
     ///
     /// *Constraints:* length at least 1, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// The `ListUserSessionsRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListUserSessionsRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// An opaque token for fetching the next page of app clients.
+    ///
+    /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+impl fmt::Debug for ListUserSessionsRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ListUserSessionsRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("next_token", &self.next_token)
+            .finish()
+    }
+}
+
+impl ListUserSessionsRequest {
+    /// Starts building this input; [`ListUserSessionsRequestBuilder::build`] checks required members.
+    pub fn builder() -> ListUserSessionsRequestBuilder {
+        ListUserSessionsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(
+                BuildError::missing_field("ListUserSessionsRequest", "AccessToken"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ListUserSessionsRequest`]; see [`ListUserSessionsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ListUserSessionsRequestBuilder {
+    inner: ListUserSessionsRequest,
+}
+
+impl ListUserSessionsRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets `NextToken`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ListUserSessionsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ListUserSessionsResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListUserSessionsResponse {
+    /// `Sessions`.
+    ///
+    /// *Constraints:* length 0 to 125.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sessions: Option<Vec<SessionDescription>>,
+    /// An opaque token for fetching the next page of app clients.
+    ///
+    /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// The `ListUsersInGroupRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListUsersInGroupRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `GroupName`.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// Page size for listing users.
+    ///
+    /// *Constraints:* value 0 to 60.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i32>,
+    /// An opaque token for fetching the next page of app clients.
+    ///
+    /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+impl ListUsersInGroupRequest {
+    /// Starts building this input; [`ListUsersInGroupRequestBuilder::build`] checks required members.
+    pub fn builder() -> ListUsersInGroupRequestBuilder {
+        ListUsersInGroupRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("ListUsersInGroupRequest", "UserPoolId"),
+            );
+        }
+        if self.group_name.is_none() {
+            return Err(
+                BuildError::missing_field("ListUsersInGroupRequest", "GroupName"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ListUsersInGroupRequest`]; see [`ListUsersInGroupRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ListUsersInGroupRequestBuilder {
+    inner: ListUsersInGroupRequest,
+}
+
+impl ListUsersInGroupRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `GroupName`.
+    pub fn group_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.group_name = Some(value.into());
+        self
+    }
+
+    /// Sets `Limit`.
+    pub fn limit(mut self, value: i32) -> Self {
+        self.inner.limit = Some(value);
+        self
+    }
+
+    /// Sets `NextToken`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ListUsersInGroupRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ListUsersInGroupResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListUsersInGroupResponse {
+    /// User profiles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub users: Option<Vec<User>>,
+    /// An opaque token for fetching the next page of app clients.
+    ///
+    /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
@@ -2456,26 +14623,317 @@ pub struct ListUsersResponse {
     pub pagination_token: Option<String>,
 }
 
+/// The `ListWebAuthnCredentialsRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListWebAuthnCredentialsRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// An opaque token for fetching the next page of app clients.
+    ///
+    /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+    /// `MaxResults`.
+    ///
+    /// *Constraints:* value 0 to 20.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i32>,
+}
+
+impl fmt::Debug for ListWebAuthnCredentialsRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ListWebAuthnCredentialsRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("next_token", &self.next_token)
+            .field("max_results", &self.max_results)
+            .finish()
+    }
+}
+
+impl ListWebAuthnCredentialsRequest {
+    /// Starts building this input; [`ListWebAuthnCredentialsRequestBuilder::build`] checks required members.
+    pub fn builder() -> ListWebAuthnCredentialsRequestBuilder {
+        ListWebAuthnCredentialsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "ListWebAuthnCredentialsRequest",
+                    "AccessToken",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ListWebAuthnCredentialsRequest`]; see [`ListWebAuthnCredentialsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ListWebAuthnCredentialsRequestBuilder {
+    inner: ListWebAuthnCredentialsRequest,
+}
+
+impl ListWebAuthnCredentialsRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets `NextToken`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.next_token = Some(value.into());
+        self
+    }
+
+    /// Sets `MaxResults`.
+    pub fn max_results(mut self, value: i32) -> Self {
+        self.inner.max_results = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ListWebAuthnCredentialsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ListWebAuthnCredentialsResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListWebAuthnCredentialsResponse {
+    /// `Credentials`.
+    ///
+    /// *Constraints:* required.
+    pub credentials: Vec<WebAuthnCredentialDescription>,
+    /// An opaque token for fetching the next page of app clients.
+    ///
+    /// *Constraints:* length 1 to 131072, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+}
+
+/// The `LogConfigurationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct LogConfiguration {
+    /// `LogLevel`.
+    ///
+    /// *Constraints:* required.
+    pub log_level: LogLevel,
+    /// `EventSource`.
+    ///
+    /// *Constraints:* required.
+    pub event_source: EventSourceName,
+    /// `CloudWatchLogsConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cloud_watch_logs_configuration: Option<CloudWatchLogsConfiguration>,
+    /// `S3Configuration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub s3_configuration: Option<S3Configuration>,
+    /// `FirehoseConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub firehose_configuration: Option<FirehoseConfiguration>,
+}
+
+/// The `LogDeliveryConfigurationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct LogDeliveryConfiguration {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    pub user_pool_id: String,
+    /// `LogConfigurations`.
+    ///
+    /// *Constraints:* required, length 0 to 2.
+    pub log_configurations: Vec<LogConfiguration>,
+}
+
+/// Values of `LogLevel`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum LogLevel {
+    /// `ERROR`
+    Error,
+    /// `INFO`
+    Info,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl LogLevel {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Error => "ERROR",
+            Self::Info => "INFO",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["ERROR", "INFO"]
+    }
+}
+
+impl From<&str> for LogLevel {
+    fn from(value: &str) -> Self {
+        match value {
+            "ERROR" => Self::Error,
+            "INFO" => Self::Info,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(LogLevel);
+
+/// The `ManagedLoginBrandingType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ManagedLoginBranding {
+    /// `ManagedLoginBrandingId`.
+    ///
+    /// *Constraints:* pattern `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub managed_login_branding_id: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// A general-purpose flag.
+    pub use_cognito_provided_values: bool,
+    /// `Settings`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settings: Option<Document>,
+    /// `Assets`.
+    ///
+    /// *Constraints:* length 0 to 40.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assets: Option<Vec<Asset>>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creation_date: Option<DateTime>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_modified_date: Option<DateTime>,
+}
+
+/// The `ManagedLoginBrandingExistsException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ManagedLoginBrandingExistsException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for ManagedLoginBrandingExistsException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ManagedLoginBrandingExistsException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ManagedLoginBrandingExistsException {}
+
+/// Values of `MessageActionType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum MessageAction {
+    /// `RESEND`
+    Resend,
+    /// `SUPPRESS`
+    Suppress,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl MessageAction {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Resend => "RESEND",
+            Self::Suppress => "SUPPRESS",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["RESEND", "SUPPRESS"]
+    }
+}
+
+impl From<&str> for MessageAction {
+    fn from(value: &str) -> Self {
+        match value {
+            "RESEND" => Self::Resend,
+            "SUPPRESS" => Self::Suppress,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(MessageAction);
+
 /// Templates for invitation messages.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct MessageTemplate {
     /// The SMS invitation template.
     ///
-    /// *Constraints:* length 6 to 140.
+    /// *Constraints:* length 6 to 140, pattern `(?s).*`.
     #[serde(rename = "SMSMessage", skip_serializing_if = "Option::is_none")]
     pub sms_message: Option<String>,
     /// The email invitation template.
     ///
-    /// *Constraints:* length 6 to 20000.
+    /// *Constraints:* length 6 to 20000, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_message: Option<String>,
     /// The email invitation subject.
     ///
-    /// *Constraints:* length 1 to 140.
+    /// *Constraints:* length 1 to 140, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_subject: Option<String>,
 }
+
+/// The `MFAMethodNotFoundException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MfaMethodNotFoundException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for MfaMethodNotFoundException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("MFAMethodNotFoundException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for MfaMethodNotFoundException {}
 
 /// A legacy SMS multi-factor setting of a user.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -2486,9 +14944,25 @@ pub struct MfaOption {
     pub delivery_medium: Option<DeliveryMedium>,
     /// The attribute holding the destination, phone_number.
     ///
-    /// *Constraints:* length 1 to 32, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    /// *Constraints:* length 1 to 32, pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribute_name: Option<String>,
+}
+
+/// The `NewDeviceMetadataType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NewDeviceMetadata {
+    /// `DeviceKey`.
+    ///
+    /// *Constraints:* length 1 to 55, pattern `^[\w-]+_[0-9a-f-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_key: Option<String>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_group_key: Option<String>,
 }
 
 /// The caller is not allowed to perform the action.
@@ -2514,6 +14988,55 @@ impl fmt::Display for NotAuthorizedException {
 
 impl std::error::Error for NotAuthorizedException {}
 
+/// The `NotifyConfigurationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NotifyConfiguration {
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<String>,
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* required, length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    pub source_arn: String,
+    /// `BlockEmail`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub block_email: Option<NotifyEmail>,
+    /// `NoActionEmail`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_action_email: Option<NotifyEmail>,
+    /// `MfaEmail`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mfa_email: Option<NotifyEmail>,
+}
+
+/// The `NotifyEmailType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NotifyEmail {
+    /// `Subject`.
+    ///
+    /// *Constraints:* required, length 1 to 140, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`.
+    pub subject: String,
+    /// `HtmlBody`.
+    ///
+    /// *Constraints:* length 6 to 20000, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub html_body: Option<String>,
+    /// `TextBody`.
+    ///
+    /// *Constraints:* length 6 to 20000, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_body: Option<String>,
+}
+
 /// Bounds for a number attribute.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
@@ -2529,6 +15052,181 @@ pub struct NumberAttributeConstraints {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_value: Option<String>,
 }
+
+/// Values of `OAuthFlowType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum OAuthFlow {
+    /// `code`
+    Code,
+    /// `implicit`
+    Implicit,
+    /// `client_credentials`
+    ClientCredentials,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl OAuthFlow {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Code => "code",
+            Self::Implicit => "implicit",
+            Self::ClientCredentials => "client_credentials",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["code", "implicit", "client_credentials"]
+    }
+}
+
+impl From<&str> for OAuthFlow {
+    fn from(value: &str) -> Self {
+        match value {
+            "code" => Self::Code,
+            "implicit" => Self::Implicit,
+            "client_credentials" => Self::ClientCredentials,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(OAuthFlow);
+
+/// Values of `OAuthTokenTypeType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum OAuthTokenType {
+    /// `Bearer`
+    Bearer,
+    /// `N_A`
+    NA,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl OAuthTokenType {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Bearer => "Bearer",
+            Self::NA => "N_A",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["Bearer", "N_A"]
+    }
+}
+
+impl From<&str> for OAuthTokenType {
+    fn from(value: &str) -> Self {
+        match value {
+            "Bearer" => Self::Bearer,
+            "N_A" => Self::NA,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(OAuthTokenType);
+
+/// The `OperationNotEnabledException` structure.
+///
+/// *Error:* A client-side error.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OperationNotEnabledException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for OperationNotEnabledException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("OperationNotEnabledException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for OperationNotEnabledException {}
+
+/// Values of `PasswordHashingAlgorithmType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum PasswordHashingAlgorithm {
+    /// `BCRYPT`
+    Bcrypt,
+    /// `SCRYPT`
+    Scrypt,
+    /// `ARGON2ID`
+    Argon2id,
+    /// `PBKDF2_SHA256`
+    Pbkdf2Sha256,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl PasswordHashingAlgorithm {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Bcrypt => "BCRYPT",
+            Self::Scrypt => "SCRYPT",
+            Self::Argon2id => "ARGON2ID",
+            Self::Pbkdf2Sha256 => "PBKDF2_SHA256",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["BCRYPT", "SCRYPT", "ARGON2ID", "PBKDF2_SHA256"]
+    }
+}
+
+impl From<&str> for PasswordHashingAlgorithm {
+    fn from(value: &str) -> Self {
+        match value {
+            "BCRYPT" => Self::Bcrypt,
+            "SCRYPT" => Self::Scrypt,
+            "ARGON2ID" => Self::Argon2id,
+            "PBKDF2_SHA256" => Self::Pbkdf2Sha256,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(PasswordHashingAlgorithm);
+
+/// The `PasswordHistoryPolicyViolationException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PasswordHistoryPolicyViolationException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for PasswordHistoryPolicyViolationException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PasswordHistoryPolicyViolationException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PasswordHistoryPolicyViolationException {}
 
 /// Rules that user passwords must satisfy.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -2547,11 +15245,39 @@ pub struct PasswordPolicy {
     pub require_numbers: bool,
     /// Whether a symbol is needed.
     pub require_symbols: bool,
+    /// `PasswordHistorySize`.
+    ///
+    /// *Constraints:* value 0 to 24.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password_history_size: Option<i32>,
     /// Days before an unused temporary password expires.
     ///
     /// *Constraints:* value 0 to 365.
     pub temporary_password_validity_days: i32,
 }
+
+/// The `PasswordResetRequiredException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PasswordResetRequiredException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for PasswordResetRequiredException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PasswordResetRequiredException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PasswordResetRequiredException {}
 
 /// Event version sent to a pre token generation trigger.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -2561,6 +15287,8 @@ pub enum PreTokenGenerationLambdaVersion {
     V10,
     /// `V2_0`
     V20,
+    /// `V3_0`
+    V30,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
     Unknown(UnknownVariant),
 }
@@ -2571,13 +15299,14 @@ impl PreTokenGenerationLambdaVersion {
         match self {
             Self::V10 => "V1_0",
             Self::V20 => "V2_0",
+            Self::V30 => "V3_0",
             Self::Unknown(value) => value.as_str(),
         }
     }
 
     /// Every value this version of the crate knows, in model order.
     pub const fn values() -> &'static [&'static str] {
-        &["V1_0", "V2_0"]
+        &["V1_0", "V2_0", "V3_0"]
     }
 }
 
@@ -2586,6 +15315,7 @@ impl From<&str> for PreTokenGenerationLambdaVersion {
         match value {
             "V1_0" => Self::V10,
             "V2_0" => Self::V20,
+            "V3_0" => Self::V30,
             other => Self::Unknown(UnknownVariant::new(other)),
         }
     }
@@ -2605,6 +15335,68 @@ pub struct PreTokenGenerationVersionConfig {
     /// *Constraints:* required, length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
     pub lambda_arn: String,
 }
+
+/// The `PreconditionNotMetException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PreconditionNotMetException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for PreconditionNotMetException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PreconditionNotMetException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PreconditionNotMetException {}
+
+/// Values of `PreventUserExistenceErrorTypes`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum PreventUserExistenceErrorTypes {
+    /// `LEGACY`
+    Legacy,
+    /// `ENABLED`
+    Enabled,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl PreventUserExistenceErrorTypes {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Legacy => "LEGACY",
+            Self::Enabled => "ENABLED",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["LEGACY", "ENABLED"]
+    }
+}
+
+impl From<&str> for PreventUserExistenceErrorTypes {
+    fn from(value: &str) -> Self {
+        match value {
+            "LEGACY" => Self::Legacy,
+            "ENABLED" => Self::Enabled,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(PreventUserExistenceErrorTypes);
 
 /// A summary of an identity provider.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -2638,6 +15430,10 @@ pub enum ProviderType {
     Google,
     /// `LoginWithAmazon`
     LoginWithAmazon,
+    /// `SignInWithApple`
+    SignInWithApple,
+    /// `OIDC`
+    Oidc,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
     Unknown(UnknownVariant),
 }
@@ -2650,13 +15446,15 @@ impl ProviderType {
             Self::Facebook => "Facebook",
             Self::Google => "Google",
             Self::LoginWithAmazon => "LoginWithAmazon",
+            Self::SignInWithApple => "SignInWithApple",
+            Self::Oidc => "OIDC",
             Self::Unknown(value) => value.as_str(),
         }
     }
 
     /// Every value this version of the crate knows, in model order.
     pub const fn values() -> &'static [&'static str] {
-        &["SAML", "Facebook", "Google", "LoginWithAmazon"]
+        &["SAML", "Facebook", "Google", "LoginWithAmazon", "SignInWithApple", "OIDC"]
     }
 }
 
@@ -2667,6 +15465,8 @@ impl From<&str> for ProviderType {
             "Facebook" => Self::Facebook,
             "Google" => Self::Google,
             "LoginWithAmazon" => Self::LoginWithAmazon,
+            "SignInWithApple" => Self::SignInWithApple,
+            "OIDC" => Self::Oidc,
             other => Self::Unknown(UnknownVariant::new(other)),
         }
     }
@@ -2751,6 +15551,254 @@ impl From<&str> for RecoveryOptionName {
 }
 crate::string_enum_impls!(RecoveryOptionName);
 
+/// The `RefreshTokenReuseException` structure.
+///
+/// *Error:* A client-side error.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RefreshTokenReuseException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for RefreshTokenReuseException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("RefreshTokenReuseException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RefreshTokenReuseException {}
+
+/// The `RefreshTokenRotationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RefreshTokenRotation {
+    /// `Feature`.
+    ///
+    /// *Constraints:* required.
+    pub feature: Feature,
+    /// `RetryGracePeriodSeconds`.
+    ///
+    /// *Constraints:* value 0 to 60.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_grace_period_seconds: Option<i32>,
+}
+
+/// Values of `ReplicaRoleType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ReplicaRole {
+    /// `PRIMARY`
+    Primary,
+    /// `SECONDARY`
+    Secondary,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl ReplicaRole {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Primary => "PRIMARY",
+            Self::Secondary => "SECONDARY",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["PRIMARY", "SECONDARY"]
+    }
+}
+
+impl From<&str> for ReplicaRole {
+    fn from(value: &str) -> Self {
+        match value {
+            "PRIMARY" => Self::Primary,
+            "SECONDARY" => Self::Secondary,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(ReplicaRole);
+
+/// Values of `ReplicaStatusType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ReplicaStatus {
+    /// `CREATING`
+    Creating,
+    /// `ACTIVE`
+    Active,
+    /// `INACTIVE`
+    Inactive,
+    /// `DELETING`
+    Deleting,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl ReplicaStatus {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Creating => "CREATING",
+            Self::Active => "ACTIVE",
+            Self::Inactive => "INACTIVE",
+            Self::Deleting => "DELETING",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["CREATING", "ACTIVE", "INACTIVE", "DELETING"]
+    }
+}
+
+impl From<&str> for ReplicaStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "CREATING" => Self::Creating,
+            "ACTIVE" => Self::Active,
+            "INACTIVE" => Self::Inactive,
+            "DELETING" => Self::Deleting,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(ReplicaStatus);
+
+/// The `ResendConfirmationCodeRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ResendConfirmationCodeRequest {
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `SecretHash`.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w+=/]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret_hash: Option<String>,
+    /// `UserContextData`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_context_data: Option<UserContextData>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `AnalyticsMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub analytics_metadata: Option<AnalyticsMetadata>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+}
+
+impl fmt::Debug for ResendConfirmationCodeRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ResendConfirmationCodeRequest")
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("secret_hash", &"*** Sensitive Data Redacted ***")
+            .field("user_context_data", &"*** Sensitive Data Redacted ***")
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("analytics_metadata", &self.analytics_metadata)
+            .field("client_metadata", &self.client_metadata)
+            .finish()
+    }
+}
+
+impl ResendConfirmationCodeRequest {
+    /// Starts building this input; [`ResendConfirmationCodeRequestBuilder::build`] checks required members.
+    pub fn builder() -> ResendConfirmationCodeRequestBuilder {
+        ResendConfirmationCodeRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field("ResendConfirmationCodeRequest", "ClientId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("ResendConfirmationCodeRequest", "Username"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`ResendConfirmationCodeRequest`]; see [`ResendConfirmationCodeRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct ResendConfirmationCodeRequestBuilder {
+    inner: ResendConfirmationCodeRequest,
+}
+
+impl ResendConfirmationCodeRequestBuilder {
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `SecretHash`.
+    pub fn secret_hash(mut self, value: impl Into<String>) -> Self {
+        self.inner.secret_hash = Some(value.into());
+        self
+    }
+
+    /// Sets `UserContextData`.
+    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
+        self.inner.user_context_data = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `AnalyticsMetadata`.
+    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<ResendConfirmationCodeRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `ResendConfirmationCodeResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ResendConfirmationCodeResponse {
+    /// `CodeDeliveryDetails`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_delivery_details: Option<CodeDeliveryDetails>,
+}
+
 /// A resource named in the request does not exist.
 ///
 /// *Error:* A client-side error (HTTP 404).
@@ -2798,7 +15846,45 @@ pub struct ResourceServer {
     /// *Constraints:* length 0 to 100.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<ResourceServerScope>>,
+    /// `ManagedBy`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub managed_by: Option<ResourceServerManagedBy>,
 }
+
+/// Values of `ResourceServerManagedByType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ResourceServerManagedBy {
+    /// `COGNITO`
+    Cognito,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl ResourceServerManagedBy {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Cognito => "COGNITO",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["COGNITO"]
+    }
+}
+
+impl From<&str> for ResourceServerManagedBy {
+    fn from(value: &str) -> Self {
+        match value {
+            "COGNITO" => Self::Cognito,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(ResourceServerManagedBy);
 
 /// A custom OAuth scope.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -2812,6 +15898,707 @@ pub struct ResourceServerScope {
     ///
     /// *Constraints:* required, length 1 to 256.
     pub scope_description: String,
+}
+
+/// The `RespondToAuthChallengeRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RespondToAuthChallengeRequest {
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `ChallengeName`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_name: Option<ChallengeNameType>,
+    /// `Session`.
+    ///
+    /// *Constraints:* length 20 to 4096.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// `ChallengeResponses`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_responses: Option<HashMap<String, String>>,
+    /// `AnalyticsMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub analytics_metadata: Option<AnalyticsMetadata>,
+    /// `UserContextData`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_context_data: Option<UserContextData>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+}
+
+impl fmt::Debug for RespondToAuthChallengeRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RespondToAuthChallengeRequest")
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("challenge_name", &self.challenge_name)
+            .field("session", &"*** Sensitive Data Redacted ***")
+            .field("challenge_responses", &"*** Sensitive Data Redacted ***")
+            .field("analytics_metadata", &self.analytics_metadata)
+            .field("user_context_data", &"*** Sensitive Data Redacted ***")
+            .field("client_metadata", &self.client_metadata)
+            .finish()
+    }
+}
+
+impl RespondToAuthChallengeRequest {
+    /// Starts building this input; [`RespondToAuthChallengeRequestBuilder::build`] checks required members.
+    pub fn builder() -> RespondToAuthChallengeRequestBuilder {
+        RespondToAuthChallengeRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field("RespondToAuthChallengeRequest", "ClientId"),
+            );
+        }
+        if self.challenge_name.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "RespondToAuthChallengeRequest",
+                    "ChallengeName",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`RespondToAuthChallengeRequest`]; see [`RespondToAuthChallengeRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct RespondToAuthChallengeRequestBuilder {
+    inner: RespondToAuthChallengeRequest,
+}
+
+impl RespondToAuthChallengeRequestBuilder {
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ChallengeName`.
+    pub fn challenge_name(mut self, value: impl Into<ChallengeNameType>) -> Self {
+        self.inner.challenge_name = Some(value.into());
+        self
+    }
+
+    /// Sets `Session`.
+    pub fn session(mut self, value: impl Into<String>) -> Self {
+        self.inner.session = Some(value.into());
+        self
+    }
+
+    /// Sets `ChallengeResponses`.
+    pub fn challenge_responses(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.challenge_responses = Some(value);
+        self
+    }
+
+    /// Sets `AnalyticsMetadata`.
+    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `UserContextData`.
+    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
+        self.inner.user_context_data = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<RespondToAuthChallengeRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `RespondToAuthChallengeResponse` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RespondToAuthChallengeResponse {
+    /// `ChallengeName`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_name: Option<ChallengeNameType>,
+    /// `Session`.
+    ///
+    /// *Constraints:* length 20 to 4096.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// `ChallengeParameters`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_parameters: Option<HashMap<String, String>>,
+    /// `AuthenticationResult`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authentication_result: Option<AuthenticationResult>,
+    /// `AvailableChallenges`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub available_challenges: Option<Vec<ChallengeNameType>>,
+}
+
+impl fmt::Debug for RespondToAuthChallengeResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RespondToAuthChallengeResponse")
+            .field("challenge_name", &self.challenge_name)
+            .field("session", &"*** Sensitive Data Redacted ***")
+            .field("challenge_parameters", &self.challenge_parameters)
+            .field("authentication_result", &self.authentication_result)
+            .field("available_challenges", &self.available_challenges)
+            .finish()
+    }
+}
+
+/// The `RestorationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Restoration {
+    /// `RestoreId`.
+    ///
+    /// *Constraints:* length 36 to 36, pattern `^[0-9a-f]{8}\b-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-\b[0-9a-f]{12}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restore_id: Option<String>,
+    /// `RestoreStatus`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restore_status: Option<RestoreStatus>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restore_timestamp: Option<DateTime>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trigger_timestamp: Option<DateTime>,
+    /// `RestorePreview`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restore_preview: Option<Vec<RestorePreview>>,
+}
+
+/// The `RestorationDescriptionType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RestorationDescription {
+    /// `RestoreId`.
+    ///
+    /// *Constraints:* length 36 to 36, pattern `^[0-9a-f]{8}\b-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-\b[0-9a-f]{12}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restore_id: Option<String>,
+    /// `RestoreStatus`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restore_status: Option<RestoreStatus>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restore_timestamp: Option<DateTime>,
+}
+
+/// The `RestorePreviewType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RestorePreview {
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    /// `CreateCount`.
+    pub create_count: i64,
+    /// `UpdateCount`.
+    pub update_count: i64,
+    /// `DeleteCount`.
+    pub delete_count: i64,
+}
+
+/// Values of `RestoreStatusType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum RestoreStatus {
+    /// `PREVIEW_GENERATING`
+    PreviewGenerating,
+    /// `PREVIEW_GENERATED`
+    PreviewGenerated,
+    /// `PREVIEW_CANCELLED`
+    PreviewCancelled,
+    /// `PREVIEW_GENERATION_FAILED`
+    PreviewGenerationFailed,
+    /// `PREVIEW_EXPIRED`
+    PreviewExpired,
+    /// `RESTORING`
+    Restoring,
+    /// `RESTORE_COMPLETED`
+    RestoreCompleted,
+    /// `TEMPORARY_INTERNAL_ERROR_SEE_SUPPORT_CASE`
+    TemporaryInternalErrorSeeSupportCase,
+    /// `AWS_ABORTED`
+    AwsAborted,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl RestoreStatus {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::PreviewGenerating => "PREVIEW_GENERATING",
+            Self::PreviewGenerated => "PREVIEW_GENERATED",
+            Self::PreviewCancelled => "PREVIEW_CANCELLED",
+            Self::PreviewGenerationFailed => "PREVIEW_GENERATION_FAILED",
+            Self::PreviewExpired => "PREVIEW_EXPIRED",
+            Self::Restoring => "RESTORING",
+            Self::RestoreCompleted => "RESTORE_COMPLETED",
+            Self::TemporaryInternalErrorSeeSupportCase => {
+                "TEMPORARY_INTERNAL_ERROR_SEE_SUPPORT_CASE"
+            }
+            Self::AwsAborted => "AWS_ABORTED",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &[
+            "PREVIEW_GENERATING",
+            "PREVIEW_GENERATED",
+            "PREVIEW_CANCELLED",
+            "PREVIEW_GENERATION_FAILED",
+            "PREVIEW_EXPIRED",
+            "RESTORING",
+            "RESTORE_COMPLETED",
+            "TEMPORARY_INTERNAL_ERROR_SEE_SUPPORT_CASE",
+            "AWS_ABORTED",
+        ]
+    }
+}
+
+impl From<&str> for RestoreStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "PREVIEW_GENERATING" => Self::PreviewGenerating,
+            "PREVIEW_GENERATED" => Self::PreviewGenerated,
+            "PREVIEW_CANCELLED" => Self::PreviewCancelled,
+            "PREVIEW_GENERATION_FAILED" => Self::PreviewGenerationFailed,
+            "PREVIEW_EXPIRED" => Self::PreviewExpired,
+            "RESTORING" => Self::Restoring,
+            "RESTORE_COMPLETED" => Self::RestoreCompleted,
+            "TEMPORARY_INTERNAL_ERROR_SEE_SUPPORT_CASE" => {
+                Self::TemporaryInternalErrorSeeSupportCase
+            }
+            "AWS_ABORTED" => Self::AwsAborted,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(RestoreStatus);
+
+/// Values of `RevokeAssociatedSessionsType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum RevokeAssociatedSessions {
+    /// `NONE`
+    None,
+    /// `LINKED`
+    Linked,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl RevokeAssociatedSessions {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::None => "NONE",
+            Self::Linked => "LINKED",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["NONE", "LINKED"]
+    }
+}
+
+impl From<&str> for RevokeAssociatedSessions {
+    fn from(value: &str) -> Self {
+        match value {
+            "NONE" => Self::None,
+            "LINKED" => Self::Linked,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(RevokeAssociatedSessions);
+
+/// The `RevokeTokenRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RevokeTokenRequest {
+    /// `Token`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `ClientSecret`.
+    ///
+    /// *Constraints:* length 24 to 64, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    /// `RevokeAssociatedSessions`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revoke_associated_sessions: Option<RevokeAssociatedSessions>,
+}
+
+impl fmt::Debug for RevokeTokenRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RevokeTokenRequest")
+            .field("token", &"*** Sensitive Data Redacted ***")
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("client_secret", &"*** Sensitive Data Redacted ***")
+            .field("revoke_associated_sessions", &self.revoke_associated_sessions)
+            .finish()
+    }
+}
+
+impl RevokeTokenRequest {
+    /// Starts building this input; [`RevokeTokenRequestBuilder::build`] checks required members.
+    pub fn builder() -> RevokeTokenRequestBuilder {
+        RevokeTokenRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.token.is_none() {
+            return Err(BuildError::missing_field("RevokeTokenRequest", "Token"));
+        }
+        if self.client_id.is_none() {
+            return Err(BuildError::missing_field("RevokeTokenRequest", "ClientId"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`RevokeTokenRequest`]; see [`RevokeTokenRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct RevokeTokenRequestBuilder {
+    inner: RevokeTokenRequest,
+}
+
+impl RevokeTokenRequestBuilder {
+    /// Sets `Token`.
+    pub fn token(mut self, value: impl Into<String>) -> Self {
+        self.inner.token = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientSecret`.
+    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_secret = Some(value.into());
+        self
+    }
+
+    /// Sets `RevokeAssociatedSessions`.
+    pub fn revoke_associated_sessions(
+        mut self,
+        value: impl Into<RevokeAssociatedSessions>,
+    ) -> Self {
+        self.inner.revoke_associated_sessions = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<RevokeTokenRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `RevokeTokenResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RevokeTokenResponse {}
+
+/// The `RevokeUserSessionRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RevokeUserSessionRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// `SessionId`.
+    ///
+    /// *Constraints:* required, length 28 to 28, pattern `^(tkn|sso)[a-z0-9]{25}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    /// `RevokeAssociatedSessions`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revoke_associated_sessions: Option<RevokeAssociatedSessions>,
+}
+
+impl fmt::Debug for RevokeUserSessionRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RevokeUserSessionRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("session_id", &self.session_id)
+            .field("revoke_associated_sessions", &self.revoke_associated_sessions)
+            .finish()
+    }
+}
+
+impl RevokeUserSessionRequest {
+    /// Starts building this input; [`RevokeUserSessionRequestBuilder::build`] checks required members.
+    pub fn builder() -> RevokeUserSessionRequestBuilder {
+        RevokeUserSessionRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(
+                BuildError::missing_field("RevokeUserSessionRequest", "AccessToken"),
+            );
+        }
+        if self.session_id.is_none() {
+            return Err(
+                BuildError::missing_field("RevokeUserSessionRequest", "SessionId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`RevokeUserSessionRequest`]; see [`RevokeUserSessionRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct RevokeUserSessionRequestBuilder {
+    inner: RevokeUserSessionRequest,
+}
+
+impl RevokeUserSessionRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets `SessionId`.
+    pub fn session_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.session_id = Some(value.into());
+        self
+    }
+
+    /// Sets `RevokeAssociatedSessions`.
+    pub fn revoke_associated_sessions(
+        mut self,
+        value: impl Into<RevokeAssociatedSessions>,
+    ) -> Self {
+        self.inner.revoke_associated_sessions = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<RevokeUserSessionRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `RevokeUserSessionResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RevokeUserSessionResponse {}
+
+/// The `RiskConfigurationType` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RiskConfiguration {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `CompromisedCredentialsRiskConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compromised_credentials_risk_configuration: Option<
+        CompromisedCredentialsRiskConfiguration,
+    >,
+    /// `AccountTakeoverRiskConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_takeover_risk_configuration: Option<AccountTakeoverRiskConfiguration>,
+    /// `RiskExceptionConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk_exception_configuration: Option<RiskExceptionConfiguration>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_modified_date: Option<DateTime>,
+}
+
+impl fmt::Debug for RiskConfiguration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RiskConfiguration")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field(
+                "compromised_credentials_risk_configuration",
+                &self.compromised_credentials_risk_configuration,
+            )
+            .field(
+                "account_takeover_risk_configuration",
+                &self.account_takeover_risk_configuration,
+            )
+            .field("risk_exception_configuration", &self.risk_exception_configuration)
+            .field("last_modified_date", &self.last_modified_date)
+            .finish()
+    }
+}
+
+/// Values of `RiskDecisionType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum RiskDecision {
+    /// `NoRisk`
+    NoRisk,
+    /// `AccountTakeover`
+    AccountTakeover,
+    /// `Block`
+    Block,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl RiskDecision {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NoRisk => "NoRisk",
+            Self::AccountTakeover => "AccountTakeover",
+            Self::Block => "Block",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["NoRisk", "AccountTakeover", "Block"]
+    }
+}
+
+impl From<&str> for RiskDecision {
+    fn from(value: &str) -> Self {
+        match value {
+            "NoRisk" => Self::NoRisk,
+            "AccountTakeover" => Self::AccountTakeover,
+            "Block" => Self::Block,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(RiskDecision);
+
+/// The `RiskExceptionConfigurationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RiskExceptionConfiguration {
+    /// `BlockedIPRangeList`.
+    ///
+    /// *Constraints:* length 0 to 200.
+    #[serde(rename = "BlockedIPRangeList", skip_serializing_if = "Option::is_none")]
+    pub blocked_ip_range_list: Option<Vec<String>>,
+    /// `SkippedIPRangeList`.
+    ///
+    /// *Constraints:* length 0 to 200.
+    #[serde(rename = "SkippedIPRangeList", skip_serializing_if = "Option::is_none")]
+    pub skipped_ip_range_list: Option<Vec<String>>,
+}
+
+/// Values of `RiskLevelType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum RiskLevel {
+    /// `Low`
+    Low,
+    /// `Medium`
+    Medium,
+    /// `High`
+    High,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl RiskLevel {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Low => "Low",
+            Self::Medium => "Medium",
+            Self::High => "High",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["Low", "Medium", "High"]
+    }
+}
+
+impl From<&str> for RiskLevel {
+    fn from(value: &str) -> Self {
+        match value {
+            "Low" => Self::Low,
+            "Medium" => Self::Medium,
+            "High" => Self::High,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(RiskLevel);
+
+/// The `RoutingType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Routing {
+    /// `Failover`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failover: Option<Failover>,
+}
+
+/// The `S3ConfigurationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct S3Configuration {
+    /// `BucketArn`.
+    ///
+    /// *Constraints:* length 3 to 1024, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:::[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bucket_arn: Option<String>,
 }
 
 /// The definition of one attribute in a user pool schema.
@@ -2841,6 +16628,417 @@ pub struct SchemaAttribute {
     /// Bounds for string attributes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub string_attribute_constraints: Option<StringAttributeConstraints>,
+}
+
+/// The `ScopeDoesNotExistException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ScopeDoesNotExistException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for ScopeDoesNotExistException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ScopeDoesNotExistException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ScopeDoesNotExistException {}
+
+/// Values of `SecurityPolicyType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SecurityPolicy {
+    /// `TLS_V1`
+    TlsV1,
+    /// `TLS_V1_2_2021`
+    TlsV122021,
+    /// `TLS_V1_3_2025`
+    TlsV132025,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl SecurityPolicy {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::TlsV1 => "TLS_V1",
+            Self::TlsV122021 => "TLS_V1_2_2021",
+            Self::TlsV132025 => "TLS_V1_3_2025",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["TLS_V1", "TLS_V1_2_2021", "TLS_V1_3_2025"]
+    }
+}
+
+impl From<&str> for SecurityPolicy {
+    fn from(value: &str) -> Self {
+        match value {
+            "TLS_V1" => Self::TlsV1,
+            "TLS_V1_2_2021" => Self::TlsV122021,
+            "TLS_V1_3_2025" => Self::TlsV132025,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(SecurityPolicy);
+
+/// The `ServiceQuotaExceededException` structure.
+///
+/// *Error:* A client-side error.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ServiceQuotaExceededException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for ServiceQuotaExceededException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ServiceQuotaExceededException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ServiceQuotaExceededException {}
+
+/// The `SessionDescriptionType` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SessionDescription {
+    /// `SessionId`.
+    ///
+    /// *Constraints:* length 28 to 28, pattern `^(tkn|sso)[a-z0-9]{25}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    /// `SessionType`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_type: Option<SessionType>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub create_date: Option<DateTime>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_active_date: Option<DateTime>,
+    /// `DeviceType`.
+    ///
+    /// *Constraints:* length 0 to 1024.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_type: Option<String>,
+    /// `LastIPAddress`.
+    ///
+    /// *Constraints:* length 0 to 128.
+    #[serde(rename = "LastIPAddress", skip_serializing_if = "Option::is_none")]
+    pub last_ip_address: Option<String>,
+    /// `LastLocation`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_location: Option<SessionLocation>,
+    /// `OriginSessionId`.
+    ///
+    /// *Constraints:* length 28 to 28, pattern `^(tkn|sso)[a-z0-9]{25}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin_session_id: Option<String>,
+    /// A flag with no default value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_current_session: Option<bool>,
+}
+
+impl fmt::Debug for SessionDescription {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SessionDescription")
+            .field("session_id", &self.session_id)
+            .field("session_type", &self.session_type)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("create_date", &self.create_date)
+            .field("last_active_date", &self.last_active_date)
+            .field("device_type", &self.device_type)
+            .field("last_ip_address", &"*** Sensitive Data Redacted ***")
+            .field("last_location", &self.last_location)
+            .field("origin_session_id", &self.origin_session_id)
+            .field("is_current_session", &self.is_current_session)
+            .finish()
+    }
+}
+
+/// The `SessionLocationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SessionLocation {
+    /// `City`.
+    ///
+    /// *Constraints:* length 0 to 256.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// `Country`.
+    ///
+    /// *Constraints:* length 0 to 256.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+/// Values of `SessionTypeType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SessionType {
+    /// `TOKEN`
+    Token,
+    /// `SSO`
+    Sso,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl SessionType {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Token => "TOKEN",
+            Self::Sso => "SSO",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["TOKEN", "SSO"]
+    }
+}
+
+impl From<&str> for SessionType {
+    fn from(value: &str) -> Self {
+        match value {
+            "TOKEN" => Self::Token,
+            "SSO" => Self::Sso,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(SessionType);
+
+/// The `SetLogDeliveryConfigurationRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SetLogDeliveryConfigurationRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `LogConfigurations`.
+    ///
+    /// *Constraints:* required, length 0 to 2.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_configurations: Option<Vec<LogConfiguration>>,
+}
+
+impl SetLogDeliveryConfigurationRequest {
+    /// Starts building this input; [`SetLogDeliveryConfigurationRequestBuilder::build`] checks required members.
+    pub fn builder() -> SetLogDeliveryConfigurationRequestBuilder {
+        SetLogDeliveryConfigurationRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "SetLogDeliveryConfigurationRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.log_configurations.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "SetLogDeliveryConfigurationRequest",
+                    "LogConfigurations",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`SetLogDeliveryConfigurationRequest`]; see [`SetLogDeliveryConfigurationRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct SetLogDeliveryConfigurationRequestBuilder {
+    inner: SetLogDeliveryConfigurationRequest,
+}
+
+impl SetLogDeliveryConfigurationRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `LogConfigurations`.
+    pub fn log_configurations(mut self, value: Vec<LogConfiguration>) -> Self {
+        self.inner.log_configurations = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<SetLogDeliveryConfigurationRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `SetLogDeliveryConfigurationResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SetLogDeliveryConfigurationResponse {
+    /// `LogDeliveryConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_delivery_configuration: Option<LogDeliveryConfiguration>,
+}
+
+/// The `SetRiskConfigurationRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SetRiskConfigurationRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `CompromisedCredentialsRiskConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compromised_credentials_risk_configuration: Option<
+        CompromisedCredentialsRiskConfiguration,
+    >,
+    /// `AccountTakeoverRiskConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_takeover_risk_configuration: Option<AccountTakeoverRiskConfiguration>,
+    /// `RiskExceptionConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk_exception_configuration: Option<RiskExceptionConfiguration>,
+}
+
+impl fmt::Debug for SetRiskConfigurationRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SetRiskConfigurationRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field(
+                "compromised_credentials_risk_configuration",
+                &self.compromised_credentials_risk_configuration,
+            )
+            .field(
+                "account_takeover_risk_configuration",
+                &self.account_takeover_risk_configuration,
+            )
+            .field("risk_exception_configuration", &self.risk_exception_configuration)
+            .finish()
+    }
+}
+
+impl SetRiskConfigurationRequest {
+    /// Starts building this input; [`SetRiskConfigurationRequestBuilder::build`] checks required members.
+    pub fn builder() -> SetRiskConfigurationRequestBuilder {
+        SetRiskConfigurationRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("SetRiskConfigurationRequest", "UserPoolId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`SetRiskConfigurationRequest`]; see [`SetRiskConfigurationRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct SetRiskConfigurationRequestBuilder {
+    inner: SetRiskConfigurationRequest,
+}
+
+impl SetRiskConfigurationRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `CompromisedCredentialsRiskConfiguration`.
+    pub fn compromised_credentials_risk_configuration(
+        mut self,
+        value: impl Into<CompromisedCredentialsRiskConfiguration>,
+    ) -> Self {
+        self.inner.compromised_credentials_risk_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets `AccountTakeoverRiskConfiguration`.
+    pub fn account_takeover_risk_configuration(
+        mut self,
+        value: impl Into<AccountTakeoverRiskConfiguration>,
+    ) -> Self {
+        self.inner.account_takeover_risk_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets `RiskExceptionConfiguration`.
+    pub fn risk_exception_configuration(
+        mut self,
+        value: impl Into<RiskExceptionConfiguration>,
+    ) -> Self {
+        self.inner.risk_exception_configuration = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<SetRiskConfigurationRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `SetRiskConfigurationResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SetRiskConfigurationResponse {
+    /// `RiskConfiguration`.
+    ///
+    /// *Constraints:* required.
+    pub risk_configuration: RiskConfiguration,
 }
 
 /// Request for SetUICustomization.
@@ -2946,14 +17144,749 @@ pub struct SetUiCustomizationResponse {
     pub ui_customization: UiCustomization,
 }
 
+/// The `SetUserMFAPreferenceRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SetUserMfaPreferenceRequest {
+    /// `SMSMfaSettings`.
+    #[serde(rename = "SMSMfaSettings", skip_serializing_if = "Option::is_none")]
+    pub sms_mfa_settings: Option<SmsMfaSettings>,
+    /// `SoftwareTokenMfaSettings`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub software_token_mfa_settings: Option<SoftwareTokenMfaSettings>,
+    /// `EmailMfaSettings`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_mfa_settings: Option<EmailMfaSettings>,
+    /// `WebAuthnMfaSettings`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub web_authn_mfa_settings: Option<WebAuthnMfaSettings>,
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+}
+
+impl fmt::Debug for SetUserMfaPreferenceRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SetUserMfaPreferenceRequest")
+            .field("sms_mfa_settings", &self.sms_mfa_settings)
+            .field("software_token_mfa_settings", &self.software_token_mfa_settings)
+            .field("email_mfa_settings", &self.email_mfa_settings)
+            .field("web_authn_mfa_settings", &self.web_authn_mfa_settings)
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl SetUserMfaPreferenceRequest {
+    /// Starts building this input; [`SetUserMfaPreferenceRequestBuilder::build`] checks required members.
+    pub fn builder() -> SetUserMfaPreferenceRequestBuilder {
+        SetUserMfaPreferenceRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(
+                BuildError::missing_field("SetUserMFAPreferenceRequest", "AccessToken"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`SetUserMfaPreferenceRequest`]; see [`SetUserMfaPreferenceRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct SetUserMfaPreferenceRequestBuilder {
+    inner: SetUserMfaPreferenceRequest,
+}
+
+impl SetUserMfaPreferenceRequestBuilder {
+    /// Sets `SMSMfaSettings`.
+    pub fn sms_mfa_settings(mut self, value: impl Into<SmsMfaSettings>) -> Self {
+        self.inner.sms_mfa_settings = Some(value.into());
+        self
+    }
+
+    /// Sets `SoftwareTokenMfaSettings`.
+    pub fn software_token_mfa_settings(
+        mut self,
+        value: impl Into<SoftwareTokenMfaSettings>,
+    ) -> Self {
+        self.inner.software_token_mfa_settings = Some(value.into());
+        self
+    }
+
+    /// Sets `EmailMfaSettings`.
+    pub fn email_mfa_settings(mut self, value: impl Into<EmailMfaSettings>) -> Self {
+        self.inner.email_mfa_settings = Some(value.into());
+        self
+    }
+
+    /// Sets `WebAuthnMfaSettings`.
+    pub fn web_authn_mfa_settings(
+        mut self,
+        value: impl Into<WebAuthnMfaSettings>,
+    ) -> Self {
+        self.inner.web_authn_mfa_settings = Some(value.into());
+        self
+    }
+
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<SetUserMfaPreferenceRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `SetUserMFAPreferenceResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SetUserMfaPreferenceResponse {}
+
+/// The `SetUserPoolClientSessionConfigurationRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SetUserPoolClientSessionConfigurationRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `SSOSession`.
+    ///
+    /// *Constraints:* required.
+    #[serde(rename = "SSOSession", skip_serializing_if = "Option::is_none")]
+    pub sso_session: Option<ClientSsoSessionConfig>,
+}
+
+impl fmt::Debug for SetUserPoolClientSessionConfigurationRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SetUserPoolClientSessionConfigurationRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("sso_session", &self.sso_session)
+            .finish()
+    }
+}
+
+impl SetUserPoolClientSessionConfigurationRequest {
+    /// Starts building this input; [`SetUserPoolClientSessionConfigurationRequestBuilder::build`] checks required members.
+    pub fn builder() -> SetUserPoolClientSessionConfigurationRequestBuilder {
+        SetUserPoolClientSessionConfigurationRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "SetUserPoolClientSessionConfigurationRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "SetUserPoolClientSessionConfigurationRequest",
+                    "ClientId",
+                ),
+            );
+        }
+        if self.sso_session.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "SetUserPoolClientSessionConfigurationRequest",
+                    "SSOSession",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`SetUserPoolClientSessionConfigurationRequest`]; see [`SetUserPoolClientSessionConfigurationRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct SetUserPoolClientSessionConfigurationRequestBuilder {
+    inner: SetUserPoolClientSessionConfigurationRequest,
+}
+
+impl SetUserPoolClientSessionConfigurationRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `SSOSession`.
+    pub fn sso_session(mut self, value: impl Into<ClientSsoSessionConfig>) -> Self {
+        self.inner.sso_session = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(
+        self,
+    ) -> Result<SetUserPoolClientSessionConfigurationRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `SetUserPoolClientSessionConfigurationResponse` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SetUserPoolClientSessionConfigurationResponse {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `SSOSession`.
+    #[serde(rename = "SSOSession", skip_serializing_if = "Option::is_none")]
+    pub sso_session: Option<ClientSsoSessionConfig>,
+}
+
+impl fmt::Debug for SetUserPoolClientSessionConfigurationResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SetUserPoolClientSessionConfigurationResponse")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("sso_session", &self.sso_session)
+            .finish()
+    }
+}
+
+/// The `SetUserPoolMfaConfigRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SetUserPoolMfaConfigRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `SmsMfaConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sms_mfa_configuration: Option<SmsMfaConfig>,
+    /// `SoftwareTokenMfaConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub software_token_mfa_configuration: Option<SoftwareTokenMfaConfig>,
+    /// `EmailMfaConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_mfa_configuration: Option<EmailMfaConfig>,
+    /// The multi-factor authentication setting of a user pool.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mfa_configuration: Option<UserPoolMfa>,
+    /// `WebAuthnConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub web_authn_configuration: Option<WebAuthnConfiguration>,
+}
+
+impl SetUserPoolMfaConfigRequest {
+    /// Starts building this input; [`SetUserPoolMfaConfigRequestBuilder::build`] checks required members.
+    pub fn builder() -> SetUserPoolMfaConfigRequestBuilder {
+        SetUserPoolMfaConfigRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("SetUserPoolMfaConfigRequest", "UserPoolId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`SetUserPoolMfaConfigRequest`]; see [`SetUserPoolMfaConfigRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct SetUserPoolMfaConfigRequestBuilder {
+    inner: SetUserPoolMfaConfigRequest,
+}
+
+impl SetUserPoolMfaConfigRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `SmsMfaConfiguration`.
+    pub fn sms_mfa_configuration(mut self, value: impl Into<SmsMfaConfig>) -> Self {
+        self.inner.sms_mfa_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets `SoftwareTokenMfaConfiguration`.
+    pub fn software_token_mfa_configuration(
+        mut self,
+        value: impl Into<SoftwareTokenMfaConfig>,
+    ) -> Self {
+        self.inner.software_token_mfa_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets `EmailMfaConfiguration`.
+    pub fn email_mfa_configuration(mut self, value: impl Into<EmailMfaConfig>) -> Self {
+        self.inner.email_mfa_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets `MfaConfiguration`.
+    pub fn mfa_configuration(mut self, value: impl Into<UserPoolMfa>) -> Self {
+        self.inner.mfa_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets `WebAuthnConfiguration`.
+    pub fn web_authn_configuration(
+        mut self,
+        value: impl Into<WebAuthnConfiguration>,
+    ) -> Self {
+        self.inner.web_authn_configuration = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<SetUserPoolMfaConfigRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `SetUserPoolMfaConfigResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SetUserPoolMfaConfigResponse {
+    /// `SmsMfaConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sms_mfa_configuration: Option<SmsMfaConfig>,
+    /// `SoftwareTokenMfaConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub software_token_mfa_configuration: Option<SoftwareTokenMfaConfig>,
+    /// `EmailMfaConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_mfa_configuration: Option<EmailMfaConfig>,
+    /// The multi-factor authentication setting of a user pool.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mfa_configuration: Option<UserPoolMfa>,
+    /// `WebAuthnConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub web_authn_configuration: Option<WebAuthnConfiguration>,
+}
+
+/// The `SetUserPoolSessionConfigurationRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SetUserPoolSessionConfigurationRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `UserSessionTracking`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_session_tracking: Option<UserSessionTracking>,
+    /// `TokenSession`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_session: Option<UserPoolTokenSessionConfig>,
+}
+
+impl SetUserPoolSessionConfigurationRequest {
+    /// Starts building this input; [`SetUserPoolSessionConfigurationRequestBuilder::build`] checks required members.
+    pub fn builder() -> SetUserPoolSessionConfigurationRequestBuilder {
+        SetUserPoolSessionConfigurationRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "SetUserPoolSessionConfigurationRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.user_session_tracking.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "SetUserPoolSessionConfigurationRequest",
+                    "UserSessionTracking",
+                ),
+            );
+        }
+        if self.token_session.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "SetUserPoolSessionConfigurationRequest",
+                    "TokenSession",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`SetUserPoolSessionConfigurationRequest`]; see [`SetUserPoolSessionConfigurationRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct SetUserPoolSessionConfigurationRequestBuilder {
+    inner: SetUserPoolSessionConfigurationRequest,
+}
+
+impl SetUserPoolSessionConfigurationRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `UserSessionTracking`.
+    pub fn user_session_tracking(
+        mut self,
+        value: impl Into<UserSessionTracking>,
+    ) -> Self {
+        self.inner.user_session_tracking = Some(value.into());
+        self
+    }
+
+    /// Sets `TokenSession`.
+    pub fn token_session(
+        mut self,
+        value: impl Into<UserPoolTokenSessionConfig>,
+    ) -> Self {
+        self.inner.token_session = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<SetUserPoolSessionConfigurationRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `SetUserPoolSessionConfigurationResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SetUserPoolSessionConfigurationResponse {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `UserSessionTracking`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_session_tracking: Option<UserSessionTracking>,
+    /// `TokenSession`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_session: Option<UserPoolTokenSessionConfig>,
+}
+
+/// The `SetUserSettingsRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SetUserSettingsRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// Legacy SMS MFA settings of a user.
+    ///
+    /// *Constraints:* required.
+    #[serde(rename = "MFAOptions", skip_serializing_if = "Option::is_none")]
+    pub mfa_options: Option<Vec<MfaOption>>,
+}
+
+impl fmt::Debug for SetUserSettingsRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SetUserSettingsRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("mfa_options", &self.mfa_options)
+            .finish()
+    }
+}
+
+impl SetUserSettingsRequest {
+    /// Starts building this input; [`SetUserSettingsRequestBuilder::build`] checks required members.
+    pub fn builder() -> SetUserSettingsRequestBuilder {
+        SetUserSettingsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(
+                BuildError::missing_field("SetUserSettingsRequest", "AccessToken"),
+            );
+        }
+        if self.mfa_options.is_none() {
+            return Err(
+                BuildError::missing_field("SetUserSettingsRequest", "MFAOptions"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`SetUserSettingsRequest`]; see [`SetUserSettingsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct SetUserSettingsRequestBuilder {
+    inner: SetUserSettingsRequest,
+}
+
+impl SetUserSettingsRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets `MFAOptions`.
+    pub fn mfa_options(mut self, value: Vec<MfaOption>) -> Self {
+        self.inner.mfa_options = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<SetUserSettingsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `SetUserSettingsResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SetUserSettingsResponse {}
+
+/// The `SignInPolicyType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SignInPolicy {
+    /// `AllowedFirstAuthFactors`.
+    ///
+    /// *Constraints:* length 1 to 5.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_first_auth_factors: Option<Vec<AuthFactor>>,
+}
+
+/// The `SignUpRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SignUpRequest {
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `SecretHash`.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w+=/]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret_hash: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `Password`.
+    ///
+    /// *Constraints:* length 0 to 256, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// Name/value pairs of user attributes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_attributes: Option<Vec<Attribute>>,
+    /// Name/value pairs of user attributes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validation_data: Option<Vec<Attribute>>,
+    /// `AnalyticsMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub analytics_metadata: Option<AnalyticsMetadata>,
+    /// `UserContextData`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_context_data: Option<UserContextData>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+}
+
+impl fmt::Debug for SignUpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SignUpRequest")
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("secret_hash", &"*** Sensitive Data Redacted ***")
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("password", &"*** Sensitive Data Redacted ***")
+            .field("user_attributes", &self.user_attributes)
+            .field("validation_data", &self.validation_data)
+            .field("analytics_metadata", &self.analytics_metadata)
+            .field("user_context_data", &"*** Sensitive Data Redacted ***")
+            .field("client_metadata", &self.client_metadata)
+            .finish()
+    }
+}
+
+impl SignUpRequest {
+    /// Starts building this input; [`SignUpRequestBuilder::build`] checks required members.
+    pub fn builder() -> SignUpRequestBuilder {
+        SignUpRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.client_id.is_none() {
+            return Err(BuildError::missing_field("SignUpRequest", "ClientId"));
+        }
+        if self.username.is_none() {
+            return Err(BuildError::missing_field("SignUpRequest", "Username"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`SignUpRequest`]; see [`SignUpRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct SignUpRequestBuilder {
+    inner: SignUpRequest,
+}
+
+impl SignUpRequestBuilder {
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `SecretHash`.
+    pub fn secret_hash(mut self, value: impl Into<String>) -> Self {
+        self.inner.secret_hash = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `Password`.
+    pub fn password(mut self, value: impl Into<String>) -> Self {
+        self.inner.password = Some(value.into());
+        self
+    }
+
+    /// Sets `UserAttributes`.
+    pub fn user_attributes(mut self, value: Vec<Attribute>) -> Self {
+        self.inner.user_attributes = Some(value);
+        self
+    }
+
+    /// Sets `ValidationData`.
+    pub fn validation_data(mut self, value: Vec<Attribute>) -> Self {
+        self.inner.validation_data = Some(value);
+        self
+    }
+
+    /// Sets `AnalyticsMetadata`.
+    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = Some(value.into());
+        self
+    }
+
+    /// Sets `UserContextData`.
+    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
+        self.inner.user_context_data = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<SignUpRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `SignUpResponse` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SignUpResponse {
+    /// A general-purpose flag.
+    ///
+    /// *Constraints:* required.
+    pub user_confirmed: bool,
+    /// `CodeDeliveryDetails`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_delivery_details: Option<CodeDeliveryDetails>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* required, length 0 to 131072.
+    pub user_sub: String,
+    /// `Session`.
+    ///
+    /// *Constraints:* length 20 to 4096.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+}
+
+impl fmt::Debug for SignUpResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SignUpResponse")
+            .field("user_confirmed", &self.user_confirmed)
+            .field("code_delivery_details", &self.code_delivery_details)
+            .field("user_sub", &self.user_sub)
+            .field("session", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
 /// How a user pool sends SMS through Amazon SNS.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SmsConfiguration {
     /// The IAM role Cognito assumes to publish SMS.
     ///
-    /// *Constraints:* required, length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
-    pub sns_caller_arn: String,
+    /// *Constraints:* length 0 to 2048, pattern `(arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?)?`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sns_caller_arn: Option<String>,
     /// The external ID expected by that role's trust policy.
     ///
     /// *Constraints:* length 0 to 131072.
@@ -2964,6 +17897,290 @@ pub struct SmsConfiguration {
     /// *Constraints:* length 5 to 32.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sns_region: Option<String>,
+    /// `EumsSms`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eums_sms: Option<EumsSmsConfiguration>,
+}
+
+/// The `SmsMfaConfigType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SmsMfaConfig {
+    /// An SMS message template that contains the {####} code placeholder.
+    ///
+    /// *Constraints:* length 6 to 140, pattern `.*\{####\}.*`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sms_authentication_message: Option<String>,
+    /// How a user pool sends SMS through Amazon SNS.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sms_configuration: Option<SmsConfiguration>,
+}
+
+/// The `SMSMfaSettingsType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SmsMfaSettings {
+    /// A general-purpose flag.
+    pub enabled: bool,
+    /// A general-purpose flag.
+    pub preferred_mfa: bool,
+}
+
+/// The `SoftwareTokenMfaConfigType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SoftwareTokenMfaConfig {
+    /// A general-purpose flag.
+    pub enabled: bool,
+}
+
+/// The `SoftwareTokenMFANotFoundException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SoftwareTokenMfaNotFoundException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for SoftwareTokenMfaNotFoundException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SoftwareTokenMFANotFoundException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for SoftwareTokenMfaNotFoundException {}
+
+/// The `SoftwareTokenMfaSettingsType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SoftwareTokenMfaSettings {
+    /// A general-purpose flag.
+    pub enabled: bool,
+    /// A general-purpose flag.
+    pub preferred_mfa: bool,
+}
+
+/// The `StartPointInTimeRecoveryRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct StartPointInTimeRecoveryRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `RestoreId`.
+    ///
+    /// *Constraints:* required, length 36 to 36, pattern `^[0-9a-f]{8}\b-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-\b[0-9a-f]{12}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restore_id: Option<String>,
+}
+
+impl StartPointInTimeRecoveryRequest {
+    /// Starts building this input; [`StartPointInTimeRecoveryRequestBuilder::build`] checks required members.
+    pub fn builder() -> StartPointInTimeRecoveryRequestBuilder {
+        StartPointInTimeRecoveryRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "StartPointInTimeRecoveryRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.restore_id.is_none() {
+            return Err(
+                BuildError::missing_field("StartPointInTimeRecoveryRequest", "RestoreId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`StartPointInTimeRecoveryRequest`]; see [`StartPointInTimeRecoveryRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct StartPointInTimeRecoveryRequestBuilder {
+    inner: StartPointInTimeRecoveryRequest,
+}
+
+impl StartPointInTimeRecoveryRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `RestoreId`.
+    pub fn restore_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.restore_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<StartPointInTimeRecoveryRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `StartPointInTimeRecoveryResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct StartPointInTimeRecoveryResponse {
+    /// `Restoration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restoration: Option<Restoration>,
+}
+
+/// The `StartUserImportJobRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct StartUserImportJobRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `JobId`.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^import-[0-9a-zA-Z-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_id: Option<String>,
+}
+
+impl StartUserImportJobRequest {
+    /// Starts building this input; [`StartUserImportJobRequestBuilder::build`] checks required members.
+    pub fn builder() -> StartUserImportJobRequestBuilder {
+        StartUserImportJobRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("StartUserImportJobRequest", "UserPoolId"),
+            );
+        }
+        if self.job_id.is_none() {
+            return Err(BuildError::missing_field("StartUserImportJobRequest", "JobId"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`StartUserImportJobRequest`]; see [`StartUserImportJobRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct StartUserImportJobRequestBuilder {
+    inner: StartUserImportJobRequest,
+}
+
+impl StartUserImportJobRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `JobId`.
+    pub fn job_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.job_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<StartUserImportJobRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `StartUserImportJobResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct StartUserImportJobResponse {
+    /// `UserImportJob`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_import_job: Option<UserImportJob>,
+}
+
+/// The `StartWebAuthnRegistrationRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct StartWebAuthnRegistrationRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+}
+
+impl fmt::Debug for StartWebAuthnRegistrationRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StartWebAuthnRegistrationRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+impl StartWebAuthnRegistrationRequest {
+    /// Starts building this input; [`StartWebAuthnRegistrationRequestBuilder::build`] checks required members.
+    pub fn builder() -> StartWebAuthnRegistrationRequestBuilder {
+        StartWebAuthnRegistrationRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "StartWebAuthnRegistrationRequest",
+                    "AccessToken",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`StartWebAuthnRegistrationRequest`]; see [`StartWebAuthnRegistrationRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct StartWebAuthnRegistrationRequestBuilder {
+    inner: StartWebAuthnRegistrationRequest,
+}
+
+impl StartWebAuthnRegistrationRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<StartWebAuthnRegistrationRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `StartWebAuthnRegistrationResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct StartWebAuthnRegistrationResponse {
+    /// `CredentialCreationOptions`.
+    ///
+    /// *Constraints:* required.
+    pub credential_creation_options: Document,
 }
 
 /// Whether a user pool is enabled.
@@ -3005,6 +18222,77 @@ impl From<&str> for Status {
 }
 crate::string_enum_impls!(Status);
 
+/// The `StopUserImportJobRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct StopUserImportJobRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `JobId`.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^import-[0-9a-zA-Z-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_id: Option<String>,
+}
+
+impl StopUserImportJobRequest {
+    /// Starts building this input; [`StopUserImportJobRequestBuilder::build`] checks required members.
+    pub fn builder() -> StopUserImportJobRequestBuilder {
+        StopUserImportJobRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("StopUserImportJobRequest", "UserPoolId"),
+            );
+        }
+        if self.job_id.is_none() {
+            return Err(BuildError::missing_field("StopUserImportJobRequest", "JobId"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`StopUserImportJobRequest`]; see [`StopUserImportJobRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct StopUserImportJobRequestBuilder {
+    inner: StopUserImportJobRequest,
+}
+
+impl StopUserImportJobRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `JobId`.
+    pub fn job_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.job_id = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<StopUserImportJobRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `StopUserImportJobResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct StopUserImportJobResponse {
+    /// `UserImportJob`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_import_job: Option<UserImportJob>,
+}
+
 /// Length bounds for a string attribute.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
@@ -3020,6 +18308,248 @@ pub struct StringAttributeConstraints {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_length: Option<String>,
 }
+
+/// The `TagResourceRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TagResourceRequest {
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* required, length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource_arn: Option<String>,
+    /// Tags attached to a user pool.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<HashMap<String, String>>,
+}
+
+impl TagResourceRequest {
+    /// Starts building this input; [`TagResourceRequestBuilder::build`] checks required members.
+    pub fn builder() -> TagResourceRequestBuilder {
+        TagResourceRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.resource_arn.is_none() {
+            return Err(BuildError::missing_field("TagResourceRequest", "ResourceArn"));
+        }
+        if self.tags.is_none() {
+            return Err(BuildError::missing_field("TagResourceRequest", "Tags"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`TagResourceRequest`]; see [`TagResourceRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct TagResourceRequestBuilder {
+    inner: TagResourceRequest,
+}
+
+impl TagResourceRequestBuilder {
+    /// Sets `ResourceArn`.
+    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
+        self.inner.resource_arn = Some(value.into());
+        self
+    }
+
+    /// Sets `Tags`.
+    pub fn tags(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.tags = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<TagResourceRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `TagResourceResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TagResourceResponse {}
+
+/// The `TermsType` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Terms {
+    /// `TermsId`.
+    ///
+    /// *Constraints:* required, pattern `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$`.
+    pub terms_id: String,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    pub user_pool_id: String,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    pub client_id: String,
+    /// `TermsName`.
+    ///
+    /// *Constraints:* required, pattern `^(terms-of-use|privacy-policy)$`.
+    pub terms_name: String,
+    /// `TermsSource`.
+    ///
+    /// *Constraints:* required.
+    pub terms_source: TermsSource,
+    /// `Enforcement`.
+    ///
+    /// *Constraints:* required.
+    pub enforcement: TermsEnforcement,
+    /// `Links`.
+    ///
+    /// *Constraints:* required, length 1 to 13.
+    pub links: HashMap<String, String>,
+    /// A point in time.
+    ///
+    /// *Constraints:* required.
+    pub creation_date: DateTime,
+    /// A point in time.
+    ///
+    /// *Constraints:* required.
+    pub last_modified_date: DateTime,
+}
+
+impl fmt::Debug for Terms {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Terms")
+            .field("terms_id", &self.terms_id)
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("terms_name", &self.terms_name)
+            .field("terms_source", &self.terms_source)
+            .field("enforcement", &self.enforcement)
+            .field("links", &self.links)
+            .field("creation_date", &self.creation_date)
+            .field("last_modified_date", &self.last_modified_date)
+            .finish()
+    }
+}
+
+/// The `TermsDescriptionType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TermsDescription {
+    /// `TermsId`.
+    ///
+    /// *Constraints:* required, pattern `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$`.
+    pub terms_id: String,
+    /// `TermsName`.
+    ///
+    /// *Constraints:* required, pattern `^(terms-of-use|privacy-policy)$`.
+    pub terms_name: String,
+    /// `Enforcement`.
+    ///
+    /// *Constraints:* required.
+    pub enforcement: TermsEnforcement,
+    /// A point in time.
+    ///
+    /// *Constraints:* required.
+    pub creation_date: DateTime,
+    /// A point in time.
+    ///
+    /// *Constraints:* required.
+    pub last_modified_date: DateTime,
+}
+
+/// Values of `TermsEnforcementType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum TermsEnforcement {
+    /// `NONE`
+    None,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl TermsEnforcement {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::None => "NONE",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["NONE"]
+    }
+}
+
+impl From<&str> for TermsEnforcement {
+    fn from(value: &str) -> Self {
+        match value {
+            "NONE" => Self::None,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(TermsEnforcement);
+
+/// The `TermsExistsException` structure.
+///
+/// *Error:* A client-side error.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TermsExistsException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for TermsExistsException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("TermsExistsException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for TermsExistsException {}
+
+/// Values of `TermsSourceType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum TermsSource {
+    /// `LINK`
+    Link,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl TermsSource {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Link => "LINK",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["LINK"]
+    }
+}
+
+impl From<&str> for TermsSource {
+    fn from(value: &str) -> Self {
+        match value {
+            "LINK" => Self::Link,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(TermsSource);
 
 /// The user pool's plan cannot be changed this way.
 ///
@@ -3043,6 +18573,134 @@ impl fmt::Display for TierChangeNotAllowedException {
 }
 
 impl std::error::Error for TierChangeNotAllowedException {}
+
+/// Values of `TimeUnitsType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum TimeUnits {
+    /// `seconds`
+    Seconds,
+    /// `minutes`
+    Minutes,
+    /// `hours`
+    Hours,
+    /// `days`
+    Days,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl TimeUnits {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Seconds => "seconds",
+            Self::Minutes => "minutes",
+            Self::Hours => "hours",
+            Self::Days => "days",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["seconds", "minutes", "hours", "days"]
+    }
+}
+
+impl From<&str> for TimeUnits {
+    fn from(value: &str) -> Self {
+        match value {
+            "seconds" => Self::Seconds,
+            "minutes" => Self::Minutes,
+            "hours" => Self::Hours,
+            "days" => Self::Days,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(TimeUnits);
+
+/// Values of `TokenTypeIdentifierType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum TokenTypeIdentifier {
+    /// `ACCESS_TOKEN`
+    AccessToken,
+    /// `ID_TOKEN`
+    IdToken,
+    /// `SAML2`
+    Saml2,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl TokenTypeIdentifier {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::AccessToken => "ACCESS_TOKEN",
+            Self::IdToken => "ID_TOKEN",
+            Self::Saml2 => "SAML2",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["ACCESS_TOKEN", "ID_TOKEN", "SAML2"]
+    }
+}
+
+impl From<&str> for TokenTypeIdentifier {
+    fn from(value: &str) -> Self {
+        match value {
+            "ACCESS_TOKEN" => Self::AccessToken,
+            "ID_TOKEN" => Self::IdToken,
+            "SAML2" => Self::Saml2,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(TokenTypeIdentifier);
+
+/// The `TokenValidityUnitsType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct TokenValidityUnits {
+    /// `AccessToken`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<TimeUnits>,
+    /// `IdToken`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<TimeUnits>,
+    /// `RefreshToken`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<TimeUnits>,
+}
+
+/// The `TooManyFailedAttemptsException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TooManyFailedAttemptsException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for TooManyFailedAttemptsException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("TooManyFailedAttemptsException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for TooManyFailedAttemptsException {}
 
 /// The request rate is too high.
 ///
@@ -3114,6 +18772,52 @@ impl fmt::Debug for UiCustomization {
     }
 }
 
+/// The `UnauthorizedException` structure.
+///
+/// *Error:* A client-side error (HTTP 401).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UnauthorizedException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for UnauthorizedException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("UnauthorizedException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnauthorizedException {}
+
+/// The `UnexpectedLambdaException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UnexpectedLambdaException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for UnexpectedLambdaException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("UnexpectedLambdaException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnexpectedLambdaException {}
+
 /// The identity provider does not support this action.
 ///
 /// *Error:* A client-side error (HTTP 400).
@@ -3136,6 +18840,718 @@ impl fmt::Display for UnsupportedIdentityProviderException {
 }
 
 impl std::error::Error for UnsupportedIdentityProviderException {}
+
+/// The `UnsupportedOperationException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UnsupportedOperationException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for UnsupportedOperationException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("UnsupportedOperationException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnsupportedOperationException {}
+
+/// The `UnsupportedTokenTypeException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UnsupportedTokenTypeException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for UnsupportedTokenTypeException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("UnsupportedTokenTypeException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnsupportedTokenTypeException {}
+
+/// The `UnsupportedUserStateException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UnsupportedUserStateException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for UnsupportedUserStateException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("UnsupportedUserStateException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnsupportedUserStateException {}
+
+/// The `UntagResourceRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UntagResourceRequest {
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* required, length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource_arn: Option<String>,
+    /// `TagKeys`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag_keys: Option<Vec<String>>,
+}
+
+impl UntagResourceRequest {
+    /// Starts building this input; [`UntagResourceRequestBuilder::build`] checks required members.
+    pub fn builder() -> UntagResourceRequestBuilder {
+        UntagResourceRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.resource_arn.is_none() {
+            return Err(BuildError::missing_field("UntagResourceRequest", "ResourceArn"));
+        }
+        if self.tag_keys.is_none() {
+            return Err(BuildError::missing_field("UntagResourceRequest", "TagKeys"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`UntagResourceRequest`]; see [`UntagResourceRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct UntagResourceRequestBuilder {
+    inner: UntagResourceRequest,
+}
+
+impl UntagResourceRequestBuilder {
+    /// Sets `ResourceArn`.
+    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
+        self.inner.resource_arn = Some(value.into());
+        self
+    }
+
+    /// Sets `TagKeys`.
+    pub fn tag_keys(mut self, value: Vec<String>) -> Self {
+        self.inner.tag_keys = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<UntagResourceRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `UntagResourceResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UntagResourceResponse {}
+
+/// The `UpdateAuthEventFeedbackRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateAuthEventFeedbackRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The name a user signs in with.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// `EventId`.
+    ///
+    /// *Constraints:* required, length 1 to 50, pattern `^[\w+-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// `FeedbackToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feedback_token: Option<String>,
+    /// `FeedbackValue`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feedback_value: Option<FeedbackValue>,
+}
+
+impl fmt::Debug for UpdateAuthEventFeedbackRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UpdateAuthEventFeedbackRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("username", &"*** Sensitive Data Redacted ***")
+            .field("event_id", &self.event_id)
+            .field("feedback_token", &"*** Sensitive Data Redacted ***")
+            .field("feedback_value", &self.feedback_value)
+            .finish()
+    }
+}
+
+impl UpdateAuthEventFeedbackRequest {
+    /// Starts building this input; [`UpdateAuthEventFeedbackRequestBuilder::build`] checks required members.
+    pub fn builder() -> UpdateAuthEventFeedbackRequestBuilder {
+        UpdateAuthEventFeedbackRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateAuthEventFeedbackRequest", "UserPoolId"),
+            );
+        }
+        if self.username.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateAuthEventFeedbackRequest", "Username"),
+            );
+        }
+        if self.event_id.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateAuthEventFeedbackRequest", "EventId"),
+            );
+        }
+        if self.feedback_token.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "UpdateAuthEventFeedbackRequest",
+                    "FeedbackToken",
+                ),
+            );
+        }
+        if self.feedback_value.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "UpdateAuthEventFeedbackRequest",
+                    "FeedbackValue",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`UpdateAuthEventFeedbackRequest`]; see [`UpdateAuthEventFeedbackRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct UpdateAuthEventFeedbackRequestBuilder {
+    inner: UpdateAuthEventFeedbackRequest,
+}
+
+impl UpdateAuthEventFeedbackRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Username`.
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets `EventId`.
+    pub fn event_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.event_id = Some(value.into());
+        self
+    }
+
+    /// Sets `FeedbackToken`.
+    pub fn feedback_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.feedback_token = Some(value.into());
+        self
+    }
+
+    /// Sets `FeedbackValue`.
+    pub fn feedback_value(mut self, value: impl Into<FeedbackValue>) -> Self {
+        self.inner.feedback_value = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<UpdateAuthEventFeedbackRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `UpdateAuthEventFeedbackResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateAuthEventFeedbackResponse {}
+
+/// The `UpdateCIMDPolicyRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateCimdPolicyRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `CIMDPolicyId`.
+    ///
+    /// *Constraints:* required, length 1 to 64, pattern `^[a-z0-9]+$`.
+    #[serde(rename = "CIMDPolicyId", skip_serializing_if = "Option::is_none")]
+    pub cimd_policy_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `PolicyName`.
+    ///
+    /// *Constraints:* length 1 to 32, pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy_name: Option<String>,
+    /// `CacheDuration`.
+    ///
+    /// *Constraints:* value 86400 to 31556952.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cache_duration: Option<i32>,
+    /// `URLPatterns`.
+    ///
+    /// *Constraints:* required, length 1 to 5.
+    #[serde(rename = "URLPatterns", skip_serializing_if = "Option::is_none")]
+    pub url_patterns: Option<Vec<String>>,
+}
+
+impl fmt::Debug for UpdateCimdPolicyRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UpdateCimdPolicyRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("cimd_policy_id", &self.cimd_policy_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("policy_name", &self.policy_name)
+            .field("cache_duration", &self.cache_duration)
+            .field("url_patterns", &self.url_patterns)
+            .finish()
+    }
+}
+
+impl UpdateCimdPolicyRequest {
+    /// Starts building this input; [`UpdateCimdPolicyRequestBuilder::build`] checks required members.
+    pub fn builder() -> UpdateCimdPolicyRequestBuilder {
+        UpdateCimdPolicyRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateCIMDPolicyRequest", "UserPoolId"),
+            );
+        }
+        if self.cimd_policy_id.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateCIMDPolicyRequest", "CIMDPolicyId"),
+            );
+        }
+        if self.client_id.is_none() {
+            return Err(BuildError::missing_field("UpdateCIMDPolicyRequest", "ClientId"));
+        }
+        if self.url_patterns.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateCIMDPolicyRequest", "URLPatterns"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`UpdateCimdPolicyRequest`]; see [`UpdateCimdPolicyRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct UpdateCimdPolicyRequestBuilder {
+    inner: UpdateCimdPolicyRequest,
+}
+
+impl UpdateCimdPolicyRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `CIMDPolicyId`.
+    pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.cimd_policy_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `PolicyName`.
+    pub fn policy_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.policy_name = Some(value.into());
+        self
+    }
+
+    /// Sets `CacheDuration`.
+    pub fn cache_duration(mut self, value: i32) -> Self {
+        self.inner.cache_duration = Some(value);
+        self
+    }
+
+    /// Sets `URLPatterns`.
+    pub fn url_patterns(mut self, value: Vec<String>) -> Self {
+        self.inner.url_patterns = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<UpdateCimdPolicyRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `UpdateCIMDPolicyResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateCimdPolicyResponse {
+    /// `CIMDPolicy`.
+    ///
+    /// *Constraints:* required.
+    #[serde(rename = "CIMDPolicy")]
+    pub cimd_policy: CimdPolicy,
+}
+
+/// The `UpdateClientMetadataURLStateRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateClientMetadataUrlStateRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `CIMDPolicyId`.
+    ///
+    /// *Constraints:* required, length 1 to 64, pattern `^[a-z0-9]+$`.
+    #[serde(rename = "CIMDPolicyId", skip_serializing_if = "Option::is_none")]
+    pub cimd_policy_id: Option<String>,
+    /// `URL`.
+    ///
+    /// *Constraints:* required, length 12 to 256, pattern `^https://[^\s]+$`.
+    #[serde(rename = "URL", skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// `Action`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<CimdCacheAction>,
+}
+
+impl UpdateClientMetadataUrlStateRequest {
+    /// Starts building this input; [`UpdateClientMetadataUrlStateRequestBuilder::build`] checks required members.
+    pub fn builder() -> UpdateClientMetadataUrlStateRequestBuilder {
+        UpdateClientMetadataUrlStateRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "UpdateClientMetadataURLStateRequest",
+                    "UserPoolId",
+                ),
+            );
+        }
+        if self.cimd_policy_id.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "UpdateClientMetadataURLStateRequest",
+                    "CIMDPolicyId",
+                ),
+            );
+        }
+        if self.url.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateClientMetadataURLStateRequest", "URL"),
+            );
+        }
+        if self.action.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "UpdateClientMetadataURLStateRequest",
+                    "Action",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`UpdateClientMetadataUrlStateRequest`]; see [`UpdateClientMetadataUrlStateRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct UpdateClientMetadataUrlStateRequestBuilder {
+    inner: UpdateClientMetadataUrlStateRequest,
+}
+
+impl UpdateClientMetadataUrlStateRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `CIMDPolicyId`.
+    pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.cimd_policy_id = Some(value.into());
+        self
+    }
+
+    /// Sets `URL`.
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.inner.url = Some(value.into());
+        self
+    }
+
+    /// Sets `Action`.
+    pub fn action(mut self, value: impl Into<CimdCacheAction>) -> Self {
+        self.inner.action = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<UpdateClientMetadataUrlStateRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `UpdateClientMetadataURLStateResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateClientMetadataUrlStateResponse {}
+
+/// The `UpdateDeviceStatusRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateDeviceStatusRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// `DeviceKey`.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-f-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_key: Option<String>,
+    /// `DeviceRememberedStatus`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_remembered_status: Option<DeviceRememberedStatus>,
+}
+
+impl fmt::Debug for UpdateDeviceStatusRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UpdateDeviceStatusRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("device_key", &self.device_key)
+            .field("device_remembered_status", &self.device_remembered_status)
+            .finish()
+    }
+}
+
+impl UpdateDeviceStatusRequest {
+    /// Starts building this input; [`UpdateDeviceStatusRequestBuilder::build`] checks required members.
+    pub fn builder() -> UpdateDeviceStatusRequestBuilder {
+        UpdateDeviceStatusRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateDeviceStatusRequest", "AccessToken"),
+            );
+        }
+        if self.device_key.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateDeviceStatusRequest", "DeviceKey"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`UpdateDeviceStatusRequest`]; see [`UpdateDeviceStatusRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct UpdateDeviceStatusRequestBuilder {
+    inner: UpdateDeviceStatusRequest,
+}
+
+impl UpdateDeviceStatusRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets `DeviceKey`.
+    pub fn device_key(mut self, value: impl Into<String>) -> Self {
+        self.inner.device_key = Some(value.into());
+        self
+    }
+
+    /// Sets `DeviceRememberedStatus`.
+    pub fn device_remembered_status(
+        mut self,
+        value: impl Into<DeviceRememberedStatus>,
+    ) -> Self {
+        self.inner.device_remembered_status = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<UpdateDeviceStatusRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `UpdateDeviceStatusResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateDeviceStatusResponse {}
+
+/// The `UpdateGroupRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateGroupRequest {
+    /// `GroupName`.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `Description`.
+    ///
+    /// *Constraints:* length 0 to 2048.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_arn: Option<String>,
+    /// `Precedence`.
+    ///
+    /// *Constraints:* value at least 0.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precedence: Option<i32>,
+}
+
+impl UpdateGroupRequest {
+    /// Starts building this input; [`UpdateGroupRequestBuilder::build`] checks required members.
+    pub fn builder() -> UpdateGroupRequestBuilder {
+        UpdateGroupRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.group_name.is_none() {
+            return Err(BuildError::missing_field("UpdateGroupRequest", "GroupName"));
+        }
+        if self.user_pool_id.is_none() {
+            return Err(BuildError::missing_field("UpdateGroupRequest", "UserPoolId"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`UpdateGroupRequest`]; see [`UpdateGroupRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct UpdateGroupRequestBuilder {
+    inner: UpdateGroupRequest,
+}
+
+impl UpdateGroupRequestBuilder {
+    /// Sets `GroupName`.
+    pub fn group_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.group_name = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `Description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.inner.description = Some(value.into());
+        self
+    }
+
+    /// Sets `RoleArn`.
+    pub fn role_arn(mut self, value: impl Into<String>) -> Self {
+        self.inner.role_arn = Some(value.into());
+        self
+    }
+
+    /// Sets `Precedence`.
+    pub fn precedence(mut self, value: i32) -> Self {
+        self.inner.precedence = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<UpdateGroupRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `UpdateGroupResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateGroupResponse {
+    /// `Group`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<Group>,
+}
 
 /// Request for UpdateIdentityProvider.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -3162,6 +19578,11 @@ pub struct UpdateIdentityProviderRequest {
     /// *Constraints:* length 0 to 50.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub idp_identifiers: Option<Vec<String>>,
+    /// `AcrMapping`.
+    ///
+    /// *Constraints:* length 0 to 4.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr_mapping: Option<HashMap<String, String>>,
 }
 
 impl UpdateIdentityProviderRequest {
@@ -3226,6 +19647,12 @@ impl UpdateIdentityProviderRequestBuilder {
         self
     }
 
+    /// Sets `AcrMapping`.
+    pub fn acr_mapping(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.acr_mapping = Some(value);
+        self
+    }
+
     /// Returns the input, or which required member is missing.
     pub fn build(self) -> Result<UpdateIdentityProviderRequest, BuildError> {
         self.inner.validate()?;
@@ -3242,6 +19669,217 @@ pub struct UpdateIdentityProviderResponse {
     /// *Constraints:* required.
     pub identity_provider: IdentityProvider,
 }
+
+/// The `UpdateManagedLoginBrandingRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateManagedLoginBrandingRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `ManagedLoginBrandingId`.
+    ///
+    /// *Constraints:* pattern `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub managed_login_branding_id: Option<String>,
+    /// A general-purpose flag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub use_cognito_provided_values: Option<bool>,
+    /// `Settings`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settings: Option<Document>,
+    /// `Assets`.
+    ///
+    /// *Constraints:* length 0 to 40.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assets: Option<Vec<Asset>>,
+}
+
+impl UpdateManagedLoginBrandingRequest {
+    /// Starts building this input; [`UpdateManagedLoginBrandingRequestBuilder::build`] checks required members.
+    pub fn builder() -> UpdateManagedLoginBrandingRequestBuilder {
+        UpdateManagedLoginBrandingRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        Ok(())
+    }
+}
+
+/// Builds a [`UpdateManagedLoginBrandingRequest`]; see [`UpdateManagedLoginBrandingRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct UpdateManagedLoginBrandingRequestBuilder {
+    inner: UpdateManagedLoginBrandingRequest,
+}
+
+impl UpdateManagedLoginBrandingRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ManagedLoginBrandingId`.
+    pub fn managed_login_branding_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.managed_login_branding_id = Some(value.into());
+        self
+    }
+
+    /// Sets `UseCognitoProvidedValues`.
+    pub fn use_cognito_provided_values(mut self, value: bool) -> Self {
+        self.inner.use_cognito_provided_values = Some(value);
+        self
+    }
+
+    /// Sets `Settings`.
+    pub fn settings(mut self, value: Document) -> Self {
+        self.inner.settings = Some(value);
+        self
+    }
+
+    /// Sets `Assets`.
+    pub fn assets(mut self, value: Vec<Asset>) -> Self {
+        self.inner.assets = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<UpdateManagedLoginBrandingRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `UpdateManagedLoginBrandingResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateManagedLoginBrandingResponse {
+    /// `ManagedLoginBranding`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub managed_login_branding: Option<ManagedLoginBranding>,
+}
+
+/// The `UpdateProvisionedLimitRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateProvisionedLimitRequest {
+    /// `LimitDefinition`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit_definition: Option<LimitDefinition>,
+    /// A general-purpose integer.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_limit_value: Option<i32>,
+}
+
+impl UpdateProvisionedLimitRequest {
+    /// Starts building this input; [`UpdateProvisionedLimitRequestBuilder::build`] checks required members.
+    pub fn builder() -> UpdateProvisionedLimitRequestBuilder {
+        UpdateProvisionedLimitRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.limit_definition.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "UpdateProvisionedLimitRequest",
+                    "LimitDefinition",
+                ),
+            );
+        }
+        if self.requested_limit_value.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "UpdateProvisionedLimitRequest",
+                    "RequestedLimitValue",
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`UpdateProvisionedLimitRequest`]; see [`UpdateProvisionedLimitRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct UpdateProvisionedLimitRequestBuilder {
+    inner: UpdateProvisionedLimitRequest,
+}
+
+impl UpdateProvisionedLimitRequestBuilder {
+    /// Sets `LimitDefinition`.
+    pub fn limit_definition(mut self, value: impl Into<LimitDefinition>) -> Self {
+        self.inner.limit_definition = Some(value.into());
+        self
+    }
+
+    /// Sets `RequestedLimitValue`.
+    pub fn requested_limit_value(mut self, value: i32) -> Self {
+        self.inner.requested_limit_value = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<UpdateProvisionedLimitRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `UpdateProvisionedLimitResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateProvisionedLimitResponse {
+    /// `Limit`.
+    ///
+    /// *Constraints:* required.
+    pub limit: Limit,
+}
+
+/// Values of `UpdateReplicaStatusType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum UpdateReplicaStatus {
+    /// `ACTIVE`
+    Active,
+    /// `INACTIVE`
+    Inactive,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl UpdateReplicaStatus {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Active => "ACTIVE",
+            Self::Inactive => "INACTIVE",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["ACTIVE", "INACTIVE"]
+    }
+}
+
+impl From<&str> for UpdateReplicaStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "ACTIVE" => Self::Active,
+            "INACTIVE" => Self::Inactive,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(UpdateReplicaStatus);
 
 /// Request for UpdateResourceServer.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -3342,6 +19980,750 @@ pub struct UpdateResourceServerResponse {
     pub resource_server: ResourceServer,
 }
 
+/// The `UpdateTermsRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateTermsRequest {
+    /// `TermsId`.
+    ///
+    /// *Constraints:* required, pattern `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms_id: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `TermsName`.
+    ///
+    /// *Constraints:* pattern `^(terms-of-use|privacy-policy)$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms_name: Option<String>,
+    /// `TermsSource`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms_source: Option<TermsSource>,
+    /// `Enforcement`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enforcement: Option<TermsEnforcement>,
+    /// `Links`.
+    ///
+    /// *Constraints:* length 1 to 13.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub links: Option<HashMap<String, String>>,
+}
+
+impl UpdateTermsRequest {
+    /// Starts building this input; [`UpdateTermsRequestBuilder::build`] checks required members.
+    pub fn builder() -> UpdateTermsRequestBuilder {
+        UpdateTermsRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.terms_id.is_none() {
+            return Err(BuildError::missing_field("UpdateTermsRequest", "TermsId"));
+        }
+        if self.user_pool_id.is_none() {
+            return Err(BuildError::missing_field("UpdateTermsRequest", "UserPoolId"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`UpdateTermsRequest`]; see [`UpdateTermsRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct UpdateTermsRequestBuilder {
+    inner: UpdateTermsRequest,
+}
+
+impl UpdateTermsRequestBuilder {
+    /// Sets `TermsId`.
+    pub fn terms_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.terms_id = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `TermsName`.
+    pub fn terms_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.terms_name = Some(value.into());
+        self
+    }
+
+    /// Sets `TermsSource`.
+    pub fn terms_source(mut self, value: impl Into<TermsSource>) -> Self {
+        self.inner.terms_source = Some(value.into());
+        self
+    }
+
+    /// Sets `Enforcement`.
+    pub fn enforcement(mut self, value: impl Into<TermsEnforcement>) -> Self {
+        self.inner.enforcement = Some(value.into());
+        self
+    }
+
+    /// Sets `Links`.
+    pub fn links(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.links = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<UpdateTermsRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `UpdateTermsResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateTermsResponse {
+    /// `Terms`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms: Option<Terms>,
+}
+
+/// The `UpdateUserAttributesRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateUserAttributesRequest {
+    /// Name/value pairs of user attributes.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_attributes: Option<Vec<Attribute>>,
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// `ClientMetadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<HashMap<String, String>>,
+}
+
+impl fmt::Debug for UpdateUserAttributesRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UpdateUserAttributesRequest")
+            .field("user_attributes", &self.user_attributes)
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("client_metadata", &self.client_metadata)
+            .finish()
+    }
+}
+
+impl UpdateUserAttributesRequest {
+    /// Starts building this input; [`UpdateUserAttributesRequestBuilder::build`] checks required members.
+    pub fn builder() -> UpdateUserAttributesRequestBuilder {
+        UpdateUserAttributesRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_attributes.is_none() {
+            return Err(
+                BuildError::missing_field(
+                    "UpdateUserAttributesRequest",
+                    "UserAttributes",
+                ),
+            );
+        }
+        if self.access_token.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateUserAttributesRequest", "AccessToken"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`UpdateUserAttributesRequest`]; see [`UpdateUserAttributesRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct UpdateUserAttributesRequestBuilder {
+    inner: UpdateUserAttributesRequest,
+}
+
+impl UpdateUserAttributesRequestBuilder {
+    /// Sets `UserAttributes`.
+    pub fn user_attributes(mut self, value: Vec<Attribute>) -> Self {
+        self.inner.user_attributes = Some(value);
+        self
+    }
+
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientMetadata`.
+    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+        self.inner.client_metadata = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<UpdateUserAttributesRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `UpdateUserAttributesResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateUserAttributesResponse {
+    /// `CodeDeliveryDetailsList`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_delivery_details_list: Option<Vec<CodeDeliveryDetails>>,
+}
+
+/// The `UpdateUserPoolClientRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateUserPoolClientRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// The human-readable name of an app client.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w\s+=,.@-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    /// `RefreshTokenValidity`.
+    ///
+    /// *Constraints:* value 0 to 315360000.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_validity: Option<i32>,
+    /// `AccessTokenValidity`.
+    ///
+    /// *Constraints:* value 1 to 86400.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_validity: Option<i32>,
+    /// `IdTokenValidity`.
+    ///
+    /// *Constraints:* value 1 to 86400.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token_validity: Option<i32>,
+    /// `TokenValidityUnits`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_validity_units: Option<TokenValidityUnits>,
+    /// `ReadAttributes`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_attributes: Option<Vec<String>>,
+    /// `WriteAttributes`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub write_attributes: Option<Vec<String>>,
+    /// `ExplicitAuthFlows`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explicit_auth_flows: Option<Vec<ExplicitAuthFlows>>,
+    /// `SupportedIdentityProviders`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_identity_providers: Option<Vec<String>>,
+    /// `CallbackURLs`.
+    ///
+    /// *Constraints:* length 0 to 100.
+    #[serde(rename = "CallbackURLs", skip_serializing_if = "Option::is_none")]
+    pub callback_urls: Option<Vec<String>>,
+    /// `LogoutURLs`.
+    ///
+    /// *Constraints:* length 0 to 100.
+    #[serde(rename = "LogoutURLs", skip_serializing_if = "Option::is_none")]
+    pub logout_urls: Option<Vec<String>>,
+    /// `DefaultRedirectURI`.
+    ///
+    /// *Constraints:* length 1 to 1024, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(rename = "DefaultRedirectURI", skip_serializing_if = "Option::is_none")]
+    pub default_redirect_uri: Option<String>,
+    /// `AllowedOAuthFlows`.
+    ///
+    /// *Constraints:* length 0 to 3.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_o_auth_flows: Option<Vec<OAuthFlow>>,
+    /// `AllowedOAuthScopes`.
+    ///
+    /// *Constraints:* length 0 to 50.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_o_auth_scopes: Option<Vec<String>>,
+    /// A general-purpose flag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_o_auth_flows_user_pool_client: Option<bool>,
+    /// `AnalyticsConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub analytics_configuration: Option<AnalyticsConfiguration>,
+    /// `PreventUserExistenceErrors`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prevent_user_existence_errors: Option<PreventUserExistenceErrorTypes>,
+    /// A flag with no default value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable_token_revocation: Option<bool>,
+    /// A flag with no default value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable_propagate_additional_user_context_data: Option<bool>,
+    /// `AuthSessionValidity`.
+    ///
+    /// *Constraints:* value 3 to 15.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_session_validity: Option<i32>,
+    /// `RefreshTokenRotation`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_rotation: Option<RefreshTokenRotation>,
+    /// A flag with no default value.
+    #[serde(
+        rename = "PublishSecretsInAWSSecretsManager",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub publish_secrets_in_aws_secrets_manager: Option<bool>,
+}
+
+impl fmt::Debug for UpdateUserPoolClientRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UpdateUserPoolClientRequest")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("client_name", &self.client_name)
+            .field("refresh_token_validity", &self.refresh_token_validity)
+            .field("access_token_validity", &self.access_token_validity)
+            .field("id_token_validity", &self.id_token_validity)
+            .field("token_validity_units", &self.token_validity_units)
+            .field("read_attributes", &self.read_attributes)
+            .field("write_attributes", &self.write_attributes)
+            .field("explicit_auth_flows", &self.explicit_auth_flows)
+            .field("supported_identity_providers", &self.supported_identity_providers)
+            .field("callback_urls", &self.callback_urls)
+            .field("logout_urls", &self.logout_urls)
+            .field("default_redirect_uri", &self.default_redirect_uri)
+            .field("allowed_o_auth_flows", &self.allowed_o_auth_flows)
+            .field("allowed_o_auth_scopes", &self.allowed_o_auth_scopes)
+            .field(
+                "allowed_o_auth_flows_user_pool_client",
+                &self.allowed_o_auth_flows_user_pool_client,
+            )
+            .field("analytics_configuration", &self.analytics_configuration)
+            .field("prevent_user_existence_errors", &self.prevent_user_existence_errors)
+            .field("enable_token_revocation", &self.enable_token_revocation)
+            .field(
+                "enable_propagate_additional_user_context_data",
+                &self.enable_propagate_additional_user_context_data,
+            )
+            .field("auth_session_validity", &self.auth_session_validity)
+            .field("refresh_token_rotation", &self.refresh_token_rotation)
+            .field(
+                "publish_secrets_in_aws_secrets_manager",
+                &self.publish_secrets_in_aws_secrets_manager,
+            )
+            .finish()
+    }
+}
+
+impl UpdateUserPoolClientRequest {
+    /// Starts building this input; [`UpdateUserPoolClientRequestBuilder::build`] checks required members.
+    pub fn builder() -> UpdateUserPoolClientRequestBuilder {
+        UpdateUserPoolClientRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateUserPoolClientRequest", "UserPoolId"),
+            );
+        }
+        if self.client_id.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateUserPoolClientRequest", "ClientId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`UpdateUserPoolClientRequest`]; see [`UpdateUserPoolClientRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct UpdateUserPoolClientRequestBuilder {
+    inner: UpdateUserPoolClientRequest,
+}
+
+impl UpdateUserPoolClientRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientId`.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ClientName`.
+    pub fn client_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.client_name = Some(value.into());
+        self
+    }
+
+    /// Sets `RefreshTokenValidity`.
+    pub fn refresh_token_validity(mut self, value: i32) -> Self {
+        self.inner.refresh_token_validity = Some(value);
+        self
+    }
+
+    /// Sets `AccessTokenValidity`.
+    pub fn access_token_validity(mut self, value: i32) -> Self {
+        self.inner.access_token_validity = Some(value);
+        self
+    }
+
+    /// Sets `IdTokenValidity`.
+    pub fn id_token_validity(mut self, value: i32) -> Self {
+        self.inner.id_token_validity = Some(value);
+        self
+    }
+
+    /// Sets `TokenValidityUnits`.
+    pub fn token_validity_units(mut self, value: impl Into<TokenValidityUnits>) -> Self {
+        self.inner.token_validity_units = Some(value.into());
+        self
+    }
+
+    /// Sets `ReadAttributes`.
+    pub fn read_attributes(mut self, value: Vec<String>) -> Self {
+        self.inner.read_attributes = Some(value);
+        self
+    }
+
+    /// Sets `WriteAttributes`.
+    pub fn write_attributes(mut self, value: Vec<String>) -> Self {
+        self.inner.write_attributes = Some(value);
+        self
+    }
+
+    /// Sets `ExplicitAuthFlows`.
+    pub fn explicit_auth_flows(mut self, value: Vec<ExplicitAuthFlows>) -> Self {
+        self.inner.explicit_auth_flows = Some(value);
+        self
+    }
+
+    /// Sets `SupportedIdentityProviders`.
+    pub fn supported_identity_providers(mut self, value: Vec<String>) -> Self {
+        self.inner.supported_identity_providers = Some(value);
+        self
+    }
+
+    /// Sets `CallbackURLs`.
+    pub fn callback_urls(mut self, value: Vec<String>) -> Self {
+        self.inner.callback_urls = Some(value);
+        self
+    }
+
+    /// Sets `LogoutURLs`.
+    pub fn logout_urls(mut self, value: Vec<String>) -> Self {
+        self.inner.logout_urls = Some(value);
+        self
+    }
+
+    /// Sets `DefaultRedirectURI`.
+    pub fn default_redirect_uri(mut self, value: impl Into<String>) -> Self {
+        self.inner.default_redirect_uri = Some(value.into());
+        self
+    }
+
+    /// Sets `AllowedOAuthFlows`.
+    pub fn allowed_o_auth_flows(mut self, value: Vec<OAuthFlow>) -> Self {
+        self.inner.allowed_o_auth_flows = Some(value);
+        self
+    }
+
+    /// Sets `AllowedOAuthScopes`.
+    pub fn allowed_o_auth_scopes(mut self, value: Vec<String>) -> Self {
+        self.inner.allowed_o_auth_scopes = Some(value);
+        self
+    }
+
+    /// Sets `AllowedOAuthFlowsUserPoolClient`.
+    pub fn allowed_o_auth_flows_user_pool_client(mut self, value: bool) -> Self {
+        self.inner.allowed_o_auth_flows_user_pool_client = Some(value);
+        self
+    }
+
+    /// Sets `AnalyticsConfiguration`.
+    pub fn analytics_configuration(
+        mut self,
+        value: impl Into<AnalyticsConfiguration>,
+    ) -> Self {
+        self.inner.analytics_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets `PreventUserExistenceErrors`.
+    pub fn prevent_user_existence_errors(
+        mut self,
+        value: impl Into<PreventUserExistenceErrorTypes>,
+    ) -> Self {
+        self.inner.prevent_user_existence_errors = Some(value.into());
+        self
+    }
+
+    /// Sets `EnableTokenRevocation`.
+    pub fn enable_token_revocation(mut self, value: bool) -> Self {
+        self.inner.enable_token_revocation = Some(value);
+        self
+    }
+
+    /// Sets `EnablePropagateAdditionalUserContextData`.
+    pub fn enable_propagate_additional_user_context_data(mut self, value: bool) -> Self {
+        self.inner.enable_propagate_additional_user_context_data = Some(value);
+        self
+    }
+
+    /// Sets `AuthSessionValidity`.
+    pub fn auth_session_validity(mut self, value: i32) -> Self {
+        self.inner.auth_session_validity = Some(value);
+        self
+    }
+
+    /// Sets `RefreshTokenRotation`.
+    pub fn refresh_token_rotation(
+        mut self,
+        value: impl Into<RefreshTokenRotation>,
+    ) -> Self {
+        self.inner.refresh_token_rotation = Some(value.into());
+        self
+    }
+
+    /// Sets `PublishSecretsInAWSSecretsManager`.
+    pub fn publish_secrets_in_aws_secrets_manager(mut self, value: bool) -> Self {
+        self.inner.publish_secrets_in_aws_secrets_manager = Some(value);
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<UpdateUserPoolClientRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `UpdateUserPoolClientResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateUserPoolClientResponse {
+    /// `UserPoolClient`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_client: Option<UserPoolClient>,
+}
+
+/// The `UpdateUserPoolDomainRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateUserPoolDomainRequest {
+    /// The prefix or full name of a user pool domain.
+    ///
+    /// *Constraints:* required, length 1 to 63, pattern `^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `ManagedLoginVersion`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub managed_login_version: Option<i32>,
+    /// `CustomDomainConfig`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_domain_config: Option<CustomDomainConfig>,
+    /// `Routing`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub routing: Option<Routing>,
+}
+
+impl UpdateUserPoolDomainRequest {
+    /// Starts building this input; [`UpdateUserPoolDomainRequestBuilder::build`] checks required members.
+    pub fn builder() -> UpdateUserPoolDomainRequestBuilder {
+        UpdateUserPoolDomainRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.domain.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateUserPoolDomainRequest", "Domain"),
+            );
+        }
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateUserPoolDomainRequest", "UserPoolId"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`UpdateUserPoolDomainRequest`]; see [`UpdateUserPoolDomainRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct UpdateUserPoolDomainRequestBuilder {
+    inner: UpdateUserPoolDomainRequest,
+}
+
+impl UpdateUserPoolDomainRequestBuilder {
+    /// Sets `Domain`.
+    pub fn domain(mut self, value: impl Into<String>) -> Self {
+        self.inner.domain = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `ManagedLoginVersion`.
+    pub fn managed_login_version(mut self, value: i32) -> Self {
+        self.inner.managed_login_version = Some(value);
+        self
+    }
+
+    /// Sets `CustomDomainConfig`.
+    pub fn custom_domain_config(mut self, value: impl Into<CustomDomainConfig>) -> Self {
+        self.inner.custom_domain_config = Some(value.into());
+        self
+    }
+
+    /// Sets `Routing`.
+    pub fn routing(mut self, value: impl Into<Routing>) -> Self {
+        self.inner.routing = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<UpdateUserPoolDomainRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `UpdateUserPoolDomainResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateUserPoolDomainResponse {
+    /// `ManagedLoginVersion`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub managed_login_version: Option<i32>,
+    /// The prefix or full name of a user pool domain.
+    ///
+    /// *Constraints:* length 1 to 63, pattern `^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cloud_front_domain: Option<String>,
+    /// `Routing`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub routing: Option<Routing>,
+}
+
+/// The `UpdateUserPoolReplicaRequest` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateUserPoolReplicaRequest {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* required, length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `RegionName`.
+    ///
+    /// *Constraints:* required, length 5 to 32.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_name: Option<String>,
+    /// `Status`.
+    ///
+    /// *Constraints:* required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<UpdateReplicaStatus>,
+}
+
+impl UpdateUserPoolReplicaRequest {
+    /// Starts building this input; [`UpdateUserPoolReplicaRequestBuilder::build`] checks required members.
+    pub fn builder() -> UpdateUserPoolReplicaRequestBuilder {
+        UpdateUserPoolReplicaRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_pool_id.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateUserPoolReplicaRequest", "UserPoolId"),
+            );
+        }
+        if self.region_name.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateUserPoolReplicaRequest", "RegionName"),
+            );
+        }
+        if self.status.is_none() {
+            return Err(
+                BuildError::missing_field("UpdateUserPoolReplicaRequest", "Status"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`UpdateUserPoolReplicaRequest`]; see [`UpdateUserPoolReplicaRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct UpdateUserPoolReplicaRequestBuilder {
+    inner: UpdateUserPoolReplicaRequest,
+}
+
+impl UpdateUserPoolReplicaRequestBuilder {
+    /// Sets `UserPoolId`.
+    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets `RegionName`.
+    pub fn region_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.region_name = Some(value.into());
+        self
+    }
+
+    /// Sets `Status`.
+    pub fn status(mut self, value: impl Into<UpdateReplicaStatus>) -> Self {
+        self.inner.status = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<UpdateUserPoolReplicaRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `UpdateUserPoolReplicaResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateUserPoolReplicaResponse {
+    /// `UserPoolReplica`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_replica: Option<UserPoolReplica>,
+}
+
 /// Request for UpdateUserPool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
@@ -3354,6 +20736,9 @@ pub struct UpdateUserPoolRequest {
     /// The password policy.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policies: Option<UserPoolPolicy>,
+    /// Whether a user pool is protected from deletion.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deletion_protection: Option<DeletionProtection>,
     /// The Lambda triggers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lambda_config: Option<LambdaConfig>,
@@ -3362,17 +20747,17 @@ pub struct UpdateUserPoolRequest {
     pub auto_verified_attributes: Option<Vec<VerifiedAttribute>>,
     /// Legacy SMS verification template.
     ///
-    /// *Constraints:* length 6 to 140.
+    /// *Constraints:* length 6 to 140, pattern `.*\{####\}.*`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_verification_message: Option<String>,
     /// Legacy email verification template.
     ///
-    /// *Constraints:* length 6 to 20000.
+    /// *Constraints:* length 6 to 20000, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_verification_message: Option<String>,
     /// Legacy email verification subject.
     ///
-    /// *Constraints:* length 1 to 140.
+    /// *Constraints:* length 1 to 140, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_verification_subject: Option<String>,
     /// The verification templates.
@@ -3380,9 +20765,12 @@ pub struct UpdateUserPoolRequest {
     pub verification_message_template: Option<VerificationMessageTemplate>,
     /// The SMS template for MFA codes.
     ///
-    /// *Constraints:* length 6 to 140.
+    /// *Constraints:* length 6 to 140, pattern `.*\{####\}.*`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_authentication_message: Option<String>,
+    /// How changes to verifiable attributes are handled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_attribute_update_settings: Option<UserAttributeUpdateSettings>,
     /// The MFA setting.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mfa_configuration: Option<UserPoolMfa>,
@@ -3401,6 +20789,34 @@ pub struct UpdateUserPoolRequest {
     /// Settings for administrator-created users.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_create_user_config: Option<AdminCreateUserConfig>,
+    /// Optional features of a user pool.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_add_ons: Option<UserPoolAddOns>,
+    /// `DcrConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dcr_configuration: Option<DcrConfiguration>,
+    /// How users may recover a forgotten password.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_recovery_setting: Option<AccountRecoverySetting>,
+    /// The human-readable name of a user pool.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w\s+=,.@-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pool_name: Option<String>,
+    /// `UserPoolTier`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_tier: Option<UserPoolTier>,
+    /// `KeyConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_configuration: Option<KeyConfiguration>,
+    /// `IssuerConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer_configuration: Option<IssuerConfiguration>,
+    /// `AcrConfiguration`.
+    ///
+    /// *Constraints:* length 0 to 4.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr_configuration: Option<HashMap<String, AcrLevelConfig>>,
 }
 
 impl UpdateUserPoolRequest {
@@ -3434,6 +20850,12 @@ impl UpdateUserPoolRequestBuilder {
     /// Sets `Policies`.
     pub fn policies(mut self, value: impl Into<UserPoolPolicy>) -> Self {
         self.inner.policies = Some(value.into());
+        self
+    }
+
+    /// Sets `DeletionProtection`.
+    pub fn deletion_protection(mut self, value: impl Into<DeletionProtection>) -> Self {
+        self.inner.deletion_protection = Some(value.into());
         self
     }
 
@@ -3482,6 +20904,15 @@ impl UpdateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets `UserAttributeUpdateSettings`.
+    pub fn user_attribute_update_settings(
+        mut self,
+        value: impl Into<UserAttributeUpdateSettings>,
+    ) -> Self {
+        self.inner.user_attribute_update_settings = Some(value.into());
+        self
+    }
+
     /// Sets `MfaConfiguration`.
     pub fn mfa_configuration(mut self, value: impl Into<UserPoolMfa>) -> Self {
         self.inner.mfa_configuration = Some(value.into());
@@ -3521,6 +20952,60 @@ impl UpdateUserPoolRequestBuilder {
         value: impl Into<AdminCreateUserConfig>,
     ) -> Self {
         self.inner.admin_create_user_config = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolAddOns`.
+    pub fn user_pool_add_ons(mut self, value: impl Into<UserPoolAddOns>) -> Self {
+        self.inner.user_pool_add_ons = Some(value.into());
+        self
+    }
+
+    /// Sets `DcrConfiguration`.
+    pub fn dcr_configuration(mut self, value: impl Into<DcrConfiguration>) -> Self {
+        self.inner.dcr_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets `AccountRecoverySetting`.
+    pub fn account_recovery_setting(
+        mut self,
+        value: impl Into<AccountRecoverySetting>,
+    ) -> Self {
+        self.inner.account_recovery_setting = Some(value.into());
+        self
+    }
+
+    /// Sets `PoolName`.
+    pub fn pool_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.pool_name = Some(value.into());
+        self
+    }
+
+    /// Sets `UserPoolTier`.
+    pub fn user_pool_tier(mut self, value: impl Into<UserPoolTier>) -> Self {
+        self.inner.user_pool_tier = Some(value.into());
+        self
+    }
+
+    /// Sets `KeyConfiguration`.
+    pub fn key_configuration(mut self, value: impl Into<KeyConfiguration>) -> Self {
+        self.inner.key_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets `IssuerConfiguration`.
+    pub fn issuer_configuration(
+        mut self,
+        value: impl Into<IssuerConfiguration>,
+    ) -> Self {
+        self.inner.issuer_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets `AcrConfiguration`.
+    pub fn acr_configuration(mut self, value: HashMap<String, AcrLevelConfig>) -> Self {
+        self.inner.acr_configuration = Some(value);
         self
     }
 
@@ -3587,6 +21072,22 @@ pub struct UserAttributeUpdateSettings {
     pub attributes_require_verification_before_update: Option<Vec<VerifiedAttribute>>,
 }
 
+/// The `UserContextDataType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UserContextData {
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ip_address: Option<String>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoded_data: Option<String>,
+}
+
 /// A user import job is running on the pool.
 ///
 /// *Error:* A client-side error (HTTP 400).
@@ -3609,6 +21110,181 @@ impl fmt::Display for UserImportInProgressException {
 }
 
 impl std::error::Error for UserImportInProgressException {}
+
+/// The `UserImportJobType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UserImportJob {
+    /// `JobName`.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w\s+=,.@-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_name: Option<String>,
+    /// `JobId`.
+    ///
+    /// *Constraints:* length 1 to 55, pattern `^import-[0-9a-zA-Z-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_id: Option<String>,
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// `PreSignedUrl`.
+    ///
+    /// *Constraints:* length 0 to 2048.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pre_signed_url: Option<String>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creation_date: Option<DateTime>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<DateTime>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub completion_date: Option<DateTime>,
+    /// `Status`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<UserImportJobStatus>,
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cloud_watch_logs_role_arn: Option<String>,
+    /// `ImportedUsers`.
+    pub imported_users: i64,
+    /// `SkippedUsers`.
+    pub skipped_users: i64,
+    /// `FailedUsers`.
+    pub failed_users: i64,
+    /// `CompletionMessage`.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub completion_message: Option<String>,
+    /// `PasswordHashingAlgorithm`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password_hashing_algorithm: Option<PasswordHashingAlgorithm>,
+}
+
+/// Values of `UserImportJobStatusType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum UserImportJobStatus {
+    /// `Created`
+    Created,
+    /// `Pending`
+    Pending,
+    /// `InProgress`
+    InProgress,
+    /// `Stopping`
+    Stopping,
+    /// `Expired`
+    Expired,
+    /// `Stopped`
+    Stopped,
+    /// `Failed`
+    Failed,
+    /// `Succeeded`
+    Succeeded,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl UserImportJobStatus {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Created => "Created",
+            Self::Pending => "Pending",
+            Self::InProgress => "InProgress",
+            Self::Stopping => "Stopping",
+            Self::Expired => "Expired",
+            Self::Stopped => "Stopped",
+            Self::Failed => "Failed",
+            Self::Succeeded => "Succeeded",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &[
+            "Created",
+            "Pending",
+            "InProgress",
+            "Stopping",
+            "Expired",
+            "Stopped",
+            "Failed",
+            "Succeeded",
+        ]
+    }
+}
+
+impl From<&str> for UserImportJobStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "Created" => Self::Created,
+            "Pending" => Self::Pending,
+            "InProgress" => Self::InProgress,
+            "Stopping" => Self::Stopping,
+            "Expired" => Self::Expired,
+            "Stopped" => Self::Stopped,
+            "Failed" => Self::Failed,
+            "Succeeded" => Self::Succeeded,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(UserImportJobStatus);
+
+/// The `UserLambdaValidationException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UserLambdaValidationException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for UserLambdaValidationException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("UserLambdaValidationException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UserLambdaValidationException {}
+
+/// The `UserNotConfirmedException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UserNotConfirmedException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for UserNotConfirmedException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("UserNotConfirmedException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UserNotConfirmedException {}
 
 /// The named user does not exist.
 ///
@@ -3657,7 +21333,7 @@ pub struct UserPool {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lambda_config: Option<LambdaConfig>,
     /// The pool status.
-    #[deprecated(note = "The service no longer returns this member.")]
+    #[deprecated(note = "This property is no longer available.")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// When the item was last changed.
@@ -3682,17 +21358,17 @@ pub struct UserPool {
     pub username_attributes: Option<Vec<UsernameAttribute>>,
     /// Legacy SMS verification template.
     ///
-    /// *Constraints:* length 6 to 140.
+    /// *Constraints:* length 6 to 140, pattern `.*\{####\}.*`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_verification_message: Option<String>,
     /// Legacy email verification template.
     ///
-    /// *Constraints:* length 6 to 20000.
+    /// *Constraints:* length 6 to 20000, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_verification_message: Option<String>,
     /// Legacy email verification subject.
     ///
-    /// *Constraints:* length 1 to 140.
+    /// *Constraints:* length 1 to 140, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_verification_subject: Option<String>,
     /// The verification templates.
@@ -3700,7 +21376,7 @@ pub struct UserPool {
     pub verification_message_template: Option<VerificationMessageTemplate>,
     /// The SMS template for MFA codes.
     ///
-    /// *Constraints:* length 6 to 140.
+    /// *Constraints:* length 6 to 140, pattern `.*\{####\}.*`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_authentication_message: Option<String>,
     /// How changes to verifiable attributes are handled.
@@ -3749,6 +21425,9 @@ pub struct UserPool {
     /// Optional features.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_pool_add_ons: Option<UserPoolAddOns>,
+    /// `DcrConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dcr_configuration: Option<DcrConfiguration>,
     /// Username matching settings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub username_configuration: Option<UsernameConfiguration>,
@@ -3760,7 +21439,44 @@ pub struct UserPool {
     /// Account recovery options.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_recovery_setting: Option<AccountRecoverySetting>,
+    /// `UserPoolTier`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_tier: Option<UserPoolTier>,
+    /// `KeyConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_configuration: Option<KeyConfiguration>,
+    /// `IssuerConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer_configuration: Option<IssuerConfiguration>,
+    /// `AcrConfiguration`.
+    ///
+    /// *Constraints:* length 0 to 4.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr_configuration: Option<HashMap<String, AcrLevelConfig>>,
 }
+
+/// The `UserPoolAddOnNotEnabledException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UserPoolAddOnNotEnabledException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for UserPoolAddOnNotEnabledException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("UserPoolAddOnNotEnabledException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UserPoolAddOnNotEnabledException {}
 
 /// Optional features of a user pool.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -3770,6 +21486,167 @@ pub struct UserPoolAddOns {
     ///
     /// *Constraints:* required.
     pub advanced_security_mode: AdvancedSecurityMode,
+    /// `AdvancedSecurityAdditionalFlows`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advanced_security_additional_flows: Option<AdvancedSecurityAdditionalFlows>,
+}
+
+/// The `UserPoolClientType` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UserPoolClient {
+    /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
+    ///
+    /// *Constraints:* length 1 to 55, pattern `^[\w-]+_[0-9a-zA-Z]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_id: Option<String>,
+    /// The human-readable name of an app client.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w\s+=,.@-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    /// The identifier of an app client.
+    ///
+    /// *Constraints:* length 1 to 128, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `ClientSecret`.
+    ///
+    /// *Constraints:* length 24 to 64, pattern `^[\w+]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    /// `ClientSecretArn`.
+    ///
+    /// *Constraints:* length 20 to 2048, pattern `^arn\:(aws|aws-us-gov|aws-eusc)\:secretsmanager\:([\d\w\-]+):(\d{12})\:secret\/[\w+=\/,.@\-]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret_arn: Option<String>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_modified_date: Option<DateTime>,
+    /// A point in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creation_date: Option<DateTime>,
+    /// `RefreshTokenValidity`.
+    ///
+    /// *Constraints:* value 0 to 315360000.
+    pub refresh_token_validity: i32,
+    /// `AccessTokenValidity`.
+    ///
+    /// *Constraints:* value 1 to 86400.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_validity: Option<i32>,
+    /// `IdTokenValidity`.
+    ///
+    /// *Constraints:* value 1 to 86400.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token_validity: Option<i32>,
+    /// `TokenValidityUnits`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_validity_units: Option<TokenValidityUnits>,
+    /// `ReadAttributes`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_attributes: Option<Vec<String>>,
+    /// `WriteAttributes`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub write_attributes: Option<Vec<String>>,
+    /// `ExplicitAuthFlows`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explicit_auth_flows: Option<Vec<ExplicitAuthFlows>>,
+    /// `SupportedIdentityProviders`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_identity_providers: Option<Vec<String>>,
+    /// `CallbackURLs`.
+    ///
+    /// *Constraints:* length 0 to 100.
+    #[serde(rename = "CallbackURLs", skip_serializing_if = "Option::is_none")]
+    pub callback_urls: Option<Vec<String>>,
+    /// `LogoutURLs`.
+    ///
+    /// *Constraints:* length 0 to 100.
+    #[serde(rename = "LogoutURLs", skip_serializing_if = "Option::is_none")]
+    pub logout_urls: Option<Vec<String>>,
+    /// `DefaultRedirectURI`.
+    ///
+    /// *Constraints:* length 1 to 1024, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+    #[serde(rename = "DefaultRedirectURI", skip_serializing_if = "Option::is_none")]
+    pub default_redirect_uri: Option<String>,
+    /// `AllowedOAuthFlows`.
+    ///
+    /// *Constraints:* length 0 to 3.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_o_auth_flows: Option<Vec<OAuthFlow>>,
+    /// `AllowedOAuthScopes`.
+    ///
+    /// *Constraints:* length 0 to 50.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_o_auth_scopes: Option<Vec<String>>,
+    /// A general-purpose flag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_o_auth_flows_user_pool_client: Option<bool>,
+    /// `AnalyticsConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub analytics_configuration: Option<AnalyticsConfiguration>,
+    /// `PreventUserExistenceErrors`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prevent_user_existence_errors: Option<PreventUserExistenceErrorTypes>,
+    /// A flag with no default value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable_token_revocation: Option<bool>,
+    /// A flag with no default value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enable_propagate_additional_user_context_data: Option<bool>,
+    /// `AuthSessionValidity`.
+    ///
+    /// *Constraints:* value 3 to 15.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_session_validity: Option<i32>,
+    /// `RefreshTokenRotation`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_rotation: Option<RefreshTokenRotation>,
+    /// `ClientType`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_type: Option<ClientType>,
+}
+
+impl fmt::Debug for UserPoolClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UserPoolClient")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_name", &self.client_name)
+            .field("client_id", &"*** Sensitive Data Redacted ***")
+            .field("client_secret", &"*** Sensitive Data Redacted ***")
+            .field("client_secret_arn", &self.client_secret_arn)
+            .field("last_modified_date", &self.last_modified_date)
+            .field("creation_date", &self.creation_date)
+            .field("refresh_token_validity", &self.refresh_token_validity)
+            .field("access_token_validity", &self.access_token_validity)
+            .field("id_token_validity", &self.id_token_validity)
+            .field("token_validity_units", &self.token_validity_units)
+            .field("read_attributes", &self.read_attributes)
+            .field("write_attributes", &self.write_attributes)
+            .field("explicit_auth_flows", &self.explicit_auth_flows)
+            .field("supported_identity_providers", &self.supported_identity_providers)
+            .field("callback_urls", &self.callback_urls)
+            .field("logout_urls", &self.logout_urls)
+            .field("default_redirect_uri", &self.default_redirect_uri)
+            .field("allowed_o_auth_flows", &self.allowed_o_auth_flows)
+            .field("allowed_o_auth_scopes", &self.allowed_o_auth_scopes)
+            .field(
+                "allowed_o_auth_flows_user_pool_client",
+                &self.allowed_o_auth_flows_user_pool_client,
+            )
+            .field("analytics_configuration", &self.analytics_configuration)
+            .field("prevent_user_existence_errors", &self.prevent_user_existence_errors)
+            .field("enable_token_revocation", &self.enable_token_revocation)
+            .field(
+                "enable_propagate_additional_user_context_data",
+                &self.enable_propagate_additional_user_context_data,
+            )
+            .field("auth_session_validity", &self.auth_session_validity)
+            .field("refresh_token_rotation", &self.refresh_token_rotation)
+            .field("client_type", &self.client_type)
+            .finish()
+    }
 }
 
 /// A summary of an app client.
@@ -3821,7 +21698,7 @@ pub struct UserPoolDescription {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lambda_config: Option<LambdaConfig>,
     /// The pool status.
-    #[deprecated(note = "The service no longer returns this member.")]
+    #[deprecated(note = "This property is no longer available.")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// When the item was last changed.
@@ -3830,6 +21707,9 @@ pub struct UserPoolDescription {
     /// When the item was created.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub creation_date: Option<DateTime>,
+    /// `ReplicaRegions`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replica_regions: Option<Vec<String>>,
 }
 
 /// The multi-factor authentication setting of a user pool.
@@ -3882,6 +21762,31 @@ pub struct UserPoolPolicy {
     /// The password policy.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password_policy: Option<PasswordPolicy>,
+    /// `SignInPolicy`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sign_in_policy: Option<SignInPolicy>,
+}
+
+/// The `UserPoolReplicaType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UserPoolReplica {
+    /// `RegionName`.
+    ///
+    /// *Constraints:* length 5 to 32.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_name: Option<String>,
+    /// `Status`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<ReplicaStatus>,
+    /// `Role`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<ReplicaRole>,
+    /// An Amazon Resource Name.
+    ///
+    /// *Constraints:* length 20 to 2048, pattern `^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_pool_arn: Option<String>,
 }
 
 /// The user pool's tags could not be applied.
@@ -3906,6 +21811,98 @@ impl fmt::Display for UserPoolTaggingException {
 }
 
 impl std::error::Error for UserPoolTaggingException {}
+
+/// Values of `UserPoolTierType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum UserPoolTier {
+    /// `LITE`
+    Lite,
+    /// `ESSENTIALS`
+    Essentials,
+    /// `PLUS`
+    Plus,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl UserPoolTier {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Lite => "LITE",
+            Self::Essentials => "ESSENTIALS",
+            Self::Plus => "PLUS",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["LITE", "ESSENTIALS", "PLUS"]
+    }
+}
+
+impl From<&str> for UserPoolTier {
+    fn from(value: &str) -> Self {
+        match value {
+            "LITE" => Self::Lite,
+            "ESSENTIALS" => Self::Essentials,
+            "PLUS" => Self::Plus,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(UserPoolTier);
+
+/// The `UserPoolTokenSessionConfigType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UserPoolTokenSessionConfig {
+    /// `MaxPerUser`.
+    ///
+    /// *Constraints:* required, value 1 to 100.
+    pub max_per_user: i32,
+}
+
+/// Values of `UserSessionTrackingType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum UserSessionTracking {
+    /// `ENABLED`
+    Enabled,
+    /// `DISABLED`
+    Disabled,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl UserSessionTracking {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Enabled => "ENABLED",
+            Self::Disabled => "DISABLED",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["ENABLED", "DISABLED"]
+    }
+}
+
+impl From<&str> for UserSessionTracking {
+    fn from(value: &str) -> Self {
+        match value {
+            "ENABLED" => Self::Enabled,
+            "DISABLED" => Self::Disabled,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(UserSessionTracking);
 
 /// The lifecycle state of a user account.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -3979,6 +21976,45 @@ impl From<&str> for UserStatus {
 }
 crate::string_enum_impls!(UserStatus);
 
+/// Values of `UserVerificationType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum UserVerification {
+    /// `required`
+    Required,
+    /// `preferred`
+    Preferred,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl UserVerification {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Required => "required",
+            Self::Preferred => "preferred",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["required", "preferred"]
+    }
+}
+
+impl From<&str> for UserVerification {
+    fn from(value: &str) -> Self {
+        match value {
+            "required" => Self::Required,
+            "preferred" => Self::Preferred,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(UserVerification);
+
 /// An attribute that may serve as the username.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -4028,33 +22064,56 @@ pub struct UsernameConfiguration {
     pub case_sensitive: bool,
 }
 
+/// The `UsernameExistsException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UsernameExistsException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for UsernameExistsException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("UsernameExistsException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UsernameExistsException {}
+
 /// Templates for verification messages.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct VerificationMessageTemplate {
     /// The SMS template.
     ///
-    /// *Constraints:* length 6 to 140.
+    /// *Constraints:* length 6 to 140, pattern `.*\{####\}.*`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_message: Option<String>,
     /// The email body template for codes.
     ///
-    /// *Constraints:* length 6 to 20000.
+    /// *Constraints:* length 6 to 20000, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_message: Option<String>,
     /// The email subject for codes.
     ///
-    /// *Constraints:* length 1 to 140.
+    /// *Constraints:* length 1 to 140, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_subject: Option<String>,
     /// The email body template for links.
     ///
-    /// *Constraints:* length 6 to 20000.
+    /// *Constraints:* length 6 to 20000, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{##[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*##\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_message_by_link: Option<String>,
     /// The email subject for links.
     ///
-    /// *Constraints:* length 1 to 140.
+    /// *Constraints:* length 1 to 140, pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_subject_by_link: Option<String>,
     /// Whether email verification uses a code or a link.
@@ -4100,3 +22159,508 @@ impl From<&str> for VerifiedAttribute {
     }
 }
 crate::string_enum_impls!(VerifiedAttribute);
+
+/// The `VerifySoftwareTokenRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct VerifySoftwareTokenRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// `Session`.
+    ///
+    /// *Constraints:* length 20 to 4096.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// `UserCode`.
+    ///
+    /// *Constraints:* required, length 6 to 6, pattern `^[0-9]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_code: Option<String>,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* length 0 to 131072.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub friendly_device_name: Option<String>,
+}
+
+impl fmt::Debug for VerifySoftwareTokenRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("VerifySoftwareTokenRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("session", &"*** Sensitive Data Redacted ***")
+            .field("user_code", &"*** Sensitive Data Redacted ***")
+            .field("friendly_device_name", &self.friendly_device_name)
+            .finish()
+    }
+}
+
+impl VerifySoftwareTokenRequest {
+    /// Starts building this input; [`VerifySoftwareTokenRequestBuilder::build`] checks required members.
+    pub fn builder() -> VerifySoftwareTokenRequestBuilder {
+        VerifySoftwareTokenRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.user_code.is_none() {
+            return Err(
+                BuildError::missing_field("VerifySoftwareTokenRequest", "UserCode"),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`VerifySoftwareTokenRequest`]; see [`VerifySoftwareTokenRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct VerifySoftwareTokenRequestBuilder {
+    inner: VerifySoftwareTokenRequest,
+}
+
+impl VerifySoftwareTokenRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets `Session`.
+    pub fn session(mut self, value: impl Into<String>) -> Self {
+        self.inner.session = Some(value.into());
+        self
+    }
+
+    /// Sets `UserCode`.
+    pub fn user_code(mut self, value: impl Into<String>) -> Self {
+        self.inner.user_code = Some(value.into());
+        self
+    }
+
+    /// Sets `FriendlyDeviceName`.
+    pub fn friendly_device_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.friendly_device_name = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<VerifySoftwareTokenRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `VerifySoftwareTokenResponse` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct VerifySoftwareTokenResponse {
+    /// `Status`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<VerifySoftwareTokenResponseType>,
+    /// `Session`.
+    ///
+    /// *Constraints:* length 20 to 4096.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+}
+
+impl fmt::Debug for VerifySoftwareTokenResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("VerifySoftwareTokenResponse")
+            .field("status", &self.status)
+            .field("session", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
+/// Values of `VerifySoftwareTokenResponseType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VerifySoftwareTokenResponseType {
+    /// `SUCCESS`
+    Success,
+    /// `ERROR`
+    Error,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl VerifySoftwareTokenResponseType {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Success => "SUCCESS",
+            Self::Error => "ERROR",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["SUCCESS", "ERROR"]
+    }
+}
+
+impl From<&str> for VerifySoftwareTokenResponseType {
+    fn from(value: &str) -> Self {
+        match value {
+            "SUCCESS" => Self::Success,
+            "ERROR" => Self::Error,
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(VerifySoftwareTokenResponseType);
+
+/// The `VerifyUserAttributeRequest` structure.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct VerifyUserAttributeRequest {
+    /// `AccessToken`.
+    ///
+    /// *Constraints:* required, pattern `^[A-Za-z0-9-_=.]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// The name of a user attribute, such as email.
+    ///
+    /// *Constraints:* required, length 1 to 32, pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute_name: Option<String>,
+    /// `Code`.
+    ///
+    /// *Constraints:* required, length 1 to 2048, pattern `^[\S]+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+impl fmt::Debug for VerifyUserAttributeRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("VerifyUserAttributeRequest")
+            .field("access_token", &"*** Sensitive Data Redacted ***")
+            .field("attribute_name", &self.attribute_name)
+            .field("code", &self.code)
+            .finish()
+    }
+}
+
+impl VerifyUserAttributeRequest {
+    /// Starts building this input; [`VerifyUserAttributeRequestBuilder::build`] checks required members.
+    pub fn builder() -> VerifyUserAttributeRequestBuilder {
+        VerifyUserAttributeRequestBuilder::default()
+    }
+
+    /// Checks that every member the model marks required is set.
+    pub fn validate(&self) -> Result<(), BuildError> {
+        if self.access_token.is_none() {
+            return Err(
+                BuildError::missing_field("VerifyUserAttributeRequest", "AccessToken"),
+            );
+        }
+        if self.attribute_name.is_none() {
+            return Err(
+                BuildError::missing_field("VerifyUserAttributeRequest", "AttributeName"),
+            );
+        }
+        if self.code.is_none() {
+            return Err(BuildError::missing_field("VerifyUserAttributeRequest", "Code"));
+        }
+        Ok(())
+    }
+}
+
+/// Builds a [`VerifyUserAttributeRequest`]; see [`VerifyUserAttributeRequest::builder`].
+#[derive(Clone, Debug, Default)]
+pub struct VerifyUserAttributeRequestBuilder {
+    inner: VerifyUserAttributeRequest,
+}
+
+impl VerifyUserAttributeRequestBuilder {
+    /// Sets `AccessToken`.
+    pub fn access_token(mut self, value: impl Into<String>) -> Self {
+        self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets `AttributeName`.
+    pub fn attribute_name(mut self, value: impl Into<String>) -> Self {
+        self.inner.attribute_name = Some(value.into());
+        self
+    }
+
+    /// Sets `Code`.
+    pub fn code(mut self, value: impl Into<String>) -> Self {
+        self.inner.code = Some(value.into());
+        self
+    }
+
+    /// Returns the input, or which required member is missing.
+    pub fn build(self) -> Result<VerifyUserAttributeRequest, BuildError> {
+        self.inner.validate()?;
+        Ok(self.inner)
+    }
+}
+
+/// The `VerifyUserAttributeResponse` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct VerifyUserAttributeResponse {}
+
+/// The `WebAuthnChallengeNotFoundException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WebAuthnChallengeNotFoundException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for WebAuthnChallengeNotFoundException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("WebAuthnChallengeNotFoundException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for WebAuthnChallengeNotFoundException {}
+
+/// The `WebAuthnClientMismatchException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WebAuthnClientMismatchException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for WebAuthnClientMismatchException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("WebAuthnClientMismatchException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for WebAuthnClientMismatchException {}
+
+/// The `WebAuthnConfigurationType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct WebAuthnConfiguration {
+    /// `RelyingPartyId`.
+    ///
+    /// *Constraints:* length 1 to 127.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relying_party_id: Option<String>,
+    /// `UserVerification`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_verification: Option<UserVerification>,
+    /// `FactorConfiguration`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub factor_configuration: Option<WebAuthnFactorConfiguration>,
+}
+
+/// The `WebAuthnConfigurationMissingException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WebAuthnConfigurationMissingException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for WebAuthnConfigurationMissingException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("WebAuthnConfigurationMissingException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for WebAuthnConfigurationMissingException {}
+
+/// The `WebAuthnCredentialDescription` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct WebAuthnCredentialDescription {
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* required, length 0 to 131072.
+    pub credential_id: String,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* required, length 0 to 131072.
+    pub friendly_credential_name: String,
+    /// A general-purpose string.
+    ///
+    /// *Constraints:* required, length 0 to 131072.
+    pub relying_party_id: String,
+    /// `AuthenticatorAttachment`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authenticator_attachment: Option<String>,
+    /// `AuthenticatorTransports`.
+    ///
+    /// *Constraints:* required.
+    pub authenticator_transports: Vec<String>,
+    /// A point in time.
+    ///
+    /// *Constraints:* required.
+    pub created_at: DateTime,
+}
+
+/// The `WebAuthnCredentialNotSupportedException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WebAuthnCredentialNotSupportedException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for WebAuthnCredentialNotSupportedException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("WebAuthnCredentialNotSupportedException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for WebAuthnCredentialNotSupportedException {}
+
+/// Values of `WebAuthnFactorConfigurationType`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum WebAuthnFactorConfiguration {
+    /// `SINGLE_FACTOR`
+    SingleFactor,
+    /// `MULTI_FACTOR_WITH_USER_VERIFICATION`
+    MultiFactorWithUserVerification,
+    /// A value this version of the crate does not know; it is kept and sent back unchanged.
+    Unknown(UnknownVariant),
+}
+
+impl WebAuthnFactorConfiguration {
+    /// The value as it appears on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::SingleFactor => "SINGLE_FACTOR",
+            Self::MultiFactorWithUserVerification => {
+                "MULTI_FACTOR_WITH_USER_VERIFICATION"
+            }
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+
+    /// Every value this version of the crate knows, in model order.
+    pub const fn values() -> &'static [&'static str] {
+        &["SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION"]
+    }
+}
+
+impl From<&str> for WebAuthnFactorConfiguration {
+    fn from(value: &str) -> Self {
+        match value {
+            "SINGLE_FACTOR" => Self::SingleFactor,
+            "MULTI_FACTOR_WITH_USER_VERIFICATION" => {
+                Self::MultiFactorWithUserVerification
+            }
+            other => Self::Unknown(UnknownVariant::new(other)),
+        }
+    }
+}
+crate::string_enum_impls!(WebAuthnFactorConfiguration);
+
+/// The `WebAuthnMfaSettingsType` structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct WebAuthnMfaSettings {
+    /// A general-purpose flag.
+    pub enabled: bool,
+}
+
+/// The `WebAuthnNotEnabledException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WebAuthnNotEnabledException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for WebAuthnNotEnabledException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("WebAuthnNotEnabledException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for WebAuthnNotEnabledException {}
+
+/// The `WebAuthnOriginNotAllowedException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WebAuthnOriginNotAllowedException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for WebAuthnOriginNotAllowedException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("WebAuthnOriginNotAllowedException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for WebAuthnOriginNotAllowedException {}
+
+/// The `WebAuthnRelyingPartyMismatchException` structure.
+///
+/// *Error:* A client-side error (HTTP 400).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WebAuthnRelyingPartyMismatchException {
+    /// The text of an error message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl fmt::Display for WebAuthnRelyingPartyMismatchException {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("WebAuthnRelyingPartyMismatchException")?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for WebAuthnRelyingPartyMismatchException {}
