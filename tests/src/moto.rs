@@ -1,127 +1,98 @@
-//! End-to-end test support: a client of the generated crate pointed at a running
-//! `moto_server` (see [`crate::moto_env`]), and seed calls for the operations our
-//! 21-operation model leaves out.
+//! End-to-end test support: the generated client pointed at a running `moto_server` (see
+//! [`crate::moto_env`]), and typed set-up calls the tests share. Everything goes through the
+//! generated crate's typed API; no request is written as raw JSON.
 
-use cognito_identity_provider::runtime::{
-    ClientCore, ErrorResponse, OperationError, OperationSpec, ServiceSpec, Unhandled,
+use cognito_identity_provider::types::{
+    AdminCreateUserRequest, Attribute, CreateUserPoolClientRequest, CreateUserPoolDomainRequest,
+    CreateUserPoolRequest, DeletionProtection, ExplicitAuthFlows, MessageAction, UserStatus,
 };
-use cognito_identity_provider::{Client, Error};
-use serde_json::{Value, json};
+use cognito_identity_provider::{Client, CognitoIdentityProvider};
 
 use crate::moto_env::{config, endpoint};
 
-/// A generated client and a [`Seeder`], both talking to moto.
+/// A generated client talking to moto.
 pub struct Moto {
     /// The generated crate's client.
     pub client: Client,
-    /// Creates what our model cannot (users, app clients, domains).
-    pub seed: Seeder,
 }
 
 impl Moto {
-    /// Clients for the moto at [`endpoint`], or `None` when the test is skipped.
+    /// A client for the moto at [`endpoint`], or `None` when the test is skipped.
     pub fn connect(test: &str) -> Option<Moto> {
         let endpoint = endpoint(test)?;
-        let config = config(&endpoint);
         Some(Moto {
-            client: Client::new(config.clone()),
-            seed: Seeder {
-                core: ClientCore::new(&SEED_SERVICE, config),
-            },
+            client: Client::new(config(&endpoint)),
         })
     }
-}
 
-/// Any error response, for the seed calls (they are not under test).
-#[derive(Debug)]
-pub struct SeedError(pub Unhandled);
-
-impl std::fmt::Display for SeedError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl std::error::Error for SeedError {}
-
-impl OperationError for SeedError {
-    fn from_error_response(response: ErrorResponse) -> Self {
-        SeedError(response.into_unhandled())
-    }
-}
-
-/// The Cognito service as the seed calls see it (the endpoint always comes from the config).
-static SEED_SERVICE: ServiceSpec = ServiceSpec {
-    target_prefix: "AWSCognitoIdentityProviderService",
-    json_version: "1.1",
-    signing_name: "cognito-idp",
-    endpoint_rules: None,
-    retryable_errors: &[],
-    throttling_errors: &[],
-};
-
-/// Creates test data through the generated crate's runtime with untyped JSON, for
-/// operations our model leaves out (`AdminCreateUser`, `CreateUserPoolClient`, …) and for
-/// members it leaves out (`DeletionProtection` on `CreateUserPool`).
-pub struct Seeder {
-    core: ClientCore,
-}
-
-impl Seeder {
-    /// Calls the signed operation `name` with `input`; panics when it fails.
-    async fn call(&self, name: &'static str, input: Value) -> Value {
-        let op = OperationSpec::signed(name);
-        let result: Result<Value, Error<SeedError>> = self.core.call(op, &input).await;
-        result.unwrap_or_else(|e| panic!("seeding with {name} failed: {e}"))
+    /// Creates a pool with the given deletion protection and returns its id.
+    pub async fn user_pool(&self, name: &str, protection: DeletionProtection) -> String {
+        let input = CreateUserPoolRequest::builder()
+            .pool_name(name)
+            .deletion_protection(protection.clone())
+            .build()
+            .expect("the pool name is set");
+        let created = self.client.create_user_pool(input).await;
+        let pool = created.expect("CreateUserPool").user_pool.expect("a pool");
+        assert_eq!(pool.deletion_protection, Some(protection));
+        pool.id.expect("the new pool has an id")
     }
 
-    /// Creates a pool with `DeletionProtection: ACTIVE` and returns its id.
-    pub async fn protected_user_pool(&self, name: &str) -> String {
-        let out = self
-            .call(
-                "CreateUserPool",
-                json!({"PoolName": name, "DeletionProtection": "ACTIVE"}),
-            )
-            .await;
-        text(&out, "/UserPool/Id")
-    }
-
-    /// Creates a user with an `email` attribute (status `FORCE_CHANGE_PASSWORD`).
+    /// Creates a user with an `email` attribute and no invitation; moto gives it the status
+    /// `FORCE_CHANGE_PASSWORD`.
     pub async fn user(&self, pool_id: &str, username: &str, email: &str) {
-        let input = json!({
-            "UserPoolId": pool_id,
-            "Username": username,
-            "MessageAction": "SUPPRESS",
-            "UserAttributes": [{"Name": "email", "Value": email}],
-        });
-        self.call("AdminCreateUser", input).await;
+        let input = AdminCreateUserRequest::builder()
+            .user_pool_id(pool_id)
+            .username(username)
+            .user_attributes(vec![email_attribute(email)])
+            .message_action(MessageAction::Suppress)
+            .build()
+            .expect("pool and user name are set");
+        let created = self.client.admin_create_user(input).await;
+        let user = created.expect("AdminCreateUser").user.expect("a user");
+        assert_eq!(user.username.as_deref(), Some(username));
+        assert_eq!(user.user_status, Some(UserStatus::ForceChangePassword));
     }
 
-    /// Creates an app client and returns its id.
+    /// Creates an app client that allows password sign-in and returns its id.
     pub async fn app_client(&self, pool_id: &str, name: &str) -> String {
-        let out = self
-            .call(
-                "CreateUserPoolClient",
-                json!({"UserPoolId": pool_id, "ClientName": name}),
-            )
-            .await;
-        text(&out, "/UserPoolClient/ClientId")
+        let input = CreateUserPoolClientRequest::builder()
+            .user_pool_id(pool_id)
+            .client_name(name)
+            .explicit_auth_flows(vec![
+                ExplicitAuthFlows::AllowUserPasswordAuth,
+                ExplicitAuthFlows::AllowAdminUserPasswordAuth,
+                ExplicitAuthFlows::AllowRefreshTokenAuth,
+            ])
+            .build()
+            .expect("pool and client name are set");
+        let created = self.client.create_user_pool_client(input).await;
+        let app = created
+            .expect("CreateUserPoolClient")
+            .user_pool_client
+            .expect("an app client");
+        assert_eq!(app.client_name.as_deref(), Some(name));
+        app.client_id.expect("the new app client has an id")
     }
 
     /// Gives the pool a hosted-UI domain prefix.
     pub async fn domain(&self, pool_id: &str, domain: &str) {
-        self.call(
-            "CreateUserPoolDomain",
-            json!({"UserPoolId": pool_id, "Domain": domain}),
-        )
-        .await;
+        let input = CreateUserPoolDomainRequest::builder()
+            .user_pool_id(pool_id)
+            .domain(domain)
+            .build()
+            .expect("pool and domain are set");
+        self.client
+            .create_user_pool_domain(input)
+            .await
+            .expect("CreateUserPoolDomain");
     }
 }
 
-/// The string at `pointer` in a seed response (panics with the response's shape if absent).
-fn text(value: &Value, pointer: &str) -> String {
-    match value.pointer(pointer).and_then(Value::as_str) {
-        Some(text) => text.to_owned(),
-        None => panic!("seed response has no {pointer}"),
+/// The `email` attribute with `value`.
+pub fn email_attribute(value: &str) -> Attribute {
+    Attribute {
+        name: "email".to_owned(),
+        value: Some(value.to_owned()),
     }
 }

@@ -1,7 +1,5 @@
-//! Where the moto server is, and how to talk to it: shared by the end-to-end tests of our
-//! crate (`tests/tests/e2e_moto.rs`) and of the crate generated from the full AWS model
-//! (`tests/full-model-e2e/`, which includes this file by path). It uses only the parts of
-//! the generated API that both crates have.
+//! Where the moto server is, and how to talk to it, for the end-to-end tests
+//! (`tests/tests/e2e_moto.rs`, `tests/tests/e2e_lifecycle.rs`).
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};

@@ -1,6 +1,8 @@
 //! The generated Cognito client end to end against moto (`COGNITO_ENDPOINT`, started by
-//! `.ci/run`): every operation of our model that moto implements, through the real hyper
-//! transport, SigV4 signing, JSON codecs, paginators and error mapping.
+//! `.ci/run`): pools, app clients, users, resource servers, identity providers and domains,
+//! through the real hyper transport, SigV4 signing, JSON codecs, paginators and error
+//! mapping, with the typed API only. Sign-up, sign-in and pool lifecycle are in
+//! `e2e_lifecycle.rs`.
 //!
 //! Each test makes its own pool (unique names), so the tests run in parallel and against a
 //! moto that earlier runs left data in. Without `COGNITO_ENDPOINT` the tests say they are
@@ -16,11 +18,11 @@ use cognito_identity_provider::error::ErrorCodes as _;
 use cognito_identity_provider::runtime::StreamExt;
 use cognito_identity_provider::types::{
     CreateIdentityProviderRequest, CreateResourceServerRequest, CreateUserPoolRequest,
-    DeletionProtection, DescribeIdentityProviderRequest, DescribeResourceServerRequest,
-    DescribeUserPoolDomainRequest, DescribeUserPoolRequest, GetUiCustomizationRequest,
-    ListIdentityProvidersRequest, ListResourceServersRequest, ListUserPoolClientsRequest,
-    ListUserPoolsRequest, ListUsersRequest, ProviderType, ResourceServerScope,
-    UpdateIdentityProviderRequest, UpdateUserPoolRequest, User, UserPoolMfa, UserStatus,
+    DescribeIdentityProviderRequest, DescribeResourceServerRequest, DescribeUserPoolDomainRequest,
+    DescribeUserPoolRequest, GetUiCustomizationRequest, ListIdentityProvidersRequest,
+    ListResourceServersRequest, ListUserPoolClientsRequest, ListUserPoolsRequest, ListUsersRequest,
+    ProviderType, ResourceServerScope, UpdateIdentityProviderRequest, UpdateUserPoolRequest, User,
+    UserPoolMfa, UserStatus,
 };
 use cognito_identity_provider::{Client, Error};
 
@@ -80,25 +82,6 @@ async fn user_pool_is_created_described_and_updated() {
 }
 
 #[tokio::test]
-async fn deletion_protection_arrives_as_the_enum() {
-    let moto = moto!("deletion_protection_arrives_as_the_enum");
-    // Our model's CreateUserPool input has no DeletionProtection member (newer than the
-    // seed pages), so the pool is seeded; the typed DescribeUserPool decodes the value.
-    let id = moto
-        .seed
-        .protected_user_pool(&unique("e2e-protected"))
-        .await;
-    let input = DescribeUserPoolRequest::builder().user_pool_id(&id).build();
-    let pool = moto
-        .client
-        .describe_user_pool(input.unwrap())
-        .await
-        .unwrap();
-    let protection = pool.user_pool.unwrap().deletion_protection;
-    assert_eq!(protection, Some(DeletionProtection::Active));
-}
-
-#[tokio::test]
 async fn list_user_pools_pages_two_at_a_time() {
     let moto = moto!("list_user_pools_pages_two_at_a_time");
     let prefix = unique("e2e-list");
@@ -127,7 +110,7 @@ async fn list_user_pool_clients_pages_through_app_clients() {
     let pool = new_pool(&moto.client, &unique("e2e-clients")).await;
     let mut created = Vec::new();
     for name in ["web", "ios", "android"] {
-        created.push((moto.seed.app_client(&pool, name).await, name));
+        created.push((moto.app_client(&pool, name).await, name));
     }
     let input = ListUserPoolClientsRequest::builder()
         .user_pool_id(&pool)
@@ -178,7 +161,7 @@ async fn list_users_filters_and_pages() {
         ("ana.three", "ana3@example.com"),
         ("bruno", "bruno@example.com"),
     ] {
-        moto.seed.user(&pool, name, email).await;
+        moto.user(&pool, name, email).await;
     }
 
     let (users, pages) = users_matching(&moto.client, &pool, "username ^= \"ana\"").await;
@@ -322,7 +305,7 @@ async fn user_pool_domain_is_described() {
     let moto = moto!("user_pool_domain_is_described");
     let pool = new_pool(&moto.client, &unique("e2e-domain")).await;
     let domain = unique("e2e").to_lowercase();
-    moto.seed.domain(&pool, &domain).await;
+    moto.domain(&pool, &domain).await;
     let input = DescribeUserPoolDomainRequest::builder()
         .domain(&domain)
         .build();

@@ -1,0 +1,172 @@
+//! `cargo xtask model import` / `model check` (the library behind them,
+//! `codegen::model_merge`): model/ matches the newest botocore it was imported from, an
+//! import is deterministic and keeps our docs, and bad input is refused with the file and
+//! the JSON path named.
+
+use codegen::Config;
+use codegen::model_merge::{self, AwsModel, Comparison, InputFile};
+use codegen_tests::{botocore_models_dir, workspace_root};
+
+/// The botocore version model/ was last imported from (see `.ci/fetch-botocore.sh`).
+const BOTOCORE_VERSION: &str = "1.44.8";
+const MODEL: &str = "model/cognito-identity-provider.json";
+
+fn ours() -> String {
+    std::fs::read_to_string(workspace_root().join(MODEL)).expect("model/ is readable")
+}
+
+fn input(name: &str, text: &str) -> InputFile {
+    InputFile {
+        name: name.to_owned(),
+        text: text.to_owned(),
+    }
+}
+
+/// The pinned botocore model (service, paginators, endpoint rules), or `None` (skipped).
+fn pinned_botocore() -> Option<Vec<InputFile>> {
+    let dir = botocore_models_dir()?.join(BOTOCORE_VERSION);
+    let files = [
+        "service-2.json",
+        "paginators-1.json",
+        "endpoint-rule-set-1.json",
+    ];
+    Some(
+        files
+            .iter()
+            .map(|name| {
+                let path = dir.join(name);
+                let text = std::fs::read_to_string(&path)
+                    .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+                input(&path.display().to_string(), &text)
+            })
+            .collect(),
+    )
+}
+
+fn load(files: &[InputFile]) -> AwsModel {
+    model_merge::load(files).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn model_has_no_api_difference_from_the_pinned_botocore() {
+    let Some(files) = pinned_botocore() else {
+        return;
+    };
+    let comparison = model_merge::compare(MODEL, &ours(), &load(&files)).unwrap();
+    assert_eq!(comparison, Comparison::Differences(Vec::new()));
+}
+
+#[test]
+fn importing_the_pinned_botocore_again_changes_nothing() {
+    let Some(files) = pinned_botocore() else {
+        return;
+    };
+    let aws = load(&files);
+    let ours = ours();
+    let config = Config::load(&workspace_root().join("model/codegen.json"), "codegen.json")
+        .expect("model/codegen.json");
+    let once = model_merge::import(MODEL, &ours, &aws, &config).unwrap();
+    assert!(
+        once == ours,
+        "a second import changes model/: it is not deterministic"
+    );
+}
+
+#[test]
+fn model_is_well_formed() {
+    assert_eq!(
+        model_merge::well_formed_problems(&ours()),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn every_operation_has_our_sentence_and_its_reference_link() {
+    let model: serde_json::Value = serde_json::from_str(&ours()).unwrap();
+    let shapes = model["shapes"].as_object().unwrap();
+    let mut operations = 0;
+    for (id, shape) in shapes.iter().filter(|(_, s)| s["type"] == "operation") {
+        operations += 1;
+        let name = id.rsplit('#').next().unwrap();
+        let doc = shape["traits"]["smithy.api#documentation"]
+            .as_str()
+            .unwrap_or("");
+        let link = model_merge::reference_link(name);
+        let sentence = doc.strip_suffix(&link).map(str::trim_end).unwrap_or("");
+        assert!(
+            sentence.ends_with('.'),
+            "{name}: `{doc}` lacks a sentence and then {link}"
+        );
+    }
+    assert_eq!(
+        operations, 153,
+        "the operations of botocore {BOTOCORE_VERSION}"
+    );
+}
+
+const SMALL_BOTOCORE: &str = r#"{
+  "version": "2.0",
+  "metadata": {"apiVersion": "2016-04-18", "endpointPrefix": "cognito-idp",
+    "jsonVersion": "1.1", "protocol": "json", "serviceFullName": "Amazon Cognito Identity Provider",
+    "serviceId": "Cognito Identity Provider", "signatureVersion": "v4",
+    "targetPrefix": "AWSCognitoIdentityProviderService", "uid": "cognito-idp-2016-04-18"},
+  "operations": {"DeleteUserPool": {"name": "DeleteUserPool", "http": {"method": "POST", "requestUri": "/"},
+    "input": {"shape": "DeleteUserPoolRequest"}}},
+  "shapes": {"DeleteUserPoolRequest": {"type": "structure", "members": {"UserPoolId": {"shape": "Missing"}}}}
+}"#;
+
+#[test]
+fn a_partial_botocore_model_is_refused_naming_file_and_path() {
+    let error = model_merge::load(&[input("new/service-2.json", SMALL_BOTOCORE)]).unwrap_err();
+    let message = error.to_string();
+    assert!(message.contains("new/service-2.json"), "{message}");
+    assert!(
+        message.contains("$.shapes[\"DeleteUserPoolRequest\"]"),
+        "{message}"
+    );
+    assert!(message.contains("Missing"), "{message}");
+}
+
+#[test]
+fn malformed_json_is_refused_with_file_line_and_column() {
+    let error =
+        model_merge::load(&[input("new/service-2.json", "{\"metadata\": {,}")]).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains("new/service-2.json: line 1, column 15"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_rule_set_without_rules_is_refused_naming_the_path() {
+    let service = SMALL_BOTOCORE
+        .replace("\"Missing\"", "\"UserPoolIdType\"")
+        .replace(
+            "\"shapes\": {",
+            "\"shapes\": {\"UserPoolIdType\": {\"type\": \"string\"}, ",
+        );
+    let rules = r#"{"version": "1.0", "parameters": {}, "rules": {}}"#;
+    let files = [
+        input("new/service-2.json", &service),
+        input("new/endpoint-rule-set-1.json", rules),
+    ];
+    let message = model_merge::load(&files).unwrap_err().to_string();
+    assert!(
+        message.contains("new/endpoint-rule-set-1.json"),
+        "{message}"
+    );
+    assert!(message.contains("$.rules"), "{message}");
+}
+
+#[test]
+fn a_model_of_another_service_is_named_as_such() {
+    let other = r#"{"smithy": "2.0", "shapes": {"com.amazonaws.sqs#AmazonSQS": {"type": "service", "version": "2012-11-05"}}}"#;
+    let aws = load(&[input("sqs.json", other)]);
+    let Comparison::OtherService(message) = model_merge::compare(MODEL, &ours(), &aws).unwrap()
+    else {
+        panic!("an SQS model compared as Cognito");
+    };
+    assert!(message.contains("a different service"), "{message}");
+    assert!(message.contains("com.amazonaws.sqs#AmazonSQS"), "{message}");
+}
