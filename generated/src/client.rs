@@ -876,7 +876,7 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("CreateUserPool")))
     }
 
-    /// Creates an app client in a user pool.
+    /// Adds an app client to a user pool.
     ///
     /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html>)
     fn create_user_pool_client(
@@ -950,7 +950,7 @@ pub trait CognitoIdentityProvider: Send + Sync {
         std::future::ready(Err(Error::NotImplemented("DeleteIdentityProvider")))
     }
 
-    /// Deletes a managed login branding style.
+    /// Removes a managed login branding style.
     ///
     /// \[API reference\](<https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteManagedLoginBranding.html>)
     fn delete_managed_login_branding(

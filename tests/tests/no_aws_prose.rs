@@ -1,6 +1,6 @@
 //! No sentence of AWS's documentation is in model/ or generated/: every documentation
-//! sentence of ours (model traits, and the doc comments of the generated crate) of five
-//! words or more is looked up among the sentences of AWS's Cognito documentation, from the
+//! sentence of ours (model traits, the generated crate's doc comments and the
+//! `documentation` strings of its JSON files) of five words or more is looked up among the sentences of AWS's Cognito documentation, from the
 //! Smithy model in `../shared/aws-models` and the newest botocore model in
 //! `$BOTOCORE_MODELS_DIR`. Shorter sentences ("The user pool ID.") are stock phrases that
 //! say nothing of where they came from. Without the AWS models the test prints why it
@@ -31,14 +31,23 @@ fn no_aws_documentation_sentence_in_model_or_generated() {
     collect_docs(&model, &mut |doc| {
         ours.push(("model/".to_owned(), doc.to_owned()))
     });
-    for file in rust_files(&root.join("generated")) {
+    for file in files_below(&root.join("generated")) {
         let name = file
             .strip_prefix(&root)
             .unwrap_or(&file)
             .display()
             .to_string();
-        for block in doc_comment_blocks(&read(&file)) {
-            ours.push((name.clone(), block));
+        match file.extension().and_then(|ext| ext.to_str()) {
+            Some("rs") => {
+                for block in doc_comment_blocks(&read(&file)) {
+                    ours.push((name.clone(), block));
+                }
+            }
+            Some("json") => {
+                let value: Value = serde_json::from_str(&read(&file)).expect("JSON");
+                collect_docs(&value, &mut |doc| ours.push((name.clone(), doc.to_owned())));
+            }
+            _ => {}
         }
     }
     let mut copied = BTreeSet::new();
@@ -158,14 +167,18 @@ fn doc_comment_blocks(source: &str) -> Vec<String> {
     blocks
 }
 
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
+/// The `.rs` and `.json` files below `dir`, sorted.
+fn files_below(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            found.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            found.extend(files_below(&path));
+        } else if path
+            .extension()
+            .is_some_and(|ext| ext == "rs" || ext == "json")
+        {
             found.push(path);
         }
     }

@@ -111,3 +111,38 @@ pub fn describe_endpoint_tests(tests: &mut Json) {
         );
     }
 }
+
+/// The prose of an endpoint rule set: parameters keep the documentation `ours` gives them
+/// (matched by name) and lose AWS's; rules lose theirs.
+pub fn rule_set_docs(rule_set: &mut Json, ours: Option<&Json>) {
+    if let Some(Json::Object(parameters)) = rule_set.get_mut("parameters") {
+        for (name, parameter) in parameters.iter_mut() {
+            let doc = ours
+                .and_then(|o| o.get("parameters"))
+                .and_then(|p| p.get(name))
+                .and_then(|p| p.get("documentation"));
+            match doc {
+                Some(doc) => {
+                    parameter.insert("documentation", doc.clone());
+                }
+                None => {
+                    parameter.remove("documentation");
+                }
+            }
+        }
+    }
+    if let Some(rules) = rule_set.get_mut("rules") {
+        remove_rule_docs(rules);
+    }
+}
+
+fn remove_rule_docs(value: &mut Json) {
+    match value {
+        Json::Array(items) => items.iter_mut().for_each(remove_rule_docs),
+        Json::Object(entries) => {
+            entries.retain(|(key, _)| key != "documentation");
+            entries.iter_mut().for_each(|(_, v)| remove_rule_docs(v));
+        }
+        _ => {}
+    }
+}

@@ -47,6 +47,7 @@ pub fn merge(ours: &Json, aws: &AwsModel) -> Json {
     docs::apply(&mut merged, &docs::collect(ours));
     docs::link_operations(&mut merged);
     describe_endpoint_tests(&mut merged);
+    rule_set_docs(&mut merged, ours);
     canonical_order(&mut merged);
     merged
 }
@@ -111,6 +112,20 @@ fn explicit_unit_io(merged: &mut Json) {
             }
         }
     });
+}
+
+/// Keeps our words, and only ours, in the service's endpoint rule set.
+fn rule_set_docs(merged: &mut Json, ours: &Json) {
+    let ours = ast_json::service_id(ours)
+        .and_then(|id| ast_json::shape(ours, id))
+        .and_then(|service| get_trait(service, t::ENDPOINT_RULE_SET));
+    let service = ast_json::service_id(merged).map(str::to_owned);
+    if let Some(service) = service.and_then(|id| ast_json::shape_mut(merged, &id))
+        && let Some(mut rule_set) = get_trait(service, t::ENDPOINT_RULE_SET).cloned()
+    {
+        docs::rule_set_docs(&mut rule_set, ours);
+        set_trait(service, t::ENDPOINT_RULE_SET, rule_set);
+    }
 }
 
 /// Names the service's endpoint test cases in our words.
