@@ -170,3 +170,92 @@ fn a_model_of_another_service_is_named_as_such() {
     assert!(message.contains("a different service"), "{message}");
     assert!(message.contains("com.amazonaws.sqs#AmazonSQS"), "{message}");
 }
+
+const NS: &str = "com.amazonaws.cognitoidentityprovider#";
+
+/// model/ before the import: our words on the operation and a member.
+fn small_ours() -> String {
+    serde_json::json!({"smithy": "2.0", "shapes": {
+        format!("{NS}AWSCognitoIdentityProviderService"): {"type": "service",
+            "version": "2016-04-18", "operations": [{"target": format!("{NS}DeleteUserPool")}]},
+        format!("{NS}DeleteUserPool"): {"type": "operation",
+            "input": {"target": format!("{NS}DeleteUserPoolRequest")},
+            "output": {"target": "smithy.api#Unit"},
+            "traits": {"smithy.api#documentation": "Deletes a pool, in our words."}},
+        format!("{NS}DeleteUserPoolRequest"): {"type": "structure", "members": {
+            "UserPoolId": {"target": "smithy.api#String",
+                "traits": {"smithy.api#documentation": "Which pool."}}},
+            "traits": {"smithy.api#input": {}}},
+    }})
+    .to_string()
+}
+
+/// A newer botocore model: AWS prose everywhere, a new member of a new enum.
+fn small_botocore() -> String {
+    SMALL_BOTOCORE
+        .replace("\"Missing\"}", "\"UserPoolIdType\", \"documentation\": \"<p>AWS member prose.</p>\"}, \"Mode\": {\"shape\": \"ModeType\"}")
+        .replace(
+            "\"shapes\": {",
+            "\"shapes\": {\"UserPoolIdType\": {\"type\": \"string\"}, \
+             \"ModeType\": {\"type\": \"string\", \"enum\": [\"ON\", \"off-ish\"], \
+             \"documentation\": \"<p>AWS enum prose.</p>\"}, ",
+        )
+        .replace(
+            "\"input\": {\"shape\": \"DeleteUserPoolRequest\"}",
+            "\"input\": {\"shape\": \"DeleteUserPoolRequest\"}, \"documentation\": \"<p>AWS operation prose.</p>\"",
+        )
+}
+
+/// AWS's Smithy model of the same service: an enum member name and a default.
+fn small_smithy() -> String {
+    serde_json::json!({"smithy": "2.0", "shapes": {
+        format!("{NS}AWSCognitoIdentityProviderService"): {"type": "service", "version": "2016-04-18"},
+        format!("{NS}ModeType"): {"type": "enum", "members": {
+            "TURNED_ON": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "ON"}}}},
+        format!("{NS}DeleteUserPoolRequest"): {"type": "structure", "members": {
+            "Mode": {"target": format!("{NS}ModeType"), "traits": {"smithy.api#default": "ON"}}}},
+    }})
+    .to_string()
+}
+
+#[test]
+fn an_import_keeps_our_words_and_smithy_facts_and_drops_aws_prose() {
+    let files = [
+        input("new/service-2.json", &small_botocore()),
+        input("aws.json", &small_smithy()),
+    ];
+    let aws = load(&files);
+    let ours = small_ours();
+    let text = model_merge::import("ours.json", &ours, &aws, &Config::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!text.contains("prose"), "AWS prose kept:\n{text}");
+    let model: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let shape = |name: &str| &model["shapes"][format!("{NS}{name}")];
+    assert_eq!(
+        shape("DeleteUserPool")["traits"]["smithy.api#documentation"],
+        format!(
+            "Deletes a pool, in our words.\n\n{}",
+            model_merge::reference_link("DeleteUserPool")
+        )
+    );
+    let members = &shape("DeleteUserPoolRequest")["members"];
+    assert_eq!(
+        members["UserPoolId"]["traits"]["smithy.api#documentation"],
+        "Which pool."
+    );
+    assert_eq!(
+        members["UserPoolId"]["target"],
+        format!("{NS}UserPoolIdType")
+    );
+    assert_eq!(members["Mode"]["traits"]["smithy.api#default"], "ON");
+    let mode = shape("ModeType");
+    assert_eq!(mode["type"], "enum");
+    let names: Vec<&String> = mode["members"].as_object().unwrap().keys().collect();
+    assert_eq!(names, ["OFF_ISH", "TURNED_ON"]);
+    assert_eq!(
+        model_merge::well_formed_problems(&text),
+        Vec::<String>::new()
+    );
+    let again = model_merge::import("ours.json", &text, &aws, &Config::default()).unwrap();
+    assert!(again == text, "a second import changes the result");
+}
