@@ -23,7 +23,6 @@ pub mod ir;
 pub mod lower;
 pub mod naming;
 mod render;
-mod runtime_files;
 pub mod smithy;
 
 pub use config::Config;
@@ -42,6 +41,10 @@ pub struct Options {
     /// Add an empty `[workspace]` table so the crate builds on its own inside another workspace's
     /// directory tree (used for scratch crates under `target/`).
     pub standalone_workspace: bool,
+    /// Where the generated `Cargo.toml` finds the `smithy-lean-runtime` crate, as a path
+    /// relative to the generated crate's directory (`../codegen/runtime` for `generated/`).
+    /// Empty: by version only, from the registry.
+    pub runtime_path: String,
 }
 
 /// One file of the generated crate.

@@ -3,7 +3,6 @@
 //! The client trait, its paginators, and the [`Client`] that talks to the service.
 #![allow(deprecated)]
 
-use serde::de::IgnoredAny;
 use crate::error::{
     AdminDisableProviderForUserError, AdminLinkProviderForUserError,
     CreateIdentityProviderError, CreateResourceServerError, CreateUserPoolError,
@@ -13,10 +12,6 @@ use crate::error::{
     ListIdentityProvidersError, ListResourceServersError, ListUserPoolClientsError,
     ListUserPoolsError, ListUsersError, SetUiCustomizationError,
     UpdateIdentityProviderError, UpdateResourceServerError, UpdateUserPoolError,
-};
-
-use crate::runtime::{
-    ClientCore, Config, Error, OperationSpec, ServiceSpec, Stream, items, paginate,
 };
 
 use crate::types::{
@@ -41,7 +36,7 @@ use crate::types::{
 };
 
 /// What the runtime needs to know about the service.
-static SERVICE: ServiceSpec = ServiceSpec {
+static SERVICE: ::smithy_lean_runtime::__private::ServiceSpec = ::smithy_lean_runtime::__private::ServiceSpec {
     target_prefix: "AWSCognitoIdentityProviderService",
     json_version: "1.1",
     signing_name: "cognito-idp",
@@ -52,7 +47,7 @@ static SERVICE: ServiceSpec = ServiceSpec {
 
 /// Every operation of Amazon Cognito Identity Provider, one async method each.
 ///
-/// [`Client`] implements it against the real service. Each method has a default body that returns [`Error::NotImplemented`], so a test double implements only the methods a test needs.
+/// [`Client`] implements it against the real service. Each method has a default body that returns [`Error::NotImplemented`](crate::Error::NotImplemented), so a test double implements only the methods a test needs.
 pub trait CognitoIdentityProvider: Send + Sync {
     /// Stops a user from signing in through a linked provider identity and removes the link.
     fn admin_disable_provider_for_user(
@@ -61,11 +56,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminDisableProviderForUserResponse,
-            Error<AdminDisableProviderForUserError>,
+            ::smithy_lean_runtime::Error<AdminDisableProviderForUserError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminDisableProviderForUser")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "AdminDisableProviderForUser",
+                ),
+            ),
+        )
     }
 
     /// Links a not-yet-used identity provider identity to an existing user, so it signs in as that user.
@@ -75,11 +76,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminLinkProviderForUserResponse,
-            Error<AdminLinkProviderForUserError>,
+            ::smithy_lean_runtime::Error<AdminLinkProviderForUserError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminLinkProviderForUser")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminLinkProviderForUser")),
+        )
     }
 
     /// Adds a third-party identity provider to a user pool.
@@ -89,11 +92,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             CreateIdentityProviderResponse,
-            Error<CreateIdentityProviderError>,
+            ::smithy_lean_runtime::Error<CreateIdentityProviderError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("CreateIdentityProvider")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("CreateIdentityProvider")),
+        )
     }
 
     /// Creates an OAuth 2.0 resource server with custom scopes.
@@ -101,10 +106,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateResourceServerRequest,
     ) -> impl Future<
-        Output = Result<CreateResourceServerResponse, Error<CreateResourceServerError>>,
+        Output = Result<
+            CreateResourceServerResponse,
+            ::smithy_lean_runtime::Error<CreateResourceServerError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("CreateResourceServer")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("CreateResourceServer")),
+        )
     }
 
     /// Creates a user pool.
@@ -112,19 +122,28 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateUserPoolRequest,
     ) -> impl Future<
-        Output = Result<CreateUserPoolResponse, Error<CreateUserPoolError>>,
+        Output = Result<
+            CreateUserPoolResponse,
+            ::smithy_lean_runtime::Error<CreateUserPoolError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("CreateUserPool")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("CreateUserPool")),
+        )
     }
 
     /// Deletes a resource server.
     fn delete_resource_server(
         &self,
         input: DeleteResourceServerRequest,
-    ) -> impl Future<Output = Result<(), Error<DeleteResourceServerError>>> + Send {
+    ) -> impl Future<
+        Output = Result<(), ::smithy_lean_runtime::Error<DeleteResourceServerError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DeleteResourceServer")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteResourceServer")),
+        )
     }
 
     /// Returns an identity provider of a user pool by name.
@@ -134,11 +153,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeIdentityProviderResponse,
-            Error<DescribeIdentityProviderError>,
+            ::smithy_lean_runtime::Error<DescribeIdentityProviderError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DescribeIdentityProvider")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeIdentityProvider")),
+        )
     }
 
     /// Returns a resource server.
@@ -148,11 +169,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeResourceServerResponse,
-            Error<DescribeResourceServerError>,
+            ::smithy_lean_runtime::Error<DescribeResourceServerError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DescribeResourceServer")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeResourceServer")),
+        )
     }
 
     /// Returns the configuration and metadata of a user pool.
@@ -160,10 +183,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DescribeUserPoolRequest,
     ) -> impl Future<
-        Output = Result<DescribeUserPoolResponse, Error<DescribeUserPoolError>>,
+        Output = Result<
+            DescribeUserPoolResponse,
+            ::smithy_lean_runtime::Error<DescribeUserPoolError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DescribeUserPool")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeUserPool")),
+        )
     }
 
     /// Returns details of a user pool domain.
@@ -173,11 +201,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeUserPoolDomainResponse,
-            Error<DescribeUserPoolDomainError>,
+            ::smithy_lean_runtime::Error<DescribeUserPoolDomainError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DescribeUserPoolDomain")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeUserPoolDomain")),
+        )
     }
 
     /// Returns an identity provider of a user pool by one of its identifiers.
@@ -187,11 +217,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             GetIdentityProviderByIdentifierResponse,
-            Error<GetIdentityProviderByIdentifierError>,
+            ::smithy_lean_runtime::Error<GetIdentityProviderByIdentifierError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetIdentityProviderByIdentifier")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "GetIdentityProviderByIdentifier",
+                ),
+            ),
+        )
     }
 
     /// Returns hosted UI branding for an app client, falling back to the pool-wide settings.
@@ -199,10 +235,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetUiCustomizationRequest,
     ) -> impl Future<
-        Output = Result<GetUiCustomizationResponse, Error<GetUiCustomizationError>>,
+        Output = Result<
+            GetUiCustomizationResponse,
+            ::smithy_lean_runtime::Error<GetUiCustomizationError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetUICustomization")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("GetUICustomization")),
+        )
     }
 
     /// Lists the identity providers of a user pool.
@@ -210,10 +251,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListIdentityProvidersRequest,
     ) -> impl Future<
-        Output = Result<ListIdentityProvidersResponse, Error<ListIdentityProvidersError>>,
+        Output = Result<
+            ListIdentityProvidersResponse,
+            ::smithy_lean_runtime::Error<ListIdentityProvidersError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListIdentityProviders")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListIdentityProviders")),
+        )
     }
 
     /// Lists the resource servers of a user pool.
@@ -221,10 +267,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListResourceServersRequest,
     ) -> impl Future<
-        Output = Result<ListResourceServersResponse, Error<ListResourceServersError>>,
+        Output = Result<
+            ListResourceServersResponse,
+            ::smithy_lean_runtime::Error<ListResourceServersError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListResourceServers")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListResourceServers")),
+        )
     }
 
     /// Lists the app clients of a user pool.
@@ -232,10 +283,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListUserPoolClientsRequest,
     ) -> impl Future<
-        Output = Result<ListUserPoolClientsResponse, Error<ListUserPoolClientsError>>,
+        Output = Result<
+            ListUserPoolClientsResponse,
+            ::smithy_lean_runtime::Error<ListUserPoolClientsError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListUserPoolClients")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListUserPoolClients")),
+        )
     }
 
     /// Lists the user pools in the caller's account and Region.
@@ -243,19 +299,28 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListUserPoolsRequest,
     ) -> impl Future<
-        Output = Result<ListUserPoolsResponse, Error<ListUserPoolsError>>,
+        Output = Result<
+            ListUserPoolsResponse,
+            ::smithy_lean_runtime::Error<ListUserPoolsError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListUserPools")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListUserPools")),
+        )
     }
 
     /// Lists the users of a user pool, optionally filtered by one attribute.
     fn list_users(
         &self,
         input: ListUsersRequest,
-    ) -> impl Future<Output = Result<ListUsersResponse, Error<ListUsersError>>> + Send {
+    ) -> impl Future<
+        Output = Result<ListUsersResponse, ::smithy_lean_runtime::Error<ListUsersError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListUsers")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListUsers")),
+        )
     }
 
     /// Sets hosted UI branding for one app client, or for all clients with ClientId ALL.
@@ -263,10 +328,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: SetUiCustomizationRequest,
     ) -> impl Future<
-        Output = Result<SetUiCustomizationResponse, Error<SetUiCustomizationError>>,
+        Output = Result<
+            SetUiCustomizationResponse,
+            ::smithy_lean_runtime::Error<SetUiCustomizationError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("SetUICustomization")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("SetUICustomization")),
+        )
     }
 
     /// Changes the settings of an identity provider.
@@ -276,11 +346,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             UpdateIdentityProviderResponse,
-            Error<UpdateIdentityProviderError>,
+            ::smithy_lean_runtime::Error<UpdateIdentityProviderError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateIdentityProvider")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateIdentityProvider")),
+        )
     }
 
     /// Replaces the name and scopes of a resource server.
@@ -288,10 +360,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateResourceServerRequest,
     ) -> impl Future<
-        Output = Result<UpdateResourceServerResponse, Error<UpdateResourceServerError>>,
+        Output = Result<
+            UpdateResourceServerResponse,
+            ::smithy_lean_runtime::Error<UpdateResourceServerError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateResourceServer")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateResourceServer")),
+        )
     }
 
     /// Changes the settings of a user pool; settings left out are reset to their defaults.
@@ -299,23 +376,31 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateUserPoolRequest,
     ) -> impl Future<
-        Output = Result<UpdateUserPoolResponse, Error<UpdateUserPoolError>>,
+        Output = Result<
+            UpdateUserPoolResponse,
+            ::smithy_lean_runtime::Error<UpdateUserPoolError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateUserPool")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateUserPool")),
+        )
     }
 
     /// Every page of `ListIdentityProviders`, following the `next_token` token until the service stops sending one (or sends the same token twice). Set `max_results` on the input to choose the page size.
     fn list_identity_providers_pages(
         &self,
         input: ListIdentityProvidersRequest,
-    ) -> impl Stream<
-        Item = Result<ListIdentityProvidersResponse, Error<ListIdentityProvidersError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            ListIdentityProvidersResponse,
+            ::smithy_lean_runtime::Error<ListIdentityProvidersError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        paginate(
+        ::smithy_lean_runtime::__private::paginate(
             input,
             |input: &mut ListIdentityProvidersRequest, token| {
                 input.next_token = token;
@@ -329,13 +414,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_identity_providers_items(
         &self,
         input: ListIdentityProvidersRequest,
-    ) -> impl Stream<
-        Item = Result<ProviderDescription, Error<ListIdentityProvidersError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            ProviderDescription,
+            ::smithy_lean_runtime::Error<ListIdentityProvidersError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        items(
+        ::smithy_lean_runtime::__private::items(
             self.list_identity_providers_pages(input),
             |output: ListIdentityProvidersResponse| {
                 Some(output).map(|value| value.providers).unwrap_or_default()
@@ -347,13 +435,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_resource_servers_pages(
         &self,
         input: ListResourceServersRequest,
-    ) -> impl Stream<
-        Item = Result<ListResourceServersResponse, Error<ListResourceServersError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            ListResourceServersResponse,
+            ::smithy_lean_runtime::Error<ListResourceServersError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        paginate(
+        ::smithy_lean_runtime::__private::paginate(
             input,
             |input: &mut ListResourceServersRequest, token| {
                 input.next_token = token;
@@ -367,13 +458,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_resource_servers_items(
         &self,
         input: ListResourceServersRequest,
-    ) -> impl Stream<
-        Item = Result<ResourceServer, Error<ListResourceServersError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            ResourceServer,
+            ::smithy_lean_runtime::Error<ListResourceServersError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        items(
+        ::smithy_lean_runtime::__private::items(
             self.list_resource_servers_pages(input),
             |output: ListResourceServersResponse| {
                 Some(output).map(|value| value.resource_servers).unwrap_or_default()
@@ -385,13 +479,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_user_pool_clients_pages(
         &self,
         input: ListUserPoolClientsRequest,
-    ) -> impl Stream<
-        Item = Result<ListUserPoolClientsResponse, Error<ListUserPoolClientsError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            ListUserPoolClientsResponse,
+            ::smithy_lean_runtime::Error<ListUserPoolClientsError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        paginate(
+        ::smithy_lean_runtime::__private::paginate(
             input,
             |input: &mut ListUserPoolClientsRequest, token| {
                 input.next_token = token;
@@ -405,13 +502,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_user_pool_clients_items(
         &self,
         input: ListUserPoolClientsRequest,
-    ) -> impl Stream<
-        Item = Result<UserPoolClientDescription, Error<ListUserPoolClientsError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            UserPoolClientDescription,
+            ::smithy_lean_runtime::Error<ListUserPoolClientsError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        items(
+        ::smithy_lean_runtime::__private::items(
             self.list_user_pool_clients_pages(input),
             |output: ListUserPoolClientsResponse| {
                 Some(output)
@@ -425,13 +525,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_user_pools_pages(
         &self,
         input: ListUserPoolsRequest,
-    ) -> impl Stream<
-        Item = Result<ListUserPoolsResponse, Error<ListUserPoolsError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            ListUserPoolsResponse,
+            ::smithy_lean_runtime::Error<ListUserPoolsError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        paginate(
+        ::smithy_lean_runtime::__private::paginate(
             input,
             |input: &mut ListUserPoolsRequest, token| {
                 input.next_token = token;
@@ -445,13 +548,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_user_pools_items(
         &self,
         input: ListUserPoolsRequest,
-    ) -> impl Stream<
-        Item = Result<UserPoolDescription, Error<ListUserPoolsError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            UserPoolDescription,
+            ::smithy_lean_runtime::Error<ListUserPoolsError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        items(
+        ::smithy_lean_runtime::__private::items(
             self.list_user_pools_pages(input),
             |output: ListUserPoolsResponse| {
                 Some(output).and_then(|value| value.user_pools).unwrap_or_default()
@@ -463,11 +569,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_users_pages(
         &self,
         input: ListUsersRequest,
-    ) -> impl Stream<Item = Result<ListUsersResponse, Error<ListUsersError>>> + Send + '_
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<ListUsersResponse, ::smithy_lean_runtime::Error<ListUsersError>>,
+    > + Send + '_
     where
         Self: Sized,
     {
-        paginate(
+        ::smithy_lean_runtime::__private::paginate(
             input,
             |input: &mut ListUsersRequest, token| {
                 input.pagination_token = token;
@@ -481,11 +589,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_users_items(
         &self,
         input: ListUsersRequest,
-    ) -> impl Stream<Item = Result<User, Error<ListUsersError>>> + Send + '_
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<User, ::smithy_lean_runtime::Error<ListUsersError>>,
+    > + Send + '_
     where
         Self: Sized,
     {
-        items(
+        ::smithy_lean_runtime::__private::items(
             self.list_users_pages(input),
             |output: ListUsersResponse| {
                 Some(output).and_then(|value| value.users).unwrap_or_default()
@@ -497,20 +607,20 @@ pub trait CognitoIdentityProvider: Send + Sync {
 /// A client for Amazon Cognito Identity Provider: cheap to clone, safe to share between tasks.
 #[derive(Clone, Debug)]
 pub struct Client {
-    core: ClientCore,
+    core: ::smithy_lean_runtime::__private::ClientCore,
 }
 
 impl Client {
     /// A client that uses `config`.
-    pub fn new(config: Config) -> Self {
+    pub fn new(config: ::smithy_lean_runtime::Config) -> Self {
         Self {
-            core: ClientCore::new(&SERVICE, config),
+            core: ::smithy_lean_runtime::__private::ClientCore::new(&SERVICE, config),
         }
     }
 
     /// A client configured from the standard `AWS_*` environment variables.
     pub fn from_env() -> Self {
-        Self::new(Config::from_env())
+        Self::new(::smithy_lean_runtime::Config::from_env())
     }
 }
 
@@ -520,57 +630,107 @@ impl CognitoIdentityProvider for Client {
         input: AdminDisableProviderForUserRequest,
     ) -> Result<
         AdminDisableProviderForUserResponse,
-        Error<AdminDisableProviderForUserError>,
+        ::smithy_lean_runtime::Error<AdminDisableProviderForUserError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("AdminDisableProviderForUser"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminDisableProviderForUser",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn admin_link_provider_for_user(
         &self,
         input: AdminLinkProviderForUserRequest,
-    ) -> Result<AdminLinkProviderForUserResponse, Error<AdminLinkProviderForUserError>> {
+    ) -> Result<
+        AdminLinkProviderForUserResponse,
+        ::smithy_lean_runtime::Error<AdminLinkProviderForUserError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminLinkProviderForUser"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminLinkProviderForUser",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn create_identity_provider(
         &self,
         input: CreateIdentityProviderRequest,
-    ) -> Result<CreateIdentityProviderResponse, Error<CreateIdentityProviderError>> {
+    ) -> Result<
+        CreateIdentityProviderResponse,
+        ::smithy_lean_runtime::Error<CreateIdentityProviderError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("CreateIdentityProvider"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "CreateIdentityProvider",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn create_resource_server(
         &self,
         input: CreateResourceServerRequest,
-    ) -> Result<CreateResourceServerResponse, Error<CreateResourceServerError>> {
+    ) -> Result<
+        CreateResourceServerResponse,
+        ::smithy_lean_runtime::Error<CreateResourceServerError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("CreateResourceServer"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "CreateResourceServer",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn create_user_pool(
         &self,
         input: CreateUserPoolRequest,
-    ) -> Result<CreateUserPoolResponse, Error<CreateUserPoolError>> {
+    ) -> Result<
+        CreateUserPoolResponse,
+        ::smithy_lean_runtime::Error<CreateUserPoolError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("CreateUserPool"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "CreateUserPool",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn delete_resource_server(
         &self,
         input: DeleteResourceServerRequest,
-    ) -> Result<(), Error<DeleteResourceServerError>> {
+    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteResourceServerError>> {
         input.validate()?;
         self.core
             .call::<
                 _,
-                IgnoredAny,
+                ::serde::de::IgnoredAny,
                 _,
-            >(OperationSpec::signed("DeleteResourceServer"), &input)
+            >(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DeleteResourceServer",
+                ),
+                &input,
+            )
             .await
             .map(|_| ())
     }
@@ -578,33 +738,73 @@ impl CognitoIdentityProvider for Client {
     async fn describe_identity_provider(
         &self,
         input: DescribeIdentityProviderRequest,
-    ) -> Result<DescribeIdentityProviderResponse, Error<DescribeIdentityProviderError>> {
+    ) -> Result<
+        DescribeIdentityProviderResponse,
+        ::smithy_lean_runtime::Error<DescribeIdentityProviderError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DescribeIdentityProvider"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DescribeIdentityProvider",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn describe_resource_server(
         &self,
         input: DescribeResourceServerRequest,
-    ) -> Result<DescribeResourceServerResponse, Error<DescribeResourceServerError>> {
+    ) -> Result<
+        DescribeResourceServerResponse,
+        ::smithy_lean_runtime::Error<DescribeResourceServerError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DescribeResourceServer"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DescribeResourceServer",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn describe_user_pool(
         &self,
         input: DescribeUserPoolRequest,
-    ) -> Result<DescribeUserPoolResponse, Error<DescribeUserPoolError>> {
+    ) -> Result<
+        DescribeUserPoolResponse,
+        ::smithy_lean_runtime::Error<DescribeUserPoolError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DescribeUserPool"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DescribeUserPool",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn describe_user_pool_domain(
         &self,
         input: DescribeUserPoolDomainRequest,
-    ) -> Result<DescribeUserPoolDomainResponse, Error<DescribeUserPoolDomainError>> {
+    ) -> Result<
+        DescribeUserPoolDomainResponse,
+        ::smithy_lean_runtime::Error<DescribeUserPoolDomainError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DescribeUserPoolDomain"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DescribeUserPoolDomain",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn get_identity_provider_by_identifier(
@@ -612,91 +812,189 @@ impl CognitoIdentityProvider for Client {
         input: GetIdentityProviderByIdentifierRequest,
     ) -> Result<
         GetIdentityProviderByIdentifierResponse,
-        Error<GetIdentityProviderByIdentifierError>,
+        ::smithy_lean_runtime::Error<GetIdentityProviderByIdentifierError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("GetIdentityProviderByIdentifier"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "GetIdentityProviderByIdentifier",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn get_ui_customization(
         &self,
         input: GetUiCustomizationRequest,
-    ) -> Result<GetUiCustomizationResponse, Error<GetUiCustomizationError>> {
+    ) -> Result<
+        GetUiCustomizationResponse,
+        ::smithy_lean_runtime::Error<GetUiCustomizationError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("GetUICustomization"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "GetUICustomization",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn list_identity_providers(
         &self,
         input: ListIdentityProvidersRequest,
-    ) -> Result<ListIdentityProvidersResponse, Error<ListIdentityProvidersError>> {
+    ) -> Result<
+        ListIdentityProvidersResponse,
+        ::smithy_lean_runtime::Error<ListIdentityProvidersError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListIdentityProviders"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "ListIdentityProviders",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn list_resource_servers(
         &self,
         input: ListResourceServersRequest,
-    ) -> Result<ListResourceServersResponse, Error<ListResourceServersError>> {
+    ) -> Result<
+        ListResourceServersResponse,
+        ::smithy_lean_runtime::Error<ListResourceServersError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListResourceServers"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "ListResourceServers",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn list_user_pool_clients(
         &self,
         input: ListUserPoolClientsRequest,
-    ) -> Result<ListUserPoolClientsResponse, Error<ListUserPoolClientsError>> {
+    ) -> Result<
+        ListUserPoolClientsResponse,
+        ::smithy_lean_runtime::Error<ListUserPoolClientsError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListUserPoolClients"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "ListUserPoolClients",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn list_user_pools(
         &self,
         input: ListUserPoolsRequest,
-    ) -> Result<ListUserPoolsResponse, Error<ListUserPoolsError>> {
+    ) -> Result<
+        ListUserPoolsResponse,
+        ::smithy_lean_runtime::Error<ListUserPoolsError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListUserPools"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("ListUserPools"),
+                &input,
+            )
+            .await
     }
 
     async fn list_users(
         &self,
         input: ListUsersRequest,
-    ) -> Result<ListUsersResponse, Error<ListUsersError>> {
+    ) -> Result<ListUsersResponse, ::smithy_lean_runtime::Error<ListUsersError>> {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListUsers"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("ListUsers"),
+                &input,
+            )
+            .await
     }
 
     async fn set_ui_customization(
         &self,
         input: SetUiCustomizationRequest,
-    ) -> Result<SetUiCustomizationResponse, Error<SetUiCustomizationError>> {
+    ) -> Result<
+        SetUiCustomizationResponse,
+        ::smithy_lean_runtime::Error<SetUiCustomizationError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("SetUICustomization"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "SetUICustomization",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn update_identity_provider(
         &self,
         input: UpdateIdentityProviderRequest,
-    ) -> Result<UpdateIdentityProviderResponse, Error<UpdateIdentityProviderError>> {
+    ) -> Result<
+        UpdateIdentityProviderResponse,
+        ::smithy_lean_runtime::Error<UpdateIdentityProviderError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("UpdateIdentityProvider"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "UpdateIdentityProvider",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn update_resource_server(
         &self,
         input: UpdateResourceServerRequest,
-    ) -> Result<UpdateResourceServerResponse, Error<UpdateResourceServerError>> {
+    ) -> Result<
+        UpdateResourceServerResponse,
+        ::smithy_lean_runtime::Error<UpdateResourceServerError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("UpdateResourceServer"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "UpdateResourceServer",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn update_user_pool(
         &self,
         input: UpdateUserPoolRequest,
-    ) -> Result<UpdateUserPoolResponse, Error<UpdateUserPoolError>> {
+    ) -> Result<
+        UpdateUserPoolResponse,
+        ::smithy_lean_runtime::Error<UpdateUserPoolError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("UpdateUserPool"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "UpdateUserPool",
+                ),
+                &input,
+            )
+            .await
     }
 }

@@ -4,8 +4,6 @@
 //! the [`ErrorCodes`] checks they share.
 #![allow(deprecated)]
 
-use std::fmt;
-use crate::runtime::{Error, ErrorResponse, OperationError, Unhandled};
 use crate::types::{
     AliasExistsException, ConcurrentModificationException, DuplicateProviderException,
     FeatureUnavailableInTierException, InternalErrorException,
@@ -17,7 +15,7 @@ use crate::types::{
     UserNotFoundException, UserPoolTaggingException,
 };
 
-/// Checks by error code, for every operation's error enum and for [`Error`] around it.
+/// Checks by error code, for every operation's error enum and for [`Error`](crate::Error) around it.
 ///
 /// Bring it into scope (`use …::ErrorCodes as _;`) to call `is_…()` on an error.
 pub trait ErrorCodes {
@@ -114,7 +112,7 @@ pub trait ErrorCodes {
     }
 }
 
-impl<E: ErrorCodes> ErrorCodes for Error<E> {
+impl<E: ErrorCodes> ErrorCodes for ::smithy_lean_runtime::Error<E> {
     fn code(&self) -> &str {
         match self.service_error() {
             Some(error) => error.code(),
@@ -142,12 +140,12 @@ pub enum AdminDisableProviderForUserError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminDisableProviderForUserError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::AliasExistsException(e) => ("AliasExistsException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -167,17 +165,17 @@ impl ErrorCodes for AdminDisableProviderForUserError {
     }
 }
 
-impl fmt::Display for AdminDisableProviderForUserError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminDisableProviderForUserError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminDisableProviderForUserError {}
+impl ::std::error::Error for AdminDisableProviderForUserError {}
 
-impl OperationError for AdminDisableProviderForUserError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminDisableProviderForUserError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "AliasExistsException" => {
                 response.into_modelled(Self::AliasExistsException, Self::Unhandled)
@@ -226,12 +224,12 @@ pub enum AdminLinkProviderForUserError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminLinkProviderForUserError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::AliasExistsException(e) => ("AliasExistsException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -252,17 +250,17 @@ impl ErrorCodes for AdminLinkProviderForUserError {
     }
 }
 
-impl fmt::Display for AdminLinkProviderForUserError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminLinkProviderForUserError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminLinkProviderForUserError {}
+impl ::std::error::Error for AdminLinkProviderForUserError {}
 
-impl OperationError for AdminLinkProviderForUserError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminLinkProviderForUserError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "AliasExistsException" => {
                 response.into_modelled(Self::AliasExistsException, Self::Unhandled)
@@ -312,12 +310,12 @@ pub enum CreateIdentityProviderError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl CreateIdentityProviderError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::DuplicateProviderException(e) => ("DuplicateProviderException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -337,17 +335,17 @@ impl ErrorCodes for CreateIdentityProviderError {
     }
 }
 
-impl fmt::Display for CreateIdentityProviderError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for CreateIdentityProviderError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for CreateIdentityProviderError {}
+impl ::std::error::Error for CreateIdentityProviderError {}
 
-impl OperationError for CreateIdentityProviderError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for CreateIdentityProviderError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "DuplicateProviderException" => {
                 response.into_modelled(Self::DuplicateProviderException, Self::Unhandled)
@@ -392,12 +390,12 @@ pub enum CreateResourceServerError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl CreateResourceServerError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -416,17 +414,17 @@ impl ErrorCodes for CreateResourceServerError {
     }
 }
 
-impl fmt::Display for CreateResourceServerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for CreateResourceServerError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for CreateResourceServerError {}
+impl ::std::error::Error for CreateResourceServerError {}
 
-impl OperationError for CreateResourceServerError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for CreateResourceServerError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -478,12 +476,12 @@ pub enum CreateUserPoolError {
     /// The service answered `UserPoolTaggingException`.
     UserPoolTaggingException(UserPoolTaggingException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl CreateUserPoolError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::FeatureUnavailableInTierException(e) => {
                 ("FeatureUnavailableInTierException", e)
@@ -517,17 +515,17 @@ impl ErrorCodes for CreateUserPoolError {
     }
 }
 
-impl fmt::Display for CreateUserPoolError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for CreateUserPoolError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for CreateUserPoolError {}
+impl ::std::error::Error for CreateUserPoolError {}
 
-impl OperationError for CreateUserPoolError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for CreateUserPoolError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "FeatureUnavailableInTierException" => {
                 response
@@ -599,12 +597,12 @@ pub enum DeleteResourceServerError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DeleteResourceServerError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -622,17 +620,17 @@ impl ErrorCodes for DeleteResourceServerError {
     }
 }
 
-impl fmt::Display for DeleteResourceServerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DeleteResourceServerError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DeleteResourceServerError {}
+impl ::std::error::Error for DeleteResourceServerError {}
 
-impl OperationError for DeleteResourceServerError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DeleteResourceServerError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -669,12 +667,12 @@ pub enum DescribeIdentityProviderError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribeIdentityProviderError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -692,17 +690,17 @@ impl ErrorCodes for DescribeIdentityProviderError {
     }
 }
 
-impl fmt::Display for DescribeIdentityProviderError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribeIdentityProviderError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribeIdentityProviderError {}
+impl ::std::error::Error for DescribeIdentityProviderError {}
 
-impl OperationError for DescribeIdentityProviderError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DescribeIdentityProviderError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -739,12 +737,12 @@ pub enum DescribeResourceServerError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribeResourceServerError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -762,17 +760,17 @@ impl ErrorCodes for DescribeResourceServerError {
     }
 }
 
-impl fmt::Display for DescribeResourceServerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribeResourceServerError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribeResourceServerError {}
+impl ::std::error::Error for DescribeResourceServerError {}
 
-impl OperationError for DescribeResourceServerError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DescribeResourceServerError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -811,12 +809,12 @@ pub enum DescribeUserPoolError {
     /// The service answered `UserPoolTaggingException`.
     UserPoolTaggingException(UserPoolTaggingException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribeUserPoolError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -835,17 +833,17 @@ impl ErrorCodes for DescribeUserPoolError {
     }
 }
 
-impl fmt::Display for DescribeUserPoolError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribeUserPoolError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribeUserPoolError {}
+impl ::std::error::Error for DescribeUserPoolError {}
 
-impl OperationError for DescribeUserPoolError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DescribeUserPoolError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -883,12 +881,12 @@ pub enum DescribeUserPoolDomainError {
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribeUserPoolDomainError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -905,17 +903,17 @@ impl ErrorCodes for DescribeUserPoolDomainError {
     }
 }
 
-impl fmt::Display for DescribeUserPoolDomainError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribeUserPoolDomainError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribeUserPoolDomainError {}
+impl ::std::error::Error for DescribeUserPoolDomainError {}
 
-impl OperationError for DescribeUserPoolDomainError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DescribeUserPoolDomainError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -949,12 +947,12 @@ pub enum GetIdentityProviderByIdentifierError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetIdentityProviderByIdentifierError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -972,17 +970,17 @@ impl ErrorCodes for GetIdentityProviderByIdentifierError {
     }
 }
 
-impl fmt::Display for GetIdentityProviderByIdentifierError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetIdentityProviderByIdentifierError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetIdentityProviderByIdentifierError {}
+impl ::std::error::Error for GetIdentityProviderByIdentifierError {}
 
-impl OperationError for GetIdentityProviderByIdentifierError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetIdentityProviderByIdentifierError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1019,12 +1017,12 @@ pub enum GetUiCustomizationError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetUiCustomizationError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -1042,17 +1040,17 @@ impl ErrorCodes for GetUiCustomizationError {
     }
 }
 
-impl fmt::Display for GetUiCustomizationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetUiCustomizationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetUiCustomizationError {}
+impl ::std::error::Error for GetUiCustomizationError {}
 
-impl OperationError for GetUiCustomizationError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetUiCustomizationError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1089,12 +1087,12 @@ pub enum ListIdentityProvidersError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListIdentityProvidersError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -1112,17 +1110,17 @@ impl ErrorCodes for ListIdentityProvidersError {
     }
 }
 
-impl fmt::Display for ListIdentityProvidersError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListIdentityProvidersError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListIdentityProvidersError {}
+impl ::std::error::Error for ListIdentityProvidersError {}
 
-impl OperationError for ListIdentityProvidersError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListIdentityProvidersError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1159,12 +1157,12 @@ pub enum ListResourceServersError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListResourceServersError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -1182,17 +1180,17 @@ impl ErrorCodes for ListResourceServersError {
     }
 }
 
-impl fmt::Display for ListResourceServersError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListResourceServersError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListResourceServersError {}
+impl ::std::error::Error for ListResourceServersError {}
 
-impl OperationError for ListResourceServersError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListResourceServersError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1229,12 +1227,12 @@ pub enum ListUserPoolClientsError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListUserPoolClientsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -1252,17 +1250,17 @@ impl ErrorCodes for ListUserPoolClientsError {
     }
 }
 
-impl fmt::Display for ListUserPoolClientsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListUserPoolClientsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListUserPoolClientsError {}
+impl ::std::error::Error for ListUserPoolClientsError {}
 
-impl OperationError for ListUserPoolClientsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListUserPoolClientsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1297,12 +1295,12 @@ pub enum ListUserPoolsError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListUserPoolsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -1319,17 +1317,17 @@ impl ErrorCodes for ListUserPoolsError {
     }
 }
 
-impl fmt::Display for ListUserPoolsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListUserPoolsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListUserPoolsError {}
+impl ::std::error::Error for ListUserPoolsError {}
 
-impl OperationError for ListUserPoolsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListUserPoolsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1363,12 +1361,12 @@ pub enum ListUsersError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListUsersError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -1386,17 +1384,17 @@ impl ErrorCodes for ListUsersError {
     }
 }
 
-impl fmt::Display for ListUsersError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListUsersError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListUsersError {}
+impl ::std::error::Error for ListUsersError {}
 
-impl OperationError for ListUsersError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListUsersError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1433,12 +1431,12 @@ pub enum SetUiCustomizationError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl SetUiCustomizationError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -1456,17 +1454,17 @@ impl ErrorCodes for SetUiCustomizationError {
     }
 }
 
-impl fmt::Display for SetUiCustomizationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for SetUiCustomizationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for SetUiCustomizationError {}
+impl ::std::error::Error for SetUiCustomizationError {}
 
-impl OperationError for SetUiCustomizationError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for SetUiCustomizationError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1507,12 +1505,12 @@ pub enum UpdateIdentityProviderError {
     /// The service answered `UnsupportedIdentityProviderException`.
     UnsupportedIdentityProviderException(UnsupportedIdentityProviderException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateIdentityProviderError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -1536,17 +1534,17 @@ impl ErrorCodes for UpdateIdentityProviderError {
     }
 }
 
-impl fmt::Display for UpdateIdentityProviderError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateIdentityProviderError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateIdentityProviderError {}
+impl ::std::error::Error for UpdateIdentityProviderError {}
 
-impl OperationError for UpdateIdentityProviderError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateIdentityProviderError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -1597,12 +1595,12 @@ pub enum UpdateResourceServerError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateResourceServerError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -1620,17 +1618,17 @@ impl ErrorCodes for UpdateResourceServerError {
     }
 }
 
-impl fmt::Display for UpdateResourceServerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateResourceServerError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateResourceServerError {}
+impl ::std::error::Error for UpdateResourceServerError {}
 
-impl OperationError for UpdateResourceServerError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateResourceServerError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1683,12 +1681,12 @@ pub enum UpdateUserPoolError {
     /// The service answered `UserPoolTaggingException`.
     UserPoolTaggingException(UserPoolTaggingException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateUserPoolError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -1728,17 +1726,17 @@ impl ErrorCodes for UpdateUserPoolError {
     }
 }
 
-impl fmt::Display for UpdateUserPoolError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateUserPoolError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateUserPoolError {}
+impl ::std::error::Error for UpdateUserPoolError {}
 
-impl OperationError for UpdateUserPoolError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateUserPoolError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response

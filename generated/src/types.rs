@@ -3,13 +3,8 @@
 //! Data types of Amazon Cognito Identity Provider: operation inputs and outputs, shared structures, enums, unions and error shapes.
 #![allow(deprecated)]
 
-use std::collections::HashMap;
-use std::fmt;
-use serde::{Deserialize, Serialize};
-use crate::runtime::{Blob, BuildError, DateTime, UnknownVariant};
-
 /// How users may recover a forgotten password.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AccountRecoverySetting {
     /// The recovery options in order of preference.
@@ -20,7 +15,7 @@ pub struct AccountRecoverySetting {
 }
 
 /// Settings for users created by administrators.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminCreateUserConfig {
     /// Whether self sign-up is turned off.
@@ -35,7 +30,7 @@ pub struct AdminCreateUserConfig {
 }
 
 /// Request for AdminDisableProviderForUser.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminDisableProviderForUserRequest {
     /// The user pool ID.
@@ -57,10 +52,10 @@ impl AdminDisableProviderForUserRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminDisableProviderForUserRequest",
                     "UserPoolId",
                 ),
@@ -68,7 +63,10 @@ impl AdminDisableProviderForUserRequest {
         }
         if self.user.is_none() {
             return Err(
-                BuildError::missing_field("AdminDisableProviderForUserRequest", "User"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminDisableProviderForUserRequest",
+                    "User",
+                ),
             );
         }
         Ok(())
@@ -95,19 +93,21 @@ impl AdminDisableProviderForUserRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminDisableProviderForUserRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminDisableProviderForUserRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from AdminDisableProviderForUser; it has no members.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminDisableProviderForUserResponse {}
 
 /// Request for AdminLinkProviderForUser.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminLinkProviderForUserRequest {
     /// The user pool ID.
@@ -134,10 +134,10 @@ impl AdminLinkProviderForUserRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminLinkProviderForUserRequest",
                     "UserPoolId",
                 ),
@@ -145,7 +145,7 @@ impl AdminLinkProviderForUserRequest {
         }
         if self.destination_user.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminLinkProviderForUserRequest",
                     "DestinationUser",
                 ),
@@ -153,7 +153,7 @@ impl AdminLinkProviderForUserRequest {
         }
         if self.source_user.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminLinkProviderForUserRequest",
                     "SourceUser",
                 ),
@@ -189,14 +189,16 @@ impl AdminLinkProviderForUserRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminLinkProviderForUserRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminLinkProviderForUserRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from AdminLinkProviderForUser; it has no members.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminLinkProviderForUserResponse {}
 
@@ -211,7 +213,7 @@ pub enum AdvancedSecurityMode {
     /// `ENFORCED`
     Enforced,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl AdvancedSecurityMode {
@@ -237,11 +239,13 @@ impl From<&str> for AdvancedSecurityMode {
             "OFF" => Self::Off,
             "AUDIT" => Self::Audit,
             "ENFORCED" => Self::Enforced,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(AdvancedSecurityMode);
+::smithy_lean_runtime::__private::string_enum_impls!(AdvancedSecurityMode);
 
 /// An attribute users may sign in with instead of a username.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -254,7 +258,7 @@ pub enum AliasAttribute {
     /// `preferred_username`
     PreferredUsername,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl AliasAttribute {
@@ -280,16 +284,18 @@ impl From<&str> for AliasAttribute {
             "phone_number" => Self::PhoneNumber,
             "email" => Self::Email,
             "preferred_username" => Self::PreferredUsername,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(AliasAttribute);
+::smithy_lean_runtime::__private::string_enum_impls!(AliasAttribute);
 
 /// Another account already uses this email address or phone number.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct AliasExistsException {
     /// A human-readable description of the problem.
@@ -297,8 +303,8 @@ pub struct AliasExistsException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for AliasExistsException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for AliasExistsException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("AliasExistsException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -307,10 +313,10 @@ impl fmt::Display for AliasExistsException {
     }
 }
 
-impl std::error::Error for AliasExistsException {}
+impl ::std::error::Error for AliasExistsException {}
 
 /// One user attribute as a name and a value.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Attribute {
     /// The attribute name.
@@ -324,8 +330,8 @@ pub struct Attribute {
     pub value: Option<String>,
 }
 
-impl fmt::Debug for Attribute {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for Attribute {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("Attribute")
             .field("name", &self.name)
             .field("value", &"*** Sensitive Data Redacted ***")
@@ -346,7 +352,7 @@ pub enum AttributeData {
     /// `Boolean`
     Boolean,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl AttributeData {
@@ -374,16 +380,18 @@ impl From<&str> for AttributeData {
             "Number" => Self::Number,
             "DateTime" => Self::Datetime,
             "Boolean" => Self::Boolean,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(AttributeData);
+::smithy_lean_runtime::__private::string_enum_impls!(AttributeData);
 
 /// Another request changed the resource at the same time.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct ConcurrentModificationException {
     /// A human-readable description of the problem.
@@ -391,8 +399,8 @@ pub struct ConcurrentModificationException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for ConcurrentModificationException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for ConcurrentModificationException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ConcurrentModificationException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -401,10 +409,10 @@ impl fmt::Display for ConcurrentModificationException {
     }
 }
 
-impl std::error::Error for ConcurrentModificationException {}
+impl ::std::error::Error for ConcurrentModificationException {}
 
 /// Request for CreateIdentityProvider.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateIdentityProviderRequest {
     /// The user pool ID.
@@ -426,10 +434,10 @@ pub struct CreateIdentityProviderRequest {
     ///
     /// *Constraints:* required.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub provider_details: Option<HashMap<String, String>>,
+    pub provider_details: Option<::std::collections::HashMap<String, String>>,
     /// How provider attributes map to pool attributes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attribute_mapping: Option<HashMap<String, String>>,
+    pub attribute_mapping: Option<::std::collections::HashMap<String, String>>,
     /// Alternative identifiers of the provider.
     ///
     /// *Constraints:* length 0 to 50.
@@ -444,15 +452,18 @@ impl CreateIdentityProviderRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("CreateIdentityProviderRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateIdentityProviderRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.provider_name.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "CreateIdentityProviderRequest",
                     "ProviderName",
                 ),
@@ -460,7 +471,7 @@ impl CreateIdentityProviderRequest {
         }
         if self.provider_type.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "CreateIdentityProviderRequest",
                     "ProviderType",
                 ),
@@ -468,7 +479,7 @@ impl CreateIdentityProviderRequest {
         }
         if self.provider_details.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "CreateIdentityProviderRequest",
                     "ProviderDetails",
                 ),
@@ -504,13 +515,19 @@ impl CreateIdentityProviderRequestBuilder {
     }
 
     /// Sets `ProviderDetails`.
-    pub fn provider_details(mut self, value: HashMap<String, String>) -> Self {
+    pub fn provider_details(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.provider_details = Some(value);
         self
     }
 
     /// Sets `AttributeMapping`.
-    pub fn attribute_mapping(mut self, value: HashMap<String, String>) -> Self {
+    pub fn attribute_mapping(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.attribute_mapping = Some(value);
         self
     }
@@ -522,14 +539,16 @@ impl CreateIdentityProviderRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<CreateIdentityProviderRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateIdentityProviderRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from CreateIdentityProvider.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateIdentityProviderResponse {
     /// The new identity provider.
@@ -539,7 +558,7 @@ pub struct CreateIdentityProviderResponse {
 }
 
 /// Request for CreateResourceServer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateResourceServerRequest {
     /// The user pool ID.
@@ -571,19 +590,30 @@ impl CreateResourceServerRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("CreateResourceServerRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateResourceServerRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.identifier.is_none() {
             return Err(
-                BuildError::missing_field("CreateResourceServerRequest", "Identifier"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateResourceServerRequest",
+                    "Identifier",
+                ),
             );
         }
         if self.name.is_none() {
-            return Err(BuildError::missing_field("CreateResourceServerRequest", "Name"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateResourceServerRequest",
+                    "Name",
+                ),
+            );
         }
         Ok(())
     }
@@ -621,14 +651,16 @@ impl CreateResourceServerRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<CreateResourceServerRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateResourceServerRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from CreateResourceServer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateResourceServerResponse {
     /// The new resource server.
@@ -638,7 +670,7 @@ pub struct CreateResourceServerResponse {
 }
 
 /// Request for CreateUserPool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateUserPoolRequest {
     /// The name of the new pool.
@@ -698,7 +730,7 @@ pub struct CreateUserPoolRequest {
     pub sms_configuration: Option<SmsConfiguration>,
     /// Tags for the pool.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_pool_tags: Option<HashMap<String, String>>,
+    pub user_pool_tags: Option<::std::collections::HashMap<String, String>>,
     /// Settings for administrator-created users.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_create_user_config: Option<AdminCreateUserConfig>,
@@ -716,9 +748,14 @@ impl CreateUserPoolRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.pool_name.is_none() {
-            return Err(BuildError::missing_field("CreateUserPoolRequest", "PoolName"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateUserPoolRequest",
+                    "PoolName",
+                ),
+            );
         }
         Ok(())
     }
@@ -828,7 +865,10 @@ impl CreateUserPoolRequestBuilder {
     }
 
     /// Sets `UserPoolTags`.
-    pub fn user_pool_tags(mut self, value: HashMap<String, String>) -> Self {
+    pub fn user_pool_tags(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.user_pool_tags = Some(value);
         self
     }
@@ -849,14 +889,16 @@ impl CreateUserPoolRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<CreateUserPoolRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateUserPoolRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from CreateUserPool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateUserPoolResponse {
     /// The new user pool.
@@ -865,7 +907,7 @@ pub struct CreateUserPoolResponse {
 }
 
 /// A custom email sender trigger together with its event version.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CustomEmailLambdaVersionConfig {
     /// The event version the function expects.
@@ -885,7 +927,7 @@ pub enum CustomEmailSenderLambdaVersion {
     /// `V1_0`
     V10,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl CustomEmailSenderLambdaVersion {
@@ -907,14 +949,16 @@ impl From<&str> for CustomEmailSenderLambdaVersion {
     fn from(value: &str) -> Self {
         match value {
             "V1_0" => Self::V10,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(CustomEmailSenderLambdaVersion);
+::smithy_lean_runtime::__private::string_enum_impls!(CustomEmailSenderLambdaVersion);
 
 /// A custom SMS sender trigger together with its event version.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CustomSmsLambdaVersionConfig {
     /// The event version the function expects.
@@ -934,7 +978,7 @@ pub enum CustomSmsSenderLambdaVersion {
     /// `V1_0`
     V10,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl CustomSmsSenderLambdaVersion {
@@ -956,11 +1000,13 @@ impl From<&str> for CustomSmsSenderLambdaVersion {
     fn from(value: &str) -> Self {
         match value {
             "V1_0" => Self::V10,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(CustomSmsSenderLambdaVersion);
+::smithy_lean_runtime::__private::string_enum_impls!(CustomSmsSenderLambdaVersion);
 
 /// Whether verification email carries a code or a link.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -971,7 +1017,7 @@ pub enum DefaultEmailOption {
     /// `CONFIRM_WITH_CODE`
     ConfirmWithCode,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl DefaultEmailOption {
@@ -995,14 +1041,16 @@ impl From<&str> for DefaultEmailOption {
         match value {
             "CONFIRM_WITH_LINK" => Self::ConfirmWithLink,
             "CONFIRM_WITH_CODE" => Self::ConfirmWithCode,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(DefaultEmailOption);
+::smithy_lean_runtime::__private::string_enum_impls!(DefaultEmailOption);
 
 /// Request for DeleteResourceServer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteResourceServerRequest {
     /// The user pool ID.
@@ -1024,15 +1072,21 @@ impl DeleteResourceServerRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("DeleteResourceServerRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteResourceServerRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.identifier.is_none() {
             return Err(
-                BuildError::missing_field("DeleteResourceServerRequest", "Identifier"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteResourceServerRequest",
+                    "Identifier",
+                ),
             );
         }
         Ok(())
@@ -1059,7 +1113,9 @@ impl DeleteResourceServerRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DeleteResourceServerRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteResourceServerRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
@@ -1074,7 +1130,7 @@ pub enum DeletionProtection {
     /// `INACTIVE`
     Inactive,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl DeletionProtection {
@@ -1098,11 +1154,13 @@ impl From<&str> for DeletionProtection {
         match value {
             "ACTIVE" => Self::Active,
             "INACTIVE" => Self::Inactive,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(DeletionProtection);
+::smithy_lean_runtime::__private::string_enum_impls!(DeletionProtection);
 
 /// How a code is delivered to a user.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1113,7 +1171,7 @@ pub enum DeliveryMedium {
     /// `EMAIL`
     Email,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl DeliveryMedium {
@@ -1137,14 +1195,16 @@ impl From<&str> for DeliveryMedium {
         match value {
             "SMS" => Self::Sms,
             "EMAIL" => Self::Email,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(DeliveryMedium);
+::smithy_lean_runtime::__private::string_enum_impls!(DeliveryMedium);
 
 /// Request for DescribeIdentityProvider.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeIdentityProviderRequest {
     /// The user pool ID.
@@ -1166,10 +1226,10 @@ impl DescribeIdentityProviderRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DescribeIdentityProviderRequest",
                     "UserPoolId",
                 ),
@@ -1177,7 +1237,7 @@ impl DescribeIdentityProviderRequest {
         }
         if self.provider_name.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DescribeIdentityProviderRequest",
                     "ProviderName",
                 ),
@@ -1207,14 +1267,16 @@ impl DescribeIdentityProviderRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DescribeIdentityProviderRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeIdentityProviderRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from DescribeIdentityProvider.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeIdentityProviderResponse {
     /// The identity provider.
@@ -1224,7 +1286,7 @@ pub struct DescribeIdentityProviderResponse {
 }
 
 /// Request for DescribeResourceServer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeResourceServerRequest {
     /// The user pool ID.
@@ -1246,15 +1308,21 @@ impl DescribeResourceServerRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("DescribeResourceServerRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeResourceServerRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.identifier.is_none() {
             return Err(
-                BuildError::missing_field("DescribeResourceServerRequest", "Identifier"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeResourceServerRequest",
+                    "Identifier",
+                ),
             );
         }
         Ok(())
@@ -1281,14 +1349,16 @@ impl DescribeResourceServerRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DescribeResourceServerRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeResourceServerRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from DescribeResourceServer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeResourceServerResponse {
     /// The resource server.
@@ -1298,7 +1368,7 @@ pub struct DescribeResourceServerResponse {
 }
 
 /// Request for DescribeUserPoolDomain.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeUserPoolDomainRequest {
     /// The domain prefix or custom domain name.
@@ -1315,10 +1385,13 @@ impl DescribeUserPoolDomainRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.domain.is_none() {
             return Err(
-                BuildError::missing_field("DescribeUserPoolDomainRequest", "Domain"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeUserPoolDomainRequest",
+                    "Domain",
+                ),
             );
         }
         Ok(())
@@ -1339,14 +1412,16 @@ impl DescribeUserPoolDomainRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DescribeUserPoolDomainRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeUserPoolDomainRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from DescribeUserPoolDomain.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeUserPoolDomainResponse {
     /// The domain details.
@@ -1355,7 +1430,7 @@ pub struct DescribeUserPoolDomainResponse {
 }
 
 /// Request for DescribeUserPool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeUserPoolRequest {
     /// The user pool to describe.
@@ -1372,10 +1447,13 @@ impl DescribeUserPoolRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("DescribeUserPoolRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeUserPoolRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -1396,14 +1474,16 @@ impl DescribeUserPoolRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DescribeUserPoolRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeUserPoolRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from DescribeUserPool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeUserPoolResponse {
     /// The user pool.
@@ -1412,7 +1492,7 @@ pub struct DescribeUserPoolResponse {
 }
 
 /// Device-remembering settings.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeviceConfiguration {
     /// Whether remembered devices can replace an MFA step.
@@ -1422,7 +1502,7 @@ pub struct DeviceConfiguration {
 }
 
 /// Details of a user pool domain.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DomainDescription {
     /// The user pool ID.
@@ -1475,7 +1555,7 @@ pub enum DomainStatus {
     /// `FAILED`
     Failed,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl DomainStatus {
@@ -1505,16 +1585,18 @@ impl From<&str> for DomainStatus {
             "UPDATING" => Self::Updating,
             "ACTIVE" => Self::Active,
             "FAILED" => Self::Failed,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(DomainStatus);
+::smithy_lean_runtime::__private::string_enum_impls!(DomainStatus);
 
 /// An identity provider with that name already exists.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct DuplicateProviderException {
     /// A human-readable description of the problem.
@@ -1522,8 +1604,8 @@ pub struct DuplicateProviderException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for DuplicateProviderException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for DuplicateProviderException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("DuplicateProviderException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -1532,10 +1614,10 @@ impl fmt::Display for DuplicateProviderException {
     }
 }
 
-impl std::error::Error for DuplicateProviderException {}
+impl ::std::error::Error for DuplicateProviderException {}
 
 /// How a user pool sends email.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct EmailConfiguration {
     /// The verified Amazon SES identity used as sender.
@@ -1570,7 +1652,7 @@ pub enum EmailSendingAccount {
     /// `DEVELOPER`
     Developer,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl EmailSendingAccount {
@@ -1594,16 +1676,18 @@ impl From<&str> for EmailSendingAccount {
         match value {
             "COGNITO_DEFAULT" => Self::CognitoDefault,
             "DEVELOPER" => Self::Developer,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(EmailSendingAccount);
+::smithy_lean_runtime::__private::string_enum_impls!(EmailSendingAccount);
 
 /// The feature is not part of the user pool's plan.
 ///
 /// *Error:* A client-side error (HTTP 403).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct FeatureUnavailableInTierException {
     /// A human-readable description of the problem.
@@ -1611,8 +1695,8 @@ pub struct FeatureUnavailableInTierException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for FeatureUnavailableInTierException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for FeatureUnavailableInTierException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("FeatureUnavailableInTierException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -1621,10 +1705,10 @@ impl fmt::Display for FeatureUnavailableInTierException {
     }
 }
 
-impl std::error::Error for FeatureUnavailableInTierException {}
+impl ::std::error::Error for FeatureUnavailableInTierException {}
 
 /// Request for GetIdentityProviderByIdentifier.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetIdentityProviderByIdentifierRequest {
     /// The user pool ID.
@@ -1646,10 +1730,10 @@ impl GetIdentityProviderByIdentifierRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "GetIdentityProviderByIdentifierRequest",
                     "UserPoolId",
                 ),
@@ -1657,7 +1741,7 @@ impl GetIdentityProviderByIdentifierRequest {
         }
         if self.idp_identifier.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "GetIdentityProviderByIdentifierRequest",
                     "IdpIdentifier",
                 ),
@@ -1687,14 +1771,19 @@ impl GetIdentityProviderByIdentifierRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetIdentityProviderByIdentifierRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        GetIdentityProviderByIdentifierRequest,
+        ::smithy_lean_runtime::BuildError,
+    > {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from GetIdentityProviderByIdentifier.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetIdentityProviderByIdentifierResponse {
     /// The identity provider.
@@ -1704,7 +1793,7 @@ pub struct GetIdentityProviderByIdentifierResponse {
 }
 
 /// Request for GetUICustomization.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUiCustomizationRequest {
     /// The user pool ID.
@@ -1719,8 +1808,8 @@ pub struct GetUiCustomizationRequest {
     pub client_id: Option<String>,
 }
 
-impl fmt::Debug for GetUiCustomizationRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for GetUiCustomizationRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GetUiCustomizationRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -1735,10 +1824,13 @@ impl GetUiCustomizationRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("GetUICustomizationRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GetUICustomizationRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -1765,14 +1857,16 @@ impl GetUiCustomizationRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetUiCustomizationRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetUiCustomizationRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from GetUICustomization.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUiCustomizationResponse {
     /// The branding settings.
@@ -1783,7 +1877,7 @@ pub struct GetUiCustomizationResponse {
 }
 
 /// A third-party identity provider configured in a user pool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct IdentityProvider {
     /// The user pool ID.
@@ -1801,10 +1895,10 @@ pub struct IdentityProvider {
     pub provider_type: Option<ProviderType>,
     /// Provider-specific settings.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub provider_details: Option<HashMap<String, String>>,
+    pub provider_details: Option<::std::collections::HashMap<String, String>>,
     /// How provider attributes map to pool attributes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attribute_mapping: Option<HashMap<String, String>>,
+    pub attribute_mapping: Option<::std::collections::HashMap<String, String>>,
     /// Alternative identifiers of the provider.
     ///
     /// *Constraints:* length 0 to 50.
@@ -1812,16 +1906,16 @@ pub struct IdentityProvider {
     pub idp_identifiers: Option<Vec<String>>,
     /// When the item was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_date: Option<DateTime>,
+    pub last_modified_date: Option<::smithy_lean_runtime::DateTime>,
     /// When the item was created.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
 }
 
 /// The service hit an internal failure.
 ///
 /// *Error:* A server-side error.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct InternalErrorException {
     /// A human-readable description of the problem.
@@ -1829,8 +1923,8 @@ pub struct InternalErrorException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for InternalErrorException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for InternalErrorException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InternalErrorException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -1839,12 +1933,12 @@ impl fmt::Display for InternalErrorException {
     }
 }
 
-impl std::error::Error for InternalErrorException {}
+impl ::std::error::Error for InternalErrorException {}
 
 /// Cognito may not send email with the configured identity.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct InvalidEmailRoleAccessPolicyException {
     /// A human-readable description of the problem.
@@ -1852,8 +1946,8 @@ pub struct InvalidEmailRoleAccessPolicyException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for InvalidEmailRoleAccessPolicyException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for InvalidEmailRoleAccessPolicyException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidEmailRoleAccessPolicyException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -1862,12 +1956,12 @@ impl fmt::Display for InvalidEmailRoleAccessPolicyException {
     }
 }
 
-impl std::error::Error for InvalidEmailRoleAccessPolicyException {}
+impl ::std::error::Error for InvalidEmailRoleAccessPolicyException {}
 
 /// A request parameter is invalid.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct InvalidParameterException {
     /// A human-readable description of the problem.
@@ -1878,8 +1972,8 @@ pub struct InvalidParameterException {
     pub reason_code: Option<String>,
 }
 
-impl fmt::Display for InvalidParameterException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for InvalidParameterException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidParameterException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -1888,12 +1982,12 @@ impl fmt::Display for InvalidParameterException {
     }
 }
 
-impl std::error::Error for InvalidParameterException {}
+impl ::std::error::Error for InvalidParameterException {}
 
 /// The SMS role lacks the permissions Cognito needs.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct InvalidSmsRoleAccessPolicyException {
     /// A human-readable description of the problem.
@@ -1901,8 +1995,8 @@ pub struct InvalidSmsRoleAccessPolicyException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for InvalidSmsRoleAccessPolicyException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for InvalidSmsRoleAccessPolicyException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidSmsRoleAccessPolicyException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -1911,12 +2005,12 @@ impl fmt::Display for InvalidSmsRoleAccessPolicyException {
     }
 }
 
-impl std::error::Error for InvalidSmsRoleAccessPolicyException {}
+impl ::std::error::Error for InvalidSmsRoleAccessPolicyException {}
 
 /// The SMS role does not trust Cognito.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct InvalidSmsRoleTrustRelationshipException {
     /// A human-readable description of the problem.
@@ -1924,8 +2018,8 @@ pub struct InvalidSmsRoleTrustRelationshipException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for InvalidSmsRoleTrustRelationshipException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for InvalidSmsRoleTrustRelationshipException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidSmsRoleTrustRelationshipException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -1934,10 +2028,10 @@ impl fmt::Display for InvalidSmsRoleTrustRelationshipException {
     }
 }
 
-impl std::error::Error for InvalidSmsRoleTrustRelationshipException {}
+impl ::std::error::Error for InvalidSmsRoleTrustRelationshipException {}
 
 /// The Lambda functions a user pool calls at points in its flows.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct LambdaConfig {
     /// Runs before a new user is registered.
@@ -2009,7 +2103,7 @@ pub struct LambdaConfig {
 /// A service limit would be exceeded.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct LimitExceededException {
     /// A human-readable description of the problem.
@@ -2017,8 +2111,8 @@ pub struct LimitExceededException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for LimitExceededException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for LimitExceededException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("LimitExceededException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -2027,10 +2121,10 @@ impl fmt::Display for LimitExceededException {
     }
 }
 
-impl std::error::Error for LimitExceededException {}
+impl ::std::error::Error for LimitExceededException {}
 
 /// Request for ListIdentityProviders.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListIdentityProvidersRequest {
     /// The user pool ID.
@@ -2057,10 +2151,13 @@ impl ListIdentityProvidersRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("ListIdentityProvidersRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListIdentityProvidersRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -2093,14 +2190,16 @@ impl ListIdentityProvidersRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListIdentityProvidersRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListIdentityProvidersRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from ListIdentityProviders.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListIdentityProvidersResponse {
     /// The providers on this page.
@@ -2115,7 +2214,7 @@ pub struct ListIdentityProvidersResponse {
 }
 
 /// Request for ListResourceServers.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListResourceServersRequest {
     /// The user pool ID.
@@ -2142,10 +2241,13 @@ impl ListResourceServersRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("ListResourceServersRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListResourceServersRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -2178,14 +2280,16 @@ impl ListResourceServersRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListResourceServersRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListResourceServersRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from ListResourceServers.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListResourceServersResponse {
     /// The resource servers on this page.
@@ -2200,7 +2304,7 @@ pub struct ListResourceServersResponse {
 }
 
 /// Request for ListUserPoolClients.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUserPoolClientsRequest {
     /// The user pool whose clients are listed.
@@ -2227,10 +2331,13 @@ impl ListUserPoolClientsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("ListUserPoolClientsRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListUserPoolClientsRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -2263,14 +2370,16 @@ impl ListUserPoolClientsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListUserPoolClientsRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListUserPoolClientsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from ListUserPoolClients.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUserPoolClientsResponse {
     /// The app clients on this page.
@@ -2284,7 +2393,7 @@ pub struct ListUserPoolClientsResponse {
 }
 
 /// Request for ListUserPools.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUserPoolsRequest {
     /// The token from a previous page, if any.
@@ -2306,9 +2415,14 @@ impl ListUserPoolsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.max_results.is_none() {
-            return Err(BuildError::missing_field("ListUserPoolsRequest", "MaxResults"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListUserPoolsRequest",
+                    "MaxResults",
+                ),
+            );
         }
         Ok(())
     }
@@ -2334,14 +2448,16 @@ impl ListUserPoolsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListUserPoolsRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListUserPoolsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from ListUserPools.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUserPoolsResponse {
     /// The user pools on this page.
@@ -2355,7 +2471,7 @@ pub struct ListUserPoolsResponse {
 }
 
 /// Request for ListUsers.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUsersRequest {
     /// The user pool to search.
@@ -2390,9 +2506,14 @@ impl ListUsersRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("ListUsersRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListUsersRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         Ok(())
     }
@@ -2436,14 +2557,14 @@ impl ListUsersRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListUsersRequest, BuildError> {
+    pub fn build(self) -> Result<ListUsersRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from ListUsers.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUsersResponse {
     /// The users on this page.
@@ -2457,7 +2578,7 @@ pub struct ListUsersResponse {
 }
 
 /// Templates for invitation messages.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct MessageTemplate {
     /// The SMS invitation template.
@@ -2478,7 +2599,7 @@ pub struct MessageTemplate {
 }
 
 /// A legacy SMS multi-factor setting of a user.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct MfaOption {
     /// Where the code is sent; only SMS is accepted.
@@ -2494,7 +2615,7 @@ pub struct MfaOption {
 /// The caller is not allowed to perform the action.
 ///
 /// *Error:* A client-side error (HTTP 403).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct NotAuthorizedException {
     /// A human-readable description of the problem.
@@ -2502,8 +2623,8 @@ pub struct NotAuthorizedException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for NotAuthorizedException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for NotAuthorizedException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("NotAuthorizedException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -2512,10 +2633,10 @@ impl fmt::Display for NotAuthorizedException {
     }
 }
 
-impl std::error::Error for NotAuthorizedException {}
+impl ::std::error::Error for NotAuthorizedException {}
 
 /// Bounds for a number attribute.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct NumberAttributeConstraints {
     /// The smallest allowed value.
@@ -2531,7 +2652,7 @@ pub struct NumberAttributeConstraints {
 }
 
 /// Rules that user passwords must satisfy.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct PasswordPolicy {
     /// The minimum number of characters.
@@ -2562,7 +2683,7 @@ pub enum PreTokenGenerationLambdaVersion {
     /// `V2_0`
     V20,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl PreTokenGenerationLambdaVersion {
@@ -2586,14 +2707,16 @@ impl From<&str> for PreTokenGenerationLambdaVersion {
         match value {
             "V1_0" => Self::V10,
             "V2_0" => Self::V20,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(PreTokenGenerationLambdaVersion);
+::smithy_lean_runtime::__private::string_enum_impls!(PreTokenGenerationLambdaVersion);
 
 /// A pre token generation trigger together with its event version.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct PreTokenGenerationVersionConfig {
     /// The event version the function expects.
@@ -2607,7 +2730,7 @@ pub struct PreTokenGenerationVersionConfig {
 }
 
 /// A summary of an identity provider.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ProviderDescription {
     /// The provider name.
@@ -2620,10 +2743,10 @@ pub struct ProviderDescription {
     pub provider_type: Option<ProviderType>,
     /// When the item was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_date: Option<DateTime>,
+    pub last_modified_date: Option<::smithy_lean_runtime::DateTime>,
     /// When the item was created.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
 }
 
 /// The kind of a third-party identity provider.
@@ -2639,7 +2762,7 @@ pub enum ProviderType {
     /// `LoginWithAmazon`
     LoginWithAmazon,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl ProviderType {
@@ -2667,14 +2790,16 @@ impl From<&str> for ProviderType {
             "Facebook" => Self::Facebook,
             "Google" => Self::Google,
             "LoginWithAmazon" => Self::LoginWithAmazon,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(ProviderType);
+::smithy_lean_runtime::__private::string_enum_impls!(ProviderType);
 
 /// Identifies a user at an identity provider, or a native user.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ProviderUserIdentifier {
     /// The identity provider name, or Cognito for native users.
@@ -2695,7 +2820,7 @@ pub struct ProviderUserIdentifier {
 }
 
 /// One ranked account recovery option.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct RecoveryOption {
     /// The rank of this option.
@@ -2719,7 +2844,7 @@ pub enum RecoveryOptionName {
     /// `admin_only`
     AdminOnly,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl RecoveryOptionName {
@@ -2745,16 +2870,18 @@ impl From<&str> for RecoveryOptionName {
             "verified_email" => Self::VerifiedEmail,
             "verified_phone_number" => Self::VerifiedPhoneNumber,
             "admin_only" => Self::AdminOnly,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(RecoveryOptionName);
+::smithy_lean_runtime::__private::string_enum_impls!(RecoveryOptionName);
 
 /// A resource named in the request does not exist.
 ///
 /// *Error:* A client-side error (HTTP 404).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct ResourceNotFoundException {
     /// A human-readable description of the problem.
@@ -2762,8 +2889,8 @@ pub struct ResourceNotFoundException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for ResourceNotFoundException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for ResourceNotFoundException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceNotFoundException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -2772,10 +2899,10 @@ impl fmt::Display for ResourceNotFoundException {
     }
 }
 
-impl std::error::Error for ResourceNotFoundException {}
+impl ::std::error::Error for ResourceNotFoundException {}
 
 /// An OAuth 2.0 resource server and its scopes.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ResourceServer {
     /// The user pool that owns the resource server.
@@ -2801,7 +2928,7 @@ pub struct ResourceServer {
 }
 
 /// A custom OAuth scope.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ResourceServerScope {
     /// The scope name.
@@ -2815,7 +2942,7 @@ pub struct ResourceServerScope {
 }
 
 /// The definition of one attribute in a user pool schema.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SchemaAttribute {
     /// The attribute name.
@@ -2844,7 +2971,7 @@ pub struct SchemaAttribute {
 }
 
 /// Request for SetUICustomization.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetUiCustomizationRequest {
     /// The user pool ID.
@@ -2866,11 +2993,11 @@ pub struct SetUiCustomizationRequest {
     ///
     /// *Constraints:* length 0 to 131072.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub image_file: Option<Blob>,
+    pub image_file: Option<::smithy_lean_runtime::Blob>,
 }
 
-impl fmt::Debug for SetUiCustomizationRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for SetUiCustomizationRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("SetUiCustomizationRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -2887,10 +3014,13 @@ impl SetUiCustomizationRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("SetUICustomizationRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "SetUICustomizationRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -2923,20 +3053,22 @@ impl SetUiCustomizationRequestBuilder {
     }
 
     /// Sets `ImageFile`.
-    pub fn image_file(mut self, value: Blob) -> Self {
+    pub fn image_file(mut self, value: ::smithy_lean_runtime::Blob) -> Self {
         self.inner.image_file = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<SetUiCustomizationRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<SetUiCustomizationRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from SetUICustomization.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetUiCustomizationResponse {
     /// The branding settings.
@@ -2947,7 +3079,7 @@ pub struct SetUiCustomizationResponse {
 }
 
 /// How a user pool sends SMS through Amazon SNS.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SmsConfiguration {
     /// The IAM role Cognito assumes to publish SMS.
@@ -2975,7 +3107,7 @@ pub enum Status {
     /// `Disabled`
     Disabled,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl Status {
@@ -2999,14 +3131,16 @@ impl From<&str> for Status {
         match value {
             "Enabled" => Self::Enabled,
             "Disabled" => Self::Disabled,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(Status);
+::smithy_lean_runtime::__private::string_enum_impls!(Status);
 
 /// Length bounds for a string attribute.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct StringAttributeConstraints {
     /// The shortest allowed value.
@@ -3024,7 +3158,7 @@ pub struct StringAttributeConstraints {
 /// The user pool's plan cannot be changed this way.
 ///
 /// *Error:* A client-side error (HTTP 403).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct TierChangeNotAllowedException {
     /// A human-readable description of the problem.
@@ -3032,8 +3166,8 @@ pub struct TierChangeNotAllowedException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for TierChangeNotAllowedException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for TierChangeNotAllowedException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("TierChangeNotAllowedException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -3042,12 +3176,12 @@ impl fmt::Display for TierChangeNotAllowedException {
     }
 }
 
-impl std::error::Error for TierChangeNotAllowedException {}
+impl ::std::error::Error for TierChangeNotAllowedException {}
 
 /// The request rate is too high.
 ///
 /// *Error:* A client-side error (HTTP 429).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct TooManyRequestsException {
     /// A human-readable description of the problem.
@@ -3055,8 +3189,8 @@ pub struct TooManyRequestsException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for TooManyRequestsException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for TooManyRequestsException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("TooManyRequestsException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -3065,10 +3199,10 @@ impl fmt::Display for TooManyRequestsException {
     }
 }
 
-impl std::error::Error for TooManyRequestsException {}
+impl ::std::error::Error for TooManyRequestsException {}
 
 /// Branding of the hosted sign-in pages.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UiCustomization {
     /// The user pool ID.
@@ -3094,14 +3228,14 @@ pub struct UiCustomization {
     pub css_version: Option<String>,
     /// When the item was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_date: Option<DateTime>,
+    pub last_modified_date: Option<::smithy_lean_runtime::DateTime>,
     /// When the item was created.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
 }
 
-impl fmt::Debug for UiCustomization {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for UiCustomization {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UiCustomization")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -3117,7 +3251,7 @@ impl fmt::Debug for UiCustomization {
 /// The identity provider does not support this action.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UnsupportedIdentityProviderException {
     /// A human-readable description of the problem.
@@ -3125,8 +3259,8 @@ pub struct UnsupportedIdentityProviderException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UnsupportedIdentityProviderException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UnsupportedIdentityProviderException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnsupportedIdentityProviderException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -3135,10 +3269,10 @@ impl fmt::Display for UnsupportedIdentityProviderException {
     }
 }
 
-impl std::error::Error for UnsupportedIdentityProviderException {}
+impl ::std::error::Error for UnsupportedIdentityProviderException {}
 
 /// Request for UpdateIdentityProvider.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateIdentityProviderRequest {
     /// The user pool ID.
@@ -3153,10 +3287,10 @@ pub struct UpdateIdentityProviderRequest {
     pub provider_name: Option<String>,
     /// New provider-specific settings.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub provider_details: Option<HashMap<String, String>>,
+    pub provider_details: Option<::std::collections::HashMap<String, String>>,
     /// New attribute mapping.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attribute_mapping: Option<HashMap<String, String>>,
+    pub attribute_mapping: Option<::std::collections::HashMap<String, String>>,
     /// New alternative identifiers.
     ///
     /// *Constraints:* length 0 to 50.
@@ -3171,15 +3305,18 @@ impl UpdateIdentityProviderRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("UpdateIdentityProviderRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateIdentityProviderRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.provider_name.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "UpdateIdentityProviderRequest",
                     "ProviderName",
                 ),
@@ -3209,13 +3346,19 @@ impl UpdateIdentityProviderRequestBuilder {
     }
 
     /// Sets `ProviderDetails`.
-    pub fn provider_details(mut self, value: HashMap<String, String>) -> Self {
+    pub fn provider_details(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.provider_details = Some(value);
         self
     }
 
     /// Sets `AttributeMapping`.
-    pub fn attribute_mapping(mut self, value: HashMap<String, String>) -> Self {
+    pub fn attribute_mapping(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.attribute_mapping = Some(value);
         self
     }
@@ -3227,14 +3370,16 @@ impl UpdateIdentityProviderRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateIdentityProviderRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateIdentityProviderRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from UpdateIdentityProvider.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateIdentityProviderResponse {
     /// The updated identity provider.
@@ -3244,7 +3389,7 @@ pub struct UpdateIdentityProviderResponse {
 }
 
 /// Request for UpdateResourceServer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateResourceServerRequest {
     /// The user pool ID.
@@ -3276,19 +3421,30 @@ impl UpdateResourceServerRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("UpdateResourceServerRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateResourceServerRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.identifier.is_none() {
             return Err(
-                BuildError::missing_field("UpdateResourceServerRequest", "Identifier"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateResourceServerRequest",
+                    "Identifier",
+                ),
             );
         }
         if self.name.is_none() {
-            return Err(BuildError::missing_field("UpdateResourceServerRequest", "Name"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateResourceServerRequest",
+                    "Name",
+                ),
+            );
         }
         Ok(())
     }
@@ -3326,14 +3482,16 @@ impl UpdateResourceServerRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateResourceServerRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateResourceServerRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from UpdateResourceServer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateResourceServerResponse {
     /// The updated resource server.
@@ -3343,7 +3501,7 @@ pub struct UpdateResourceServerResponse {
 }
 
 /// Request for UpdateUserPool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateUserPoolRequest {
     /// The user pool to update.
@@ -3397,7 +3555,7 @@ pub struct UpdateUserPoolRequest {
     pub sms_configuration: Option<SmsConfiguration>,
     /// Tags for the pool.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_pool_tags: Option<HashMap<String, String>>,
+    pub user_pool_tags: Option<::std::collections::HashMap<String, String>>,
     /// Settings for administrator-created users.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_create_user_config: Option<AdminCreateUserConfig>,
@@ -3410,9 +3568,14 @@ impl UpdateUserPoolRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("UpdateUserPoolRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateUserPoolRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         Ok(())
     }
@@ -3510,7 +3673,10 @@ impl UpdateUserPoolRequestBuilder {
     }
 
     /// Sets `UserPoolTags`.
-    pub fn user_pool_tags(mut self, value: HashMap<String, String>) -> Self {
+    pub fn user_pool_tags(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.user_pool_tags = Some(value);
         self
     }
@@ -3525,19 +3691,21 @@ impl UpdateUserPoolRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateUserPoolRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateUserPoolRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from UpdateUserPool; it has no members.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateUserPoolResponse {}
 
 /// A user profile in a user pool.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct User {
     /// The user's username.
@@ -3550,10 +3718,10 @@ pub struct User {
     pub attributes: Option<Vec<Attribute>>,
     /// When the item was created.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_create_date: Option<DateTime>,
+    pub user_create_date: Option<::smithy_lean_runtime::DateTime>,
     /// When the item was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_last_modified_date: Option<DateTime>,
+    pub user_last_modified_date: Option<::smithy_lean_runtime::DateTime>,
     /// Whether the account is enabled.
     pub enabled: bool,
     /// The account's lifecycle state.
@@ -3564,8 +3732,8 @@ pub struct User {
     pub mfa_options: Option<Vec<MfaOption>>,
 }
 
-impl fmt::Debug for User {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for User {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("User")
             .field("username", &"*** Sensitive Data Redacted ***")
             .field("attributes", &self.attributes)
@@ -3579,7 +3747,7 @@ impl fmt::Debug for User {
 }
 
 /// How changes to verifiable attributes are handled.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserAttributeUpdateSettings {
     /// Attributes that keep their old value until the new one is verified.
@@ -3590,7 +3758,7 @@ pub struct UserAttributeUpdateSettings {
 /// A user import job is running on the pool.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UserImportInProgressException {
     /// A human-readable description of the problem.
@@ -3598,8 +3766,8 @@ pub struct UserImportInProgressException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UserImportInProgressException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UserImportInProgressException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserImportInProgressException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -3608,12 +3776,12 @@ impl fmt::Display for UserImportInProgressException {
     }
 }
 
-impl std::error::Error for UserImportInProgressException {}
+impl ::std::error::Error for UserImportInProgressException {}
 
 /// The named user does not exist.
 ///
 /// *Error:* A client-side error (HTTP 404).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UserNotFoundException {
     /// A human-readable description of the problem.
@@ -3621,8 +3789,8 @@ pub struct UserNotFoundException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UserNotFoundException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UserNotFoundException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserNotFoundException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -3631,10 +3799,10 @@ impl fmt::Display for UserNotFoundException {
     }
 }
 
-impl std::error::Error for UserNotFoundException {}
+impl ::std::error::Error for UserNotFoundException {}
 
 /// The full configuration and metadata of a user pool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserPool {
     /// The user pool ID.
@@ -3662,10 +3830,10 @@ pub struct UserPool {
     pub status: Option<Status>,
     /// When the item was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_date: Option<DateTime>,
+    pub last_modified_date: Option<::smithy_lean_runtime::DateTime>,
     /// When the item was created.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
     /// The pool's attribute schema.
     ///
     /// *Constraints:* length 1 to 50.
@@ -3722,7 +3890,7 @@ pub struct UserPool {
     pub sms_configuration: Option<SmsConfiguration>,
     /// Tags on the pool.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_pool_tags: Option<HashMap<String, String>>,
+    pub user_pool_tags: Option<::std::collections::HashMap<String, String>>,
     /// Why SMS sending is not working, if it is not.
     ///
     /// *Constraints:* length 0 to 131072.
@@ -3763,7 +3931,7 @@ pub struct UserPool {
 }
 
 /// Optional features of a user pool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserPoolAddOns {
     /// The threat-protection mode.
@@ -3773,7 +3941,7 @@ pub struct UserPoolAddOns {
 }
 
 /// A summary of an app client.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserPoolClientDescription {
     /// The app client ID.
@@ -3793,8 +3961,8 @@ pub struct UserPoolClientDescription {
     pub client_name: Option<String>,
 }
 
-impl fmt::Debug for UserPoolClientDescription {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for UserPoolClientDescription {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UserPoolClientDescription")
             .field("client_id", &"*** Sensitive Data Redacted ***")
             .field("user_pool_id", &self.user_pool_id)
@@ -3804,7 +3972,7 @@ impl fmt::Debug for UserPoolClientDescription {
 }
 
 /// A summary of a user pool, as returned by ListUserPools.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserPoolDescription {
     /// The user pool ID.
@@ -3826,10 +3994,10 @@ pub struct UserPoolDescription {
     pub status: Option<Status>,
     /// When the item was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_date: Option<DateTime>,
+    pub last_modified_date: Option<::smithy_lean_runtime::DateTime>,
     /// When the item was created.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
 }
 
 /// The multi-factor authentication setting of a user pool.
@@ -3843,7 +4011,7 @@ pub enum UserPoolMfa {
     /// `OPTIONAL`
     Optional,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl UserPoolMfa {
@@ -3869,14 +4037,16 @@ impl From<&str> for UserPoolMfa {
             "OFF" => Self::Off,
             "ON" => Self::On,
             "OPTIONAL" => Self::Optional,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(UserPoolMfa);
+::smithy_lean_runtime::__private::string_enum_impls!(UserPoolMfa);
 
 /// The policies of a user pool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserPoolPolicy {
     /// The password policy.
@@ -3887,7 +4057,7 @@ pub struct UserPoolPolicy {
 /// The user pool's tags could not be applied.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UserPoolTaggingException {
     /// A human-readable description of the problem.
@@ -3895,8 +4065,8 @@ pub struct UserPoolTaggingException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UserPoolTaggingException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UserPoolTaggingException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserPoolTaggingException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -3905,7 +4075,7 @@ impl fmt::Display for UserPoolTaggingException {
     }
 }
 
-impl std::error::Error for UserPoolTaggingException {}
+impl ::std::error::Error for UserPoolTaggingException {}
 
 /// The lifecycle state of a user account.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -3928,7 +4098,7 @@ pub enum UserStatus {
     /// `EXTERNAL_PROVIDER`
     ExternalProvider,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl UserStatus {
@@ -3973,11 +4143,13 @@ impl From<&str> for UserStatus {
             "RESET_REQUIRED" => Self::ResetRequired,
             "FORCE_CHANGE_PASSWORD" => Self::ForceChangePassword,
             "EXTERNAL_PROVIDER" => Self::ExternalProvider,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(UserStatus);
+::smithy_lean_runtime::__private::string_enum_impls!(UserStatus);
 
 /// An attribute that may serve as the username.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -3988,7 +4160,7 @@ pub enum UsernameAttribute {
     /// `email`
     Email,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl UsernameAttribute {
@@ -4012,14 +4184,16 @@ impl From<&str> for UsernameAttribute {
         match value {
             "phone_number" => Self::PhoneNumber,
             "email" => Self::Email,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(UsernameAttribute);
+::smithy_lean_runtime::__private::string_enum_impls!(UsernameAttribute);
 
 /// Username matching settings.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UsernameConfiguration {
     /// Whether usernames are matched case-sensitively.
@@ -4029,7 +4203,7 @@ pub struct UsernameConfiguration {
 }
 
 /// Templates for verification messages.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct VerificationMessageTemplate {
     /// The SMS template.
@@ -4071,7 +4245,7 @@ pub enum VerifiedAttribute {
     /// `email`
     Email,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl VerifiedAttribute {
@@ -4095,8 +4269,10 @@ impl From<&str> for VerifiedAttribute {
         match value {
             "phone_number" => Self::PhoneNumber,
             "email" => Self::Email,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(VerifiedAttribute);
+::smithy_lean_runtime::__private::string_enum_impls!(VerifiedAttribute);

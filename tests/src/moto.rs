@@ -2,11 +2,11 @@
 //! `moto_server` (see [`crate::moto_env`]), and seed calls for the operations our
 //! 21-operation model leaves out.
 
-use cognito_identity_provider::runtime::{
-    ClientCore, ErrorResponse, OperationError, OperationSpec, ServiceSpec, Unhandled,
-};
+use cognito_identity_provider::runtime::{ErrorResponse, OperationError, Unhandled};
 use cognito_identity_provider::{Client, Error};
 use serde_json::{Value, json};
+// The call path generated clients use, for operations our model leaves out.
+use smithy_lean_runtime::__private::{ClientCore, OperationSpec, ServiceSpec};
 
 use crate::moto_env::{config, endpoint};
 

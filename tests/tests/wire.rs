@@ -15,12 +15,13 @@ use codegen_tests::mock::{
     ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, body_json, client, config, header,
     only_request,
 };
-use cognito_identity_provider::runtime::{MockTransport, StreamExt};
+use cognito_identity_provider::runtime::StreamExt;
 use cognito_identity_provider::types::{
     Attribute, DescribeUserPoolDomainRequest, ListUserPoolsRequest, ListUsersRequest,
 };
 use cognito_identity_provider::{Client, CognitoIdentityProvider, Credentials, Error};
 use serde_json::json;
+use smithy_lean_runtime::MockTransport;
 
 fn list_users_input() -> ListUsersRequest {
     ListUsersRequest::builder()
