@@ -8,8 +8,9 @@
 //!    detects which of the two a file is);
 //! 2. [`lower`] finds the service closure, validates it (collecting every problem) and
 //!    lowers it to the [`ir`], where every Rust name sits next to its wire name;
-//! 3. `emit` turns the IR into token streams, formatted by prettyplease, plus the
-//!    hand-written runtime from `codegen/runtime/`.
+//! 3. `emit` turns the IR into token streams, formatted by prettyplease, and the crate's
+//!    `Cargo.toml`, which depends on the runtime crate in `codegen/runtime/`
+//!    (`smithy-lean-runtime`).
 #![deny(missing_docs)]
 
 pub mod botocore;

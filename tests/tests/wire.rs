@@ -4,7 +4,7 @@
 //!
 //! Errors, retries and timeouts are in `wire_errors.rs`. Covered elsewhere, not repeated
 //! here: unsigned operations send no `Authorization` (the runtime's unit test
-//! `unsigned_operations_skip_credentials` in `codegen/runtime/client_tests.rs`; the
+//! `unsigned_operations_skip_credentials` in `codegen/runtime/src/client_tests.rs`; the
 //! generator's choice of `OperationSpec::unsigned` by the `auth_modes` snapshot and
 //! `full_model_auth.rs`), and an operation without input sends `{}` (the runtime's
 //! `unit_input_sends_empty_object`; every operation of our model has an input).

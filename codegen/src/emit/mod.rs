@@ -135,16 +135,14 @@ fn client_rs(service: &Service, json_version: &str) -> TokenStream {
         for io in [&op.input, &op.output].into_iter().flatten() {
             imports.add("crate::types", io);
         }
-        if let Some(pagination) = &op.pagination {
-            if let Some(items) = &pagination.items {
-                match &items.item_type {
-                    // Items of a map are `(key, value)` pairs; the map type is not named.
-                    RustType::Map { key, value, .. } if items.is_map => {
-                        imports.add_type(key, "crate::types");
-                        imports.add_type(value, "crate::types");
-                    }
-                    item => imports.add_type(item, "crate::types"),
+        if let Some(items) = op.pagination.as_ref().and_then(|p| p.items.as_ref()) {
+            match &items.item_type {
+                // Items of a map are `(key, value)` pairs; the map type is not named.
+                RustType::Map { key, value, .. } if items.is_map => {
+                    imports.add_type(key, "crate::types");
+                    imports.add_type(value, "crate::types");
                 }
+                item => imports.add_type(item, "crate::types"),
             }
         }
     }
