@@ -198,3 +198,27 @@ fn source_name(model_path: &Path, root: &Path) -> String {
 fn user_path(given: Option<&str>, root: &Path, default: &str) -> PathBuf {
     given.map_or_else(|| root.join(default), PathBuf::from)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runtime_path_leads_from_the_crate_to_codegen_runtime() {
+        let root = workspace_root();
+        assert_eq!(
+            runtime_path(&root.join("generated"), &root).unwrap(),
+            "../codegen/runtime"
+        );
+        // Not yet generated: the missing directories still count.
+        assert_eq!(
+            runtime_path(&root.join("target/not-generated-yet/crate"), &root).unwrap(),
+            "../../../codegen/runtime"
+        );
+        // Relative to the current directory (cargo runs tests in xtask/).
+        assert_eq!(
+            runtime_path(Path::new("scratch"), &root).unwrap(),
+            "../../codegen/runtime"
+        );
+    }
+}
