@@ -44,7 +44,7 @@ mod error;
 mod error_response;
 #[cfg(feature = "client")]
 mod hyper_transport;
-#[cfg(any(test, feature = "test-util"))]
+#[cfg(feature = "test-util")]
 mod mock;
 #[cfg(feature = "client")]
 mod paginate;
