@@ -8,8 +8,9 @@
 //!    detects which of the two a file is);
 //! 2. [`lower`] finds the service closure, validates it (collecting every problem) and
 //!    lowers it to the [`ir`], where every Rust name sits next to its wire name;
-//! 3. `emit` turns the IR into token streams, formatted by prettyplease, plus the
-//!    hand-written runtime from `codegen/runtime/`.
+//! 3. `emit` turns the IR into token streams, formatted by prettyplease, and the crate's
+//!    `Cargo.toml`, which depends on the runtime crate in `codegen/runtime/`
+//!    (`smithy-lean-runtime`).
 #![deny(missing_docs)]
 
 pub mod botocore;
@@ -24,7 +25,6 @@ pub mod lower;
 pub mod model_merge;
 pub mod naming;
 mod render;
-mod runtime_files;
 pub mod smithy;
 
 pub use config::Config;
@@ -43,6 +43,10 @@ pub struct Options {
     /// Add an empty `[workspace]` table so the crate builds on its own inside another workspace's
     /// directory tree (used for scratch crates under `target/`).
     pub standalone_workspace: bool,
+    /// Where the generated `Cargo.toml` finds the `smithy-lean-runtime` crate, as a path
+    /// relative to the generated crate's directory (`../codegen/runtime` for `generated/`).
+    /// Empty: by version only, from the registry.
+    pub runtime_path: String,
 }
 
 /// One file of the generated crate.

@@ -3,7 +3,6 @@
 //! The client trait, its paginators, and the [`Client`] that talks to the service.
 #![allow(deprecated)]
 
-use serde::de::IgnoredAny;
 use crate::error::{
     AddCustomAttributesError, AddUserPoolClientSecretError, AdminAddUserToGroupError,
     AdminConfirmSignUpError, AdminCreateUserError, AdminDeleteSoftwareTokenError,
@@ -62,10 +61,6 @@ use crate::error::{
     UpdateUserAttributesError, UpdateUserPoolClientError, UpdateUserPoolDomainError,
     UpdateUserPoolError, UpdateUserPoolReplicaError, VerifySoftwareTokenError,
     VerifyUserAttributeError,
-};
-
-use crate::runtime::{
-    ClientCore, Config, Error, OperationSpec, ServiceSpec, Stream, items, paginate,
 };
 
 use crate::types::{
@@ -197,7 +192,7 @@ use crate::types::{
 };
 
 /// What the runtime needs to know about the service.
-static SERVICE: ServiceSpec = ServiceSpec {
+static SERVICE: ::smithy_lean_runtime::__private::ServiceSpec = ::smithy_lean_runtime::__private::ServiceSpec {
     target_prefix: "AWSCognitoIdentityProviderService",
     json_version: "1.1",
     signing_name: "cognito-idp",
@@ -208,7 +203,7 @@ static SERVICE: ServiceSpec = ServiceSpec {
 
 /// Every operation of Amazon Cognito Identity Provider, one async method each.
 ///
-/// [`Client`] implements it against the real service. Each method has a default body that returns [`Error::NotImplemented`], so a test double implements only the methods a test needs.
+/// [`Client`] implements it against the real service. Each method has a default body that returns [`Error::NotImplemented`](crate::Error::NotImplemented), so a test double implements only the methods a test needs.
 pub trait CognitoIdentityProvider: Send + Sync {
     /// Adds custom attributes to the schema of a user pool.
     ///
@@ -217,10 +212,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AddCustomAttributesRequest,
     ) -> impl Future<
-        Output = Result<AddCustomAttributesResponse, Error<AddCustomAttributesError>>,
+        Output = Result<
+            AddCustomAttributesResponse,
+            ::smithy_lean_runtime::Error<AddCustomAttributesError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AddCustomAttributes")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AddCustomAttributes")),
+        )
     }
 
     /// Adds a client secret to an app client, next to the secrets it already has.
@@ -232,11 +232,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AddUserPoolClientSecretResponse,
-            Error<AddUserPoolClientSecretError>,
+            ::smithy_lean_runtime::Error<AddUserPoolClientSecretError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AddUserPoolClientSecret")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AddUserPoolClientSecret")),
+        )
     }
 
     /// Puts a user into a group of their user pool.
@@ -245,9 +247,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn admin_add_user_to_group(
         &self,
         input: AdminAddUserToGroupRequest,
-    ) -> impl Future<Output = Result<(), Error<AdminAddUserToGroupError>>> + Send {
+    ) -> impl Future<
+        Output = Result<(), ::smithy_lean_runtime::Error<AdminAddUserToGroupError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminAddUserToGroup")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminAddUserToGroup")),
+        )
     }
 
     /// Confirms a signed-up user as an administrator, without a confirmation code.
@@ -257,10 +263,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminConfirmSignUpRequest,
     ) -> impl Future<
-        Output = Result<AdminConfirmSignUpResponse, Error<AdminConfirmSignUpError>>,
+        Output = Result<
+            AdminConfirmSignUpResponse,
+            ::smithy_lean_runtime::Error<AdminConfirmSignUpError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminConfirmSignUp")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminConfirmSignUp")),
+        )
     }
 
     /// Creates a user in a user pool as an administrator, optionally sending an invitation.
@@ -270,10 +281,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminCreateUserRequest,
     ) -> impl Future<
-        Output = Result<AdminCreateUserResponse, Error<AdminCreateUserError>>,
+        Output = Result<
+            AdminCreateUserResponse,
+            ::smithy_lean_runtime::Error<AdminCreateUserError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminCreateUser")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminCreateUser")),
+        )
     }
 
     /// Removes a user's authenticator-app (TOTP) token as an administrator.
@@ -285,11 +301,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminDeleteSoftwareTokenResponse,
-            Error<AdminDeleteSoftwareTokenError>,
+            ::smithy_lean_runtime::Error<AdminDeleteSoftwareTokenError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminDeleteSoftwareToken")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminDeleteSoftwareToken")),
+        )
     }
 
     /// Deletes a user from a user pool as an administrator.
@@ -298,9 +316,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn admin_delete_user(
         &self,
         input: AdminDeleteUserRequest,
-    ) -> impl Future<Output = Result<(), Error<AdminDeleteUserError>>> + Send {
+    ) -> impl Future<
+        Output = Result<(), ::smithy_lean_runtime::Error<AdminDeleteUserError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminDeleteUser")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminDeleteUser")),
+        )
     }
 
     /// Removes attributes from a user's profile as an administrator.
@@ -312,11 +334,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminDeleteUserAttributesResponse,
-            Error<AdminDeleteUserAttributesError>,
+            ::smithy_lean_runtime::Error<AdminDeleteUserAttributesError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminDeleteUserAttributes")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented("AdminDeleteUserAttributes"),
+            ),
+        )
     }
 
     /// Stops a user from signing in through a linked provider identity and removes the link.
@@ -328,11 +354,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminDisableProviderForUserResponse,
-            Error<AdminDisableProviderForUserError>,
+            ::smithy_lean_runtime::Error<AdminDisableProviderForUserError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminDisableProviderForUser")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "AdminDisableProviderForUser",
+                ),
+            ),
+        )
     }
 
     /// Disables a user so that they cannot sign in.
@@ -342,10 +374,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminDisableUserRequest,
     ) -> impl Future<
-        Output = Result<AdminDisableUserResponse, Error<AdminDisableUserError>>,
+        Output = Result<
+            AdminDisableUserResponse,
+            ::smithy_lean_runtime::Error<AdminDisableUserError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminDisableUser")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminDisableUser")),
+        )
     }
 
     /// Enables a user who was disabled, so that they can sign in again.
@@ -355,10 +392,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminEnableUserRequest,
     ) -> impl Future<
-        Output = Result<AdminEnableUserResponse, Error<AdminEnableUserError>>,
+        Output = Result<
+            AdminEnableUserResponse,
+            ::smithy_lean_runtime::Error<AdminEnableUserError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminEnableUser")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminEnableUser")),
+        )
     }
 
     /// Removes a remembered device of a user as an administrator.
@@ -367,9 +409,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn admin_forget_device(
         &self,
         input: AdminForgetDeviceRequest,
-    ) -> impl Future<Output = Result<(), Error<AdminForgetDeviceError>>> + Send {
+    ) -> impl Future<
+        Output = Result<(), ::smithy_lean_runtime::Error<AdminForgetDeviceError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminForgetDevice")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminForgetDevice")),
+        )
     }
 
     /// Gets one remembered device of a user as an administrator.
@@ -379,10 +425,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminGetDeviceRequest,
     ) -> impl Future<
-        Output = Result<AdminGetDeviceResponse, Error<AdminGetDeviceError>>,
+        Output = Result<
+            AdminGetDeviceResponse,
+            ::smithy_lean_runtime::Error<AdminGetDeviceError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminGetDevice")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminGetDevice")),
+        )
     }
 
     /// Gets a user's attributes and status by user name, as an administrator.
@@ -392,10 +443,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminGetUserRequest,
     ) -> impl Future<
-        Output = Result<AdminGetUserResponse, Error<AdminGetUserError>>,
+        Output = Result<
+            AdminGetUserResponse,
+            ::smithy_lean_runtime::Error<AdminGetUserError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminGetUser")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminGetUser")),
+        )
     }
 
     /// Lists the sign-in factors a user has set up and prefers, as an administrator.
@@ -407,11 +463,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminGetUserAuthFactorsResponse,
-            Error<AdminGetUserAuthFactorsError>,
+            ::smithy_lean_runtime::Error<AdminGetUserAuthFactorsError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminGetUserAuthFactors")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminGetUserAuthFactors")),
+        )
     }
 
     /// Starts a sign-in for a user from a trusted back end, with administrator credentials.
@@ -421,10 +479,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminInitiateAuthRequest,
     ) -> impl Future<
-        Output = Result<AdminInitiateAuthResponse, Error<AdminInitiateAuthError>>,
+        Output = Result<
+            AdminInitiateAuthResponse,
+            ::smithy_lean_runtime::Error<AdminInitiateAuthError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminInitiateAuth")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminInitiateAuth")),
+        )
     }
 
     /// Links a not-yet-used identity provider identity to an existing user, so it signs in as that user.
@@ -436,11 +499,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminLinkProviderForUserResponse,
-            Error<AdminLinkProviderForUserError>,
+            ::smithy_lean_runtime::Error<AdminLinkProviderForUserError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminLinkProviderForUser")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminLinkProviderForUser")),
+        )
     }
 
     /// Lists the remembered devices of a user as an administrator.
@@ -450,10 +515,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminListDevicesRequest,
     ) -> impl Future<
-        Output = Result<AdminListDevicesResponse, Error<AdminListDevicesError>>,
+        Output = Result<
+            AdminListDevicesResponse,
+            ::smithy_lean_runtime::Error<AdminListDevicesError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminListDevices")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminListDevices")),
+        )
     }
 
     /// Lists the groups a user belongs to.
@@ -465,11 +535,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminListGroupsForUserResponse,
-            Error<AdminListGroupsForUserError>,
+            ::smithy_lean_runtime::Error<AdminListGroupsForUserError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminListGroupsForUser")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminListGroupsForUser")),
+        )
     }
 
     /// Lists a user's recent sign-in and other authentication events with their risk ratings.
@@ -481,11 +553,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminListUserAuthEventsResponse,
-            Error<AdminListUserAuthEventsError>,
+            ::smithy_lean_runtime::Error<AdminListUserAuthEventsError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminListUserAuthEvents")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminListUserAuthEvents")),
+        )
     }
 
     /// Lists the sessions of a user as an administrator.
@@ -495,10 +569,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminListUserSessionsRequest,
     ) -> impl Future<
-        Output = Result<AdminListUserSessionsResponse, Error<AdminListUserSessionsError>>,
+        Output = Result<
+            AdminListUserSessionsResponse,
+            ::smithy_lean_runtime::Error<AdminListUserSessionsError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminListUserSessions")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminListUserSessions")),
+        )
     }
 
     /// Takes a user out of a group.
@@ -507,9 +586,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn admin_remove_user_from_group(
         &self,
         input: AdminRemoveUserFromGroupRequest,
-    ) -> impl Future<Output = Result<(), Error<AdminRemoveUserFromGroupError>>> + Send {
+    ) -> impl Future<
+        Output = Result<(), ::smithy_lean_runtime::Error<AdminRemoveUserFromGroupError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminRemoveUserFromGroup")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminRemoveUserFromGroup")),
+        )
     }
 
     /// Resets a user's password as an administrator, so that they must set a new one.
@@ -521,11 +604,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminResetUserPasswordResponse,
-            Error<AdminResetUserPasswordError>,
+            ::smithy_lean_runtime::Error<AdminResetUserPasswordError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminResetUserPassword")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminResetUserPassword")),
+        )
     }
 
     /// Answers a sign-in challenge from a trusted back end, with administrator credentials.
@@ -537,11 +622,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminRespondToAuthChallengeResponse,
-            Error<AdminRespondToAuthChallengeError>,
+            ::smithy_lean_runtime::Error<AdminRespondToAuthChallengeError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminRespondToAuthChallenge")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "AdminRespondToAuthChallenge",
+                ),
+            ),
+        )
     }
 
     /// Ends one session of a user as an administrator.
@@ -553,11 +644,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminRevokeUserSessionResponse,
-            Error<AdminRevokeUserSessionError>,
+            ::smithy_lean_runtime::Error<AdminRevokeUserSessionError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminRevokeUserSession")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminRevokeUserSession")),
+        )
     }
 
     /// Sets which multi-factor methods a user has enabled and prefers, as an administrator.
@@ -569,11 +662,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminSetUserMfaPreferenceResponse,
-            Error<AdminSetUserMfaPreferenceError>,
+            ::smithy_lean_runtime::Error<AdminSetUserMfaPreferenceError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminSetUserMFAPreference")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented("AdminSetUserMFAPreference"),
+            ),
+        )
     }
 
     /// Sets a user's password as an administrator, either permanent or temporary.
@@ -583,10 +680,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminSetUserPasswordRequest,
     ) -> impl Future<
-        Output = Result<AdminSetUserPasswordResponse, Error<AdminSetUserPasswordError>>,
+        Output = Result<
+            AdminSetUserPasswordResponse,
+            ::smithy_lean_runtime::Error<AdminSetUserPasswordError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminSetUserPassword")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminSetUserPassword")),
+        )
     }
 
     /// Sets a user's SMS multi-factor options as an administrator (legacy; prefer AdminSetUserMFAPreference).
@@ -596,10 +698,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminSetUserSettingsRequest,
     ) -> impl Future<
-        Output = Result<AdminSetUserSettingsResponse, Error<AdminSetUserSettingsError>>,
+        Output = Result<
+            AdminSetUserSettingsResponse,
+            ::smithy_lean_runtime::Error<AdminSetUserSettingsError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminSetUserSettings")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminSetUserSettings")),
+        )
     }
 
     /// Marks one of a user's authentication events as valid or invalid, as an administrator.
@@ -611,11 +718,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminUpdateAuthEventFeedbackResponse,
-            Error<AdminUpdateAuthEventFeedbackError>,
+            ::smithy_lean_runtime::Error<AdminUpdateAuthEventFeedbackError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminUpdateAuthEventFeedback")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "AdminUpdateAuthEventFeedback",
+                ),
+            ),
+        )
     }
 
     /// Marks a user's device as remembered or not remembered, as an administrator.
@@ -627,11 +740,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminUpdateDeviceStatusResponse,
-            Error<AdminUpdateDeviceStatusError>,
+            ::smithy_lean_runtime::Error<AdminUpdateDeviceStatusError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminUpdateDeviceStatus")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminUpdateDeviceStatus")),
+        )
     }
 
     /// Changes attributes of a user's profile as an administrator.
@@ -643,11 +758,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminUpdateUserAttributesResponse,
-            Error<AdminUpdateUserAttributesError>,
+            ::smithy_lean_runtime::Error<AdminUpdateUserAttributesError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminUpdateUserAttributes")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented("AdminUpdateUserAttributes"),
+            ),
+        )
     }
 
     /// Signs a user out of every device by revoking their refresh tokens, as an administrator.
@@ -659,11 +778,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminUserGlobalSignOutResponse,
-            Error<AdminUserGlobalSignOutError>,
+            ::smithy_lean_runtime::Error<AdminUserGlobalSignOutError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AdminUserGlobalSignOut")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AdminUserGlobalSignOut")),
+        )
     }
 
     /// Starts setting up an authenticator app (TOTP) for a user and returns its secret key.
@@ -675,11 +796,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AssociateSoftwareTokenResponse,
-            Error<AssociateSoftwareTokenError>,
+            ::smithy_lean_runtime::Error<AssociateSoftwareTokenError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("AssociateSoftwareToken")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("AssociateSoftwareToken")),
+        )
     }
 
     /// Cancels a point-in-time restore of a user pool that has not finished.
@@ -691,11 +814,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             CancelPointInTimeRecoveryResponse,
-            Error<CancelPointInTimeRecoveryError>,
+            ::smithy_lean_runtime::Error<CancelPointInTimeRecoveryError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("CancelPointInTimeRecovery")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented("CancelPointInTimeRecovery"),
+            ),
+        )
     }
 
     /// Changes the password of the signed-in user, who gives the old and new password.
@@ -705,10 +832,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ChangePasswordRequest,
     ) -> impl Future<
-        Output = Result<ChangePasswordResponse, Error<ChangePasswordError>>,
+        Output = Result<
+            ChangePasswordResponse,
+            ::smithy_lean_runtime::Error<ChangePasswordError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ChangePassword")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ChangePassword")),
+        )
     }
 
     /// Finishes registering a passkey (WebAuthn credential) for the signed-in user.
@@ -720,11 +852,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             CompleteWebAuthnRegistrationResponse,
-            Error<CompleteWebAuthnRegistrationError>,
+            ::smithy_lean_runtime::Error<CompleteWebAuthnRegistrationError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("CompleteWebAuthnRegistration")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "CompleteWebAuthnRegistration",
+                ),
+            ),
+        )
     }
 
     /// Confirms a device of the signed-in user so that it can be remembered.
@@ -734,10 +872,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ConfirmDeviceRequest,
     ) -> impl Future<
-        Output = Result<ConfirmDeviceResponse, Error<ConfirmDeviceError>>,
+        Output = Result<
+            ConfirmDeviceResponse,
+            ::smithy_lean_runtime::Error<ConfirmDeviceError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ConfirmDevice")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ConfirmDevice")),
+        )
     }
 
     /// Sets a new password with the code sent after ForgotPassword.
@@ -747,10 +890,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ConfirmForgotPasswordRequest,
     ) -> impl Future<
-        Output = Result<ConfirmForgotPasswordResponse, Error<ConfirmForgotPasswordError>>,
+        Output = Result<
+            ConfirmForgotPasswordResponse,
+            ::smithy_lean_runtime::Error<ConfirmForgotPasswordError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ConfirmForgotPassword")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ConfirmForgotPassword")),
+        )
     }
 
     /// Confirms a new user's registration with the code sent to them.
@@ -760,10 +908,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ConfirmSignUpRequest,
     ) -> impl Future<
-        Output = Result<ConfirmSignUpResponse, Error<ConfirmSignUpError>>,
+        Output = Result<
+            ConfirmSignUpResponse,
+            ::smithy_lean_runtime::Error<ConfirmSignUpError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ConfirmSignUp")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ConfirmSignUp")),
+        )
     }
 
     /// Creates a policy for an app client's client ID metadata documents: which URLs are accepted and how long they are cached.
@@ -773,10 +926,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateCimdPolicyRequest,
     ) -> impl Future<
-        Output = Result<CreateCimdPolicyResponse, Error<CreateCimdPolicyError>>,
+        Output = Result<
+            CreateCimdPolicyResponse,
+            ::smithy_lean_runtime::Error<CreateCimdPolicyError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("CreateCIMDPolicy")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("CreateCIMDPolicy")),
+        )
     }
 
     /// Creates a group in a user pool.
@@ -786,10 +944,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateGroupRequest,
     ) -> impl Future<
-        Output = Result<CreateGroupResponse, Error<CreateGroupError>>,
+        Output = Result<
+            CreateGroupResponse,
+            ::smithy_lean_runtime::Error<CreateGroupError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("CreateGroup")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("CreateGroup")),
+        )
     }
 
     /// Adds a third-party identity provider to a user pool.
@@ -801,11 +964,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             CreateIdentityProviderResponse,
-            Error<CreateIdentityProviderError>,
+            ::smithy_lean_runtime::Error<CreateIdentityProviderError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("CreateIdentityProvider")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("CreateIdentityProvider")),
+        )
     }
 
     /// Creates the look of the managed login pages for an app client.
@@ -817,11 +982,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             CreateManagedLoginBrandingResponse,
-            Error<CreateManagedLoginBrandingError>,
+            ::smithy_lean_runtime::Error<CreateManagedLoginBrandingError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("CreateManagedLoginBranding")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "CreateManagedLoginBranding",
+                ),
+            ),
+        )
     }
 
     /// Creates an OAuth 2.0 resource server with custom scopes.
@@ -831,10 +1002,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateResourceServerRequest,
     ) -> impl Future<
-        Output = Result<CreateResourceServerResponse, Error<CreateResourceServerError>>,
+        Output = Result<
+            CreateResourceServerResponse,
+            ::smithy_lean_runtime::Error<CreateResourceServerError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("CreateResourceServer")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("CreateResourceServer")),
+        )
     }
 
     /// Adds terms-of-use and privacy-policy links that an app client shows on its sign-up pages.
@@ -844,10 +1020,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateTermsRequest,
     ) -> impl Future<
-        Output = Result<CreateTermsResponse, Error<CreateTermsError>>,
+        Output = Result<
+            CreateTermsResponse,
+            ::smithy_lean_runtime::Error<CreateTermsError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("CreateTerms")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("CreateTerms")),
+        )
     }
 
     /// Creates a job that imports users from a CSV file into a user pool.
@@ -857,10 +1038,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateUserImportJobRequest,
     ) -> impl Future<
-        Output = Result<CreateUserImportJobResponse, Error<CreateUserImportJobError>>,
+        Output = Result<
+            CreateUserImportJobResponse,
+            ::smithy_lean_runtime::Error<CreateUserImportJobError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("CreateUserImportJob")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("CreateUserImportJob")),
+        )
     }
 
     /// Creates a user pool.
@@ -870,10 +1056,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateUserPoolRequest,
     ) -> impl Future<
-        Output = Result<CreateUserPoolResponse, Error<CreateUserPoolError>>,
+        Output = Result<
+            CreateUserPoolResponse,
+            ::smithy_lean_runtime::Error<CreateUserPoolError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("CreateUserPool")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("CreateUserPool")),
+        )
     }
 
     /// Adds an app client to a user pool.
@@ -883,10 +1074,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateUserPoolClientRequest,
     ) -> impl Future<
-        Output = Result<CreateUserPoolClientResponse, Error<CreateUserPoolClientError>>,
+        Output = Result<
+            CreateUserPoolClientResponse,
+            ::smithy_lean_runtime::Error<CreateUserPoolClientError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("CreateUserPoolClient")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("CreateUserPoolClient")),
+        )
     }
 
     /// Gives a user pool a domain (an Amazon Cognito prefix or your own) for its hosted pages.
@@ -896,10 +1092,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateUserPoolDomainRequest,
     ) -> impl Future<
-        Output = Result<CreateUserPoolDomainResponse, Error<CreateUserPoolDomainError>>,
+        Output = Result<
+            CreateUserPoolDomainResponse,
+            ::smithy_lean_runtime::Error<CreateUserPoolDomainError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("CreateUserPoolDomain")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("CreateUserPoolDomain")),
+        )
     }
 
     /// Creates a replica of a user pool in another Region.
@@ -909,10 +1110,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateUserPoolReplicaRequest,
     ) -> impl Future<
-        Output = Result<CreateUserPoolReplicaResponse, Error<CreateUserPoolReplicaError>>,
+        Output = Result<
+            CreateUserPoolReplicaResponse,
+            ::smithy_lean_runtime::Error<CreateUserPoolReplicaError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("CreateUserPoolReplica")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("CreateUserPoolReplica")),
+        )
     }
 
     /// Deletes a client ID metadata document policy.
@@ -922,10 +1128,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DeleteCimdPolicyRequest,
     ) -> impl Future<
-        Output = Result<DeleteCimdPolicyResponse, Error<DeleteCimdPolicyError>>,
+        Output = Result<
+            DeleteCimdPolicyResponse,
+            ::smithy_lean_runtime::Error<DeleteCimdPolicyError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DeleteCIMDPolicy")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteCIMDPolicy")),
+        )
     }
 
     /// Deletes a group from a user pool (its users stay in the pool).
@@ -934,9 +1145,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn delete_group(
         &self,
         input: DeleteGroupRequest,
-    ) -> impl Future<Output = Result<(), Error<DeleteGroupError>>> + Send {
+    ) -> impl Future<
+        Output = Result<(), ::smithy_lean_runtime::Error<DeleteGroupError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DeleteGroup")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteGroup")),
+        )
     }
 
     /// Deletes a third-party identity provider from a user pool.
@@ -945,9 +1160,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn delete_identity_provider(
         &self,
         input: DeleteIdentityProviderRequest,
-    ) -> impl Future<Output = Result<(), Error<DeleteIdentityProviderError>>> + Send {
+    ) -> impl Future<
+        Output = Result<(), ::smithy_lean_runtime::Error<DeleteIdentityProviderError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DeleteIdentityProvider")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteIdentityProvider")),
+        )
     }
 
     /// Removes a managed login branding style.
@@ -957,10 +1176,19 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DeleteManagedLoginBrandingRequest,
     ) -> impl Future<
-        Output = Result<(), Error<DeleteManagedLoginBrandingError>>,
+        Output = Result<
+            (),
+            ::smithy_lean_runtime::Error<DeleteManagedLoginBrandingError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DeleteManagedLoginBranding")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "DeleteManagedLoginBranding",
+                ),
+            ),
+        )
     }
 
     /// Deletes a resource server.
@@ -969,9 +1197,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn delete_resource_server(
         &self,
         input: DeleteResourceServerRequest,
-    ) -> impl Future<Output = Result<(), Error<DeleteResourceServerError>>> + Send {
+    ) -> impl Future<
+        Output = Result<(), ::smithy_lean_runtime::Error<DeleteResourceServerError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DeleteResourceServer")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteResourceServer")),
+        )
     }
 
     /// Deletes a set of terms links from a user pool.
@@ -980,9 +1212,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn delete_terms(
         &self,
         input: DeleteTermsRequest,
-    ) -> impl Future<Output = Result<(), Error<DeleteTermsError>>> + Send {
+    ) -> impl Future<
+        Output = Result<(), ::smithy_lean_runtime::Error<DeleteTermsError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DeleteTerms")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteTerms")),
+        )
     }
 
     /// Deletes the signed-in user's own profile.
@@ -991,9 +1227,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn delete_user(
         &self,
         input: DeleteUserRequest,
-    ) -> impl Future<Output = Result<(), Error<DeleteUserError>>> + Send {
+    ) -> impl Future<
+        Output = Result<(), ::smithy_lean_runtime::Error<DeleteUserError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DeleteUser")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteUser")),
+        )
     }
 
     /// Removes attributes from the signed-in user's own profile.
@@ -1003,10 +1243,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DeleteUserAttributesRequest,
     ) -> impl Future<
-        Output = Result<DeleteUserAttributesResponse, Error<DeleteUserAttributesError>>,
+        Output = Result<
+            DeleteUserAttributesResponse,
+            ::smithy_lean_runtime::Error<DeleteUserAttributesError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DeleteUserAttributes")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteUserAttributes")),
+        )
     }
 
     /// Deletes a user pool, unless deletion protection is on.
@@ -1015,9 +1260,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn delete_user_pool(
         &self,
         input: DeleteUserPoolRequest,
-    ) -> impl Future<Output = Result<(), Error<DeleteUserPoolError>>> + Send {
+    ) -> impl Future<
+        Output = Result<(), ::smithy_lean_runtime::Error<DeleteUserPoolError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DeleteUserPool")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteUserPool")),
+        )
     }
 
     /// Deletes an app client from a user pool.
@@ -1026,9 +1275,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn delete_user_pool_client(
         &self,
         input: DeleteUserPoolClientRequest,
-    ) -> impl Future<Output = Result<(), Error<DeleteUserPoolClientError>>> + Send {
+    ) -> impl Future<
+        Output = Result<(), ::smithy_lean_runtime::Error<DeleteUserPoolClientError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DeleteUserPoolClient")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteUserPoolClient")),
+        )
     }
 
     /// Deletes one of an app client's secrets.
@@ -1040,11 +1293,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DeleteUserPoolClientSecretResponse,
-            Error<DeleteUserPoolClientSecretError>,
+            ::smithy_lean_runtime::Error<DeleteUserPoolClientSecretError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DeleteUserPoolClientSecret")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "DeleteUserPoolClientSecret",
+                ),
+            ),
+        )
     }
 
     /// Removes the domain of a user pool.
@@ -1054,10 +1313,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DeleteUserPoolDomainRequest,
     ) -> impl Future<
-        Output = Result<DeleteUserPoolDomainResponse, Error<DeleteUserPoolDomainError>>,
+        Output = Result<
+            DeleteUserPoolDomainResponse,
+            ::smithy_lean_runtime::Error<DeleteUserPoolDomainError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DeleteUserPoolDomain")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteUserPoolDomain")),
+        )
     }
 
     /// Deletes a user pool's replica in another Region.
@@ -1067,10 +1331,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DeleteUserPoolReplicaRequest,
     ) -> impl Future<
-        Output = Result<DeleteUserPoolReplicaResponse, Error<DeleteUserPoolReplicaError>>,
+        Output = Result<
+            DeleteUserPoolReplicaResponse,
+            ::smithy_lean_runtime::Error<DeleteUserPoolReplicaError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DeleteUserPoolReplica")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteUserPoolReplica")),
+        )
     }
 
     /// Deletes one of the signed-in user's passkeys.
@@ -1082,11 +1351,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DeleteWebAuthnCredentialResponse,
-            Error<DeleteWebAuthnCredentialError>,
+            ::smithy_lean_runtime::Error<DeleteWebAuthnCredentialError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DeleteWebAuthnCredential")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteWebAuthnCredential")),
+        )
     }
 
     /// Gets a client ID metadata document policy.
@@ -1096,10 +1367,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DescribeCimdPolicyRequest,
     ) -> impl Future<
-        Output = Result<DescribeCimdPolicyResponse, Error<DescribeCimdPolicyError>>,
+        Output = Result<
+            DescribeCimdPolicyResponse,
+            ::smithy_lean_runtime::Error<DescribeCimdPolicyError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DescribeCIMDPolicy")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeCIMDPolicy")),
+        )
     }
 
     /// Returns an identity provider of a user pool by name.
@@ -1111,11 +1387,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeIdentityProviderResponse,
-            Error<DescribeIdentityProviderError>,
+            ::smithy_lean_runtime::Error<DescribeIdentityProviderError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DescribeIdentityProvider")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeIdentityProvider")),
+        )
     }
 
     /// Gets a managed login branding style by its id.
@@ -1127,11 +1405,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeManagedLoginBrandingResponse,
-            Error<DescribeManagedLoginBrandingError>,
+            ::smithy_lean_runtime::Error<DescribeManagedLoginBrandingError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DescribeManagedLoginBranding")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "DescribeManagedLoginBranding",
+                ),
+            ),
+        )
     }
 
     /// Gets the managed login branding style an app client uses.
@@ -1143,12 +1427,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeManagedLoginBrandingByClientResponse,
-            Error<DescribeManagedLoginBrandingByClientError>,
+            ::smithy_lean_runtime::Error<DescribeManagedLoginBrandingByClientError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(
-            Err(Error::NotImplemented("DescribeManagedLoginBrandingByClient")),
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "DescribeManagedLoginBrandingByClient",
+                ),
+            ),
         )
     }
 
@@ -1161,11 +1449,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribePointInTimeRecoveryResponse,
-            Error<DescribePointInTimeRecoveryError>,
+            ::smithy_lean_runtime::Error<DescribePointInTimeRecoveryError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DescribePointInTimeRecovery")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "DescribePointInTimeRecovery",
+                ),
+            ),
+        )
     }
 
     /// Returns a resource server.
@@ -1177,11 +1471,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeResourceServerResponse,
-            Error<DescribeResourceServerError>,
+            ::smithy_lean_runtime::Error<DescribeResourceServerError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DescribeResourceServer")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeResourceServer")),
+        )
     }
 
     /// Gets the threat-protection (risk) settings of a user pool or one of its app clients.
@@ -1193,11 +1489,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeRiskConfigurationResponse,
-            Error<DescribeRiskConfigurationError>,
+            ::smithy_lean_runtime::Error<DescribeRiskConfigurationError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DescribeRiskConfiguration")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented("DescribeRiskConfiguration"),
+            ),
+        )
     }
 
     /// Gets a set of terms links by its id.
@@ -1207,10 +1507,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DescribeTermsRequest,
     ) -> impl Future<
-        Output = Result<DescribeTermsResponse, Error<DescribeTermsError>>,
+        Output = Result<
+            DescribeTermsResponse,
+            ::smithy_lean_runtime::Error<DescribeTermsError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DescribeTerms")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeTerms")),
+        )
     }
 
     /// Gets the terms links of an app client by their name.
@@ -1220,10 +1525,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DescribeTermsByClientRequest,
     ) -> impl Future<
-        Output = Result<DescribeTermsByClientResponse, Error<DescribeTermsByClientError>>,
+        Output = Result<
+            DescribeTermsByClientResponse,
+            ::smithy_lean_runtime::Error<DescribeTermsByClientError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DescribeTermsByClient")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeTermsByClient")),
+        )
     }
 
     /// Gets the state and counts of a user import job.
@@ -1233,10 +1543,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DescribeUserImportJobRequest,
     ) -> impl Future<
-        Output = Result<DescribeUserImportJobResponse, Error<DescribeUserImportJobError>>,
+        Output = Result<
+            DescribeUserImportJobResponse,
+            ::smithy_lean_runtime::Error<DescribeUserImportJobError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DescribeUserImportJob")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeUserImportJob")),
+        )
     }
 
     /// Returns the configuration and metadata of a user pool.
@@ -1246,10 +1561,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DescribeUserPoolRequest,
     ) -> impl Future<
-        Output = Result<DescribeUserPoolResponse, Error<DescribeUserPoolError>>,
+        Output = Result<
+            DescribeUserPoolResponse,
+            ::smithy_lean_runtime::Error<DescribeUserPoolError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DescribeUserPool")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeUserPool")),
+        )
     }
 
     /// Gets the settings of an app client.
@@ -1261,11 +1581,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeUserPoolClientResponse,
-            Error<DescribeUserPoolClientError>,
+            ::smithy_lean_runtime::Error<DescribeUserPoolClientError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DescribeUserPoolClient")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeUserPoolClient")),
+        )
     }
 
     /// Returns details of a user pool domain.
@@ -1277,11 +1599,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeUserPoolDomainResponse,
-            Error<DescribeUserPoolDomainError>,
+            ::smithy_lean_runtime::Error<DescribeUserPoolDomainError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("DescribeUserPoolDomain")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeUserPoolDomain")),
+        )
     }
 
     /// Removes a remembered device of the signed-in user.
@@ -1290,9 +1614,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn forget_device(
         &self,
         input: ForgetDeviceRequest,
-    ) -> impl Future<Output = Result<(), Error<ForgetDeviceError>>> + Send {
+    ) -> impl Future<
+        Output = Result<(), ::smithy_lean_runtime::Error<ForgetDeviceError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ForgetDevice")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ForgetDevice")),
+        )
     }
 
     /// Sends a user a code to reset a forgotten password.
@@ -1302,10 +1630,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ForgotPasswordRequest,
     ) -> impl Future<
-        Output = Result<ForgotPasswordResponse, Error<ForgotPasswordError>>,
+        Output = Result<
+            ForgotPasswordResponse,
+            ::smithy_lean_runtime::Error<ForgotPasswordError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ForgotPassword")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ForgotPassword")),
+        )
     }
 
     /// Gets the column headers a CSV file for a user import job must have.
@@ -1315,10 +1648,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetCsvHeaderRequest,
     ) -> impl Future<
-        Output = Result<GetCsvHeaderResponse, Error<GetCsvHeaderError>>,
+        Output = Result<
+            GetCsvHeaderResponse,
+            ::smithy_lean_runtime::Error<GetCsvHeaderError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetCSVHeader")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("GetCSVHeader")),
+        )
     }
 
     /// Gets an access token for an app client itself, with its id and secret (machine-to-machine).
@@ -1328,10 +1666,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetClientTokenRequest,
     ) -> impl Future<
-        Output = Result<GetClientTokenResponse, Error<GetClientTokenError>>,
+        Output = Result<
+            GetClientTokenResponse,
+            ::smithy_lean_runtime::Error<GetClientTokenError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetClientToken")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("GetClientToken")),
+        )
     }
 
     /// Exchanges a subject token (and optionally an actor token) for a new token of a requested type.
@@ -1341,10 +1684,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetDerivedTokenRequest,
     ) -> impl Future<
-        Output = Result<GetDerivedTokenResponse, Error<GetDerivedTokenError>>,
+        Output = Result<
+            GetDerivedTokenResponse,
+            ::smithy_lean_runtime::Error<GetDerivedTokenError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetDerivedToken")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("GetDerivedToken")),
+        )
     }
 
     /// Gets one remembered device of the signed-in user.
@@ -1353,9 +1701,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn get_device(
         &self,
         input: GetDeviceRequest,
-    ) -> impl Future<Output = Result<GetDeviceResponse, Error<GetDeviceError>>> + Send {
+    ) -> impl Future<
+        Output = Result<GetDeviceResponse, ::smithy_lean_runtime::Error<GetDeviceError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetDevice")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("GetDevice")),
+        )
     }
 
     /// Gets a group of a user pool.
@@ -1364,9 +1716,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn get_group(
         &self,
         input: GetGroupRequest,
-    ) -> impl Future<Output = Result<GetGroupResponse, Error<GetGroupError>>> + Send {
+    ) -> impl Future<
+        Output = Result<GetGroupResponse, ::smithy_lean_runtime::Error<GetGroupError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetGroup")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("GetGroup")),
+        )
     }
 
     /// Returns an identity provider of a user pool by one of its identifiers.
@@ -1378,11 +1734,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             GetIdentityProviderByIdentifierResponse,
-            Error<GetIdentityProviderByIdentifierError>,
+            ::smithy_lean_runtime::Error<GetIdentityProviderByIdentifierError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetIdentityProviderByIdentifier")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "GetIdentityProviderByIdentifier",
+                ),
+            ),
+        )
     }
 
     /// Gets where a user pool sends its logs.
@@ -1394,11 +1756,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             GetLogDeliveryConfigurationResponse,
-            Error<GetLogDeliveryConfigurationError>,
+            ::smithy_lean_runtime::Error<GetLogDeliveryConfigurationError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetLogDeliveryConfiguration")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "GetLogDeliveryConfiguration",
+                ),
+            ),
+        )
     }
 
     /// Gets the current value of one of the account's provisioned limits.
@@ -1408,10 +1776,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetProvisionedLimitRequest,
     ) -> impl Future<
-        Output = Result<GetProvisionedLimitResponse, Error<GetProvisionedLimitError>>,
+        Output = Result<
+            GetProvisionedLimitResponse,
+            ::smithy_lean_runtime::Error<GetProvisionedLimitError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetProvisionedLimit")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("GetProvisionedLimit")),
+        )
     }
 
     /// Gets the certificate a user pool signs its SAML requests with.
@@ -1421,10 +1794,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetSigningCertificateRequest,
     ) -> impl Future<
-        Output = Result<GetSigningCertificateResponse, Error<GetSigningCertificateError>>,
+        Output = Result<
+            GetSigningCertificateResponse,
+            ::smithy_lean_runtime::Error<GetSigningCertificateError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetSigningCertificate")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("GetSigningCertificate")),
+        )
     }
 
     /// Gets new tokens with a refresh token, optionally rotating the refresh token.
@@ -1436,11 +1814,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             GetTokensFromRefreshTokenResponse,
-            Error<GetTokensFromRefreshTokenError>,
+            ::smithy_lean_runtime::Error<GetTokensFromRefreshTokenError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetTokensFromRefreshToken")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented("GetTokensFromRefreshToken"),
+            ),
+        )
     }
 
     /// Returns hosted UI branding for an app client, falling back to the pool-wide settings.
@@ -1450,10 +1832,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetUiCustomizationRequest,
     ) -> impl Future<
-        Output = Result<GetUiCustomizationResponse, Error<GetUiCustomizationError>>,
+        Output = Result<
+            GetUiCustomizationResponse,
+            ::smithy_lean_runtime::Error<GetUiCustomizationError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetUICustomization")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("GetUICustomization")),
+        )
     }
 
     /// Gets the signed-in user's attributes, given their access token.
@@ -1462,9 +1849,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn get_user(
         &self,
         input: GetUserRequest,
-    ) -> impl Future<Output = Result<GetUserResponse, Error<GetUserError>>> + Send {
+    ) -> impl Future<
+        Output = Result<GetUserResponse, ::smithy_lean_runtime::Error<GetUserError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetUser")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("GetUser")),
+        )
     }
 
     /// Sends the signed-in user a code to verify an email address or phone number.
@@ -1476,12 +1867,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             GetUserAttributeVerificationCodeResponse,
-            Error<GetUserAttributeVerificationCodeError>,
+            ::smithy_lean_runtime::Error<GetUserAttributeVerificationCodeError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(
-            Err(Error::NotImplemented("GetUserAttributeVerificationCode")),
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "GetUserAttributeVerificationCode",
+                ),
+            ),
         )
     }
 
@@ -1492,10 +1887,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetUserAuthFactorsRequest,
     ) -> impl Future<
-        Output = Result<GetUserAuthFactorsResponse, Error<GetUserAuthFactorsError>>,
+        Output = Result<
+            GetUserAuthFactorsResponse,
+            ::smithy_lean_runtime::Error<GetUserAuthFactorsError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetUserAuthFactors")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("GetUserAuthFactors")),
+        )
     }
 
     /// Gets the single sign-on session settings of an app client.
@@ -1507,12 +1907,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             GetUserPoolClientSessionConfigurationResponse,
-            Error<GetUserPoolClientSessionConfigurationError>,
+            ::smithy_lean_runtime::Error<GetUserPoolClientSessionConfigurationError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(
-            Err(Error::NotImplemented("GetUserPoolClientSessionConfiguration")),
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "GetUserPoolClientSessionConfiguration",
+                ),
+            ),
         )
     }
 
@@ -1523,10 +1927,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetUserPoolMfaConfigRequest,
     ) -> impl Future<
-        Output = Result<GetUserPoolMfaConfigResponse, Error<GetUserPoolMfaConfigError>>,
+        Output = Result<
+            GetUserPoolMfaConfigResponse,
+            ::smithy_lean_runtime::Error<GetUserPoolMfaConfigError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetUserPoolMfaConfig")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("GetUserPoolMfaConfig")),
+        )
     }
 
     /// Gets the session tracking and token session settings of a user pool.
@@ -1538,11 +1947,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             GetUserPoolSessionConfigurationResponse,
-            Error<GetUserPoolSessionConfigurationError>,
+            ::smithy_lean_runtime::Error<GetUserPoolSessionConfigurationError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GetUserPoolSessionConfiguration")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "GetUserPoolSessionConfiguration",
+                ),
+            ),
+        )
     }
 
     /// Signs the signed-in user out of every device by revoking their refresh tokens.
@@ -1552,10 +1967,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GlobalSignOutRequest,
     ) -> impl Future<
-        Output = Result<GlobalSignOutResponse, Error<GlobalSignOutError>>,
+        Output = Result<
+            GlobalSignOutResponse,
+            ::smithy_lean_runtime::Error<GlobalSignOutError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("GlobalSignOut")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("GlobalSignOut")),
+        )
     }
 
     /// Starts a sign-in from a client application; the call needs no AWS credentials.
@@ -1565,10 +1985,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: InitiateAuthRequest,
     ) -> impl Future<
-        Output = Result<InitiateAuthResponse, Error<InitiateAuthError>>,
+        Output = Result<
+            InitiateAuthResponse,
+            ::smithy_lean_runtime::Error<InitiateAuthError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("InitiateAuth")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("InitiateAuth")),
+        )
     }
 
     /// Prepares a restore of a user pool to its state at an earlier time.
@@ -1580,11 +2005,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             InitiatePointInTimeRecoveryResponse,
-            Error<InitiatePointInTimeRecoveryError>,
+            ::smithy_lean_runtime::Error<InitiatePointInTimeRecoveryError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("InitiatePointInTimeRecovery")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "InitiatePointInTimeRecovery",
+                ),
+            ),
+        )
     }
 
     /// Lists the client ID metadata document policies of a user pool.
@@ -1594,10 +2025,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListCimdPoliciesRequest,
     ) -> impl Future<
-        Output = Result<ListCimdPoliciesResponse, Error<ListCimdPoliciesError>>,
+        Output = Result<
+            ListCimdPoliciesResponse,
+            ::smithy_lean_runtime::Error<ListCimdPoliciesError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListCIMDPolicies")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListCIMDPolicies")),
+        )
     }
 
     /// Lists the client metadata document URLs cached under a client ID metadata document policy.
@@ -1609,11 +2045,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             ListClientMetadataUrlsResponse,
-            Error<ListClientMetadataUrlsError>,
+            ::smithy_lean_runtime::Error<ListClientMetadataUrlsError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListClientMetadataURLs")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListClientMetadataURLs")),
+        )
     }
 
     /// Lists the remembered devices of the signed-in user.
@@ -1623,10 +2061,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListDevicesRequest,
     ) -> impl Future<
-        Output = Result<ListDevicesResponse, Error<ListDevicesError>>,
+        Output = Result<
+            ListDevicesResponse,
+            ::smithy_lean_runtime::Error<ListDevicesError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListDevices")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListDevices")),
+        )
     }
 
     /// Lists the groups of a user pool.
@@ -1636,10 +2079,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListGroupsRequest,
     ) -> impl Future<
-        Output = Result<ListGroupsResponse, Error<ListGroupsError>>,
+        Output = Result<
+            ListGroupsResponse,
+            ::smithy_lean_runtime::Error<ListGroupsError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListGroups")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListGroups")),
+        )
     }
 
     /// Lists the identity providers of a user pool.
@@ -1649,10 +2097,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListIdentityProvidersRequest,
     ) -> impl Future<
-        Output = Result<ListIdentityProvidersResponse, Error<ListIdentityProvidersError>>,
+        Output = Result<
+            ListIdentityProvidersResponse,
+            ::smithy_lean_runtime::Error<ListIdentityProvidersError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListIdentityProviders")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListIdentityProviders")),
+        )
     }
 
     /// Lists the point-in-time restores of a user pool.
@@ -1664,11 +2117,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             ListPointInTimeRecoveriesResponse,
-            Error<ListPointInTimeRecoveriesError>,
+            ::smithy_lean_runtime::Error<ListPointInTimeRecoveriesError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListPointInTimeRecoveries")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented("ListPointInTimeRecoveries"),
+            ),
+        )
     }
 
     /// Lists the resource servers of a user pool.
@@ -1678,10 +2135,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListResourceServersRequest,
     ) -> impl Future<
-        Output = Result<ListResourceServersResponse, Error<ListResourceServersError>>,
+        Output = Result<
+            ListResourceServersResponse,
+            ::smithy_lean_runtime::Error<ListResourceServersError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListResourceServers")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListResourceServers")),
+        )
     }
 
     /// Lists the tags of a user pool.
@@ -1691,10 +2153,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListTagsForResourceRequest,
     ) -> impl Future<
-        Output = Result<ListTagsForResourceResponse, Error<ListTagsForResourceError>>,
+        Output = Result<
+            ListTagsForResourceResponse,
+            ::smithy_lean_runtime::Error<ListTagsForResourceError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListTagsForResource")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListTagsForResource")),
+        )
     }
 
     /// Lists the terms links of a user pool.
@@ -1703,9 +2170,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_terms(
         &self,
         input: ListTermsRequest,
-    ) -> impl Future<Output = Result<ListTermsResponse, Error<ListTermsError>>> + Send {
+    ) -> impl Future<
+        Output = Result<ListTermsResponse, ::smithy_lean_runtime::Error<ListTermsError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListTerms")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListTerms")),
+        )
     }
 
     /// Lists the user import jobs of a user pool.
@@ -1715,10 +2186,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListUserImportJobsRequest,
     ) -> impl Future<
-        Output = Result<ListUserImportJobsResponse, Error<ListUserImportJobsError>>,
+        Output = Result<
+            ListUserImportJobsResponse,
+            ::smithy_lean_runtime::Error<ListUserImportJobsError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListUserImportJobs")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListUserImportJobs")),
+        )
     }
 
     /// Lists the secrets of an app client (without their values).
@@ -1730,11 +2206,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             ListUserPoolClientSecretsResponse,
-            Error<ListUserPoolClientSecretsError>,
+            ::smithy_lean_runtime::Error<ListUserPoolClientSecretsError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListUserPoolClientSecrets")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented("ListUserPoolClientSecrets"),
+            ),
+        )
     }
 
     /// Lists the app clients of a user pool.
@@ -1744,10 +2224,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListUserPoolClientsRequest,
     ) -> impl Future<
-        Output = Result<ListUserPoolClientsResponse, Error<ListUserPoolClientsError>>,
+        Output = Result<
+            ListUserPoolClientsResponse,
+            ::smithy_lean_runtime::Error<ListUserPoolClientsError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListUserPoolClients")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListUserPoolClients")),
+        )
     }
 
     /// Lists a user pool's replicas in other Regions.
@@ -1757,10 +2242,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListUserPoolReplicasRequest,
     ) -> impl Future<
-        Output = Result<ListUserPoolReplicasResponse, Error<ListUserPoolReplicasError>>,
+        Output = Result<
+            ListUserPoolReplicasResponse,
+            ::smithy_lean_runtime::Error<ListUserPoolReplicasError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListUserPoolReplicas")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListUserPoolReplicas")),
+        )
     }
 
     /// Lists the user pools in the caller's account and Region.
@@ -1770,10 +2260,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListUserPoolsRequest,
     ) -> impl Future<
-        Output = Result<ListUserPoolsResponse, Error<ListUserPoolsError>>,
+        Output = Result<
+            ListUserPoolsResponse,
+            ::smithy_lean_runtime::Error<ListUserPoolsError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListUserPools")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListUserPools")),
+        )
     }
 
     /// Lists the sessions of the signed-in user.
@@ -1783,10 +2278,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListUserSessionsRequest,
     ) -> impl Future<
-        Output = Result<ListUserSessionsResponse, Error<ListUserSessionsError>>,
+        Output = Result<
+            ListUserSessionsResponse,
+            ::smithy_lean_runtime::Error<ListUserSessionsError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListUserSessions")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListUserSessions")),
+        )
     }
 
     /// Lists the users of a user pool, optionally filtered by one attribute.
@@ -1795,9 +2295,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_users(
         &self,
         input: ListUsersRequest,
-    ) -> impl Future<Output = Result<ListUsersResponse, Error<ListUsersError>>> + Send {
+    ) -> impl Future<
+        Output = Result<ListUsersResponse, ::smithy_lean_runtime::Error<ListUsersError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListUsers")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListUsers")),
+        )
     }
 
     /// Lists the users in a group.
@@ -1807,10 +2311,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListUsersInGroupRequest,
     ) -> impl Future<
-        Output = Result<ListUsersInGroupResponse, Error<ListUsersInGroupError>>,
+        Output = Result<
+            ListUsersInGroupResponse,
+            ::smithy_lean_runtime::Error<ListUsersInGroupError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListUsersInGroup")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListUsersInGroup")),
+        )
     }
 
     /// Lists the passkeys of the signed-in user.
@@ -1822,11 +2331,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             ListWebAuthnCredentialsResponse,
-            Error<ListWebAuthnCredentialsError>,
+            ::smithy_lean_runtime::Error<ListWebAuthnCredentialsError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ListWebAuthnCredentials")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ListWebAuthnCredentials")),
+        )
     }
 
     /// Sends a new sign-up confirmation code to a user.
@@ -1838,11 +2349,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             ResendConfirmationCodeResponse,
-            Error<ResendConfirmationCodeError>,
+            ::smithy_lean_runtime::Error<ResendConfirmationCodeError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("ResendConfirmationCode")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("ResendConfirmationCode")),
+        )
     }
 
     /// Answers a sign-in challenge from a client application.
@@ -1854,11 +2367,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             RespondToAuthChallengeResponse,
-            Error<RespondToAuthChallengeError>,
+            ::smithy_lean_runtime::Error<RespondToAuthChallengeError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("RespondToAuthChallenge")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("RespondToAuthChallenge")),
+        )
     }
 
     /// Revokes a refresh token and the access tokens issued with it.
@@ -1868,10 +2383,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: RevokeTokenRequest,
     ) -> impl Future<
-        Output = Result<RevokeTokenResponse, Error<RevokeTokenError>>,
+        Output = Result<
+            RevokeTokenResponse,
+            ::smithy_lean_runtime::Error<RevokeTokenError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("RevokeToken")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("RevokeToken")),
+        )
     }
 
     /// Ends one of the signed-in user's sessions.
@@ -1881,10 +2401,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: RevokeUserSessionRequest,
     ) -> impl Future<
-        Output = Result<RevokeUserSessionResponse, Error<RevokeUserSessionError>>,
+        Output = Result<
+            RevokeUserSessionResponse,
+            ::smithy_lean_runtime::Error<RevokeUserSessionError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("RevokeUserSession")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("RevokeUserSession")),
+        )
     }
 
     /// Sets where a user pool sends its logs.
@@ -1896,11 +2421,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             SetLogDeliveryConfigurationResponse,
-            Error<SetLogDeliveryConfigurationError>,
+            ::smithy_lean_runtime::Error<SetLogDeliveryConfigurationError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("SetLogDeliveryConfiguration")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "SetLogDeliveryConfiguration",
+                ),
+            ),
+        )
     }
 
     /// Sets the threat-protection (risk) settings of a user pool or one of its app clients.
@@ -1910,10 +2441,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: SetRiskConfigurationRequest,
     ) -> impl Future<
-        Output = Result<SetRiskConfigurationResponse, Error<SetRiskConfigurationError>>,
+        Output = Result<
+            SetRiskConfigurationResponse,
+            ::smithy_lean_runtime::Error<SetRiskConfigurationError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("SetRiskConfiguration")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("SetRiskConfiguration")),
+        )
     }
 
     /// Sets hosted UI branding for one app client, or for all clients with ClientId ALL.
@@ -1923,10 +2459,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: SetUiCustomizationRequest,
     ) -> impl Future<
-        Output = Result<SetUiCustomizationResponse, Error<SetUiCustomizationError>>,
+        Output = Result<
+            SetUiCustomizationResponse,
+            ::smithy_lean_runtime::Error<SetUiCustomizationError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("SetUICustomization")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("SetUICustomization")),
+        )
     }
 
     /// Sets which multi-factor methods the signed-in user has enabled and prefers.
@@ -1936,10 +2477,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: SetUserMfaPreferenceRequest,
     ) -> impl Future<
-        Output = Result<SetUserMfaPreferenceResponse, Error<SetUserMfaPreferenceError>>,
+        Output = Result<
+            SetUserMfaPreferenceResponse,
+            ::smithy_lean_runtime::Error<SetUserMfaPreferenceError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("SetUserMFAPreference")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("SetUserMFAPreference")),
+        )
     }
 
     /// Sets the single sign-on session settings of an app client.
@@ -1951,12 +2497,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             SetUserPoolClientSessionConfigurationResponse,
-            Error<SetUserPoolClientSessionConfigurationError>,
+            ::smithy_lean_runtime::Error<SetUserPoolClientSessionConfigurationError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(
-            Err(Error::NotImplemented("SetUserPoolClientSessionConfiguration")),
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "SetUserPoolClientSessionConfiguration",
+                ),
+            ),
         )
     }
 
@@ -1967,10 +2517,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: SetUserPoolMfaConfigRequest,
     ) -> impl Future<
-        Output = Result<SetUserPoolMfaConfigResponse, Error<SetUserPoolMfaConfigError>>,
+        Output = Result<
+            SetUserPoolMfaConfigResponse,
+            ::smithy_lean_runtime::Error<SetUserPoolMfaConfigError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("SetUserPoolMfaConfig")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("SetUserPoolMfaConfig")),
+        )
     }
 
     /// Sets the session tracking and token session settings of a user pool.
@@ -1982,11 +2537,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             SetUserPoolSessionConfigurationResponse,
-            Error<SetUserPoolSessionConfigurationError>,
+            ::smithy_lean_runtime::Error<SetUserPoolSessionConfigurationError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("SetUserPoolSessionConfiguration")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "SetUserPoolSessionConfiguration",
+                ),
+            ),
+        )
     }
 
     /// Sets the signed-in user's SMS multi-factor options (legacy; prefer SetUserMFAPreference).
@@ -1996,10 +2557,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: SetUserSettingsRequest,
     ) -> impl Future<
-        Output = Result<SetUserSettingsResponse, Error<SetUserSettingsError>>,
+        Output = Result<
+            SetUserSettingsResponse,
+            ::smithy_lean_runtime::Error<SetUserSettingsError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("SetUserSettings")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("SetUserSettings")),
+        )
     }
 
     /// Registers a new user in a user pool from a client application; the call needs no AWS credentials.
@@ -2008,9 +2574,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn sign_up(
         &self,
         input: SignUpRequest,
-    ) -> impl Future<Output = Result<SignUpResponse, Error<SignUpError>>> + Send {
+    ) -> impl Future<
+        Output = Result<SignUpResponse, ::smithy_lean_runtime::Error<SignUpError>>,
+    > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("SignUp")))
+        ::std::future::ready(Err(::smithy_lean_runtime::Error::NotImplemented("SignUp")))
     }
 
     /// Starts a point-in-time restore of a user pool that InitiatePointInTimeRecovery prepared.
@@ -2022,11 +2590,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             StartPointInTimeRecoveryResponse,
-            Error<StartPointInTimeRecoveryError>,
+            ::smithy_lean_runtime::Error<StartPointInTimeRecoveryError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("StartPointInTimeRecovery")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("StartPointInTimeRecovery")),
+        )
     }
 
     /// Starts a user import job.
@@ -2036,10 +2606,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: StartUserImportJobRequest,
     ) -> impl Future<
-        Output = Result<StartUserImportJobResponse, Error<StartUserImportJobError>>,
+        Output = Result<
+            StartUserImportJobResponse,
+            ::smithy_lean_runtime::Error<StartUserImportJobError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("StartUserImportJob")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("StartUserImportJob")),
+        )
     }
 
     /// Starts registering a passkey for the signed-in user and returns the options for the authenticator.
@@ -2051,11 +2626,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             StartWebAuthnRegistrationResponse,
-            Error<StartWebAuthnRegistrationError>,
+            ::smithy_lean_runtime::Error<StartWebAuthnRegistrationError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("StartWebAuthnRegistration")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented("StartWebAuthnRegistration"),
+            ),
+        )
     }
 
     /// Stops a user import job that is running.
@@ -2065,10 +2644,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: StopUserImportJobRequest,
     ) -> impl Future<
-        Output = Result<StopUserImportJobResponse, Error<StopUserImportJobError>>,
+        Output = Result<
+            StopUserImportJobResponse,
+            ::smithy_lean_runtime::Error<StopUserImportJobError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("StopUserImportJob")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("StopUserImportJob")),
+        )
     }
 
     /// Adds tags to a user pool.
@@ -2078,10 +2662,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: TagResourceRequest,
     ) -> impl Future<
-        Output = Result<TagResourceResponse, Error<TagResourceError>>,
+        Output = Result<
+            TagResourceResponse,
+            ::smithy_lean_runtime::Error<TagResourceError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("TagResource")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("TagResource")),
+        )
     }
 
     /// Removes tags from a user pool.
@@ -2091,10 +2680,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UntagResourceRequest,
     ) -> impl Future<
-        Output = Result<UntagResourceResponse, Error<UntagResourceError>>,
+        Output = Result<
+            UntagResourceResponse,
+            ::smithy_lean_runtime::Error<UntagResourceError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UntagResource")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UntagResource")),
+        )
     }
 
     /// Marks an authentication event as valid or invalid, from a link sent to the user.
@@ -2106,11 +2700,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             UpdateAuthEventFeedbackResponse,
-            Error<UpdateAuthEventFeedbackError>,
+            ::smithy_lean_runtime::Error<UpdateAuthEventFeedbackError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateAuthEventFeedback")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateAuthEventFeedback")),
+        )
     }
 
     /// Changes a client ID metadata document policy.
@@ -2120,10 +2716,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateCimdPolicyRequest,
     ) -> impl Future<
-        Output = Result<UpdateCimdPolicyResponse, Error<UpdateCimdPolicyError>>,
+        Output = Result<
+            UpdateCimdPolicyResponse,
+            ::smithy_lean_runtime::Error<UpdateCimdPolicyError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateCIMDPolicy")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateCIMDPolicy")),
+        )
     }
 
     /// Refreshes or drops the cached copy of one client metadata document URL under a policy.
@@ -2135,11 +2736,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             UpdateClientMetadataUrlStateResponse,
-            Error<UpdateClientMetadataUrlStateError>,
+            ::smithy_lean_runtime::Error<UpdateClientMetadataUrlStateError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateClientMetadataURLState")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "UpdateClientMetadataURLState",
+                ),
+            ),
+        )
     }
 
     /// Marks a device of the signed-in user as remembered or not remembered.
@@ -2149,10 +2756,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateDeviceStatusRequest,
     ) -> impl Future<
-        Output = Result<UpdateDeviceStatusResponse, Error<UpdateDeviceStatusError>>,
+        Output = Result<
+            UpdateDeviceStatusResponse,
+            ::smithy_lean_runtime::Error<UpdateDeviceStatusError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateDeviceStatus")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateDeviceStatus")),
+        )
     }
 
     /// Changes a group's description, IAM role or precedence.
@@ -2162,10 +2774,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateGroupRequest,
     ) -> impl Future<
-        Output = Result<UpdateGroupResponse, Error<UpdateGroupError>>,
+        Output = Result<
+            UpdateGroupResponse,
+            ::smithy_lean_runtime::Error<UpdateGroupError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateGroup")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateGroup")),
+        )
     }
 
     /// Changes the settings of an identity provider.
@@ -2177,11 +2794,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             UpdateIdentityProviderResponse,
-            Error<UpdateIdentityProviderError>,
+            ::smithy_lean_runtime::Error<UpdateIdentityProviderError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateIdentityProvider")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateIdentityProvider")),
+        )
     }
 
     /// Changes a managed login branding style.
@@ -2193,11 +2812,17 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             UpdateManagedLoginBrandingResponse,
-            Error<UpdateManagedLoginBrandingError>,
+            ::smithy_lean_runtime::Error<UpdateManagedLoginBrandingError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateManagedLoginBranding")))
+        ::std::future::ready(
+            Err(
+                ::smithy_lean_runtime::Error::NotImplemented(
+                    "UpdateManagedLoginBranding",
+                ),
+            ),
+        )
     }
 
     /// Requests a new value for one of the account's provisioned limits.
@@ -2209,11 +2834,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             UpdateProvisionedLimitResponse,
-            Error<UpdateProvisionedLimitError>,
+            ::smithy_lean_runtime::Error<UpdateProvisionedLimitError>,
         >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateProvisionedLimit")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateProvisionedLimit")),
+        )
     }
 
     /// Replaces the name and scopes of a resource server.
@@ -2223,10 +2850,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateResourceServerRequest,
     ) -> impl Future<
-        Output = Result<UpdateResourceServerResponse, Error<UpdateResourceServerError>>,
+        Output = Result<
+            UpdateResourceServerResponse,
+            ::smithy_lean_runtime::Error<UpdateResourceServerError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateResourceServer")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateResourceServer")),
+        )
     }
 
     /// Changes a set of terms links.
@@ -2236,10 +2868,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateTermsRequest,
     ) -> impl Future<
-        Output = Result<UpdateTermsResponse, Error<UpdateTermsError>>,
+        Output = Result<
+            UpdateTermsResponse,
+            ::smithy_lean_runtime::Error<UpdateTermsError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateTerms")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateTerms")),
+        )
     }
 
     /// Changes attributes of the signed-in user's own profile.
@@ -2249,10 +2886,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateUserAttributesRequest,
     ) -> impl Future<
-        Output = Result<UpdateUserAttributesResponse, Error<UpdateUserAttributesError>>,
+        Output = Result<
+            UpdateUserAttributesResponse,
+            ::smithy_lean_runtime::Error<UpdateUserAttributesError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateUserAttributes")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateUserAttributes")),
+        )
     }
 
     /// Changes the settings of a user pool; settings left out are reset to their defaults.
@@ -2262,10 +2904,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateUserPoolRequest,
     ) -> impl Future<
-        Output = Result<UpdateUserPoolResponse, Error<UpdateUserPoolError>>,
+        Output = Result<
+            UpdateUserPoolResponse,
+            ::smithy_lean_runtime::Error<UpdateUserPoolError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateUserPool")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateUserPool")),
+        )
     }
 
     /// Changes an app client's settings; settings left out are reset to their defaults.
@@ -2275,10 +2922,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateUserPoolClientRequest,
     ) -> impl Future<
-        Output = Result<UpdateUserPoolClientResponse, Error<UpdateUserPoolClientError>>,
+        Output = Result<
+            UpdateUserPoolClientResponse,
+            ::smithy_lean_runtime::Error<UpdateUserPoolClientError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateUserPoolClient")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateUserPoolClient")),
+        )
     }
 
     /// Changes a user pool domain's certificate or managed login version.
@@ -2288,10 +2940,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateUserPoolDomainRequest,
     ) -> impl Future<
-        Output = Result<UpdateUserPoolDomainResponse, Error<UpdateUserPoolDomainError>>,
+        Output = Result<
+            UpdateUserPoolDomainResponse,
+            ::smithy_lean_runtime::Error<UpdateUserPoolDomainError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateUserPoolDomain")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateUserPoolDomain")),
+        )
     }
 
     /// Changes the state of a user pool's replica in another Region.
@@ -2301,10 +2958,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateUserPoolReplicaRequest,
     ) -> impl Future<
-        Output = Result<UpdateUserPoolReplicaResponse, Error<UpdateUserPoolReplicaError>>,
+        Output = Result<
+            UpdateUserPoolReplicaResponse,
+            ::smithy_lean_runtime::Error<UpdateUserPoolReplicaError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("UpdateUserPoolReplica")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateUserPoolReplica")),
+        )
     }
 
     /// Finishes setting up an authenticator app (TOTP) with a code it generated.
@@ -2314,10 +2976,15 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: VerifySoftwareTokenRequest,
     ) -> impl Future<
-        Output = Result<VerifySoftwareTokenResponse, Error<VerifySoftwareTokenError>>,
+        Output = Result<
+            VerifySoftwareTokenResponse,
+            ::smithy_lean_runtime::Error<VerifySoftwareTokenError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("VerifySoftwareToken")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("VerifySoftwareToken")),
+        )
     }
 
     /// Verifies the signed-in user's email address or phone number with a code.
@@ -2327,23 +2994,31 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: VerifyUserAttributeRequest,
     ) -> impl Future<
-        Output = Result<VerifyUserAttributeResponse, Error<VerifyUserAttributeError>>,
+        Output = Result<
+            VerifyUserAttributeResponse,
+            ::smithy_lean_runtime::Error<VerifyUserAttributeError>,
+        >,
     > + Send {
         let _ = input;
-        std::future::ready(Err(Error::NotImplemented("VerifyUserAttribute")))
+        ::std::future::ready(
+            Err(::smithy_lean_runtime::Error::NotImplemented("VerifyUserAttribute")),
+        )
     }
 
     /// Every page of `AdminListGroupsForUser`, following the `next_token` token until the service stops sending one (or sends the same token twice). Set `limit` on the input to choose the page size.
     fn admin_list_groups_for_user_pages(
         &self,
         input: AdminListGroupsForUserRequest,
-    ) -> impl Stream<
-        Item = Result<AdminListGroupsForUserResponse, Error<AdminListGroupsForUserError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            AdminListGroupsForUserResponse,
+            ::smithy_lean_runtime::Error<AdminListGroupsForUserError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        paginate(
+        ::smithy_lean_runtime::__private::paginate(
             input,
             |input: &mut AdminListGroupsForUserRequest, token| {
                 input.next_token = token;
@@ -2357,13 +3032,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn admin_list_groups_for_user_items(
         &self,
         input: AdminListGroupsForUserRequest,
-    ) -> impl Stream<
-        Item = Result<Group, Error<AdminListGroupsForUserError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<Group, ::smithy_lean_runtime::Error<AdminListGroupsForUserError>>,
     > + Send + '_
     where
         Self: Sized,
     {
-        items(
+        ::smithy_lean_runtime::__private::items(
             self.admin_list_groups_for_user_pages(input),
             |output: AdminListGroupsForUserResponse| {
                 Some(output).and_then(|value| value.groups).unwrap_or_default()
@@ -2375,16 +3050,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn admin_list_user_auth_events_pages(
         &self,
         input: AdminListUserAuthEventsRequest,
-    ) -> impl Stream<
+    ) -> impl ::smithy_lean_runtime::Stream<
         Item = Result<
             AdminListUserAuthEventsResponse,
-            Error<AdminListUserAuthEventsError>,
+            ::smithy_lean_runtime::Error<AdminListUserAuthEventsError>,
         >,
     > + Send + '_
     where
         Self: Sized,
     {
-        paginate(
+        ::smithy_lean_runtime::__private::paginate(
             input,
             |input: &mut AdminListUserAuthEventsRequest, token| {
                 input.next_token = token;
@@ -2398,13 +3073,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn admin_list_user_auth_events_items(
         &self,
         input: AdminListUserAuthEventsRequest,
-    ) -> impl Stream<
-        Item = Result<AuthEvent, Error<AdminListUserAuthEventsError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            AuthEvent,
+            ::smithy_lean_runtime::Error<AdminListUserAuthEventsError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        items(
+        ::smithy_lean_runtime::__private::items(
             self.admin_list_user_auth_events_pages(input),
             |output: AdminListUserAuthEventsResponse| {
                 Some(output).and_then(|value| value.auth_events).unwrap_or_default()
@@ -2416,13 +3094,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_cimd_policies_pages(
         &self,
         input: ListCimdPoliciesRequest,
-    ) -> impl Stream<
-        Item = Result<ListCimdPoliciesResponse, Error<ListCimdPoliciesError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            ListCimdPoliciesResponse,
+            ::smithy_lean_runtime::Error<ListCimdPoliciesError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        paginate(
+        ::smithy_lean_runtime::__private::paginate(
             input,
             |input: &mut ListCimdPoliciesRequest, token| {
                 input.next_token = token;
@@ -2436,13 +3117,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_cimd_policies_items(
         &self,
         input: ListCimdPoliciesRequest,
-    ) -> impl Stream<
-        Item = Result<CimdPolicySummary, Error<ListCimdPoliciesError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            CimdPolicySummary,
+            ::smithy_lean_runtime::Error<ListCimdPoliciesError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        items(
+        ::smithy_lean_runtime::__private::items(
             self.list_cimd_policies_pages(input),
             |output: ListCimdPoliciesResponse| {
                 Some(output).map(|value| value.cimd_policies).unwrap_or_default()
@@ -2454,13 +3138,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_client_metadata_urls_pages(
         &self,
         input: ListClientMetadataUrlsRequest,
-    ) -> impl Stream<
-        Item = Result<ListClientMetadataUrlsResponse, Error<ListClientMetadataUrlsError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            ListClientMetadataUrlsResponse,
+            ::smithy_lean_runtime::Error<ListClientMetadataUrlsError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        paginate(
+        ::smithy_lean_runtime::__private::paginate(
             input,
             |input: &mut ListClientMetadataUrlsRequest, token| {
                 input.next_token = token;
@@ -2474,13 +3161,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_client_metadata_urls_items(
         &self,
         input: ListClientMetadataUrlsRequest,
-    ) -> impl Stream<
-        Item = Result<ClientMetadataUrl, Error<ListClientMetadataUrlsError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            ClientMetadataUrl,
+            ::smithy_lean_runtime::Error<ListClientMetadataUrlsError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        items(
+        ::smithy_lean_runtime::__private::items(
             self.list_client_metadata_urls_pages(input),
             |output: ListClientMetadataUrlsResponse| {
                 Some(output).map(|value| value.client_metadata_urls).unwrap_or_default()
@@ -2492,13 +3182,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_groups_pages(
         &self,
         input: ListGroupsRequest,
-    ) -> impl Stream<
-        Item = Result<ListGroupsResponse, Error<ListGroupsError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<ListGroupsResponse, ::smithy_lean_runtime::Error<ListGroupsError>>,
     > + Send + '_
     where
         Self: Sized,
     {
-        paginate(
+        ::smithy_lean_runtime::__private::paginate(
             input,
             |input: &mut ListGroupsRequest, token| {
                 input.next_token = token;
@@ -2512,11 +3202,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_groups_items(
         &self,
         input: ListGroupsRequest,
-    ) -> impl Stream<Item = Result<Group, Error<ListGroupsError>>> + Send + '_
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<Group, ::smithy_lean_runtime::Error<ListGroupsError>>,
+    > + Send + '_
     where
         Self: Sized,
     {
-        items(
+        ::smithy_lean_runtime::__private::items(
             self.list_groups_pages(input),
             |output: ListGroupsResponse| {
                 Some(output).and_then(|value| value.groups).unwrap_or_default()
@@ -2528,13 +3220,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_identity_providers_pages(
         &self,
         input: ListIdentityProvidersRequest,
-    ) -> impl Stream<
-        Item = Result<ListIdentityProvidersResponse, Error<ListIdentityProvidersError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            ListIdentityProvidersResponse,
+            ::smithy_lean_runtime::Error<ListIdentityProvidersError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        paginate(
+        ::smithy_lean_runtime::__private::paginate(
             input,
             |input: &mut ListIdentityProvidersRequest, token| {
                 input.next_token = token;
@@ -2548,13 +3243,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_identity_providers_items(
         &self,
         input: ListIdentityProvidersRequest,
-    ) -> impl Stream<
-        Item = Result<ProviderDescription, Error<ListIdentityProvidersError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            ProviderDescription,
+            ::smithy_lean_runtime::Error<ListIdentityProvidersError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        items(
+        ::smithy_lean_runtime::__private::items(
             self.list_identity_providers_pages(input),
             |output: ListIdentityProvidersResponse| {
                 Some(output).map(|value| value.providers).unwrap_or_default()
@@ -2566,13 +3264,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_resource_servers_pages(
         &self,
         input: ListResourceServersRequest,
-    ) -> impl Stream<
-        Item = Result<ListResourceServersResponse, Error<ListResourceServersError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            ListResourceServersResponse,
+            ::smithy_lean_runtime::Error<ListResourceServersError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        paginate(
+        ::smithy_lean_runtime::__private::paginate(
             input,
             |input: &mut ListResourceServersRequest, token| {
                 input.next_token = token;
@@ -2586,13 +3287,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_resource_servers_items(
         &self,
         input: ListResourceServersRequest,
-    ) -> impl Stream<
-        Item = Result<ResourceServer, Error<ListResourceServersError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            ResourceServer,
+            ::smithy_lean_runtime::Error<ListResourceServersError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        items(
+        ::smithy_lean_runtime::__private::items(
             self.list_resource_servers_pages(input),
             |output: ListResourceServersResponse| {
                 Some(output).map(|value| value.resource_servers).unwrap_or_default()
@@ -2604,13 +3308,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_user_pool_clients_pages(
         &self,
         input: ListUserPoolClientsRequest,
-    ) -> impl Stream<
-        Item = Result<ListUserPoolClientsResponse, Error<ListUserPoolClientsError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            ListUserPoolClientsResponse,
+            ::smithy_lean_runtime::Error<ListUserPoolClientsError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        paginate(
+        ::smithy_lean_runtime::__private::paginate(
             input,
             |input: &mut ListUserPoolClientsRequest, token| {
                 input.next_token = token;
@@ -2624,13 +3331,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_user_pool_clients_items(
         &self,
         input: ListUserPoolClientsRequest,
-    ) -> impl Stream<
-        Item = Result<UserPoolClientDescription, Error<ListUserPoolClientsError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            UserPoolClientDescription,
+            ::smithy_lean_runtime::Error<ListUserPoolClientsError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        items(
+        ::smithy_lean_runtime::__private::items(
             self.list_user_pool_clients_pages(input),
             |output: ListUserPoolClientsResponse| {
                 Some(output)
@@ -2644,13 +3354,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_user_pools_pages(
         &self,
         input: ListUserPoolsRequest,
-    ) -> impl Stream<
-        Item = Result<ListUserPoolsResponse, Error<ListUserPoolsError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            ListUserPoolsResponse,
+            ::smithy_lean_runtime::Error<ListUserPoolsError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        paginate(
+        ::smithy_lean_runtime::__private::paginate(
             input,
             |input: &mut ListUserPoolsRequest, token| {
                 input.next_token = token;
@@ -2664,13 +3377,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_user_pools_items(
         &self,
         input: ListUserPoolsRequest,
-    ) -> impl Stream<
-        Item = Result<UserPoolDescription, Error<ListUserPoolsError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            UserPoolDescription,
+            ::smithy_lean_runtime::Error<ListUserPoolsError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        items(
+        ::smithy_lean_runtime::__private::items(
             self.list_user_pools_pages(input),
             |output: ListUserPoolsResponse| {
                 Some(output).and_then(|value| value.user_pools).unwrap_or_default()
@@ -2682,11 +3398,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_users_pages(
         &self,
         input: ListUsersRequest,
-    ) -> impl Stream<Item = Result<ListUsersResponse, Error<ListUsersError>>> + Send + '_
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<ListUsersResponse, ::smithy_lean_runtime::Error<ListUsersError>>,
+    > + Send + '_
     where
         Self: Sized,
     {
-        paginate(
+        ::smithy_lean_runtime::__private::paginate(
             input,
             |input: &mut ListUsersRequest, token| {
                 input.pagination_token = token;
@@ -2700,11 +3418,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_users_items(
         &self,
         input: ListUsersRequest,
-    ) -> impl Stream<Item = Result<User, Error<ListUsersError>>> + Send + '_
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<User, ::smithy_lean_runtime::Error<ListUsersError>>,
+    > + Send + '_
     where
         Self: Sized,
     {
-        items(
+        ::smithy_lean_runtime::__private::items(
             self.list_users_pages(input),
             |output: ListUsersResponse| {
                 Some(output).and_then(|value| value.users).unwrap_or_default()
@@ -2716,13 +3436,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_users_in_group_pages(
         &self,
         input: ListUsersInGroupRequest,
-    ) -> impl Stream<
-        Item = Result<ListUsersInGroupResponse, Error<ListUsersInGroupError>>,
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<
+            ListUsersInGroupResponse,
+            ::smithy_lean_runtime::Error<ListUsersInGroupError>,
+        >,
     > + Send + '_
     where
         Self: Sized,
     {
-        paginate(
+        ::smithy_lean_runtime::__private::paginate(
             input,
             |input: &mut ListUsersInGroupRequest, token| {
                 input.next_token = token;
@@ -2736,11 +3459,13 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_users_in_group_items(
         &self,
         input: ListUsersInGroupRequest,
-    ) -> impl Stream<Item = Result<User, Error<ListUsersInGroupError>>> + Send + '_
+    ) -> impl ::smithy_lean_runtime::Stream<
+        Item = Result<User, ::smithy_lean_runtime::Error<ListUsersInGroupError>>,
+    > + Send + '_
     where
         Self: Sized,
     {
-        items(
+        ::smithy_lean_runtime::__private::items(
             self.list_users_in_group_pages(input),
             |output: ListUsersInGroupResponse| {
                 Some(output).and_then(|value| value.users).unwrap_or_default()
@@ -2752,20 +3477,20 @@ pub trait CognitoIdentityProvider: Send + Sync {
 /// A client for Amazon Cognito Identity Provider: cheap to clone, safe to share between tasks.
 #[derive(Clone, Debug)]
 pub struct Client {
-    core: ClientCore,
+    core: ::smithy_lean_runtime::__private::ClientCore,
 }
 
 impl Client {
     /// A client that uses `config`.
-    pub fn new(config: Config) -> Self {
+    pub fn new(config: ::smithy_lean_runtime::Config) -> Self {
         Self {
-            core: ClientCore::new(&SERVICE, config),
+            core: ::smithy_lean_runtime::__private::ClientCore::new(&SERVICE, config),
         }
     }
 
     /// A client configured from the standard `AWS_*` environment variables.
     pub fn from_env() -> Self {
-        Self::new(Config::from_env())
+        Self::new(::smithy_lean_runtime::Config::from_env())
     }
 }
 
@@ -2773,30 +3498,55 @@ impl CognitoIdentityProvider for Client {
     async fn add_custom_attributes(
         &self,
         input: AddCustomAttributesRequest,
-    ) -> Result<AddCustomAttributesResponse, Error<AddCustomAttributesError>> {
+    ) -> Result<
+        AddCustomAttributesResponse,
+        ::smithy_lean_runtime::Error<AddCustomAttributesError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AddCustomAttributes"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AddCustomAttributes",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn add_user_pool_client_secret(
         &self,
         input: AddUserPoolClientSecretRequest,
-    ) -> Result<AddUserPoolClientSecretResponse, Error<AddUserPoolClientSecretError>> {
+    ) -> Result<
+        AddUserPoolClientSecretResponse,
+        ::smithy_lean_runtime::Error<AddUserPoolClientSecretError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AddUserPoolClientSecret"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AddUserPoolClientSecret",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_add_user_to_group(
         &self,
         input: AdminAddUserToGroupRequest,
-    ) -> Result<(), Error<AdminAddUserToGroupError>> {
+    ) -> Result<(), ::smithy_lean_runtime::Error<AdminAddUserToGroupError>> {
         input.validate()?;
         self.core
             .call::<
                 _,
-                IgnoredAny,
+                ::serde::de::IgnoredAny,
                 _,
-            >(OperationSpec::signed("AdminAddUserToGroup"), &input)
+            >(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminAddUserToGroup",
+                ),
+                &input,
+            )
             .await
             .map(|_| ())
     }
@@ -2804,34 +3554,73 @@ impl CognitoIdentityProvider for Client {
     async fn admin_confirm_sign_up(
         &self,
         input: AdminConfirmSignUpRequest,
-    ) -> Result<AdminConfirmSignUpResponse, Error<AdminConfirmSignUpError>> {
+    ) -> Result<
+        AdminConfirmSignUpResponse,
+        ::smithy_lean_runtime::Error<AdminConfirmSignUpError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminConfirmSignUp"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminConfirmSignUp",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_create_user(
         &self,
         input: AdminCreateUserRequest,
-    ) -> Result<AdminCreateUserResponse, Error<AdminCreateUserError>> {
+    ) -> Result<
+        AdminCreateUserResponse,
+        ::smithy_lean_runtime::Error<AdminCreateUserError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminCreateUser"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminCreateUser",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_delete_software_token(
         &self,
         input: AdminDeleteSoftwareTokenRequest,
-    ) -> Result<AdminDeleteSoftwareTokenResponse, Error<AdminDeleteSoftwareTokenError>> {
+    ) -> Result<
+        AdminDeleteSoftwareTokenResponse,
+        ::smithy_lean_runtime::Error<AdminDeleteSoftwareTokenError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminDeleteSoftwareToken"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminDeleteSoftwareToken",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_delete_user(
         &self,
         input: AdminDeleteUserRequest,
-    ) -> Result<(), Error<AdminDeleteUserError>> {
+    ) -> Result<(), ::smithy_lean_runtime::Error<AdminDeleteUserError>> {
         input.validate()?;
         self.core
-            .call::<_, IgnoredAny, _>(OperationSpec::signed("AdminDeleteUser"), &input)
+            .call::<
+                _,
+                ::serde::de::IgnoredAny,
+                _,
+            >(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminDeleteUser",
+                ),
+                &input,
+            )
             .await
             .map(|_| ())
     }
@@ -2841,10 +3630,17 @@ impl CognitoIdentityProvider for Client {
         input: AdminDeleteUserAttributesRequest,
     ) -> Result<
         AdminDeleteUserAttributesResponse,
-        Error<AdminDeleteUserAttributesError>,
+        ::smithy_lean_runtime::Error<AdminDeleteUserAttributesError>,
     > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminDeleteUserAttributes"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminDeleteUserAttributes",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_disable_provider_for_user(
@@ -2852,37 +3648,71 @@ impl CognitoIdentityProvider for Client {
         input: AdminDisableProviderForUserRequest,
     ) -> Result<
         AdminDisableProviderForUserResponse,
-        Error<AdminDisableProviderForUserError>,
+        ::smithy_lean_runtime::Error<AdminDisableProviderForUserError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("AdminDisableProviderForUser"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminDisableProviderForUser",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn admin_disable_user(
         &self,
         input: AdminDisableUserRequest,
-    ) -> Result<AdminDisableUserResponse, Error<AdminDisableUserError>> {
+    ) -> Result<
+        AdminDisableUserResponse,
+        ::smithy_lean_runtime::Error<AdminDisableUserError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminDisableUser"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminDisableUser",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_enable_user(
         &self,
         input: AdminEnableUserRequest,
-    ) -> Result<AdminEnableUserResponse, Error<AdminEnableUserError>> {
+    ) -> Result<
+        AdminEnableUserResponse,
+        ::smithy_lean_runtime::Error<AdminEnableUserError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminEnableUser"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminEnableUser",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_forget_device(
         &self,
         input: AdminForgetDeviceRequest,
-    ) -> Result<(), Error<AdminForgetDeviceError>> {
+    ) -> Result<(), ::smithy_lean_runtime::Error<AdminForgetDeviceError>> {
         input.validate()?;
         self.core
-            .call::<_, IgnoredAny, _>(OperationSpec::signed("AdminForgetDevice"), &input)
+            .call::<
+                _,
+                ::serde::de::IgnoredAny,
+                _,
+            >(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminForgetDevice",
+                ),
+                &input,
+            )
             .await
             .map(|_| ())
     }
@@ -2890,86 +3720,176 @@ impl CognitoIdentityProvider for Client {
     async fn admin_get_device(
         &self,
         input: AdminGetDeviceRequest,
-    ) -> Result<AdminGetDeviceResponse, Error<AdminGetDeviceError>> {
+    ) -> Result<
+        AdminGetDeviceResponse,
+        ::smithy_lean_runtime::Error<AdminGetDeviceError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminGetDevice"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminGetDevice",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_get_user(
         &self,
         input: AdminGetUserRequest,
-    ) -> Result<AdminGetUserResponse, Error<AdminGetUserError>> {
+    ) -> Result<AdminGetUserResponse, ::smithy_lean_runtime::Error<AdminGetUserError>> {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminGetUser"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("AdminGetUser"),
+                &input,
+            )
+            .await
     }
 
     async fn admin_get_user_auth_factors(
         &self,
         input: AdminGetUserAuthFactorsRequest,
-    ) -> Result<AdminGetUserAuthFactorsResponse, Error<AdminGetUserAuthFactorsError>> {
+    ) -> Result<
+        AdminGetUserAuthFactorsResponse,
+        ::smithy_lean_runtime::Error<AdminGetUserAuthFactorsError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminGetUserAuthFactors"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminGetUserAuthFactors",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_initiate_auth(
         &self,
         input: AdminInitiateAuthRequest,
-    ) -> Result<AdminInitiateAuthResponse, Error<AdminInitiateAuthError>> {
+    ) -> Result<
+        AdminInitiateAuthResponse,
+        ::smithy_lean_runtime::Error<AdminInitiateAuthError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminInitiateAuth"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminInitiateAuth",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_link_provider_for_user(
         &self,
         input: AdminLinkProviderForUserRequest,
-    ) -> Result<AdminLinkProviderForUserResponse, Error<AdminLinkProviderForUserError>> {
+    ) -> Result<
+        AdminLinkProviderForUserResponse,
+        ::smithy_lean_runtime::Error<AdminLinkProviderForUserError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminLinkProviderForUser"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminLinkProviderForUser",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_list_devices(
         &self,
         input: AdminListDevicesRequest,
-    ) -> Result<AdminListDevicesResponse, Error<AdminListDevicesError>> {
+    ) -> Result<
+        AdminListDevicesResponse,
+        ::smithy_lean_runtime::Error<AdminListDevicesError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminListDevices"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminListDevices",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_list_groups_for_user(
         &self,
         input: AdminListGroupsForUserRequest,
-    ) -> Result<AdminListGroupsForUserResponse, Error<AdminListGroupsForUserError>> {
+    ) -> Result<
+        AdminListGroupsForUserResponse,
+        ::smithy_lean_runtime::Error<AdminListGroupsForUserError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminListGroupsForUser"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminListGroupsForUser",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_list_user_auth_events(
         &self,
         input: AdminListUserAuthEventsRequest,
-    ) -> Result<AdminListUserAuthEventsResponse, Error<AdminListUserAuthEventsError>> {
+    ) -> Result<
+        AdminListUserAuthEventsResponse,
+        ::smithy_lean_runtime::Error<AdminListUserAuthEventsError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminListUserAuthEvents"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminListUserAuthEvents",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_list_user_sessions(
         &self,
         input: AdminListUserSessionsRequest,
-    ) -> Result<AdminListUserSessionsResponse, Error<AdminListUserSessionsError>> {
+    ) -> Result<
+        AdminListUserSessionsResponse,
+        ::smithy_lean_runtime::Error<AdminListUserSessionsError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminListUserSessions"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminListUserSessions",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_remove_user_from_group(
         &self,
         input: AdminRemoveUserFromGroupRequest,
-    ) -> Result<(), Error<AdminRemoveUserFromGroupError>> {
+    ) -> Result<(), ::smithy_lean_runtime::Error<AdminRemoveUserFromGroupError>> {
         input.validate()?;
         self.core
             .call::<
                 _,
-                IgnoredAny,
+                ::serde::de::IgnoredAny,
                 _,
-            >(OperationSpec::signed("AdminRemoveUserFromGroup"), &input)
+            >(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminRemoveUserFromGroup",
+                ),
+                &input,
+            )
             .await
             .map(|_| ())
     }
@@ -2977,9 +3897,19 @@ impl CognitoIdentityProvider for Client {
     async fn admin_reset_user_password(
         &self,
         input: AdminResetUserPasswordRequest,
-    ) -> Result<AdminResetUserPasswordResponse, Error<AdminResetUserPasswordError>> {
+    ) -> Result<
+        AdminResetUserPasswordResponse,
+        ::smithy_lean_runtime::Error<AdminResetUserPasswordError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminResetUserPassword"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminResetUserPassword",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_respond_to_auth_challenge(
@@ -2987,20 +3917,35 @@ impl CognitoIdentityProvider for Client {
         input: AdminRespondToAuthChallengeRequest,
     ) -> Result<
         AdminRespondToAuthChallengeResponse,
-        Error<AdminRespondToAuthChallengeError>,
+        ::smithy_lean_runtime::Error<AdminRespondToAuthChallengeError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("AdminRespondToAuthChallenge"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminRespondToAuthChallenge",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn admin_revoke_user_session(
         &self,
         input: AdminRevokeUserSessionRequest,
-    ) -> Result<AdminRevokeUserSessionResponse, Error<AdminRevokeUserSessionError>> {
+    ) -> Result<
+        AdminRevokeUserSessionResponse,
+        ::smithy_lean_runtime::Error<AdminRevokeUserSessionError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminRevokeUserSession"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminRevokeUserSession",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_set_user_mfa_preference(
@@ -3008,26 +3953,53 @@ impl CognitoIdentityProvider for Client {
         input: AdminSetUserMfaPreferenceRequest,
     ) -> Result<
         AdminSetUserMfaPreferenceResponse,
-        Error<AdminSetUserMfaPreferenceError>,
+        ::smithy_lean_runtime::Error<AdminSetUserMfaPreferenceError>,
     > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminSetUserMFAPreference"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminSetUserMFAPreference",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_set_user_password(
         &self,
         input: AdminSetUserPasswordRequest,
-    ) -> Result<AdminSetUserPasswordResponse, Error<AdminSetUserPasswordError>> {
+    ) -> Result<
+        AdminSetUserPasswordResponse,
+        ::smithy_lean_runtime::Error<AdminSetUserPasswordError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminSetUserPassword"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminSetUserPassword",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_set_user_settings(
         &self,
         input: AdminSetUserSettingsRequest,
-    ) -> Result<AdminSetUserSettingsResponse, Error<AdminSetUserSettingsError>> {
+    ) -> Result<
+        AdminSetUserSettingsResponse,
+        ::smithy_lean_runtime::Error<AdminSetUserSettingsError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminSetUserSettings"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminSetUserSettings",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_update_auth_event_feedback(
@@ -3035,20 +4007,35 @@ impl CognitoIdentityProvider for Client {
         input: AdminUpdateAuthEventFeedbackRequest,
     ) -> Result<
         AdminUpdateAuthEventFeedbackResponse,
-        Error<AdminUpdateAuthEventFeedbackError>,
+        ::smithy_lean_runtime::Error<AdminUpdateAuthEventFeedbackError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("AdminUpdateAuthEventFeedback"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminUpdateAuthEventFeedback",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn admin_update_device_status(
         &self,
         input: AdminUpdateDeviceStatusRequest,
-    ) -> Result<AdminUpdateDeviceStatusResponse, Error<AdminUpdateDeviceStatusError>> {
+    ) -> Result<
+        AdminUpdateDeviceStatusResponse,
+        ::smithy_lean_runtime::Error<AdminUpdateDeviceStatusError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminUpdateDeviceStatus"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminUpdateDeviceStatus",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_update_user_attributes(
@@ -3056,26 +4043,53 @@ impl CognitoIdentityProvider for Client {
         input: AdminUpdateUserAttributesRequest,
     ) -> Result<
         AdminUpdateUserAttributesResponse,
-        Error<AdminUpdateUserAttributesError>,
+        ::smithy_lean_runtime::Error<AdminUpdateUserAttributesError>,
     > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminUpdateUserAttributes"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminUpdateUserAttributes",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn admin_user_global_sign_out(
         &self,
         input: AdminUserGlobalSignOutRequest,
-    ) -> Result<AdminUserGlobalSignOutResponse, Error<AdminUserGlobalSignOutError>> {
+    ) -> Result<
+        AdminUserGlobalSignOutResponse,
+        ::smithy_lean_runtime::Error<AdminUserGlobalSignOutError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("AdminUserGlobalSignOut"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "AdminUserGlobalSignOut",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn associate_software_token(
         &self,
         input: AssociateSoftwareTokenRequest,
-    ) -> Result<AssociateSoftwareTokenResponse, Error<AssociateSoftwareTokenError>> {
+    ) -> Result<
+        AssociateSoftwareTokenResponse,
+        ::smithy_lean_runtime::Error<AssociateSoftwareTokenError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("AssociateSoftwareToken"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "AssociateSoftwareToken",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn cancel_point_in_time_recovery(
@@ -3083,18 +4097,35 @@ impl CognitoIdentityProvider for Client {
         input: CancelPointInTimeRecoveryRequest,
     ) -> Result<
         CancelPointInTimeRecoveryResponse,
-        Error<CancelPointInTimeRecoveryError>,
+        ::smithy_lean_runtime::Error<CancelPointInTimeRecoveryError>,
     > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("CancelPointInTimeRecovery"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "CancelPointInTimeRecovery",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn change_password(
         &self,
         input: ChangePasswordRequest,
-    ) -> Result<ChangePasswordResponse, Error<ChangePasswordError>> {
+    ) -> Result<
+        ChangePasswordResponse,
+        ::smithy_lean_runtime::Error<ChangePasswordError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("ChangePassword"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "ChangePassword",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn complete_web_authn_registration(
@@ -3102,60 +4133,120 @@ impl CognitoIdentityProvider for Client {
         input: CompleteWebAuthnRegistrationRequest,
     ) -> Result<
         CompleteWebAuthnRegistrationResponse,
-        Error<CompleteWebAuthnRegistrationError>,
+        ::smithy_lean_runtime::Error<CompleteWebAuthnRegistrationError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::unsigned("CompleteWebAuthnRegistration"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "CompleteWebAuthnRegistration",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn confirm_device(
         &self,
         input: ConfirmDeviceRequest,
-    ) -> Result<ConfirmDeviceResponse, Error<ConfirmDeviceError>> {
+    ) -> Result<
+        ConfirmDeviceResponse,
+        ::smithy_lean_runtime::Error<ConfirmDeviceError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("ConfirmDevice"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "ConfirmDevice",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn confirm_forgot_password(
         &self,
         input: ConfirmForgotPasswordRequest,
-    ) -> Result<ConfirmForgotPasswordResponse, Error<ConfirmForgotPasswordError>> {
+    ) -> Result<
+        ConfirmForgotPasswordResponse,
+        ::smithy_lean_runtime::Error<ConfirmForgotPasswordError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("ConfirmForgotPassword"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "ConfirmForgotPassword",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn confirm_sign_up(
         &self,
         input: ConfirmSignUpRequest,
-    ) -> Result<ConfirmSignUpResponse, Error<ConfirmSignUpError>> {
+    ) -> Result<
+        ConfirmSignUpResponse,
+        ::smithy_lean_runtime::Error<ConfirmSignUpError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("ConfirmSignUp"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "ConfirmSignUp",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn create_cimd_policy(
         &self,
         input: CreateCimdPolicyRequest,
-    ) -> Result<CreateCimdPolicyResponse, Error<CreateCimdPolicyError>> {
+    ) -> Result<
+        CreateCimdPolicyResponse,
+        ::smithy_lean_runtime::Error<CreateCimdPolicyError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("CreateCIMDPolicy"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "CreateCIMDPolicy",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn create_group(
         &self,
         input: CreateGroupRequest,
-    ) -> Result<CreateGroupResponse, Error<CreateGroupError>> {
+    ) -> Result<CreateGroupResponse, ::smithy_lean_runtime::Error<CreateGroupError>> {
         input.validate()?;
-        self.core.call(OperationSpec::signed("CreateGroup"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("CreateGroup"),
+                &input,
+            )
+            .await
     }
 
     async fn create_identity_provider(
         &self,
         input: CreateIdentityProviderRequest,
-    ) -> Result<CreateIdentityProviderResponse, Error<CreateIdentityProviderError>> {
+    ) -> Result<
+        CreateIdentityProviderResponse,
+        ::smithy_lean_runtime::Error<CreateIdentityProviderError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("CreateIdentityProvider"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "CreateIdentityProvider",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn create_managed_login_branding(
@@ -3163,83 +4254,172 @@ impl CognitoIdentityProvider for Client {
         input: CreateManagedLoginBrandingRequest,
     ) -> Result<
         CreateManagedLoginBrandingResponse,
-        Error<CreateManagedLoginBrandingError>,
+        ::smithy_lean_runtime::Error<CreateManagedLoginBrandingError>,
     > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("CreateManagedLoginBranding"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "CreateManagedLoginBranding",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn create_resource_server(
         &self,
         input: CreateResourceServerRequest,
-    ) -> Result<CreateResourceServerResponse, Error<CreateResourceServerError>> {
+    ) -> Result<
+        CreateResourceServerResponse,
+        ::smithy_lean_runtime::Error<CreateResourceServerError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("CreateResourceServer"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "CreateResourceServer",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn create_terms(
         &self,
         input: CreateTermsRequest,
-    ) -> Result<CreateTermsResponse, Error<CreateTermsError>> {
+    ) -> Result<CreateTermsResponse, ::smithy_lean_runtime::Error<CreateTermsError>> {
         input.validate()?;
-        self.core.call(OperationSpec::signed("CreateTerms"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("CreateTerms"),
+                &input,
+            )
+            .await
     }
 
     async fn create_user_import_job(
         &self,
         input: CreateUserImportJobRequest,
-    ) -> Result<CreateUserImportJobResponse, Error<CreateUserImportJobError>> {
+    ) -> Result<
+        CreateUserImportJobResponse,
+        ::smithy_lean_runtime::Error<CreateUserImportJobError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("CreateUserImportJob"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "CreateUserImportJob",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn create_user_pool(
         &self,
         input: CreateUserPoolRequest,
-    ) -> Result<CreateUserPoolResponse, Error<CreateUserPoolError>> {
+    ) -> Result<
+        CreateUserPoolResponse,
+        ::smithy_lean_runtime::Error<CreateUserPoolError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("CreateUserPool"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "CreateUserPool",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn create_user_pool_client(
         &self,
         input: CreateUserPoolClientRequest,
-    ) -> Result<CreateUserPoolClientResponse, Error<CreateUserPoolClientError>> {
+    ) -> Result<
+        CreateUserPoolClientResponse,
+        ::smithy_lean_runtime::Error<CreateUserPoolClientError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("CreateUserPoolClient"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "CreateUserPoolClient",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn create_user_pool_domain(
         &self,
         input: CreateUserPoolDomainRequest,
-    ) -> Result<CreateUserPoolDomainResponse, Error<CreateUserPoolDomainError>> {
+    ) -> Result<
+        CreateUserPoolDomainResponse,
+        ::smithy_lean_runtime::Error<CreateUserPoolDomainError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("CreateUserPoolDomain"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "CreateUserPoolDomain",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn create_user_pool_replica(
         &self,
         input: CreateUserPoolReplicaRequest,
-    ) -> Result<CreateUserPoolReplicaResponse, Error<CreateUserPoolReplicaError>> {
+    ) -> Result<
+        CreateUserPoolReplicaResponse,
+        ::smithy_lean_runtime::Error<CreateUserPoolReplicaError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("CreateUserPoolReplica"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "CreateUserPoolReplica",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn delete_cimd_policy(
         &self,
         input: DeleteCimdPolicyRequest,
-    ) -> Result<DeleteCimdPolicyResponse, Error<DeleteCimdPolicyError>> {
+    ) -> Result<
+        DeleteCimdPolicyResponse,
+        ::smithy_lean_runtime::Error<DeleteCimdPolicyError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DeleteCIMDPolicy"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DeleteCIMDPolicy",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn delete_group(
         &self,
         input: DeleteGroupRequest,
-    ) -> Result<(), Error<DeleteGroupError>> {
+    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteGroupError>> {
         input.validate()?;
         self.core
-            .call::<_, IgnoredAny, _>(OperationSpec::signed("DeleteGroup"), &input)
+            .call::<
+                _,
+                ::serde::de::IgnoredAny,
+                _,
+            >(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("DeleteGroup"),
+                &input,
+            )
             .await
             .map(|_| ())
     }
@@ -3247,14 +4427,19 @@ impl CognitoIdentityProvider for Client {
     async fn delete_identity_provider(
         &self,
         input: DeleteIdentityProviderRequest,
-    ) -> Result<(), Error<DeleteIdentityProviderError>> {
+    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteIdentityProviderError>> {
         input.validate()?;
         self.core
             .call::<
                 _,
-                IgnoredAny,
+                ::serde::de::IgnoredAny,
                 _,
-            >(OperationSpec::signed("DeleteIdentityProvider"), &input)
+            >(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DeleteIdentityProvider",
+                ),
+                &input,
+            )
             .await
             .map(|_| ())
     }
@@ -3262,14 +4447,19 @@ impl CognitoIdentityProvider for Client {
     async fn delete_managed_login_branding(
         &self,
         input: DeleteManagedLoginBrandingRequest,
-    ) -> Result<(), Error<DeleteManagedLoginBrandingError>> {
+    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteManagedLoginBrandingError>> {
         input.validate()?;
         self.core
             .call::<
                 _,
-                IgnoredAny,
+                ::serde::de::IgnoredAny,
                 _,
-            >(OperationSpec::signed("DeleteManagedLoginBranding"), &input)
+            >(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DeleteManagedLoginBranding",
+                ),
+                &input,
+            )
             .await
             .map(|_| ())
     }
@@ -3277,14 +4467,19 @@ impl CognitoIdentityProvider for Client {
     async fn delete_resource_server(
         &self,
         input: DeleteResourceServerRequest,
-    ) -> Result<(), Error<DeleteResourceServerError>> {
+    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteResourceServerError>> {
         input.validate()?;
         self.core
             .call::<
                 _,
-                IgnoredAny,
+                ::serde::de::IgnoredAny,
                 _,
-            >(OperationSpec::signed("DeleteResourceServer"), &input)
+            >(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DeleteResourceServer",
+                ),
+                &input,
+            )
             .await
             .map(|_| ())
     }
@@ -3292,10 +4487,17 @@ impl CognitoIdentityProvider for Client {
     async fn delete_terms(
         &self,
         input: DeleteTermsRequest,
-    ) -> Result<(), Error<DeleteTermsError>> {
+    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteTermsError>> {
         input.validate()?;
         self.core
-            .call::<_, IgnoredAny, _>(OperationSpec::signed("DeleteTerms"), &input)
+            .call::<
+                _,
+                ::serde::de::IgnoredAny,
+                _,
+            >(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("DeleteTerms"),
+                &input,
+            )
             .await
             .map(|_| ())
     }
@@ -3303,10 +4505,17 @@ impl CognitoIdentityProvider for Client {
     async fn delete_user(
         &self,
         input: DeleteUserRequest,
-    ) -> Result<(), Error<DeleteUserError>> {
+    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteUserError>> {
         input.validate()?;
         self.core
-            .call::<_, IgnoredAny, _>(OperationSpec::unsigned("DeleteUser"), &input)
+            .call::<
+                _,
+                ::serde::de::IgnoredAny,
+                _,
+            >(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned("DeleteUser"),
+                &input,
+            )
             .await
             .map(|_| ())
     }
@@ -3314,18 +4523,37 @@ impl CognitoIdentityProvider for Client {
     async fn delete_user_attributes(
         &self,
         input: DeleteUserAttributesRequest,
-    ) -> Result<DeleteUserAttributesResponse, Error<DeleteUserAttributesError>> {
+    ) -> Result<
+        DeleteUserAttributesResponse,
+        ::smithy_lean_runtime::Error<DeleteUserAttributesError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("DeleteUserAttributes"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "DeleteUserAttributes",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn delete_user_pool(
         &self,
         input: DeleteUserPoolRequest,
-    ) -> Result<(), Error<DeleteUserPoolError>> {
+    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteUserPoolError>> {
         input.validate()?;
         self.core
-            .call::<_, IgnoredAny, _>(OperationSpec::signed("DeleteUserPool"), &input)
+            .call::<
+                _,
+                ::serde::de::IgnoredAny,
+                _,
+            >(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DeleteUserPool",
+                ),
+                &input,
+            )
             .await
             .map(|_| ())
     }
@@ -3333,14 +4561,19 @@ impl CognitoIdentityProvider for Client {
     async fn delete_user_pool_client(
         &self,
         input: DeleteUserPoolClientRequest,
-    ) -> Result<(), Error<DeleteUserPoolClientError>> {
+    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteUserPoolClientError>> {
         input.validate()?;
         self.core
             .call::<
                 _,
-                IgnoredAny,
+                ::serde::de::IgnoredAny,
                 _,
-            >(OperationSpec::signed("DeleteUserPoolClient"), &input)
+            >(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DeleteUserPoolClient",
+                ),
+                &input,
+            )
             .await
             .map(|_| ())
     }
@@ -3350,50 +4583,107 @@ impl CognitoIdentityProvider for Client {
         input: DeleteUserPoolClientSecretRequest,
     ) -> Result<
         DeleteUserPoolClientSecretResponse,
-        Error<DeleteUserPoolClientSecretError>,
+        ::smithy_lean_runtime::Error<DeleteUserPoolClientSecretError>,
     > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DeleteUserPoolClientSecret"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DeleteUserPoolClientSecret",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn delete_user_pool_domain(
         &self,
         input: DeleteUserPoolDomainRequest,
-    ) -> Result<DeleteUserPoolDomainResponse, Error<DeleteUserPoolDomainError>> {
+    ) -> Result<
+        DeleteUserPoolDomainResponse,
+        ::smithy_lean_runtime::Error<DeleteUserPoolDomainError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DeleteUserPoolDomain"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DeleteUserPoolDomain",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn delete_user_pool_replica(
         &self,
         input: DeleteUserPoolReplicaRequest,
-    ) -> Result<DeleteUserPoolReplicaResponse, Error<DeleteUserPoolReplicaError>> {
+    ) -> Result<
+        DeleteUserPoolReplicaResponse,
+        ::smithy_lean_runtime::Error<DeleteUserPoolReplicaError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DeleteUserPoolReplica"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DeleteUserPoolReplica",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn delete_web_authn_credential(
         &self,
         input: DeleteWebAuthnCredentialRequest,
-    ) -> Result<DeleteWebAuthnCredentialResponse, Error<DeleteWebAuthnCredentialError>> {
+    ) -> Result<
+        DeleteWebAuthnCredentialResponse,
+        ::smithy_lean_runtime::Error<DeleteWebAuthnCredentialError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("DeleteWebAuthnCredential"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "DeleteWebAuthnCredential",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn describe_cimd_policy(
         &self,
         input: DescribeCimdPolicyRequest,
-    ) -> Result<DescribeCimdPolicyResponse, Error<DescribeCimdPolicyError>> {
+    ) -> Result<
+        DescribeCimdPolicyResponse,
+        ::smithy_lean_runtime::Error<DescribeCimdPolicyError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DescribeCIMDPolicy"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DescribeCIMDPolicy",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn describe_identity_provider(
         &self,
         input: DescribeIdentityProviderRequest,
-    ) -> Result<DescribeIdentityProviderResponse, Error<DescribeIdentityProviderError>> {
+    ) -> Result<
+        DescribeIdentityProviderResponse,
+        ::smithy_lean_runtime::Error<DescribeIdentityProviderError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DescribeIdentityProvider"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DescribeIdentityProvider",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn describe_managed_login_branding(
@@ -3401,11 +4691,16 @@ impl CognitoIdentityProvider for Client {
         input: DescribeManagedLoginBrandingRequest,
     ) -> Result<
         DescribeManagedLoginBrandingResponse,
-        Error<DescribeManagedLoginBrandingError>,
+        ::smithy_lean_runtime::Error<DescribeManagedLoginBrandingError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("DescribeManagedLoginBranding"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DescribeManagedLoginBranding",
+                ),
+                &input,
+            )
             .await
     }
 
@@ -3414,11 +4709,16 @@ impl CognitoIdentityProvider for Client {
         input: DescribeManagedLoginBrandingByClientRequest,
     ) -> Result<
         DescribeManagedLoginBrandingByClientResponse,
-        Error<DescribeManagedLoginBrandingByClientError>,
+        ::smithy_lean_runtime::Error<DescribeManagedLoginBrandingByClientError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("DescribeManagedLoginBrandingByClient"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DescribeManagedLoginBrandingByClient",
+                ),
+                &input,
+            )
             .await
     }
 
@@ -3427,20 +4727,35 @@ impl CognitoIdentityProvider for Client {
         input: DescribePointInTimeRecoveryRequest,
     ) -> Result<
         DescribePointInTimeRecoveryResponse,
-        Error<DescribePointInTimeRecoveryError>,
+        ::smithy_lean_runtime::Error<DescribePointInTimeRecoveryError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("DescribePointInTimeRecovery"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DescribePointInTimeRecovery",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn describe_resource_server(
         &self,
         input: DescribeResourceServerRequest,
-    ) -> Result<DescribeResourceServerResponse, Error<DescribeResourceServerError>> {
+    ) -> Result<
+        DescribeResourceServerResponse,
+        ::smithy_lean_runtime::Error<DescribeResourceServerError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DescribeResourceServer"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DescribeResourceServer",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn describe_risk_configuration(
@@ -3448,67 +4763,141 @@ impl CognitoIdentityProvider for Client {
         input: DescribeRiskConfigurationRequest,
     ) -> Result<
         DescribeRiskConfigurationResponse,
-        Error<DescribeRiskConfigurationError>,
+        ::smithy_lean_runtime::Error<DescribeRiskConfigurationError>,
     > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DescribeRiskConfiguration"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DescribeRiskConfiguration",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn describe_terms(
         &self,
         input: DescribeTermsRequest,
-    ) -> Result<DescribeTermsResponse, Error<DescribeTermsError>> {
+    ) -> Result<
+        DescribeTermsResponse,
+        ::smithy_lean_runtime::Error<DescribeTermsError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DescribeTerms"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("DescribeTerms"),
+                &input,
+            )
+            .await
     }
 
     async fn describe_terms_by_client(
         &self,
         input: DescribeTermsByClientRequest,
-    ) -> Result<DescribeTermsByClientResponse, Error<DescribeTermsByClientError>> {
+    ) -> Result<
+        DescribeTermsByClientResponse,
+        ::smithy_lean_runtime::Error<DescribeTermsByClientError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DescribeTermsByClient"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DescribeTermsByClient",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn describe_user_import_job(
         &self,
         input: DescribeUserImportJobRequest,
-    ) -> Result<DescribeUserImportJobResponse, Error<DescribeUserImportJobError>> {
+    ) -> Result<
+        DescribeUserImportJobResponse,
+        ::smithy_lean_runtime::Error<DescribeUserImportJobError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DescribeUserImportJob"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DescribeUserImportJob",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn describe_user_pool(
         &self,
         input: DescribeUserPoolRequest,
-    ) -> Result<DescribeUserPoolResponse, Error<DescribeUserPoolError>> {
+    ) -> Result<
+        DescribeUserPoolResponse,
+        ::smithy_lean_runtime::Error<DescribeUserPoolError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DescribeUserPool"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DescribeUserPool",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn describe_user_pool_client(
         &self,
         input: DescribeUserPoolClientRequest,
-    ) -> Result<DescribeUserPoolClientResponse, Error<DescribeUserPoolClientError>> {
+    ) -> Result<
+        DescribeUserPoolClientResponse,
+        ::smithy_lean_runtime::Error<DescribeUserPoolClientError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DescribeUserPoolClient"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DescribeUserPoolClient",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn describe_user_pool_domain(
         &self,
         input: DescribeUserPoolDomainRequest,
-    ) -> Result<DescribeUserPoolDomainResponse, Error<DescribeUserPoolDomainError>> {
+    ) -> Result<
+        DescribeUserPoolDomainResponse,
+        ::smithy_lean_runtime::Error<DescribeUserPoolDomainError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("DescribeUserPoolDomain"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "DescribeUserPoolDomain",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn forget_device(
         &self,
         input: ForgetDeviceRequest,
-    ) -> Result<(), Error<ForgetDeviceError>> {
+    ) -> Result<(), ::smithy_lean_runtime::Error<ForgetDeviceError>> {
         input.validate()?;
         self.core
-            .call::<_, IgnoredAny, _>(OperationSpec::unsigned("ForgetDevice"), &input)
+            .call::<
+                _,
+                ::serde::de::IgnoredAny,
+                _,
+            >(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "ForgetDevice",
+                ),
+                &input,
+            )
             .await
             .map(|_| ())
     }
@@ -3516,49 +4905,94 @@ impl CognitoIdentityProvider for Client {
     async fn forgot_password(
         &self,
         input: ForgotPasswordRequest,
-    ) -> Result<ForgotPasswordResponse, Error<ForgotPasswordError>> {
+    ) -> Result<
+        ForgotPasswordResponse,
+        ::smithy_lean_runtime::Error<ForgotPasswordError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("ForgotPassword"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "ForgotPassword",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn get_csv_header(
         &self,
         input: GetCsvHeaderRequest,
-    ) -> Result<GetCsvHeaderResponse, Error<GetCsvHeaderError>> {
+    ) -> Result<GetCsvHeaderResponse, ::smithy_lean_runtime::Error<GetCsvHeaderError>> {
         input.validate()?;
-        self.core.call(OperationSpec::signed("GetCSVHeader"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("GetCSVHeader"),
+                &input,
+            )
+            .await
     }
 
     async fn get_client_token(
         &self,
         input: GetClientTokenRequest,
-    ) -> Result<GetClientTokenResponse, Error<GetClientTokenError>> {
+    ) -> Result<
+        GetClientTokenResponse,
+        ::smithy_lean_runtime::Error<GetClientTokenError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("GetClientToken"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "GetClientToken",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn get_derived_token(
         &self,
         input: GetDerivedTokenRequest,
-    ) -> Result<GetDerivedTokenResponse, Error<GetDerivedTokenError>> {
+    ) -> Result<
+        GetDerivedTokenResponse,
+        ::smithy_lean_runtime::Error<GetDerivedTokenError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("GetDerivedToken"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "GetDerivedToken",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn get_device(
         &self,
         input: GetDeviceRequest,
-    ) -> Result<GetDeviceResponse, Error<GetDeviceError>> {
+    ) -> Result<GetDeviceResponse, ::smithy_lean_runtime::Error<GetDeviceError>> {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("GetDevice"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned("GetDevice"),
+                &input,
+            )
+            .await
     }
 
     async fn get_group(
         &self,
         input: GetGroupRequest,
-    ) -> Result<GetGroupResponse, Error<GetGroupError>> {
+    ) -> Result<GetGroupResponse, ::smithy_lean_runtime::Error<GetGroupError>> {
         input.validate()?;
-        self.core.call(OperationSpec::signed("GetGroup"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("GetGroup"),
+                &input,
+            )
+            .await
     }
 
     async fn get_identity_provider_by_identifier(
@@ -3566,11 +5000,16 @@ impl CognitoIdentityProvider for Client {
         input: GetIdentityProviderByIdentifierRequest,
     ) -> Result<
         GetIdentityProviderByIdentifierResponse,
-        Error<GetIdentityProviderByIdentifierError>,
+        ::smithy_lean_runtime::Error<GetIdentityProviderByIdentifierError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("GetIdentityProviderByIdentifier"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "GetIdentityProviderByIdentifier",
+                ),
+                &input,
+            )
             .await
     }
 
@@ -3579,28 +5018,53 @@ impl CognitoIdentityProvider for Client {
         input: GetLogDeliveryConfigurationRequest,
     ) -> Result<
         GetLogDeliveryConfigurationResponse,
-        Error<GetLogDeliveryConfigurationError>,
+        ::smithy_lean_runtime::Error<GetLogDeliveryConfigurationError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("GetLogDeliveryConfiguration"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "GetLogDeliveryConfiguration",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn get_provisioned_limit(
         &self,
         input: GetProvisionedLimitRequest,
-    ) -> Result<GetProvisionedLimitResponse, Error<GetProvisionedLimitError>> {
+    ) -> Result<
+        GetProvisionedLimitResponse,
+        ::smithy_lean_runtime::Error<GetProvisionedLimitError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("GetProvisionedLimit"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "GetProvisionedLimit",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn get_signing_certificate(
         &self,
         input: GetSigningCertificateRequest,
-    ) -> Result<GetSigningCertificateResponse, Error<GetSigningCertificateError>> {
+    ) -> Result<
+        GetSigningCertificateResponse,
+        ::smithy_lean_runtime::Error<GetSigningCertificateError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("GetSigningCertificate"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "GetSigningCertificate",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn get_tokens_from_refresh_token(
@@ -3608,28 +5072,48 @@ impl CognitoIdentityProvider for Client {
         input: GetTokensFromRefreshTokenRequest,
     ) -> Result<
         GetTokensFromRefreshTokenResponse,
-        Error<GetTokensFromRefreshTokenError>,
+        ::smithy_lean_runtime::Error<GetTokensFromRefreshTokenError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::unsigned("GetTokensFromRefreshToken"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "GetTokensFromRefreshToken",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn get_ui_customization(
         &self,
         input: GetUiCustomizationRequest,
-    ) -> Result<GetUiCustomizationResponse, Error<GetUiCustomizationError>> {
+    ) -> Result<
+        GetUiCustomizationResponse,
+        ::smithy_lean_runtime::Error<GetUiCustomizationError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("GetUICustomization"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "GetUICustomization",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn get_user(
         &self,
         input: GetUserRequest,
-    ) -> Result<GetUserResponse, Error<GetUserError>> {
+    ) -> Result<GetUserResponse, ::smithy_lean_runtime::Error<GetUserError>> {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("GetUser"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned("GetUser"),
+                &input,
+            )
+            .await
     }
 
     async fn get_user_attribute_verification_code(
@@ -3637,20 +5121,35 @@ impl CognitoIdentityProvider for Client {
         input: GetUserAttributeVerificationCodeRequest,
     ) -> Result<
         GetUserAttributeVerificationCodeResponse,
-        Error<GetUserAttributeVerificationCodeError>,
+        ::smithy_lean_runtime::Error<GetUserAttributeVerificationCodeError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::unsigned("GetUserAttributeVerificationCode"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "GetUserAttributeVerificationCode",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn get_user_auth_factors(
         &self,
         input: GetUserAuthFactorsRequest,
-    ) -> Result<GetUserAuthFactorsResponse, Error<GetUserAuthFactorsError>> {
+    ) -> Result<
+        GetUserAuthFactorsResponse,
+        ::smithy_lean_runtime::Error<GetUserAuthFactorsError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("GetUserAuthFactors"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "GetUserAuthFactors",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn get_user_pool_client_session_configuration(
@@ -3658,20 +5157,35 @@ impl CognitoIdentityProvider for Client {
         input: GetUserPoolClientSessionConfigurationRequest,
     ) -> Result<
         GetUserPoolClientSessionConfigurationResponse,
-        Error<GetUserPoolClientSessionConfigurationError>,
+        ::smithy_lean_runtime::Error<GetUserPoolClientSessionConfigurationError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("GetUserPoolClientSessionConfiguration"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "GetUserPoolClientSessionConfiguration",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn get_user_pool_mfa_config(
         &self,
         input: GetUserPoolMfaConfigRequest,
-    ) -> Result<GetUserPoolMfaConfigResponse, Error<GetUserPoolMfaConfigError>> {
+    ) -> Result<
+        GetUserPoolMfaConfigResponse,
+        ::smithy_lean_runtime::Error<GetUserPoolMfaConfigError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("GetUserPoolMfaConfig"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "GetUserPoolMfaConfig",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn get_user_pool_session_configuration(
@@ -3679,28 +5193,50 @@ impl CognitoIdentityProvider for Client {
         input: GetUserPoolSessionConfigurationRequest,
     ) -> Result<
         GetUserPoolSessionConfigurationResponse,
-        Error<GetUserPoolSessionConfigurationError>,
+        ::smithy_lean_runtime::Error<GetUserPoolSessionConfigurationError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("GetUserPoolSessionConfiguration"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "GetUserPoolSessionConfiguration",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn global_sign_out(
         &self,
         input: GlobalSignOutRequest,
-    ) -> Result<GlobalSignOutResponse, Error<GlobalSignOutError>> {
+    ) -> Result<
+        GlobalSignOutResponse,
+        ::smithy_lean_runtime::Error<GlobalSignOutError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("GlobalSignOut"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "GlobalSignOut",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn initiate_auth(
         &self,
         input: InitiateAuthRequest,
-    ) -> Result<InitiateAuthResponse, Error<InitiateAuthError>> {
+    ) -> Result<InitiateAuthResponse, ::smithy_lean_runtime::Error<InitiateAuthError>> {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("InitiateAuth"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "InitiateAuth",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn initiate_point_in_time_recovery(
@@ -3708,52 +5244,97 @@ impl CognitoIdentityProvider for Client {
         input: InitiatePointInTimeRecoveryRequest,
     ) -> Result<
         InitiatePointInTimeRecoveryResponse,
-        Error<InitiatePointInTimeRecoveryError>,
+        ::smithy_lean_runtime::Error<InitiatePointInTimeRecoveryError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("InitiatePointInTimeRecovery"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "InitiatePointInTimeRecovery",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn list_cimd_policies(
         &self,
         input: ListCimdPoliciesRequest,
-    ) -> Result<ListCimdPoliciesResponse, Error<ListCimdPoliciesError>> {
+    ) -> Result<
+        ListCimdPoliciesResponse,
+        ::smithy_lean_runtime::Error<ListCimdPoliciesError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListCIMDPolicies"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "ListCIMDPolicies",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn list_client_metadata_urls(
         &self,
         input: ListClientMetadataUrlsRequest,
-    ) -> Result<ListClientMetadataUrlsResponse, Error<ListClientMetadataUrlsError>> {
+    ) -> Result<
+        ListClientMetadataUrlsResponse,
+        ::smithy_lean_runtime::Error<ListClientMetadataUrlsError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListClientMetadataURLs"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "ListClientMetadataURLs",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn list_devices(
         &self,
         input: ListDevicesRequest,
-    ) -> Result<ListDevicesResponse, Error<ListDevicesError>> {
+    ) -> Result<ListDevicesResponse, ::smithy_lean_runtime::Error<ListDevicesError>> {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("ListDevices"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned("ListDevices"),
+                &input,
+            )
+            .await
     }
 
     async fn list_groups(
         &self,
         input: ListGroupsRequest,
-    ) -> Result<ListGroupsResponse, Error<ListGroupsError>> {
+    ) -> Result<ListGroupsResponse, ::smithy_lean_runtime::Error<ListGroupsError>> {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListGroups"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("ListGroups"),
+                &input,
+            )
+            .await
     }
 
     async fn list_identity_providers(
         &self,
         input: ListIdentityProvidersRequest,
-    ) -> Result<ListIdentityProvidersResponse, Error<ListIdentityProvidersError>> {
+    ) -> Result<
+        ListIdentityProvidersResponse,
+        ::smithy_lean_runtime::Error<ListIdentityProvidersError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListIdentityProviders"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "ListIdentityProviders",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn list_point_in_time_recoveries(
@@ -3761,42 +5342,84 @@ impl CognitoIdentityProvider for Client {
         input: ListPointInTimeRecoveriesRequest,
     ) -> Result<
         ListPointInTimeRecoveriesResponse,
-        Error<ListPointInTimeRecoveriesError>,
+        ::smithy_lean_runtime::Error<ListPointInTimeRecoveriesError>,
     > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListPointInTimeRecoveries"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "ListPointInTimeRecoveries",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn list_resource_servers(
         &self,
         input: ListResourceServersRequest,
-    ) -> Result<ListResourceServersResponse, Error<ListResourceServersError>> {
+    ) -> Result<
+        ListResourceServersResponse,
+        ::smithy_lean_runtime::Error<ListResourceServersError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListResourceServers"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "ListResourceServers",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn list_tags_for_resource(
         &self,
         input: ListTagsForResourceRequest,
-    ) -> Result<ListTagsForResourceResponse, Error<ListTagsForResourceError>> {
+    ) -> Result<
+        ListTagsForResourceResponse,
+        ::smithy_lean_runtime::Error<ListTagsForResourceError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListTagsForResource"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "ListTagsForResource",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn list_terms(
         &self,
         input: ListTermsRequest,
-    ) -> Result<ListTermsResponse, Error<ListTermsError>> {
+    ) -> Result<ListTermsResponse, ::smithy_lean_runtime::Error<ListTermsError>> {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListTerms"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("ListTerms"),
+                &input,
+            )
+            .await
     }
 
     async fn list_user_import_jobs(
         &self,
         input: ListUserImportJobsRequest,
-    ) -> Result<ListUserImportJobsResponse, Error<ListUserImportJobsError>> {
+    ) -> Result<
+        ListUserImportJobsResponse,
+        ::smithy_lean_runtime::Error<ListUserImportJobsError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListUserImportJobs"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "ListUserImportJobs",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn list_user_pool_client_secrets(
@@ -3804,98 +5427,203 @@ impl CognitoIdentityProvider for Client {
         input: ListUserPoolClientSecretsRequest,
     ) -> Result<
         ListUserPoolClientSecretsResponse,
-        Error<ListUserPoolClientSecretsError>,
+        ::smithy_lean_runtime::Error<ListUserPoolClientSecretsError>,
     > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListUserPoolClientSecrets"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "ListUserPoolClientSecrets",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn list_user_pool_clients(
         &self,
         input: ListUserPoolClientsRequest,
-    ) -> Result<ListUserPoolClientsResponse, Error<ListUserPoolClientsError>> {
+    ) -> Result<
+        ListUserPoolClientsResponse,
+        ::smithy_lean_runtime::Error<ListUserPoolClientsError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListUserPoolClients"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "ListUserPoolClients",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn list_user_pool_replicas(
         &self,
         input: ListUserPoolReplicasRequest,
-    ) -> Result<ListUserPoolReplicasResponse, Error<ListUserPoolReplicasError>> {
+    ) -> Result<
+        ListUserPoolReplicasResponse,
+        ::smithy_lean_runtime::Error<ListUserPoolReplicasError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListUserPoolReplicas"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "ListUserPoolReplicas",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn list_user_pools(
         &self,
         input: ListUserPoolsRequest,
-    ) -> Result<ListUserPoolsResponse, Error<ListUserPoolsError>> {
+    ) -> Result<
+        ListUserPoolsResponse,
+        ::smithy_lean_runtime::Error<ListUserPoolsError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListUserPools"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("ListUserPools"),
+                &input,
+            )
+            .await
     }
 
     async fn list_user_sessions(
         &self,
         input: ListUserSessionsRequest,
-    ) -> Result<ListUserSessionsResponse, Error<ListUserSessionsError>> {
+    ) -> Result<
+        ListUserSessionsResponse,
+        ::smithy_lean_runtime::Error<ListUserSessionsError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("ListUserSessions"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "ListUserSessions",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn list_users(
         &self,
         input: ListUsersRequest,
-    ) -> Result<ListUsersResponse, Error<ListUsersError>> {
+    ) -> Result<ListUsersResponse, ::smithy_lean_runtime::Error<ListUsersError>> {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListUsers"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("ListUsers"),
+                &input,
+            )
+            .await
     }
 
     async fn list_users_in_group(
         &self,
         input: ListUsersInGroupRequest,
-    ) -> Result<ListUsersInGroupResponse, Error<ListUsersInGroupError>> {
+    ) -> Result<
+        ListUsersInGroupResponse,
+        ::smithy_lean_runtime::Error<ListUsersInGroupError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("ListUsersInGroup"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "ListUsersInGroup",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn list_web_authn_credentials(
         &self,
         input: ListWebAuthnCredentialsRequest,
-    ) -> Result<ListWebAuthnCredentialsResponse, Error<ListWebAuthnCredentialsError>> {
+    ) -> Result<
+        ListWebAuthnCredentialsResponse,
+        ::smithy_lean_runtime::Error<ListWebAuthnCredentialsError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("ListWebAuthnCredentials"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "ListWebAuthnCredentials",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn resend_confirmation_code(
         &self,
         input: ResendConfirmationCodeRequest,
-    ) -> Result<ResendConfirmationCodeResponse, Error<ResendConfirmationCodeError>> {
+    ) -> Result<
+        ResendConfirmationCodeResponse,
+        ::smithy_lean_runtime::Error<ResendConfirmationCodeError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("ResendConfirmationCode"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "ResendConfirmationCode",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn respond_to_auth_challenge(
         &self,
         input: RespondToAuthChallengeRequest,
-    ) -> Result<RespondToAuthChallengeResponse, Error<RespondToAuthChallengeError>> {
+    ) -> Result<
+        RespondToAuthChallengeResponse,
+        ::smithy_lean_runtime::Error<RespondToAuthChallengeError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("RespondToAuthChallenge"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "RespondToAuthChallenge",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn revoke_token(
         &self,
         input: RevokeTokenRequest,
-    ) -> Result<RevokeTokenResponse, Error<RevokeTokenError>> {
+    ) -> Result<RevokeTokenResponse, ::smithy_lean_runtime::Error<RevokeTokenError>> {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("RevokeToken"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned("RevokeToken"),
+                &input,
+            )
+            .await
     }
 
     async fn revoke_user_session(
         &self,
         input: RevokeUserSessionRequest,
-    ) -> Result<RevokeUserSessionResponse, Error<RevokeUserSessionError>> {
+    ) -> Result<
+        RevokeUserSessionResponse,
+        ::smithy_lean_runtime::Error<RevokeUserSessionError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("RevokeUserSession"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "RevokeUserSession",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn set_log_delivery_configuration(
@@ -3903,36 +5631,71 @@ impl CognitoIdentityProvider for Client {
         input: SetLogDeliveryConfigurationRequest,
     ) -> Result<
         SetLogDeliveryConfigurationResponse,
-        Error<SetLogDeliveryConfigurationError>,
+        ::smithy_lean_runtime::Error<SetLogDeliveryConfigurationError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("SetLogDeliveryConfiguration"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "SetLogDeliveryConfiguration",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn set_risk_configuration(
         &self,
         input: SetRiskConfigurationRequest,
-    ) -> Result<SetRiskConfigurationResponse, Error<SetRiskConfigurationError>> {
+    ) -> Result<
+        SetRiskConfigurationResponse,
+        ::smithy_lean_runtime::Error<SetRiskConfigurationError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("SetRiskConfiguration"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "SetRiskConfiguration",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn set_ui_customization(
         &self,
         input: SetUiCustomizationRequest,
-    ) -> Result<SetUiCustomizationResponse, Error<SetUiCustomizationError>> {
+    ) -> Result<
+        SetUiCustomizationResponse,
+        ::smithy_lean_runtime::Error<SetUiCustomizationError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("SetUICustomization"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "SetUICustomization",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn set_user_mfa_preference(
         &self,
         input: SetUserMfaPreferenceRequest,
-    ) -> Result<SetUserMfaPreferenceResponse, Error<SetUserMfaPreferenceError>> {
+    ) -> Result<
+        SetUserMfaPreferenceResponse,
+        ::smithy_lean_runtime::Error<SetUserMfaPreferenceError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("SetUserMFAPreference"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "SetUserMFAPreference",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn set_user_pool_client_session_configuration(
@@ -3940,20 +5703,35 @@ impl CognitoIdentityProvider for Client {
         input: SetUserPoolClientSessionConfigurationRequest,
     ) -> Result<
         SetUserPoolClientSessionConfigurationResponse,
-        Error<SetUserPoolClientSessionConfigurationError>,
+        ::smithy_lean_runtime::Error<SetUserPoolClientSessionConfigurationError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("SetUserPoolClientSessionConfiguration"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "SetUserPoolClientSessionConfiguration",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn set_user_pool_mfa_config(
         &self,
         input: SetUserPoolMfaConfigRequest,
-    ) -> Result<SetUserPoolMfaConfigResponse, Error<SetUserPoolMfaConfigError>> {
+    ) -> Result<
+        SetUserPoolMfaConfigResponse,
+        ::smithy_lean_runtime::Error<SetUserPoolMfaConfigError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("SetUserPoolMfaConfig"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "SetUserPoolMfaConfig",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn set_user_pool_session_configuration(
@@ -3961,44 +5739,84 @@ impl CognitoIdentityProvider for Client {
         input: SetUserPoolSessionConfigurationRequest,
     ) -> Result<
         SetUserPoolSessionConfigurationResponse,
-        Error<SetUserPoolSessionConfigurationError>,
+        ::smithy_lean_runtime::Error<SetUserPoolSessionConfigurationError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("SetUserPoolSessionConfiguration"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "SetUserPoolSessionConfiguration",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn set_user_settings(
         &self,
         input: SetUserSettingsRequest,
-    ) -> Result<SetUserSettingsResponse, Error<SetUserSettingsError>> {
+    ) -> Result<
+        SetUserSettingsResponse,
+        ::smithy_lean_runtime::Error<SetUserSettingsError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("SetUserSettings"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "SetUserSettings",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn sign_up(
         &self,
         input: SignUpRequest,
-    ) -> Result<SignUpResponse, Error<SignUpError>> {
+    ) -> Result<SignUpResponse, ::smithy_lean_runtime::Error<SignUpError>> {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("SignUp"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned("SignUp"),
+                &input,
+            )
+            .await
     }
 
     async fn start_point_in_time_recovery(
         &self,
         input: StartPointInTimeRecoveryRequest,
-    ) -> Result<StartPointInTimeRecoveryResponse, Error<StartPointInTimeRecoveryError>> {
+    ) -> Result<
+        StartPointInTimeRecoveryResponse,
+        ::smithy_lean_runtime::Error<StartPointInTimeRecoveryError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("StartPointInTimeRecovery"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "StartPointInTimeRecovery",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn start_user_import_job(
         &self,
         input: StartUserImportJobRequest,
-    ) -> Result<StartUserImportJobResponse, Error<StartUserImportJobError>> {
+    ) -> Result<
+        StartUserImportJobResponse,
+        ::smithy_lean_runtime::Error<StartUserImportJobError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("StartUserImportJob"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "StartUserImportJob",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn start_web_authn_registration(
@@ -4006,52 +5824,100 @@ impl CognitoIdentityProvider for Client {
         input: StartWebAuthnRegistrationRequest,
     ) -> Result<
         StartWebAuthnRegistrationResponse,
-        Error<StartWebAuthnRegistrationError>,
+        ::smithy_lean_runtime::Error<StartWebAuthnRegistrationError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::unsigned("StartWebAuthnRegistration"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "StartWebAuthnRegistration",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn stop_user_import_job(
         &self,
         input: StopUserImportJobRequest,
-    ) -> Result<StopUserImportJobResponse, Error<StopUserImportJobError>> {
+    ) -> Result<
+        StopUserImportJobResponse,
+        ::smithy_lean_runtime::Error<StopUserImportJobError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("StopUserImportJob"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "StopUserImportJob",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn tag_resource(
         &self,
         input: TagResourceRequest,
-    ) -> Result<TagResourceResponse, Error<TagResourceError>> {
+    ) -> Result<TagResourceResponse, ::smithy_lean_runtime::Error<TagResourceError>> {
         input.validate()?;
-        self.core.call(OperationSpec::signed("TagResource"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("TagResource"),
+                &input,
+            )
+            .await
     }
 
     async fn untag_resource(
         &self,
         input: UntagResourceRequest,
-    ) -> Result<UntagResourceResponse, Error<UntagResourceError>> {
+    ) -> Result<
+        UntagResourceResponse,
+        ::smithy_lean_runtime::Error<UntagResourceError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("UntagResource"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("UntagResource"),
+                &input,
+            )
+            .await
     }
 
     async fn update_auth_event_feedback(
         &self,
         input: UpdateAuthEventFeedbackRequest,
-    ) -> Result<UpdateAuthEventFeedbackResponse, Error<UpdateAuthEventFeedbackError>> {
+    ) -> Result<
+        UpdateAuthEventFeedbackResponse,
+        ::smithy_lean_runtime::Error<UpdateAuthEventFeedbackError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("UpdateAuthEventFeedback"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "UpdateAuthEventFeedback",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn update_cimd_policy(
         &self,
         input: UpdateCimdPolicyRequest,
-    ) -> Result<UpdateCimdPolicyResponse, Error<UpdateCimdPolicyError>> {
+    ) -> Result<
+        UpdateCimdPolicyResponse,
+        ::smithy_lean_runtime::Error<UpdateCimdPolicyError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("UpdateCIMDPolicy"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "UpdateCIMDPolicy",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn update_client_metadata_url_state(
@@ -4059,36 +5925,66 @@ impl CognitoIdentityProvider for Client {
         input: UpdateClientMetadataUrlStateRequest,
     ) -> Result<
         UpdateClientMetadataUrlStateResponse,
-        Error<UpdateClientMetadataUrlStateError>,
+        ::smithy_lean_runtime::Error<UpdateClientMetadataUrlStateError>,
     > {
         input.validate()?;
         self.core
-            .call(OperationSpec::signed("UpdateClientMetadataURLState"), &input)
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "UpdateClientMetadataURLState",
+                ),
+                &input,
+            )
             .await
     }
 
     async fn update_device_status(
         &self,
         input: UpdateDeviceStatusRequest,
-    ) -> Result<UpdateDeviceStatusResponse, Error<UpdateDeviceStatusError>> {
+    ) -> Result<
+        UpdateDeviceStatusResponse,
+        ::smithy_lean_runtime::Error<UpdateDeviceStatusError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("UpdateDeviceStatus"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "UpdateDeviceStatus",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn update_group(
         &self,
         input: UpdateGroupRequest,
-    ) -> Result<UpdateGroupResponse, Error<UpdateGroupError>> {
+    ) -> Result<UpdateGroupResponse, ::smithy_lean_runtime::Error<UpdateGroupError>> {
         input.validate()?;
-        self.core.call(OperationSpec::signed("UpdateGroup"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("UpdateGroup"),
+                &input,
+            )
+            .await
     }
 
     async fn update_identity_provider(
         &self,
         input: UpdateIdentityProviderRequest,
-    ) -> Result<UpdateIdentityProviderResponse, Error<UpdateIdentityProviderError>> {
+    ) -> Result<
+        UpdateIdentityProviderResponse,
+        ::smithy_lean_runtime::Error<UpdateIdentityProviderError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("UpdateIdentityProvider"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "UpdateIdentityProvider",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn update_managed_login_branding(
@@ -4096,89 +5992,191 @@ impl CognitoIdentityProvider for Client {
         input: UpdateManagedLoginBrandingRequest,
     ) -> Result<
         UpdateManagedLoginBrandingResponse,
-        Error<UpdateManagedLoginBrandingError>,
+        ::smithy_lean_runtime::Error<UpdateManagedLoginBrandingError>,
     > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("UpdateManagedLoginBranding"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "UpdateManagedLoginBranding",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn update_provisioned_limit(
         &self,
         input: UpdateProvisionedLimitRequest,
-    ) -> Result<UpdateProvisionedLimitResponse, Error<UpdateProvisionedLimitError>> {
+    ) -> Result<
+        UpdateProvisionedLimitResponse,
+        ::smithy_lean_runtime::Error<UpdateProvisionedLimitError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("UpdateProvisionedLimit"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "UpdateProvisionedLimit",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn update_resource_server(
         &self,
         input: UpdateResourceServerRequest,
-    ) -> Result<UpdateResourceServerResponse, Error<UpdateResourceServerError>> {
+    ) -> Result<
+        UpdateResourceServerResponse,
+        ::smithy_lean_runtime::Error<UpdateResourceServerError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("UpdateResourceServer"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "UpdateResourceServer",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn update_terms(
         &self,
         input: UpdateTermsRequest,
-    ) -> Result<UpdateTermsResponse, Error<UpdateTermsError>> {
+    ) -> Result<UpdateTermsResponse, ::smithy_lean_runtime::Error<UpdateTermsError>> {
         input.validate()?;
-        self.core.call(OperationSpec::signed("UpdateTerms"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed("UpdateTerms"),
+                &input,
+            )
+            .await
     }
 
     async fn update_user_attributes(
         &self,
         input: UpdateUserAttributesRequest,
-    ) -> Result<UpdateUserAttributesResponse, Error<UpdateUserAttributesError>> {
+    ) -> Result<
+        UpdateUserAttributesResponse,
+        ::smithy_lean_runtime::Error<UpdateUserAttributesError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("UpdateUserAttributes"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "UpdateUserAttributes",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn update_user_pool(
         &self,
         input: UpdateUserPoolRequest,
-    ) -> Result<UpdateUserPoolResponse, Error<UpdateUserPoolError>> {
+    ) -> Result<
+        UpdateUserPoolResponse,
+        ::smithy_lean_runtime::Error<UpdateUserPoolError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("UpdateUserPool"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "UpdateUserPool",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn update_user_pool_client(
         &self,
         input: UpdateUserPoolClientRequest,
-    ) -> Result<UpdateUserPoolClientResponse, Error<UpdateUserPoolClientError>> {
+    ) -> Result<
+        UpdateUserPoolClientResponse,
+        ::smithy_lean_runtime::Error<UpdateUserPoolClientError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("UpdateUserPoolClient"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "UpdateUserPoolClient",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn update_user_pool_domain(
         &self,
         input: UpdateUserPoolDomainRequest,
-    ) -> Result<UpdateUserPoolDomainResponse, Error<UpdateUserPoolDomainError>> {
+    ) -> Result<
+        UpdateUserPoolDomainResponse,
+        ::smithy_lean_runtime::Error<UpdateUserPoolDomainError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("UpdateUserPoolDomain"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "UpdateUserPoolDomain",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn update_user_pool_replica(
         &self,
         input: UpdateUserPoolReplicaRequest,
-    ) -> Result<UpdateUserPoolReplicaResponse, Error<UpdateUserPoolReplicaError>> {
+    ) -> Result<
+        UpdateUserPoolReplicaResponse,
+        ::smithy_lean_runtime::Error<UpdateUserPoolReplicaError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::signed("UpdateUserPoolReplica"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::signed(
+                    "UpdateUserPoolReplica",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn verify_software_token(
         &self,
         input: VerifySoftwareTokenRequest,
-    ) -> Result<VerifySoftwareTokenResponse, Error<VerifySoftwareTokenError>> {
+    ) -> Result<
+        VerifySoftwareTokenResponse,
+        ::smithy_lean_runtime::Error<VerifySoftwareTokenError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("VerifySoftwareToken"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "VerifySoftwareToken",
+                ),
+                &input,
+            )
+            .await
     }
 
     async fn verify_user_attribute(
         &self,
         input: VerifyUserAttributeRequest,
-    ) -> Result<VerifyUserAttributeResponse, Error<VerifyUserAttributeError>> {
+    ) -> Result<
+        VerifyUserAttributeResponse,
+        ::smithy_lean_runtime::Error<VerifyUserAttributeError>,
+    > {
         input.validate()?;
-        self.core.call(OperationSpec::unsigned("VerifyUserAttribute"), &input).await
+        self.core
+            .call(
+                ::smithy_lean_runtime::__private::OperationSpec::unsigned(
+                    "VerifyUserAttribute",
+                ),
+                &input,
+            )
+            .await
     }
 }

@@ -4,8 +4,6 @@
 //! the [`ErrorCodes`] checks they share.
 #![allow(deprecated)]
 
-use std::fmt;
-use crate::runtime::{Error, ErrorResponse, OperationError, Unhandled};
 use crate::types::{
     AccessDeniedException, AliasExistsException, CachedCimdurlDoesNotExistException,
     CodeDeliveryFailureException, CodeMismatchException, ConcurrentModificationException,
@@ -36,7 +34,7 @@ use crate::types::{
     WebAuthnRelyingPartyMismatchException,
 };
 
-/// Checks by error code, for every operation's error enum and for [`Error`] around it.
+/// Checks by error code, for every operation's error enum and for [`Error`](crate::Error) around it.
 ///
 /// Bring it into scope (`use …::ErrorCodes as _;`) to call `is_…()` on an error.
 pub trait ErrorCodes {
@@ -343,7 +341,7 @@ pub trait ErrorCodes {
     }
 }
 
-impl<E: ErrorCodes> ErrorCodes for Error<E> {
+impl<E: ErrorCodes> ErrorCodes for ::smithy_lean_runtime::Error<E> {
     fn code(&self) -> &str {
         match self.service_error() {
             Some(error) => error.code(),
@@ -371,12 +369,12 @@ pub enum AddCustomAttributesError {
     /// The service answered `UserImportInProgressException`.
     UserImportInProgressException(UserImportInProgressException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AddCustomAttributesError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -398,17 +396,17 @@ impl ErrorCodes for AddCustomAttributesError {
     }
 }
 
-impl fmt::Display for AddCustomAttributesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AddCustomAttributesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AddCustomAttributesError {}
+impl ::std::error::Error for AddCustomAttributesError {}
 
-impl OperationError for AddCustomAttributesError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AddCustomAttributesError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -455,12 +453,12 @@ pub enum AddUserPoolClientSecretError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AddUserPoolClientSecretError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::AccessDeniedException(e) => ("AccessDeniedException", e),
             Self::InternalServerException(e) => ("InternalServerException", e),
@@ -479,17 +477,17 @@ impl ErrorCodes for AddUserPoolClientSecretError {
     }
 }
 
-impl fmt::Display for AddUserPoolClientSecretError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AddUserPoolClientSecretError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AddUserPoolClientSecretError {}
+impl ::std::error::Error for AddUserPoolClientSecretError {}
 
-impl OperationError for AddUserPoolClientSecretError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AddUserPoolClientSecretError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "AccessDeniedException" => {
                 response.into_modelled(Self::AccessDeniedException, Self::Unhandled)
@@ -533,12 +531,12 @@ pub enum AdminAddUserToGroupError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminAddUserToGroupError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -558,17 +556,17 @@ impl ErrorCodes for AdminAddUserToGroupError {
     }
 }
 
-impl fmt::Display for AdminAddUserToGroupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminAddUserToGroupError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminAddUserToGroupError {}
+impl ::std::error::Error for AdminAddUserToGroupError {}
 
-impl OperationError for AdminAddUserToGroupError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminAddUserToGroupError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -626,12 +624,12 @@ pub enum AdminConfirmSignUpError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminConfirmSignUpError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidLambdaResponseException(e) => {
@@ -662,17 +660,17 @@ impl ErrorCodes for AdminConfirmSignUpError {
     }
 }
 
-impl fmt::Display for AdminConfirmSignUpError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminConfirmSignUpError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminConfirmSignUpError {}
+impl ::std::error::Error for AdminConfirmSignUpError {}
 
-impl OperationError for AdminConfirmSignUpError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminConfirmSignUpError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -758,12 +756,12 @@ pub enum AdminCreateUserError {
     /// The service answered `UsernameExistsException`.
     UsernameExistsException(UsernameExistsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminCreateUserError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -803,17 +801,17 @@ impl ErrorCodes for AdminCreateUserError {
     }
 }
 
-impl fmt::Display for AdminCreateUserError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminCreateUserError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminCreateUserError {}
+impl ::std::error::Error for AdminCreateUserError {}
 
-impl OperationError for AdminCreateUserError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminCreateUserError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "CodeDeliveryFailureException" => {
                 response
@@ -906,12 +904,12 @@ pub enum AdminDeleteSoftwareTokenError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminDeleteSoftwareTokenError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -932,17 +930,17 @@ impl ErrorCodes for AdminDeleteSoftwareTokenError {
     }
 }
 
-impl fmt::Display for AdminDeleteSoftwareTokenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminDeleteSoftwareTokenError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminDeleteSoftwareTokenError {}
+impl ::std::error::Error for AdminDeleteSoftwareTokenError {}
 
-impl OperationError for AdminDeleteSoftwareTokenError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminDeleteSoftwareTokenError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -993,12 +991,12 @@ pub enum AdminDeleteUserError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminDeleteUserError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -1018,17 +1016,17 @@ impl ErrorCodes for AdminDeleteUserError {
     }
 }
 
-impl fmt::Display for AdminDeleteUserError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminDeleteUserError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminDeleteUserError {}
+impl ::std::error::Error for AdminDeleteUserError {}
 
-impl OperationError for AdminDeleteUserError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminDeleteUserError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1076,12 +1074,12 @@ pub enum AdminDeleteUserAttributesError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminDeleteUserAttributesError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -1101,17 +1099,17 @@ impl ErrorCodes for AdminDeleteUserAttributesError {
     }
 }
 
-impl fmt::Display for AdminDeleteUserAttributesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminDeleteUserAttributesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminDeleteUserAttributesError {}
+impl ::std::error::Error for AdminDeleteUserAttributesError {}
 
-impl OperationError for AdminDeleteUserAttributesError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminDeleteUserAttributesError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1161,12 +1159,12 @@ pub enum AdminDisableProviderForUserError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminDisableProviderForUserError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::AliasExistsException(e) => ("AliasExistsException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -1187,17 +1185,17 @@ impl ErrorCodes for AdminDisableProviderForUserError {
     }
 }
 
-impl fmt::Display for AdminDisableProviderForUserError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminDisableProviderForUserError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminDisableProviderForUserError {}
+impl ::std::error::Error for AdminDisableProviderForUserError {}
 
-impl OperationError for AdminDisableProviderForUserError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminDisableProviderForUserError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "AliasExistsException" => {
                 response.into_modelled(Self::AliasExistsException, Self::Unhandled)
@@ -1248,12 +1246,12 @@ pub enum AdminDisableUserError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminDisableUserError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -1273,17 +1271,17 @@ impl ErrorCodes for AdminDisableUserError {
     }
 }
 
-impl fmt::Display for AdminDisableUserError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminDisableUserError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminDisableUserError {}
+impl ::std::error::Error for AdminDisableUserError {}
 
-impl OperationError for AdminDisableUserError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminDisableUserError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1331,12 +1329,12 @@ pub enum AdminEnableUserError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminEnableUserError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -1356,17 +1354,17 @@ impl ErrorCodes for AdminEnableUserError {
     }
 }
 
-impl fmt::Display for AdminEnableUserError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminEnableUserError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminEnableUserError {}
+impl ::std::error::Error for AdminEnableUserError {}
 
-impl OperationError for AdminEnableUserError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminEnableUserError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1416,12 +1414,12 @@ pub enum AdminForgetDeviceError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminForgetDeviceError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -1444,17 +1442,17 @@ impl ErrorCodes for AdminForgetDeviceError {
     }
 }
 
-impl fmt::Display for AdminForgetDeviceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminForgetDeviceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminForgetDeviceError {}
+impl ::std::error::Error for AdminForgetDeviceError {}
 
-impl OperationError for AdminForgetDeviceError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminForgetDeviceError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1509,12 +1507,12 @@ pub enum AdminGetDeviceError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminGetDeviceError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -1536,17 +1534,17 @@ impl ErrorCodes for AdminGetDeviceError {
     }
 }
 
-impl fmt::Display for AdminGetDeviceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminGetDeviceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminGetDeviceError {}
+impl ::std::error::Error for AdminGetDeviceError {}
 
-impl OperationError for AdminGetDeviceError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminGetDeviceError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1598,12 +1596,12 @@ pub enum AdminGetUserError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminGetUserError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -1623,17 +1621,17 @@ impl ErrorCodes for AdminGetUserError {
     }
 }
 
-impl fmt::Display for AdminGetUserError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminGetUserError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminGetUserError {}
+impl ::std::error::Error for AdminGetUserError {}
 
-impl OperationError for AdminGetUserError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminGetUserError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1681,12 +1679,12 @@ pub enum AdminGetUserAuthFactorsError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminGetUserAuthFactorsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -1706,17 +1704,17 @@ impl ErrorCodes for AdminGetUserAuthFactorsError {
     }
 }
 
-impl fmt::Display for AdminGetUserAuthFactorsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminGetUserAuthFactorsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminGetUserAuthFactorsError {}
+impl ::std::error::Error for AdminGetUserAuthFactorsError {}
 
-impl OperationError for AdminGetUserAuthFactorsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminGetUserAuthFactorsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -1788,12 +1786,12 @@ pub enum AdminInitiateAuthError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminInitiateAuthError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::FeatureUnavailableInTierException(e) => {
                 ("FeatureUnavailableInTierException", e)
@@ -1843,17 +1841,17 @@ impl ErrorCodes for AdminInitiateAuthError {
     }
 }
 
-impl fmt::Display for AdminInitiateAuthError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminInitiateAuthError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminInitiateAuthError {}
+impl ::std::error::Error for AdminInitiateAuthError {}
 
-impl OperationError for AdminInitiateAuthError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminInitiateAuthError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "FeatureUnavailableInTierException" => {
                 response
@@ -1965,12 +1963,12 @@ pub enum AdminLinkProviderForUserError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminLinkProviderForUserError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::AliasExistsException(e) => ("AliasExistsException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -1992,17 +1990,17 @@ impl ErrorCodes for AdminLinkProviderForUserError {
     }
 }
 
-impl fmt::Display for AdminLinkProviderForUserError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminLinkProviderForUserError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminLinkProviderForUserError {}
+impl ::std::error::Error for AdminLinkProviderForUserError {}
 
-impl OperationError for AdminLinkProviderForUserError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminLinkProviderForUserError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "AliasExistsException" => {
                 response.into_modelled(Self::AliasExistsException, Self::Unhandled)
@@ -2056,12 +2054,12 @@ pub enum AdminListDevicesError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminListDevicesError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -2083,17 +2081,17 @@ impl ErrorCodes for AdminListDevicesError {
     }
 }
 
-impl fmt::Display for AdminListDevicesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminListDevicesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminListDevicesError {}
+impl ::std::error::Error for AdminListDevicesError {}
 
-impl OperationError for AdminListDevicesError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminListDevicesError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -2145,12 +2143,12 @@ pub enum AdminListGroupsForUserError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminListGroupsForUserError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -2170,17 +2168,17 @@ impl ErrorCodes for AdminListGroupsForUserError {
     }
 }
 
-impl fmt::Display for AdminListGroupsForUserError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminListGroupsForUserError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminListGroupsForUserError {}
+impl ::std::error::Error for AdminListGroupsForUserError {}
 
-impl OperationError for AdminListGroupsForUserError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminListGroupsForUserError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -2230,12 +2228,12 @@ pub enum AdminListUserAuthEventsError {
     /// The service answered `UserPoolAddOnNotEnabledException`.
     UserPoolAddOnNotEnabledException(UserPoolAddOnNotEnabledException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminListUserAuthEventsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -2258,17 +2256,17 @@ impl ErrorCodes for AdminListUserAuthEventsError {
     }
 }
 
-impl fmt::Display for AdminListUserAuthEventsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminListUserAuthEventsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminListUserAuthEventsError {}
+impl ::std::error::Error for AdminListUserAuthEventsError {}
 
-impl OperationError for AdminListUserAuthEventsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminListUserAuthEventsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -2323,12 +2321,12 @@ pub enum AdminListUserSessionsError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminListUserSessionsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -2348,17 +2346,17 @@ impl ErrorCodes for AdminListUserSessionsError {
     }
 }
 
-impl fmt::Display for AdminListUserSessionsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminListUserSessionsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminListUserSessionsError {}
+impl ::std::error::Error for AdminListUserSessionsError {}
 
-impl OperationError for AdminListUserSessionsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminListUserSessionsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -2406,12 +2404,12 @@ pub enum AdminRemoveUserFromGroupError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminRemoveUserFromGroupError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -2431,17 +2429,17 @@ impl ErrorCodes for AdminRemoveUserFromGroupError {
     }
 }
 
-impl fmt::Display for AdminRemoveUserFromGroupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminRemoveUserFromGroupError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminRemoveUserFromGroupError {}
+impl ::std::error::Error for AdminRemoveUserFromGroupError {}
 
-impl OperationError for AdminRemoveUserFromGroupError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminRemoveUserFromGroupError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -2503,12 +2501,12 @@ pub enum AdminResetUserPasswordError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminResetUserPasswordError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidEmailRoleAccessPolicyException(e) => {
@@ -2545,17 +2543,17 @@ impl ErrorCodes for AdminResetUserPasswordError {
     }
 }
 
-impl fmt::Display for AdminResetUserPasswordError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminResetUserPasswordError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminResetUserPasswordError {}
+impl ::std::error::Error for AdminResetUserPasswordError {}
 
-impl OperationError for AdminResetUserPasswordError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminResetUserPasswordError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -2670,12 +2668,12 @@ pub enum AdminRespondToAuthChallengeError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminRespondToAuthChallengeError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::AliasExistsException(e) => ("AliasExistsException", e),
             Self::CodeMismatchException(e) => ("CodeMismatchException", e),
@@ -2729,17 +2727,17 @@ impl ErrorCodes for AdminRespondToAuthChallengeError {
     }
 }
 
-impl fmt::Display for AdminRespondToAuthChallengeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminRespondToAuthChallengeError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminRespondToAuthChallengeError {}
+impl ::std::error::Error for AdminRespondToAuthChallengeError {}
 
-impl OperationError for AdminRespondToAuthChallengeError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminRespondToAuthChallengeError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "AliasExistsException" => {
                 response.into_modelled(Self::AliasExistsException, Self::Unhandled)
@@ -2862,12 +2860,12 @@ pub enum AdminRevokeUserSessionError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminRevokeUserSessionError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -2887,17 +2885,17 @@ impl ErrorCodes for AdminRevokeUserSessionError {
     }
 }
 
-impl fmt::Display for AdminRevokeUserSessionError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminRevokeUserSessionError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminRevokeUserSessionError {}
+impl ::std::error::Error for AdminRevokeUserSessionError {}
 
-impl OperationError for AdminRevokeUserSessionError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminRevokeUserSessionError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -2947,12 +2945,12 @@ pub enum AdminSetUserMfaPreferenceError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminSetUserMfaPreferenceError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -2975,17 +2973,17 @@ impl ErrorCodes for AdminSetUserMfaPreferenceError {
     }
 }
 
-impl fmt::Display for AdminSetUserMfaPreferenceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminSetUserMfaPreferenceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminSetUserMfaPreferenceError {}
+impl ::std::error::Error for AdminSetUserMfaPreferenceError {}
 
-impl OperationError for AdminSetUserMfaPreferenceError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminSetUserMfaPreferenceError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -3041,12 +3039,12 @@ pub enum AdminSetUserPasswordError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminSetUserPasswordError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -3070,17 +3068,17 @@ impl ErrorCodes for AdminSetUserPasswordError {
     }
 }
 
-impl fmt::Display for AdminSetUserPasswordError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminSetUserPasswordError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminSetUserPasswordError {}
+impl ::std::error::Error for AdminSetUserPasswordError {}
 
-impl OperationError for AdminSetUserPasswordError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminSetUserPasswordError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -3136,12 +3134,12 @@ pub enum AdminSetUserSettingsError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminSetUserSettingsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -3160,17 +3158,17 @@ impl ErrorCodes for AdminSetUserSettingsError {
     }
 }
 
-impl fmt::Display for AdminSetUserSettingsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminSetUserSettingsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminSetUserSettingsError {}
+impl ::std::error::Error for AdminSetUserSettingsError {}
 
-impl OperationError for AdminSetUserSettingsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminSetUserSettingsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -3217,12 +3215,12 @@ pub enum AdminUpdateAuthEventFeedbackError {
     /// The service answered `UserPoolAddOnNotEnabledException`.
     UserPoolAddOnNotEnabledException(UserPoolAddOnNotEnabledException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminUpdateAuthEventFeedbackError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -3245,17 +3243,17 @@ impl ErrorCodes for AdminUpdateAuthEventFeedbackError {
     }
 }
 
-impl fmt::Display for AdminUpdateAuthEventFeedbackError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminUpdateAuthEventFeedbackError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminUpdateAuthEventFeedbackError {}
+impl ::std::error::Error for AdminUpdateAuthEventFeedbackError {}
 
-impl OperationError for AdminUpdateAuthEventFeedbackError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminUpdateAuthEventFeedbackError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -3312,12 +3310,12 @@ pub enum AdminUpdateDeviceStatusError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminUpdateDeviceStatusError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -3340,17 +3338,17 @@ impl ErrorCodes for AdminUpdateDeviceStatusError {
     }
 }
 
-impl fmt::Display for AdminUpdateDeviceStatusError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminUpdateDeviceStatusError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminUpdateDeviceStatusError {}
+impl ::std::error::Error for AdminUpdateDeviceStatusError {}
 
-impl OperationError for AdminUpdateDeviceStatusError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminUpdateDeviceStatusError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -3419,12 +3417,12 @@ pub enum AdminUpdateUserAttributesError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminUpdateUserAttributesError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::AliasExistsException(e) => ("AliasExistsException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -3461,17 +3459,17 @@ impl ErrorCodes for AdminUpdateUserAttributesError {
     }
 }
 
-impl fmt::Display for AdminUpdateUserAttributesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminUpdateUserAttributesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminUpdateUserAttributesError {}
+impl ::std::error::Error for AdminUpdateUserAttributesError {}
 
-impl OperationError for AdminUpdateUserAttributesError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminUpdateUserAttributesError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "AliasExistsException" => {
                 response.into_modelled(Self::AliasExistsException, Self::Unhandled)
@@ -3554,12 +3552,12 @@ pub enum AdminUserGlobalSignOutError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AdminUserGlobalSignOutError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -3579,17 +3577,17 @@ impl ErrorCodes for AdminUserGlobalSignOutError {
     }
 }
 
-impl fmt::Display for AdminUserGlobalSignOutError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AdminUserGlobalSignOutError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AdminUserGlobalSignOutError {}
+impl ::std::error::Error for AdminUserGlobalSignOutError {}
 
-impl OperationError for AdminUserGlobalSignOutError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AdminUserGlobalSignOutError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -3639,12 +3637,12 @@ pub enum AssociateSoftwareTokenError {
     /// The service answered `SoftwareTokenMFANotFoundException`.
     SoftwareTokenMfaNotFoundException(SoftwareTokenMfaNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl AssociateSoftwareTokenError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -3669,17 +3667,17 @@ impl ErrorCodes for AssociateSoftwareTokenError {
     }
 }
 
-impl fmt::Display for AssociateSoftwareTokenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for AssociateSoftwareTokenError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for AssociateSoftwareTokenError {}
+impl ::std::error::Error for AssociateSoftwareTokenError {}
 
-impl OperationError for AssociateSoftwareTokenError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for AssociateSoftwareTokenError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -3740,12 +3738,12 @@ pub enum CancelPointInTimeRecoveryError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl CancelPointInTimeRecoveryError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -3770,17 +3768,17 @@ impl ErrorCodes for CancelPointInTimeRecoveryError {
     }
 }
 
-impl fmt::Display for CancelPointInTimeRecoveryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for CancelPointInTimeRecoveryError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for CancelPointInTimeRecoveryError {}
+impl ::std::error::Error for CancelPointInTimeRecoveryError {}
 
-impl OperationError for CancelPointInTimeRecoveryError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for CancelPointInTimeRecoveryError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -3851,12 +3849,12 @@ pub enum ChangePasswordError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ChangePasswordError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -3886,17 +3884,17 @@ impl ErrorCodes for ChangePasswordError {
     }
 }
 
-impl fmt::Display for ChangePasswordError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ChangePasswordError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ChangePasswordError {}
+impl ::std::error::Error for ChangePasswordError {}
 
-impl OperationError for ChangePasswordError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ChangePasswordError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -3981,12 +3979,12 @@ pub enum CompleteWebAuthnRegistrationError {
     /// The service answered `WebAuthnRelyingPartyMismatchException`.
     WebAuthnRelyingPartyMismatchException(WebAuthnRelyingPartyMismatchException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl CompleteWebAuthnRegistrationError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -4025,17 +4023,17 @@ impl ErrorCodes for CompleteWebAuthnRegistrationError {
     }
 }
 
-impl fmt::Display for CompleteWebAuthnRegistrationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for CompleteWebAuthnRegistrationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for CompleteWebAuthnRegistrationError {}
+impl ::std::error::Error for CompleteWebAuthnRegistrationError {}
 
-impl OperationError for CompleteWebAuthnRegistrationError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for CompleteWebAuthnRegistrationError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -4142,12 +4140,12 @@ pub enum ConfirmDeviceError {
     /// The service answered `UsernameExistsException`.
     UsernameExistsException(UsernameExistsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ConfirmDeviceError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::DeviceKeyExistsException(e) => ("DeviceKeyExistsException", e),
             Self::ForbiddenException(e) => ("ForbiddenException", e),
@@ -4181,17 +4179,17 @@ impl ErrorCodes for ConfirmDeviceError {
     }
 }
 
-impl fmt::Display for ConfirmDeviceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ConfirmDeviceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ConfirmDeviceError {}
+impl ::std::error::Error for ConfirmDeviceError {}
 
-impl OperationError for ConfirmDeviceError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ConfirmDeviceError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "DeviceKeyExistsException" => {
                 response.into_modelled(Self::DeviceKeyExistsException, Self::Unhandled)
@@ -4291,12 +4289,12 @@ pub enum ConfirmForgotPasswordError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ConfirmForgotPasswordError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::CodeMismatchException(e) => ("CodeMismatchException", e),
             Self::ExpiredCodeException(e) => ("ExpiredCodeException", e),
@@ -4335,17 +4333,17 @@ impl ErrorCodes for ConfirmForgotPasswordError {
     }
 }
 
-impl fmt::Display for ConfirmForgotPasswordError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ConfirmForgotPasswordError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ConfirmForgotPasswordError {}
+impl ::std::error::Error for ConfirmForgotPasswordError {}
 
-impl OperationError for ConfirmForgotPasswordError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ConfirmForgotPasswordError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "CodeMismatchException" => {
                 response.into_modelled(Self::CodeMismatchException, Self::Unhandled)
@@ -4451,12 +4449,12 @@ pub enum ConfirmSignUpError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ConfirmSignUpError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::AliasExistsException(e) => ("AliasExistsException", e),
             Self::CodeMismatchException(e) => ("CodeMismatchException", e),
@@ -4491,17 +4489,17 @@ impl ErrorCodes for ConfirmSignUpError {
     }
 }
 
-impl fmt::Display for ConfirmSignUpError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ConfirmSignUpError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ConfirmSignUpError {}
+impl ::std::error::Error for ConfirmSignUpError {}
 
-impl OperationError for ConfirmSignUpError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ConfirmSignUpError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "AliasExistsException" => {
                 response.into_modelled(Self::AliasExistsException, Self::Unhandled)
@@ -4583,12 +4581,12 @@ pub enum CreateCimdPolicyError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl CreateCimdPolicyError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -4614,17 +4612,17 @@ impl ErrorCodes for CreateCimdPolicyError {
     }
 }
 
-impl fmt::Display for CreateCimdPolicyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for CreateCimdPolicyError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for CreateCimdPolicyError {}
+impl ::std::error::Error for CreateCimdPolicyError {}
 
-impl OperationError for CreateCimdPolicyError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for CreateCimdPolicyError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -4688,12 +4686,12 @@ pub enum CreateGroupError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl CreateGroupError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::GroupExistsException(e) => ("GroupExistsException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -4714,17 +4712,17 @@ impl ErrorCodes for CreateGroupError {
     }
 }
 
-impl fmt::Display for CreateGroupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for CreateGroupError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for CreateGroupError {}
+impl ::std::error::Error for CreateGroupError {}
 
-impl OperationError for CreateGroupError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for CreateGroupError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "GroupExistsException" => {
                 response.into_modelled(Self::GroupExistsException, Self::Unhandled)
@@ -4775,12 +4773,12 @@ pub enum CreateIdentityProviderError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl CreateIdentityProviderError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::DuplicateProviderException(e) => ("DuplicateProviderException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -4800,17 +4798,17 @@ impl ErrorCodes for CreateIdentityProviderError {
     }
 }
 
-impl fmt::Display for CreateIdentityProviderError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for CreateIdentityProviderError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for CreateIdentityProviderError {}
+impl ::std::error::Error for CreateIdentityProviderError {}
 
-impl OperationError for CreateIdentityProviderError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for CreateIdentityProviderError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "DuplicateProviderException" => {
                 response.into_modelled(Self::DuplicateProviderException, Self::Unhandled)
@@ -4861,12 +4859,12 @@ pub enum CreateManagedLoginBrandingError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl CreateManagedLoginBrandingError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -4892,17 +4890,17 @@ impl ErrorCodes for CreateManagedLoginBrandingError {
     }
 }
 
-impl fmt::Display for CreateManagedLoginBrandingError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for CreateManagedLoginBrandingError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for CreateManagedLoginBrandingError {}
+impl ::std::error::Error for CreateManagedLoginBrandingError {}
 
-impl OperationError for CreateManagedLoginBrandingError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for CreateManagedLoginBrandingError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -4964,12 +4962,12 @@ pub enum CreateResourceServerError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl CreateResourceServerError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -4989,17 +4987,17 @@ impl ErrorCodes for CreateResourceServerError {
     }
 }
 
-impl fmt::Display for CreateResourceServerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for CreateResourceServerError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for CreateResourceServerError {}
+impl ::std::error::Error for CreateResourceServerError {}
 
-impl OperationError for CreateResourceServerError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for CreateResourceServerError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -5051,12 +5049,12 @@ pub enum CreateTermsError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl CreateTermsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -5080,17 +5078,17 @@ impl ErrorCodes for CreateTermsError {
     }
 }
 
-impl fmt::Display for CreateTermsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for CreateTermsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for CreateTermsError {}
+impl ::std::error::Error for CreateTermsError {}
 
-impl OperationError for CreateTermsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for CreateTermsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -5150,12 +5148,12 @@ pub enum CreateUserImportJobError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl CreateUserImportJobError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -5176,17 +5174,17 @@ impl ErrorCodes for CreateUserImportJobError {
     }
 }
 
-impl fmt::Display for CreateUserImportJobError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for CreateUserImportJobError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for CreateUserImportJobError {}
+impl ::std::error::Error for CreateUserImportJobError {}
 
-impl OperationError for CreateUserImportJobError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for CreateUserImportJobError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -5246,12 +5244,12 @@ pub enum CreateUserPoolError {
     /// The service answered `UserPoolTaggingException`.
     UserPoolTaggingException(UserPoolTaggingException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl CreateUserPoolError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::FeatureUnavailableInTierException(e) => {
                 ("FeatureUnavailableInTierException", e)
@@ -5285,17 +5283,17 @@ impl ErrorCodes for CreateUserPoolError {
     }
 }
 
-impl fmt::Display for CreateUserPoolError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for CreateUserPoolError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for CreateUserPoolError {}
+impl ::std::error::Error for CreateUserPoolError {}
 
-impl OperationError for CreateUserPoolError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for CreateUserPoolError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "FeatureUnavailableInTierException" => {
                 response
@@ -5377,12 +5375,12 @@ pub enum CreateUserPoolClientError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl CreateUserPoolClientError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::FeatureUnavailableInTierException(e) => {
                 ("FeatureUnavailableInTierException", e)
@@ -5407,17 +5405,17 @@ impl ErrorCodes for CreateUserPoolClientError {
     }
 }
 
-impl fmt::Display for CreateUserPoolClientError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for CreateUserPoolClientError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for CreateUserPoolClientError {}
+impl ::std::error::Error for CreateUserPoolClientError {}
 
-impl OperationError for CreateUserPoolClientError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for CreateUserPoolClientError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "FeatureUnavailableInTierException" => {
                 response
@@ -5480,12 +5478,12 @@ pub enum CreateUserPoolDomainError {
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl CreateUserPoolDomainError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -5510,17 +5508,17 @@ impl ErrorCodes for CreateUserPoolDomainError {
     }
 }
 
-impl fmt::Display for CreateUserPoolDomainError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for CreateUserPoolDomainError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for CreateUserPoolDomainError {}
+impl ::std::error::Error for CreateUserPoolDomainError {}
 
-impl OperationError for CreateUserPoolDomainError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for CreateUserPoolDomainError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -5583,12 +5581,12 @@ pub enum CreateUserPoolReplicaError {
     /// The service answered `UserPoolTaggingException`.
     UserPoolTaggingException(UserPoolTaggingException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl CreateUserPoolReplicaError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::FeatureUnavailableInTierException(e) => {
                 ("FeatureUnavailableInTierException", e)
@@ -5612,17 +5610,17 @@ impl ErrorCodes for CreateUserPoolReplicaError {
     }
 }
 
-impl fmt::Display for CreateUserPoolReplicaError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for CreateUserPoolReplicaError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for CreateUserPoolReplicaError {}
+impl ::std::error::Error for CreateUserPoolReplicaError {}
 
-impl OperationError for CreateUserPoolReplicaError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for CreateUserPoolReplicaError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "FeatureUnavailableInTierException" => {
                 response
@@ -5680,12 +5678,12 @@ pub enum DeleteCimdPolicyError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DeleteCimdPolicyError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -5707,17 +5705,17 @@ impl ErrorCodes for DeleteCimdPolicyError {
     }
 }
 
-impl fmt::Display for DeleteCimdPolicyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DeleteCimdPolicyError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DeleteCimdPolicyError {}
+impl ::std::error::Error for DeleteCimdPolicyError {}
 
-impl OperationError for DeleteCimdPolicyError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DeleteCimdPolicyError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -5767,12 +5765,12 @@ pub enum DeleteGroupError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DeleteGroupError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -5791,17 +5789,17 @@ impl ErrorCodes for DeleteGroupError {
     }
 }
 
-impl fmt::Display for DeleteGroupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DeleteGroupError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DeleteGroupError {}
+impl ::std::error::Error for DeleteGroupError {}
 
-impl OperationError for DeleteGroupError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DeleteGroupError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -5846,12 +5844,12 @@ pub enum DeleteIdentityProviderError {
     /// The service answered `UnsupportedIdentityProviderException`.
     UnsupportedIdentityProviderException(UnsupportedIdentityProviderException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DeleteIdentityProviderError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -5875,17 +5873,17 @@ impl ErrorCodes for DeleteIdentityProviderError {
     }
 }
 
-impl fmt::Display for DeleteIdentityProviderError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DeleteIdentityProviderError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DeleteIdentityProviderError {}
+impl ::std::error::Error for DeleteIdentityProviderError {}
 
-impl OperationError for DeleteIdentityProviderError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DeleteIdentityProviderError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -5940,12 +5938,12 @@ pub enum DeleteManagedLoginBrandingError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DeleteManagedLoginBrandingError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -5967,17 +5965,17 @@ impl ErrorCodes for DeleteManagedLoginBrandingError {
     }
 }
 
-impl fmt::Display for DeleteManagedLoginBrandingError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DeleteManagedLoginBrandingError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DeleteManagedLoginBrandingError {}
+impl ::std::error::Error for DeleteManagedLoginBrandingError {}
 
-impl OperationError for DeleteManagedLoginBrandingError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DeleteManagedLoginBrandingError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -6027,12 +6025,12 @@ pub enum DeleteResourceServerError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DeleteResourceServerError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -6051,17 +6049,17 @@ impl ErrorCodes for DeleteResourceServerError {
     }
 }
 
-impl fmt::Display for DeleteResourceServerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DeleteResourceServerError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DeleteResourceServerError {}
+impl ::std::error::Error for DeleteResourceServerError {}
 
-impl OperationError for DeleteResourceServerError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DeleteResourceServerError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -6106,12 +6104,12 @@ pub enum DeleteTermsError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DeleteTermsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -6133,17 +6131,17 @@ impl ErrorCodes for DeleteTermsError {
     }
 }
 
-impl fmt::Display for DeleteTermsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DeleteTermsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DeleteTermsError {}
+impl ::std::error::Error for DeleteTermsError {}
 
-impl OperationError for DeleteTermsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DeleteTermsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -6201,12 +6199,12 @@ pub enum DeleteUserError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DeleteUserError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -6231,17 +6229,17 @@ impl ErrorCodes for DeleteUserError {
     }
 }
 
-impl fmt::Display for DeleteUserError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DeleteUserError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DeleteUserError {}
+impl ::std::error::Error for DeleteUserError {}
 
-impl OperationError for DeleteUserError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DeleteUserError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -6305,12 +6303,12 @@ pub enum DeleteUserAttributesError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DeleteUserAttributesError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -6335,17 +6333,17 @@ impl ErrorCodes for DeleteUserAttributesError {
     }
 }
 
-impl fmt::Display for DeleteUserAttributesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DeleteUserAttributesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DeleteUserAttributesError {}
+impl ::std::error::Error for DeleteUserAttributesError {}
 
-impl OperationError for DeleteUserAttributesError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DeleteUserAttributesError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -6403,12 +6401,12 @@ pub enum DeleteUserPoolError {
     /// The service answered `UserImportInProgressException`.
     UserImportInProgressException(UserImportInProgressException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DeleteUserPoolError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -6430,17 +6428,17 @@ impl ErrorCodes for DeleteUserPoolError {
     }
 }
 
-impl fmt::Display for DeleteUserPoolError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DeleteUserPoolError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DeleteUserPoolError {}
+impl ::std::error::Error for DeleteUserPoolError {}
 
-impl OperationError for DeleteUserPoolError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DeleteUserPoolError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -6489,12 +6487,12 @@ pub enum DeleteUserPoolClientError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DeleteUserPoolClientError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -6516,17 +6514,17 @@ impl ErrorCodes for DeleteUserPoolClientError {
     }
 }
 
-impl fmt::Display for DeleteUserPoolClientError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DeleteUserPoolClientError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DeleteUserPoolClientError {}
+impl ::std::error::Error for DeleteUserPoolClientError {}
 
-impl OperationError for DeleteUserPoolClientError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DeleteUserPoolClientError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -6574,12 +6572,12 @@ pub enum DeleteUserPoolClientSecretError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DeleteUserPoolClientSecretError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalServerException(e) => ("InternalServerException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -6597,17 +6595,17 @@ impl ErrorCodes for DeleteUserPoolClientSecretError {
     }
 }
 
-impl fmt::Display for DeleteUserPoolClientSecretError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DeleteUserPoolClientSecretError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DeleteUserPoolClientSecretError {}
+impl ::std::error::Error for DeleteUserPoolClientSecretError {}
 
-impl OperationError for DeleteUserPoolClientSecretError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DeleteUserPoolClientSecretError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalServerException" => {
                 response.into_modelled(Self::InternalServerException, Self::Unhandled)
@@ -6646,12 +6644,12 @@ pub enum DeleteUserPoolDomainError {
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DeleteUserPoolDomainError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -6672,17 +6670,17 @@ impl ErrorCodes for DeleteUserPoolDomainError {
     }
 }
 
-impl fmt::Display for DeleteUserPoolDomainError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DeleteUserPoolDomainError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DeleteUserPoolDomainError {}
+impl ::std::error::Error for DeleteUserPoolDomainError {}
 
-impl OperationError for DeleteUserPoolDomainError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DeleteUserPoolDomainError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -6729,12 +6727,12 @@ pub enum DeleteUserPoolReplicaError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DeleteUserPoolReplicaError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -6753,17 +6751,17 @@ impl ErrorCodes for DeleteUserPoolReplicaError {
     }
 }
 
-impl fmt::Display for DeleteUserPoolReplicaError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DeleteUserPoolReplicaError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DeleteUserPoolReplicaError {}
+impl ::std::error::Error for DeleteUserPoolReplicaError {}
 
-impl OperationError for DeleteUserPoolReplicaError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DeleteUserPoolReplicaError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -6812,12 +6810,12 @@ pub enum DeleteWebAuthnCredentialError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DeleteWebAuthnCredentialError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -6841,17 +6839,17 @@ impl ErrorCodes for DeleteWebAuthnCredentialError {
     }
 }
 
-impl fmt::Display for DeleteWebAuthnCredentialError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DeleteWebAuthnCredentialError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DeleteWebAuthnCredentialError {}
+impl ::std::error::Error for DeleteWebAuthnCredentialError {}
 
-impl OperationError for DeleteWebAuthnCredentialError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DeleteWebAuthnCredentialError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -6902,12 +6900,12 @@ pub enum DescribeCimdPolicyError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribeCimdPolicyError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -6925,17 +6923,17 @@ impl ErrorCodes for DescribeCimdPolicyError {
     }
 }
 
-impl fmt::Display for DescribeCimdPolicyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribeCimdPolicyError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribeCimdPolicyError {}
+impl ::std::error::Error for DescribeCimdPolicyError {}
 
-impl OperationError for DescribeCimdPolicyError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DescribeCimdPolicyError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -6972,12 +6970,12 @@ pub enum DescribeIdentityProviderError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribeIdentityProviderError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -6995,17 +6993,17 @@ impl ErrorCodes for DescribeIdentityProviderError {
     }
 }
 
-impl fmt::Display for DescribeIdentityProviderError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribeIdentityProviderError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribeIdentityProviderError {}
+impl ::std::error::Error for DescribeIdentityProviderError {}
 
-impl OperationError for DescribeIdentityProviderError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DescribeIdentityProviderError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -7044,12 +7042,12 @@ pub enum DescribeManagedLoginBrandingError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribeManagedLoginBrandingError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -7068,17 +7066,17 @@ impl ErrorCodes for DescribeManagedLoginBrandingError {
     }
 }
 
-impl fmt::Display for DescribeManagedLoginBrandingError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribeManagedLoginBrandingError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribeManagedLoginBrandingError {}
+impl ::std::error::Error for DescribeManagedLoginBrandingError {}
 
-impl OperationError for DescribeManagedLoginBrandingError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DescribeManagedLoginBrandingError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -7121,12 +7119,12 @@ pub enum DescribeManagedLoginBrandingByClientError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribeManagedLoginBrandingByClientError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -7145,17 +7143,18 @@ impl ErrorCodes for DescribeManagedLoginBrandingByClientError {
     }
 }
 
-impl fmt::Display for DescribeManagedLoginBrandingByClientError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribeManagedLoginBrandingByClientError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribeManagedLoginBrandingByClientError {}
+impl ::std::error::Error for DescribeManagedLoginBrandingByClientError {}
 
-impl OperationError for DescribeManagedLoginBrandingByClientError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError
+for DescribeManagedLoginBrandingByClientError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -7200,12 +7199,12 @@ pub enum DescribePointInTimeRecoveryError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribePointInTimeRecoveryError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::FeatureUnavailableInTierException(e) => {
                 ("FeatureUnavailableInTierException", e)
@@ -7227,17 +7226,17 @@ impl ErrorCodes for DescribePointInTimeRecoveryError {
     }
 }
 
-impl fmt::Display for DescribePointInTimeRecoveryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribePointInTimeRecoveryError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribePointInTimeRecoveryError {}
+impl ::std::error::Error for DescribePointInTimeRecoveryError {}
 
-impl OperationError for DescribePointInTimeRecoveryError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DescribePointInTimeRecoveryError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "FeatureUnavailableInTierException" => {
                 response
@@ -7287,12 +7286,12 @@ pub enum DescribeResourceServerError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribeResourceServerError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -7311,17 +7310,17 @@ impl ErrorCodes for DescribeResourceServerError {
     }
 }
 
-impl fmt::Display for DescribeResourceServerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribeResourceServerError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribeResourceServerError {}
+impl ::std::error::Error for DescribeResourceServerError {}
 
-impl OperationError for DescribeResourceServerError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DescribeResourceServerError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -7366,12 +7365,12 @@ pub enum DescribeRiskConfigurationError {
     /// The service answered `UserPoolAddOnNotEnabledException`.
     UserPoolAddOnNotEnabledException(UserPoolAddOnNotEnabledException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribeRiskConfigurationError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -7393,17 +7392,17 @@ impl ErrorCodes for DescribeRiskConfigurationError {
     }
 }
 
-impl fmt::Display for DescribeRiskConfigurationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribeRiskConfigurationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribeRiskConfigurationError {}
+impl ::std::error::Error for DescribeRiskConfigurationError {}
 
-impl OperationError for DescribeRiskConfigurationError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DescribeRiskConfigurationError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -7453,12 +7452,12 @@ pub enum DescribeTermsError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribeTermsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -7477,17 +7476,17 @@ impl ErrorCodes for DescribeTermsError {
     }
 }
 
-impl fmt::Display for DescribeTermsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribeTermsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribeTermsError {}
+impl ::std::error::Error for DescribeTermsError {}
 
-impl OperationError for DescribeTermsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DescribeTermsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -7530,12 +7529,12 @@ pub enum DescribeTermsByClientError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribeTermsByClientError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -7554,17 +7553,17 @@ impl ErrorCodes for DescribeTermsByClientError {
     }
 }
 
-impl fmt::Display for DescribeTermsByClientError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribeTermsByClientError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribeTermsByClientError {}
+impl ::std::error::Error for DescribeTermsByClientError {}
 
-impl OperationError for DescribeTermsByClientError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DescribeTermsByClientError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -7607,12 +7606,12 @@ pub enum DescribeUserImportJobError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribeUserImportJobError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -7631,17 +7630,17 @@ impl ErrorCodes for DescribeUserImportJobError {
     }
 }
 
-impl fmt::Display for DescribeUserImportJobError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribeUserImportJobError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribeUserImportJobError {}
+impl ::std::error::Error for DescribeUserImportJobError {}
 
-impl OperationError for DescribeUserImportJobError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DescribeUserImportJobError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -7686,12 +7685,12 @@ pub enum DescribeUserPoolError {
     /// The service answered `UserPoolTaggingException`.
     UserPoolTaggingException(UserPoolTaggingException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribeUserPoolError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -7711,17 +7710,17 @@ impl ErrorCodes for DescribeUserPoolError {
     }
 }
 
-impl fmt::Display for DescribeUserPoolError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribeUserPoolError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribeUserPoolError {}
+impl ::std::error::Error for DescribeUserPoolError {}
 
-impl OperationError for DescribeUserPoolError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DescribeUserPoolError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -7767,12 +7766,12 @@ pub enum DescribeUserPoolClientError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribeUserPoolClientError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -7791,17 +7790,17 @@ impl ErrorCodes for DescribeUserPoolClientError {
     }
 }
 
-impl fmt::Display for DescribeUserPoolClientError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribeUserPoolClientError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribeUserPoolClientError {}
+impl ::std::error::Error for DescribeUserPoolClientError {}
 
-impl OperationError for DescribeUserPoolClientError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DescribeUserPoolClientError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -7842,12 +7841,12 @@ pub enum DescribeUserPoolDomainError {
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl DescribeUserPoolDomainError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -7865,17 +7864,17 @@ impl ErrorCodes for DescribeUserPoolDomainError {
     }
 }
 
-impl fmt::Display for DescribeUserPoolDomainError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for DescribeUserPoolDomainError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for DescribeUserPoolDomainError {}
+impl ::std::error::Error for DescribeUserPoolDomainError {}
 
-impl OperationError for DescribeUserPoolDomainError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for DescribeUserPoolDomainError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -7925,12 +7924,12 @@ pub enum ForgetDeviceError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ForgetDeviceError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -7958,17 +7957,17 @@ impl ErrorCodes for ForgetDeviceError {
     }
 }
 
-impl fmt::Display for ForgetDeviceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ForgetDeviceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ForgetDeviceError {}
+impl ::std::error::Error for ForgetDeviceError {}
 
-impl OperationError for ForgetDeviceError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ForgetDeviceError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -8051,12 +8050,12 @@ pub enum ForgotPasswordError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ForgotPasswordError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
             Self::ForbiddenException(e) => ("ForbiddenException", e),
@@ -8095,17 +8094,17 @@ impl ErrorCodes for ForgotPasswordError {
     }
 }
 
-impl fmt::Display for ForgotPasswordError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ForgotPasswordError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ForgotPasswordError {}
+impl ::std::error::Error for ForgotPasswordError {}
 
-impl OperationError for ForgotPasswordError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ForgotPasswordError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "CodeDeliveryFailureException" => {
                 response
@@ -8193,12 +8192,12 @@ pub enum GetCsvHeaderError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetCsvHeaderError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -8217,17 +8216,17 @@ impl ErrorCodes for GetCsvHeaderError {
     }
 }
 
-impl fmt::Display for GetCsvHeaderError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetCsvHeaderError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetCsvHeaderError {}
+impl ::std::error::Error for GetCsvHeaderError {}
 
-impl OperationError for GetCsvHeaderError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetCsvHeaderError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -8272,12 +8271,12 @@ pub enum GetClientTokenError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetClientTokenError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -8297,17 +8296,17 @@ impl ErrorCodes for GetClientTokenError {
     }
 }
 
-impl fmt::Display for GetClientTokenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetClientTokenError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetClientTokenError {}
+impl ::std::error::Error for GetClientTokenError {}
 
-impl OperationError for GetClientTokenError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetClientTokenError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -8363,12 +8362,12 @@ pub enum GetDerivedTokenError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetDerivedTokenError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -8396,17 +8395,17 @@ impl ErrorCodes for GetDerivedTokenError {
     }
 }
 
-impl fmt::Display for GetDerivedTokenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetDerivedTokenError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetDerivedTokenError {}
+impl ::std::error::Error for GetDerivedTokenError {}
 
-impl OperationError for GetDerivedTokenError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetDerivedTokenError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -8476,12 +8475,12 @@ pub enum GetDeviceError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetDeviceError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -8509,17 +8508,17 @@ impl ErrorCodes for GetDeviceError {
     }
 }
 
-impl fmt::Display for GetDeviceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetDeviceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetDeviceError {}
+impl ::std::error::Error for GetDeviceError {}
 
-impl OperationError for GetDeviceError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetDeviceError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -8582,12 +8581,12 @@ pub enum GetGroupError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetGroupError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -8606,17 +8605,17 @@ impl ErrorCodes for GetGroupError {
     }
 }
 
-impl fmt::Display for GetGroupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetGroupError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetGroupError {}
+impl ::std::error::Error for GetGroupError {}
 
-impl OperationError for GetGroupError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetGroupError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -8657,12 +8656,12 @@ pub enum GetIdentityProviderByIdentifierError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetIdentityProviderByIdentifierError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -8680,17 +8679,17 @@ impl ErrorCodes for GetIdentityProviderByIdentifierError {
     }
 }
 
-impl fmt::Display for GetIdentityProviderByIdentifierError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetIdentityProviderByIdentifierError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetIdentityProviderByIdentifierError {}
+impl ::std::error::Error for GetIdentityProviderByIdentifierError {}
 
-impl OperationError for GetIdentityProviderByIdentifierError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetIdentityProviderByIdentifierError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -8727,12 +8726,12 @@ pub enum GetLogDeliveryConfigurationError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetLogDeliveryConfigurationError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -8750,17 +8749,17 @@ impl ErrorCodes for GetLogDeliveryConfigurationError {
     }
 }
 
-impl fmt::Display for GetLogDeliveryConfigurationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetLogDeliveryConfigurationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetLogDeliveryConfigurationError {}
+impl ::std::error::Error for GetLogDeliveryConfigurationError {}
 
-impl OperationError for GetLogDeliveryConfigurationError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetLogDeliveryConfigurationError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -8797,12 +8796,12 @@ pub enum GetProvisionedLimitError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetProvisionedLimitError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -8820,17 +8819,17 @@ impl ErrorCodes for GetProvisionedLimitError {
     }
 }
 
-impl fmt::Display for GetProvisionedLimitError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetProvisionedLimitError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetProvisionedLimitError {}
+impl ::std::error::Error for GetProvisionedLimitError {}
 
-impl OperationError for GetProvisionedLimitError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetProvisionedLimitError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -8865,12 +8864,12 @@ pub enum GetSigningCertificateError {
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(ResourceNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetSigningCertificateError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -8887,17 +8886,17 @@ impl ErrorCodes for GetSigningCertificateError {
     }
 }
 
-impl fmt::Display for GetSigningCertificateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetSigningCertificateError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetSigningCertificateError {}
+impl ::std::error::Error for GetSigningCertificateError {}
 
-impl OperationError for GetSigningCertificateError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetSigningCertificateError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -8946,12 +8945,12 @@ pub enum GetTokensFromRefreshTokenError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetTokensFromRefreshTokenError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -8980,17 +8979,17 @@ impl ErrorCodes for GetTokensFromRefreshTokenError {
     }
 }
 
-impl fmt::Display for GetTokensFromRefreshTokenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetTokensFromRefreshTokenError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetTokensFromRefreshTokenError {}
+impl ::std::error::Error for GetTokensFromRefreshTokenError {}
 
-impl OperationError for GetTokensFromRefreshTokenError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetTokensFromRefreshTokenError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -9053,12 +9052,12 @@ pub enum GetUiCustomizationError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetUiCustomizationError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -9077,17 +9076,17 @@ impl ErrorCodes for GetUiCustomizationError {
     }
 }
 
-impl fmt::Display for GetUiCustomizationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetUiCustomizationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetUiCustomizationError {}
+impl ::std::error::Error for GetUiCustomizationError {}
 
-impl OperationError for GetUiCustomizationError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetUiCustomizationError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -9138,12 +9137,12 @@ pub enum GetUserError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetUserError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -9168,17 +9167,17 @@ impl ErrorCodes for GetUserError {
     }
 }
 
-impl fmt::Display for GetUserError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetUserError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetUserError {}
+impl ::std::error::Error for GetUserError {}
 
-impl OperationError for GetUserError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetUserError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -9258,12 +9257,12 @@ pub enum GetUserAttributeVerificationCodeError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetUserAttributeVerificationCodeError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
             Self::ForbiddenException(e) => ("ForbiddenException", e),
@@ -9306,17 +9305,17 @@ impl ErrorCodes for GetUserAttributeVerificationCodeError {
     }
 }
 
-impl fmt::Display for GetUserAttributeVerificationCodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetUserAttributeVerificationCodeError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetUserAttributeVerificationCodeError {}
+impl ::std::error::Error for GetUserAttributeVerificationCodeError {}
 
-impl OperationError for GetUserAttributeVerificationCodeError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetUserAttributeVerificationCodeError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "CodeDeliveryFailureException" => {
                 response
@@ -9419,12 +9418,12 @@ pub enum GetUserAuthFactorsError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetUserAuthFactorsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -9449,17 +9448,17 @@ impl ErrorCodes for GetUserAuthFactorsError {
     }
 }
 
-impl fmt::Display for GetUserAuthFactorsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetUserAuthFactorsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetUserAuthFactorsError {}
+impl ::std::error::Error for GetUserAuthFactorsError {}
 
-impl OperationError for GetUserAuthFactorsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetUserAuthFactorsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -9515,12 +9514,12 @@ pub enum GetUserPoolClientSessionConfigurationError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetUserPoolClientSessionConfigurationError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -9539,17 +9538,18 @@ impl ErrorCodes for GetUserPoolClientSessionConfigurationError {
     }
 }
 
-impl fmt::Display for GetUserPoolClientSessionConfigurationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetUserPoolClientSessionConfigurationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetUserPoolClientSessionConfigurationError {}
+impl ::std::error::Error for GetUserPoolClientSessionConfigurationError {}
 
-impl OperationError for GetUserPoolClientSessionConfigurationError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError
+for GetUserPoolClientSessionConfigurationError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -9590,12 +9590,12 @@ pub enum GetUserPoolMfaConfigError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetUserPoolMfaConfigError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -9613,17 +9613,17 @@ impl ErrorCodes for GetUserPoolMfaConfigError {
     }
 }
 
-impl fmt::Display for GetUserPoolMfaConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetUserPoolMfaConfigError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetUserPoolMfaConfigError {}
+impl ::std::error::Error for GetUserPoolMfaConfigError {}
 
-impl OperationError for GetUserPoolMfaConfigError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetUserPoolMfaConfigError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -9662,12 +9662,12 @@ pub enum GetUserPoolSessionConfigurationError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GetUserPoolSessionConfigurationError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -9686,17 +9686,17 @@ impl ErrorCodes for GetUserPoolSessionConfigurationError {
     }
 }
 
-impl fmt::Display for GetUserPoolSessionConfigurationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GetUserPoolSessionConfigurationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GetUserPoolSessionConfigurationError {}
+impl ::std::error::Error for GetUserPoolSessionConfigurationError {}
 
-impl OperationError for GetUserPoolSessionConfigurationError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GetUserPoolSessionConfigurationError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -9745,12 +9745,12 @@ pub enum GlobalSignOutError {
     /// The service answered `UserNotConfirmedException`.
     UserNotConfirmedException(UserNotConfirmedException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl GlobalSignOutError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -9774,17 +9774,17 @@ impl ErrorCodes for GlobalSignOutError {
     }
 }
 
-impl fmt::Display for GlobalSignOutError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for GlobalSignOutError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for GlobalSignOutError {}
+impl ::std::error::Error for GlobalSignOutError {}
 
-impl OperationError for GlobalSignOutError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for GlobalSignOutError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -9863,12 +9863,12 @@ pub enum InitiateAuthError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl InitiateAuthError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::FeatureUnavailableInTierException(e) => {
                 ("FeatureUnavailableInTierException", e)
@@ -9918,17 +9918,17 @@ impl ErrorCodes for InitiateAuthError {
     }
 }
 
-impl fmt::Display for InitiateAuthError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for InitiateAuthError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for InitiateAuthError {}
+impl ::std::error::Error for InitiateAuthError {}
 
-impl OperationError for InitiateAuthError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for InitiateAuthError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "FeatureUnavailableInTierException" => {
                 response
@@ -10040,12 +10040,12 @@ pub enum InitiatePointInTimeRecoveryError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl InitiatePointInTimeRecoveryError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -10071,17 +10071,17 @@ impl ErrorCodes for InitiatePointInTimeRecoveryError {
     }
 }
 
-impl fmt::Display for InitiatePointInTimeRecoveryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for InitiatePointInTimeRecoveryError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for InitiatePointInTimeRecoveryError {}
+impl ::std::error::Error for InitiatePointInTimeRecoveryError {}
 
-impl OperationError for InitiatePointInTimeRecoveryError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for InitiatePointInTimeRecoveryError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -10139,12 +10139,12 @@ pub enum ListCimdPoliciesError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListCimdPoliciesError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -10162,17 +10162,17 @@ impl ErrorCodes for ListCimdPoliciesError {
     }
 }
 
-impl fmt::Display for ListCimdPoliciesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListCimdPoliciesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListCimdPoliciesError {}
+impl ::std::error::Error for ListCimdPoliciesError {}
 
-impl OperationError for ListCimdPoliciesError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListCimdPoliciesError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -10209,12 +10209,12 @@ pub enum ListClientMetadataUrlsError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListClientMetadataUrlsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -10232,17 +10232,17 @@ impl ErrorCodes for ListClientMetadataUrlsError {
     }
 }
 
-impl fmt::Display for ListClientMetadataUrlsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListClientMetadataUrlsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListClientMetadataUrlsError {}
+impl ::std::error::Error for ListClientMetadataUrlsError {}
 
-impl OperationError for ListClientMetadataUrlsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListClientMetadataUrlsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -10291,12 +10291,12 @@ pub enum ListDevicesError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListDevicesError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -10324,17 +10324,17 @@ impl ErrorCodes for ListDevicesError {
     }
 }
 
-impl fmt::Display for ListDevicesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListDevicesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListDevicesError {}
+impl ::std::error::Error for ListDevicesError {}
 
-impl OperationError for ListDevicesError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListDevicesError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -10397,12 +10397,12 @@ pub enum ListGroupsError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListGroupsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -10421,17 +10421,17 @@ impl ErrorCodes for ListGroupsError {
     }
 }
 
-impl fmt::Display for ListGroupsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListGroupsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListGroupsError {}
+impl ::std::error::Error for ListGroupsError {}
 
-impl OperationError for ListGroupsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListGroupsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -10472,12 +10472,12 @@ pub enum ListIdentityProvidersError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListIdentityProvidersError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -10495,17 +10495,17 @@ impl ErrorCodes for ListIdentityProvidersError {
     }
 }
 
-impl fmt::Display for ListIdentityProvidersError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListIdentityProvidersError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListIdentityProvidersError {}
+impl ::std::error::Error for ListIdentityProvidersError {}
 
-impl OperationError for ListIdentityProvidersError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListIdentityProvidersError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -10546,12 +10546,12 @@ pub enum ListPointInTimeRecoveriesError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListPointInTimeRecoveriesError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::FeatureUnavailableInTierException(e) => {
                 ("FeatureUnavailableInTierException", e)
@@ -10573,17 +10573,17 @@ impl ErrorCodes for ListPointInTimeRecoveriesError {
     }
 }
 
-impl fmt::Display for ListPointInTimeRecoveriesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListPointInTimeRecoveriesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListPointInTimeRecoveriesError {}
+impl ::std::error::Error for ListPointInTimeRecoveriesError {}
 
-impl OperationError for ListPointInTimeRecoveriesError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListPointInTimeRecoveriesError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "FeatureUnavailableInTierException" => {
                 response
@@ -10633,12 +10633,12 @@ pub enum ListResourceServersError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListResourceServersError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -10657,17 +10657,17 @@ impl ErrorCodes for ListResourceServersError {
     }
 }
 
-impl fmt::Display for ListResourceServersError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListResourceServersError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListResourceServersError {}
+impl ::std::error::Error for ListResourceServersError {}
 
-impl OperationError for ListResourceServersError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListResourceServersError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -10710,12 +10710,12 @@ pub enum ListTagsForResourceError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListTagsForResourceError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -10734,17 +10734,17 @@ impl ErrorCodes for ListTagsForResourceError {
     }
 }
 
-impl fmt::Display for ListTagsForResourceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListTagsForResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListTagsForResourceError {}
+impl ::std::error::Error for ListTagsForResourceError {}
 
-impl OperationError for ListTagsForResourceError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListTagsForResourceError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -10787,12 +10787,12 @@ pub enum ListTermsError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListTermsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -10811,17 +10811,17 @@ impl ErrorCodes for ListTermsError {
     }
 }
 
-impl fmt::Display for ListTermsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListTermsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListTermsError {}
+impl ::std::error::Error for ListTermsError {}
 
-impl OperationError for ListTermsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListTermsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -10864,12 +10864,12 @@ pub enum ListUserImportJobsError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListUserImportJobsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -10888,17 +10888,17 @@ impl ErrorCodes for ListUserImportJobsError {
     }
 }
 
-impl fmt::Display for ListUserImportJobsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListUserImportJobsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListUserImportJobsError {}
+impl ::std::error::Error for ListUserImportJobsError {}
 
-impl OperationError for ListUserImportJobsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListUserImportJobsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -10939,12 +10939,12 @@ pub enum ListUserPoolClientSecretsError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListUserPoolClientSecretsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalServerException(e) => ("InternalServerException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -10962,17 +10962,17 @@ impl ErrorCodes for ListUserPoolClientSecretsError {
     }
 }
 
-impl fmt::Display for ListUserPoolClientSecretsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListUserPoolClientSecretsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListUserPoolClientSecretsError {}
+impl ::std::error::Error for ListUserPoolClientSecretsError {}
 
-impl OperationError for ListUserPoolClientSecretsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListUserPoolClientSecretsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalServerException" => {
                 response.into_modelled(Self::InternalServerException, Self::Unhandled)
@@ -11011,12 +11011,12 @@ pub enum ListUserPoolClientsError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListUserPoolClientsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -11035,17 +11035,17 @@ impl ErrorCodes for ListUserPoolClientsError {
     }
 }
 
-impl fmt::Display for ListUserPoolClientsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListUserPoolClientsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListUserPoolClientsError {}
+impl ::std::error::Error for ListUserPoolClientsError {}
 
-impl OperationError for ListUserPoolClientsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListUserPoolClientsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -11088,12 +11088,12 @@ pub enum ListUserPoolReplicasError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListUserPoolReplicasError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -11112,17 +11112,17 @@ impl ErrorCodes for ListUserPoolReplicasError {
     }
 }
 
-impl fmt::Display for ListUserPoolReplicasError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListUserPoolReplicasError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListUserPoolReplicasError {}
+impl ::std::error::Error for ListUserPoolReplicasError {}
 
-impl OperationError for ListUserPoolReplicasError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListUserPoolReplicasError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -11161,12 +11161,12 @@ pub enum ListUserPoolsError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListUserPoolsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -11183,17 +11183,17 @@ impl ErrorCodes for ListUserPoolsError {
     }
 }
 
-impl fmt::Display for ListUserPoolsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListUserPoolsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListUserPoolsError {}
+impl ::std::error::Error for ListUserPoolsError {}
 
-impl OperationError for ListUserPoolsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListUserPoolsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -11237,12 +11237,12 @@ pub enum ListUserSessionsError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListUserSessionsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -11267,17 +11267,17 @@ impl ErrorCodes for ListUserSessionsError {
     }
 }
 
-impl fmt::Display for ListUserSessionsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListUserSessionsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListUserSessionsError {}
+impl ::std::error::Error for ListUserSessionsError {}
 
-impl OperationError for ListUserSessionsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListUserSessionsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -11333,12 +11333,12 @@ pub enum ListUsersError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListUsersError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -11357,17 +11357,17 @@ impl ErrorCodes for ListUsersError {
     }
 }
 
-impl fmt::Display for ListUsersError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListUsersError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListUsersError {}
+impl ::std::error::Error for ListUsersError {}
 
-impl OperationError for ListUsersError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListUsersError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -11410,12 +11410,12 @@ pub enum ListUsersInGroupError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListUsersInGroupError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -11434,17 +11434,17 @@ impl ErrorCodes for ListUsersInGroupError {
     }
 }
 
-impl fmt::Display for ListUsersInGroupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListUsersInGroupError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListUsersInGroupError {}
+impl ::std::error::Error for ListUsersInGroupError {}
 
-impl OperationError for ListUsersInGroupError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListUsersInGroupError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -11491,12 +11491,12 @@ pub enum ListWebAuthnCredentialsError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ListWebAuthnCredentialsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -11519,17 +11519,17 @@ impl ErrorCodes for ListWebAuthnCredentialsError {
     }
 }
 
-impl fmt::Display for ListWebAuthnCredentialsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ListWebAuthnCredentialsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ListWebAuthnCredentialsError {}
+impl ::std::error::Error for ListWebAuthnCredentialsError {}
 
-impl OperationError for ListWebAuthnCredentialsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ListWebAuthnCredentialsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -11599,12 +11599,12 @@ pub enum ResendConfirmationCodeError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl ResendConfirmationCodeError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
             Self::ForbiddenException(e) => ("ForbiddenException", e),
@@ -11643,17 +11643,17 @@ impl ErrorCodes for ResendConfirmationCodeError {
     }
 }
 
-impl fmt::Display for ResendConfirmationCodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for ResendConfirmationCodeError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for ResendConfirmationCodeError {}
+impl ::std::error::Error for ResendConfirmationCodeError {}
 
-impl OperationError for ResendConfirmationCodeError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for ResendConfirmationCodeError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "CodeDeliveryFailureException" => {
                 response
@@ -11777,12 +11777,12 @@ pub enum RespondToAuthChallengeError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl RespondToAuthChallengeError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::AliasExistsException(e) => ("AliasExistsException", e),
             Self::CodeMismatchException(e) => ("CodeMismatchException", e),
@@ -11837,17 +11837,17 @@ impl ErrorCodes for RespondToAuthChallengeError {
     }
 }
 
-impl fmt::Display for RespondToAuthChallengeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for RespondToAuthChallengeError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for RespondToAuthChallengeError {}
+impl ::std::error::Error for RespondToAuthChallengeError {}
 
-impl OperationError for RespondToAuthChallengeError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for RespondToAuthChallengeError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "AliasExistsException" => {
                 response.into_modelled(Self::AliasExistsException, Self::Unhandled)
@@ -11975,12 +11975,12 @@ pub enum RevokeTokenError {
     /// The service answered `UnsupportedTokenTypeException`.
     UnsupportedTokenTypeException(UnsupportedTokenTypeException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl RevokeTokenError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -12005,17 +12005,17 @@ impl ErrorCodes for RevokeTokenError {
     }
 }
 
-impl fmt::Display for RevokeTokenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for RevokeTokenError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for RevokeTokenError {}
+impl ::std::error::Error for RevokeTokenError {}
 
-impl OperationError for RevokeTokenError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for RevokeTokenError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -12074,12 +12074,12 @@ pub enum RevokeUserSessionError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl RevokeUserSessionError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -12104,17 +12104,17 @@ impl ErrorCodes for RevokeUserSessionError {
     }
 }
 
-impl fmt::Display for RevokeUserSessionError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for RevokeUserSessionError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for RevokeUserSessionError {}
+impl ::std::error::Error for RevokeUserSessionError {}
 
-impl OperationError for RevokeUserSessionError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for RevokeUserSessionError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -12170,12 +12170,12 @@ pub enum SetLogDeliveryConfigurationError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl SetLogDeliveryConfigurationError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::FeatureUnavailableInTierException(e) => {
                 ("FeatureUnavailableInTierException", e)
@@ -12196,17 +12196,17 @@ impl ErrorCodes for SetLogDeliveryConfigurationError {
     }
 }
 
-impl fmt::Display for SetLogDeliveryConfigurationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for SetLogDeliveryConfigurationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for SetLogDeliveryConfigurationError {}
+impl ::std::error::Error for SetLogDeliveryConfigurationError {}
 
-impl OperationError for SetLogDeliveryConfigurationError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for SetLogDeliveryConfigurationError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "FeatureUnavailableInTierException" => {
                 response
@@ -12258,12 +12258,12 @@ pub enum SetRiskConfigurationError {
     /// The service answered `UserPoolAddOnNotEnabledException`.
     UserPoolAddOnNotEnabledException(UserPoolAddOnNotEnabledException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl SetRiskConfigurationError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -12289,17 +12289,17 @@ impl ErrorCodes for SetRiskConfigurationError {
     }
 }
 
-impl fmt::Display for SetRiskConfigurationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for SetRiskConfigurationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for SetRiskConfigurationError {}
+impl ::std::error::Error for SetRiskConfigurationError {}
 
-impl OperationError for SetRiskConfigurationError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for SetRiskConfigurationError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "CodeDeliveryFailureException" => {
                 response
@@ -12360,12 +12360,12 @@ pub enum SetUiCustomizationError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl SetUiCustomizationError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -12384,17 +12384,17 @@ impl ErrorCodes for SetUiCustomizationError {
     }
 }
 
-impl fmt::Display for SetUiCustomizationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for SetUiCustomizationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for SetUiCustomizationError {}
+impl ::std::error::Error for SetUiCustomizationError {}
 
-impl OperationError for SetUiCustomizationError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for SetUiCustomizationError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -12443,12 +12443,12 @@ pub enum SetUserMfaPreferenceError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl SetUserMfaPreferenceError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -12472,17 +12472,17 @@ impl ErrorCodes for SetUserMfaPreferenceError {
     }
 }
 
-impl fmt::Display for SetUserMfaPreferenceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for SetUserMfaPreferenceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for SetUserMfaPreferenceError {}
+impl ::std::error::Error for SetUserMfaPreferenceError {}
 
-impl OperationError for SetUserMfaPreferenceError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for SetUserMfaPreferenceError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -12539,12 +12539,12 @@ pub enum SetUserPoolClientSessionConfigurationError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl SetUserPoolClientSessionConfigurationError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -12569,17 +12569,18 @@ impl ErrorCodes for SetUserPoolClientSessionConfigurationError {
     }
 }
 
-impl fmt::Display for SetUserPoolClientSessionConfigurationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for SetUserPoolClientSessionConfigurationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for SetUserPoolClientSessionConfigurationError {}
+impl ::std::error::Error for SetUserPoolClientSessionConfigurationError {}
 
-impl OperationError for SetUserPoolClientSessionConfigurationError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError
+for SetUserPoolClientSessionConfigurationError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -12644,12 +12645,12 @@ pub enum SetUserPoolMfaConfigError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl SetUserPoolMfaConfigError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -12680,17 +12681,17 @@ impl ErrorCodes for SetUserPoolMfaConfigError {
     }
 }
 
-impl fmt::Display for SetUserPoolMfaConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for SetUserPoolMfaConfigError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for SetUserPoolMfaConfigError {}
+impl ::std::error::Error for SetUserPoolMfaConfigError {}
 
-impl OperationError for SetUserPoolMfaConfigError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for SetUserPoolMfaConfigError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -12765,12 +12766,12 @@ pub enum SetUserPoolSessionConfigurationError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl SetUserPoolSessionConfigurationError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -12795,17 +12796,17 @@ impl ErrorCodes for SetUserPoolSessionConfigurationError {
     }
 }
 
-impl fmt::Display for SetUserPoolSessionConfigurationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for SetUserPoolSessionConfigurationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for SetUserPoolSessionConfigurationError {}
+impl ::std::error::Error for SetUserPoolSessionConfigurationError {}
 
-impl OperationError for SetUserPoolSessionConfigurationError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for SetUserPoolSessionConfigurationError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -12868,12 +12869,12 @@ pub enum SetUserSettingsError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl SetUserSettingsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -12897,17 +12898,17 @@ impl ErrorCodes for SetUserSettingsError {
     }
 }
 
-impl fmt::Display for SetUserSettingsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for SetUserSettingsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for SetUserSettingsError {}
+impl ::std::error::Error for SetUserSettingsError {}
 
-impl OperationError for SetUserSettingsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for SetUserSettingsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -12982,12 +12983,12 @@ pub enum SignUpError {
     /// The service answered `UsernameExistsException`.
     UsernameExistsException(UsernameExistsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl SignUpError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
             Self::ForbiddenException(e) => ("ForbiddenException", e),
@@ -13027,17 +13028,17 @@ impl ErrorCodes for SignUpError {
     }
 }
 
-impl fmt::Display for SignUpError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for SignUpError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for SignUpError {}
+impl ::std::error::Error for SignUpError {}
 
-impl OperationError for SignUpError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for SignUpError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "CodeDeliveryFailureException" => {
                 response
@@ -13132,12 +13133,12 @@ pub enum StartPointInTimeRecoveryError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl StartPointInTimeRecoveryError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -13162,17 +13163,17 @@ impl ErrorCodes for StartPointInTimeRecoveryError {
     }
 }
 
-impl fmt::Display for StartPointInTimeRecoveryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for StartPointInTimeRecoveryError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for StartPointInTimeRecoveryError {}
+impl ::std::error::Error for StartPointInTimeRecoveryError {}
 
-impl OperationError for StartPointInTimeRecoveryError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for StartPointInTimeRecoveryError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -13231,12 +13232,12 @@ pub enum StartUserImportJobError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl StartUserImportJobError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -13256,17 +13257,17 @@ impl ErrorCodes for StartUserImportJobError {
     }
 }
 
-impl fmt::Display for StartUserImportJobError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for StartUserImportJobError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for StartUserImportJobError {}
+impl ::std::error::Error for StartUserImportJobError {}
 
-impl OperationError for StartUserImportJobError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for StartUserImportJobError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -13321,12 +13322,12 @@ pub enum StartWebAuthnRegistrationError {
     /// The service answered `WebAuthnNotEnabledException`.
     WebAuthnNotEnabledException(WebAuthnNotEnabledException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl StartWebAuthnRegistrationError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -13353,17 +13354,17 @@ impl ErrorCodes for StartWebAuthnRegistrationError {
     }
 }
 
-impl fmt::Display for StartWebAuthnRegistrationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for StartWebAuthnRegistrationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for StartWebAuthnRegistrationError {}
+impl ::std::error::Error for StartWebAuthnRegistrationError {}
 
-impl OperationError for StartWebAuthnRegistrationError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for StartWebAuthnRegistrationError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -13426,12 +13427,12 @@ pub enum StopUserImportJobError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl StopUserImportJobError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -13451,17 +13452,17 @@ impl ErrorCodes for StopUserImportJobError {
     }
 }
 
-impl fmt::Display for StopUserImportJobError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for StopUserImportJobError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for StopUserImportJobError {}
+impl ::std::error::Error for StopUserImportJobError {}
 
-impl OperationError for StopUserImportJobError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for StopUserImportJobError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -13508,12 +13509,12 @@ pub enum TagResourceError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl TagResourceError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -13532,17 +13533,17 @@ impl ErrorCodes for TagResourceError {
     }
 }
 
-impl fmt::Display for TagResourceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for TagResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for TagResourceError {}
+impl ::std::error::Error for TagResourceError {}
 
-impl OperationError for TagResourceError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for TagResourceError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -13585,12 +13586,12 @@ pub enum UntagResourceError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UntagResourceError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -13609,17 +13610,17 @@ impl ErrorCodes for UntagResourceError {
     }
 }
 
-impl fmt::Display for UntagResourceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UntagResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UntagResourceError {}
+impl ::std::error::Error for UntagResourceError {}
 
-impl OperationError for UntagResourceError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UntagResourceError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -13666,12 +13667,12 @@ pub enum UpdateAuthEventFeedbackError {
     /// The service answered `UserPoolAddOnNotEnabledException`.
     UserPoolAddOnNotEnabledException(UserPoolAddOnNotEnabledException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateAuthEventFeedbackError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -13694,17 +13695,17 @@ impl ErrorCodes for UpdateAuthEventFeedbackError {
     }
 }
 
-impl fmt::Display for UpdateAuthEventFeedbackError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateAuthEventFeedbackError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateAuthEventFeedbackError {}
+impl ::std::error::Error for UpdateAuthEventFeedbackError {}
 
-impl OperationError for UpdateAuthEventFeedbackError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateAuthEventFeedbackError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -13763,12 +13764,12 @@ pub enum UpdateCimdPolicyError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateCimdPolicyError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -13794,17 +13795,17 @@ impl ErrorCodes for UpdateCimdPolicyError {
     }
 }
 
-impl fmt::Display for UpdateCimdPolicyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateCimdPolicyError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateCimdPolicyError {}
+impl ::std::error::Error for UpdateCimdPolicyError {}
 
-impl OperationError for UpdateCimdPolicyError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateCimdPolicyError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -13868,12 +13869,12 @@ pub enum UpdateClientMetadataUrlStateError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateClientMetadataUrlStateError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::CachedCimdurlDoesNotExistException(e) => {
                 ("CachedCIMDURLDoesNotExistException", e)
@@ -13898,17 +13899,17 @@ impl ErrorCodes for UpdateClientMetadataUrlStateError {
     }
 }
 
-impl fmt::Display for UpdateClientMetadataUrlStateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateClientMetadataUrlStateError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateClientMetadataUrlStateError {}
+impl ::std::error::Error for UpdateClientMetadataUrlStateError {}
 
-impl OperationError for UpdateClientMetadataUrlStateError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateClientMetadataUrlStateError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "CachedCIMDURLDoesNotExistException" => {
                 response
@@ -13975,12 +13976,12 @@ pub enum UpdateDeviceStatusError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateDeviceStatusError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ForbiddenException(e) => ("ForbiddenException", e),
             Self::InternalErrorException(e) => ("InternalErrorException", e),
@@ -14008,17 +14009,17 @@ impl ErrorCodes for UpdateDeviceStatusError {
     }
 }
 
-impl fmt::Display for UpdateDeviceStatusError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateDeviceStatusError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateDeviceStatusError {}
+impl ::std::error::Error for UpdateDeviceStatusError {}
 
-impl OperationError for UpdateDeviceStatusError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateDeviceStatusError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ForbiddenException" => {
                 response.into_modelled(Self::ForbiddenException, Self::Unhandled)
@@ -14081,12 +14082,12 @@ pub enum UpdateGroupError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateGroupError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -14105,17 +14106,17 @@ impl ErrorCodes for UpdateGroupError {
     }
 }
 
-impl fmt::Display for UpdateGroupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateGroupError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateGroupError {}
+impl ::std::error::Error for UpdateGroupError {}
 
-impl OperationError for UpdateGroupError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateGroupError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -14160,12 +14161,12 @@ pub enum UpdateIdentityProviderError {
     /// The service answered `UnsupportedIdentityProviderException`.
     UnsupportedIdentityProviderException(UnsupportedIdentityProviderException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateIdentityProviderError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -14189,17 +14190,17 @@ impl ErrorCodes for UpdateIdentityProviderError {
     }
 }
 
-impl fmt::Display for UpdateIdentityProviderError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateIdentityProviderError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateIdentityProviderError {}
+impl ::std::error::Error for UpdateIdentityProviderError {}
 
-impl OperationError for UpdateIdentityProviderError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateIdentityProviderError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -14254,12 +14255,12 @@ pub enum UpdateManagedLoginBrandingError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateManagedLoginBrandingError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -14281,17 +14282,17 @@ impl ErrorCodes for UpdateManagedLoginBrandingError {
     }
 }
 
-impl fmt::Display for UpdateManagedLoginBrandingError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateManagedLoginBrandingError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateManagedLoginBrandingError {}
+impl ::std::error::Error for UpdateManagedLoginBrandingError {}
 
-impl OperationError for UpdateManagedLoginBrandingError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateManagedLoginBrandingError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -14341,12 +14342,12 @@ pub enum UpdateProvisionedLimitError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateProvisionedLimitError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -14367,17 +14368,17 @@ impl ErrorCodes for UpdateProvisionedLimitError {
     }
 }
 
-impl fmt::Display for UpdateProvisionedLimitError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateProvisionedLimitError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateProvisionedLimitError {}
+impl ::std::error::Error for UpdateProvisionedLimitError {}
 
-impl OperationError for UpdateProvisionedLimitError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateProvisionedLimitError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -14420,12 +14421,12 @@ pub enum UpdateResourceServerError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateResourceServerError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -14444,17 +14445,17 @@ impl ErrorCodes for UpdateResourceServerError {
     }
 }
 
-impl fmt::Display for UpdateResourceServerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateResourceServerError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateResourceServerError {}
+impl ::std::error::Error for UpdateResourceServerError {}
 
-impl OperationError for UpdateResourceServerError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateResourceServerError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -14501,12 +14502,12 @@ pub enum UpdateTermsError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateTermsError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -14529,17 +14530,17 @@ impl ErrorCodes for UpdateTermsError {
     }
 }
 
-impl fmt::Display for UpdateTermsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateTermsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateTermsError {}
+impl ::std::error::Error for UpdateTermsError {}
 
-impl OperationError for UpdateTermsError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateTermsError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -14620,12 +14621,12 @@ pub enum UpdateUserAttributesError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateUserAttributesError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::AliasExistsException(e) => ("AliasExistsException", e),
             Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
@@ -14670,17 +14671,17 @@ impl ErrorCodes for UpdateUserAttributesError {
     }
 }
 
-impl fmt::Display for UpdateUserAttributesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateUserAttributesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateUserAttributesError {}
+impl ::std::error::Error for UpdateUserAttributesError {}
 
-impl OperationError for UpdateUserAttributesError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateUserAttributesError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "AliasExistsException" => {
                 response.into_modelled(Self::AliasExistsException, Self::Unhandled)
@@ -14797,12 +14798,12 @@ pub enum UpdateUserPoolError {
     /// The service answered `UserPoolTaggingException`.
     UserPoolTaggingException(UserPoolTaggingException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateUserPoolError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -14843,17 +14844,17 @@ impl ErrorCodes for UpdateUserPoolError {
     }
 }
 
-impl fmt::Display for UpdateUserPoolError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateUserPoolError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateUserPoolError {}
+impl ::std::error::Error for UpdateUserPoolError {}
 
-impl OperationError for UpdateUserPoolError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateUserPoolError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -14950,12 +14951,12 @@ pub enum UpdateUserPoolClientError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateUserPoolClientError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -14982,17 +14983,17 @@ impl ErrorCodes for UpdateUserPoolClientError {
     }
 }
 
-impl fmt::Display for UpdateUserPoolClientError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateUserPoolClientError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateUserPoolClientError {}
+impl ::std::error::Error for UpdateUserPoolClientError {}
 
-impl OperationError for UpdateUserPoolClientError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateUserPoolClientError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -15059,12 +15060,12 @@ pub enum UpdateUserPoolDomainError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateUserPoolDomainError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::ConcurrentModificationException(e) => {
                 ("ConcurrentModificationException", e)
@@ -15089,17 +15090,17 @@ impl ErrorCodes for UpdateUserPoolDomainError {
     }
 }
 
-impl fmt::Display for UpdateUserPoolDomainError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateUserPoolDomainError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateUserPoolDomainError {}
+impl ::std::error::Error for UpdateUserPoolDomainError {}
 
-impl OperationError for UpdateUserPoolDomainError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateUserPoolDomainError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "ConcurrentModificationException" => {
                 response
@@ -15156,12 +15157,12 @@ pub enum UpdateUserPoolReplicaError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(TooManyRequestsException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl UpdateUserPoolReplicaError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::InternalErrorException(e) => ("InternalErrorException", e),
             Self::InvalidParameterException(e) => ("InvalidParameterException", e),
@@ -15180,17 +15181,17 @@ impl ErrorCodes for UpdateUserPoolReplicaError {
     }
 }
 
-impl fmt::Display for UpdateUserPoolReplicaError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for UpdateUserPoolReplicaError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for UpdateUserPoolReplicaError {}
+impl ::std::error::Error for UpdateUserPoolReplicaError {}
 
-impl OperationError for UpdateUserPoolReplicaError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for UpdateUserPoolReplicaError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "InternalErrorException" => {
                 response.into_modelled(Self::InternalErrorException, Self::Unhandled)
@@ -15249,12 +15250,12 @@ pub enum VerifySoftwareTokenError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl VerifySoftwareTokenError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::CodeMismatchException(e) => ("CodeMismatchException", e),
             Self::EnableSoftwareTokenMfaException(e) => {
@@ -15289,17 +15290,17 @@ impl ErrorCodes for VerifySoftwareTokenError {
     }
 }
 
-impl fmt::Display for VerifySoftwareTokenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for VerifySoftwareTokenError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for VerifySoftwareTokenError {}
+impl ::std::error::Error for VerifySoftwareTokenError {}
 
-impl OperationError for VerifySoftwareTokenError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for VerifySoftwareTokenError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "CodeMismatchException" => {
                 response.into_modelled(Self::CodeMismatchException, Self::Unhandled)
@@ -15395,12 +15396,12 @@ pub enum VerifyUserAttributeError {
     /// The service answered `UserNotFoundException`.
     UserNotFoundException(UserNotFoundException),
     /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(Unhandled),
+    Unhandled(::smithy_lean_runtime::Unhandled),
 }
 
 impl VerifyUserAttributeError {
     /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn fmt::Display) {
+    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
         match self {
             Self::AliasExistsException(e) => ("AliasExistsException", e),
             Self::CodeMismatchException(e) => ("CodeMismatchException", e),
@@ -15429,17 +15430,17 @@ impl ErrorCodes for VerifyUserAttributeError {
     }
 }
 
-impl fmt::Display for VerifyUserAttributeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.parts().1, f)
+impl ::std::fmt::Display for VerifyUserAttributeError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(self.parts().1, f)
     }
 }
 
 /// `Display` already shows the whole error, so there is no separate source.
-impl std::error::Error for VerifyUserAttributeError {}
+impl ::std::error::Error for VerifyUserAttributeError {}
 
-impl OperationError for VerifyUserAttributeError {
-    fn from_error_response(response: ErrorResponse) -> Self {
+impl ::smithy_lean_runtime::OperationError for VerifyUserAttributeError {
+    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
         match response.code() {
             "AliasExistsException" => {
                 response.into_modelled(Self::AliasExistsException, Self::Unhandled)

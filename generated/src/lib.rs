@@ -11,10 +11,14 @@
 pub mod client;
 #[rustfmt::skip]
 pub mod error;
-pub mod runtime;
+
+/// The shared runtime this crate is built on ([`smithy_lean_runtime`]): its value
+/// types, and for a client its configuration, credentials, errors and streams.
+pub use smithy_lean_runtime as runtime;
+
 #[rustfmt::skip]
 pub mod types;
 
 pub use client::{Client, CognitoIdentityProvider};
 pub use error::ErrorCodes;
-pub use runtime::{Config, Credentials, Error};
+pub use smithy_lean_runtime::{Config, Credentials, Error};

@@ -3,15 +3,10 @@
 //! Data types of Amazon Cognito Identity Provider: operation inputs and outputs, shared structures, enums, unions and error shapes.
 #![allow(deprecated)]
 
-use std::collections::HashMap;
-use std::fmt;
-use serde::{Deserialize, Serialize};
-use crate::runtime::{Blob, BuildError, DateTime, Document, UnknownVariant};
-
 /// The `AccessDeniedException` structure.
 ///
 /// *Error:* A client-side error.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct AccessDeniedException {
     /// The text of an error message.
@@ -19,8 +14,8 @@ pub struct AccessDeniedException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for AccessDeniedException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for AccessDeniedException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("AccessDeniedException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -29,10 +24,10 @@ impl fmt::Display for AccessDeniedException {
     }
 }
 
-impl std::error::Error for AccessDeniedException {}
+impl ::std::error::Error for AccessDeniedException {}
 
 /// How users may recover a forgotten password.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AccountRecoverySetting {
     /// The recovery options in order of preference.
@@ -43,7 +38,7 @@ pub struct AccountRecoverySetting {
 }
 
 /// The `AccountTakeoverActionType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AccountTakeoverAction {
     /// `Notify`.
@@ -57,7 +52,7 @@ pub struct AccountTakeoverAction {
 }
 
 /// The `AccountTakeoverActionsType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AccountTakeoverActions {
     /// `LowAction`.
@@ -84,7 +79,7 @@ pub enum AccountTakeoverEventAction {
     /// `NO_ACTION`
     NoAction,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl AccountTakeoverEventAction {
@@ -112,14 +107,16 @@ impl From<&str> for AccountTakeoverEventAction {
             "MFA_IF_CONFIGURED" => Self::MfaIfConfigured,
             "MFA_REQUIRED" => Self::MfaRequired,
             "NO_ACTION" => Self::NoAction,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(AccountTakeoverEventAction);
+::smithy_lean_runtime::__private::string_enum_impls!(AccountTakeoverEventAction);
 
 /// The `AccountTakeoverRiskConfigurationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AccountTakeoverRiskConfiguration {
     /// `NotifyConfiguration`.
@@ -132,7 +129,7 @@ pub struct AccountTakeoverRiskConfiguration {
 }
 
 /// The `AcrLevelConfigType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AcrLevelConfig {
     /// `AcrValue`.
@@ -142,7 +139,7 @@ pub struct AcrLevelConfig {
 }
 
 /// The `AddCustomAttributesRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AddCustomAttributesRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -164,15 +161,18 @@ impl AddCustomAttributesRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AddCustomAttributesRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AddCustomAttributesRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.custom_attributes.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AddCustomAttributesRequest",
                     "CustomAttributes",
                 ),
@@ -202,19 +202,21 @@ impl AddCustomAttributesRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AddCustomAttributesRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AddCustomAttributesRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AddCustomAttributesResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AddCustomAttributesResponse {}
 
 /// The `AddUserPoolClientSecretRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AddUserPoolClientSecretRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -234,8 +236,8 @@ pub struct AddUserPoolClientSecretRequest {
     pub client_secret: Option<String>,
 }
 
-impl fmt::Debug for AddUserPoolClientSecretRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AddUserPoolClientSecretRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AddUserPoolClientSecretRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -251,15 +253,21 @@ impl AddUserPoolClientSecretRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AddUserPoolClientSecretRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AddUserPoolClientSecretRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field("AddUserPoolClientSecretRequest", "ClientId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AddUserPoolClientSecretRequest",
+                    "ClientId",
+                ),
             );
         }
         Ok(())
@@ -292,14 +300,16 @@ impl AddUserPoolClientSecretRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AddUserPoolClientSecretRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AddUserPoolClientSecretRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AddUserPoolClientSecretResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AddUserPoolClientSecretResponse {
     /// `ClientSecretDescriptor`.
@@ -308,7 +318,7 @@ pub struct AddUserPoolClientSecretResponse {
 }
 
 /// The `AdminAddUserToGroupRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminAddUserToGroupRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -328,8 +338,8 @@ pub struct AdminAddUserToGroupRequest {
     pub group_name: Option<String>,
 }
 
-impl fmt::Debug for AdminAddUserToGroupRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminAddUserToGroupRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminAddUserToGroupRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -345,20 +355,29 @@ impl AdminAddUserToGroupRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminAddUserToGroupRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminAddUserToGroupRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminAddUserToGroupRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminAddUserToGroupRequest",
+                    "Username",
+                ),
             );
         }
         if self.group_name.is_none() {
             return Err(
-                BuildError::missing_field("AdminAddUserToGroupRequest", "GroupName"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminAddUserToGroupRequest",
+                    "GroupName",
+                ),
             );
         }
         Ok(())
@@ -391,14 +410,16 @@ impl AdminAddUserToGroupRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminAddUserToGroupRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminAddUserToGroupRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminConfirmSignUpRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminConfirmSignUpRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -413,11 +434,11 @@ pub struct AdminConfirmSignUpRequest {
     pub username: Option<String>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
 }
 
-impl fmt::Debug for AdminConfirmSignUpRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminConfirmSignUpRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminConfirmSignUpRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -433,15 +454,21 @@ impl AdminConfirmSignUpRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminConfirmSignUpRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminConfirmSignUpRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminConfirmSignUpRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminConfirmSignUpRequest",
+                    "Username",
+                ),
             );
         }
         Ok(())
@@ -468,25 +495,30 @@ impl AdminConfirmSignUpRequestBuilder {
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminConfirmSignUpRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminConfirmSignUpRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminConfirmSignUpResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminConfirmSignUpResponse {}
 
 /// Settings for users created by administrators.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminCreateUserConfig {
     /// Whether self sign-up is turned off.
@@ -501,7 +533,7 @@ pub struct AdminCreateUserConfig {
 }
 
 /// The `AdminCreateUserRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminCreateUserRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -536,11 +568,11 @@ pub struct AdminCreateUserRequest {
     pub desired_delivery_mediums: Option<Vec<DeliveryMedium>>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
 }
 
-impl fmt::Debug for AdminCreateUserRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminCreateUserRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminCreateUserRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -562,14 +594,22 @@ impl AdminCreateUserRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminCreateUserRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminCreateUserRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
-            return Err(BuildError::missing_field("AdminCreateUserRequest", "Username"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminCreateUserRequest",
+                    "Username",
+                ),
+            );
         }
         Ok(())
     }
@@ -631,20 +671,25 @@ impl AdminCreateUserRequestBuilder {
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminCreateUserRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminCreateUserRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminCreateUserResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminCreateUserResponse {
     /// A user profile in a user pool.
@@ -653,7 +698,7 @@ pub struct AdminCreateUserResponse {
 }
 
 /// The `AdminDeleteSoftwareTokenRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminDeleteSoftwareTokenRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -668,8 +713,8 @@ pub struct AdminDeleteSoftwareTokenRequest {
     pub username: Option<String>,
 }
 
-impl fmt::Debug for AdminDeleteSoftwareTokenRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminDeleteSoftwareTokenRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminDeleteSoftwareTokenRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -684,10 +729,10 @@ impl AdminDeleteSoftwareTokenRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminDeleteSoftwareTokenRequest",
                     "UserPoolId",
                 ),
@@ -695,7 +740,10 @@ impl AdminDeleteSoftwareTokenRequest {
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminDeleteSoftwareTokenRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminDeleteSoftwareTokenRequest",
+                    "Username",
+                ),
             );
         }
         Ok(())
@@ -722,19 +770,21 @@ impl AdminDeleteSoftwareTokenRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminDeleteSoftwareTokenRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminDeleteSoftwareTokenRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminDeleteSoftwareTokenResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminDeleteSoftwareTokenResponse {}
 
 /// The `AdminDeleteUserAttributesRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminDeleteUserAttributesRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -754,8 +804,8 @@ pub struct AdminDeleteUserAttributesRequest {
     pub user_attribute_names: Option<Vec<String>>,
 }
 
-impl fmt::Debug for AdminDeleteUserAttributesRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminDeleteUserAttributesRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminDeleteUserAttributesRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -771,10 +821,10 @@ impl AdminDeleteUserAttributesRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminDeleteUserAttributesRequest",
                     "UserPoolId",
                 ),
@@ -782,12 +832,15 @@ impl AdminDeleteUserAttributesRequest {
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminDeleteUserAttributesRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminDeleteUserAttributesRequest",
+                    "Username",
+                ),
             );
         }
         if self.user_attribute_names.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminDeleteUserAttributesRequest",
                     "UserAttributeNames",
                 ),
@@ -823,19 +876,21 @@ impl AdminDeleteUserAttributesRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminDeleteUserAttributesRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminDeleteUserAttributesRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminDeleteUserAttributesResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminDeleteUserAttributesResponse {}
 
 /// The `AdminDeleteUserRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminDeleteUserRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -850,8 +905,8 @@ pub struct AdminDeleteUserRequest {
     pub username: Option<String>,
 }
 
-impl fmt::Debug for AdminDeleteUserRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminDeleteUserRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminDeleteUserRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -866,14 +921,22 @@ impl AdminDeleteUserRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminDeleteUserRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminDeleteUserRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
-            return Err(BuildError::missing_field("AdminDeleteUserRequest", "Username"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminDeleteUserRequest",
+                    "Username",
+                ),
+            );
         }
         Ok(())
     }
@@ -899,14 +962,16 @@ impl AdminDeleteUserRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminDeleteUserRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminDeleteUserRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Request for AdminDisableProviderForUser.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminDisableProviderForUserRequest {
     /// The user pool ID.
@@ -928,10 +993,10 @@ impl AdminDisableProviderForUserRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminDisableProviderForUserRequest",
                     "UserPoolId",
                 ),
@@ -939,7 +1004,10 @@ impl AdminDisableProviderForUserRequest {
         }
         if self.user.is_none() {
             return Err(
-                BuildError::missing_field("AdminDisableProviderForUserRequest", "User"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminDisableProviderForUserRequest",
+                    "User",
+                ),
             );
         }
         Ok(())
@@ -966,19 +1034,21 @@ impl AdminDisableProviderForUserRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminDisableProviderForUserRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminDisableProviderForUserRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from AdminDisableProviderForUser; it has no members.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminDisableProviderForUserResponse {}
 
 /// The `AdminDisableUserRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminDisableUserRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -993,8 +1063,8 @@ pub struct AdminDisableUserRequest {
     pub username: Option<String>,
 }
 
-impl fmt::Debug for AdminDisableUserRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminDisableUserRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminDisableUserRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -1009,14 +1079,22 @@ impl AdminDisableUserRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminDisableUserRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminDisableUserRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
-            return Err(BuildError::missing_field("AdminDisableUserRequest", "Username"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminDisableUserRequest",
+                    "Username",
+                ),
+            );
         }
         Ok(())
     }
@@ -1042,19 +1120,21 @@ impl AdminDisableUserRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminDisableUserRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminDisableUserRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminDisableUserResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminDisableUserResponse {}
 
 /// The `AdminEnableUserRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminEnableUserRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -1069,8 +1149,8 @@ pub struct AdminEnableUserRequest {
     pub username: Option<String>,
 }
 
-impl fmt::Debug for AdminEnableUserRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminEnableUserRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminEnableUserRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -1085,14 +1165,22 @@ impl AdminEnableUserRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminEnableUserRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminEnableUserRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
-            return Err(BuildError::missing_field("AdminEnableUserRequest", "Username"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminEnableUserRequest",
+                    "Username",
+                ),
+            );
         }
         Ok(())
     }
@@ -1118,19 +1206,21 @@ impl AdminEnableUserRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminEnableUserRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminEnableUserRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminEnableUserResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminEnableUserResponse {}
 
 /// The `AdminForgetDeviceRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminForgetDeviceRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -1150,8 +1240,8 @@ pub struct AdminForgetDeviceRequest {
     pub device_key: Option<String>,
 }
 
-impl fmt::Debug for AdminForgetDeviceRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminForgetDeviceRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminForgetDeviceRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -1167,20 +1257,29 @@ impl AdminForgetDeviceRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminForgetDeviceRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminForgetDeviceRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminForgetDeviceRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminForgetDeviceRequest",
+                    "Username",
+                ),
             );
         }
         if self.device_key.is_none() {
             return Err(
-                BuildError::missing_field("AdminForgetDeviceRequest", "DeviceKey"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminForgetDeviceRequest",
+                    "DeviceKey",
+                ),
             );
         }
         Ok(())
@@ -1213,14 +1312,16 @@ impl AdminForgetDeviceRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminForgetDeviceRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminForgetDeviceRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminGetDeviceRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminGetDeviceRequest {
     /// `DeviceKey`.
@@ -1240,8 +1341,8 @@ pub struct AdminGetDeviceRequest {
     pub username: Option<String>,
 }
 
-impl fmt::Debug for AdminGetDeviceRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminGetDeviceRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminGetDeviceRequest")
             .field("device_key", &self.device_key)
             .field("user_pool_id", &self.user_pool_id)
@@ -1257,15 +1358,30 @@ impl AdminGetDeviceRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.device_key.is_none() {
-            return Err(BuildError::missing_field("AdminGetDeviceRequest", "DeviceKey"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminGetDeviceRequest",
+                    "DeviceKey",
+                ),
+            );
         }
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("AdminGetDeviceRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminGetDeviceRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         if self.username.is_none() {
-            return Err(BuildError::missing_field("AdminGetDeviceRequest", "Username"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminGetDeviceRequest",
+                    "Username",
+                ),
+            );
         }
         Ok(())
     }
@@ -1297,14 +1413,16 @@ impl AdminGetDeviceRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminGetDeviceRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminGetDeviceRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminGetDeviceResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminGetDeviceResponse {
     /// `Device`.
@@ -1314,7 +1432,7 @@ pub struct AdminGetDeviceResponse {
 }
 
 /// The `AdminGetUserAuthFactorsRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminGetUserAuthFactorsRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -1329,8 +1447,8 @@ pub struct AdminGetUserAuthFactorsRequest {
     pub username: Option<String>,
 }
 
-impl fmt::Debug for AdminGetUserAuthFactorsRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminGetUserAuthFactorsRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminGetUserAuthFactorsRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -1345,15 +1463,21 @@ impl AdminGetUserAuthFactorsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminGetUserAuthFactorsRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminGetUserAuthFactorsRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminGetUserAuthFactorsRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminGetUserAuthFactorsRequest",
+                    "Username",
+                ),
             );
         }
         Ok(())
@@ -1380,14 +1504,16 @@ impl AdminGetUserAuthFactorsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminGetUserAuthFactorsRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminGetUserAuthFactorsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminGetUserAuthFactorsResponse` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminGetUserAuthFactorsResponse {
     /// The name a user signs in with.
@@ -1409,8 +1535,8 @@ pub struct AdminGetUserAuthFactorsResponse {
     pub configured_user_auth_factors: Option<Vec<AuthFactor>>,
 }
 
-impl fmt::Debug for AdminGetUserAuthFactorsResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminGetUserAuthFactorsResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminGetUserAuthFactorsResponse")
             .field("username", &"*** Sensitive Data Redacted ***")
             .field("preferred_mfa_setting", &self.preferred_mfa_setting)
@@ -1421,7 +1547,7 @@ impl fmt::Debug for AdminGetUserAuthFactorsResponse {
 }
 
 /// The `AdminGetUserRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminGetUserRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -1436,8 +1562,8 @@ pub struct AdminGetUserRequest {
     pub username: Option<String>,
 }
 
-impl fmt::Debug for AdminGetUserRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminGetUserRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminGetUserRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -1452,12 +1578,22 @@ impl AdminGetUserRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("AdminGetUserRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminGetUserRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         if self.username.is_none() {
-            return Err(BuildError::missing_field("AdminGetUserRequest", "Username"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminGetUserRequest",
+                    "Username",
+                ),
+            );
         }
         Ok(())
     }
@@ -1483,14 +1619,16 @@ impl AdminGetUserRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminGetUserRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminGetUserRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminGetUserResponse` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminGetUserResponse {
     /// The name a user signs in with.
@@ -1502,10 +1640,10 @@ pub struct AdminGetUserResponse {
     pub user_attributes: Option<Vec<Attribute>>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_create_date: Option<DateTime>,
+    pub user_create_date: Option<::smithy_lean_runtime::DateTime>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_last_modified_date: Option<DateTime>,
+    pub user_last_modified_date: Option<::smithy_lean_runtime::DateTime>,
     /// A general-purpose flag.
     pub enabled: bool,
     /// The lifecycle state of a user account.
@@ -1524,8 +1662,8 @@ pub struct AdminGetUserResponse {
     pub user_mfa_setting_list: Option<Vec<String>>,
 }
 
-impl fmt::Debug for AdminGetUserResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminGetUserResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminGetUserResponse")
             .field("username", &"*** Sensitive Data Redacted ***")
             .field("user_attributes", &self.user_attributes)
@@ -1541,7 +1679,7 @@ impl fmt::Debug for AdminGetUserResponse {
 }
 
 /// The `AdminInitiateAuthRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminInitiateAuthRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -1561,10 +1699,10 @@ pub struct AdminInitiateAuthRequest {
     pub auth_flow: Option<AuthFlow>,
     /// `AuthParameters`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub auth_parameters: Option<HashMap<String, String>>,
+    pub auth_parameters: Option<::std::collections::HashMap<String, String>>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
     /// `AnalyticsMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub analytics_metadata: Option<AnalyticsMetadata>,
@@ -1578,8 +1716,8 @@ pub struct AdminInitiateAuthRequest {
     pub session: Option<String>,
 }
 
-impl fmt::Debug for AdminInitiateAuthRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminInitiateAuthRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminInitiateAuthRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -1600,20 +1738,29 @@ impl AdminInitiateAuthRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminInitiateAuthRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminInitiateAuthRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminInitiateAuthRequest", "ClientId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminInitiateAuthRequest",
+                    "ClientId",
+                ),
             );
         }
         if self.auth_flow.is_none() {
             return Err(
-                BuildError::missing_field("AdminInitiateAuthRequest", "AuthFlow"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminInitiateAuthRequest",
+                    "AuthFlow",
+                ),
             );
         }
         Ok(())
@@ -1646,13 +1793,19 @@ impl AdminInitiateAuthRequestBuilder {
     }
 
     /// Sets `AuthParameters`.
-    pub fn auth_parameters(mut self, value: HashMap<String, String>) -> Self {
+    pub fn auth_parameters(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.auth_parameters = Some(value);
         self
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
@@ -1676,14 +1829,16 @@ impl AdminInitiateAuthRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminInitiateAuthRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminInitiateAuthRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminInitiateAuthResponse` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminInitiateAuthResponse {
     /// `ChallengeName`.
@@ -1696,7 +1851,7 @@ pub struct AdminInitiateAuthResponse {
     pub session: Option<String>,
     /// `ChallengeParameters`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub challenge_parameters: Option<HashMap<String, String>>,
+    pub challenge_parameters: Option<::std::collections::HashMap<String, String>>,
     /// `AuthenticationResult`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub authentication_result: Option<AuthenticationResult>,
@@ -1705,8 +1860,8 @@ pub struct AdminInitiateAuthResponse {
     pub available_challenges: Option<Vec<ChallengeNameType>>,
 }
 
-impl fmt::Debug for AdminInitiateAuthResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminInitiateAuthResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminInitiateAuthResponse")
             .field("challenge_name", &self.challenge_name)
             .field("session", &"*** Sensitive Data Redacted ***")
@@ -1718,7 +1873,7 @@ impl fmt::Debug for AdminInitiateAuthResponse {
 }
 
 /// Request for AdminLinkProviderForUser.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminLinkProviderForUserRequest {
     /// The user pool ID.
@@ -1745,10 +1900,10 @@ impl AdminLinkProviderForUserRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminLinkProviderForUserRequest",
                     "UserPoolId",
                 ),
@@ -1756,7 +1911,7 @@ impl AdminLinkProviderForUserRequest {
         }
         if self.destination_user.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminLinkProviderForUserRequest",
                     "DestinationUser",
                 ),
@@ -1764,7 +1919,7 @@ impl AdminLinkProviderForUserRequest {
         }
         if self.source_user.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminLinkProviderForUserRequest",
                     "SourceUser",
                 ),
@@ -1800,19 +1955,21 @@ impl AdminLinkProviderForUserRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminLinkProviderForUserRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminLinkProviderForUserRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from AdminLinkProviderForUser; it has no members.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminLinkProviderForUserResponse {}
 
 /// The `AdminListDevicesRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminListDevicesRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -1837,8 +1994,8 @@ pub struct AdminListDevicesRequest {
     pub pagination_token: Option<String>,
 }
 
-impl fmt::Debug for AdminListDevicesRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminListDevicesRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminListDevicesRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -1855,14 +2012,22 @@ impl AdminListDevicesRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminListDevicesRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminListDevicesRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
-            return Err(BuildError::missing_field("AdminListDevicesRequest", "Username"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminListDevicesRequest",
+                    "Username",
+                ),
+            );
         }
         Ok(())
     }
@@ -1900,14 +2065,16 @@ impl AdminListDevicesRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminListDevicesRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminListDevicesRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminListDevicesResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminListDevicesResponse {
     /// `Devices`.
@@ -1921,7 +2088,7 @@ pub struct AdminListDevicesResponse {
 }
 
 /// The `AdminListGroupsForUserRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminListGroupsForUserRequest {
     /// The name a user signs in with.
@@ -1946,8 +2113,8 @@ pub struct AdminListGroupsForUserRequest {
     pub next_token: Option<String>,
 }
 
-impl fmt::Debug for AdminListGroupsForUserRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminListGroupsForUserRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminListGroupsForUserRequest")
             .field("username", &"*** Sensitive Data Redacted ***")
             .field("user_pool_id", &self.user_pool_id)
@@ -1964,15 +2131,21 @@ impl AdminListGroupsForUserRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminListGroupsForUserRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminListGroupsForUserRequest",
+                    "Username",
+                ),
             );
         }
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminListGroupsForUserRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminListGroupsForUserRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -2011,14 +2184,16 @@ impl AdminListGroupsForUserRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminListGroupsForUserRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminListGroupsForUserRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminListGroupsForUserResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminListGroupsForUserResponse {
     /// `Groups`.
@@ -2032,7 +2207,7 @@ pub struct AdminListGroupsForUserResponse {
 }
 
 /// The `AdminListUserAuthEventsRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminListUserAuthEventsRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -2057,8 +2232,8 @@ pub struct AdminListUserAuthEventsRequest {
     pub next_token: Option<String>,
 }
 
-impl fmt::Debug for AdminListUserAuthEventsRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminListUserAuthEventsRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminListUserAuthEventsRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -2075,15 +2250,21 @@ impl AdminListUserAuthEventsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminListUserAuthEventsRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminListUserAuthEventsRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminListUserAuthEventsRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminListUserAuthEventsRequest",
+                    "Username",
+                ),
             );
         }
         Ok(())
@@ -2122,14 +2303,16 @@ impl AdminListUserAuthEventsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminListUserAuthEventsRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminListUserAuthEventsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminListUserAuthEventsResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminListUserAuthEventsResponse {
     /// `AuthEvents`.
@@ -2143,7 +2326,7 @@ pub struct AdminListUserAuthEventsResponse {
 }
 
 /// The `AdminListUserSessionsRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminListUserSessionsRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -2163,8 +2346,8 @@ pub struct AdminListUserSessionsRequest {
     pub next_token: Option<String>,
 }
 
-impl fmt::Debug for AdminListUserSessionsRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminListUserSessionsRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminListUserSessionsRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -2180,15 +2363,21 @@ impl AdminListUserSessionsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminListUserSessionsRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminListUserSessionsRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminListUserSessionsRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminListUserSessionsRequest",
+                    "Username",
+                ),
             );
         }
         Ok(())
@@ -2221,14 +2410,16 @@ impl AdminListUserSessionsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminListUserSessionsRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminListUserSessionsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminListUserSessionsResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminListUserSessionsResponse {
     /// `Sessions`.
@@ -2244,7 +2435,7 @@ pub struct AdminListUserSessionsResponse {
 }
 
 /// The `AdminRemoveUserFromGroupRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminRemoveUserFromGroupRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -2264,8 +2455,8 @@ pub struct AdminRemoveUserFromGroupRequest {
     pub group_name: Option<String>,
 }
 
-impl fmt::Debug for AdminRemoveUserFromGroupRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminRemoveUserFromGroupRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminRemoveUserFromGroupRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -2281,10 +2472,10 @@ impl AdminRemoveUserFromGroupRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminRemoveUserFromGroupRequest",
                     "UserPoolId",
                 ),
@@ -2292,12 +2483,18 @@ impl AdminRemoveUserFromGroupRequest {
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminRemoveUserFromGroupRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminRemoveUserFromGroupRequest",
+                    "Username",
+                ),
             );
         }
         if self.group_name.is_none() {
             return Err(
-                BuildError::missing_field("AdminRemoveUserFromGroupRequest", "GroupName"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminRemoveUserFromGroupRequest",
+                    "GroupName",
+                ),
             );
         }
         Ok(())
@@ -2330,14 +2527,16 @@ impl AdminRemoveUserFromGroupRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminRemoveUserFromGroupRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminRemoveUserFromGroupRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminResetUserPasswordRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminResetUserPasswordRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -2352,11 +2551,11 @@ pub struct AdminResetUserPasswordRequest {
     pub username: Option<String>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
 }
 
-impl fmt::Debug for AdminResetUserPasswordRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminResetUserPasswordRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminResetUserPasswordRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -2372,15 +2571,21 @@ impl AdminResetUserPasswordRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminResetUserPasswordRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminResetUserPasswordRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminResetUserPasswordRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminResetUserPasswordRequest",
+                    "Username",
+                ),
             );
         }
         Ok(())
@@ -2407,25 +2612,30 @@ impl AdminResetUserPasswordRequestBuilder {
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminResetUserPasswordRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminResetUserPasswordRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminResetUserPasswordResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminResetUserPasswordResponse {}
 
 /// The `AdminRespondToAuthChallengeRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminRespondToAuthChallengeRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -2445,7 +2655,7 @@ pub struct AdminRespondToAuthChallengeRequest {
     pub challenge_name: Option<ChallengeNameType>,
     /// `ChallengeResponses`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub challenge_responses: Option<HashMap<String, String>>,
+    pub challenge_responses: Option<::std::collections::HashMap<String, String>>,
     /// `Session`.
     ///
     /// *Constraints:* length 20 to 4096.
@@ -2459,11 +2669,11 @@ pub struct AdminRespondToAuthChallengeRequest {
     pub context_data: Option<ContextData>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
 }
 
-impl fmt::Debug for AdminRespondToAuthChallengeRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminRespondToAuthChallengeRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminRespondToAuthChallengeRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -2484,10 +2694,10 @@ impl AdminRespondToAuthChallengeRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminRespondToAuthChallengeRequest",
                     "UserPoolId",
                 ),
@@ -2495,7 +2705,7 @@ impl AdminRespondToAuthChallengeRequest {
         }
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminRespondToAuthChallengeRequest",
                     "ClientId",
                 ),
@@ -2503,7 +2713,7 @@ impl AdminRespondToAuthChallengeRequest {
         }
         if self.challenge_name.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminRespondToAuthChallengeRequest",
                     "ChallengeName",
                 ),
@@ -2539,7 +2749,10 @@ impl AdminRespondToAuthChallengeRequestBuilder {
     }
 
     /// Sets `ChallengeResponses`.
-    pub fn challenge_responses(mut self, value: HashMap<String, String>) -> Self {
+    pub fn challenge_responses(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.challenge_responses = Some(value);
         self
     }
@@ -2563,20 +2776,25 @@ impl AdminRespondToAuthChallengeRequestBuilder {
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminRespondToAuthChallengeRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminRespondToAuthChallengeRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminRespondToAuthChallengeResponse` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminRespondToAuthChallengeResponse {
     /// `ChallengeName`.
@@ -2589,7 +2807,7 @@ pub struct AdminRespondToAuthChallengeResponse {
     pub session: Option<String>,
     /// `ChallengeParameters`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub challenge_parameters: Option<HashMap<String, String>>,
+    pub challenge_parameters: Option<::std::collections::HashMap<String, String>>,
     /// `AuthenticationResult`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub authentication_result: Option<AuthenticationResult>,
@@ -2598,8 +2816,8 @@ pub struct AdminRespondToAuthChallengeResponse {
     pub available_challenges: Option<Vec<ChallengeNameType>>,
 }
 
-impl fmt::Debug for AdminRespondToAuthChallengeResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminRespondToAuthChallengeResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminRespondToAuthChallengeResponse")
             .field("challenge_name", &self.challenge_name)
             .field("session", &"*** Sensitive Data Redacted ***")
@@ -2611,7 +2829,7 @@ impl fmt::Debug for AdminRespondToAuthChallengeResponse {
 }
 
 /// The `AdminRevokeUserSessionRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminRevokeUserSessionRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -2634,8 +2852,8 @@ pub struct AdminRevokeUserSessionRequest {
     pub revoke_associated_sessions: Option<RevokeAssociatedSessions>,
 }
 
-impl fmt::Debug for AdminRevokeUserSessionRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminRevokeUserSessionRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminRevokeUserSessionRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -2652,20 +2870,29 @@ impl AdminRevokeUserSessionRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminRevokeUserSessionRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminRevokeUserSessionRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminRevokeUserSessionRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminRevokeUserSessionRequest",
+                    "Username",
+                ),
             );
         }
         if self.session_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminRevokeUserSessionRequest", "SessionId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminRevokeUserSessionRequest",
+                    "SessionId",
+                ),
             );
         }
         Ok(())
@@ -2707,19 +2934,21 @@ impl AdminRevokeUserSessionRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminRevokeUserSessionRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminRevokeUserSessionRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminRevokeUserSessionResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminRevokeUserSessionResponse {}
 
 /// The `AdminSetUserMFAPreferenceRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminSetUserMfaPreferenceRequest {
     /// `SMSMfaSettings`.
@@ -2746,8 +2975,8 @@ pub struct AdminSetUserMfaPreferenceRequest {
     pub user_pool_id: Option<String>,
 }
 
-impl fmt::Debug for AdminSetUserMfaPreferenceRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminSetUserMfaPreferenceRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminSetUserMfaPreferenceRequest")
             .field("sms_mfa_settings", &self.sms_mfa_settings)
             .field("software_token_mfa_settings", &self.software_token_mfa_settings)
@@ -2766,15 +2995,18 @@ impl AdminSetUserMfaPreferenceRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminSetUserMFAPreferenceRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminSetUserMFAPreferenceRequest",
+                    "Username",
+                ),
             );
         }
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminSetUserMFAPreferenceRequest",
                     "UserPoolId",
                 ),
@@ -2834,19 +3066,21 @@ impl AdminSetUserMfaPreferenceRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminSetUserMfaPreferenceRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminSetUserMfaPreferenceRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminSetUserMFAPreferenceResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminSetUserMfaPreferenceResponse {}
 
 /// The `AdminSetUserPasswordRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminSetUserPasswordRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -2869,8 +3103,8 @@ pub struct AdminSetUserPasswordRequest {
     pub permanent: Option<bool>,
 }
 
-impl fmt::Debug for AdminSetUserPasswordRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminSetUserPasswordRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminSetUserPasswordRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -2887,20 +3121,29 @@ impl AdminSetUserPasswordRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminSetUserPasswordRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminSetUserPasswordRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminSetUserPasswordRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminSetUserPasswordRequest",
+                    "Username",
+                ),
             );
         }
         if self.password.is_none() {
             return Err(
-                BuildError::missing_field("AdminSetUserPasswordRequest", "Password"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminSetUserPasswordRequest",
+                    "Password",
+                ),
             );
         }
         Ok(())
@@ -2939,19 +3182,21 @@ impl AdminSetUserPasswordRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminSetUserPasswordRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminSetUserPasswordRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminSetUserPasswordResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminSetUserPasswordResponse {}
 
 /// The `AdminSetUserSettingsRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminSetUserSettingsRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -2971,8 +3216,8 @@ pub struct AdminSetUserSettingsRequest {
     pub mfa_options: Option<Vec<MfaOption>>,
 }
 
-impl fmt::Debug for AdminSetUserSettingsRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminSetUserSettingsRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminSetUserSettingsRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -2988,20 +3233,29 @@ impl AdminSetUserSettingsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminSetUserSettingsRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminSetUserSettingsRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminSetUserSettingsRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminSetUserSettingsRequest",
+                    "Username",
+                ),
             );
         }
         if self.mfa_options.is_none() {
             return Err(
-                BuildError::missing_field("AdminSetUserSettingsRequest", "MFAOptions"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminSetUserSettingsRequest",
+                    "MFAOptions",
+                ),
             );
         }
         Ok(())
@@ -3034,19 +3288,21 @@ impl AdminSetUserSettingsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminSetUserSettingsRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminSetUserSettingsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminSetUserSettingsResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminSetUserSettingsResponse {}
 
 /// The `AdminUpdateAuthEventFeedbackRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminUpdateAuthEventFeedbackRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -3071,8 +3327,8 @@ pub struct AdminUpdateAuthEventFeedbackRequest {
     pub feedback_value: Option<FeedbackValue>,
 }
 
-impl fmt::Debug for AdminUpdateAuthEventFeedbackRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminUpdateAuthEventFeedbackRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminUpdateAuthEventFeedbackRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -3089,10 +3345,10 @@ impl AdminUpdateAuthEventFeedbackRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminUpdateAuthEventFeedbackRequest",
                     "UserPoolId",
                 ),
@@ -3100,7 +3356,7 @@ impl AdminUpdateAuthEventFeedbackRequest {
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminUpdateAuthEventFeedbackRequest",
                     "Username",
                 ),
@@ -3108,7 +3364,7 @@ impl AdminUpdateAuthEventFeedbackRequest {
         }
         if self.event_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminUpdateAuthEventFeedbackRequest",
                     "EventId",
                 ),
@@ -3116,7 +3372,7 @@ impl AdminUpdateAuthEventFeedbackRequest {
         }
         if self.feedback_value.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminUpdateAuthEventFeedbackRequest",
                     "FeedbackValue",
                 ),
@@ -3158,19 +3414,21 @@ impl AdminUpdateAuthEventFeedbackRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminUpdateAuthEventFeedbackRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminUpdateAuthEventFeedbackRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminUpdateAuthEventFeedbackResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminUpdateAuthEventFeedbackResponse {}
 
 /// The `AdminUpdateDeviceStatusRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminUpdateDeviceStatusRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -3193,8 +3451,8 @@ pub struct AdminUpdateDeviceStatusRequest {
     pub device_remembered_status: Option<DeviceRememberedStatus>,
 }
 
-impl fmt::Debug for AdminUpdateDeviceStatusRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminUpdateDeviceStatusRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminUpdateDeviceStatusRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -3211,20 +3469,29 @@ impl AdminUpdateDeviceStatusRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminUpdateDeviceStatusRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminUpdateDeviceStatusRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminUpdateDeviceStatusRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminUpdateDeviceStatusRequest",
+                    "Username",
+                ),
             );
         }
         if self.device_key.is_none() {
             return Err(
-                BuildError::missing_field("AdminUpdateDeviceStatusRequest", "DeviceKey"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminUpdateDeviceStatusRequest",
+                    "DeviceKey",
+                ),
             );
         }
         Ok(())
@@ -3266,19 +3533,21 @@ impl AdminUpdateDeviceStatusRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminUpdateDeviceStatusRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminUpdateDeviceStatusRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminUpdateDeviceStatusResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminUpdateDeviceStatusResponse {}
 
 /// The `AdminUpdateUserAttributesRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminUpdateUserAttributesRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -3298,11 +3567,11 @@ pub struct AdminUpdateUserAttributesRequest {
     pub user_attributes: Option<Vec<Attribute>>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
 }
 
-impl fmt::Debug for AdminUpdateUserAttributesRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminUpdateUserAttributesRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminUpdateUserAttributesRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -3319,10 +3588,10 @@ impl AdminUpdateUserAttributesRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminUpdateUserAttributesRequest",
                     "UserPoolId",
                 ),
@@ -3330,12 +3599,15 @@ impl AdminUpdateUserAttributesRequest {
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminUpdateUserAttributesRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminUpdateUserAttributesRequest",
+                    "Username",
+                ),
             );
         }
         if self.user_attributes.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "AdminUpdateUserAttributesRequest",
                     "UserAttributes",
                 ),
@@ -3371,25 +3643,30 @@ impl AdminUpdateUserAttributesRequestBuilder {
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminUpdateUserAttributesRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminUpdateUserAttributesRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminUpdateUserAttributesResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminUpdateUserAttributesResponse {}
 
 /// The `AdminUserGlobalSignOutRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminUserGlobalSignOutRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -3404,8 +3681,8 @@ pub struct AdminUserGlobalSignOutRequest {
     pub username: Option<String>,
 }
 
-impl fmt::Debug for AdminUserGlobalSignOutRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AdminUserGlobalSignOutRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AdminUserGlobalSignOutRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -3420,15 +3697,21 @@ impl AdminUserGlobalSignOutRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("AdminUserGlobalSignOutRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminUserGlobalSignOutRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("AdminUserGlobalSignOutRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "AdminUserGlobalSignOutRequest",
+                    "Username",
+                ),
             );
         }
         Ok(())
@@ -3455,19 +3738,21 @@ impl AdminUserGlobalSignOutRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AdminUserGlobalSignOutRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AdminUserGlobalSignOutRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AdminUserGlobalSignOutResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdminUserGlobalSignOutResponse {}
 
 /// The `AdvancedSecurityAdditionalFlowsType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AdvancedSecurityAdditionalFlows {
     /// `CustomAuthMode`.
@@ -3484,7 +3769,7 @@ pub enum AdvancedSecurityEnabledMode {
     /// `ENFORCED`
     Enforced,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl AdvancedSecurityEnabledMode {
@@ -3508,11 +3793,13 @@ impl From<&str> for AdvancedSecurityEnabledMode {
         match value {
             "AUDIT" => Self::Audit,
             "ENFORCED" => Self::Enforced,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(AdvancedSecurityEnabledMode);
+::smithy_lean_runtime::__private::string_enum_impls!(AdvancedSecurityEnabledMode);
 
 /// The threat-protection mode of a user pool.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -3525,7 +3812,7 @@ pub enum AdvancedSecurityMode {
     /// `ENFORCED`
     Enforced,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl AdvancedSecurityMode {
@@ -3551,11 +3838,13 @@ impl From<&str> for AdvancedSecurityMode {
             "OFF" => Self::Off,
             "AUDIT" => Self::Audit,
             "ENFORCED" => Self::Enforced,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(AdvancedSecurityMode);
+::smithy_lean_runtime::__private::string_enum_impls!(AdvancedSecurityMode);
 
 /// An attribute users may sign in with instead of a username.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -3568,7 +3857,7 @@ pub enum AliasAttribute {
     /// `preferred_username`
     PreferredUsername,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl AliasAttribute {
@@ -3594,16 +3883,18 @@ impl From<&str> for AliasAttribute {
             "phone_number" => Self::PhoneNumber,
             "email" => Self::Email,
             "preferred_username" => Self::PreferredUsername,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(AliasAttribute);
+::smithy_lean_runtime::__private::string_enum_impls!(AliasAttribute);
 
 /// Another account already uses this email address or phone number.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct AliasExistsException {
     /// A human-readable description of the problem.
@@ -3611,8 +3902,8 @@ pub struct AliasExistsException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for AliasExistsException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for AliasExistsException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("AliasExistsException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -3621,10 +3912,10 @@ impl fmt::Display for AliasExistsException {
     }
 }
 
-impl std::error::Error for AliasExistsException {}
+impl ::std::error::Error for AliasExistsException {}
 
 /// The `AnalyticsConfigurationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AnalyticsConfiguration {
     /// `ApplicationId`.
@@ -3652,7 +3943,7 @@ pub struct AnalyticsConfiguration {
 }
 
 /// The `AnalyticsMetadataType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AnalyticsMetadata {
     /// A general-purpose string.
@@ -3663,7 +3954,7 @@ pub struct AnalyticsMetadata {
 }
 
 /// The `AssetType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Asset {
     /// `Category`.
@@ -3682,7 +3973,7 @@ pub struct Asset {
     ///
     /// *Constraints:* length 0 to 1000000.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub bytes: Option<Blob>,
+    pub bytes: Option<::smithy_lean_runtime::Blob>,
     /// `ResourceId`.
     ///
     /// *Constraints:* length 1 to 40, pattern `^[\w\- ]+$`.
@@ -3725,7 +4016,7 @@ pub enum AssetCategory {
     /// `IDP_BUTTON_ICON`
     IdpButtonIcon,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl AssetCategory {
@@ -3791,11 +4082,13 @@ impl From<&str> for AssetCategory {
             "FORM_BACKGROUND" => Self::FormBackground,
             "FORM_LOGO" => Self::FormLogo,
             "IDP_BUTTON_ICON" => Self::IdpButtonIcon,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(AssetCategory);
+::smithy_lean_runtime::__private::string_enum_impls!(AssetCategory);
 
 /// Values of `AssetExtensionType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -3812,7 +4105,7 @@ pub enum AssetExtension {
     /// `WEBP`
     Webp,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl AssetExtension {
@@ -3842,14 +4135,16 @@ impl From<&str> for AssetExtension {
             "PNG" => Self::Png,
             "SVG" => Self::Svg,
             "WEBP" => Self::Webp,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(AssetExtension);
+::smithy_lean_runtime::__private::string_enum_impls!(AssetExtension);
 
 /// The `AssociateSoftwareTokenRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AssociateSoftwareTokenRequest {
     /// `AccessToken`.
@@ -3864,8 +4159,8 @@ pub struct AssociateSoftwareTokenRequest {
     pub session: Option<String>,
 }
 
-impl fmt::Debug for AssociateSoftwareTokenRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AssociateSoftwareTokenRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AssociateSoftwareTokenRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .field("session", &"*** Sensitive Data Redacted ***")
@@ -3880,7 +4175,7 @@ impl AssociateSoftwareTokenRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         Ok(())
     }
 }
@@ -3905,14 +4200,16 @@ impl AssociateSoftwareTokenRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<AssociateSoftwareTokenRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AssociateSoftwareTokenRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `AssociateSoftwareTokenResponse` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AssociateSoftwareTokenResponse {
     /// `SecretCode`.
@@ -3927,8 +4224,8 @@ pub struct AssociateSoftwareTokenResponse {
     pub session: Option<String>,
 }
 
-impl fmt::Debug for AssociateSoftwareTokenResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AssociateSoftwareTokenResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AssociateSoftwareTokenResponse")
             .field("secret_code", &"*** Sensitive Data Redacted ***")
             .field("session", &"*** Sensitive Data Redacted ***")
@@ -3937,7 +4234,7 @@ impl fmt::Debug for AssociateSoftwareTokenResponse {
 }
 
 /// One user attribute as a name and a value.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Attribute {
     /// The attribute name.
@@ -3951,8 +4248,8 @@ pub struct Attribute {
     pub value: Option<String>,
 }
 
-impl fmt::Debug for Attribute {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for Attribute {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("Attribute")
             .field("name", &self.name)
             .field("value", &"*** Sensitive Data Redacted ***")
@@ -3973,7 +4270,7 @@ pub enum AttributeData {
     /// `Boolean`
     Boolean,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl AttributeData {
@@ -4001,14 +4298,16 @@ impl From<&str> for AttributeData {
             "Number" => Self::Number,
             "DateTime" => Self::Datetime,
             "Boolean" => Self::Boolean,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(AttributeData);
+::smithy_lean_runtime::__private::string_enum_impls!(AttributeData);
 
 /// The `AuthEventType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AuthEvent {
     /// A general-purpose string.
@@ -4021,7 +4320,7 @@ pub struct AuthEvent {
     pub event_type: Option<Event>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
     /// `EventResponse`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_response: Option<EventResponse>,
@@ -4054,7 +4353,7 @@ pub enum AuthFactor {
     /// `SOFTWARE_TOKEN`
     SoftwareToken,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl AuthFactor {
@@ -4084,11 +4383,13 @@ impl From<&str> for AuthFactor {
             "SMS_OTP" => Self::SmsOtp,
             "WEB_AUTHN" => Self::WebAuthn,
             "SOFTWARE_TOKEN" => Self::SoftwareToken,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(AuthFactor);
+::smithy_lean_runtime::__private::string_enum_impls!(AuthFactor);
 
 /// Values of `AuthFlowType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -4111,7 +4412,7 @@ pub enum AuthFlow {
     /// `USER_AUTH`
     UserAuth,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl AuthFlow {
@@ -4156,14 +4457,16 @@ impl From<&str> for AuthFlow {
             "USER_PASSWORD_AUTH" => Self::UserPasswordAuth,
             "ADMIN_USER_PASSWORD_AUTH" => Self::AdminUserPasswordAuth,
             "USER_AUTH" => Self::UserAuth,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(AuthFlow);
+::smithy_lean_runtime::__private::string_enum_impls!(AuthFlow);
 
 /// The `AuthenticationResultType` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AuthenticationResult {
     /// `AccessToken`.
@@ -4193,8 +4496,8 @@ pub struct AuthenticationResult {
     pub new_device_metadata: Option<NewDeviceMetadata>,
 }
 
-impl fmt::Debug for AuthenticationResult {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for AuthenticationResult {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AuthenticationResult")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .field("expires_in", &self.expires_in)
@@ -4209,7 +4512,7 @@ impl fmt::Debug for AuthenticationResult {
 /// The `CachedCIMDURLDoesNotExistException` structure.
 ///
 /// *Error:* A client-side error.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct CachedCimdurlDoesNotExistException {
     /// The text of an error message.
@@ -4217,8 +4520,8 @@ pub struct CachedCimdurlDoesNotExistException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for CachedCimdurlDoesNotExistException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for CachedCimdurlDoesNotExistException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("CachedCIMDURLDoesNotExistException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -4227,10 +4530,10 @@ impl fmt::Display for CachedCimdurlDoesNotExistException {
     }
 }
 
-impl std::error::Error for CachedCimdurlDoesNotExistException {}
+impl ::std::error::Error for CachedCimdurlDoesNotExistException {}
 
 /// The `CancelPointInTimeRecoveryRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CancelPointInTimeRecoveryRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -4252,10 +4555,10 @@ impl CancelPointInTimeRecoveryRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "CancelPointInTimeRecoveryRequest",
                     "UserPoolId",
                 ),
@@ -4263,7 +4566,7 @@ impl CancelPointInTimeRecoveryRequest {
         }
         if self.restore_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "CancelPointInTimeRecoveryRequest",
                     "RestoreId",
                 ),
@@ -4293,14 +4596,16 @@ impl CancelPointInTimeRecoveryRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<CancelPointInTimeRecoveryRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CancelPointInTimeRecoveryRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `CancelPointInTimeRecoveryResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CancelPointInTimeRecoveryResponse {
     /// `Restoration`.
@@ -4317,7 +4622,7 @@ pub enum ChallengeName {
     /// `Mfa`
     Mfa,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl ChallengeName {
@@ -4341,11 +4646,13 @@ impl From<&str> for ChallengeName {
         match value {
             "Password" => Self::Password,
             "Mfa" => Self::Mfa,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(ChallengeName);
+::smithy_lean_runtime::__private::string_enum_impls!(ChallengeName);
 
 /// Values of `ChallengeNameType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -4384,7 +4691,7 @@ pub enum ChallengeNameType {
     /// `PASSWORD_SRP`
     PasswordSrp,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl ChallengeNameType {
@@ -4453,11 +4760,13 @@ impl From<&str> for ChallengeNameType {
             "PASSWORD" => Self::Password,
             "WEB_AUTHN" => Self::WebAuthn,
             "PASSWORD_SRP" => Self::PasswordSrp,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(ChallengeNameType);
+::smithy_lean_runtime::__private::string_enum_impls!(ChallengeNameType);
 
 /// Values of `ChallengeResponse`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -4468,7 +4777,7 @@ pub enum ChallengeResponse {
     /// `Failure`
     Failure,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl ChallengeResponse {
@@ -4492,14 +4801,16 @@ impl From<&str> for ChallengeResponse {
         match value {
             "Success" => Self::Success,
             "Failure" => Self::Failure,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(ChallengeResponse);
+::smithy_lean_runtime::__private::string_enum_impls!(ChallengeResponse);
 
 /// The `ChallengeResponseType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ChallengeResponseType {
     /// `ChallengeName`.
@@ -4511,7 +4822,7 @@ pub struct ChallengeResponseType {
 }
 
 /// The `ChangePasswordRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ChangePasswordRequest {
     /// `PreviousPassword`.
@@ -4531,8 +4842,8 @@ pub struct ChangePasswordRequest {
     pub access_token: Option<String>,
 }
 
-impl fmt::Debug for ChangePasswordRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for ChangePasswordRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ChangePasswordRequest")
             .field("previous_password", &"*** Sensitive Data Redacted ***")
             .field("proposed_password", &"*** Sensitive Data Redacted ***")
@@ -4548,15 +4859,21 @@ impl ChangePasswordRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.proposed_password.is_none() {
             return Err(
-                BuildError::missing_field("ChangePasswordRequest", "ProposedPassword"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ChangePasswordRequest",
+                    "ProposedPassword",
+                ),
             );
         }
         if self.access_token.is_none() {
             return Err(
-                BuildError::missing_field("ChangePasswordRequest", "AccessToken"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ChangePasswordRequest",
+                    "AccessToken",
+                ),
             );
         }
         Ok(())
@@ -4589,14 +4906,16 @@ impl ChangePasswordRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ChangePasswordRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ChangePasswordRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ChangePasswordResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ChangePasswordResponse {}
 
@@ -4609,7 +4928,7 @@ pub enum CimdCacheAction {
     /// `INVALIDATE`
     Invalidate,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl CimdCacheAction {
@@ -4633,14 +4952,16 @@ impl From<&str> for CimdCacheAction {
         match value {
             "REFRESH" => Self::Refresh,
             "INVALIDATE" => Self::Invalidate,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(CimdCacheAction);
+::smithy_lean_runtime::__private::string_enum_impls!(CimdCacheAction);
 
 /// The `CIMDPolicyType` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CimdPolicy {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -4673,14 +4994,14 @@ pub struct CimdPolicy {
     pub url_patterns: Option<Vec<String>>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_date: Option<DateTime>,
+    pub last_modified_date: Option<::smithy_lean_runtime::DateTime>,
 }
 
-impl fmt::Debug for CimdPolicy {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for CimdPolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CimdPolicy")
             .field("user_pool_id", &self.user_pool_id)
             .field("cimd_policy_id", &self.cimd_policy_id)
@@ -4695,7 +5016,7 @@ impl fmt::Debug for CimdPolicy {
 }
 
 /// The `CIMDPolicySummaryType` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CimdPolicySummary {
     /// `CIMDPolicyId`.
@@ -4719,14 +5040,14 @@ pub struct CimdPolicySummary {
     pub cache_duration: Option<i32>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_date: Option<DateTime>,
+    pub last_modified_date: Option<::smithy_lean_runtime::DateTime>,
 }
 
-impl fmt::Debug for CimdPolicySummary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for CimdPolicySummary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CimdPolicySummary")
             .field("cimd_policy_id", &self.cimd_policy_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -4739,7 +5060,7 @@ impl fmt::Debug for CimdPolicySummary {
 }
 
 /// The `ClientAuthenticationResultType` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ClientAuthenticationResult {
     /// `AccessToken`.
@@ -4756,8 +5077,8 @@ pub struct ClientAuthenticationResult {
     pub token_type: Option<String>,
 }
 
-impl fmt::Debug for ClientAuthenticationResult {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for ClientAuthenticationResult {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ClientAuthenticationResult")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .field("expires_in", &self.expires_in)
@@ -4767,7 +5088,7 @@ impl fmt::Debug for ClientAuthenticationResult {
 }
 
 /// The `ClientMetadataURLType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ClientMetadataUrl {
     /// `URL`.
@@ -4777,14 +5098,14 @@ pub struct ClientMetadataUrl {
     pub url: String,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cached_date: Option<DateTime>,
+    pub cached_date: Option<::smithy_lean_runtime::DateTime>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub expiration_date: Option<DateTime>,
+    pub expiration_date: Option<::smithy_lean_runtime::DateTime>,
 }
 
 /// The `ClientSecretDescriptorType` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ClientSecretDescriptor {
     /// `ClientSecretId`.
@@ -4799,11 +5120,11 @@ pub struct ClientSecretDescriptor {
     pub client_secret_value: Option<String>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_secret_create_date: Option<DateTime>,
+    pub client_secret_create_date: Option<::smithy_lean_runtime::DateTime>,
 }
 
-impl fmt::Debug for ClientSecretDescriptor {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for ClientSecretDescriptor {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ClientSecretDescriptor")
             .field("client_secret_id", &self.client_secret_id)
             .field("client_secret_value", &"*** Sensitive Data Redacted ***")
@@ -4813,7 +5134,7 @@ impl fmt::Debug for ClientSecretDescriptor {
 }
 
 /// The `ClientSSOSessionConfigType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ClientSsoSessionConfig {
     /// `MaxValidityMinutes`.
@@ -4831,7 +5152,7 @@ pub enum ClientType {
     /// `DCR`
     Dcr,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl ClientType {
@@ -4855,14 +5176,16 @@ impl From<&str> for ClientType {
         match value {
             "REGULAR" => Self::Regular,
             "DCR" => Self::Dcr,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(ClientType);
+::smithy_lean_runtime::__private::string_enum_impls!(ClientType);
 
 /// The `CloudWatchLogsConfigurationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CloudWatchLogsConfiguration {
     /// An Amazon Resource Name.
@@ -4873,7 +5196,7 @@ pub struct CloudWatchLogsConfiguration {
 }
 
 /// The `CodeDeliveryDetailsType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CodeDeliveryDetails {
     /// A general-purpose string.
@@ -4894,7 +5217,7 @@ pub struct CodeDeliveryDetails {
 /// The `CodeDeliveryFailureException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct CodeDeliveryFailureException {
     /// The text of an error message.
@@ -4902,8 +5225,8 @@ pub struct CodeDeliveryFailureException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for CodeDeliveryFailureException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for CodeDeliveryFailureException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("CodeDeliveryFailureException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -4912,12 +5235,12 @@ impl fmt::Display for CodeDeliveryFailureException {
     }
 }
 
-impl std::error::Error for CodeDeliveryFailureException {}
+impl ::std::error::Error for CodeDeliveryFailureException {}
 
 /// The `CodeMismatchException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct CodeMismatchException {
     /// The text of an error message.
@@ -4925,8 +5248,8 @@ pub struct CodeMismatchException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for CodeMismatchException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for CodeMismatchException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("CodeMismatchException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -4935,7 +5258,7 @@ impl fmt::Display for CodeMismatchException {
     }
 }
 
-impl std::error::Error for CodeMismatchException {}
+impl ::std::error::Error for CodeMismatchException {}
 
 /// Values of `ColorSchemeModeType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -4948,7 +5271,7 @@ pub enum ColorSchemeMode {
     /// `DYNAMIC`
     Dynamic,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl ColorSchemeMode {
@@ -4974,14 +5297,16 @@ impl From<&str> for ColorSchemeMode {
             "LIGHT" => Self::Light,
             "DARK" => Self::Dark,
             "DYNAMIC" => Self::Dynamic,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(ColorSchemeMode);
+::smithy_lean_runtime::__private::string_enum_impls!(ColorSchemeMode);
 
 /// The `CompleteWebAuthnRegistrationRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CompleteWebAuthnRegistrationRequest {
     /// `AccessToken`.
@@ -4993,11 +5318,11 @@ pub struct CompleteWebAuthnRegistrationRequest {
     ///
     /// *Constraints:* required.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub credential: Option<Document>,
+    pub credential: Option<::smithy_lean_runtime::Document>,
 }
 
-impl fmt::Debug for CompleteWebAuthnRegistrationRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for CompleteWebAuthnRegistrationRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CompleteWebAuthnRegistrationRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .field("credential", &self.credential)
@@ -5012,10 +5337,10 @@ impl CompleteWebAuthnRegistrationRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "CompleteWebAuthnRegistrationRequest",
                     "AccessToken",
                 ),
@@ -5023,7 +5348,7 @@ impl CompleteWebAuthnRegistrationRequest {
         }
         if self.credential.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "CompleteWebAuthnRegistrationRequest",
                     "Credential",
                 ),
@@ -5047,25 +5372,27 @@ impl CompleteWebAuthnRegistrationRequestBuilder {
     }
 
     /// Sets `Credential`.
-    pub fn credential(mut self, value: Document) -> Self {
+    pub fn credential(mut self, value: ::smithy_lean_runtime::Document) -> Self {
         self.inner.credential = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<CompleteWebAuthnRegistrationRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CompleteWebAuthnRegistrationRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `CompleteWebAuthnRegistrationResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CompleteWebAuthnRegistrationResponse {}
 
 /// The `CompromisedCredentialsActionsType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CompromisedCredentialsActions {
     /// `EventAction`.
@@ -5083,7 +5410,7 @@ pub enum CompromisedCredentialsEventAction {
     /// `NO_ACTION`
     NoAction,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl CompromisedCredentialsEventAction {
@@ -5107,14 +5434,16 @@ impl From<&str> for CompromisedCredentialsEventAction {
         match value {
             "BLOCK" => Self::Block,
             "NO_ACTION" => Self::NoAction,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(CompromisedCredentialsEventAction);
+::smithy_lean_runtime::__private::string_enum_impls!(CompromisedCredentialsEventAction);
 
 /// The `CompromisedCredentialsRiskConfigurationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CompromisedCredentialsRiskConfiguration {
     /// `EventFilter`.
@@ -5129,7 +5458,7 @@ pub struct CompromisedCredentialsRiskConfiguration {
 /// Another request changed the resource at the same time.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct ConcurrentModificationException {
     /// A human-readable description of the problem.
@@ -5137,8 +5466,8 @@ pub struct ConcurrentModificationException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for ConcurrentModificationException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for ConcurrentModificationException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ConcurrentModificationException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -5147,10 +5476,10 @@ impl fmt::Display for ConcurrentModificationException {
     }
 }
 
-impl std::error::Error for ConcurrentModificationException {}
+impl ::std::error::Error for ConcurrentModificationException {}
 
 /// The `ConfirmDeviceRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ConfirmDeviceRequest {
     /// `AccessToken`.
@@ -5173,8 +5502,8 @@ pub struct ConfirmDeviceRequest {
     pub device_name: Option<String>,
 }
 
-impl fmt::Debug for ConfirmDeviceRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for ConfirmDeviceRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ConfirmDeviceRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .field("device_key", &self.device_key)
@@ -5191,12 +5520,22 @@ impl ConfirmDeviceRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
-            return Err(BuildError::missing_field("ConfirmDeviceRequest", "AccessToken"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ConfirmDeviceRequest",
+                    "AccessToken",
+                ),
+            );
         }
         if self.device_key.is_none() {
-            return Err(BuildError::missing_field("ConfirmDeviceRequest", "DeviceKey"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ConfirmDeviceRequest",
+                    "DeviceKey",
+                ),
+            );
         }
         Ok(())
     }
@@ -5237,14 +5576,16 @@ impl ConfirmDeviceRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ConfirmDeviceRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ConfirmDeviceRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ConfirmDeviceResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ConfirmDeviceResponse {
     /// A general-purpose flag.
@@ -5252,7 +5593,7 @@ pub struct ConfirmDeviceResponse {
 }
 
 /// The `ConfirmForgotPasswordRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ConfirmForgotPasswordRequest {
     /// The identifier of an app client.
@@ -5288,11 +5629,11 @@ pub struct ConfirmForgotPasswordRequest {
     pub user_context_data: Option<UserContextData>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
 }
 
-impl fmt::Debug for ConfirmForgotPasswordRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for ConfirmForgotPasswordRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ConfirmForgotPasswordRequest")
             .field("client_id", &"*** Sensitive Data Redacted ***")
             .field("secret_hash", &"*** Sensitive Data Redacted ***")
@@ -5313,20 +5654,26 @@ impl ConfirmForgotPasswordRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field("ConfirmForgotPasswordRequest", "ClientId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ConfirmForgotPasswordRequest",
+                    "ClientId",
+                ),
             );
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("ConfirmForgotPasswordRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ConfirmForgotPasswordRequest",
+                    "Username",
+                ),
             );
         }
         if self.confirmation_code.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "ConfirmForgotPasswordRequest",
                     "ConfirmationCode",
                 ),
@@ -5334,7 +5681,10 @@ impl ConfirmForgotPasswordRequest {
         }
         if self.password.is_none() {
             return Err(
-                BuildError::missing_field("ConfirmForgotPasswordRequest", "Password"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ConfirmForgotPasswordRequest",
+                    "Password",
+                ),
             );
         }
         Ok(())
@@ -5391,25 +5741,30 @@ impl ConfirmForgotPasswordRequestBuilder {
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ConfirmForgotPasswordRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ConfirmForgotPasswordRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ConfirmForgotPasswordResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ConfirmForgotPasswordResponse {}
 
 /// The `ConfirmSignUpRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ConfirmSignUpRequest {
     /// The identifier of an app client.
@@ -5443,7 +5798,7 @@ pub struct ConfirmSignUpRequest {
     pub user_context_data: Option<UserContextData>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
     /// `Session`.
     ///
     /// *Constraints:* length 20 to 4096.
@@ -5451,8 +5806,8 @@ pub struct ConfirmSignUpRequest {
     pub session: Option<String>,
 }
 
-impl fmt::Debug for ConfirmSignUpRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for ConfirmSignUpRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ConfirmSignUpRequest")
             .field("client_id", &"*** Sensitive Data Redacted ***")
             .field("secret_hash", &"*** Sensitive Data Redacted ***")
@@ -5474,16 +5829,29 @@ impl ConfirmSignUpRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.client_id.is_none() {
-            return Err(BuildError::missing_field("ConfirmSignUpRequest", "ClientId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ConfirmSignUpRequest",
+                    "ClientId",
+                ),
+            );
         }
         if self.username.is_none() {
-            return Err(BuildError::missing_field("ConfirmSignUpRequest", "Username"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ConfirmSignUpRequest",
+                    "Username",
+                ),
+            );
         }
         if self.confirmation_code.is_none() {
             return Err(
-                BuildError::missing_field("ConfirmSignUpRequest", "ConfirmationCode"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ConfirmSignUpRequest",
+                    "ConfirmationCode",
+                ),
             );
         }
         Ok(())
@@ -5540,7 +5908,10 @@ impl ConfirmSignUpRequestBuilder {
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
@@ -5552,14 +5923,16 @@ impl ConfirmSignUpRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ConfirmSignUpRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ConfirmSignUpRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ConfirmSignUpResponse` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ConfirmSignUpResponse {
     /// `Session`.
@@ -5569,8 +5942,8 @@ pub struct ConfirmSignUpResponse {
     pub session: Option<String>,
 }
 
-impl fmt::Debug for ConfirmSignUpResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for ConfirmSignUpResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ConfirmSignUpResponse")
             .field("session", &"*** Sensitive Data Redacted ***")
             .finish()
@@ -5578,7 +5951,7 @@ impl fmt::Debug for ConfirmSignUpResponse {
 }
 
 /// The `ContextDataType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ContextData {
     /// A general-purpose string.
@@ -5605,7 +5978,7 @@ pub struct ContextData {
 }
 
 /// The `CreateCIMDPolicyRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateCimdPolicyRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -5635,8 +6008,8 @@ pub struct CreateCimdPolicyRequest {
     pub url_patterns: Option<Vec<String>>,
 }
 
-impl fmt::Debug for CreateCimdPolicyRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for CreateCimdPolicyRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CreateCimdPolicyRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -5654,23 +6027,37 @@ impl CreateCimdPolicyRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("CreateCIMDPolicyRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateCIMDPolicyRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.client_id.is_none() {
-            return Err(BuildError::missing_field("CreateCIMDPolicyRequest", "ClientId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateCIMDPolicyRequest",
+                    "ClientId",
+                ),
+            );
         }
         if self.policy_name.is_none() {
             return Err(
-                BuildError::missing_field("CreateCIMDPolicyRequest", "PolicyName"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateCIMDPolicyRequest",
+                    "PolicyName",
+                ),
             );
         }
         if self.url_patterns.is_none() {
             return Err(
-                BuildError::missing_field("CreateCIMDPolicyRequest", "URLPatterns"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateCIMDPolicyRequest",
+                    "URLPatterns",
+                ),
             );
         }
         Ok(())
@@ -5715,14 +6102,16 @@ impl CreateCimdPolicyRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<CreateCimdPolicyRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateCimdPolicyRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `CreateCIMDPolicyResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateCimdPolicyResponse {
     /// `CIMDPolicy`.
@@ -5733,7 +6122,7 @@ pub struct CreateCimdPolicyResponse {
 }
 
 /// The `CreateGroupRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateGroupRequest {
     /// `GroupName`.
@@ -5770,12 +6159,22 @@ impl CreateGroupRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.group_name.is_none() {
-            return Err(BuildError::missing_field("CreateGroupRequest", "GroupName"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateGroupRequest",
+                    "GroupName",
+                ),
+            );
         }
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("CreateGroupRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateGroupRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         Ok(())
     }
@@ -5819,14 +6218,14 @@ impl CreateGroupRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<CreateGroupRequest, BuildError> {
+    pub fn build(self) -> Result<CreateGroupRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `CreateGroupResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateGroupResponse {
     /// `Group`.
@@ -5835,7 +6234,7 @@ pub struct CreateGroupResponse {
 }
 
 /// Request for CreateIdentityProvider.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateIdentityProviderRequest {
     /// The user pool ID.
@@ -5857,10 +6256,10 @@ pub struct CreateIdentityProviderRequest {
     ///
     /// *Constraints:* required.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub provider_details: Option<HashMap<String, String>>,
+    pub provider_details: Option<::std::collections::HashMap<String, String>>,
     /// How provider attributes map to pool attributes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attribute_mapping: Option<HashMap<String, String>>,
+    pub attribute_mapping: Option<::std::collections::HashMap<String, String>>,
     /// Alternative identifiers of the provider.
     ///
     /// *Constraints:* length 0 to 50.
@@ -5870,7 +6269,7 @@ pub struct CreateIdentityProviderRequest {
     ///
     /// *Constraints:* length 0 to 4.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub acr_mapping: Option<HashMap<String, String>>,
+    pub acr_mapping: Option<::std::collections::HashMap<String, String>>,
 }
 
 impl CreateIdentityProviderRequest {
@@ -5880,15 +6279,18 @@ impl CreateIdentityProviderRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("CreateIdentityProviderRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateIdentityProviderRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.provider_name.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "CreateIdentityProviderRequest",
                     "ProviderName",
                 ),
@@ -5896,7 +6298,7 @@ impl CreateIdentityProviderRequest {
         }
         if self.provider_type.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "CreateIdentityProviderRequest",
                     "ProviderType",
                 ),
@@ -5904,7 +6306,7 @@ impl CreateIdentityProviderRequest {
         }
         if self.provider_details.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "CreateIdentityProviderRequest",
                     "ProviderDetails",
                 ),
@@ -5940,13 +6342,19 @@ impl CreateIdentityProviderRequestBuilder {
     }
 
     /// Sets `ProviderDetails`.
-    pub fn provider_details(mut self, value: HashMap<String, String>) -> Self {
+    pub fn provider_details(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.provider_details = Some(value);
         self
     }
 
     /// Sets `AttributeMapping`.
-    pub fn attribute_mapping(mut self, value: HashMap<String, String>) -> Self {
+    pub fn attribute_mapping(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.attribute_mapping = Some(value);
         self
     }
@@ -5958,20 +6366,25 @@ impl CreateIdentityProviderRequestBuilder {
     }
 
     /// Sets `AcrMapping`.
-    pub fn acr_mapping(mut self, value: HashMap<String, String>) -> Self {
+    pub fn acr_mapping(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.acr_mapping = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<CreateIdentityProviderRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateIdentityProviderRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from CreateIdentityProvider.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateIdentityProviderResponse {
     /// The new identity provider.
@@ -5981,7 +6394,7 @@ pub struct CreateIdentityProviderResponse {
 }
 
 /// The `CreateManagedLoginBrandingRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateManagedLoginBrandingRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -5999,7 +6412,7 @@ pub struct CreateManagedLoginBrandingRequest {
     pub use_cognito_provided_values: Option<bool>,
     /// `Settings`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub settings: Option<Document>,
+    pub settings: Option<::smithy_lean_runtime::Document>,
     /// `Assets`.
     ///
     /// *Constraints:* length 0 to 40.
@@ -6007,8 +6420,8 @@ pub struct CreateManagedLoginBrandingRequest {
     pub assets: Option<Vec<Asset>>,
 }
 
-impl fmt::Debug for CreateManagedLoginBrandingRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for CreateManagedLoginBrandingRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CreateManagedLoginBrandingRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -6026,10 +6439,10 @@ impl CreateManagedLoginBrandingRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "CreateManagedLoginBrandingRequest",
                     "UserPoolId",
                 ),
@@ -6037,7 +6450,7 @@ impl CreateManagedLoginBrandingRequest {
         }
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "CreateManagedLoginBrandingRequest",
                     "ClientId",
                 ),
@@ -6073,7 +6486,7 @@ impl CreateManagedLoginBrandingRequestBuilder {
     }
 
     /// Sets `Settings`.
-    pub fn settings(mut self, value: Document) -> Self {
+    pub fn settings(mut self, value: ::smithy_lean_runtime::Document) -> Self {
         self.inner.settings = Some(value);
         self
     }
@@ -6085,14 +6498,16 @@ impl CreateManagedLoginBrandingRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<CreateManagedLoginBrandingRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateManagedLoginBrandingRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `CreateManagedLoginBrandingResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateManagedLoginBrandingResponse {
     /// `ManagedLoginBranding`.
@@ -6101,7 +6516,7 @@ pub struct CreateManagedLoginBrandingResponse {
 }
 
 /// Request for CreateResourceServer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateResourceServerRequest {
     /// The user pool ID.
@@ -6133,19 +6548,30 @@ impl CreateResourceServerRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("CreateResourceServerRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateResourceServerRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.identifier.is_none() {
             return Err(
-                BuildError::missing_field("CreateResourceServerRequest", "Identifier"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateResourceServerRequest",
+                    "Identifier",
+                ),
             );
         }
         if self.name.is_none() {
-            return Err(BuildError::missing_field("CreateResourceServerRequest", "Name"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateResourceServerRequest",
+                    "Name",
+                ),
+            );
         }
         Ok(())
     }
@@ -6183,14 +6609,16 @@ impl CreateResourceServerRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<CreateResourceServerRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateResourceServerRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from CreateResourceServer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateResourceServerResponse {
     /// The new resource server.
@@ -6200,7 +6628,7 @@ pub struct CreateResourceServerResponse {
 }
 
 /// The `CreateTermsRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateTermsRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -6232,11 +6660,11 @@ pub struct CreateTermsRequest {
     ///
     /// *Constraints:* length 1 to 13.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub links: Option<HashMap<String, String>>,
+    pub links: Option<::std::collections::HashMap<String, String>>,
 }
 
-impl fmt::Debug for CreateTermsRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for CreateTermsRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CreateTermsRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -6255,21 +6683,46 @@ impl CreateTermsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("CreateTermsRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateTermsRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         if self.client_id.is_none() {
-            return Err(BuildError::missing_field("CreateTermsRequest", "ClientId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateTermsRequest",
+                    "ClientId",
+                ),
+            );
         }
         if self.terms_name.is_none() {
-            return Err(BuildError::missing_field("CreateTermsRequest", "TermsName"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateTermsRequest",
+                    "TermsName",
+                ),
+            );
         }
         if self.terms_source.is_none() {
-            return Err(BuildError::missing_field("CreateTermsRequest", "TermsSource"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateTermsRequest",
+                    "TermsSource",
+                ),
+            );
         }
         if self.enforcement.is_none() {
-            return Err(BuildError::missing_field("CreateTermsRequest", "Enforcement"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateTermsRequest",
+                    "Enforcement",
+                ),
+            );
         }
         Ok(())
     }
@@ -6313,20 +6766,20 @@ impl CreateTermsRequestBuilder {
     }
 
     /// Sets `Links`.
-    pub fn links(mut self, value: HashMap<String, String>) -> Self {
+    pub fn links(mut self, value: ::std::collections::HashMap<String, String>) -> Self {
         self.inner.links = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<CreateTermsRequest, BuildError> {
+    pub fn build(self) -> Result<CreateTermsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `CreateTermsResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateTermsResponse {
     /// `Terms`.
@@ -6335,7 +6788,7 @@ pub struct CreateTermsResponse {
 }
 
 /// The `CreateUserImportJobRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateUserImportJobRequest {
     /// `JobName`.
@@ -6365,20 +6818,26 @@ impl CreateUserImportJobRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.job_name.is_none() {
             return Err(
-                BuildError::missing_field("CreateUserImportJobRequest", "JobName"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateUserImportJobRequest",
+                    "JobName",
+                ),
             );
         }
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("CreateUserImportJobRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateUserImportJobRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.cloud_watch_logs_role_arn.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "CreateUserImportJobRequest",
                     "CloudWatchLogsRoleArn",
                 ),
@@ -6423,14 +6882,16 @@ impl CreateUserImportJobRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<CreateUserImportJobRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateUserImportJobRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `CreateUserImportJobResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateUserImportJobResponse {
     /// `UserImportJob`.
@@ -6439,7 +6900,7 @@ pub struct CreateUserImportJobResponse {
 }
 
 /// The `CreateUserPoolClientRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateUserPoolClientRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -6546,8 +7007,8 @@ pub struct CreateUserPoolClientRequest {
     pub publish_secrets_in_aws_secrets_manager: Option<bool>,
 }
 
-impl fmt::Debug for CreateUserPoolClientRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for CreateUserPoolClientRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CreateUserPoolClientRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_name", &self.client_name)
@@ -6594,15 +7055,21 @@ impl CreateUserPoolClientRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("CreateUserPoolClientRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateUserPoolClientRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.client_name.is_none() {
             return Err(
-                BuildError::missing_field("CreateUserPoolClientRequest", "ClientName"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateUserPoolClientRequest",
+                    "ClientName",
+                ),
             );
         }
         Ok(())
@@ -6776,14 +7243,16 @@ impl CreateUserPoolClientRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<CreateUserPoolClientRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateUserPoolClientRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `CreateUserPoolClientResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateUserPoolClientResponse {
     /// `UserPoolClient`.
@@ -6792,7 +7261,7 @@ pub struct CreateUserPoolClientResponse {
 }
 
 /// The `CreateUserPoolDomainRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateUserPoolDomainRequest {
     /// The prefix or full name of a user pool domain.
@@ -6823,15 +7292,21 @@ impl CreateUserPoolDomainRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.domain.is_none() {
             return Err(
-                BuildError::missing_field("CreateUserPoolDomainRequest", "Domain"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateUserPoolDomainRequest",
+                    "Domain",
+                ),
             );
         }
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("CreateUserPoolDomainRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateUserPoolDomainRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -6876,14 +7351,16 @@ impl CreateUserPoolDomainRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<CreateUserPoolDomainRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateUserPoolDomainRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `CreateUserPoolDomainResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateUserPoolDomainResponse {
     /// `ManagedLoginVersion`.
@@ -6900,7 +7377,7 @@ pub struct CreateUserPoolDomainResponse {
 }
 
 /// The `CreateUserPoolReplicaRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateUserPoolReplicaRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -6915,7 +7392,7 @@ pub struct CreateUserPoolReplicaRequest {
     pub region_name: Option<String>,
     /// Tags attached to a user pool.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_pool_tags: Option<HashMap<String, String>>,
+    pub user_pool_tags: Option<::std::collections::HashMap<String, String>>,
 }
 
 impl CreateUserPoolReplicaRequest {
@@ -6925,15 +7402,21 @@ impl CreateUserPoolReplicaRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("CreateUserPoolReplicaRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateUserPoolReplicaRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.region_name.is_none() {
             return Err(
-                BuildError::missing_field("CreateUserPoolReplicaRequest", "RegionName"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateUserPoolReplicaRequest",
+                    "RegionName",
+                ),
             );
         }
         Ok(())
@@ -6960,20 +7443,25 @@ impl CreateUserPoolReplicaRequestBuilder {
     }
 
     /// Sets `UserPoolTags`.
-    pub fn user_pool_tags(mut self, value: HashMap<String, String>) -> Self {
+    pub fn user_pool_tags(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.user_pool_tags = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<CreateUserPoolReplicaRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateUserPoolReplicaRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `CreateUserPoolReplicaResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateUserPoolReplicaResponse {
     /// `UserPoolReplica`.
@@ -6982,7 +7470,7 @@ pub struct CreateUserPoolReplicaResponse {
 }
 
 /// Request for CreateUserPool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateUserPoolRequest {
     /// The name of the new pool.
@@ -7048,7 +7536,7 @@ pub struct CreateUserPoolRequest {
     pub sms_configuration: Option<SmsConfiguration>,
     /// Tags for the pool.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_pool_tags: Option<HashMap<String, String>>,
+    pub user_pool_tags: Option<::std::collections::HashMap<String, String>>,
     /// Settings for administrator-created users.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_create_user_config: Option<AdminCreateUserConfig>,
@@ -7082,7 +7570,7 @@ pub struct CreateUserPoolRequest {
     ///
     /// *Constraints:* length 0 to 4.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub acr_configuration: Option<HashMap<String, AcrLevelConfig>>,
+    pub acr_configuration: Option<::std::collections::HashMap<String, AcrLevelConfig>>,
 }
 
 impl CreateUserPoolRequest {
@@ -7092,9 +7580,14 @@ impl CreateUserPoolRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.pool_name.is_none() {
-            return Err(BuildError::missing_field("CreateUserPoolRequest", "PoolName"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "CreateUserPoolRequest",
+                    "PoolName",
+                ),
+            );
         }
         Ok(())
     }
@@ -7219,7 +7712,10 @@ impl CreateUserPoolRequestBuilder {
     }
 
     /// Sets `UserPoolTags`.
-    pub fn user_pool_tags(mut self, value: HashMap<String, String>) -> Self {
+    pub fn user_pool_tags(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.user_pool_tags = Some(value);
         self
     }
@@ -7291,20 +7787,25 @@ impl CreateUserPoolRequestBuilder {
     }
 
     /// Sets `AcrConfiguration`.
-    pub fn acr_configuration(mut self, value: HashMap<String, AcrLevelConfig>) -> Self {
+    pub fn acr_configuration(
+        mut self,
+        value: ::std::collections::HashMap<String, AcrLevelConfig>,
+    ) -> Self {
         self.inner.acr_configuration = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<CreateUserPoolRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateUserPoolRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from CreateUserPool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CreateUserPoolResponse {
     /// The new user pool.
@@ -7313,7 +7814,7 @@ pub struct CreateUserPoolResponse {
 }
 
 /// The `CustomDomainConfigType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CustomDomainConfig {
     /// An Amazon Resource Name.
@@ -7326,7 +7827,7 @@ pub struct CustomDomainConfig {
 }
 
 /// A custom email sender trigger together with its event version.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CustomEmailLambdaVersionConfig {
     /// The event version the function expects.
@@ -7346,7 +7847,7 @@ pub enum CustomEmailSenderLambdaVersion {
     /// `V1_0`
     V10,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl CustomEmailSenderLambdaVersion {
@@ -7368,14 +7869,16 @@ impl From<&str> for CustomEmailSenderLambdaVersion {
     fn from(value: &str) -> Self {
         match value {
             "V1_0" => Self::V10,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(CustomEmailSenderLambdaVersion);
+::smithy_lean_runtime::__private::string_enum_impls!(CustomEmailSenderLambdaVersion);
 
 /// A custom SMS sender trigger together with its event version.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CustomSmsLambdaVersionConfig {
     /// The event version the function expects.
@@ -7395,7 +7898,7 @@ pub enum CustomSmsSenderLambdaVersion {
     /// `V1_0`
     V10,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl CustomSmsSenderLambdaVersion {
@@ -7417,14 +7920,16 @@ impl From<&str> for CustomSmsSenderLambdaVersion {
     fn from(value: &str) -> Self {
         match value {
             "V1_0" => Self::V10,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(CustomSmsSenderLambdaVersion);
+::smithy_lean_runtime::__private::string_enum_impls!(CustomSmsSenderLambdaVersion);
 
 /// The `DcrConfigurationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DcrConfiguration {
     /// Whether a user pool is enabled.
@@ -7458,7 +7963,7 @@ pub enum DefaultEmailOption {
     /// `CONFIRM_WITH_CODE`
     ConfirmWithCode,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl DefaultEmailOption {
@@ -7482,14 +7987,16 @@ impl From<&str> for DefaultEmailOption {
         match value {
             "CONFIRM_WITH_LINK" => Self::ConfirmWithLink,
             "CONFIRM_WITH_CODE" => Self::ConfirmWithCode,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(DefaultEmailOption);
+::smithy_lean_runtime::__private::string_enum_impls!(DefaultEmailOption);
 
 /// The `DeleteCIMDPolicyRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteCimdPolicyRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -7511,15 +8018,21 @@ impl DeleteCimdPolicyRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("DeleteCIMDPolicyRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteCIMDPolicyRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.cimd_policy_id.is_none() {
             return Err(
-                BuildError::missing_field("DeleteCIMDPolicyRequest", "CIMDPolicyId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteCIMDPolicyRequest",
+                    "CIMDPolicyId",
+                ),
             );
         }
         Ok(())
@@ -7546,19 +8059,21 @@ impl DeleteCimdPolicyRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DeleteCimdPolicyRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteCimdPolicyRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DeleteCIMDPolicyResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteCimdPolicyResponse {}
 
 /// The `DeleteGroupRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteGroupRequest {
     /// `GroupName`.
@@ -7580,12 +8095,22 @@ impl DeleteGroupRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.group_name.is_none() {
-            return Err(BuildError::missing_field("DeleteGroupRequest", "GroupName"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteGroupRequest",
+                    "GroupName",
+                ),
+            );
         }
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("DeleteGroupRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteGroupRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         Ok(())
     }
@@ -7611,14 +8136,14 @@ impl DeleteGroupRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DeleteGroupRequest, BuildError> {
+    pub fn build(self) -> Result<DeleteGroupRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DeleteIdentityProviderRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteIdentityProviderRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -7640,15 +8165,18 @@ impl DeleteIdentityProviderRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("DeleteIdentityProviderRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteIdentityProviderRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.provider_name.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DeleteIdentityProviderRequest",
                     "ProviderName",
                 ),
@@ -7678,14 +8206,16 @@ impl DeleteIdentityProviderRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DeleteIdentityProviderRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteIdentityProviderRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DeleteManagedLoginBrandingRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteManagedLoginBrandingRequest {
     /// `ManagedLoginBrandingId`.
@@ -7707,10 +8237,10 @@ impl DeleteManagedLoginBrandingRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.managed_login_branding_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DeleteManagedLoginBrandingRequest",
                     "ManagedLoginBrandingId",
                 ),
@@ -7718,7 +8248,7 @@ impl DeleteManagedLoginBrandingRequest {
         }
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DeleteManagedLoginBrandingRequest",
                     "UserPoolId",
                 ),
@@ -7748,14 +8278,16 @@ impl DeleteManagedLoginBrandingRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DeleteManagedLoginBrandingRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteManagedLoginBrandingRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Request for DeleteResourceServer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteResourceServerRequest {
     /// The user pool ID.
@@ -7777,15 +8309,21 @@ impl DeleteResourceServerRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("DeleteResourceServerRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteResourceServerRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.identifier.is_none() {
             return Err(
-                BuildError::missing_field("DeleteResourceServerRequest", "Identifier"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteResourceServerRequest",
+                    "Identifier",
+                ),
             );
         }
         Ok(())
@@ -7812,14 +8350,16 @@ impl DeleteResourceServerRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DeleteResourceServerRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteResourceServerRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DeleteTermsRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteTermsRequest {
     /// `TermsId`.
@@ -7841,12 +8381,22 @@ impl DeleteTermsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.terms_id.is_none() {
-            return Err(BuildError::missing_field("DeleteTermsRequest", "TermsId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteTermsRequest",
+                    "TermsId",
+                ),
+            );
         }
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("DeleteTermsRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteTermsRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         Ok(())
     }
@@ -7872,14 +8422,14 @@ impl DeleteTermsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DeleteTermsRequest, BuildError> {
+    pub fn build(self) -> Result<DeleteTermsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DeleteUserAttributesRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteUserAttributesRequest {
     /// `UserAttributeNames`.
@@ -7894,8 +8444,8 @@ pub struct DeleteUserAttributesRequest {
     pub access_token: Option<String>,
 }
 
-impl fmt::Debug for DeleteUserAttributesRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for DeleteUserAttributesRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("DeleteUserAttributesRequest")
             .field("user_attribute_names", &self.user_attribute_names)
             .field("access_token", &"*** Sensitive Data Redacted ***")
@@ -7910,10 +8460,10 @@ impl DeleteUserAttributesRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_attribute_names.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DeleteUserAttributesRequest",
                     "UserAttributeNames",
                 ),
@@ -7921,7 +8471,10 @@ impl DeleteUserAttributesRequest {
         }
         if self.access_token.is_none() {
             return Err(
-                BuildError::missing_field("DeleteUserAttributesRequest", "AccessToken"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteUserAttributesRequest",
+                    "AccessToken",
+                ),
             );
         }
         Ok(())
@@ -7948,19 +8501,21 @@ impl DeleteUserAttributesRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DeleteUserAttributesRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteUserAttributesRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DeleteUserAttributesResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteUserAttributesResponse {}
 
 /// The `DeleteUserPoolClientRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteUserPoolClientRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -7975,8 +8530,8 @@ pub struct DeleteUserPoolClientRequest {
     pub client_id: Option<String>,
 }
 
-impl fmt::Debug for DeleteUserPoolClientRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for DeleteUserPoolClientRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("DeleteUserPoolClientRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -7991,15 +8546,21 @@ impl DeleteUserPoolClientRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("DeleteUserPoolClientRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteUserPoolClientRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field("DeleteUserPoolClientRequest", "ClientId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteUserPoolClientRequest",
+                    "ClientId",
+                ),
             );
         }
         Ok(())
@@ -8026,14 +8587,16 @@ impl DeleteUserPoolClientRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DeleteUserPoolClientRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteUserPoolClientRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DeleteUserPoolClientSecretRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteUserPoolClientSecretRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -8053,8 +8616,8 @@ pub struct DeleteUserPoolClientSecretRequest {
     pub client_secret_id: Option<String>,
 }
 
-impl fmt::Debug for DeleteUserPoolClientSecretRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for DeleteUserPoolClientSecretRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("DeleteUserPoolClientSecretRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -8070,10 +8633,10 @@ impl DeleteUserPoolClientSecretRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DeleteUserPoolClientSecretRequest",
                     "UserPoolId",
                 ),
@@ -8081,7 +8644,7 @@ impl DeleteUserPoolClientSecretRequest {
         }
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DeleteUserPoolClientSecretRequest",
                     "ClientId",
                 ),
@@ -8089,7 +8652,7 @@ impl DeleteUserPoolClientSecretRequest {
         }
         if self.client_secret_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DeleteUserPoolClientSecretRequest",
                     "ClientSecretId",
                 ),
@@ -8125,19 +8688,21 @@ impl DeleteUserPoolClientSecretRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DeleteUserPoolClientSecretRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteUserPoolClientSecretRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DeleteUserPoolClientSecretResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteUserPoolClientSecretResponse {}
 
 /// The `DeleteUserPoolDomainRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteUserPoolDomainRequest {
     /// The prefix or full name of a user pool domain.
@@ -8159,15 +8724,21 @@ impl DeleteUserPoolDomainRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.domain.is_none() {
             return Err(
-                BuildError::missing_field("DeleteUserPoolDomainRequest", "Domain"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteUserPoolDomainRequest",
+                    "Domain",
+                ),
             );
         }
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("DeleteUserPoolDomainRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteUserPoolDomainRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -8194,19 +8765,21 @@ impl DeleteUserPoolDomainRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DeleteUserPoolDomainRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteUserPoolDomainRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DeleteUserPoolDomainResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteUserPoolDomainResponse {}
 
 /// The `DeleteUserPoolReplicaRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteUserPoolReplicaRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -8228,15 +8801,21 @@ impl DeleteUserPoolReplicaRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("DeleteUserPoolReplicaRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteUserPoolReplicaRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.region_name.is_none() {
             return Err(
-                BuildError::missing_field("DeleteUserPoolReplicaRequest", "RegionName"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteUserPoolReplicaRequest",
+                    "RegionName",
+                ),
             );
         }
         Ok(())
@@ -8263,14 +8842,16 @@ impl DeleteUserPoolReplicaRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DeleteUserPoolReplicaRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteUserPoolReplicaRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DeleteUserPoolReplicaResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteUserPoolReplicaResponse {
     /// `UserPoolReplica`.
@@ -8279,7 +8860,7 @@ pub struct DeleteUserPoolReplicaResponse {
 }
 
 /// The `DeleteUserPoolRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteUserPoolRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -8296,9 +8877,14 @@ impl DeleteUserPoolRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("DeleteUserPoolRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteUserPoolRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         Ok(())
     }
@@ -8318,14 +8904,16 @@ impl DeleteUserPoolRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DeleteUserPoolRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteUserPoolRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DeleteUserRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteUserRequest {
     /// `AccessToken`.
@@ -8335,8 +8923,8 @@ pub struct DeleteUserRequest {
     pub access_token: Option<String>,
 }
 
-impl fmt::Debug for DeleteUserRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for DeleteUserRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("DeleteUserRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .finish()
@@ -8350,9 +8938,14 @@ impl DeleteUserRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
-            return Err(BuildError::missing_field("DeleteUserRequest", "AccessToken"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DeleteUserRequest",
+                    "AccessToken",
+                ),
+            );
         }
         Ok(())
     }
@@ -8372,14 +8965,14 @@ impl DeleteUserRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DeleteUserRequest, BuildError> {
+    pub fn build(self) -> Result<DeleteUserRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DeleteWebAuthnCredentialRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteWebAuthnCredentialRequest {
     /// `AccessToken`.
@@ -8394,8 +8987,8 @@ pub struct DeleteWebAuthnCredentialRequest {
     pub credential_id: Option<String>,
 }
 
-impl fmt::Debug for DeleteWebAuthnCredentialRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for DeleteWebAuthnCredentialRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("DeleteWebAuthnCredentialRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .field("credential_id", &self.credential_id)
@@ -8410,10 +9003,10 @@ impl DeleteWebAuthnCredentialRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DeleteWebAuthnCredentialRequest",
                     "AccessToken",
                 ),
@@ -8421,7 +9014,7 @@ impl DeleteWebAuthnCredentialRequest {
         }
         if self.credential_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DeleteWebAuthnCredentialRequest",
                     "CredentialId",
                 ),
@@ -8451,14 +9044,16 @@ impl DeleteWebAuthnCredentialRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DeleteWebAuthnCredentialRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteWebAuthnCredentialRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DeleteWebAuthnCredentialResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeleteWebAuthnCredentialResponse {}
 
@@ -8471,7 +9066,7 @@ pub enum DeletionProtection {
     /// `INACTIVE`
     Inactive,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl DeletionProtection {
@@ -8495,11 +9090,13 @@ impl From<&str> for DeletionProtection {
         match value {
             "ACTIVE" => Self::Active,
             "INACTIVE" => Self::Inactive,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(DeletionProtection);
+::smithy_lean_runtime::__private::string_enum_impls!(DeletionProtection);
 
 /// How a code is delivered to a user.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -8510,7 +9107,7 @@ pub enum DeliveryMedium {
     /// `EMAIL`
     Email,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl DeliveryMedium {
@@ -8534,14 +9131,16 @@ impl From<&str> for DeliveryMedium {
         match value {
             "SMS" => Self::Sms,
             "EMAIL" => Self::Email,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(DeliveryMedium);
+::smithy_lean_runtime::__private::string_enum_impls!(DeliveryMedium);
 
 /// The `DescribeCIMDPolicyRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeCimdPolicyRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -8563,15 +9162,21 @@ impl DescribeCimdPolicyRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("DescribeCIMDPolicyRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeCIMDPolicyRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.cimd_policy_id.is_none() {
             return Err(
-                BuildError::missing_field("DescribeCIMDPolicyRequest", "CIMDPolicyId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeCIMDPolicyRequest",
+                    "CIMDPolicyId",
+                ),
             );
         }
         Ok(())
@@ -8598,14 +9203,16 @@ impl DescribeCimdPolicyRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DescribeCimdPolicyRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeCimdPolicyRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DescribeCIMDPolicyResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeCimdPolicyResponse {
     /// `CIMDPolicy`.
@@ -8616,7 +9223,7 @@ pub struct DescribeCimdPolicyResponse {
 }
 
 /// Request for DescribeIdentityProvider.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeIdentityProviderRequest {
     /// The user pool ID.
@@ -8638,10 +9245,10 @@ impl DescribeIdentityProviderRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DescribeIdentityProviderRequest",
                     "UserPoolId",
                 ),
@@ -8649,7 +9256,7 @@ impl DescribeIdentityProviderRequest {
         }
         if self.provider_name.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DescribeIdentityProviderRequest",
                     "ProviderName",
                 ),
@@ -8679,14 +9286,16 @@ impl DescribeIdentityProviderRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DescribeIdentityProviderRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeIdentityProviderRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from DescribeIdentityProvider.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeIdentityProviderResponse {
     /// The identity provider.
@@ -8696,7 +9305,7 @@ pub struct DescribeIdentityProviderResponse {
 }
 
 /// The `DescribeManagedLoginBrandingByClientRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeManagedLoginBrandingByClientRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -8714,8 +9323,8 @@ pub struct DescribeManagedLoginBrandingByClientRequest {
     pub return_merged_resources: Option<bool>,
 }
 
-impl fmt::Debug for DescribeManagedLoginBrandingByClientRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for DescribeManagedLoginBrandingByClientRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("DescribeManagedLoginBrandingByClientRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -8731,10 +9340,10 @@ impl DescribeManagedLoginBrandingByClientRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DescribeManagedLoginBrandingByClientRequest",
                     "UserPoolId",
                 ),
@@ -8742,7 +9351,7 @@ impl DescribeManagedLoginBrandingByClientRequest {
         }
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DescribeManagedLoginBrandingByClientRequest",
                     "ClientId",
                 ),
@@ -8780,14 +9389,17 @@ impl DescribeManagedLoginBrandingByClientRequestBuilder {
     /// Returns the input, or which required member is missing.
     pub fn build(
         self,
-    ) -> Result<DescribeManagedLoginBrandingByClientRequest, BuildError> {
+    ) -> Result<
+        DescribeManagedLoginBrandingByClientRequest,
+        ::smithy_lean_runtime::BuildError,
+    > {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DescribeManagedLoginBrandingByClientResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeManagedLoginBrandingByClientResponse {
     /// `ManagedLoginBranding`.
@@ -8796,7 +9408,7 @@ pub struct DescribeManagedLoginBrandingByClientResponse {
 }
 
 /// The `DescribeManagedLoginBrandingRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeManagedLoginBrandingRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -8821,10 +9433,10 @@ impl DescribeManagedLoginBrandingRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DescribeManagedLoginBrandingRequest",
                     "UserPoolId",
                 ),
@@ -8832,7 +9444,7 @@ impl DescribeManagedLoginBrandingRequest {
         }
         if self.managed_login_branding_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DescribeManagedLoginBrandingRequest",
                     "ManagedLoginBrandingId",
                 ),
@@ -8868,14 +9480,16 @@ impl DescribeManagedLoginBrandingRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DescribeManagedLoginBrandingRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeManagedLoginBrandingRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DescribeManagedLoginBrandingResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeManagedLoginBrandingResponse {
     /// `ManagedLoginBranding`.
@@ -8884,7 +9498,7 @@ pub struct DescribeManagedLoginBrandingResponse {
 }
 
 /// The `DescribePointInTimeRecoveryRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribePointInTimeRecoveryRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -8906,10 +9520,10 @@ impl DescribePointInTimeRecoveryRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DescribePointInTimeRecoveryRequest",
                     "UserPoolId",
                 ),
@@ -8917,7 +9531,7 @@ impl DescribePointInTimeRecoveryRequest {
         }
         if self.restore_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DescribePointInTimeRecoveryRequest",
                     "RestoreId",
                 ),
@@ -8947,14 +9561,16 @@ impl DescribePointInTimeRecoveryRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DescribePointInTimeRecoveryRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribePointInTimeRecoveryRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DescribePointInTimeRecoveryResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribePointInTimeRecoveryResponse {
     /// `Restoration`.
@@ -8963,7 +9579,7 @@ pub struct DescribePointInTimeRecoveryResponse {
 }
 
 /// Request for DescribeResourceServer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeResourceServerRequest {
     /// The user pool ID.
@@ -8985,15 +9601,21 @@ impl DescribeResourceServerRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("DescribeResourceServerRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeResourceServerRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.identifier.is_none() {
             return Err(
-                BuildError::missing_field("DescribeResourceServerRequest", "Identifier"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeResourceServerRequest",
+                    "Identifier",
+                ),
             );
         }
         Ok(())
@@ -9020,14 +9642,16 @@ impl DescribeResourceServerRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DescribeResourceServerRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeResourceServerRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from DescribeResourceServer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeResourceServerResponse {
     /// The resource server.
@@ -9037,7 +9661,7 @@ pub struct DescribeResourceServerResponse {
 }
 
 /// The `DescribeRiskConfigurationRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeRiskConfigurationRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -9052,8 +9676,8 @@ pub struct DescribeRiskConfigurationRequest {
     pub client_id: Option<String>,
 }
 
-impl fmt::Debug for DescribeRiskConfigurationRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for DescribeRiskConfigurationRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("DescribeRiskConfigurationRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -9068,10 +9692,10 @@ impl DescribeRiskConfigurationRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "DescribeRiskConfigurationRequest",
                     "UserPoolId",
                 ),
@@ -9101,14 +9725,16 @@ impl DescribeRiskConfigurationRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DescribeRiskConfigurationRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeRiskConfigurationRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DescribeRiskConfigurationResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeRiskConfigurationResponse {
     /// `RiskConfiguration`.
@@ -9118,7 +9744,7 @@ pub struct DescribeRiskConfigurationResponse {
 }
 
 /// The `DescribeTermsByClientRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeTermsByClientRequest {
     /// The identifier of an app client.
@@ -9138,8 +9764,8 @@ pub struct DescribeTermsByClientRequest {
     pub terms_name: Option<String>,
 }
 
-impl fmt::Debug for DescribeTermsByClientRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for DescribeTermsByClientRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("DescribeTermsByClientRequest")
             .field("client_id", &"*** Sensitive Data Redacted ***")
             .field("user_pool_id", &self.user_pool_id)
@@ -9155,20 +9781,29 @@ impl DescribeTermsByClientRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field("DescribeTermsByClientRequest", "ClientId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeTermsByClientRequest",
+                    "ClientId",
+                ),
             );
         }
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("DescribeTermsByClientRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeTermsByClientRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.terms_name.is_none() {
             return Err(
-                BuildError::missing_field("DescribeTermsByClientRequest", "TermsName"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeTermsByClientRequest",
+                    "TermsName",
+                ),
             );
         }
         Ok(())
@@ -9201,14 +9836,16 @@ impl DescribeTermsByClientRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DescribeTermsByClientRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeTermsByClientRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DescribeTermsByClientResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeTermsByClientResponse {
     /// `Terms`.
@@ -9217,7 +9854,7 @@ pub struct DescribeTermsByClientResponse {
 }
 
 /// The `DescribeTermsRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeTermsRequest {
     /// `TermsId`.
@@ -9239,12 +9876,22 @@ impl DescribeTermsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.terms_id.is_none() {
-            return Err(BuildError::missing_field("DescribeTermsRequest", "TermsId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeTermsRequest",
+                    "TermsId",
+                ),
+            );
         }
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("DescribeTermsRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeTermsRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         Ok(())
     }
@@ -9270,14 +9917,16 @@ impl DescribeTermsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DescribeTermsRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeTermsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DescribeTermsResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeTermsResponse {
     /// `Terms`.
@@ -9286,7 +9935,7 @@ pub struct DescribeTermsResponse {
 }
 
 /// The `DescribeUserImportJobRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeUserImportJobRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -9308,15 +9957,21 @@ impl DescribeUserImportJobRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("DescribeUserImportJobRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeUserImportJobRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.job_id.is_none() {
             return Err(
-                BuildError::missing_field("DescribeUserImportJobRequest", "JobId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeUserImportJobRequest",
+                    "JobId",
+                ),
             );
         }
         Ok(())
@@ -9343,14 +9998,16 @@ impl DescribeUserImportJobRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DescribeUserImportJobRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeUserImportJobRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DescribeUserImportJobResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeUserImportJobResponse {
     /// `UserImportJob`.
@@ -9359,7 +10016,7 @@ pub struct DescribeUserImportJobResponse {
 }
 
 /// The `DescribeUserPoolClientRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeUserPoolClientRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -9374,8 +10031,8 @@ pub struct DescribeUserPoolClientRequest {
     pub client_id: Option<String>,
 }
 
-impl fmt::Debug for DescribeUserPoolClientRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for DescribeUserPoolClientRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("DescribeUserPoolClientRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -9390,15 +10047,21 @@ impl DescribeUserPoolClientRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("DescribeUserPoolClientRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeUserPoolClientRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field("DescribeUserPoolClientRequest", "ClientId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeUserPoolClientRequest",
+                    "ClientId",
+                ),
             );
         }
         Ok(())
@@ -9425,14 +10088,16 @@ impl DescribeUserPoolClientRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DescribeUserPoolClientRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeUserPoolClientRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `DescribeUserPoolClientResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeUserPoolClientResponse {
     /// `UserPoolClient`.
@@ -9441,7 +10106,7 @@ pub struct DescribeUserPoolClientResponse {
 }
 
 /// Request for DescribeUserPoolDomain.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeUserPoolDomainRequest {
     /// The domain prefix or custom domain name.
@@ -9458,10 +10123,13 @@ impl DescribeUserPoolDomainRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.domain.is_none() {
             return Err(
-                BuildError::missing_field("DescribeUserPoolDomainRequest", "Domain"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeUserPoolDomainRequest",
+                    "Domain",
+                ),
             );
         }
         Ok(())
@@ -9482,14 +10150,16 @@ impl DescribeUserPoolDomainRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DescribeUserPoolDomainRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeUserPoolDomainRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from DescribeUserPoolDomain.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeUserPoolDomainResponse {
     /// The domain details.
@@ -9498,7 +10168,7 @@ pub struct DescribeUserPoolDomainResponse {
 }
 
 /// Request for DescribeUserPool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeUserPoolRequest {
     /// The user pool to describe.
@@ -9515,10 +10185,13 @@ impl DescribeUserPoolRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("DescribeUserPoolRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "DescribeUserPoolRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -9539,14 +10212,16 @@ impl DescribeUserPoolRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<DescribeUserPoolRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeUserPoolRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from DescribeUserPool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DescribeUserPoolResponse {
     /// The user pool.
@@ -9555,7 +10230,7 @@ pub struct DescribeUserPoolResponse {
 }
 
 /// The `DeviceType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Device {
     /// `DeviceKey`.
@@ -9568,17 +10243,17 @@ pub struct Device {
     pub device_attributes: Option<Vec<Attribute>>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub device_create_date: Option<DateTime>,
+    pub device_create_date: Option<::smithy_lean_runtime::DateTime>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub device_last_modified_date: Option<DateTime>,
+    pub device_last_modified_date: Option<::smithy_lean_runtime::DateTime>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub device_last_authenticated_date: Option<DateTime>,
+    pub device_last_authenticated_date: Option<::smithy_lean_runtime::DateTime>,
 }
 
 /// Device-remembering settings.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeviceConfiguration {
     /// Whether remembered devices can replace an MFA step.
@@ -9590,7 +10265,7 @@ pub struct DeviceConfiguration {
 /// The `DeviceKeyExistsException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct DeviceKeyExistsException {
     /// The text of an error message.
@@ -9598,8 +10273,8 @@ pub struct DeviceKeyExistsException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for DeviceKeyExistsException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for DeviceKeyExistsException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("DeviceKeyExistsException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -9608,7 +10283,7 @@ impl fmt::Display for DeviceKeyExistsException {
     }
 }
 
-impl std::error::Error for DeviceKeyExistsException {}
+impl ::std::error::Error for DeviceKeyExistsException {}
 
 /// Values of `DeviceRememberedStatusType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -9619,7 +10294,7 @@ pub enum DeviceRememberedStatus {
     /// `not_remembered`
     NotRemembered,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl DeviceRememberedStatus {
@@ -9643,14 +10318,16 @@ impl From<&str> for DeviceRememberedStatus {
         match value {
             "remembered" => Self::Remembered,
             "not_remembered" => Self::NotRemembered,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(DeviceRememberedStatus);
+::smithy_lean_runtime::__private::string_enum_impls!(DeviceRememberedStatus);
 
 /// The `DeviceSecretVerifierConfigType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DeviceSecretVerifierConfig {
     /// A general-purpose string.
@@ -9666,7 +10343,7 @@ pub struct DeviceSecretVerifierConfig {
 }
 
 /// Details of a user pool domain.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DomainDescription {
     /// The user pool ID.
@@ -9728,7 +10405,7 @@ pub enum DomainStatus {
     /// `FAILED`
     Failed,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl DomainStatus {
@@ -9758,16 +10435,18 @@ impl From<&str> for DomainStatus {
             "UPDATING" => Self::Updating,
             "ACTIVE" => Self::Active,
             "FAILED" => Self::Failed,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(DomainStatus);
+::smithy_lean_runtime::__private::string_enum_impls!(DomainStatus);
 
 /// An identity provider with that name already exists.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct DuplicateProviderException {
     /// A human-readable description of the problem.
@@ -9775,8 +10454,8 @@ pub struct DuplicateProviderException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for DuplicateProviderException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for DuplicateProviderException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("DuplicateProviderException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -9785,10 +10464,10 @@ impl fmt::Display for DuplicateProviderException {
     }
 }
 
-impl std::error::Error for DuplicateProviderException {}
+impl ::std::error::Error for DuplicateProviderException {}
 
 /// How a user pool sends email.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct EmailConfiguration {
     /// The verified Amazon SES identity used as sender.
@@ -9817,7 +10496,7 @@ pub struct EmailConfiguration {
 }
 
 /// The `EmailMfaConfigType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct EmailMfaConfig {
     /// `Message`.
@@ -9833,7 +10512,7 @@ pub struct EmailMfaConfig {
 }
 
 /// The `EmailMfaSettingsType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct EmailMfaSettings {
     /// A general-purpose flag.
@@ -9851,7 +10530,7 @@ pub enum EmailSendingAccount {
     /// `DEVELOPER`
     Developer,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl EmailSendingAccount {
@@ -9875,16 +10554,18 @@ impl From<&str> for EmailSendingAccount {
         match value {
             "COGNITO_DEFAULT" => Self::CognitoDefault,
             "DEVELOPER" => Self::Developer,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(EmailSendingAccount);
+::smithy_lean_runtime::__private::string_enum_impls!(EmailSendingAccount);
 
 /// The `EnableSoftwareTokenMFAException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct EnableSoftwareTokenMfaException {
     /// The text of an error message.
@@ -9892,8 +10573,8 @@ pub struct EnableSoftwareTokenMfaException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for EnableSoftwareTokenMfaException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for EnableSoftwareTokenMfaException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("EnableSoftwareTokenMFAException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -9902,7 +10583,7 @@ impl fmt::Display for EnableSoftwareTokenMfaException {
     }
 }
 
-impl std::error::Error for EnableSoftwareTokenMfaException {}
+impl ::std::error::Error for EnableSoftwareTokenMfaException {}
 
 /// Values of `EncryptionKeyType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -9913,7 +10594,7 @@ pub enum EncryptionKey {
     /// `CUSTOMER_MANAGED_KEY`
     CustomerManagedKey,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl EncryptionKey {
@@ -9937,14 +10618,16 @@ impl From<&str> for EncryptionKey {
         match value {
             "AWS_OWNED_KEY" => Self::AwsOwnedKey,
             "CUSTOMER_MANAGED_KEY" => Self::CustomerManagedKey,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(EncryptionKey);
+::smithy_lean_runtime::__private::string_enum_impls!(EncryptionKey);
 
 /// The `EumsSmsConfigurationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct EumsSmsConfiguration {
     /// An Amazon Resource Name.
@@ -9998,7 +10681,7 @@ pub enum Event {
     /// `ResendCode`
     ResendCode,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl Event {
@@ -10028,14 +10711,16 @@ impl From<&str> for Event {
             "ForgotPassword" => Self::ForgotPassword,
             "PasswordChange" => Self::PasswordChange,
             "ResendCode" => Self::ResendCode,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(Event);
+::smithy_lean_runtime::__private::string_enum_impls!(Event);
 
 /// The `EventContextDataType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct EventContextData {
     /// A general-purpose string.
@@ -10066,7 +10751,7 @@ pub struct EventContextData {
 }
 
 /// The `EventFeedbackType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct EventFeedback {
     /// `FeedbackValue`.
@@ -10079,7 +10764,7 @@ pub struct EventFeedback {
     pub provider: String,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub feedback_date: Option<DateTime>,
+    pub feedback_date: Option<::smithy_lean_runtime::DateTime>,
 }
 
 /// Values of `EventFilterType`.
@@ -10093,7 +10778,7 @@ pub enum EventFilter {
     /// `SIGN_UP`
     SignUp,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl EventFilter {
@@ -10119,11 +10804,13 @@ impl From<&str> for EventFilter {
             "SIGN_IN" => Self::SignIn,
             "PASSWORD_CHANGE" => Self::PasswordChange,
             "SIGN_UP" => Self::SignUp,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(EventFilter);
+::smithy_lean_runtime::__private::string_enum_impls!(EventFilter);
 
 /// Values of `EventResponseType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -10136,7 +10823,7 @@ pub enum EventResponse {
     /// `InProgress`
     InProgress,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl EventResponse {
@@ -10162,14 +10849,16 @@ impl From<&str> for EventResponse {
             "Pass" => Self::Pass,
             "Fail" => Self::Fail,
             "InProgress" => Self::InProgress,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(EventResponse);
+::smithy_lean_runtime::__private::string_enum_impls!(EventResponse);
 
 /// The `EventRiskType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct EventRisk {
     /// `RiskDecision`.
@@ -10192,7 +10881,7 @@ pub enum EventSourceName {
     /// `userAuthEvents`
     UserAuthEvents,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl EventSourceName {
@@ -10216,16 +10905,18 @@ impl From<&str> for EventSourceName {
         match value {
             "userNotification" => Self::UserNotification,
             "userAuthEvents" => Self::UserAuthEvents,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(EventSourceName);
+::smithy_lean_runtime::__private::string_enum_impls!(EventSourceName);
 
 /// The `ExpiredCodeException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct ExpiredCodeException {
     /// The text of an error message.
@@ -10233,8 +10924,8 @@ pub struct ExpiredCodeException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for ExpiredCodeException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for ExpiredCodeException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ExpiredCodeException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -10243,7 +10934,7 @@ impl fmt::Display for ExpiredCodeException {
     }
 }
 
-impl std::error::Error for ExpiredCodeException {}
+impl ::std::error::Error for ExpiredCodeException {}
 
 /// Values of `ExplicitAuthFlowsType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -10272,7 +10963,7 @@ pub enum ExplicitAuthFlows {
     /// `ALLOW_TOKEN_EXCHANGE_IMPERSONATION`
     AllowTokenExchangeImpersonation,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl ExplicitAuthFlows {
@@ -10326,14 +11017,16 @@ impl From<&str> for ExplicitAuthFlows {
             "ALLOW_USER_AUTH" => Self::AllowUserAuth,
             "ALLOW_TOKEN_EXCHANGE_DELEGATION" => Self::AllowTokenExchangeDelegation,
             "ALLOW_TOKEN_EXCHANGE_IMPERSONATION" => Self::AllowTokenExchangeImpersonation,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(ExplicitAuthFlows);
+::smithy_lean_runtime::__private::string_enum_impls!(ExplicitAuthFlows);
 
 /// The `FailoverType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Failover {
     /// `SecondaryRegion`.
@@ -10355,7 +11048,7 @@ pub enum Feature {
     /// `DISABLED`
     Disabled,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl Feature {
@@ -10379,16 +11072,18 @@ impl From<&str> for Feature {
         match value {
             "ENABLED" => Self::Enabled,
             "DISABLED" => Self::Disabled,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(Feature);
+::smithy_lean_runtime::__private::string_enum_impls!(Feature);
 
 /// The feature is not part of the user pool's plan.
 ///
 /// *Error:* A client-side error (HTTP 403).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct FeatureUnavailableInTierException {
     /// A human-readable description of the problem.
@@ -10396,8 +11091,8 @@ pub struct FeatureUnavailableInTierException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for FeatureUnavailableInTierException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for FeatureUnavailableInTierException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("FeatureUnavailableInTierException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -10406,7 +11101,7 @@ impl fmt::Display for FeatureUnavailableInTierException {
     }
 }
 
-impl std::error::Error for FeatureUnavailableInTierException {}
+impl ::std::error::Error for FeatureUnavailableInTierException {}
 
 /// Values of `FeedbackValueType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -10417,7 +11112,7 @@ pub enum FeedbackValue {
     /// `Invalid`
     Invalid,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl FeedbackValue {
@@ -10441,14 +11136,16 @@ impl From<&str> for FeedbackValue {
         match value {
             "Valid" => Self::Valid,
             "Invalid" => Self::Invalid,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(FeedbackValue);
+::smithy_lean_runtime::__private::string_enum_impls!(FeedbackValue);
 
 /// The `FirehoseConfigurationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct FirehoseConfiguration {
     /// An Amazon Resource Name.
@@ -10461,7 +11158,7 @@ pub struct FirehoseConfiguration {
 /// The `ForbiddenException` structure.
 ///
 /// *Error:* A client-side error (HTTP 403).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct ForbiddenException {
     /// The text of an error message.
@@ -10469,8 +11166,8 @@ pub struct ForbiddenException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for ForbiddenException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for ForbiddenException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ForbiddenException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -10479,10 +11176,10 @@ impl fmt::Display for ForbiddenException {
     }
 }
 
-impl std::error::Error for ForbiddenException {}
+impl ::std::error::Error for ForbiddenException {}
 
 /// The `ForgetDeviceRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ForgetDeviceRequest {
     /// `AccessToken`.
@@ -10497,8 +11194,8 @@ pub struct ForgetDeviceRequest {
     pub device_key: Option<String>,
 }
 
-impl fmt::Debug for ForgetDeviceRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for ForgetDeviceRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ForgetDeviceRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .field("device_key", &self.device_key)
@@ -10513,9 +11210,14 @@ impl ForgetDeviceRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.device_key.is_none() {
-            return Err(BuildError::missing_field("ForgetDeviceRequest", "DeviceKey"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ForgetDeviceRequest",
+                    "DeviceKey",
+                ),
+            );
         }
         Ok(())
     }
@@ -10541,14 +11243,16 @@ impl ForgetDeviceRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ForgetDeviceRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ForgetDeviceRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ForgotPasswordRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ForgotPasswordRequest {
     /// The identifier of an app client.
@@ -10574,11 +11278,11 @@ pub struct ForgotPasswordRequest {
     pub analytics_metadata: Option<AnalyticsMetadata>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
 }
 
-impl fmt::Debug for ForgotPasswordRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for ForgotPasswordRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ForgotPasswordRequest")
             .field("client_id", &"*** Sensitive Data Redacted ***")
             .field("secret_hash", &"*** Sensitive Data Redacted ***")
@@ -10597,12 +11301,22 @@ impl ForgotPasswordRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.client_id.is_none() {
-            return Err(BuildError::missing_field("ForgotPasswordRequest", "ClientId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ForgotPasswordRequest",
+                    "ClientId",
+                ),
+            );
         }
         if self.username.is_none() {
-            return Err(BuildError::missing_field("ForgotPasswordRequest", "Username"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ForgotPasswordRequest",
+                    "Username",
+                ),
+            );
         }
         Ok(())
     }
@@ -10646,20 +11360,25 @@ impl ForgotPasswordRequestBuilder {
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ForgotPasswordRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ForgotPasswordRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ForgotPasswordResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ForgotPasswordResponse {
     /// `CodeDeliveryDetails`.
@@ -10668,7 +11387,7 @@ pub struct ForgotPasswordResponse {
 }
 
 /// The `GetClientTokenRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetClientTokenRequest {
     /// The identifier of an app client.
@@ -10688,11 +11407,11 @@ pub struct GetClientTokenRequest {
     pub scopes: Option<Vec<String>>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
 }
 
-impl fmt::Debug for GetClientTokenRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for GetClientTokenRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GetClientTokenRequest")
             .field("client_id", &"*** Sensitive Data Redacted ***")
             .field("secret", &"*** Sensitive Data Redacted ***")
@@ -10709,12 +11428,22 @@ impl GetClientTokenRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.client_id.is_none() {
-            return Err(BuildError::missing_field("GetClientTokenRequest", "ClientId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GetClientTokenRequest",
+                    "ClientId",
+                ),
+            );
         }
         if self.secret.is_none() {
-            return Err(BuildError::missing_field("GetClientTokenRequest", "Secret"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GetClientTokenRequest",
+                    "Secret",
+                ),
+            );
         }
         Ok(())
     }
@@ -10746,20 +11475,25 @@ impl GetClientTokenRequestBuilder {
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetClientTokenRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetClientTokenRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `GetClientTokenResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetClientTokenResponse {
     /// `ClientAuthenticationResult`.
@@ -10768,7 +11502,7 @@ pub struct GetClientTokenResponse {
 }
 
 /// The `GetCSVHeaderRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetCsvHeaderRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -10785,9 +11519,14 @@ impl GetCsvHeaderRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("GetCSVHeaderRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GetCSVHeaderRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         Ok(())
     }
@@ -10807,14 +11546,16 @@ impl GetCsvHeaderRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetCsvHeaderRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetCsvHeaderRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `GetCSVHeaderResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetCsvHeaderResponse {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -10828,7 +11569,7 @@ pub struct GetCsvHeaderResponse {
 }
 
 /// The `GetDerivedTokenRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetDerivedTokenRequest {
     /// The identifier of an app client.
@@ -10889,8 +11630,8 @@ pub struct GetDerivedTokenRequest {
     pub requested_token_type: Option<IssuedTokenTypeIdentifier>,
 }
 
-impl fmt::Debug for GetDerivedTokenRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for GetDerivedTokenRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GetDerivedTokenRequest")
             .field("client_id", &"*** Sensitive Data Redacted ***")
             .field("client_secret", &"*** Sensitive Data Redacted ***")
@@ -10915,18 +11656,29 @@ impl GetDerivedTokenRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.client_id.is_none() {
-            return Err(BuildError::missing_field("GetDerivedTokenRequest", "ClientId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GetDerivedTokenRequest",
+                    "ClientId",
+                ),
+            );
         }
         if self.subject_token.is_none() {
             return Err(
-                BuildError::missing_field("GetDerivedTokenRequest", "SubjectToken"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GetDerivedTokenRequest",
+                    "SubjectToken",
+                ),
             );
         }
         if self.subject_token_type.is_none() {
             return Err(
-                BuildError::missing_field("GetDerivedTokenRequest", "SubjectTokenType"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GetDerivedTokenRequest",
+                    "SubjectTokenType",
+                ),
             );
         }
         Ok(())
@@ -11016,14 +11768,16 @@ impl GetDerivedTokenRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetDerivedTokenRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetDerivedTokenRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `GetDerivedTokenResponse` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetDerivedTokenResponse {
     /// `IssuedToken`.
@@ -11047,8 +11801,8 @@ pub struct GetDerivedTokenResponse {
     pub scopes: Option<Vec<String>>,
 }
 
-impl fmt::Debug for GetDerivedTokenResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for GetDerivedTokenResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GetDerivedTokenResponse")
             .field("issued_token", &"*** Sensitive Data Redacted ***")
             .field("issued_token_type", &self.issued_token_type)
@@ -11060,7 +11814,7 @@ impl fmt::Debug for GetDerivedTokenResponse {
 }
 
 /// The `GetDeviceRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetDeviceRequest {
     /// `DeviceKey`.
@@ -11075,8 +11829,8 @@ pub struct GetDeviceRequest {
     pub access_token: Option<String>,
 }
 
-impl fmt::Debug for GetDeviceRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for GetDeviceRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GetDeviceRequest")
             .field("device_key", &self.device_key)
             .field("access_token", &"*** Sensitive Data Redacted ***")
@@ -11091,9 +11845,14 @@ impl GetDeviceRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.device_key.is_none() {
-            return Err(BuildError::missing_field("GetDeviceRequest", "DeviceKey"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GetDeviceRequest",
+                    "DeviceKey",
+                ),
+            );
         }
         Ok(())
     }
@@ -11119,14 +11878,14 @@ impl GetDeviceRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetDeviceRequest, BuildError> {
+    pub fn build(self) -> Result<GetDeviceRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `GetDeviceResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetDeviceResponse {
     /// `Device`.
@@ -11136,7 +11895,7 @@ pub struct GetDeviceResponse {
 }
 
 /// The `GetGroupRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetGroupRequest {
     /// `GroupName`.
@@ -11158,12 +11917,22 @@ impl GetGroupRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.group_name.is_none() {
-            return Err(BuildError::missing_field("GetGroupRequest", "GroupName"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GetGroupRequest",
+                    "GroupName",
+                ),
+            );
         }
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("GetGroupRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GetGroupRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         Ok(())
     }
@@ -11189,14 +11958,14 @@ impl GetGroupRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetGroupRequest, BuildError> {
+    pub fn build(self) -> Result<GetGroupRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `GetGroupResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetGroupResponse {
     /// `Group`.
@@ -11205,7 +11974,7 @@ pub struct GetGroupResponse {
 }
 
 /// Request for GetIdentityProviderByIdentifier.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetIdentityProviderByIdentifierRequest {
     /// The user pool ID.
@@ -11227,10 +11996,10 @@ impl GetIdentityProviderByIdentifierRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "GetIdentityProviderByIdentifierRequest",
                     "UserPoolId",
                 ),
@@ -11238,7 +12007,7 @@ impl GetIdentityProviderByIdentifierRequest {
         }
         if self.idp_identifier.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "GetIdentityProviderByIdentifierRequest",
                     "IdpIdentifier",
                 ),
@@ -11268,14 +12037,19 @@ impl GetIdentityProviderByIdentifierRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetIdentityProviderByIdentifierRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        GetIdentityProviderByIdentifierRequest,
+        ::smithy_lean_runtime::BuildError,
+    > {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from GetIdentityProviderByIdentifier.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetIdentityProviderByIdentifierResponse {
     /// The identity provider.
@@ -11285,7 +12059,7 @@ pub struct GetIdentityProviderByIdentifierResponse {
 }
 
 /// The `GetLogDeliveryConfigurationRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetLogDeliveryConfigurationRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -11302,10 +12076,10 @@ impl GetLogDeliveryConfigurationRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "GetLogDeliveryConfigurationRequest",
                     "UserPoolId",
                 ),
@@ -11329,14 +12103,16 @@ impl GetLogDeliveryConfigurationRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetLogDeliveryConfigurationRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetLogDeliveryConfigurationRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `GetLogDeliveryConfigurationResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetLogDeliveryConfigurationResponse {
     /// `LogDeliveryConfiguration`.
@@ -11345,7 +12121,7 @@ pub struct GetLogDeliveryConfigurationResponse {
 }
 
 /// The `GetProvisionedLimitRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetProvisionedLimitRequest {
     /// `LimitDefinition`.
@@ -11362,10 +12138,10 @@ impl GetProvisionedLimitRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.limit_definition.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "GetProvisionedLimitRequest",
                     "LimitDefinition",
                 ),
@@ -11389,14 +12165,16 @@ impl GetProvisionedLimitRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetProvisionedLimitRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetProvisionedLimitRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `GetProvisionedLimitResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetProvisionedLimitResponse {
     /// `Limit`.
@@ -11406,7 +12184,7 @@ pub struct GetProvisionedLimitResponse {
 }
 
 /// The `GetSigningCertificateRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetSigningCertificateRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -11423,10 +12201,13 @@ impl GetSigningCertificateRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("GetSigningCertificateRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GetSigningCertificateRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -11447,14 +12228,16 @@ impl GetSigningCertificateRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetSigningCertificateRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetSigningCertificateRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `GetSigningCertificateResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetSigningCertificateResponse {
     /// A general-purpose string.
@@ -11465,7 +12248,7 @@ pub struct GetSigningCertificateResponse {
 }
 
 /// The `GetTokensFromRefreshTokenRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetTokensFromRefreshTokenRequest {
     /// `RefreshToken`.
@@ -11490,11 +12273,11 @@ pub struct GetTokensFromRefreshTokenRequest {
     pub device_key: Option<String>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
 }
 
-impl fmt::Debug for GetTokensFromRefreshTokenRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for GetTokensFromRefreshTokenRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GetTokensFromRefreshTokenRequest")
             .field("refresh_token", &"*** Sensitive Data Redacted ***")
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -11512,10 +12295,10 @@ impl GetTokensFromRefreshTokenRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.refresh_token.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "GetTokensFromRefreshTokenRequest",
                     "RefreshToken",
                 ),
@@ -11523,7 +12306,10 @@ impl GetTokensFromRefreshTokenRequest {
         }
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field("GetTokensFromRefreshTokenRequest", "ClientId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GetTokensFromRefreshTokenRequest",
+                    "ClientId",
+                ),
             );
         }
         Ok(())
@@ -11562,20 +12348,25 @@ impl GetTokensFromRefreshTokenRequestBuilder {
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetTokensFromRefreshTokenRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetTokensFromRefreshTokenRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `GetTokensFromRefreshTokenResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetTokensFromRefreshTokenResponse {
     /// `AuthenticationResult`.
@@ -11584,7 +12375,7 @@ pub struct GetTokensFromRefreshTokenResponse {
 }
 
 /// Request for GetUICustomization.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUiCustomizationRequest {
     /// The user pool ID.
@@ -11599,8 +12390,8 @@ pub struct GetUiCustomizationRequest {
     pub client_id: Option<String>,
 }
 
-impl fmt::Debug for GetUiCustomizationRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for GetUiCustomizationRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GetUiCustomizationRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -11615,10 +12406,13 @@ impl GetUiCustomizationRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("GetUICustomizationRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GetUICustomizationRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -11645,14 +12439,16 @@ impl GetUiCustomizationRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetUiCustomizationRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetUiCustomizationRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from GetUICustomization.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUiCustomizationResponse {
     /// The branding settings.
@@ -11663,7 +12459,7 @@ pub struct GetUiCustomizationResponse {
 }
 
 /// The `GetUserAttributeVerificationCodeRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUserAttributeVerificationCodeRequest {
     /// `AccessToken`.
@@ -11678,11 +12474,11 @@ pub struct GetUserAttributeVerificationCodeRequest {
     pub attribute_name: Option<String>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
 }
 
-impl fmt::Debug for GetUserAttributeVerificationCodeRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for GetUserAttributeVerificationCodeRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GetUserAttributeVerificationCodeRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .field("attribute_name", &self.attribute_name)
@@ -11698,10 +12494,10 @@ impl GetUserAttributeVerificationCodeRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "GetUserAttributeVerificationCodeRequest",
                     "AccessToken",
                 ),
@@ -11709,7 +12505,7 @@ impl GetUserAttributeVerificationCodeRequest {
         }
         if self.attribute_name.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "GetUserAttributeVerificationCodeRequest",
                     "AttributeName",
                 ),
@@ -11739,20 +12535,28 @@ impl GetUserAttributeVerificationCodeRequestBuilder {
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetUserAttributeVerificationCodeRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        GetUserAttributeVerificationCodeRequest,
+        ::smithy_lean_runtime::BuildError,
+    > {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `GetUserAttributeVerificationCodeResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUserAttributeVerificationCodeResponse {
     /// `CodeDeliveryDetails`.
@@ -11761,7 +12565,7 @@ pub struct GetUserAttributeVerificationCodeResponse {
 }
 
 /// The `GetUserAuthFactorsRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUserAuthFactorsRequest {
     /// `AccessToken`.
@@ -11771,8 +12575,8 @@ pub struct GetUserAuthFactorsRequest {
     pub access_token: Option<String>,
 }
 
-impl fmt::Debug for GetUserAuthFactorsRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for GetUserAuthFactorsRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GetUserAuthFactorsRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .finish()
@@ -11786,10 +12590,13 @@ impl GetUserAuthFactorsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
             return Err(
-                BuildError::missing_field("GetUserAuthFactorsRequest", "AccessToken"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GetUserAuthFactorsRequest",
+                    "AccessToken",
+                ),
             );
         }
         Ok(())
@@ -11810,14 +12617,16 @@ impl GetUserAuthFactorsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetUserAuthFactorsRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetUserAuthFactorsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `GetUserAuthFactorsResponse` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUserAuthFactorsResponse {
     /// The name a user signs in with.
@@ -11839,8 +12648,8 @@ pub struct GetUserAuthFactorsResponse {
     pub configured_user_auth_factors: Option<Vec<AuthFactor>>,
 }
 
-impl fmt::Debug for GetUserAuthFactorsResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for GetUserAuthFactorsResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GetUserAuthFactorsResponse")
             .field("username", &"*** Sensitive Data Redacted ***")
             .field("preferred_mfa_setting", &self.preferred_mfa_setting)
@@ -11851,7 +12660,7 @@ impl fmt::Debug for GetUserAuthFactorsResponse {
 }
 
 /// The `GetUserPoolClientSessionConfigurationRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUserPoolClientSessionConfigurationRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -11866,8 +12675,8 @@ pub struct GetUserPoolClientSessionConfigurationRequest {
     pub client_id: Option<String>,
 }
 
-impl fmt::Debug for GetUserPoolClientSessionConfigurationRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for GetUserPoolClientSessionConfigurationRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GetUserPoolClientSessionConfigurationRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -11882,10 +12691,10 @@ impl GetUserPoolClientSessionConfigurationRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "GetUserPoolClientSessionConfigurationRequest",
                     "UserPoolId",
                 ),
@@ -11893,7 +12702,7 @@ impl GetUserPoolClientSessionConfigurationRequest {
         }
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "GetUserPoolClientSessionConfigurationRequest",
                     "ClientId",
                 ),
@@ -11925,14 +12734,17 @@ impl GetUserPoolClientSessionConfigurationRequestBuilder {
     /// Returns the input, or which required member is missing.
     pub fn build(
         self,
-    ) -> Result<GetUserPoolClientSessionConfigurationRequest, BuildError> {
+    ) -> Result<
+        GetUserPoolClientSessionConfigurationRequest,
+        ::smithy_lean_runtime::BuildError,
+    > {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `GetUserPoolClientSessionConfigurationResponse` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUserPoolClientSessionConfigurationResponse {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -11950,8 +12762,8 @@ pub struct GetUserPoolClientSessionConfigurationResponse {
     pub sso_session: Option<ClientSsoSessionConfig>,
 }
 
-impl fmt::Debug for GetUserPoolClientSessionConfigurationResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for GetUserPoolClientSessionConfigurationResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GetUserPoolClientSessionConfigurationResponse")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -11961,7 +12773,7 @@ impl fmt::Debug for GetUserPoolClientSessionConfigurationResponse {
 }
 
 /// The `GetUserPoolMfaConfigRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUserPoolMfaConfigRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -11978,10 +12790,13 @@ impl GetUserPoolMfaConfigRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("GetUserPoolMfaConfigRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GetUserPoolMfaConfigRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -12002,14 +12817,16 @@ impl GetUserPoolMfaConfigRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetUserPoolMfaConfigRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetUserPoolMfaConfigRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `GetUserPoolMfaConfigResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUserPoolMfaConfigResponse {
     /// `SmsMfaConfiguration`.
@@ -12030,7 +12847,7 @@ pub struct GetUserPoolMfaConfigResponse {
 }
 
 /// The `GetUserPoolSessionConfigurationRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUserPoolSessionConfigurationRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -12047,10 +12864,10 @@ impl GetUserPoolSessionConfigurationRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "GetUserPoolSessionConfigurationRequest",
                     "UserPoolId",
                 ),
@@ -12074,14 +12891,19 @@ impl GetUserPoolSessionConfigurationRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetUserPoolSessionConfigurationRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        GetUserPoolSessionConfigurationRequest,
+        ::smithy_lean_runtime::BuildError,
+    > {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `GetUserPoolSessionConfigurationResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUserPoolSessionConfigurationResponse {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -12098,7 +12920,7 @@ pub struct GetUserPoolSessionConfigurationResponse {
 }
 
 /// The `GetUserRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUserRequest {
     /// `AccessToken`.
@@ -12108,8 +12930,8 @@ pub struct GetUserRequest {
     pub access_token: Option<String>,
 }
 
-impl fmt::Debug for GetUserRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for GetUserRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GetUserRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .finish()
@@ -12123,9 +12945,14 @@ impl GetUserRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
-            return Err(BuildError::missing_field("GetUserRequest", "AccessToken"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GetUserRequest",
+                    "AccessToken",
+                ),
+            );
         }
         Ok(())
     }
@@ -12145,14 +12972,14 @@ impl GetUserRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GetUserRequest, BuildError> {
+    pub fn build(self) -> Result<GetUserRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `GetUserResponse` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUserResponse {
     /// The name a user signs in with.
@@ -12176,8 +13003,8 @@ pub struct GetUserResponse {
     pub user_mfa_setting_list: Option<Vec<String>>,
 }
 
-impl fmt::Debug for GetUserResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for GetUserResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GetUserResponse")
             .field("username", &"*** Sensitive Data Redacted ***")
             .field("user_attributes", &self.user_attributes)
@@ -12189,7 +13016,7 @@ impl fmt::Debug for GetUserResponse {
 }
 
 /// The `GlobalSignOutRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GlobalSignOutRequest {
     /// `AccessToken`.
@@ -12199,8 +13026,8 @@ pub struct GlobalSignOutRequest {
     pub access_token: Option<String>,
 }
 
-impl fmt::Debug for GlobalSignOutRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for GlobalSignOutRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GlobalSignOutRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .finish()
@@ -12214,9 +13041,14 @@ impl GlobalSignOutRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
-            return Err(BuildError::missing_field("GlobalSignOutRequest", "AccessToken"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "GlobalSignOutRequest",
+                    "AccessToken",
+                ),
+            );
         }
         Ok(())
     }
@@ -12236,19 +13068,21 @@ impl GlobalSignOutRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<GlobalSignOutRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GlobalSignOutRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `GlobalSignOutResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GlobalSignOutResponse {}
 
 /// The `GroupType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Group {
     /// `GroupName`.
@@ -12278,16 +13112,16 @@ pub struct Group {
     pub precedence: Option<i32>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_date: Option<DateTime>,
+    pub last_modified_date: Option<::smithy_lean_runtime::DateTime>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
 }
 
 /// The `GroupExistsException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct GroupExistsException {
     /// The text of an error message.
@@ -12295,8 +13129,8 @@ pub struct GroupExistsException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for GroupExistsException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for GroupExistsException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("GroupExistsException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -12305,10 +13139,10 @@ impl fmt::Display for GroupExistsException {
     }
 }
 
-impl std::error::Error for GroupExistsException {}
+impl ::std::error::Error for GroupExistsException {}
 
 /// The `HttpHeader` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct HttpHeader {
     /// A general-purpose string.
@@ -12324,7 +13158,7 @@ pub struct HttpHeader {
 }
 
 /// A third-party identity provider configured in a user pool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct IdentityProvider {
     /// The user pool ID.
@@ -12342,10 +13176,10 @@ pub struct IdentityProvider {
     pub provider_type: Option<ProviderType>,
     /// Provider-specific settings.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub provider_details: Option<HashMap<String, String>>,
+    pub provider_details: Option<::std::collections::HashMap<String, String>>,
     /// How provider attributes map to pool attributes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attribute_mapping: Option<HashMap<String, String>>,
+    pub attribute_mapping: Option<::std::collections::HashMap<String, String>>,
     /// Alternative identifiers of the provider.
     ///
     /// *Constraints:* length 0 to 50.
@@ -12355,17 +13189,17 @@ pub struct IdentityProvider {
     ///
     /// *Constraints:* length 0 to 4.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub acr_mapping: Option<HashMap<String, String>>,
+    pub acr_mapping: Option<::std::collections::HashMap<String, String>>,
     /// When the item was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_date: Option<DateTime>,
+    pub last_modified_date: Option<::smithy_lean_runtime::DateTime>,
     /// When the item was created.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
 }
 
 /// The `InboundFederationLambdaType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct InboundFederationLambda {
     /// `LambdaVersion`.
@@ -12385,7 +13219,7 @@ pub enum InboundFederationLambdaVersion {
     /// `V1_0`
     V10,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl InboundFederationLambdaVersion {
@@ -12407,14 +13241,16 @@ impl From<&str> for InboundFederationLambdaVersion {
     fn from(value: &str) -> Self {
         match value {
             "V1_0" => Self::V10,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(InboundFederationLambdaVersion);
+::smithy_lean_runtime::__private::string_enum_impls!(InboundFederationLambdaVersion);
 
 /// The `InitiateAuthRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct InitiateAuthRequest {
     /// `AuthFlow`.
@@ -12424,10 +13260,10 @@ pub struct InitiateAuthRequest {
     pub auth_flow: Option<AuthFlow>,
     /// `AuthParameters`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub auth_parameters: Option<HashMap<String, String>>,
+    pub auth_parameters: Option<::std::collections::HashMap<String, String>>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
     /// The identifier of an app client.
     ///
     /// *Constraints:* required, length 1 to 128, pattern `^[\w+]+$`.
@@ -12446,8 +13282,8 @@ pub struct InitiateAuthRequest {
     pub session: Option<String>,
 }
 
-impl fmt::Debug for InitiateAuthRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for InitiateAuthRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("InitiateAuthRequest")
             .field("auth_flow", &self.auth_flow)
             .field("auth_parameters", &"*** Sensitive Data Redacted ***")
@@ -12467,12 +13303,22 @@ impl InitiateAuthRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.auth_flow.is_none() {
-            return Err(BuildError::missing_field("InitiateAuthRequest", "AuthFlow"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "InitiateAuthRequest",
+                    "AuthFlow",
+                ),
+            );
         }
         if self.client_id.is_none() {
-            return Err(BuildError::missing_field("InitiateAuthRequest", "ClientId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "InitiateAuthRequest",
+                    "ClientId",
+                ),
+            );
         }
         Ok(())
     }
@@ -12492,13 +13338,19 @@ impl InitiateAuthRequestBuilder {
     }
 
     /// Sets `AuthParameters`.
-    pub fn auth_parameters(mut self, value: HashMap<String, String>) -> Self {
+    pub fn auth_parameters(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.auth_parameters = Some(value);
         self
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
@@ -12528,14 +13380,16 @@ impl InitiateAuthRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<InitiateAuthRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<InitiateAuthRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `InitiateAuthResponse` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct InitiateAuthResponse {
     /// `ChallengeName`.
@@ -12548,7 +13402,7 @@ pub struct InitiateAuthResponse {
     pub session: Option<String>,
     /// `ChallengeParameters`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub challenge_parameters: Option<HashMap<String, String>>,
+    pub challenge_parameters: Option<::std::collections::HashMap<String, String>>,
     /// `AuthenticationResult`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub authentication_result: Option<AuthenticationResult>,
@@ -12557,8 +13411,8 @@ pub struct InitiateAuthResponse {
     pub available_challenges: Option<Vec<ChallengeNameType>>,
 }
 
-impl fmt::Debug for InitiateAuthResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for InitiateAuthResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("InitiateAuthResponse")
             .field("challenge_name", &self.challenge_name)
             .field("session", &"*** Sensitive Data Redacted ***")
@@ -12570,7 +13424,7 @@ impl fmt::Debug for InitiateAuthResponse {
 }
 
 /// The `InitiatePointInTimeRecoveryRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct InitiatePointInTimeRecoveryRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -12582,7 +13436,7 @@ pub struct InitiatePointInTimeRecoveryRequest {
     ///
     /// *Constraints:* required.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub restore_timestamp: Option<DateTime>,
+    pub restore_timestamp: Option<::smithy_lean_runtime::DateTime>,
 }
 
 impl InitiatePointInTimeRecoveryRequest {
@@ -12592,10 +13446,10 @@ impl InitiatePointInTimeRecoveryRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "InitiatePointInTimeRecoveryRequest",
                     "UserPoolId",
                 ),
@@ -12603,7 +13457,7 @@ impl InitiatePointInTimeRecoveryRequest {
         }
         if self.restore_timestamp.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "InitiatePointInTimeRecoveryRequest",
                     "RestoreTimestamp",
                 ),
@@ -12627,20 +13481,22 @@ impl InitiatePointInTimeRecoveryRequestBuilder {
     }
 
     /// Sets `RestoreTimestamp`.
-    pub fn restore_timestamp(mut self, value: DateTime) -> Self {
+    pub fn restore_timestamp(mut self, value: ::smithy_lean_runtime::DateTime) -> Self {
         self.inner.restore_timestamp = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<InitiatePointInTimeRecoveryRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<InitiatePointInTimeRecoveryRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `InitiatePointInTimeRecoveryResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct InitiatePointInTimeRecoveryResponse {
     /// `Restoration`.
@@ -12651,7 +13507,7 @@ pub struct InitiatePointInTimeRecoveryResponse {
 /// The service hit an internal failure.
 ///
 /// *Error:* A server-side error.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct InternalErrorException {
     /// A human-readable description of the problem.
@@ -12659,8 +13515,8 @@ pub struct InternalErrorException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for InternalErrorException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for InternalErrorException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InternalErrorException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -12669,12 +13525,12 @@ impl fmt::Display for InternalErrorException {
     }
 }
 
-impl std::error::Error for InternalErrorException {}
+impl ::std::error::Error for InternalErrorException {}
 
 /// The `InternalServerException` structure.
 ///
 /// *Error:* A server-side error.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct InternalServerException {
     /// The text of an error message.
@@ -12682,8 +13538,8 @@ pub struct InternalServerException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for InternalServerException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for InternalServerException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InternalServerException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -12692,12 +13548,12 @@ impl fmt::Display for InternalServerException {
     }
 }
 
-impl std::error::Error for InternalServerException {}
+impl ::std::error::Error for InternalServerException {}
 
 /// Cognito may not send email with the configured identity.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct InvalidEmailRoleAccessPolicyException {
     /// A human-readable description of the problem.
@@ -12705,8 +13561,8 @@ pub struct InvalidEmailRoleAccessPolicyException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for InvalidEmailRoleAccessPolicyException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for InvalidEmailRoleAccessPolicyException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidEmailRoleAccessPolicyException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -12715,12 +13571,12 @@ impl fmt::Display for InvalidEmailRoleAccessPolicyException {
     }
 }
 
-impl std::error::Error for InvalidEmailRoleAccessPolicyException {}
+impl ::std::error::Error for InvalidEmailRoleAccessPolicyException {}
 
 /// The `InvalidLambdaResponseException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct InvalidLambdaResponseException {
     /// The text of an error message.
@@ -12728,8 +13584,8 @@ pub struct InvalidLambdaResponseException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for InvalidLambdaResponseException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for InvalidLambdaResponseException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidLambdaResponseException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -12738,12 +13594,12 @@ impl fmt::Display for InvalidLambdaResponseException {
     }
 }
 
-impl std::error::Error for InvalidLambdaResponseException {}
+impl ::std::error::Error for InvalidLambdaResponseException {}
 
 /// The `InvalidOAuthFlowException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct InvalidOAuthFlowException {
     /// The text of an error message.
@@ -12751,8 +13607,8 @@ pub struct InvalidOAuthFlowException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for InvalidOAuthFlowException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for InvalidOAuthFlowException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidOAuthFlowException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -12761,12 +13617,12 @@ impl fmt::Display for InvalidOAuthFlowException {
     }
 }
 
-impl std::error::Error for InvalidOAuthFlowException {}
+impl ::std::error::Error for InvalidOAuthFlowException {}
 
 /// A request parameter is invalid.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct InvalidParameterException {
     /// A human-readable description of the problem.
@@ -12777,8 +13633,8 @@ pub struct InvalidParameterException {
     pub reason_code: Option<String>,
 }
 
-impl fmt::Display for InvalidParameterException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for InvalidParameterException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidParameterException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -12787,12 +13643,12 @@ impl fmt::Display for InvalidParameterException {
     }
 }
 
-impl std::error::Error for InvalidParameterException {}
+impl ::std::error::Error for InvalidParameterException {}
 
 /// The `InvalidPasswordException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct InvalidPasswordException {
     /// The text of an error message.
@@ -12800,8 +13656,8 @@ pub struct InvalidPasswordException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for InvalidPasswordException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for InvalidPasswordException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidPasswordException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -12810,12 +13666,12 @@ impl fmt::Display for InvalidPasswordException {
     }
 }
 
-impl std::error::Error for InvalidPasswordException {}
+impl ::std::error::Error for InvalidPasswordException {}
 
 /// The SMS role lacks the permissions Cognito needs.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct InvalidSmsRoleAccessPolicyException {
     /// A human-readable description of the problem.
@@ -12823,8 +13679,8 @@ pub struct InvalidSmsRoleAccessPolicyException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for InvalidSmsRoleAccessPolicyException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for InvalidSmsRoleAccessPolicyException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidSmsRoleAccessPolicyException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -12833,12 +13689,12 @@ impl fmt::Display for InvalidSmsRoleAccessPolicyException {
     }
 }
 
-impl std::error::Error for InvalidSmsRoleAccessPolicyException {}
+impl ::std::error::Error for InvalidSmsRoleAccessPolicyException {}
 
 /// The SMS role does not trust Cognito.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct InvalidSmsRoleTrustRelationshipException {
     /// A human-readable description of the problem.
@@ -12846,8 +13702,8 @@ pub struct InvalidSmsRoleTrustRelationshipException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for InvalidSmsRoleTrustRelationshipException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for InvalidSmsRoleTrustRelationshipException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidSmsRoleTrustRelationshipException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -12856,12 +13712,12 @@ impl fmt::Display for InvalidSmsRoleTrustRelationshipException {
     }
 }
 
-impl std::error::Error for InvalidSmsRoleTrustRelationshipException {}
+impl ::std::error::Error for InvalidSmsRoleTrustRelationshipException {}
 
 /// The `InvalidUserPoolConfigurationException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct InvalidUserPoolConfigurationException {
     /// The text of an error message.
@@ -12869,8 +13725,8 @@ pub struct InvalidUserPoolConfigurationException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for InvalidUserPoolConfigurationException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for InvalidUserPoolConfigurationException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidUserPoolConfigurationException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -12879,7 +13735,7 @@ impl fmt::Display for InvalidUserPoolConfigurationException {
     }
 }
 
-impl std::error::Error for InvalidUserPoolConfigurationException {}
+impl ::std::error::Error for InvalidUserPoolConfigurationException {}
 
 /// Values of `IssuedTokenTypeIdentifierType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -12890,7 +13746,7 @@ pub enum IssuedTokenTypeIdentifier {
     /// `ID_TOKEN`
     IdToken,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl IssuedTokenTypeIdentifier {
@@ -12914,11 +13770,13 @@ impl From<&str> for IssuedTokenTypeIdentifier {
         match value {
             "ACCESS_TOKEN" => Self::AccessToken,
             "ID_TOKEN" => Self::IdToken,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(IssuedTokenTypeIdentifier);
+::smithy_lean_runtime::__private::string_enum_impls!(IssuedTokenTypeIdentifier);
 
 /// Values of `IssuerType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -12929,7 +13787,7 @@ pub enum Issuer {
     /// `UPDATED`
     Updated,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl Issuer {
@@ -12953,14 +13811,16 @@ impl From<&str> for Issuer {
         match value {
             "ORIGINAL" => Self::Original,
             "UPDATED" => Self::Updated,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(Issuer);
+::smithy_lean_runtime::__private::string_enum_impls!(Issuer);
 
 /// The `IssuerConfigurationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct IssuerConfiguration {
     /// `Type`.
@@ -12969,7 +13829,7 @@ pub struct IssuerConfiguration {
 }
 
 /// The `KeyConfigurationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct KeyConfiguration {
     /// `KeyType`.
@@ -12983,7 +13843,7 @@ pub struct KeyConfiguration {
 }
 
 /// The Lambda functions a user pool calls at points in its flows.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct LambdaConfig {
     /// Runs before a new user is registered.
@@ -13056,7 +13916,7 @@ pub struct LambdaConfig {
 }
 
 /// The `LimitType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Limit {
     /// `LimitDefinition`.
@@ -13080,7 +13940,7 @@ pub enum LimitClass {
     /// `API_CATEGORY`
     ApiCategory,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl LimitClass {
@@ -13102,14 +13962,16 @@ impl From<&str> for LimitClass {
     fn from(value: &str) -> Self {
         match value {
             "API_CATEGORY" => Self::ApiCategory,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(LimitClass);
+::smithy_lean_runtime::__private::string_enum_impls!(LimitClass);
 
 /// The `LimitDefinitionType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct LimitDefinition {
     /// `LimitClass`.
@@ -13119,13 +13981,13 @@ pub struct LimitDefinition {
     /// `Attributes`.
     ///
     /// *Constraints:* required.
-    pub attributes: HashMap<String, String>,
+    pub attributes: ::std::collections::HashMap<String, String>,
 }
 
 /// A service limit would be exceeded.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct LimitExceededException {
     /// A human-readable description of the problem.
@@ -13133,8 +13995,8 @@ pub struct LimitExceededException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for LimitExceededException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for LimitExceededException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("LimitExceededException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -13143,10 +14005,10 @@ impl fmt::Display for LimitExceededException {
     }
 }
 
-impl std::error::Error for LimitExceededException {}
+impl ::std::error::Error for LimitExceededException {}
 
 /// The `ListCIMDPoliciesRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListCimdPoliciesRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -13173,10 +14035,13 @@ impl ListCimdPoliciesRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("ListCIMDPoliciesRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListCIMDPoliciesRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -13209,14 +14074,16 @@ impl ListCimdPoliciesRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListCimdPoliciesRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListCimdPoliciesRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ListCIMDPoliciesResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListCimdPoliciesResponse {
     /// An opaque token for fetching the next page of a list.
@@ -13232,7 +14099,7 @@ pub struct ListCimdPoliciesResponse {
 }
 
 /// The `ListClientMetadataURLsRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListClientMetadataUrlsRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -13264,15 +14131,18 @@ impl ListClientMetadataUrlsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("ListClientMetadataURLsRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListClientMetadataURLsRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.cimd_policy_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "ListClientMetadataURLsRequest",
                     "CIMDPolicyId",
                 ),
@@ -13314,14 +14184,16 @@ impl ListClientMetadataUrlsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListClientMetadataUrlsRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListClientMetadataUrlsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ListClientMetadataURLsResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListClientMetadataUrlsResponse {
     /// An opaque token for fetching the next page of a list.
@@ -13337,7 +14209,7 @@ pub struct ListClientMetadataUrlsResponse {
 }
 
 /// The `ListDevicesRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListDevicesRequest {
     /// `AccessToken`.
@@ -13357,8 +14229,8 @@ pub struct ListDevicesRequest {
     pub pagination_token: Option<String>,
 }
 
-impl fmt::Debug for ListDevicesRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for ListDevicesRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ListDevicesRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .field("limit", &self.limit)
@@ -13374,9 +14246,14 @@ impl ListDevicesRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
-            return Err(BuildError::missing_field("ListDevicesRequest", "AccessToken"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListDevicesRequest",
+                    "AccessToken",
+                ),
+            );
         }
         Ok(())
     }
@@ -13408,14 +14285,14 @@ impl ListDevicesRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListDevicesRequest, BuildError> {
+    pub fn build(self) -> Result<ListDevicesRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ListDevicesResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListDevicesResponse {
     /// `Devices`.
@@ -13429,7 +14306,7 @@ pub struct ListDevicesResponse {
 }
 
 /// The `ListGroupsRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListGroupsRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -13456,9 +14333,14 @@ impl ListGroupsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("ListGroupsRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListGroupsRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         Ok(())
     }
@@ -13490,14 +14372,14 @@ impl ListGroupsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListGroupsRequest, BuildError> {
+    pub fn build(self) -> Result<ListGroupsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ListGroupsResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListGroupsResponse {
     /// `Groups`.
@@ -13511,7 +14393,7 @@ pub struct ListGroupsResponse {
 }
 
 /// Request for ListIdentityProviders.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListIdentityProvidersRequest {
     /// The user pool ID.
@@ -13538,10 +14420,13 @@ impl ListIdentityProvidersRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("ListIdentityProvidersRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListIdentityProvidersRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -13574,14 +14459,16 @@ impl ListIdentityProvidersRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListIdentityProvidersRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListIdentityProvidersRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from ListIdentityProviders.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListIdentityProvidersResponse {
     /// The providers on this page.
@@ -13596,7 +14483,7 @@ pub struct ListIdentityProvidersResponse {
 }
 
 /// The `ListPointInTimeRecoveriesRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListPointInTimeRecoveriesRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -13623,10 +14510,10 @@ impl ListPointInTimeRecoveriesRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "ListPointInTimeRecoveriesRequest",
                     "UserPoolId",
                 ),
@@ -13662,14 +14549,16 @@ impl ListPointInTimeRecoveriesRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListPointInTimeRecoveriesRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListPointInTimeRecoveriesRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ListPointInTimeRecoveriesResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListPointInTimeRecoveriesResponse {
     /// `Restorations`.
@@ -13683,7 +14572,7 @@ pub struct ListPointInTimeRecoveriesResponse {
 }
 
 /// Request for ListResourceServers.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListResourceServersRequest {
     /// The user pool ID.
@@ -13710,10 +14599,13 @@ impl ListResourceServersRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("ListResourceServersRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListResourceServersRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -13746,14 +14638,16 @@ impl ListResourceServersRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListResourceServersRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListResourceServersRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from ListResourceServers.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListResourceServersResponse {
     /// The resource servers on this page.
@@ -13768,7 +14662,7 @@ pub struct ListResourceServersResponse {
 }
 
 /// The `ListTagsForResourceRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListTagsForResourceRequest {
     /// An Amazon Resource Name.
@@ -13785,10 +14679,13 @@ impl ListTagsForResourceRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.resource_arn.is_none() {
             return Err(
-                BuildError::missing_field("ListTagsForResourceRequest", "ResourceArn"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListTagsForResourceRequest",
+                    "ResourceArn",
+                ),
             );
         }
         Ok(())
@@ -13809,23 +14706,25 @@ impl ListTagsForResourceRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListTagsForResourceRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListTagsForResourceRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ListTagsForResourceResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListTagsForResourceResponse {
     /// Tags attached to a user pool.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tags: Option<HashMap<String, String>>,
+    pub tags: Option<::std::collections::HashMap<String, String>>,
 }
 
 /// The `ListTermsRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListTermsRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -13852,9 +14751,14 @@ impl ListTermsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("ListTermsRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListTermsRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         Ok(())
     }
@@ -13886,14 +14790,14 @@ impl ListTermsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListTermsRequest, BuildError> {
+    pub fn build(self) -> Result<ListTermsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ListTermsResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListTermsResponse {
     /// `Terms`.
@@ -13908,7 +14812,7 @@ pub struct ListTermsResponse {
 }
 
 /// The `ListUserImportJobsRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUserImportJobsRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -13935,15 +14839,21 @@ impl ListUserImportJobsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("ListUserImportJobsRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListUserImportJobsRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.max_results.is_none() {
             return Err(
-                BuildError::missing_field("ListUserImportJobsRequest", "MaxResults"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListUserImportJobsRequest",
+                    "MaxResults",
+                ),
             );
         }
         Ok(())
@@ -13976,14 +14886,16 @@ impl ListUserImportJobsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListUserImportJobsRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListUserImportJobsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ListUserImportJobsResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUserImportJobsResponse {
     /// `UserImportJobs`.
@@ -13999,7 +14911,7 @@ pub struct ListUserImportJobsResponse {
 }
 
 /// The `ListUserPoolClientSecretsRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUserPoolClientSecretsRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -14019,8 +14931,8 @@ pub struct ListUserPoolClientSecretsRequest {
     pub next_token: Option<String>,
 }
 
-impl fmt::Debug for ListUserPoolClientSecretsRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for ListUserPoolClientSecretsRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ListUserPoolClientSecretsRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -14036,10 +14948,10 @@ impl ListUserPoolClientSecretsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "ListUserPoolClientSecretsRequest",
                     "UserPoolId",
                 ),
@@ -14047,7 +14959,10 @@ impl ListUserPoolClientSecretsRequest {
         }
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field("ListUserPoolClientSecretsRequest", "ClientId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListUserPoolClientSecretsRequest",
+                    "ClientId",
+                ),
             );
         }
         Ok(())
@@ -14080,14 +14995,16 @@ impl ListUserPoolClientSecretsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListUserPoolClientSecretsRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListUserPoolClientSecretsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ListUserPoolClientSecretsResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUserPoolClientSecretsResponse {
     /// `ClientSecrets`.
@@ -14101,7 +15018,7 @@ pub struct ListUserPoolClientSecretsResponse {
 }
 
 /// Request for ListUserPoolClients.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUserPoolClientsRequest {
     /// The user pool whose clients are listed.
@@ -14131,10 +15048,13 @@ impl ListUserPoolClientsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("ListUserPoolClientsRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListUserPoolClientsRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -14173,14 +15093,16 @@ impl ListUserPoolClientsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListUserPoolClientsRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListUserPoolClientsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from ListUserPoolClients.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUserPoolClientsResponse {
     /// The app clients on this page.
@@ -14194,7 +15116,7 @@ pub struct ListUserPoolClientsResponse {
 }
 
 /// The `ListUserPoolReplicasRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUserPoolReplicasRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -14216,10 +15138,13 @@ impl ListUserPoolReplicasRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("ListUserPoolReplicasRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListUserPoolReplicasRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -14246,14 +15171,16 @@ impl ListUserPoolReplicasRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListUserPoolReplicasRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListUserPoolReplicasRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ListUserPoolReplicasResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUserPoolReplicasResponse {
     /// `UserPoolReplicas`.
@@ -14267,7 +15194,7 @@ pub struct ListUserPoolReplicasResponse {
 }
 
 /// Request for ListUserPools.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUserPoolsRequest {
     /// The token from a previous page, if any.
@@ -14289,9 +15216,14 @@ impl ListUserPoolsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.max_results.is_none() {
-            return Err(BuildError::missing_field("ListUserPoolsRequest", "MaxResults"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListUserPoolsRequest",
+                    "MaxResults",
+                ),
+            );
         }
         Ok(())
     }
@@ -14317,14 +15249,16 @@ impl ListUserPoolsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListUserPoolsRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListUserPoolsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from ListUserPools.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUserPoolsResponse {
     /// The user pools on this page.
@@ -14338,7 +15272,7 @@ pub struct ListUserPoolsResponse {
 }
 
 /// The `ListUserSessionsRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUserSessionsRequest {
     /// `AccessToken`.
@@ -14353,8 +15287,8 @@ pub struct ListUserSessionsRequest {
     pub next_token: Option<String>,
 }
 
-impl fmt::Debug for ListUserSessionsRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for ListUserSessionsRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ListUserSessionsRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .field("next_token", &self.next_token)
@@ -14369,10 +15303,13 @@ impl ListUserSessionsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
             return Err(
-                BuildError::missing_field("ListUserSessionsRequest", "AccessToken"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListUserSessionsRequest",
+                    "AccessToken",
+                ),
             );
         }
         Ok(())
@@ -14399,14 +15336,16 @@ impl ListUserSessionsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListUserSessionsRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListUserSessionsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ListUserSessionsResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUserSessionsResponse {
     /// `Sessions`.
@@ -14422,7 +15361,7 @@ pub struct ListUserSessionsResponse {
 }
 
 /// The `ListUsersInGroupRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUsersInGroupRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -14454,15 +15393,21 @@ impl ListUsersInGroupRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("ListUsersInGroupRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListUsersInGroupRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.group_name.is_none() {
             return Err(
-                BuildError::missing_field("ListUsersInGroupRequest", "GroupName"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListUsersInGroupRequest",
+                    "GroupName",
+                ),
             );
         }
         Ok(())
@@ -14501,14 +15446,16 @@ impl ListUsersInGroupRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListUsersInGroupRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListUsersInGroupRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ListUsersInGroupResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUsersInGroupResponse {
     /// User profiles.
@@ -14522,7 +15469,7 @@ pub struct ListUsersInGroupResponse {
 }
 
 /// Request for ListUsers.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUsersRequest {
     /// The user pool to search.
@@ -14557,9 +15504,14 @@ impl ListUsersRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("ListUsersRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ListUsersRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         Ok(())
     }
@@ -14603,14 +15555,14 @@ impl ListUsersRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListUsersRequest, BuildError> {
+    pub fn build(self) -> Result<ListUsersRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from ListUsers.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUsersResponse {
     /// The users on this page.
@@ -14624,7 +15576,7 @@ pub struct ListUsersResponse {
 }
 
 /// The `ListWebAuthnCredentialsRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListWebAuthnCredentialsRequest {
     /// `AccessToken`.
@@ -14644,8 +15596,8 @@ pub struct ListWebAuthnCredentialsRequest {
     pub max_results: Option<i32>,
 }
 
-impl fmt::Debug for ListWebAuthnCredentialsRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for ListWebAuthnCredentialsRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ListWebAuthnCredentialsRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .field("next_token", &self.next_token)
@@ -14661,10 +15613,10 @@ impl ListWebAuthnCredentialsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "ListWebAuthnCredentialsRequest",
                     "AccessToken",
                 ),
@@ -14700,14 +15652,16 @@ impl ListWebAuthnCredentialsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ListWebAuthnCredentialsRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListWebAuthnCredentialsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ListWebAuthnCredentialsResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListWebAuthnCredentialsResponse {
     /// `Credentials`.
@@ -14722,7 +15676,7 @@ pub struct ListWebAuthnCredentialsResponse {
 }
 
 /// The `LogConfigurationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct LogConfiguration {
     /// `LogLevel`.
@@ -14745,7 +15699,7 @@ pub struct LogConfiguration {
 }
 
 /// The `LogDeliveryConfigurationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct LogDeliveryConfiguration {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -14767,7 +15721,7 @@ pub enum LogLevel {
     /// `INFO`
     Info,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl LogLevel {
@@ -14791,14 +15745,16 @@ impl From<&str> for LogLevel {
         match value {
             "ERROR" => Self::Error,
             "INFO" => Self::Info,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(LogLevel);
+::smithy_lean_runtime::__private::string_enum_impls!(LogLevel);
 
 /// The `ManagedLoginBrandingType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ManagedLoginBranding {
     /// `ManagedLoginBrandingId`.
@@ -14815,7 +15771,7 @@ pub struct ManagedLoginBranding {
     pub use_cognito_provided_values: bool,
     /// `Settings`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub settings: Option<Document>,
+    pub settings: Option<::smithy_lean_runtime::Document>,
     /// `Assets`.
     ///
     /// *Constraints:* length 0 to 40.
@@ -14823,16 +15779,16 @@ pub struct ManagedLoginBranding {
     pub assets: Option<Vec<Asset>>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_date: Option<DateTime>,
+    pub last_modified_date: Option<::smithy_lean_runtime::DateTime>,
 }
 
 /// The `ManagedLoginBrandingExistsException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct ManagedLoginBrandingExistsException {
     /// The text of an error message.
@@ -14840,8 +15796,8 @@ pub struct ManagedLoginBrandingExistsException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for ManagedLoginBrandingExistsException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for ManagedLoginBrandingExistsException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ManagedLoginBrandingExistsException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -14850,7 +15806,7 @@ impl fmt::Display for ManagedLoginBrandingExistsException {
     }
 }
 
-impl std::error::Error for ManagedLoginBrandingExistsException {}
+impl ::std::error::Error for ManagedLoginBrandingExistsException {}
 
 /// Values of `MessageActionType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -14861,7 +15817,7 @@ pub enum MessageAction {
     /// `SUPPRESS`
     Suppress,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl MessageAction {
@@ -14885,14 +15841,16 @@ impl From<&str> for MessageAction {
         match value {
             "RESEND" => Self::Resend,
             "SUPPRESS" => Self::Suppress,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(MessageAction);
+::smithy_lean_runtime::__private::string_enum_impls!(MessageAction);
 
 /// Templates for invitation messages.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct MessageTemplate {
     /// The SMS invitation template.
@@ -14915,7 +15873,7 @@ pub struct MessageTemplate {
 /// The `MFAMethodNotFoundException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct MfaMethodNotFoundException {
     /// The text of an error message.
@@ -14923,8 +15881,8 @@ pub struct MfaMethodNotFoundException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for MfaMethodNotFoundException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for MfaMethodNotFoundException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("MFAMethodNotFoundException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -14933,10 +15891,10 @@ impl fmt::Display for MfaMethodNotFoundException {
     }
 }
 
-impl std::error::Error for MfaMethodNotFoundException {}
+impl ::std::error::Error for MfaMethodNotFoundException {}
 
 /// A legacy SMS multi-factor setting of a user.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct MfaOption {
     /// Where the code is sent; only SMS is accepted.
@@ -14950,7 +15908,7 @@ pub struct MfaOption {
 }
 
 /// The `NewDeviceMetadataType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct NewDeviceMetadata {
     /// `DeviceKey`.
@@ -14968,7 +15926,7 @@ pub struct NewDeviceMetadata {
 /// The caller is not allowed to perform the action.
 ///
 /// *Error:* A client-side error (HTTP 403).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct NotAuthorizedException {
     /// A human-readable description of the problem.
@@ -14976,8 +15934,8 @@ pub struct NotAuthorizedException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for NotAuthorizedException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for NotAuthorizedException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("NotAuthorizedException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -14986,10 +15944,10 @@ impl fmt::Display for NotAuthorizedException {
     }
 }
 
-impl std::error::Error for NotAuthorizedException {}
+impl ::std::error::Error for NotAuthorizedException {}
 
 /// The `NotifyConfigurationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct NotifyConfiguration {
     /// A general-purpose string.
@@ -15018,7 +15976,7 @@ pub struct NotifyConfiguration {
 }
 
 /// The `NotifyEmailType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct NotifyEmail {
     /// `Subject`.
@@ -15038,7 +15996,7 @@ pub struct NotifyEmail {
 }
 
 /// Bounds for a number attribute.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct NumberAttributeConstraints {
     /// The smallest allowed value.
@@ -15064,7 +16022,7 @@ pub enum OAuthFlow {
     /// `client_credentials`
     ClientCredentials,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl OAuthFlow {
@@ -15090,11 +16048,13 @@ impl From<&str> for OAuthFlow {
             "code" => Self::Code,
             "implicit" => Self::Implicit,
             "client_credentials" => Self::ClientCredentials,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(OAuthFlow);
+::smithy_lean_runtime::__private::string_enum_impls!(OAuthFlow);
 
 /// Values of `OAuthTokenTypeType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -15105,7 +16065,7 @@ pub enum OAuthTokenType {
     /// `N_A`
     NA,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl OAuthTokenType {
@@ -15129,16 +16089,18 @@ impl From<&str> for OAuthTokenType {
         match value {
             "Bearer" => Self::Bearer,
             "N_A" => Self::NA,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(OAuthTokenType);
+::smithy_lean_runtime::__private::string_enum_impls!(OAuthTokenType);
 
 /// The `OperationNotEnabledException` structure.
 ///
 /// *Error:* A client-side error.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct OperationNotEnabledException {
     /// The text of an error message.
@@ -15146,8 +16108,8 @@ pub struct OperationNotEnabledException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for OperationNotEnabledException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for OperationNotEnabledException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("OperationNotEnabledException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -15156,7 +16118,7 @@ impl fmt::Display for OperationNotEnabledException {
     }
 }
 
-impl std::error::Error for OperationNotEnabledException {}
+impl ::std::error::Error for OperationNotEnabledException {}
 
 /// Values of `PasswordHashingAlgorithmType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -15171,7 +16133,7 @@ pub enum PasswordHashingAlgorithm {
     /// `PBKDF2_SHA256`
     Pbkdf2Sha256,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl PasswordHashingAlgorithm {
@@ -15199,16 +16161,18 @@ impl From<&str> for PasswordHashingAlgorithm {
             "SCRYPT" => Self::Scrypt,
             "ARGON2ID" => Self::Argon2id,
             "PBKDF2_SHA256" => Self::Pbkdf2Sha256,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(PasswordHashingAlgorithm);
+::smithy_lean_runtime::__private::string_enum_impls!(PasswordHashingAlgorithm);
 
 /// The `PasswordHistoryPolicyViolationException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct PasswordHistoryPolicyViolationException {
     /// The text of an error message.
@@ -15216,8 +16180,8 @@ pub struct PasswordHistoryPolicyViolationException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for PasswordHistoryPolicyViolationException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for PasswordHistoryPolicyViolationException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("PasswordHistoryPolicyViolationException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -15226,10 +16190,10 @@ impl fmt::Display for PasswordHistoryPolicyViolationException {
     }
 }
 
-impl std::error::Error for PasswordHistoryPolicyViolationException {}
+impl ::std::error::Error for PasswordHistoryPolicyViolationException {}
 
 /// Rules that user passwords must satisfy.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct PasswordPolicy {
     /// The minimum number of characters.
@@ -15259,7 +16223,7 @@ pub struct PasswordPolicy {
 /// The `PasswordResetRequiredException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct PasswordResetRequiredException {
     /// The text of an error message.
@@ -15267,8 +16231,8 @@ pub struct PasswordResetRequiredException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for PasswordResetRequiredException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for PasswordResetRequiredException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("PasswordResetRequiredException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -15277,7 +16241,7 @@ impl fmt::Display for PasswordResetRequiredException {
     }
 }
 
-impl std::error::Error for PasswordResetRequiredException {}
+impl ::std::error::Error for PasswordResetRequiredException {}
 
 /// Event version sent to a pre token generation trigger.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -15290,7 +16254,7 @@ pub enum PreTokenGenerationLambdaVersion {
     /// `V3_0`
     V30,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl PreTokenGenerationLambdaVersion {
@@ -15316,14 +16280,16 @@ impl From<&str> for PreTokenGenerationLambdaVersion {
             "V1_0" => Self::V10,
             "V2_0" => Self::V20,
             "V3_0" => Self::V30,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(PreTokenGenerationLambdaVersion);
+::smithy_lean_runtime::__private::string_enum_impls!(PreTokenGenerationLambdaVersion);
 
 /// A pre token generation trigger together with its event version.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct PreTokenGenerationVersionConfig {
     /// The event version the function expects.
@@ -15339,7 +16305,7 @@ pub struct PreTokenGenerationVersionConfig {
 /// The `PreconditionNotMetException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct PreconditionNotMetException {
     /// The text of an error message.
@@ -15347,8 +16313,8 @@ pub struct PreconditionNotMetException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for PreconditionNotMetException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for PreconditionNotMetException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("PreconditionNotMetException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -15357,7 +16323,7 @@ impl fmt::Display for PreconditionNotMetException {
     }
 }
 
-impl std::error::Error for PreconditionNotMetException {}
+impl ::std::error::Error for PreconditionNotMetException {}
 
 /// Values of `PreventUserExistenceErrorTypes`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -15368,7 +16334,7 @@ pub enum PreventUserExistenceErrorTypes {
     /// `ENABLED`
     Enabled,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl PreventUserExistenceErrorTypes {
@@ -15392,14 +16358,16 @@ impl From<&str> for PreventUserExistenceErrorTypes {
         match value {
             "LEGACY" => Self::Legacy,
             "ENABLED" => Self::Enabled,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(PreventUserExistenceErrorTypes);
+::smithy_lean_runtime::__private::string_enum_impls!(PreventUserExistenceErrorTypes);
 
 /// A summary of an identity provider.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ProviderDescription {
     /// The provider name.
@@ -15412,10 +16380,10 @@ pub struct ProviderDescription {
     pub provider_type: Option<ProviderType>,
     /// When the item was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_date: Option<DateTime>,
+    pub last_modified_date: Option<::smithy_lean_runtime::DateTime>,
     /// When the item was created.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
 }
 
 /// The kind of a third-party identity provider.
@@ -15435,7 +16403,7 @@ pub enum ProviderType {
     /// `OIDC`
     Oidc,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl ProviderType {
@@ -15467,14 +16435,16 @@ impl From<&str> for ProviderType {
             "LoginWithAmazon" => Self::LoginWithAmazon,
             "SignInWithApple" => Self::SignInWithApple,
             "OIDC" => Self::Oidc,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(ProviderType);
+::smithy_lean_runtime::__private::string_enum_impls!(ProviderType);
 
 /// Identifies a user at an identity provider, or a native user.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ProviderUserIdentifier {
     /// The identity provider name, or Cognito for native users.
@@ -15495,7 +16465,7 @@ pub struct ProviderUserIdentifier {
 }
 
 /// One ranked account recovery option.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct RecoveryOption {
     /// The rank of this option.
@@ -15519,7 +16489,7 @@ pub enum RecoveryOptionName {
     /// `admin_only`
     AdminOnly,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl RecoveryOptionName {
@@ -15545,16 +16515,18 @@ impl From<&str> for RecoveryOptionName {
             "verified_email" => Self::VerifiedEmail,
             "verified_phone_number" => Self::VerifiedPhoneNumber,
             "admin_only" => Self::AdminOnly,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(RecoveryOptionName);
+::smithy_lean_runtime::__private::string_enum_impls!(RecoveryOptionName);
 
 /// The `RefreshTokenReuseException` structure.
 ///
 /// *Error:* A client-side error.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct RefreshTokenReuseException {
     /// The text of an error message.
@@ -15562,8 +16534,8 @@ pub struct RefreshTokenReuseException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for RefreshTokenReuseException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for RefreshTokenReuseException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("RefreshTokenReuseException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -15572,10 +16544,10 @@ impl fmt::Display for RefreshTokenReuseException {
     }
 }
 
-impl std::error::Error for RefreshTokenReuseException {}
+impl ::std::error::Error for RefreshTokenReuseException {}
 
 /// The `RefreshTokenRotationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct RefreshTokenRotation {
     /// `Feature`.
@@ -15598,7 +16570,7 @@ pub enum ReplicaRole {
     /// `SECONDARY`
     Secondary,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl ReplicaRole {
@@ -15622,11 +16594,13 @@ impl From<&str> for ReplicaRole {
         match value {
             "PRIMARY" => Self::Primary,
             "SECONDARY" => Self::Secondary,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(ReplicaRole);
+::smithy_lean_runtime::__private::string_enum_impls!(ReplicaRole);
 
 /// Values of `ReplicaStatusType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -15641,7 +16615,7 @@ pub enum ReplicaStatus {
     /// `DELETING`
     Deleting,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl ReplicaStatus {
@@ -15669,14 +16643,16 @@ impl From<&str> for ReplicaStatus {
             "ACTIVE" => Self::Active,
             "INACTIVE" => Self::Inactive,
             "DELETING" => Self::Deleting,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(ReplicaStatus);
+::smithy_lean_runtime::__private::string_enum_impls!(ReplicaStatus);
 
 /// The `ResendConfirmationCodeRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ResendConfirmationCodeRequest {
     /// The identifier of an app client.
@@ -15702,11 +16678,11 @@ pub struct ResendConfirmationCodeRequest {
     pub analytics_metadata: Option<AnalyticsMetadata>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
 }
 
-impl fmt::Debug for ResendConfirmationCodeRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for ResendConfirmationCodeRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ResendConfirmationCodeRequest")
             .field("client_id", &"*** Sensitive Data Redacted ***")
             .field("secret_hash", &"*** Sensitive Data Redacted ***")
@@ -15725,15 +16701,21 @@ impl ResendConfirmationCodeRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field("ResendConfirmationCodeRequest", "ClientId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ResendConfirmationCodeRequest",
+                    "ClientId",
+                ),
             );
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("ResendConfirmationCodeRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "ResendConfirmationCodeRequest",
+                    "Username",
+                ),
             );
         }
         Ok(())
@@ -15778,20 +16760,25 @@ impl ResendConfirmationCodeRequestBuilder {
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<ResendConfirmationCodeRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ResendConfirmationCodeRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `ResendConfirmationCodeResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ResendConfirmationCodeResponse {
     /// `CodeDeliveryDetails`.
@@ -15802,7 +16789,7 @@ pub struct ResendConfirmationCodeResponse {
 /// A resource named in the request does not exist.
 ///
 /// *Error:* A client-side error (HTTP 404).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct ResourceNotFoundException {
     /// A human-readable description of the problem.
@@ -15810,8 +16797,8 @@ pub struct ResourceNotFoundException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for ResourceNotFoundException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for ResourceNotFoundException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceNotFoundException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -15820,10 +16807,10 @@ impl fmt::Display for ResourceNotFoundException {
     }
 }
 
-impl std::error::Error for ResourceNotFoundException {}
+impl ::std::error::Error for ResourceNotFoundException {}
 
 /// An OAuth 2.0 resource server and its scopes.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ResourceServer {
     /// The user pool that owns the resource server.
@@ -15858,7 +16845,7 @@ pub enum ResourceServerManagedBy {
     /// `COGNITO`
     Cognito,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl ResourceServerManagedBy {
@@ -15880,14 +16867,16 @@ impl From<&str> for ResourceServerManagedBy {
     fn from(value: &str) -> Self {
         match value {
             "COGNITO" => Self::Cognito,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(ResourceServerManagedBy);
+::smithy_lean_runtime::__private::string_enum_impls!(ResourceServerManagedBy);
 
 /// A custom OAuth scope.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ResourceServerScope {
     /// The scope name.
@@ -15901,7 +16890,7 @@ pub struct ResourceServerScope {
 }
 
 /// The `RespondToAuthChallengeRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct RespondToAuthChallengeRequest {
     /// The identifier of an app client.
@@ -15921,7 +16910,7 @@ pub struct RespondToAuthChallengeRequest {
     pub session: Option<String>,
     /// `ChallengeResponses`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub challenge_responses: Option<HashMap<String, String>>,
+    pub challenge_responses: Option<::std::collections::HashMap<String, String>>,
     /// `AnalyticsMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub analytics_metadata: Option<AnalyticsMetadata>,
@@ -15930,11 +16919,11 @@ pub struct RespondToAuthChallengeRequest {
     pub user_context_data: Option<UserContextData>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
 }
 
-impl fmt::Debug for RespondToAuthChallengeRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for RespondToAuthChallengeRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("RespondToAuthChallengeRequest")
             .field("client_id", &"*** Sensitive Data Redacted ***")
             .field("challenge_name", &self.challenge_name)
@@ -15954,15 +16943,18 @@ impl RespondToAuthChallengeRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field("RespondToAuthChallengeRequest", "ClientId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "RespondToAuthChallengeRequest",
+                    "ClientId",
+                ),
             );
         }
         if self.challenge_name.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "RespondToAuthChallengeRequest",
                     "ChallengeName",
                 ),
@@ -15998,7 +16990,10 @@ impl RespondToAuthChallengeRequestBuilder {
     }
 
     /// Sets `ChallengeResponses`.
-    pub fn challenge_responses(mut self, value: HashMap<String, String>) -> Self {
+    pub fn challenge_responses(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.challenge_responses = Some(value);
         self
     }
@@ -16016,20 +17011,25 @@ impl RespondToAuthChallengeRequestBuilder {
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<RespondToAuthChallengeRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<RespondToAuthChallengeRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `RespondToAuthChallengeResponse` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct RespondToAuthChallengeResponse {
     /// `ChallengeName`.
@@ -16042,7 +17042,7 @@ pub struct RespondToAuthChallengeResponse {
     pub session: Option<String>,
     /// `ChallengeParameters`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub challenge_parameters: Option<HashMap<String, String>>,
+    pub challenge_parameters: Option<::std::collections::HashMap<String, String>>,
     /// `AuthenticationResult`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub authentication_result: Option<AuthenticationResult>,
@@ -16051,8 +17051,8 @@ pub struct RespondToAuthChallengeResponse {
     pub available_challenges: Option<Vec<ChallengeNameType>>,
 }
 
-impl fmt::Debug for RespondToAuthChallengeResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for RespondToAuthChallengeResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("RespondToAuthChallengeResponse")
             .field("challenge_name", &self.challenge_name)
             .field("session", &"*** Sensitive Data Redacted ***")
@@ -16064,7 +17064,7 @@ impl fmt::Debug for RespondToAuthChallengeResponse {
 }
 
 /// The `RestorationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Restoration {
     /// `RestoreId`.
@@ -16077,17 +17077,17 @@ pub struct Restoration {
     pub restore_status: Option<RestoreStatus>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub restore_timestamp: Option<DateTime>,
+    pub restore_timestamp: Option<::smithy_lean_runtime::DateTime>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub trigger_timestamp: Option<DateTime>,
+    pub trigger_timestamp: Option<::smithy_lean_runtime::DateTime>,
     /// `RestorePreview`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub restore_preview: Option<Vec<RestorePreview>>,
 }
 
 /// The `RestorationDescriptionType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct RestorationDescription {
     /// `RestoreId`.
@@ -16100,11 +17100,11 @@ pub struct RestorationDescription {
     pub restore_status: Option<RestoreStatus>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub restore_timestamp: Option<DateTime>,
+    pub restore_timestamp: Option<::smithy_lean_runtime::DateTime>,
 }
 
 /// The `RestorePreviewType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct RestorePreview {
     /// A general-purpose string.
@@ -16143,7 +17143,7 @@ pub enum RestoreStatus {
     /// `AWS_ABORTED`
     AwsAborted,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl RestoreStatus {
@@ -16195,11 +17195,13 @@ impl From<&str> for RestoreStatus {
                 Self::TemporaryInternalErrorSeeSupportCase
             }
             "AWS_ABORTED" => Self::AwsAborted,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(RestoreStatus);
+::smithy_lean_runtime::__private::string_enum_impls!(RestoreStatus);
 
 /// Values of `RevokeAssociatedSessionsType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -16210,7 +17212,7 @@ pub enum RevokeAssociatedSessions {
     /// `LINKED`
     Linked,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl RevokeAssociatedSessions {
@@ -16234,14 +17236,16 @@ impl From<&str> for RevokeAssociatedSessions {
         match value {
             "NONE" => Self::None,
             "LINKED" => Self::Linked,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(RevokeAssociatedSessions);
+::smithy_lean_runtime::__private::string_enum_impls!(RevokeAssociatedSessions);
 
 /// The `RevokeTokenRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct RevokeTokenRequest {
     /// `Token`.
@@ -16264,8 +17268,8 @@ pub struct RevokeTokenRequest {
     pub revoke_associated_sessions: Option<RevokeAssociatedSessions>,
 }
 
-impl fmt::Debug for RevokeTokenRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for RevokeTokenRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("RevokeTokenRequest")
             .field("token", &"*** Sensitive Data Redacted ***")
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -16282,12 +17286,22 @@ impl RevokeTokenRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.token.is_none() {
-            return Err(BuildError::missing_field("RevokeTokenRequest", "Token"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "RevokeTokenRequest",
+                    "Token",
+                ),
+            );
         }
         if self.client_id.is_none() {
-            return Err(BuildError::missing_field("RevokeTokenRequest", "ClientId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "RevokeTokenRequest",
+                    "ClientId",
+                ),
+            );
         }
         Ok(())
     }
@@ -16328,19 +17342,19 @@ impl RevokeTokenRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<RevokeTokenRequest, BuildError> {
+    pub fn build(self) -> Result<RevokeTokenRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `RevokeTokenResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct RevokeTokenResponse {}
 
 /// The `RevokeUserSessionRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct RevokeUserSessionRequest {
     /// `AccessToken`.
@@ -16358,8 +17372,8 @@ pub struct RevokeUserSessionRequest {
     pub revoke_associated_sessions: Option<RevokeAssociatedSessions>,
 }
 
-impl fmt::Debug for RevokeUserSessionRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for RevokeUserSessionRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("RevokeUserSessionRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .field("session_id", &self.session_id)
@@ -16375,15 +17389,21 @@ impl RevokeUserSessionRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
             return Err(
-                BuildError::missing_field("RevokeUserSessionRequest", "AccessToken"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "RevokeUserSessionRequest",
+                    "AccessToken",
+                ),
             );
         }
         if self.session_id.is_none() {
             return Err(
-                BuildError::missing_field("RevokeUserSessionRequest", "SessionId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "RevokeUserSessionRequest",
+                    "SessionId",
+                ),
             );
         }
         Ok(())
@@ -16419,19 +17439,21 @@ impl RevokeUserSessionRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<RevokeUserSessionRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<RevokeUserSessionRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `RevokeUserSessionResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct RevokeUserSessionResponse {}
 
 /// The `RiskConfigurationType` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct RiskConfiguration {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -16457,11 +17479,11 @@ pub struct RiskConfiguration {
     pub risk_exception_configuration: Option<RiskExceptionConfiguration>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_date: Option<DateTime>,
+    pub last_modified_date: Option<::smithy_lean_runtime::DateTime>,
 }
 
-impl fmt::Debug for RiskConfiguration {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for RiskConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("RiskConfiguration")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -16490,7 +17512,7 @@ pub enum RiskDecision {
     /// `Block`
     Block,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl RiskDecision {
@@ -16516,14 +17538,16 @@ impl From<&str> for RiskDecision {
             "NoRisk" => Self::NoRisk,
             "AccountTakeover" => Self::AccountTakeover,
             "Block" => Self::Block,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(RiskDecision);
+::smithy_lean_runtime::__private::string_enum_impls!(RiskDecision);
 
 /// The `RiskExceptionConfigurationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct RiskExceptionConfiguration {
     /// `BlockedIPRangeList`.
@@ -16549,7 +17573,7 @@ pub enum RiskLevel {
     /// `High`
     High,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl RiskLevel {
@@ -16575,14 +17599,16 @@ impl From<&str> for RiskLevel {
             "Low" => Self::Low,
             "Medium" => Self::Medium,
             "High" => Self::High,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(RiskLevel);
+::smithy_lean_runtime::__private::string_enum_impls!(RiskLevel);
 
 /// The `RoutingType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Routing {
     /// `Failover`.
@@ -16591,7 +17617,7 @@ pub struct Routing {
 }
 
 /// The `S3ConfigurationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct S3Configuration {
     /// `BucketArn`.
@@ -16602,7 +17628,7 @@ pub struct S3Configuration {
 }
 
 /// The definition of one attribute in a user pool schema.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SchemaAttribute {
     /// The attribute name.
@@ -16633,7 +17659,7 @@ pub struct SchemaAttribute {
 /// The `ScopeDoesNotExistException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct ScopeDoesNotExistException {
     /// The text of an error message.
@@ -16641,8 +17667,8 @@ pub struct ScopeDoesNotExistException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for ScopeDoesNotExistException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for ScopeDoesNotExistException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ScopeDoesNotExistException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -16651,7 +17677,7 @@ impl fmt::Display for ScopeDoesNotExistException {
     }
 }
 
-impl std::error::Error for ScopeDoesNotExistException {}
+impl ::std::error::Error for ScopeDoesNotExistException {}
 
 /// Values of `SecurityPolicyType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -16664,7 +17690,7 @@ pub enum SecurityPolicy {
     /// `TLS_V1_3_2025`
     TlsV132025,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl SecurityPolicy {
@@ -16690,16 +17716,18 @@ impl From<&str> for SecurityPolicy {
             "TLS_V1" => Self::TlsV1,
             "TLS_V1_2_2021" => Self::TlsV122021,
             "TLS_V1_3_2025" => Self::TlsV132025,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(SecurityPolicy);
+::smithy_lean_runtime::__private::string_enum_impls!(SecurityPolicy);
 
 /// The `ServiceQuotaExceededException` structure.
 ///
 /// *Error:* A client-side error.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct ServiceQuotaExceededException {
     /// The text of an error message.
@@ -16707,8 +17735,8 @@ pub struct ServiceQuotaExceededException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for ServiceQuotaExceededException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for ServiceQuotaExceededException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ServiceQuotaExceededException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -16717,10 +17745,10 @@ impl fmt::Display for ServiceQuotaExceededException {
     }
 }
 
-impl std::error::Error for ServiceQuotaExceededException {}
+impl ::std::error::Error for ServiceQuotaExceededException {}
 
 /// The `SessionDescriptionType` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SessionDescription {
     /// `SessionId`.
@@ -16738,10 +17766,10 @@ pub struct SessionDescription {
     pub client_id: Option<String>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub create_date: Option<DateTime>,
+    pub create_date: Option<::smithy_lean_runtime::DateTime>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_active_date: Option<DateTime>,
+    pub last_active_date: Option<::smithy_lean_runtime::DateTime>,
     /// `DeviceType`.
     ///
     /// *Constraints:* length 0 to 1024.
@@ -16765,8 +17793,8 @@ pub struct SessionDescription {
     pub is_current_session: Option<bool>,
 }
 
-impl fmt::Debug for SessionDescription {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for SessionDescription {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("SessionDescription")
             .field("session_id", &self.session_id)
             .field("session_type", &self.session_type)
@@ -16783,7 +17811,7 @@ impl fmt::Debug for SessionDescription {
 }
 
 /// The `SessionLocationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SessionLocation {
     /// `City`.
@@ -16807,7 +17835,7 @@ pub enum SessionType {
     /// `SSO`
     Sso,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl SessionType {
@@ -16831,14 +17859,16 @@ impl From<&str> for SessionType {
         match value {
             "TOKEN" => Self::Token,
             "SSO" => Self::Sso,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(SessionType);
+::smithy_lean_runtime::__private::string_enum_impls!(SessionType);
 
 /// The `SetLogDeliveryConfigurationRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetLogDeliveryConfigurationRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -16860,10 +17890,10 @@ impl SetLogDeliveryConfigurationRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "SetLogDeliveryConfigurationRequest",
                     "UserPoolId",
                 ),
@@ -16871,7 +17901,7 @@ impl SetLogDeliveryConfigurationRequest {
         }
         if self.log_configurations.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "SetLogDeliveryConfigurationRequest",
                     "LogConfigurations",
                 ),
@@ -16901,14 +17931,16 @@ impl SetLogDeliveryConfigurationRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<SetLogDeliveryConfigurationRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<SetLogDeliveryConfigurationRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `SetLogDeliveryConfigurationResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetLogDeliveryConfigurationResponse {
     /// `LogDeliveryConfiguration`.
@@ -16917,7 +17949,7 @@ pub struct SetLogDeliveryConfigurationResponse {
 }
 
 /// The `SetRiskConfigurationRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetRiskConfigurationRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -16943,8 +17975,8 @@ pub struct SetRiskConfigurationRequest {
     pub risk_exception_configuration: Option<RiskExceptionConfiguration>,
 }
 
-impl fmt::Debug for SetRiskConfigurationRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for SetRiskConfigurationRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("SetRiskConfigurationRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -16968,10 +18000,13 @@ impl SetRiskConfigurationRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("SetRiskConfigurationRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "SetRiskConfigurationRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -17025,14 +18060,16 @@ impl SetRiskConfigurationRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<SetRiskConfigurationRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<SetRiskConfigurationRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `SetRiskConfigurationResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetRiskConfigurationResponse {
     /// `RiskConfiguration`.
@@ -17042,7 +18079,7 @@ pub struct SetRiskConfigurationResponse {
 }
 
 /// Request for SetUICustomization.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetUiCustomizationRequest {
     /// The user pool ID.
@@ -17064,11 +18101,11 @@ pub struct SetUiCustomizationRequest {
     ///
     /// *Constraints:* length 0 to 131072.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub image_file: Option<Blob>,
+    pub image_file: Option<::smithy_lean_runtime::Blob>,
 }
 
-impl fmt::Debug for SetUiCustomizationRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for SetUiCustomizationRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("SetUiCustomizationRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -17085,10 +18122,13 @@ impl SetUiCustomizationRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("SetUICustomizationRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "SetUICustomizationRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -17121,20 +18161,22 @@ impl SetUiCustomizationRequestBuilder {
     }
 
     /// Sets `ImageFile`.
-    pub fn image_file(mut self, value: Blob) -> Self {
+    pub fn image_file(mut self, value: ::smithy_lean_runtime::Blob) -> Self {
         self.inner.image_file = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<SetUiCustomizationRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<SetUiCustomizationRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from SetUICustomization.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetUiCustomizationResponse {
     /// The branding settings.
@@ -17145,7 +18187,7 @@ pub struct SetUiCustomizationResponse {
 }
 
 /// The `SetUserMFAPreferenceRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetUserMfaPreferenceRequest {
     /// `SMSMfaSettings`.
@@ -17167,8 +18209,8 @@ pub struct SetUserMfaPreferenceRequest {
     pub access_token: Option<String>,
 }
 
-impl fmt::Debug for SetUserMfaPreferenceRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for SetUserMfaPreferenceRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("SetUserMfaPreferenceRequest")
             .field("sms_mfa_settings", &self.sms_mfa_settings)
             .field("software_token_mfa_settings", &self.software_token_mfa_settings)
@@ -17186,10 +18228,13 @@ impl SetUserMfaPreferenceRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
             return Err(
-                BuildError::missing_field("SetUserMFAPreferenceRequest", "AccessToken"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "SetUserMFAPreferenceRequest",
+                    "AccessToken",
+                ),
             );
         }
         Ok(())
@@ -17240,19 +18285,21 @@ impl SetUserMfaPreferenceRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<SetUserMfaPreferenceRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<SetUserMfaPreferenceRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `SetUserMFAPreferenceResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetUserMfaPreferenceResponse {}
 
 /// The `SetUserPoolClientSessionConfigurationRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetUserPoolClientSessionConfigurationRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -17272,8 +18319,8 @@ pub struct SetUserPoolClientSessionConfigurationRequest {
     pub sso_session: Option<ClientSsoSessionConfig>,
 }
 
-impl fmt::Debug for SetUserPoolClientSessionConfigurationRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for SetUserPoolClientSessionConfigurationRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("SetUserPoolClientSessionConfigurationRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -17289,10 +18336,10 @@ impl SetUserPoolClientSessionConfigurationRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "SetUserPoolClientSessionConfigurationRequest",
                     "UserPoolId",
                 ),
@@ -17300,7 +18347,7 @@ impl SetUserPoolClientSessionConfigurationRequest {
         }
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "SetUserPoolClientSessionConfigurationRequest",
                     "ClientId",
                 ),
@@ -17308,7 +18355,7 @@ impl SetUserPoolClientSessionConfigurationRequest {
         }
         if self.sso_session.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "SetUserPoolClientSessionConfigurationRequest",
                     "SSOSession",
                 ),
@@ -17346,14 +18393,17 @@ impl SetUserPoolClientSessionConfigurationRequestBuilder {
     /// Returns the input, or which required member is missing.
     pub fn build(
         self,
-    ) -> Result<SetUserPoolClientSessionConfigurationRequest, BuildError> {
+    ) -> Result<
+        SetUserPoolClientSessionConfigurationRequest,
+        ::smithy_lean_runtime::BuildError,
+    > {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `SetUserPoolClientSessionConfigurationResponse` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetUserPoolClientSessionConfigurationResponse {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -17371,8 +18421,8 @@ pub struct SetUserPoolClientSessionConfigurationResponse {
     pub sso_session: Option<ClientSsoSessionConfig>,
 }
 
-impl fmt::Debug for SetUserPoolClientSessionConfigurationResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for SetUserPoolClientSessionConfigurationResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("SetUserPoolClientSessionConfigurationResponse")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -17382,7 +18432,7 @@ impl fmt::Debug for SetUserPoolClientSessionConfigurationResponse {
 }
 
 /// The `SetUserPoolMfaConfigRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetUserPoolMfaConfigRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -17414,10 +18464,13 @@ impl SetUserPoolMfaConfigRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("SetUserPoolMfaConfigRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "SetUserPoolMfaConfigRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -17474,14 +18527,16 @@ impl SetUserPoolMfaConfigRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<SetUserPoolMfaConfigRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<SetUserPoolMfaConfigRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `SetUserPoolMfaConfigResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetUserPoolMfaConfigResponse {
     /// `SmsMfaConfiguration`.
@@ -17502,7 +18557,7 @@ pub struct SetUserPoolMfaConfigResponse {
 }
 
 /// The `SetUserPoolSessionConfigurationRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetUserPoolSessionConfigurationRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -17529,10 +18584,10 @@ impl SetUserPoolSessionConfigurationRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "SetUserPoolSessionConfigurationRequest",
                     "UserPoolId",
                 ),
@@ -17540,7 +18595,7 @@ impl SetUserPoolSessionConfigurationRequest {
         }
         if self.user_session_tracking.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "SetUserPoolSessionConfigurationRequest",
                     "UserSessionTracking",
                 ),
@@ -17548,7 +18603,7 @@ impl SetUserPoolSessionConfigurationRequest {
         }
         if self.token_session.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "SetUserPoolSessionConfigurationRequest",
                     "TokenSession",
                 ),
@@ -17590,14 +18645,19 @@ impl SetUserPoolSessionConfigurationRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<SetUserPoolSessionConfigurationRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        SetUserPoolSessionConfigurationRequest,
+        ::smithy_lean_runtime::BuildError,
+    > {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `SetUserPoolSessionConfigurationResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetUserPoolSessionConfigurationResponse {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -17614,7 +18674,7 @@ pub struct SetUserPoolSessionConfigurationResponse {
 }
 
 /// The `SetUserSettingsRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetUserSettingsRequest {
     /// `AccessToken`.
@@ -17629,8 +18689,8 @@ pub struct SetUserSettingsRequest {
     pub mfa_options: Option<Vec<MfaOption>>,
 }
 
-impl fmt::Debug for SetUserSettingsRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for SetUserSettingsRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("SetUserSettingsRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .field("mfa_options", &self.mfa_options)
@@ -17645,15 +18705,21 @@ impl SetUserSettingsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
             return Err(
-                BuildError::missing_field("SetUserSettingsRequest", "AccessToken"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "SetUserSettingsRequest",
+                    "AccessToken",
+                ),
             );
         }
         if self.mfa_options.is_none() {
             return Err(
-                BuildError::missing_field("SetUserSettingsRequest", "MFAOptions"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "SetUserSettingsRequest",
+                    "MFAOptions",
+                ),
             );
         }
         Ok(())
@@ -17680,19 +18746,21 @@ impl SetUserSettingsRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<SetUserSettingsRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<SetUserSettingsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `SetUserSettingsResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SetUserSettingsResponse {}
 
 /// The `SignInPolicyType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SignInPolicy {
     /// `AllowedFirstAuthFactors`.
@@ -17703,7 +18771,7 @@ pub struct SignInPolicy {
 }
 
 /// The `SignUpRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SignUpRequest {
     /// The identifier of an app client.
@@ -17740,11 +18808,11 @@ pub struct SignUpRequest {
     pub user_context_data: Option<UserContextData>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
 }
 
-impl fmt::Debug for SignUpRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for SignUpRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("SignUpRequest")
             .field("client_id", &"*** Sensitive Data Redacted ***")
             .field("secret_hash", &"*** Sensitive Data Redacted ***")
@@ -17766,12 +18834,22 @@ impl SignUpRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.client_id.is_none() {
-            return Err(BuildError::missing_field("SignUpRequest", "ClientId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "SignUpRequest",
+                    "ClientId",
+                ),
+            );
         }
         if self.username.is_none() {
-            return Err(BuildError::missing_field("SignUpRequest", "Username"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "SignUpRequest",
+                    "Username",
+                ),
+            );
         }
         Ok(())
     }
@@ -17833,20 +18911,23 @@ impl SignUpRequestBuilder {
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<SignUpRequest, BuildError> {
+    pub fn build(self) -> Result<SignUpRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `SignUpResponse` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SignUpResponse {
     /// A general-purpose flag.
@@ -17867,8 +18948,8 @@ pub struct SignUpResponse {
     pub session: Option<String>,
 }
 
-impl fmt::Debug for SignUpResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for SignUpResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("SignUpResponse")
             .field("user_confirmed", &self.user_confirmed)
             .field("code_delivery_details", &self.code_delivery_details)
@@ -17879,7 +18960,7 @@ impl fmt::Debug for SignUpResponse {
 }
 
 /// How a user pool sends SMS through Amazon SNS.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SmsConfiguration {
     /// The IAM role Cognito assumes to publish SMS.
@@ -17903,7 +18984,7 @@ pub struct SmsConfiguration {
 }
 
 /// The `SmsMfaConfigType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SmsMfaConfig {
     /// An SMS message template that contains the {####} code placeholder.
@@ -17917,7 +18998,7 @@ pub struct SmsMfaConfig {
 }
 
 /// The `SMSMfaSettingsType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SmsMfaSettings {
     /// A general-purpose flag.
@@ -17927,7 +19008,7 @@ pub struct SmsMfaSettings {
 }
 
 /// The `SoftwareTokenMfaConfigType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SoftwareTokenMfaConfig {
     /// A general-purpose flag.
@@ -17937,7 +19018,7 @@ pub struct SoftwareTokenMfaConfig {
 /// The `SoftwareTokenMFANotFoundException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct SoftwareTokenMfaNotFoundException {
     /// The text of an error message.
@@ -17945,8 +19026,8 @@ pub struct SoftwareTokenMfaNotFoundException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for SoftwareTokenMfaNotFoundException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for SoftwareTokenMfaNotFoundException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("SoftwareTokenMFANotFoundException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -17955,10 +19036,10 @@ impl fmt::Display for SoftwareTokenMfaNotFoundException {
     }
 }
 
-impl std::error::Error for SoftwareTokenMfaNotFoundException {}
+impl ::std::error::Error for SoftwareTokenMfaNotFoundException {}
 
 /// The `SoftwareTokenMfaSettingsType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct SoftwareTokenMfaSettings {
     /// A general-purpose flag.
@@ -17968,7 +19049,7 @@ pub struct SoftwareTokenMfaSettings {
 }
 
 /// The `StartPointInTimeRecoveryRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct StartPointInTimeRecoveryRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -17990,10 +19071,10 @@ impl StartPointInTimeRecoveryRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "StartPointInTimeRecoveryRequest",
                     "UserPoolId",
                 ),
@@ -18001,7 +19082,10 @@ impl StartPointInTimeRecoveryRequest {
         }
         if self.restore_id.is_none() {
             return Err(
-                BuildError::missing_field("StartPointInTimeRecoveryRequest", "RestoreId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "StartPointInTimeRecoveryRequest",
+                    "RestoreId",
+                ),
             );
         }
         Ok(())
@@ -18028,14 +19112,16 @@ impl StartPointInTimeRecoveryRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<StartPointInTimeRecoveryRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<StartPointInTimeRecoveryRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `StartPointInTimeRecoveryResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct StartPointInTimeRecoveryResponse {
     /// `Restoration`.
@@ -18044,7 +19130,7 @@ pub struct StartPointInTimeRecoveryResponse {
 }
 
 /// The `StartUserImportJobRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct StartUserImportJobRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -18066,14 +19152,22 @@ impl StartUserImportJobRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("StartUserImportJobRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "StartUserImportJobRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.job_id.is_none() {
-            return Err(BuildError::missing_field("StartUserImportJobRequest", "JobId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "StartUserImportJobRequest",
+                    "JobId",
+                ),
+            );
         }
         Ok(())
     }
@@ -18099,14 +19193,16 @@ impl StartUserImportJobRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<StartUserImportJobRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<StartUserImportJobRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `StartUserImportJobResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct StartUserImportJobResponse {
     /// `UserImportJob`.
@@ -18115,7 +19211,7 @@ pub struct StartUserImportJobResponse {
 }
 
 /// The `StartWebAuthnRegistrationRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct StartWebAuthnRegistrationRequest {
     /// `AccessToken`.
@@ -18125,8 +19221,8 @@ pub struct StartWebAuthnRegistrationRequest {
     pub access_token: Option<String>,
 }
 
-impl fmt::Debug for StartWebAuthnRegistrationRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for StartWebAuthnRegistrationRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("StartWebAuthnRegistrationRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .finish()
@@ -18140,10 +19236,10 @@ impl StartWebAuthnRegistrationRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "StartWebAuthnRegistrationRequest",
                     "AccessToken",
                 ),
@@ -18167,20 +19263,22 @@ impl StartWebAuthnRegistrationRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<StartWebAuthnRegistrationRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<StartWebAuthnRegistrationRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `StartWebAuthnRegistrationResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct StartWebAuthnRegistrationResponse {
     /// `CredentialCreationOptions`.
     ///
     /// *Constraints:* required.
-    pub credential_creation_options: Document,
+    pub credential_creation_options: ::smithy_lean_runtime::Document,
 }
 
 /// Whether a user pool is enabled.
@@ -18192,7 +19290,7 @@ pub enum Status {
     /// `Disabled`
     Disabled,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl Status {
@@ -18216,14 +19314,16 @@ impl From<&str> for Status {
         match value {
             "Enabled" => Self::Enabled,
             "Disabled" => Self::Disabled,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(Status);
+::smithy_lean_runtime::__private::string_enum_impls!(Status);
 
 /// The `StopUserImportJobRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct StopUserImportJobRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -18245,14 +19345,22 @@ impl StopUserImportJobRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("StopUserImportJobRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "StopUserImportJobRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.job_id.is_none() {
-            return Err(BuildError::missing_field("StopUserImportJobRequest", "JobId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "StopUserImportJobRequest",
+                    "JobId",
+                ),
+            );
         }
         Ok(())
     }
@@ -18278,14 +19386,16 @@ impl StopUserImportJobRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<StopUserImportJobRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<StopUserImportJobRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `StopUserImportJobResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct StopUserImportJobResponse {
     /// `UserImportJob`.
@@ -18294,7 +19404,7 @@ pub struct StopUserImportJobResponse {
 }
 
 /// Length bounds for a string attribute.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct StringAttributeConstraints {
     /// The shortest allowed value.
@@ -18310,7 +19420,7 @@ pub struct StringAttributeConstraints {
 }
 
 /// The `TagResourceRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct TagResourceRequest {
     /// An Amazon Resource Name.
@@ -18322,7 +19432,7 @@ pub struct TagResourceRequest {
     ///
     /// *Constraints:* required.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tags: Option<HashMap<String, String>>,
+    pub tags: Option<::std::collections::HashMap<String, String>>,
 }
 
 impl TagResourceRequest {
@@ -18332,12 +19442,22 @@ impl TagResourceRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.resource_arn.is_none() {
-            return Err(BuildError::missing_field("TagResourceRequest", "ResourceArn"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "TagResourceRequest",
+                    "ResourceArn",
+                ),
+            );
         }
         if self.tags.is_none() {
-            return Err(BuildError::missing_field("TagResourceRequest", "Tags"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "TagResourceRequest",
+                    "Tags",
+                ),
+            );
         }
         Ok(())
     }
@@ -18357,25 +19477,25 @@ impl TagResourceRequestBuilder {
     }
 
     /// Sets `Tags`.
-    pub fn tags(mut self, value: HashMap<String, String>) -> Self {
+    pub fn tags(mut self, value: ::std::collections::HashMap<String, String>) -> Self {
         self.inner.tags = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<TagResourceRequest, BuildError> {
+    pub fn build(self) -> Result<TagResourceRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `TagResourceResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct TagResourceResponse {}
 
 /// The `TermsType` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Terms {
     /// `TermsId`.
@@ -18405,19 +19525,19 @@ pub struct Terms {
     /// `Links`.
     ///
     /// *Constraints:* required, length 1 to 13.
-    pub links: HashMap<String, String>,
+    pub links: ::std::collections::HashMap<String, String>,
     /// A point in time.
     ///
     /// *Constraints:* required.
-    pub creation_date: DateTime,
+    pub creation_date: ::smithy_lean_runtime::DateTime,
     /// A point in time.
     ///
     /// *Constraints:* required.
-    pub last_modified_date: DateTime,
+    pub last_modified_date: ::smithy_lean_runtime::DateTime,
 }
 
-impl fmt::Debug for Terms {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for Terms {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("Terms")
             .field("terms_id", &self.terms_id)
             .field("user_pool_id", &self.user_pool_id)
@@ -18433,7 +19553,7 @@ impl fmt::Debug for Terms {
 }
 
 /// The `TermsDescriptionType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct TermsDescription {
     /// `TermsId`.
@@ -18451,11 +19571,11 @@ pub struct TermsDescription {
     /// A point in time.
     ///
     /// *Constraints:* required.
-    pub creation_date: DateTime,
+    pub creation_date: ::smithy_lean_runtime::DateTime,
     /// A point in time.
     ///
     /// *Constraints:* required.
-    pub last_modified_date: DateTime,
+    pub last_modified_date: ::smithy_lean_runtime::DateTime,
 }
 
 /// Values of `TermsEnforcementType`.
@@ -18465,7 +19585,7 @@ pub enum TermsEnforcement {
     /// `NONE`
     None,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl TermsEnforcement {
@@ -18487,16 +19607,18 @@ impl From<&str> for TermsEnforcement {
     fn from(value: &str) -> Self {
         match value {
             "NONE" => Self::None,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(TermsEnforcement);
+::smithy_lean_runtime::__private::string_enum_impls!(TermsEnforcement);
 
 /// The `TermsExistsException` structure.
 ///
 /// *Error:* A client-side error.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct TermsExistsException {
     /// The text of an error message.
@@ -18504,8 +19626,8 @@ pub struct TermsExistsException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for TermsExistsException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for TermsExistsException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("TermsExistsException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -18514,7 +19636,7 @@ impl fmt::Display for TermsExistsException {
     }
 }
 
-impl std::error::Error for TermsExistsException {}
+impl ::std::error::Error for TermsExistsException {}
 
 /// Values of `TermsSourceType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -18523,7 +19645,7 @@ pub enum TermsSource {
     /// `LINK`
     Link,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl TermsSource {
@@ -18545,16 +19667,18 @@ impl From<&str> for TermsSource {
     fn from(value: &str) -> Self {
         match value {
             "LINK" => Self::Link,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(TermsSource);
+::smithy_lean_runtime::__private::string_enum_impls!(TermsSource);
 
 /// The user pool's plan cannot be changed this way.
 ///
 /// *Error:* A client-side error (HTTP 403).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct TierChangeNotAllowedException {
     /// A human-readable description of the problem.
@@ -18562,8 +19686,8 @@ pub struct TierChangeNotAllowedException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for TierChangeNotAllowedException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for TierChangeNotAllowedException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("TierChangeNotAllowedException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -18572,7 +19696,7 @@ impl fmt::Display for TierChangeNotAllowedException {
     }
 }
 
-impl std::error::Error for TierChangeNotAllowedException {}
+impl ::std::error::Error for TierChangeNotAllowedException {}
 
 /// Values of `TimeUnitsType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -18587,7 +19711,7 @@ pub enum TimeUnits {
     /// `days`
     Days,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl TimeUnits {
@@ -18615,11 +19739,13 @@ impl From<&str> for TimeUnits {
             "minutes" => Self::Minutes,
             "hours" => Self::Hours,
             "days" => Self::Days,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(TimeUnits);
+::smithy_lean_runtime::__private::string_enum_impls!(TimeUnits);
 
 /// Values of `TokenTypeIdentifierType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -18632,7 +19758,7 @@ pub enum TokenTypeIdentifier {
     /// `SAML2`
     Saml2,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl TokenTypeIdentifier {
@@ -18658,14 +19784,16 @@ impl From<&str> for TokenTypeIdentifier {
             "ACCESS_TOKEN" => Self::AccessToken,
             "ID_TOKEN" => Self::IdToken,
             "SAML2" => Self::Saml2,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(TokenTypeIdentifier);
+::smithy_lean_runtime::__private::string_enum_impls!(TokenTypeIdentifier);
 
 /// The `TokenValidityUnitsType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct TokenValidityUnits {
     /// `AccessToken`.
@@ -18682,7 +19810,7 @@ pub struct TokenValidityUnits {
 /// The `TooManyFailedAttemptsException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct TooManyFailedAttemptsException {
     /// The text of an error message.
@@ -18690,8 +19818,8 @@ pub struct TooManyFailedAttemptsException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for TooManyFailedAttemptsException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for TooManyFailedAttemptsException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("TooManyFailedAttemptsException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -18700,12 +19828,12 @@ impl fmt::Display for TooManyFailedAttemptsException {
     }
 }
 
-impl std::error::Error for TooManyFailedAttemptsException {}
+impl ::std::error::Error for TooManyFailedAttemptsException {}
 
 /// The request rate is too high.
 ///
 /// *Error:* A client-side error (HTTP 429).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct TooManyRequestsException {
     /// A human-readable description of the problem.
@@ -18713,8 +19841,8 @@ pub struct TooManyRequestsException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for TooManyRequestsException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for TooManyRequestsException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("TooManyRequestsException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -18723,10 +19851,10 @@ impl fmt::Display for TooManyRequestsException {
     }
 }
 
-impl std::error::Error for TooManyRequestsException {}
+impl ::std::error::Error for TooManyRequestsException {}
 
 /// Branding of the hosted sign-in pages.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UiCustomization {
     /// The user pool ID.
@@ -18752,14 +19880,14 @@ pub struct UiCustomization {
     pub css_version: Option<String>,
     /// When the item was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_date: Option<DateTime>,
+    pub last_modified_date: Option<::smithy_lean_runtime::DateTime>,
     /// When the item was created.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
 }
 
-impl fmt::Debug for UiCustomization {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for UiCustomization {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UiCustomization")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -18775,7 +19903,7 @@ impl fmt::Debug for UiCustomization {
 /// The `UnauthorizedException` structure.
 ///
 /// *Error:* A client-side error (HTTP 401).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UnauthorizedException {
     /// The text of an error message.
@@ -18783,8 +19911,8 @@ pub struct UnauthorizedException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UnauthorizedException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UnauthorizedException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnauthorizedException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -18793,12 +19921,12 @@ impl fmt::Display for UnauthorizedException {
     }
 }
 
-impl std::error::Error for UnauthorizedException {}
+impl ::std::error::Error for UnauthorizedException {}
 
 /// The `UnexpectedLambdaException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UnexpectedLambdaException {
     /// The text of an error message.
@@ -18806,8 +19934,8 @@ pub struct UnexpectedLambdaException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UnexpectedLambdaException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UnexpectedLambdaException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnexpectedLambdaException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -18816,12 +19944,12 @@ impl fmt::Display for UnexpectedLambdaException {
     }
 }
 
-impl std::error::Error for UnexpectedLambdaException {}
+impl ::std::error::Error for UnexpectedLambdaException {}
 
 /// The identity provider does not support this action.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UnsupportedIdentityProviderException {
     /// A human-readable description of the problem.
@@ -18829,8 +19957,8 @@ pub struct UnsupportedIdentityProviderException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UnsupportedIdentityProviderException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UnsupportedIdentityProviderException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnsupportedIdentityProviderException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -18839,12 +19967,12 @@ impl fmt::Display for UnsupportedIdentityProviderException {
     }
 }
 
-impl std::error::Error for UnsupportedIdentityProviderException {}
+impl ::std::error::Error for UnsupportedIdentityProviderException {}
 
 /// The `UnsupportedOperationException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UnsupportedOperationException {
     /// The text of an error message.
@@ -18852,8 +19980,8 @@ pub struct UnsupportedOperationException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UnsupportedOperationException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UnsupportedOperationException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnsupportedOperationException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -18862,12 +19990,12 @@ impl fmt::Display for UnsupportedOperationException {
     }
 }
 
-impl std::error::Error for UnsupportedOperationException {}
+impl ::std::error::Error for UnsupportedOperationException {}
 
 /// The `UnsupportedTokenTypeException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UnsupportedTokenTypeException {
     /// The text of an error message.
@@ -18875,8 +20003,8 @@ pub struct UnsupportedTokenTypeException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UnsupportedTokenTypeException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UnsupportedTokenTypeException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnsupportedTokenTypeException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -18885,12 +20013,12 @@ impl fmt::Display for UnsupportedTokenTypeException {
     }
 }
 
-impl std::error::Error for UnsupportedTokenTypeException {}
+impl ::std::error::Error for UnsupportedTokenTypeException {}
 
 /// The `UnsupportedUserStateException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UnsupportedUserStateException {
     /// The text of an error message.
@@ -18898,8 +20026,8 @@ pub struct UnsupportedUserStateException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UnsupportedUserStateException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UnsupportedUserStateException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnsupportedUserStateException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -18908,10 +20036,10 @@ impl fmt::Display for UnsupportedUserStateException {
     }
 }
 
-impl std::error::Error for UnsupportedUserStateException {}
+impl ::std::error::Error for UnsupportedUserStateException {}
 
 /// The `UntagResourceRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UntagResourceRequest {
     /// An Amazon Resource Name.
@@ -18933,12 +20061,22 @@ impl UntagResourceRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.resource_arn.is_none() {
-            return Err(BuildError::missing_field("UntagResourceRequest", "ResourceArn"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UntagResourceRequest",
+                    "ResourceArn",
+                ),
+            );
         }
         if self.tag_keys.is_none() {
-            return Err(BuildError::missing_field("UntagResourceRequest", "TagKeys"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UntagResourceRequest",
+                    "TagKeys",
+                ),
+            );
         }
         Ok(())
     }
@@ -18964,19 +20102,21 @@ impl UntagResourceRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UntagResourceRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UntagResourceRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `UntagResourceResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UntagResourceResponse {}
 
 /// The `UpdateAuthEventFeedbackRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateAuthEventFeedbackRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -19006,8 +20146,8 @@ pub struct UpdateAuthEventFeedbackRequest {
     pub feedback_value: Option<FeedbackValue>,
 }
 
-impl fmt::Debug for UpdateAuthEventFeedbackRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for UpdateAuthEventFeedbackRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UpdateAuthEventFeedbackRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &"*** Sensitive Data Redacted ***")
@@ -19025,25 +20165,34 @@ impl UpdateAuthEventFeedbackRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("UpdateAuthEventFeedbackRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateAuthEventFeedbackRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.username.is_none() {
             return Err(
-                BuildError::missing_field("UpdateAuthEventFeedbackRequest", "Username"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateAuthEventFeedbackRequest",
+                    "Username",
+                ),
             );
         }
         if self.event_id.is_none() {
             return Err(
-                BuildError::missing_field("UpdateAuthEventFeedbackRequest", "EventId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateAuthEventFeedbackRequest",
+                    "EventId",
+                ),
             );
         }
         if self.feedback_token.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "UpdateAuthEventFeedbackRequest",
                     "FeedbackToken",
                 ),
@@ -19051,7 +20200,7 @@ impl UpdateAuthEventFeedbackRequest {
         }
         if self.feedback_value.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "UpdateAuthEventFeedbackRequest",
                     "FeedbackValue",
                 ),
@@ -19099,19 +20248,21 @@ impl UpdateAuthEventFeedbackRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateAuthEventFeedbackRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateAuthEventFeedbackRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `UpdateAuthEventFeedbackResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateAuthEventFeedbackResponse {}
 
 /// The `UpdateCIMDPolicyRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateCimdPolicyRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -19146,8 +20297,8 @@ pub struct UpdateCimdPolicyRequest {
     pub url_patterns: Option<Vec<String>>,
 }
 
-impl fmt::Debug for UpdateCimdPolicyRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for UpdateCimdPolicyRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UpdateCimdPolicyRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("cimd_policy_id", &self.cimd_policy_id)
@@ -19166,23 +20317,37 @@ impl UpdateCimdPolicyRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("UpdateCIMDPolicyRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateCIMDPolicyRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.cimd_policy_id.is_none() {
             return Err(
-                BuildError::missing_field("UpdateCIMDPolicyRequest", "CIMDPolicyId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateCIMDPolicyRequest",
+                    "CIMDPolicyId",
+                ),
             );
         }
         if self.client_id.is_none() {
-            return Err(BuildError::missing_field("UpdateCIMDPolicyRequest", "ClientId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateCIMDPolicyRequest",
+                    "ClientId",
+                ),
+            );
         }
         if self.url_patterns.is_none() {
             return Err(
-                BuildError::missing_field("UpdateCIMDPolicyRequest", "URLPatterns"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateCIMDPolicyRequest",
+                    "URLPatterns",
+                ),
             );
         }
         Ok(())
@@ -19233,14 +20398,16 @@ impl UpdateCimdPolicyRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateCimdPolicyRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateCimdPolicyRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `UpdateCIMDPolicyResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateCimdPolicyResponse {
     /// `CIMDPolicy`.
@@ -19251,7 +20418,7 @@ pub struct UpdateCimdPolicyResponse {
 }
 
 /// The `UpdateClientMetadataURLStateRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateClientMetadataUrlStateRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -19283,10 +20450,10 @@ impl UpdateClientMetadataUrlStateRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "UpdateClientMetadataURLStateRequest",
                     "UserPoolId",
                 ),
@@ -19294,7 +20461,7 @@ impl UpdateClientMetadataUrlStateRequest {
         }
         if self.cimd_policy_id.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "UpdateClientMetadataURLStateRequest",
                     "CIMDPolicyId",
                 ),
@@ -19302,12 +20469,15 @@ impl UpdateClientMetadataUrlStateRequest {
         }
         if self.url.is_none() {
             return Err(
-                BuildError::missing_field("UpdateClientMetadataURLStateRequest", "URL"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateClientMetadataURLStateRequest",
+                    "URL",
+                ),
             );
         }
         if self.action.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "UpdateClientMetadataURLStateRequest",
                     "Action",
                 ),
@@ -19349,19 +20519,21 @@ impl UpdateClientMetadataUrlStateRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateClientMetadataUrlStateRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateClientMetadataUrlStateRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `UpdateClientMetadataURLStateResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateClientMetadataUrlStateResponse {}
 
 /// The `UpdateDeviceStatusRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateDeviceStatusRequest {
     /// `AccessToken`.
@@ -19379,8 +20551,8 @@ pub struct UpdateDeviceStatusRequest {
     pub device_remembered_status: Option<DeviceRememberedStatus>,
 }
 
-impl fmt::Debug for UpdateDeviceStatusRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for UpdateDeviceStatusRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UpdateDeviceStatusRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .field("device_key", &self.device_key)
@@ -19396,15 +20568,21 @@ impl UpdateDeviceStatusRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
             return Err(
-                BuildError::missing_field("UpdateDeviceStatusRequest", "AccessToken"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateDeviceStatusRequest",
+                    "AccessToken",
+                ),
             );
         }
         if self.device_key.is_none() {
             return Err(
-                BuildError::missing_field("UpdateDeviceStatusRequest", "DeviceKey"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateDeviceStatusRequest",
+                    "DeviceKey",
+                ),
             );
         }
         Ok(())
@@ -19440,19 +20618,21 @@ impl UpdateDeviceStatusRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateDeviceStatusRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateDeviceStatusRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `UpdateDeviceStatusResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateDeviceStatusResponse {}
 
 /// The `UpdateGroupRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateGroupRequest {
     /// `GroupName`.
@@ -19489,12 +20669,22 @@ impl UpdateGroupRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.group_name.is_none() {
-            return Err(BuildError::missing_field("UpdateGroupRequest", "GroupName"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateGroupRequest",
+                    "GroupName",
+                ),
+            );
         }
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("UpdateGroupRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateGroupRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         Ok(())
     }
@@ -19538,14 +20728,14 @@ impl UpdateGroupRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateGroupRequest, BuildError> {
+    pub fn build(self) -> Result<UpdateGroupRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `UpdateGroupResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateGroupResponse {
     /// `Group`.
@@ -19554,7 +20744,7 @@ pub struct UpdateGroupResponse {
 }
 
 /// Request for UpdateIdentityProvider.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateIdentityProviderRequest {
     /// The user pool ID.
@@ -19569,10 +20759,10 @@ pub struct UpdateIdentityProviderRequest {
     pub provider_name: Option<String>,
     /// New provider-specific settings.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub provider_details: Option<HashMap<String, String>>,
+    pub provider_details: Option<::std::collections::HashMap<String, String>>,
     /// New attribute mapping.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attribute_mapping: Option<HashMap<String, String>>,
+    pub attribute_mapping: Option<::std::collections::HashMap<String, String>>,
     /// New alternative identifiers.
     ///
     /// *Constraints:* length 0 to 50.
@@ -19582,7 +20772,7 @@ pub struct UpdateIdentityProviderRequest {
     ///
     /// *Constraints:* length 0 to 4.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub acr_mapping: Option<HashMap<String, String>>,
+    pub acr_mapping: Option<::std::collections::HashMap<String, String>>,
 }
 
 impl UpdateIdentityProviderRequest {
@@ -19592,15 +20782,18 @@ impl UpdateIdentityProviderRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("UpdateIdentityProviderRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateIdentityProviderRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.provider_name.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "UpdateIdentityProviderRequest",
                     "ProviderName",
                 ),
@@ -19630,13 +20823,19 @@ impl UpdateIdentityProviderRequestBuilder {
     }
 
     /// Sets `ProviderDetails`.
-    pub fn provider_details(mut self, value: HashMap<String, String>) -> Self {
+    pub fn provider_details(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.provider_details = Some(value);
         self
     }
 
     /// Sets `AttributeMapping`.
-    pub fn attribute_mapping(mut self, value: HashMap<String, String>) -> Self {
+    pub fn attribute_mapping(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.attribute_mapping = Some(value);
         self
     }
@@ -19648,20 +20847,25 @@ impl UpdateIdentityProviderRequestBuilder {
     }
 
     /// Sets `AcrMapping`.
-    pub fn acr_mapping(mut self, value: HashMap<String, String>) -> Self {
+    pub fn acr_mapping(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.acr_mapping = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateIdentityProviderRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateIdentityProviderRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from UpdateIdentityProvider.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateIdentityProviderResponse {
     /// The updated identity provider.
@@ -19671,7 +20875,7 @@ pub struct UpdateIdentityProviderResponse {
 }
 
 /// The `UpdateManagedLoginBrandingRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateManagedLoginBrandingRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -19689,7 +20893,7 @@ pub struct UpdateManagedLoginBrandingRequest {
     pub use_cognito_provided_values: Option<bool>,
     /// `Settings`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub settings: Option<Document>,
+    pub settings: Option<::smithy_lean_runtime::Document>,
     /// `Assets`.
     ///
     /// *Constraints:* length 0 to 40.
@@ -19704,7 +20908,7 @@ impl UpdateManagedLoginBrandingRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         Ok(())
     }
 }
@@ -19735,7 +20939,7 @@ impl UpdateManagedLoginBrandingRequestBuilder {
     }
 
     /// Sets `Settings`.
-    pub fn settings(mut self, value: Document) -> Self {
+    pub fn settings(mut self, value: ::smithy_lean_runtime::Document) -> Self {
         self.inner.settings = Some(value);
         self
     }
@@ -19747,14 +20951,16 @@ impl UpdateManagedLoginBrandingRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateManagedLoginBrandingRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateManagedLoginBrandingRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `UpdateManagedLoginBrandingResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateManagedLoginBrandingResponse {
     /// `ManagedLoginBranding`.
@@ -19763,7 +20969,7 @@ pub struct UpdateManagedLoginBrandingResponse {
 }
 
 /// The `UpdateProvisionedLimitRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateProvisionedLimitRequest {
     /// `LimitDefinition`.
@@ -19785,10 +20991,10 @@ impl UpdateProvisionedLimitRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.limit_definition.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "UpdateProvisionedLimitRequest",
                     "LimitDefinition",
                 ),
@@ -19796,7 +21002,7 @@ impl UpdateProvisionedLimitRequest {
         }
         if self.requested_limit_value.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "UpdateProvisionedLimitRequest",
                     "RequestedLimitValue",
                 ),
@@ -19826,14 +21032,16 @@ impl UpdateProvisionedLimitRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateProvisionedLimitRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateProvisionedLimitRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `UpdateProvisionedLimitResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateProvisionedLimitResponse {
     /// `Limit`.
@@ -19851,7 +21059,7 @@ pub enum UpdateReplicaStatus {
     /// `INACTIVE`
     Inactive,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl UpdateReplicaStatus {
@@ -19875,14 +21083,16 @@ impl From<&str> for UpdateReplicaStatus {
         match value {
             "ACTIVE" => Self::Active,
             "INACTIVE" => Self::Inactive,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(UpdateReplicaStatus);
+::smithy_lean_runtime::__private::string_enum_impls!(UpdateReplicaStatus);
 
 /// Request for UpdateResourceServer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateResourceServerRequest {
     /// The user pool ID.
@@ -19914,19 +21124,30 @@ impl UpdateResourceServerRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("UpdateResourceServerRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateResourceServerRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.identifier.is_none() {
             return Err(
-                BuildError::missing_field("UpdateResourceServerRequest", "Identifier"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateResourceServerRequest",
+                    "Identifier",
+                ),
             );
         }
         if self.name.is_none() {
-            return Err(BuildError::missing_field("UpdateResourceServerRequest", "Name"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateResourceServerRequest",
+                    "Name",
+                ),
+            );
         }
         Ok(())
     }
@@ -19964,14 +21185,16 @@ impl UpdateResourceServerRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateResourceServerRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateResourceServerRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from UpdateResourceServer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateResourceServerResponse {
     /// The updated resource server.
@@ -19981,7 +21204,7 @@ pub struct UpdateResourceServerResponse {
 }
 
 /// The `UpdateTermsRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateTermsRequest {
     /// `TermsId`.
@@ -20009,7 +21232,7 @@ pub struct UpdateTermsRequest {
     ///
     /// *Constraints:* length 1 to 13.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub links: Option<HashMap<String, String>>,
+    pub links: Option<::std::collections::HashMap<String, String>>,
 }
 
 impl UpdateTermsRequest {
@@ -20019,12 +21242,22 @@ impl UpdateTermsRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.terms_id.is_none() {
-            return Err(BuildError::missing_field("UpdateTermsRequest", "TermsId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateTermsRequest",
+                    "TermsId",
+                ),
+            );
         }
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("UpdateTermsRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateTermsRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         Ok(())
     }
@@ -20068,20 +21301,20 @@ impl UpdateTermsRequestBuilder {
     }
 
     /// Sets `Links`.
-    pub fn links(mut self, value: HashMap<String, String>) -> Self {
+    pub fn links(mut self, value: ::std::collections::HashMap<String, String>) -> Self {
         self.inner.links = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateTermsRequest, BuildError> {
+    pub fn build(self) -> Result<UpdateTermsRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `UpdateTermsResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateTermsResponse {
     /// `Terms`.
@@ -20090,7 +21323,7 @@ pub struct UpdateTermsResponse {
 }
 
 /// The `UpdateUserAttributesRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateUserAttributesRequest {
     /// Name/value pairs of user attributes.
@@ -20105,11 +21338,11 @@ pub struct UpdateUserAttributesRequest {
     pub access_token: Option<String>,
     /// `ClientMetadata`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_metadata: Option<HashMap<String, String>>,
+    pub client_metadata: Option<::std::collections::HashMap<String, String>>,
 }
 
-impl fmt::Debug for UpdateUserAttributesRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for UpdateUserAttributesRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UpdateUserAttributesRequest")
             .field("user_attributes", &self.user_attributes)
             .field("access_token", &"*** Sensitive Data Redacted ***")
@@ -20125,10 +21358,10 @@ impl UpdateUserAttributesRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_attributes.is_none() {
             return Err(
-                BuildError::missing_field(
+                ::smithy_lean_runtime::BuildError::missing_field(
                     "UpdateUserAttributesRequest",
                     "UserAttributes",
                 ),
@@ -20136,7 +21369,10 @@ impl UpdateUserAttributesRequest {
         }
         if self.access_token.is_none() {
             return Err(
-                BuildError::missing_field("UpdateUserAttributesRequest", "AccessToken"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateUserAttributesRequest",
+                    "AccessToken",
+                ),
             );
         }
         Ok(())
@@ -20163,20 +21399,25 @@ impl UpdateUserAttributesRequestBuilder {
     }
 
     /// Sets `ClientMetadata`.
-    pub fn client_metadata(mut self, value: HashMap<String, String>) -> Self {
+    pub fn client_metadata(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.client_metadata = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateUserAttributesRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateUserAttributesRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `UpdateUserAttributesResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateUserAttributesResponse {
     /// `CodeDeliveryDetailsList`.
@@ -20185,7 +21426,7 @@ pub struct UpdateUserAttributesResponse {
 }
 
 /// The `UpdateUserPoolClientRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateUserPoolClientRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -20289,8 +21530,8 @@ pub struct UpdateUserPoolClientRequest {
     pub publish_secrets_in_aws_secrets_manager: Option<bool>,
 }
 
-impl fmt::Debug for UpdateUserPoolClientRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for UpdateUserPoolClientRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UpdateUserPoolClientRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &"*** Sensitive Data Redacted ***")
@@ -20336,15 +21577,21 @@ impl UpdateUserPoolClientRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("UpdateUserPoolClientRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateUserPoolClientRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.client_id.is_none() {
             return Err(
-                BuildError::missing_field("UpdateUserPoolClientRequest", "ClientId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateUserPoolClientRequest",
+                    "ClientId",
+                ),
             );
         }
         Ok(())
@@ -20512,14 +21759,16 @@ impl UpdateUserPoolClientRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateUserPoolClientRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateUserPoolClientRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `UpdateUserPoolClientResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateUserPoolClientResponse {
     /// `UserPoolClient`.
@@ -20528,7 +21777,7 @@ pub struct UpdateUserPoolClientResponse {
 }
 
 /// The `UpdateUserPoolDomainRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateUserPoolDomainRequest {
     /// The prefix or full name of a user pool domain.
@@ -20559,15 +21808,21 @@ impl UpdateUserPoolDomainRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.domain.is_none() {
             return Err(
-                BuildError::missing_field("UpdateUserPoolDomainRequest", "Domain"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateUserPoolDomainRequest",
+                    "Domain",
+                ),
             );
         }
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("UpdateUserPoolDomainRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateUserPoolDomainRequest",
+                    "UserPoolId",
+                ),
             );
         }
         Ok(())
@@ -20612,14 +21867,16 @@ impl UpdateUserPoolDomainRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateUserPoolDomainRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateUserPoolDomainRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `UpdateUserPoolDomainResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateUserPoolDomainResponse {
     /// `ManagedLoginVersion`.
@@ -20636,7 +21893,7 @@ pub struct UpdateUserPoolDomainResponse {
 }
 
 /// The `UpdateUserPoolReplicaRequest` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateUserPoolReplicaRequest {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -20663,20 +21920,29 @@ impl UpdateUserPoolReplicaRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
             return Err(
-                BuildError::missing_field("UpdateUserPoolReplicaRequest", "UserPoolId"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateUserPoolReplicaRequest",
+                    "UserPoolId",
+                ),
             );
         }
         if self.region_name.is_none() {
             return Err(
-                BuildError::missing_field("UpdateUserPoolReplicaRequest", "RegionName"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateUserPoolReplicaRequest",
+                    "RegionName",
+                ),
             );
         }
         if self.status.is_none() {
             return Err(
-                BuildError::missing_field("UpdateUserPoolReplicaRequest", "Status"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateUserPoolReplicaRequest",
+                    "Status",
+                ),
             );
         }
         Ok(())
@@ -20709,14 +21975,16 @@ impl UpdateUserPoolReplicaRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateUserPoolReplicaRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateUserPoolReplicaRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `UpdateUserPoolReplicaResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateUserPoolReplicaResponse {
     /// `UserPoolReplica`.
@@ -20725,7 +21993,7 @@ pub struct UpdateUserPoolReplicaResponse {
 }
 
 /// Request for UpdateUserPool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateUserPoolRequest {
     /// The user pool to update.
@@ -20785,7 +22053,7 @@ pub struct UpdateUserPoolRequest {
     pub sms_configuration: Option<SmsConfiguration>,
     /// Tags for the pool.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_pool_tags: Option<HashMap<String, String>>,
+    pub user_pool_tags: Option<::std::collections::HashMap<String, String>>,
     /// Settings for administrator-created users.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_create_user_config: Option<AdminCreateUserConfig>,
@@ -20816,7 +22084,7 @@ pub struct UpdateUserPoolRequest {
     ///
     /// *Constraints:* length 0 to 4.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub acr_configuration: Option<HashMap<String, AcrLevelConfig>>,
+    pub acr_configuration: Option<::std::collections::HashMap<String, AcrLevelConfig>>,
 }
 
 impl UpdateUserPoolRequest {
@@ -20826,9 +22094,14 @@ impl UpdateUserPoolRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_pool_id.is_none() {
-            return Err(BuildError::missing_field("UpdateUserPoolRequest", "UserPoolId"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "UpdateUserPoolRequest",
+                    "UserPoolId",
+                ),
+            );
         }
         Ok(())
     }
@@ -20941,7 +22214,10 @@ impl UpdateUserPoolRequestBuilder {
     }
 
     /// Sets `UserPoolTags`.
-    pub fn user_pool_tags(mut self, value: HashMap<String, String>) -> Self {
+    pub fn user_pool_tags(
+        mut self,
+        value: ::std::collections::HashMap<String, String>,
+    ) -> Self {
         self.inner.user_pool_tags = Some(value);
         self
     }
@@ -21004,25 +22280,30 @@ impl UpdateUserPoolRequestBuilder {
     }
 
     /// Sets `AcrConfiguration`.
-    pub fn acr_configuration(mut self, value: HashMap<String, AcrLevelConfig>) -> Self {
+    pub fn acr_configuration(
+        mut self,
+        value: ::std::collections::HashMap<String, AcrLevelConfig>,
+    ) -> Self {
         self.inner.acr_configuration = Some(value);
         self
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<UpdateUserPoolRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateUserPoolRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// Response from UpdateUserPool; it has no members.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UpdateUserPoolResponse {}
 
 /// A user profile in a user pool.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct User {
     /// The user's username.
@@ -21035,10 +22316,10 @@ pub struct User {
     pub attributes: Option<Vec<Attribute>>,
     /// When the item was created.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_create_date: Option<DateTime>,
+    pub user_create_date: Option<::smithy_lean_runtime::DateTime>,
     /// When the item was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_last_modified_date: Option<DateTime>,
+    pub user_last_modified_date: Option<::smithy_lean_runtime::DateTime>,
     /// Whether the account is enabled.
     pub enabled: bool,
     /// The account's lifecycle state.
@@ -21049,8 +22330,8 @@ pub struct User {
     pub mfa_options: Option<Vec<MfaOption>>,
 }
 
-impl fmt::Debug for User {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for User {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("User")
             .field("username", &"*** Sensitive Data Redacted ***")
             .field("attributes", &self.attributes)
@@ -21064,7 +22345,7 @@ impl fmt::Debug for User {
 }
 
 /// How changes to verifiable attributes are handled.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserAttributeUpdateSettings {
     /// Attributes that keep their old value until the new one is verified.
@@ -21073,7 +22354,7 @@ pub struct UserAttributeUpdateSettings {
 }
 
 /// The `UserContextDataType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserContextData {
     /// A general-purpose string.
@@ -21091,7 +22372,7 @@ pub struct UserContextData {
 /// A user import job is running on the pool.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UserImportInProgressException {
     /// A human-readable description of the problem.
@@ -21099,8 +22380,8 @@ pub struct UserImportInProgressException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UserImportInProgressException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UserImportInProgressException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserImportInProgressException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -21109,10 +22390,10 @@ impl fmt::Display for UserImportInProgressException {
     }
 }
 
-impl std::error::Error for UserImportInProgressException {}
+impl ::std::error::Error for UserImportInProgressException {}
 
 /// The `UserImportJobType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserImportJob {
     /// `JobName`.
@@ -21137,13 +22418,13 @@ pub struct UserImportJob {
     pub pre_signed_url: Option<String>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub start_date: Option<DateTime>,
+    pub start_date: Option<::smithy_lean_runtime::DateTime>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub completion_date: Option<DateTime>,
+    pub completion_date: Option<::smithy_lean_runtime::DateTime>,
     /// `Status`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<UserImportJobStatus>,
@@ -21189,7 +22470,7 @@ pub enum UserImportJobStatus {
     /// `Succeeded`
     Succeeded,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl UserImportJobStatus {
@@ -21234,16 +22515,18 @@ impl From<&str> for UserImportJobStatus {
             "Stopped" => Self::Stopped,
             "Failed" => Self::Failed,
             "Succeeded" => Self::Succeeded,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(UserImportJobStatus);
+::smithy_lean_runtime::__private::string_enum_impls!(UserImportJobStatus);
 
 /// The `UserLambdaValidationException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UserLambdaValidationException {
     /// The text of an error message.
@@ -21251,8 +22534,8 @@ pub struct UserLambdaValidationException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UserLambdaValidationException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UserLambdaValidationException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserLambdaValidationException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -21261,12 +22544,12 @@ impl fmt::Display for UserLambdaValidationException {
     }
 }
 
-impl std::error::Error for UserLambdaValidationException {}
+impl ::std::error::Error for UserLambdaValidationException {}
 
 /// The `UserNotConfirmedException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UserNotConfirmedException {
     /// The text of an error message.
@@ -21274,8 +22557,8 @@ pub struct UserNotConfirmedException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UserNotConfirmedException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UserNotConfirmedException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserNotConfirmedException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -21284,12 +22567,12 @@ impl fmt::Display for UserNotConfirmedException {
     }
 }
 
-impl std::error::Error for UserNotConfirmedException {}
+impl ::std::error::Error for UserNotConfirmedException {}
 
 /// The named user does not exist.
 ///
 /// *Error:* A client-side error (HTTP 404).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UserNotFoundException {
     /// A human-readable description of the problem.
@@ -21297,8 +22580,8 @@ pub struct UserNotFoundException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UserNotFoundException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UserNotFoundException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserNotFoundException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -21307,10 +22590,10 @@ impl fmt::Display for UserNotFoundException {
     }
 }
 
-impl std::error::Error for UserNotFoundException {}
+impl ::std::error::Error for UserNotFoundException {}
 
 /// The full configuration and metadata of a user pool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserPool {
     /// The user pool ID.
@@ -21338,10 +22621,10 @@ pub struct UserPool {
     pub status: Option<Status>,
     /// When the item was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_date: Option<DateTime>,
+    pub last_modified_date: Option<::smithy_lean_runtime::DateTime>,
     /// When the item was created.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
     /// The pool's attribute schema.
     ///
     /// *Constraints:* length 1 to 50.
@@ -21398,7 +22681,7 @@ pub struct UserPool {
     pub sms_configuration: Option<SmsConfiguration>,
     /// Tags on the pool.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_pool_tags: Option<HashMap<String, String>>,
+    pub user_pool_tags: Option<::std::collections::HashMap<String, String>>,
     /// Why SMS sending is not working, if it is not.
     ///
     /// *Constraints:* length 0 to 131072.
@@ -21452,13 +22735,13 @@ pub struct UserPool {
     ///
     /// *Constraints:* length 0 to 4.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub acr_configuration: Option<HashMap<String, AcrLevelConfig>>,
+    pub acr_configuration: Option<::std::collections::HashMap<String, AcrLevelConfig>>,
 }
 
 /// The `UserPoolAddOnNotEnabledException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UserPoolAddOnNotEnabledException {
     /// The text of an error message.
@@ -21466,8 +22749,8 @@ pub struct UserPoolAddOnNotEnabledException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UserPoolAddOnNotEnabledException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UserPoolAddOnNotEnabledException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserPoolAddOnNotEnabledException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -21476,10 +22759,10 @@ impl fmt::Display for UserPoolAddOnNotEnabledException {
     }
 }
 
-impl std::error::Error for UserPoolAddOnNotEnabledException {}
+impl ::std::error::Error for UserPoolAddOnNotEnabledException {}
 
 /// Optional features of a user pool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserPoolAddOns {
     /// The threat-protection mode.
@@ -21492,7 +22775,7 @@ pub struct UserPoolAddOns {
 }
 
 /// The `UserPoolClientType` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserPoolClient {
     /// The identifier of a user pool, made of a Region prefix, an underscore and a suffix.
@@ -21522,10 +22805,10 @@ pub struct UserPoolClient {
     pub client_secret_arn: Option<String>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_date: Option<DateTime>,
+    pub last_modified_date: Option<::smithy_lean_runtime::DateTime>,
     /// A point in time.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
     /// `RefreshTokenValidity`.
     ///
     /// *Constraints:* value 0 to 315360000.
@@ -21608,8 +22891,8 @@ pub struct UserPoolClient {
     pub client_type: Option<ClientType>,
 }
 
-impl fmt::Debug for UserPoolClient {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for UserPoolClient {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UserPoolClient")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_name", &self.client_name)
@@ -21650,7 +22933,7 @@ impl fmt::Debug for UserPoolClient {
 }
 
 /// A summary of an app client.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserPoolClientDescription {
     /// The app client ID.
@@ -21670,8 +22953,8 @@ pub struct UserPoolClientDescription {
     pub client_name: Option<String>,
 }
 
-impl fmt::Debug for UserPoolClientDescription {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for UserPoolClientDescription {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UserPoolClientDescription")
             .field("client_id", &"*** Sensitive Data Redacted ***")
             .field("user_pool_id", &self.user_pool_id)
@@ -21681,7 +22964,7 @@ impl fmt::Debug for UserPoolClientDescription {
 }
 
 /// A summary of a user pool, as returned by ListUserPools.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserPoolDescription {
     /// The user pool ID.
@@ -21703,10 +22986,10 @@ pub struct UserPoolDescription {
     pub status: Option<Status>,
     /// When the item was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_modified_date: Option<DateTime>,
+    pub last_modified_date: Option<::smithy_lean_runtime::DateTime>,
     /// When the item was created.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_date: Option<DateTime>,
+    pub creation_date: Option<::smithy_lean_runtime::DateTime>,
     /// `ReplicaRegions`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replica_regions: Option<Vec<String>>,
@@ -21723,7 +23006,7 @@ pub enum UserPoolMfa {
     /// `OPTIONAL`
     Optional,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl UserPoolMfa {
@@ -21749,14 +23032,16 @@ impl From<&str> for UserPoolMfa {
             "OFF" => Self::Off,
             "ON" => Self::On,
             "OPTIONAL" => Self::Optional,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(UserPoolMfa);
+::smithy_lean_runtime::__private::string_enum_impls!(UserPoolMfa);
 
 /// The policies of a user pool.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserPoolPolicy {
     /// The password policy.
@@ -21768,7 +23053,7 @@ pub struct UserPoolPolicy {
 }
 
 /// The `UserPoolReplicaType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserPoolReplica {
     /// `RegionName`.
@@ -21792,7 +23077,7 @@ pub struct UserPoolReplica {
 /// The user pool's tags could not be applied.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UserPoolTaggingException {
     /// A human-readable description of the problem.
@@ -21800,8 +23085,8 @@ pub struct UserPoolTaggingException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UserPoolTaggingException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UserPoolTaggingException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserPoolTaggingException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -21810,7 +23095,7 @@ impl fmt::Display for UserPoolTaggingException {
     }
 }
 
-impl std::error::Error for UserPoolTaggingException {}
+impl ::std::error::Error for UserPoolTaggingException {}
 
 /// Values of `UserPoolTierType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -21823,7 +23108,7 @@ pub enum UserPoolTier {
     /// `PLUS`
     Plus,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl UserPoolTier {
@@ -21849,14 +23134,16 @@ impl From<&str> for UserPoolTier {
             "LITE" => Self::Lite,
             "ESSENTIALS" => Self::Essentials,
             "PLUS" => Self::Plus,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(UserPoolTier);
+::smithy_lean_runtime::__private::string_enum_impls!(UserPoolTier);
 
 /// The `UserPoolTokenSessionConfigType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserPoolTokenSessionConfig {
     /// `MaxPerUser`.
@@ -21874,7 +23161,7 @@ pub enum UserSessionTracking {
     /// `DISABLED`
     Disabled,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl UserSessionTracking {
@@ -21898,11 +23185,13 @@ impl From<&str> for UserSessionTracking {
         match value {
             "ENABLED" => Self::Enabled,
             "DISABLED" => Self::Disabled,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(UserSessionTracking);
+::smithy_lean_runtime::__private::string_enum_impls!(UserSessionTracking);
 
 /// The lifecycle state of a user account.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -21925,7 +23214,7 @@ pub enum UserStatus {
     /// `EXTERNAL_PROVIDER`
     ExternalProvider,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl UserStatus {
@@ -21970,11 +23259,13 @@ impl From<&str> for UserStatus {
             "RESET_REQUIRED" => Self::ResetRequired,
             "FORCE_CHANGE_PASSWORD" => Self::ForceChangePassword,
             "EXTERNAL_PROVIDER" => Self::ExternalProvider,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(UserStatus);
+::smithy_lean_runtime::__private::string_enum_impls!(UserStatus);
 
 /// Values of `UserVerificationType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -21985,7 +23276,7 @@ pub enum UserVerification {
     /// `preferred`
     Preferred,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl UserVerification {
@@ -22009,11 +23300,13 @@ impl From<&str> for UserVerification {
         match value {
             "required" => Self::Required,
             "preferred" => Self::Preferred,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(UserVerification);
+::smithy_lean_runtime::__private::string_enum_impls!(UserVerification);
 
 /// An attribute that may serve as the username.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -22024,7 +23317,7 @@ pub enum UsernameAttribute {
     /// `email`
     Email,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl UsernameAttribute {
@@ -22048,14 +23341,16 @@ impl From<&str> for UsernameAttribute {
         match value {
             "phone_number" => Self::PhoneNumber,
             "email" => Self::Email,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(UsernameAttribute);
+::smithy_lean_runtime::__private::string_enum_impls!(UsernameAttribute);
 
 /// Username matching settings.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UsernameConfiguration {
     /// Whether usernames are matched case-sensitively.
@@ -22067,7 +23362,7 @@ pub struct UsernameConfiguration {
 /// The `UsernameExistsException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct UsernameExistsException {
     /// The text of an error message.
@@ -22075,8 +23370,8 @@ pub struct UsernameExistsException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for UsernameExistsException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for UsernameExistsException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UsernameExistsException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -22085,10 +23380,10 @@ impl fmt::Display for UsernameExistsException {
     }
 }
 
-impl std::error::Error for UsernameExistsException {}
+impl ::std::error::Error for UsernameExistsException {}
 
 /// Templates for verification messages.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct VerificationMessageTemplate {
     /// The SMS template.
@@ -22130,7 +23425,7 @@ pub enum VerifiedAttribute {
     /// `email`
     Email,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl VerifiedAttribute {
@@ -22154,14 +23449,16 @@ impl From<&str> for VerifiedAttribute {
         match value {
             "phone_number" => Self::PhoneNumber,
             "email" => Self::Email,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(VerifiedAttribute);
+::smithy_lean_runtime::__private::string_enum_impls!(VerifiedAttribute);
 
 /// The `VerifySoftwareTokenRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct VerifySoftwareTokenRequest {
     /// `AccessToken`.
@@ -22186,8 +23483,8 @@ pub struct VerifySoftwareTokenRequest {
     pub friendly_device_name: Option<String>,
 }
 
-impl fmt::Debug for VerifySoftwareTokenRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for VerifySoftwareTokenRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("VerifySoftwareTokenRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .field("session", &"*** Sensitive Data Redacted ***")
@@ -22204,10 +23501,13 @@ impl VerifySoftwareTokenRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.user_code.is_none() {
             return Err(
-                BuildError::missing_field("VerifySoftwareTokenRequest", "UserCode"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "VerifySoftwareTokenRequest",
+                    "UserCode",
+                ),
             );
         }
         Ok(())
@@ -22246,14 +23546,16 @@ impl VerifySoftwareTokenRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<VerifySoftwareTokenRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<VerifySoftwareTokenRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `VerifySoftwareTokenResponse` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct VerifySoftwareTokenResponse {
     /// `Status`.
@@ -22266,8 +23568,8 @@ pub struct VerifySoftwareTokenResponse {
     pub session: Option<String>,
 }
 
-impl fmt::Debug for VerifySoftwareTokenResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for VerifySoftwareTokenResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("VerifySoftwareTokenResponse")
             .field("status", &self.status)
             .field("session", &"*** Sensitive Data Redacted ***")
@@ -22284,7 +23586,7 @@ pub enum VerifySoftwareTokenResponseType {
     /// `ERROR`
     Error,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl VerifySoftwareTokenResponseType {
@@ -22308,14 +23610,16 @@ impl From<&str> for VerifySoftwareTokenResponseType {
         match value {
             "SUCCESS" => Self::Success,
             "ERROR" => Self::Error,
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(VerifySoftwareTokenResponseType);
+::smithy_lean_runtime::__private::string_enum_impls!(VerifySoftwareTokenResponseType);
 
 /// The `VerifyUserAttributeRequest` structure.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct VerifyUserAttributeRequest {
     /// `AccessToken`.
@@ -22335,8 +23639,8 @@ pub struct VerifyUserAttributeRequest {
     pub code: Option<String>,
 }
 
-impl fmt::Debug for VerifyUserAttributeRequest {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Debug for VerifyUserAttributeRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("VerifyUserAttributeRequest")
             .field("access_token", &"*** Sensitive Data Redacted ***")
             .field("attribute_name", &self.attribute_name)
@@ -22352,19 +23656,30 @@ impl VerifyUserAttributeRequest {
     }
 
     /// Checks that every member the model marks required is set.
-    pub fn validate(&self) -> Result<(), BuildError> {
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
         if self.access_token.is_none() {
             return Err(
-                BuildError::missing_field("VerifyUserAttributeRequest", "AccessToken"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "VerifyUserAttributeRequest",
+                    "AccessToken",
+                ),
             );
         }
         if self.attribute_name.is_none() {
             return Err(
-                BuildError::missing_field("VerifyUserAttributeRequest", "AttributeName"),
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "VerifyUserAttributeRequest",
+                    "AttributeName",
+                ),
             );
         }
         if self.code.is_none() {
-            return Err(BuildError::missing_field("VerifyUserAttributeRequest", "Code"));
+            return Err(
+                ::smithy_lean_runtime::BuildError::missing_field(
+                    "VerifyUserAttributeRequest",
+                    "Code",
+                ),
+            );
         }
         Ok(())
     }
@@ -22396,21 +23711,23 @@ impl VerifyUserAttributeRequestBuilder {
     }
 
     /// Returns the input, or which required member is missing.
-    pub fn build(self) -> Result<VerifyUserAttributeRequest, BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<VerifyUserAttributeRequest, ::smithy_lean_runtime::BuildError> {
         self.inner.validate()?;
         Ok(self.inner)
     }
 }
 
 /// The `VerifyUserAttributeResponse` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct VerifyUserAttributeResponse {}
 
 /// The `WebAuthnChallengeNotFoundException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct WebAuthnChallengeNotFoundException {
     /// The text of an error message.
@@ -22418,8 +23735,8 @@ pub struct WebAuthnChallengeNotFoundException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for WebAuthnChallengeNotFoundException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for WebAuthnChallengeNotFoundException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnChallengeNotFoundException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -22428,12 +23745,12 @@ impl fmt::Display for WebAuthnChallengeNotFoundException {
     }
 }
 
-impl std::error::Error for WebAuthnChallengeNotFoundException {}
+impl ::std::error::Error for WebAuthnChallengeNotFoundException {}
 
 /// The `WebAuthnClientMismatchException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct WebAuthnClientMismatchException {
     /// The text of an error message.
@@ -22441,8 +23758,8 @@ pub struct WebAuthnClientMismatchException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for WebAuthnClientMismatchException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for WebAuthnClientMismatchException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnClientMismatchException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -22451,10 +23768,10 @@ impl fmt::Display for WebAuthnClientMismatchException {
     }
 }
 
-impl std::error::Error for WebAuthnClientMismatchException {}
+impl ::std::error::Error for WebAuthnClientMismatchException {}
 
 /// The `WebAuthnConfigurationType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct WebAuthnConfiguration {
     /// `RelyingPartyId`.
@@ -22473,7 +23790,7 @@ pub struct WebAuthnConfiguration {
 /// The `WebAuthnConfigurationMissingException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct WebAuthnConfigurationMissingException {
     /// The text of an error message.
@@ -22481,8 +23798,8 @@ pub struct WebAuthnConfigurationMissingException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for WebAuthnConfigurationMissingException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for WebAuthnConfigurationMissingException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnConfigurationMissingException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -22491,10 +23808,10 @@ impl fmt::Display for WebAuthnConfigurationMissingException {
     }
 }
 
-impl std::error::Error for WebAuthnConfigurationMissingException {}
+impl ::std::error::Error for WebAuthnConfigurationMissingException {}
 
 /// The `WebAuthnCredentialDescription` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct WebAuthnCredentialDescription {
     /// A general-purpose string.
@@ -22519,13 +23836,13 @@ pub struct WebAuthnCredentialDescription {
     /// A point in time.
     ///
     /// *Constraints:* required.
-    pub created_at: DateTime,
+    pub created_at: ::smithy_lean_runtime::DateTime,
 }
 
 /// The `WebAuthnCredentialNotSupportedException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct WebAuthnCredentialNotSupportedException {
     /// The text of an error message.
@@ -22533,8 +23850,8 @@ pub struct WebAuthnCredentialNotSupportedException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for WebAuthnCredentialNotSupportedException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for WebAuthnCredentialNotSupportedException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnCredentialNotSupportedException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -22543,7 +23860,7 @@ impl fmt::Display for WebAuthnCredentialNotSupportedException {
     }
 }
 
-impl std::error::Error for WebAuthnCredentialNotSupportedException {}
+impl ::std::error::Error for WebAuthnCredentialNotSupportedException {}
 
 /// Values of `WebAuthnFactorConfigurationType`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -22554,7 +23871,7 @@ pub enum WebAuthnFactorConfiguration {
     /// `MULTI_FACTOR_WITH_USER_VERIFICATION`
     MultiFactorWithUserVerification,
     /// A value this version of the crate does not know; it is kept and sent back unchanged.
-    Unknown(UnknownVariant),
+    Unknown(::smithy_lean_runtime::UnknownVariant),
 }
 
 impl WebAuthnFactorConfiguration {
@@ -22582,14 +23899,16 @@ impl From<&str> for WebAuthnFactorConfiguration {
             "MULTI_FACTOR_WITH_USER_VERIFICATION" => {
                 Self::MultiFactorWithUserVerification
             }
-            other => Self::Unknown(UnknownVariant::new(other)),
+            other => {
+                Self::Unknown(::smithy_lean_runtime::__private::unknown_variant(other))
+            }
         }
     }
 }
-crate::string_enum_impls!(WebAuthnFactorConfiguration);
+::smithy_lean_runtime::__private::string_enum_impls!(WebAuthnFactorConfiguration);
 
 /// The `WebAuthnMfaSettingsType` structure.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct WebAuthnMfaSettings {
     /// A general-purpose flag.
@@ -22599,7 +23918,7 @@ pub struct WebAuthnMfaSettings {
 /// The `WebAuthnNotEnabledException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct WebAuthnNotEnabledException {
     /// The text of an error message.
@@ -22607,8 +23926,8 @@ pub struct WebAuthnNotEnabledException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for WebAuthnNotEnabledException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for WebAuthnNotEnabledException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnNotEnabledException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -22617,12 +23936,12 @@ impl fmt::Display for WebAuthnNotEnabledException {
     }
 }
 
-impl std::error::Error for WebAuthnNotEnabledException {}
+impl ::std::error::Error for WebAuthnNotEnabledException {}
 
 /// The `WebAuthnOriginNotAllowedException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct WebAuthnOriginNotAllowedException {
     /// The text of an error message.
@@ -22630,8 +23949,8 @@ pub struct WebAuthnOriginNotAllowedException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for WebAuthnOriginNotAllowedException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for WebAuthnOriginNotAllowedException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnOriginNotAllowedException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -22640,12 +23959,12 @@ impl fmt::Display for WebAuthnOriginNotAllowedException {
     }
 }
 
-impl std::error::Error for WebAuthnOriginNotAllowedException {}
+impl ::std::error::Error for WebAuthnOriginNotAllowedException {}
 
 /// The `WebAuthnRelyingPartyMismatchException` structure.
 ///
 /// *Error:* A client-side error (HTTP 400).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(default)]
 pub struct WebAuthnRelyingPartyMismatchException {
     /// The text of an error message.
@@ -22653,8 +23972,8 @@ pub struct WebAuthnRelyingPartyMismatchException {
     pub message: Option<String>,
 }
 
-impl fmt::Display for WebAuthnRelyingPartyMismatchException {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ::std::fmt::Display for WebAuthnRelyingPartyMismatchException {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnRelyingPartyMismatchException")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
@@ -22663,4 +23982,4 @@ impl fmt::Display for WebAuthnRelyingPartyMismatchException {
     }
 }
 
-impl std::error::Error for WebAuthnRelyingPartyMismatchException {}
+impl ::std::error::Error for WebAuthnRelyingPartyMismatchException {}

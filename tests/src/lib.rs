@@ -21,7 +21,7 @@ pub fn fixture(relative: &str) -> String {
 }
 
 /// The generated sources of the fixture model at `relative` (below `tests/fixtures/`), each
-/// file under a `==> path <==` line, except the runtime copied verbatim.
+/// file under a `==> path <==` line.
 pub fn generated_sources(relative: &str) -> String {
     let model = fixture(relative);
     let options = codegen::Options {
@@ -32,7 +32,7 @@ pub fn generated_sources(relative: &str) -> String {
         codegen::generate(&model, &options).unwrap_or_else(|e| panic!("fixture {relative}: {e}"));
     files
         .iter()
-        .filter(|file| file.path.ends_with(".rs") && !file.path.starts_with("src/runtime/"))
+        .filter(|file| file.path.ends_with(".rs"))
         .map(|file| format!("==> {} <==\n{}", file.path, file.contents))
         .collect::<Vec<_>>()
         .join("\n")

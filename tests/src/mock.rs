@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
-use cognito_identity_provider::runtime::{ConfigBuilder, HttpRequest, MockTransport};
 use cognito_identity_provider::{Client, Config, Credentials};
 use serde_json::Value;
+use smithy_lean_runtime::{ConfigBuilder, HttpRequest, MockTransport};
 
 /// The access key id the mock clients sign with (not secret).
 pub const ACCESS_KEY_ID: &str = "AKIDWIRETEST";

@@ -8,9 +8,9 @@
 use std::fs;
 
 use codegen_tests::{aws_models_dir, workspace_root};
-use cognito_identity_provider::runtime::endpoint::testing::run_endpoint_tests_value;
-use cognito_identity_provider::runtime::endpoint::{PARTITIONS, Params, RuleSet};
 use serde_json::{Value, json};
+use smithy_lean_runtime::endpoint::testing::run_endpoint_tests_value;
+use smithy_lean_runtime::endpoint::{PARTITIONS, Params, RuleSet};
 
 const SERVICE: &str = "com.amazonaws.cognitoidentityprovider#AWSCognitoIdentityProviderService";
 const RULE_SET: &str = "smithy.rules#endpointRuleSet";

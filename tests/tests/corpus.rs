@@ -5,14 +5,12 @@
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use codegen::{GeneratedFile, Options, generate};
 use codegen_tests::{aws_models, parallel_for_each};
 
-/// Generates one model and parses its files; the runtime (identical in every crate) is
-/// parsed only when `parse_runtime` is set. Returns the problems found.
-fn check_model(path: &Path, parse_runtime: bool) -> Vec<String> {
+/// Generates one model and parses its files. Returns the problems found.
+fn check_model(path: &Path) -> Vec<String> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
@@ -31,7 +29,6 @@ fn check_model(path: &Path, parse_runtime: bool) -> Vec<String> {
     files
         .iter()
         .filter(|file| file.path.ends_with(".rs"))
-        .filter(|file| parse_runtime || !file.path.starts_with("src/runtime/"))
         .filter_map(|file| {
             syn::parse_file(&file.contents)
                 .err()
@@ -44,10 +41,8 @@ fn check_model(path: &Path, parse_runtime: bool) -> Vec<String> {
 fn every_model_generates_and_every_file_parses() {
     let models: Vec<PathBuf> = aws_models();
     let problems = Mutex::new(Vec::new());
-    let runtime_checked = AtomicUsize::new(0);
     parallel_for_each(&models, |path| {
-        let parse_runtime = runtime_checked.fetch_add(1, Ordering::Relaxed) == 0;
-        let found = check_model(path, parse_runtime);
+        let found = check_model(path);
         problems
             .lock()
             .expect("no test thread panics")

@@ -1,14 +1,12 @@
-//! The endpoint rules engine (the generated crate's `runtime::endpoint`) against every
+//! The endpoint rules engine (`smithy_lean_runtime::endpoint`) against every
 //! awsJson service of the AWS corpus: each `smithy.rules#endpointRuleSet` loads and each
 //! `smithy.rules#endpointTests` case passes. A missing corpus fails the test.
 
 use std::sync::Mutex;
 
 use codegen_tests::{aws_models, parallel_for_each};
-use cognito_identity_provider::runtime::endpoint::testing::{
-    EndpointTestReport, run_endpoint_tests_value,
-};
 use serde_json::Value;
+use smithy_lean_runtime::endpoint::testing::{EndpointTestReport, run_endpoint_tests_value};
 
 /// Protocols the generator emits a client for, so their endpoints are resolved at runtime.
 const CLIENT_PROTOCOLS: &[&str] = &["aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1"];

@@ -18,6 +18,7 @@ fn our_options() -> Options {
         config: config.unwrap_or_else(|e| panic!("{e}")),
         source_name: MODEL.to_owned(),
         standalone_workspace: false,
+        runtime_path: "../codegen/runtime".to_owned(),
     }
 }
 

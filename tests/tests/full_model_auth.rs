@@ -17,6 +17,13 @@ fn optional_auth_operations_are_generated_unsigned() {
         .iter()
         .find(|file| file.path == "src/client.rs")
         .expect("a client");
+    // Without whitespace and trailing commas, so how prettyplease breaks a long call does
+    // not matter.
+    let code = client
+        .contents
+        .split_whitespace()
+        .collect::<String>()
+        .replace(",)", ")");
     for op in [
         "InitiateAuth",
         "RespondToAuthChallenge",
@@ -25,11 +32,11 @@ fn optional_auth_operations_are_generated_unsigned() {
         "GetUser",
     ] {
         let unsigned = format!("OperationSpec::unsigned(\"{op}\")");
-        assert!(client.contents.contains(&unsigned), "{op} is not unsigned");
+        assert!(code.contains(&unsigned), "{op} is not unsigned");
     }
     for op in ["AdminInitiateAuth", "AdminCreateUser", "ListUsers"] {
         let signed = format!("OperationSpec::signed(\"{op}\")");
-        assert!(client.contents.contains(&signed), "{op} is not signed");
+        assert!(code.contains(&signed), "{op} is not signed");
     }
 
     let model: Value = serde_json::from_str(&text).expect("JSON");
@@ -40,6 +47,6 @@ fn optional_auth_operations_are_generated_unsigned() {
         .filter(|shape| shape["type"] == "operation")
         .filter(|shape| shape["traits"].get("smithy.api#optionalAuth").is_some())
         .count();
-    let unsigned = client.contents.matches("OperationSpec::unsigned(").count();
+    let unsigned = code.matches("OperationSpec::unsigned(").count();
     assert_eq!(unsigned, optional_auth);
 }

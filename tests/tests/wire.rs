@@ -4,7 +4,7 @@
 //!
 //! Errors, retries and timeouts are in `wire_errors.rs`. Covered elsewhere, not repeated
 //! here: unsigned operations send no `Authorization` (the runtime's unit test
-//! `unsigned_operations_skip_credentials` in `codegen/runtime/client_tests.rs`; the
+//! `unsigned_operations_skip_credentials` in `codegen/runtime/src/client_tests.rs`; the
 //! generator's choice of `OperationSpec::unsigned` by the `auth_modes` snapshot and
 //! `full_model_auth.rs`), and an operation without input sends `{}` (the runtime's
 //! `unit_input_sends_empty_object`; every operation of our model has an input).
@@ -15,12 +15,13 @@ use codegen_tests::mock::{
     ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, body_json, client, config, header,
     only_request,
 };
-use cognito_identity_provider::runtime::{MockTransport, StreamExt};
+use cognito_identity_provider::runtime::StreamExt;
 use cognito_identity_provider::types::{
     Attribute, DescribeUserPoolDomainRequest, ListUserPoolsRequest, ListUsersRequest,
 };
 use cognito_identity_provider::{Client, CognitoIdentityProvider, Credentials, Error};
 use serde_json::json;
+use smithy_lean_runtime::MockTransport;
 
 fn list_users_input() -> ListUsersRequest {
     ListUsersRequest::builder()

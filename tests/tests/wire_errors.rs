@@ -7,11 +7,12 @@ use std::time::{Duration, Instant};
 
 use codegen_tests::mock::{client, config};
 use cognito_identity_provider::error::{DescribeUserPoolError, ErrorCodes as _, ListUsersError};
-use cognito_identity_provider::runtime::{ErrorMeta, MockTransport, TimeoutKind};
+use cognito_identity_provider::runtime::{ErrorMeta, TimeoutKind};
 use cognito_identity_provider::types::{
     DescribeUserPoolRequest, DescribeUserPoolResponse, ListUsersRequest,
 };
 use cognito_identity_provider::{Client, CognitoIdentityProvider, Error};
+use smithy_lean_runtime::MockTransport;
 
 type Headers<'a> = &'a [(&'a str, &'a str)];
 

@@ -21,7 +21,14 @@ pub const DEFAULT_OUT: &str = "generated";
 pub fn run(args: &[String]) -> Result<(), String> {
     let args = Args::parse(
         args,
-        &["model", "config", "out", "format", "paginators"],
+        &[
+            "model",
+            "config",
+            "out",
+            "format",
+            "paginators",
+            "runtime-path",
+        ],
         &["check", "require-client"],
     )?;
     if let Some(extra) = args.positional.first() {
@@ -34,7 +41,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         paginators: args.value("paginators").map(PathBuf::from),
     };
     let out_dir = user_path(args.value("out"), &root, DEFAULT_OUT);
-    let options = options_for(&source.path, args.value("config"), &root)?;
+    let mut options = options_for(&source.path, args.value("config"), &root)?;
+    options.runtime_path = match args.value("runtime-path") {
+        Some(given) => given.to_owned(),
+        None => runtime_path(&out_dir, &root)?,
+    };
     let files = generate_files(&source, &options, args.switch("require-client"))?;
     if args.switch("check") {
         check_crate(&out_dir, &files).inspect_err(|_| {
@@ -106,6 +117,38 @@ fn read(path: &Path, what: &str) -> Result<String, String> {
     fs::read_to_string(path).map_err(|e| format!("cannot read {what} {}: {e}", path.display()))
 }
 
+/// Where this repository's runtime crate is.
+pub const RUNTIME_DIR: &str = "codegen/runtime";
+
+/// The path from the generated crate at `crate_dir` to this repository's runtime crate, for
+/// the crate's `Cargo.toml`: relative (so the checkout can move), `/`-separated.
+pub fn runtime_path(crate_dir: &Path, root: &Path) -> Result<String, String> {
+    let runtime = absolute(&root.join(RUNTIME_DIR));
+    let crate_dir = absolute(crate_dir);
+    let relative = pathdiff::diff_paths(&runtime, &crate_dir).ok_or_else(|| {
+        format!(
+            "cannot express {} relative to {}; pass --runtime-path",
+            runtime.display(),
+            crate_dir.display()
+        )
+    })?;
+    let parts: Vec<_> = relative.iter().map(|part| part.to_string_lossy()).collect();
+    Ok(parts.join("/"))
+}
+
+/// `path` made absolute with symbolic links resolved, as far as it exists (the crate's
+/// directory may not exist before the first generation).
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(resolved) = fs::canonicalize(path) {
+        return resolved;
+    }
+    let cwd = std::env::current_dir().unwrap_or_default();
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => absolute(parent).join(name),
+        _ => cwd.join(path),
+    }
+}
+
 /// Options for a model: the config file (given, or the default one when it exists) and a
 /// stable name for the `@generated` headers.
 pub fn options_for(
@@ -117,6 +160,7 @@ pub fn options_for(
         config: load_config(config, root)?,
         source_name: source_name(model_path, root),
         standalone_workspace: false,
+        runtime_path: String::new(),
     })
 }
 
@@ -153,4 +197,28 @@ fn source_name(model_path: &Path, root: &Path) -> String {
 /// A path the user gave (relative to the current directory) or a default below the workspace.
 pub fn user_path(given: Option<&str>, root: &Path, default: &str) -> PathBuf {
     given.map_or_else(|| root.join(default), PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runtime_path_leads_from_the_crate_to_codegen_runtime() {
+        let root = workspace_root();
+        assert_eq!(
+            runtime_path(&root.join("generated"), &root).unwrap(),
+            "../codegen/runtime"
+        );
+        // Not yet generated: the missing directories still count.
+        assert_eq!(
+            runtime_path(&root.join("target/not-generated-yet/crate"), &root).unwrap(),
+            "../../../codegen/runtime"
+        );
+        // Relative to the current directory (cargo runs tests in xtask/).
+        assert_eq!(
+            runtime_path(Path::new("scratch"), &root).unwrap(),
+            "../../codegen/runtime"
+        );
+    }
 }

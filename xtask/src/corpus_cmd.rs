@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::args::Args;
-use crate::codegen_cmd::options_for;
+use crate::codegen_cmd::{options_for, runtime_path};
 use crate::corpus_compile::{CrateToCompile, compile};
 use crate::corpus_generate::{ModelResult, capture_panics, generate};
 use crate::corpus_report::Summary;
@@ -54,7 +54,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let out_root = root.join(CORPUS_OUT);
     fs::create_dir_all(&out_root)
         .map_err(|e| format!("cannot create {}: {e}", out_root.display()))?;
-    let options = options_for(&dir, None, &root)?;
+    let mut options = options_for(&dir, None, &root)?;
+    // Every crate is generated into its own directory right below `out_root`.
+    options.runtime_path = runtime_path(&out_root.join("crate"), &root)?;
 
     capture_panics();
     let started = Instant::now();

@@ -72,11 +72,7 @@ fn generate_into(model: &Path, out_dir: &Path, options: &Options) -> Result<Gene
     })?
     .map_err(|problems| problems.to_string())?;
     write_crate_atomically(out_dir, &files)?;
-    let lines = files
-        .iter()
-        .filter(|file| !file.path.starts_with("src/runtime/"))
-        .map(|file| file.contents.lines().count())
-        .sum();
+    let lines = files.iter().map(|file| file.contents.lines().count()).sum();
     Ok(Generated {
         crate_name: service.crate_name.clone(),
         protocol: service.protocol.trait_id().to_owned(),

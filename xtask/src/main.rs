@@ -21,13 +21,15 @@ usage: cargo xtask <command> [options]
 
 commands:
   codegen [--model PATH] [--format auto|smithy|botocore] [--paginators PATH] [--config PATH]
-          [--out DIR] [--check] [--require-client]
+          [--out DIR] [--runtime-path PATH] [--check] [--require-client]
       Generate the Rust crate for a model (default: model/ -> generated/): a Smithy JSON AST
       or a botocore service-2.json (detected, or --format), with botocore's paginators-1.json.
       --check writes nothing and fails with a diff when the output is stale (and prints the
       API changes of the model since HEAD). Clients are generated for awsJson1_0 and
       awsJson1_1 services; for other protocols the crate holds only data types (a note says
       so), or, with --require-client, nothing is generated and the command fails.
+      The crate depends on the runtime crate by path: --runtime-path as given, else the
+      path from --out to this repository's codegen/runtime.
 
   diff OLD NEW | diff --base REV [PATH...]   [--format markdown|json|text] [--all]
       Summarise what a model change does to the API: new, removed and updated operations

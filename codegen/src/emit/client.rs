@@ -14,7 +14,7 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
     let mut trait_doc = format!(
         "Every operation of {}, one async method each.\n\n\
          [`Client`] implements it against the real service. Each method has a default body \
-         that returns [`Error::NotImplemented`], so a test double implements only the \
+         that returns [`Error::NotImplemented`](crate::Error::NotImplemented), so a test double implements only the \
          methods a test needs.",
         service.title
     );
@@ -37,7 +37,7 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
         .then(|| {
             quote! {
                 /// The body of an operation that has no input: `{}`.
-                #[derive(Serialize)]
+                #[derive(::serde::Serialize)]
                 struct NoInput {}
             }
         });
@@ -53,18 +53,18 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
         #[doc = #client_doc]
         #[derive(Clone, Debug)]
         pub struct Client {
-            core: ClientCore,
+            core: ::smithy_lean_runtime::__private::ClientCore,
         }
 
         impl Client {
             /// A client that uses `config`.
-            pub fn new(config: Config) -> Self {
-                Self { core: ClientCore::new(&SERVICE, config) }
+            pub fn new(config: ::smithy_lean_runtime::Config) -> Self {
+                Self { core: ::smithy_lean_runtime::__private::ClientCore::new(&SERVICE, config) }
             }
 
             /// A client configured from the standard `AWS_*` environment variables.
             pub fn from_env() -> Self {
-                Self::new(Config::from_env())
+                Self::new(::smithy_lean_runtime::Config::from_env())
             }
         }
 
@@ -117,7 +117,7 @@ fn service_spec(service: &Service, json_version: &str) -> TokenStream {
         .map(|(code, _)| code);
     quote! {
         /// What the runtime needs to know about the service.
-        static SERVICE: ServiceSpec = ServiceSpec {
+        static SERVICE: ::smithy_lean_runtime::__private::ServiceSpec = ::smithy_lean_runtime::__private::ServiceSpec {
             target_prefix: #target_prefix,
             json_version: #json_version,
             signing_name: #signing_name,
@@ -149,7 +149,10 @@ fn signature(op: &Operation) -> (TokenStream, TokenStream) {
         }
         None => TokenStream::new(),
     };
-    (params, quote! { Result<#output, Error<#error>> })
+    (
+        params,
+        quote! { Result<#output, ::smithy_lean_runtime::Error<#error>> },
+    )
 }
 
 fn trait_method(op: &Operation) -> TokenStream {
@@ -165,7 +168,7 @@ fn trait_method(op: &Operation) -> TokenStream {
         #deprecated
         fn #method(&self, #params) -> impl Future<Output = #result> + Send {
             #ignore_input
-            std::future::ready(Err(Error::NotImplemented(#wire)))
+            ::std::future::ready(Err(::smithy_lean_runtime::Error::NotImplemented(#wire)))
         }
     }
 }
@@ -175,12 +178,12 @@ fn impl_method(op: &Operation) -> TokenStream {
     let (params, result) = signature(op);
     let wire = &op.wire_name;
     let spec = match op.auth {
-        Auth::SigV4 => quote! { OperationSpec::signed(#wire) },
-        Auth::None => quote! { OperationSpec::unsigned(#wire) },
+        Auth::SigV4 => quote! { ::smithy_lean_runtime::__private::OperationSpec::signed(#wire) },
+        Auth::None => quote! { ::smithy_lean_runtime::__private::OperationSpec::unsigned(#wire) },
     };
     let fill_tokens = op.idempotency_tokens.iter().map(|field| {
         let field = ident(field);
-        quote! { input.#field.get_or_insert_with(idempotency_token); }
+        quote! { input.#field.get_or_insert_with(::smithy_lean_runtime::__private::idempotency_token); }
     });
     let fill_tokens = quote! { #(#fill_tokens)* };
     let input_binding = if op.idempotency_tokens.is_empty() {
@@ -199,11 +202,11 @@ fn impl_method(op: &Operation) -> TokenStream {
             #input_binding
             #fill_tokens
             input.validate()?;
-            self.core.call::<_, IgnoredAny, _>(#spec, &input).await.map(|_| ())
+            self.core.call::<_, ::serde::de::IgnoredAny, _>(#spec, &input).await.map(|_| ())
         },
         (None, Some(_)) => quote! { self.core.call(#spec, &NoInput {}).await },
         (None, None) => quote! {
-            self.core.call::<_, IgnoredAny, _>(#spec, &NoInput {}).await.map(|_| ())
+            self.core.call::<_, ::serde::de::IgnoredAny, _>(#spec, &NoInput {}).await.map(|_| ())
         },
     };
     quote! {
@@ -246,11 +249,11 @@ fn paginator_methods(op: &Operation) -> Option<TokenStream> {
         fn #pages(
             &self,
             input: #input,
-        ) -> impl Stream<Item = Result<#output, Error<#error>>> + Send + '_
+        ) -> impl ::smithy_lean_runtime::Stream<Item = Result<#output, ::smithy_lean_runtime::Error<#error>>> + Send + '_
         where
             Self: Sized,
         {
-            paginate(
+            ::smithy_lean_runtime::__private::paginate(
                 input,
                 |input: &mut #input, token| { #set_token },
                 |output: &#output| #get_token,
@@ -290,11 +293,11 @@ fn items_method(
         fn #method(
             &self,
             input: #input,
-        ) -> impl Stream<Item = Result<#item, Error<#error>>> + Send + '_
+        ) -> impl ::smithy_lean_runtime::Stream<Item = Result<#item, ::smithy_lean_runtime::Error<#error>>> + Send + '_
         where
             Self: Sized,
         {
-            items(self.#pages(input), |output: #output| #owned.unwrap_or_default() #collect)
+            ::smithy_lean_runtime::__private::items(self.#pages(input), |output: #output| #owned.unwrap_or_default() #collect)
         }
     })
 }

@@ -85,10 +85,10 @@ pub fn rust_type(ty: &RustType) -> TokenStream {
         RustType::I64 => quote! { i64 },
         RustType::F32 => quote! { f32 },
         RustType::F64 => quote! { f64 },
-        RustType::BigNumber => quote! { serde_json::Number },
-        RustType::Blob => quote! { Blob },
-        RustType::Timestamp(_) => quote! { DateTime },
-        RustType::Document => quote! { Document },
+        RustType::BigNumber => quote! { ::smithy_lean_runtime::BigNumber },
+        RustType::Blob => quote! { ::smithy_lean_runtime::Blob },
+        RustType::Timestamp(_) => quote! { ::smithy_lean_runtime::DateTime },
+        RustType::Document => quote! { ::smithy_lean_runtime::Document },
         RustType::Unit => quote! { () },
         RustType::Named(name) => ident(name).into_token_stream(),
         RustType::List { item, sparse } => {
@@ -98,7 +98,7 @@ pub fn rust_type(ty: &RustType) -> TokenStream {
         RustType::Map { key, value, sparse } => {
             let key = rust_type(key);
             let value = element(value, *sparse);
-            quote! { HashMap<#key, #value> }
+            quote! { ::std::collections::HashMap<#key, #value> }
         }
     }
 }

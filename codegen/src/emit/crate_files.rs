@@ -8,11 +8,15 @@ use crate::emit::client::unsupported_note;
 use crate::emit::common::{ident, inner_doc};
 use crate::ir::{Protocol, Service};
 use crate::render::Header;
-use crate::runtime_files::DEPENDENCIES;
 
-/// `Cargo.toml` of the generated crate: standalone (explicit versions), so it can be copied
-/// out of this repository and used as a path or git dependency.
-pub fn cargo_toml(service: &Service, header: &Header<'_>, options: &Options) -> String {
+/// `Cargo.toml` of the generated crate: explicit versions (no workspace inheritance), the
+/// runtime by path (when [`Options::runtime_path`] is set) and by version.
+pub fn cargo_toml(
+    service: &Service,
+    header: &Header<'_>,
+    options: &Options,
+    with_client: bool,
+) -> String {
     let description = format!(
         "Typed, serde-friendly async client for {} (API version {}), generated from its Smithy model.",
         service.title, service.version
@@ -32,11 +36,39 @@ pub fn cargo_toml(service: &Service, header: &Header<'_>, options: &Options) -> 
          license = \"Apache-2.0\"\n\
          publish = false\n\
          {workspace}\n\
-         {DEPENDENCIES}",
+         {dependencies}",
         header = header.toml(),
+        dependencies = dependencies(options, with_client),
         name = toml_string(&service.crate_name),
         description = toml_string(&description),
     )
+}
+
+/// The `[dependencies]` (and, for a client, the examples' `[dev-dependencies]`): serde for
+/// the derives, and the runtime, with its `client` feature only when there is a client.
+fn dependencies(options: &Options, with_client: bool) -> String {
+    let path = if options.runtime_path.is_empty() {
+        String::new()
+    } else {
+        format!("path = {}, ", toml_string(&options.runtime_path))
+    };
+    let features = if with_client {
+        ", features = [\"client\"]"
+    } else {
+        ""
+    };
+    let mut toml = format!(
+        "[dependencies]\n\
+         serde = {{ version = \"1\", features = [\"derive\"] }}\n\
+         smithy-lean-runtime = {{ {path}version = \"0.1\"{features} }}\n"
+    );
+    if with_client {
+        toml.push_str(
+            "\n[dev-dependencies]\n\
+             tokio = { version = \"1\", default-features = false, features = [\"macros\", \"rt\"] }\n",
+        );
+    }
+    toml
 }
 
 /// A TOML basic string (JSON string escaping is valid TOML for these values).
@@ -48,7 +80,7 @@ fn toml_string(value: &str) -> String {
 ///
 /// Modules emitted from the model are formatted by prettyplease when generated and marked
 /// `#[rustfmt::skip]`, so `cargo fmt` leaves them (and `cargo fmt --check` passes) as they
-/// are; the runtime is hand-written and rustfmt-formatted at its source.
+/// are.
 pub fn lib_rs(service: &Service, with_client: bool) -> TokenStream {
     let title = format!("# {}", service.title);
     let mut overview = match &service.protocol {
@@ -78,7 +110,7 @@ pub fn lib_rs(service: &Service, with_client: bool) -> TokenStream {
             quote! {
                 pub use client::{Client, #trait_name};
                 pub use error::ErrorCodes;
-                pub use runtime::{Config, Credentials, Error};
+                pub use smithy_lean_runtime::{Config, Credentials, Error};
             },
         )
     });
@@ -89,7 +121,9 @@ pub fn lib_rs(service: &Service, with_client: bool) -> TokenStream {
         #![warn(missing_docs)]
 
         #client_modules
-        pub mod runtime;
+        /// The shared runtime this crate is built on ([`smithy_lean_runtime`]): its value
+        /// types, and for a client its configuration, credentials, errors and streams.
+        pub use smithy_lean_runtime as runtime;
         #[rustfmt::skip]
         pub mod types;
 

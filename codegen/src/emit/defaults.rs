@@ -31,7 +31,7 @@ pub fn default_expr(ty: &RustType, default: &DefaultValue, boxed: bool) -> Token
         (_, DefaultValue::String(value)) => quote! { String::from(#value) },
         (_, DefaultValue::Timestamp(secs)) => {
             let secs = Literal::f64_unsuffixed(*secs);
-            quote! { DateTime::from_secs_f64(#secs) }
+            quote! { ::smithy_lean_runtime::DateTime::from_secs_f64(#secs) }
         }
         _ => quote! { Default::default() },
     };

@@ -55,7 +55,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
         pub enum #name {
             #(#variants)*
             /// A value this version of the crate does not know; it is kept and sent back unchanged.
-            #unknown(UnknownVariant),
+            #unknown(::smithy_lean_runtime::UnknownVariant),
         }
 
         impl #name {
@@ -77,12 +77,12 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
             fn from(value: &str) -> Self {
                 match value {
                     #(#from_str)*
-                    other => Self::#unknown(UnknownVariant::new(other)),
+                    other => Self::#unknown(::smithy_lean_runtime::__private::unknown_variant(other)),
                 }
             }
         }
 
-        crate::string_enum_impls!(#name);
+        ::smithy_lean_runtime::__private::string_enum_impls!(#name);
     }
 }
 
@@ -147,6 +147,6 @@ pub fn emit_int_enum(e: &IntEnum) -> TokenStream {
             }
         }
 
-        crate::int_enum_impls!(#name);
+        ::smithy_lean_runtime::__private::int_enum_impls!(#name);
     }
 }

@@ -38,7 +38,7 @@ pub fn emit_error_codes_trait(service: &Service) -> TokenStream {
         }
     });
     quote! {
-        /// Checks by error code, for every operation's error enum and for [`Error`] around it.
+        /// Checks by error code, for every operation's error enum and for [`Error`](crate::Error) around it.
         ///
         /// Bring it into scope (`use …::ErrorCodes as _;`) to call `is_…()` on an error.
         pub trait #trait_name {
@@ -48,7 +48,7 @@ pub fn emit_error_codes_trait(service: &Service) -> TokenStream {
             #(#checks)*
         }
 
-        impl<E: #trait_name> #trait_name for Error<E> {
+        impl<E: #trait_name> #trait_name for ::smithy_lean_runtime::Error<E> {
             fn code(&self) -> &str {
                 match self.service_error() {
                     Some(error) => error.code(),
@@ -93,12 +93,12 @@ pub fn emit_operation_error(op: &Operation, client_trait: &str) -> TokenStream {
         pub enum #name {
             #(#variants)*
             /// An error this operation does not model (an unknown code, or a body that is not JSON).
-            Unhandled(Unhandled),
+            Unhandled(::smithy_lean_runtime::Unhandled),
         }
 
         impl #name {
             /// The error code, and the error itself for display.
-            fn parts(&self) -> (&str, &dyn fmt::Display) {
+            fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
                 match self {
                     #(#parts)*
                     Self::Unhandled(e) => (e.code(), e),
@@ -112,17 +112,17 @@ pub fn emit_operation_error(op: &Operation, client_trait: &str) -> TokenStream {
             }
         }
 
-        impl fmt::Display for #name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                fmt::Display::fmt(self.parts().1, f)
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(self.parts().1, f)
             }
         }
 
         /// `Display` already shows the whole error, so there is no separate source.
-        impl std::error::Error for #name {}
+        impl ::std::error::Error for #name {}
 
-        impl OperationError for #name {
-            fn from_error_response(response: ErrorResponse) -> Self {
+        impl ::smithy_lean_runtime::OperationError for #name {
+            fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
                 match response.code() {
                     #(#parse)*
                     _ => Self::Unhandled(response.into_unhandled()),

@@ -1,5 +1,6 @@
-//! `use` items for a generated module, computed from what the module's IR needs, so every
-//! import is used and none is missing.
+//! `use` items for a generated module's references to the crate's own model types and
+//! errors, computed from what the module's IR needs, so every import is used and none is
+//! missing. (Runtime, serde and standard library items are written by absolute path.)
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -16,25 +17,19 @@ pub struct Imports {
 }
 
 impl Imports {
-    /// Imports `name` from `path` (`crate::runtime`, `serde`, …).
+    /// Imports `name` from `path` (`smithy_lean_runtime`, `serde`, …).
     pub fn add(&mut self, path: &'static str, name: &str) {
         self.groups.entry(path).or_default().insert(name.to_owned());
     }
 
-    /// Imports everything a value of `ty` names: runtime types, `HashMap`, model types.
-    pub fn add_type(&mut self, ty: &RustType, model_types: Option<&'static str>) {
+    /// Imports the model types (from `model_types`) a value of `ty` names. Runtime and
+    /// standard library types are written by absolute path instead, so a model type of the
+    /// same name cannot clash with them.
+    pub fn add_type(&mut self, ty: &RustType, model_types: &'static str) {
         match ty {
-            RustType::Blob => self.add("crate::runtime", "Blob"),
-            RustType::Timestamp(_) => self.add("crate::runtime", "DateTime"),
-            RustType::Document => self.add("crate::runtime", "Document"),
-            RustType::Named(name) => {
-                if let Some(path) = model_types {
-                    self.add(path, name);
-                }
-            }
+            RustType::Named(name) => self.add(model_types, name),
             RustType::List { item, .. } => self.add_type(item, model_types),
             RustType::Map { key, value, .. } => {
-                self.add("std::collections", "HashMap");
                 self.add_type(key, model_types);
                 self.add_type(value, model_types);
             }
@@ -42,28 +37,12 @@ impl Imports {
         }
     }
 
-    /// The `use` items, standard library first, then external crates, then the crate's own.
+    /// The `use` items, sorted by path.
     pub fn to_tokens(&self) -> TokenStream {
-        let rank = |path: &str| {
-            if path.starts_with("std") {
-                0
-            } else if path.starts_with("crate") {
-                2
-            } else {
-                1
-            }
-        };
-        let mut paths: Vec<&&str> = self.groups.keys().collect();
-        paths.sort_by_key(|path| (rank(path), **path));
-        let items = paths.into_iter().map(|path| {
-            let names = &self.groups[*path];
+        let items = self.groups.iter().map(|(path, names)| {
             let segments = path.split("::").map(ident);
-            if names.len() == 1 && names.contains("self") {
-                quote! { use #(#segments)::*; }
-            } else {
-                let names = names.iter().map(|name| ident(name));
-                quote! { use #(#segments)::*::{#(#names),*}; }
-            }
+            let names = names.iter().map(|name| ident(name));
+            quote! { use #(#segments)::*::{#(#names),*}; }
         });
         quote! { #(#items)* }
     }

@@ -15,7 +15,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::common::allow_own_deprecated;
-use crate::ir::{DefaultValue, RustType, Service, StructRole, TypeDef};
+use crate::ir::{RustType, Service, TypeDef};
 use crate::render::{Header, render_rust};
 use crate::{GeneratedFile, Options};
 use imports::Imports;
@@ -31,7 +31,7 @@ pub fn emit(service: &Service, options: &Options) -> Result<Vec<GeneratedFile>, 
     let mut files = vec![
         GeneratedFile::new(
             "Cargo.toml",
-            crate_files::cargo_toml(service, &header, options),
+            crate_files::cargo_toml(service, &header, options, with_client),
         ),
         GeneratedFile::new(
             "src/lib.rs",
@@ -52,7 +52,6 @@ pub fn emit(service: &Service, options: &Options) -> Result<Vec<GeneratedFile>, 
             files.push(GeneratedFile::new("src/endpoint_rules.json", rules.clone()));
         }
     }
-    files.extend(crate::runtime_files::files(&header));
     files.extend(example_files(service, options, &header)?);
     Ok(files)
 }
@@ -88,43 +87,12 @@ fn example_files(
 }
 
 fn types_rs(service: &Service) -> TokenStream {
-    let mut imports = Imports::default();
-    for ty in &service.types {
-        imports.add("serde", "Deserialize");
-        imports.add("serde", "Serialize");
-        match ty {
-            TypeDef::Struct(s) => {
-                for member in &s.members {
-                    imports.add_type(&member.ty, None);
-                    if matches!(member.default, Some(DefaultValue::Timestamp(_))) {
-                        imports.add("crate::runtime", "DateTime");
-                    }
-                }
-                let manual_debug = s.members.iter().any(|m| m.sensitive);
-                if manual_debug || matches!(s.role, StructRole::Error(_)) {
-                    imports.add("std::fmt", "self");
-                }
-                if s.role == StructRole::Input {
-                    imports.add("crate::runtime", "BuildError");
-                }
-            }
-            TypeDef::Union(u) => {
-                for variant in &u.variants {
-                    imports.add_type(&variant.ty, None);
-                }
-                add_hand_written_serde(&mut imports);
-            }
-            TypeDef::Enum(_) => imports.add("crate::runtime", "UnknownVariant"),
-            TypeDef::IntEnum(_) => {}
-        }
-    }
     let items = service.types.iter().map(|ty| match ty {
         TypeDef::Struct(s) => structs::emit_struct(s),
         TypeDef::Enum(e) => enums::emit_enum(e),
         TypeDef::IntEnum(e) => enums::emit_int_enum(e),
         TypeDef::Union(u) => unions::emit_union(u),
     });
-    let uses = imports.to_tokens();
     let allow_deprecated = allow_own_deprecated();
     let module_doc = format!(
         "Data types of {}: operation inputs and outputs, shared structures, enums, unions \
@@ -134,28 +102,12 @@ fn types_rs(service: &Service) -> TokenStream {
     quote! {
         #![doc = #module_doc]
         #allow_deprecated
-        #uses
         #(#items)*
     }
 }
 
-/// What unions (which implement serde and `Debug` by hand) need.
-fn add_hand_written_serde(imports: &mut Imports) {
-    imports.add("std::fmt", "self");
-    imports.add("serde", "Deserializer");
-    imports.add("serde", "Serializer");
-    imports.add("crate::runtime", "UnknownVariant");
-}
-
 fn error_rs(service: &Service) -> TokenStream {
     let mut imports = Imports::default();
-    imports.add("crate::runtime", "Error");
-    if !service.operations.is_empty() {
-        imports.add("std::fmt", "self");
-        for name in ["ErrorResponse", "OperationError", "Unhandled"] {
-            imports.add("crate::runtime", name);
-        }
-    }
     for error in service.operations.iter().flat_map(|op| &op.errors) {
         imports.add("crate::types", &error.type_name);
     }
@@ -178,42 +130,19 @@ fn error_rs(service: &Service) -> TokenStream {
 
 fn client_rs(service: &Service, json_version: &str) -> TokenStream {
     let mut imports = Imports::default();
-    for name in [
-        "ClientCore",
-        "Config",
-        "Error",
-        "OperationSpec",
-        "ServiceSpec",
-    ] {
-        imports.add("crate::runtime", name);
-    }
     for op in &service.operations {
         imports.add("crate::error", &op.error_name);
         for io in [&op.input, &op.output].into_iter().flatten() {
             imports.add("crate::types", io);
         }
-        if op.input.is_none() {
-            imports.add("serde", "Serialize");
-        }
-        if !op.idempotency_tokens.is_empty() {
-            imports.add("crate::runtime", "idempotency_token");
-        }
-        if op.output.is_none() {
-            imports.add("serde::de", "IgnoredAny");
-        }
-        if let Some(pagination) = &op.pagination {
-            imports.add("crate::runtime", "Stream");
-            imports.add("crate::runtime", "paginate");
-            if let Some(items) = &pagination.items {
-                imports.add("crate::runtime", "items");
-                match &items.item_type {
-                    // Items of a map are `(key, value)` pairs; the map type is not named.
-                    RustType::Map { key, value, .. } if items.is_map => {
-                        imports.add_type(key, Some("crate::types"));
-                        imports.add_type(value, Some("crate::types"));
-                    }
-                    item => imports.add_type(item, Some("crate::types")),
+        if let Some(items) = op.pagination.as_ref().and_then(|p| p.items.as_ref()) {
+            match &items.item_type {
+                // Items of a map are `(key, value)` pairs; the map type is not named.
+                RustType::Map { key, value, .. } if items.is_map => {
+                    imports.add_type(key, "crate::types");
+                    imports.add_type(value, "crate::types");
                 }
+                item => imports.add_type(item, "crate::types"),
             }
         }
     }

@@ -98,5 +98,7 @@ fn timestamp_with(ty: &RustType, optional: bool) -> Option<String> {
         _ => return None,
     };
     let suffix = if optional { "::option" } else { "" };
-    Some(format!("crate::runtime::timestamp::{module}{suffix}"))
+    Some(format!(
+        "::smithy_lean_runtime::timestamp::{module}{suffix}"
+    ))
 }

@@ -43,8 +43,8 @@ pub fn emit_struct(s: &Struct) -> TokenStream {
     }
     derives.extend([
         quote! { PartialEq },
-        quote! { Serialize },
-        quote! { Deserialize },
+        quote! { ::serde::Serialize },
+        quote! { ::serde::Deserialize },
     ]);
     let debug_impl = needs_manual_debug.then(|| debug_impl(s));
     let default_impl = needs_manual_default.then(|| default_impl(s));
@@ -77,8 +77,8 @@ fn debug_impl(s: &Struct) -> TokenStream {
         }
     });
     quote! {
-        impl fmt::Debug for #name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct(#wire) #(#fields)* .finish()
             }
         }
@@ -122,7 +122,7 @@ fn input_impls(s: &Struct) -> TokenStream {
             let wire = &member.wire_name;
             quote! {
                 if self.#field.is_none() {
-                    return Err(BuildError::missing_field(#shape, #wire));
+                    return Err(::smithy_lean_runtime::BuildError::missing_field(#shape, #wire));
                 }
             }
         });
@@ -138,7 +138,7 @@ fn input_impls(s: &Struct) -> TokenStream {
             }
 
             /// Checks that every member the model marks required is set.
-            pub fn validate(&self) -> Result<(), BuildError> {
+            pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
                 #(#checks)*
                 Ok(())
             }
@@ -154,7 +154,7 @@ fn input_impls(s: &Struct) -> TokenStream {
             #(#setters)*
 
             /// Returns the input, or which required member is missing.
-            pub fn build(self) -> Result<#name, BuildError> {
+            pub fn build(self) -> Result<#name, ::smithy_lean_runtime::BuildError> {
                 self.inner.validate()?;
                 Ok(self.inner)
             }
@@ -238,14 +238,14 @@ fn error_impls(s: &Struct) -> TokenStream {
         _ => TokenStream::new(),
     };
     quote! {
-        impl fmt::Display for #name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(#code)?;
                 #write_message
                 Ok(())
             }
         }
 
-        impl std::error::Error for #name {}
+        impl ::std::error::Error for #name {}
     }
 }

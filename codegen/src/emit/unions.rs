@@ -71,7 +71,7 @@ pub fn emit_union(u: &Union) -> TokenStream {
     let has_unit = u.variants.iter().any(|v| v.ty == RustType::Unit);
     let empty_object = has_unit.then(|| {
         quote! {
-            #[derive(Serialize)]
+            #[derive(::serde::Serialize)]
             struct EmptyObject {}
         }
     });
@@ -83,11 +83,11 @@ pub fn emit_union(u: &Union) -> TokenStream {
         pub enum #name {
             #(#variants)*
             /// A member this version of the crate does not know; only its name is kept.
-            #unknown(UnknownVariant),
+            #unknown(::smithy_lean_runtime::UnknownVariant),
         }
 
-        impl fmt::Debug for #name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
                     #(#debug_arms)*
                     Self::#unknown(member) => f.debug_tuple(#UNKNOWN_VARIANT).field(member).finish(),
@@ -98,14 +98,14 @@ pub fn emit_union(u: &Union) -> TokenStream {
         /// The empty unknown member: what a missing required member decodes to.
         impl Default for #name {
             fn default() -> Self {
-                Self::#unknown(UnknownVariant::new(""))
+                Self::#unknown(::smithy_lean_runtime::__private::unknown_variant(""))
             }
         }
 
         /// Unknown members cannot be sent: serializing one is an error.
-        impl Serialize for #name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::{Error as _, SerializeMap as _};
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use ::serde::ser::{Error as _, SerializeMap as _};
                 #empty_object
                 let mut map = serializer.serialize_map(Some(1))?;
                 match self {
@@ -121,16 +121,16 @@ pub fn emit_union(u: &Union) -> TokenStream {
             }
         }
 
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                use serde::de::{self, MapAccess};
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                use ::serde::de::{self, MapAccess};
 
                 struct #visitor;
 
                 impl<'de> de::Visitor<'de> for #visitor {
                     type Value = #name;
 
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(#expecting)
                     }
 
@@ -142,7 +142,7 @@ pub fn emit_union(u: &Union) -> TokenStream {
                                 "__type" => map.next_value::<de::IgnoredAny>().map(|_| None)?,
                                 other => map
                                     .next_value::<Option<de::IgnoredAny>>()?
-                                    .map(|_| #name::#unknown(UnknownVariant::new(other))),
+                                    .map(|_| #name::#unknown(::smithy_lean_runtime::__private::unknown_variant(other))),
                             };
                             if value.is_some() {
                                 if found.is_some() {

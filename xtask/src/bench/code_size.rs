@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::process::run;
 use super::programs::{BENCH_TARGET, FULL_COGNITO_CRATE, Program, cargo};
 use super::rust_lines::{LineCount, count};
+use crate::codegen_cmd::RUNTIME_DIR;
 
 /// Sizes of one side.
 #[derive(Clone, Debug)]
@@ -16,9 +17,9 @@ pub struct CodeSize {
     pub client: String,
     /// Every `.rs` file of the client crate.
     pub lines: LineCount,
-    /// The part of `lines` under `src/runtime/` (ours: the hand-written runtime copied into
-    /// the crate; the official SDK keeps its runtime in other crates).
-    pub runtime_lines: LineCount,
+    /// Ours: the runtime crate the client is built on (`codegen/runtime/src`, tests
+    /// included). The official SDK's runtime crates are not counted (`None`).
+    pub runtime_lines: Option<LineCount>,
     /// Crates the client crate depends on, itself excluded.
     pub client_dependencies: usize,
     /// Crates the bench program depends on, itself excluded.
@@ -35,24 +36,28 @@ pub fn measure(root: &Path, program: Program) -> Result<CodeSize, String> {
         Program::Ours => root.join(FULL_COGNITO_CRATE),
         Program::Official => registry_source(program.client_crate(), &version)?,
     };
-    let mut lines = LineCount::default();
-    let mut runtime_lines = LineCount::default();
-    for file in rust_files(&source)? {
-        let text = fs::read_to_string(&file)
-            .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        let counted = count(&text);
-        lines += counted;
-        if file.starts_with(source.join("src/runtime")) {
-            runtime_lines += counted;
-        }
-    }
+    let runtime_lines = match program {
+        Program::Ours => Some(lines_below(&root.join(RUNTIME_DIR).join("src"))?),
+        Program::Official => None,
+    };
     Ok(CodeSize {
         client: format!("{} {version}", program.client_crate()),
-        lines,
+        lines: lines_below(&source)?,
         runtime_lines,
         client_dependencies: client_dependencies(root, program, &source, &version)?,
         program_dependencies: dependency_count(&program.dir(root))?,
     })
+}
+
+/// Lines of every `.rs` file below `dir`.
+fn lines_below(dir: &Path) -> Result<LineCount, String> {
+    let mut lines = LineCount::default();
+    for file in rust_files(dir)? {
+        let text = fs::read_to_string(&file)
+            .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        lines += count(&text);
+    }
+    Ok(lines)
 }
 
 /// The version of `package` in a `Cargo.lock`.

@@ -1,0 +1,361 @@
+//! [`Config`]: region, endpoint, credentials, timeouts, retries and transport.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::credentials::{EnvironmentCredentials, ProvideCredentials};
+use crate::transport::HttpTransport;
+
+/// Default TCP connect timeout.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Default limit for one attempt (send + whole response).
+pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Default limit for a whole operation, retries and backoff included.
+pub const DEFAULT_OPERATION_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default number of attempts, the first one included.
+pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
+/// Default base delay of the exponential backoff.
+pub const DEFAULT_BASE_BACKOFF: Duration = Duration::from_millis(100);
+/// Default cap on one backoff delay.
+pub const DEFAULT_MAX_BACKOFF: Duration = Duration::from_secs(20);
+
+/// Client configuration. Cheap to clone.
+///
+/// Build one with [`Config::builder`] or [`Config::from_env`]. Every call is
+/// bounded by the operation timeout, so a call never hangs.
+#[derive(Clone)]
+pub struct Config {
+    pub(crate) region: Option<String>,
+    pub(crate) endpoint_url: Option<String>,
+    pub(crate) use_fips: bool,
+    pub(crate) use_dual_stack: bool,
+    pub(crate) credentials: Arc<dyn ProvideCredentials>,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) attempt_timeout: Duration,
+    pub(crate) operation_timeout: Duration,
+    pub(crate) max_attempts: u32,
+    pub(crate) base_backoff: Duration,
+    pub(crate) max_backoff: Duration,
+    pub(crate) transport: Option<Arc<dyn HttpTransport>>,
+}
+
+impl Config {
+    /// A builder with the defaults: no region, environment credentials,
+    /// 5 s connect / 30 s attempt / 60 s operation timeouts, 3 attempts,
+    /// 100 ms base backoff capped at 20 s, the default hyper transport.
+    pub fn builder() -> ConfigBuilder {
+        ConfigBuilder::default()
+    }
+
+    /// The defaults, plus what the environment sets: `AWS_REGION` (else
+    /// `AWS_DEFAULT_REGION`), `AWS_ENDPOINT_URL`, `AWS_USE_FIPS_ENDPOINT`,
+    /// `AWS_USE_DUALSTACK_ENDPOINT` and `AWS_MAX_ATTEMPTS`. Credentials come
+    /// from [`EnvironmentCredentials`] when a request is signed.
+    pub fn from_env() -> Config {
+        ConfigBuilder::from_lookup(|name| std::env::var(name).ok()).build()
+    }
+
+    /// A builder starting from this configuration.
+    pub fn to_builder(&self) -> ConfigBuilder {
+        ConfigBuilder {
+            config: self.clone(),
+        }
+    }
+
+    /// The AWS region, e.g. `us-east-1`.
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref()
+    }
+
+    /// The endpoint URL override, if any.
+    pub fn endpoint_url(&self) -> Option<&str> {
+        self.endpoint_url.as_deref()
+    }
+
+    /// Whether FIPS endpoints are requested.
+    pub fn use_fips(&self) -> bool {
+        self.use_fips
+    }
+
+    /// Whether dual-stack (IPv4 + IPv6) endpoints are requested.
+    pub fn use_dual_stack(&self) -> bool {
+        self.use_dual_stack
+    }
+
+    /// The credentials provider used for signed operations.
+    pub fn credentials_provider(&self) -> &Arc<dyn ProvideCredentials> {
+        &self.credentials
+    }
+
+    /// The TCP connect timeout of the default transport.
+    pub fn connect_timeout(&self) -> Duration {
+        self.connect_timeout
+    }
+
+    /// The limit for one attempt.
+    pub fn attempt_timeout(&self) -> Duration {
+        self.attempt_timeout
+    }
+
+    /// The limit for a whole operation, retries included.
+    pub fn operation_timeout(&self) -> Duration {
+        self.operation_timeout
+    }
+
+    /// The number of attempts, the first one included (at least 1).
+    pub fn max_attempts(&self) -> u32 {
+        self.max_attempts
+    }
+
+    /// The base delay of the exponential backoff between attempts.
+    pub fn base_backoff(&self) -> Duration {
+        self.base_backoff
+    }
+
+    /// The cap on one backoff delay.
+    pub fn max_backoff(&self) -> Duration {
+        self.max_backoff
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            region: None,
+            endpoint_url: None,
+            use_fips: false,
+            use_dual_stack: false,
+            credentials: Arc::new(EnvironmentCredentials),
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
+            operation_timeout: DEFAULT_OPERATION_TIMEOUT,
+            max_attempts: DEFAULT_MAX_ATTEMPTS,
+            base_backoff: DEFAULT_BASE_BACKOFF,
+            max_backoff: DEFAULT_MAX_BACKOFF,
+            transport: None,
+        }
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("region", &self.region)
+            .field(
+                "endpoint_url",
+                &self.endpoint_url.as_deref().map(crate::resolve::redact),
+            )
+            .field("use_fips", &self.use_fips)
+            .field("use_dual_stack", &self.use_dual_stack)
+            .field("credentials", &"** provider **")
+            .field("connect_timeout", &self.connect_timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("operation_timeout", &self.operation_timeout)
+            .field("max_attempts", &self.max_attempts)
+            .field("base_backoff", &self.base_backoff)
+            .field("max_backoff", &self.max_backoff)
+            .field(
+                "transport",
+                &if self.transport.is_some() {
+                    "custom"
+                } else {
+                    "default"
+                },
+            )
+            .finish()
+    }
+}
+
+/// Builder for [`Config`].
+#[derive(Clone, Debug, Default)]
+pub struct ConfigBuilder {
+    config: Config,
+}
+
+impl ConfigBuilder {
+    /// The defaults overridden by environment variables read through `lookup`.
+    pub(crate) fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Self {
+        let get = |name: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let flag = |name: &str| get(name).is_some_and(|v| v.eq_ignore_ascii_case("true"));
+        let mut builder = Self::default();
+        builder.config.region = get("AWS_REGION").or_else(|| get("AWS_DEFAULT_REGION"));
+        builder.config.endpoint_url = get("AWS_ENDPOINT_URL");
+        builder.config.use_fips = flag("AWS_USE_FIPS_ENDPOINT");
+        builder.config.use_dual_stack = flag("AWS_USE_DUALSTACK_ENDPOINT");
+        if let Some(attempts) = get("AWS_MAX_ATTEMPTS").and_then(|v| v.parse::<u32>().ok()) {
+            builder = builder.max_attempts(attempts);
+        }
+        builder
+    }
+
+    /// Sets the AWS region, e.g. `us-east-1`.
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.config.region = Some(region.into());
+        self
+    }
+
+    /// Sends every request to this URL (e.g. `http://localhost:5000` for a
+    /// local emulator) instead of the endpoint the rules resolve.
+    pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
+        self.config.endpoint_url = Some(url.into());
+        self
+    }
+
+    /// Requests FIPS endpoints.
+    pub fn use_fips(mut self, use_fips: bool) -> Self {
+        self.config.use_fips = use_fips;
+        self
+    }
+
+    /// Requests dual-stack (IPv4 + IPv6) endpoints.
+    pub fn use_dual_stack(mut self, use_dual_stack: bool) -> Self {
+        self.config.use_dual_stack = use_dual_stack;
+        self
+    }
+
+    /// Sets where signed operations get credentials; a [`Credentials`]
+    /// value works as a fixed provider.
+    ///
+    /// [`Credentials`]: crate::Credentials
+    pub fn credentials_provider(mut self, provider: impl ProvideCredentials) -> Self {
+        self.config.credentials = Arc::new(provider);
+        self
+    }
+
+    /// Sets the TCP connect timeout of the default transport.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.config.connect_timeout = timeout;
+        self
+    }
+
+    /// Sets the limit for one attempt (request sent, whole response read).
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.config.attempt_timeout = timeout;
+        self
+    }
+
+    /// Sets the limit for a whole operation, retries and backoff included.
+    pub fn operation_timeout(mut self, timeout: Duration) -> Self {
+        self.config.operation_timeout = timeout;
+        self
+    }
+
+    /// Sets the number of attempts, the first one included (0 counts as 1;
+    /// 1 disables retries).
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.config.max_attempts = attempts.max(1);
+        self
+    }
+
+    /// Sets the base delay of the exponential backoff: before retry `n`
+    /// the client waits a random time up to `base * 2^(n-1)`, capped.
+    pub fn base_backoff(mut self, delay: Duration) -> Self {
+        self.config.base_backoff = delay;
+        self
+    }
+
+    /// Sets the cap on one backoff delay.
+    pub fn max_backoff(mut self, delay: Duration) -> Self {
+        self.config.max_backoff = delay;
+        self
+    }
+
+    /// Replaces the default hyper transport (e.g. with a
+    /// [`MockTransport`](crate::MockTransport) in tests).
+    pub fn transport(mut self, transport: impl HttpTransport) -> Self {
+        self.config.transport = Some(Arc::new(transport));
+        self
+    }
+
+    /// Builds the configuration.
+    pub fn build(self) -> Config {
+        self.config
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::credentials::Credentials;
+    use crate::mock::MockTransport;
+
+    fn lookup(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn defaults() {
+        let config = Config::builder().build();
+        assert_eq!(config.region(), None);
+        assert_eq!(config.max_attempts(), 3);
+        assert_eq!(config.attempt_timeout(), Duration::from_secs(30));
+        assert_eq!(config.operation_timeout(), Duration::from_secs(60));
+        assert!(!config.use_fips() && !config.use_dual_stack());
+    }
+
+    #[test]
+    fn reads_environment() {
+        let config = ConfigBuilder::from_lookup(lookup(&[
+            ("AWS_DEFAULT_REGION", "eu-west-1"),
+            ("AWS_ENDPOINT_URL", "http://localhost:5000"),
+            ("AWS_USE_FIPS_ENDPOINT", "TRUE"),
+            ("AWS_MAX_ATTEMPTS", "5"),
+        ]))
+        .build();
+        assert_eq!(config.region(), Some("eu-west-1"));
+        assert_eq!(config.endpoint_url(), Some("http://localhost:5000"));
+        assert!(config.use_fips() && !config.use_dual_stack());
+        assert_eq!(config.max_attempts(), 5);
+        let config = ConfigBuilder::from_lookup(lookup(&[
+            ("AWS_REGION", "us-west-2"),
+            ("AWS_DEFAULT_REGION", "eu-west-1"),
+            ("AWS_ENDPOINT_URL", " "),
+        ]))
+        .build();
+        assert_eq!(config.region(), Some("us-west-2"));
+        assert_eq!(config.endpoint_url(), None);
+    }
+
+    #[test]
+    fn builder_sets_everything() {
+        let config = Config::builder()
+            .region("us-east-1")
+            .endpoint_url("http://localhost:9229")
+            .use_fips(true)
+            .use_dual_stack(true)
+            .credentials_provider(Credentials::new("AKID", "SECRET", Some("TOKEN".into())))
+            .connect_timeout(Duration::from_secs(1))
+            .attempt_timeout(Duration::from_secs(2))
+            .operation_timeout(Duration::from_secs(3))
+            .max_attempts(0)
+            .base_backoff(Duration::from_millis(5))
+            .max_backoff(Duration::from_millis(50))
+            .transport(MockTransport::new())
+            .build();
+        assert_eq!(config.max_attempts(), 1);
+        assert_eq!(config.connect_timeout(), Duration::from_secs(1));
+        assert_eq!(config.base_backoff(), Duration::from_millis(5));
+        assert_eq!(config.max_backoff(), Duration::from_millis(50));
+        let again = config.to_builder().max_attempts(4).build();
+        assert_eq!(
+            (again.max_attempts(), again.region()),
+            (4, Some("us-east-1"))
+        );
+        let debug = format!("{config:?}");
+        assert!(
+            !debug.contains("SECRET") && !debug.contains("TOKEN"),
+            "{debug}"
+        );
+        assert!(debug.contains("us-east-1"));
+    }
+}

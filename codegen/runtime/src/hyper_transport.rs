@@ -1,0 +1,247 @@
+//! [`HyperTransport`]: the default HTTP/1.1 stack (hyper 1, hyper-util's pooled
+//! client, rustls with the `ring` provider and the Mozilla (webpki) roots).
+
+use std::error::Error as StdError;
+use std::time::Duration;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper_rustls::HttpsConnector;
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::{TokioExecutor, TokioTimer};
+
+use crate::transport::{
+    BoxFuture, HttpRequest, HttpResponse, HttpTransport, TransportError, TransportErrorKind,
+};
+
+/// Responses larger than this are refused (Cognito responses are kilobytes).
+const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+
+/// How long an idle pooled connection is kept (servers close theirs sooner or later).
+const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The default transport: a pooled hyper client speaking HTTP/1.1 over
+/// TCP or TLS (`https` and `http` endpoints both work).
+///
+/// A request handed a pooled connection that the server has already closed
+/// (servers answering `Connection: close`, or idle timeouts) is retried on a
+/// fresh connection by hyper-util before anything is sent, so callers never
+/// see that race.
+#[derive(Clone)]
+pub struct HyperTransport {
+    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
+}
+
+impl std::fmt::Debug for HyperTransport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("HyperTransport")
+    }
+}
+
+impl HyperTransport {
+    /// A transport whose TCP connects give up after `connect_timeout`.
+    ///
+    /// Fails only if the TLS provider rejects its own default settings.
+    pub fn new(connect_timeout: Duration) -> Result<Self, TransportError> {
+        let mut http = HttpConnector::new();
+        http.enforce_http(false);
+        http.set_nodelay(true);
+        http.set_connect_timeout(Some(connect_timeout));
+        let https = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())
+            .map_err(|e| {
+                TransportError::with_source(TransportErrorKind::Other, "TLS setup failed", e)
+            })?
+            .https_or_http()
+            .enable_http1()
+            .wrap_connector(http);
+        let client = Client::builder(TokioExecutor::new())
+            .pool_idle_timeout(POOL_IDLE_TIMEOUT)
+            .pool_timer(TokioTimer::new())
+            .retry_canceled_requests(true)
+            .build(https);
+        Ok(Self { client })
+    }
+
+    async fn exchange(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        let mut builder = http::Request::builder()
+            .method(request.method)
+            .uri(request.uri);
+        if let Some(headers) = builder.headers_mut() {
+            *headers = request.headers;
+        }
+        let request = builder.body(Full::new(request.body)).map_err(|e| {
+            TransportError::with_source(TransportErrorKind::Other, "invalid request", e)
+        })?;
+        let response = self.client.request(request).await.map_err(classify)?;
+        let (parts, body) = response.into_parts();
+        let body = Limited::new(body, MAX_RESPONSE_BYTES)
+            .collect()
+            .await
+            .map_err(|e| classify_body_error(&*e))?
+            .to_bytes();
+        Ok(HttpResponse {
+            status: parts.status,
+            headers: parts.headers,
+            body,
+        })
+    }
+}
+
+impl HttpTransport for HyperTransport {
+    fn send(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
+        Box::pin(self.exchange(request))
+    }
+}
+
+/// The error and its causes, joined with `: `.
+fn describe(error: &(dyn StdError + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}
+
+/// The kind implied by the first cause in the chain that says something.
+fn kind_of(error: &(dyn StdError + 'static)) -> TransportErrorKind {
+    let mut current: Option<&(dyn StdError + 'static)> = Some(error);
+    while let Some(e) = current {
+        if let Some(h) = e.downcast_ref::<hyper::Error>() {
+            if h.is_timeout() {
+                return TransportErrorKind::Timeout;
+            }
+            if h.is_incomplete_message() || h.is_closed() || h.is_canceled() {
+                return TransportErrorKind::Io;
+            }
+        }
+        if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            return match io.kind() {
+                std::io::ErrorKind::TimedOut => TransportErrorKind::Timeout,
+                _ => TransportErrorKind::Io,
+            };
+        }
+        current = e.source();
+    }
+    TransportErrorKind::Other
+}
+
+fn classify(error: hyper_util::client::legacy::Error) -> TransportError {
+    let kind = if error.is_connect() {
+        TransportErrorKind::Connect
+    } else {
+        kind_of(&error)
+    };
+    let message = describe(&error);
+    TransportError::with_source(kind, message, error)
+}
+
+fn classify_body_error(error: &(dyn StdError + Send + Sync + 'static)) -> TransportError {
+    if error.is::<http_body_util::LengthLimitError>() {
+        return TransportError::other(format!(
+            "response body larger than {MAX_RESPONSE_BYTES} bytes"
+        ));
+    }
+    let kind = match kind_of(error) {
+        TransportErrorKind::Other => TransportErrorKind::Io,
+        kind => kind,
+    };
+    TransportError::new(kind, format!("reading response body: {}", describe(error)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http::{HeaderMap, HeaderValue, Method, Uri};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpListener;
+
+    /// Serves `count` connections; each reads one request, answers it and
+    /// closes the socket (with or without announcing `Connection: close`).
+    async fn closing_server(
+        count: usize,
+        announce_close: bool,
+    ) -> (Uri, tokio::task::JoinHandle<()>) {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let task = tokio::spawn(async move {
+            for _ in 0..count {
+                let Ok((mut socket, _)) = listener.accept().await else {
+                    return;
+                };
+                let mut buf = vec![0u8; 4096];
+                let mut read = 0;
+                // Read until the end of headers plus the 2-byte body `{}`.
+                while !buf[..read].windows(4).any(|w| w == b"\r\n\r\n")
+                    || !buf[..read].ends_with(b"{}")
+                {
+                    match socket.read(&mut buf[read..]).await {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => read += n,
+                    }
+                }
+                let connection = if announce_close {
+                    "Connection: close\r\n"
+                } else {
+                    ""
+                };
+                let response = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n{connection}x-amzn-requestid: r1\r\n\r\n{{}}"
+                );
+                let _ = socket.write_all(response.as_bytes()).await;
+                let _ = socket.shutdown().await;
+            }
+        });
+        (format!("http://{addr}/").parse().unwrap(), task)
+    }
+
+    fn request(uri: &Uri) -> HttpRequest {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "content-type",
+            HeaderValue::from_static("application/x-amz-json-1.1"),
+        );
+        HttpRequest {
+            method: Method::POST,
+            uri: uri.clone(),
+            headers,
+            body: Bytes::from_static(b"{}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn survives_servers_closing_every_connection() {
+        for announce_close in [true, false] {
+            let (uri, server) = closing_server(3, announce_close).await;
+            let transport = HyperTransport::new(Duration::from_secs(2)).unwrap();
+            for _ in 0..3 {
+                let response = transport.send(request(&uri)).await.unwrap();
+                assert_eq!(response.status, 200);
+                assert_eq!(response.body, "{}");
+                assert_eq!(response.headers["x-amzn-requestid"], "r1");
+                // Give the server's FIN time to arrive, as between real calls.
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            server.await.unwrap();
+        }
+    }
+
+    #[tokio::test]
+    async fn refused_connection_is_a_connect_error() {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        drop(listener);
+        let transport = HyperTransport::new(Duration::from_secs(2)).unwrap();
+        let uri: Uri = format!("http://{addr}/").parse().unwrap();
+        let err = transport.send(request(&uri)).await.unwrap_err();
+        assert!(err.is_connect(), "{err:?}");
+        assert!(err.to_string().starts_with("connection failed"), "{err}");
+    }
+}

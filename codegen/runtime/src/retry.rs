@@ -1,0 +1,148 @@
+//! Retry policy (AWS "standard" mode without the retry quota): which failures
+//! are transient, and exponential backoff with full jitter.
+
+use std::time::Duration;
+
+use crate::error_response::ErrorResponse;
+use crate::transport::{TransportError, TransportErrorKind};
+
+/// Error codes that mean "slow down", for every AWS service.
+pub const THROTTLING_ERRORS: &[&str] = &[
+    "Throttling",
+    "ThrottlingException",
+    "ThrottledException",
+    "RequestThrottledException",
+    "TooManyRequestsException",
+    "ProvisionedThroughputExceededException",
+    "TransactionInProgressException",
+    "RequestLimitExceeded",
+    "BandwidthLimitExceeded",
+    "LimitExceededException",
+    "RequestThrottled",
+    "SlowDown",
+    "PriorRequestNotComplete",
+    "EC2ThrottledException",
+];
+
+/// Error codes of transient failures, for every AWS service.
+pub const TRANSIENT_ERRORS: &[&str] =
+    &["RequestTimeout", "RequestTimeoutException", "InternalError"];
+
+/// Whether a service error response is worth retrying: throttling codes,
+/// transient codes, the service's own `@retryable` and throttling codes,
+/// HTTP 429, and 5xx statuses other than 501 (Not Implemented).
+pub(crate) fn is_retryable_response(
+    response: &ErrorResponse,
+    retryable_codes: &[&str],
+    throttling_codes: &[&str],
+) -> bool {
+    let code = response.code();
+    let status = response.status();
+    let code_listed = !code.is_empty()
+        && [
+            THROTTLING_ERRORS,
+            TRANSIENT_ERRORS,
+            retryable_codes,
+            throttling_codes,
+        ]
+        .iter()
+        .any(|list| list.contains(&code));
+    code_listed || status == 429 || (status >= 500 && status != 501)
+}
+
+/// Whether a transport failure is worth retrying: connect failures (the
+/// request was not sent), timeouts, and connections that broke mid-exchange
+/// (typically a pooled connection the server closed as the request went out),
+/// as AWS SDKs' standard mode does. Only `Other` (a request the transport
+/// cannot send at all) is final.
+pub(crate) fn is_retryable_transport(error: &TransportError) -> bool {
+    matches!(
+        error.kind(),
+        TransportErrorKind::Connect | TransportErrorKind::Timeout | TransportErrorKind::Io
+    )
+}
+
+/// Delay before retry number `retry` (1 for the first retry): a uniformly
+/// random duration in `[0, min(max, base * 2^(retry-1))]` ("full jitter").
+pub(crate) fn backoff(retry: u32, base: Duration, max: Duration) -> Duration {
+    let exponent = retry.saturating_sub(1).min(30);
+    let ceiling = base.saturating_mul(1u32 << exponent).min(max);
+    // `try_from` rather than `mul_f64`, which panics when rounding pushes a
+    // huge configured cap past `Duration::MAX`.
+    Duration::try_from_secs_f64(ceiling.as_secs_f64() * random_fraction())
+        .map_or(ceiling, |delay| delay.min(ceiling))
+}
+
+/// A random number in `[0, 1)`.
+fn random_fraction() -> f64 {
+    // 53 random bits scaled into [0, 1).
+    (crate::random::random_u64() >> 11) as f64 / (1u64 << 53) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bytes::Bytes;
+    use http::{HeaderMap, HeaderValue};
+
+    fn response(status: u16, code: &'static str) -> ErrorResponse {
+        let mut headers = HeaderMap::new();
+        if !code.is_empty() {
+            headers.insert("x-amzn-errortype", HeaderValue::from_static(code));
+        }
+        ErrorResponse::from_parts(status, &headers, Bytes::new())
+    }
+
+    #[test]
+    fn classifies_responses() {
+        let retryable = |status, code| {
+            is_retryable_response(&response(status, code), &["MyRetryable"], &["MyThrottle"])
+        };
+        assert!(retryable(500, ""));
+        assert!(retryable(503, "ServiceUnavailable"));
+        assert!(retryable(504, ""));
+        assert!(!retryable(501, ""));
+        assert!(retryable(429, ""));
+        assert!(retryable(400, "ThrottlingException"));
+        assert!(retryable(400, "TooManyRequestsException"));
+        assert!(retryable(400, "RequestLimitExceeded"));
+        assert!(retryable(400, "PriorRequestNotComplete"));
+        assert!(retryable(400, "MyRetryable"));
+        assert!(retryable(400, "MyThrottle"));
+        assert!(!retryable(400, "ValidationException"));
+        assert!(!retryable(400, "NotAuthorizedException"));
+        assert!(!retryable(403, ""));
+        assert!(!retryable(404, "ResourceNotFoundException"));
+    }
+
+    #[test]
+    fn classifies_transport_errors() {
+        assert!(is_retryable_transport(&TransportError::connect("refused")));
+        assert!(is_retryable_transport(&TransportError::timeout("slow")));
+        assert!(is_retryable_transport(&TransportError::io(
+            "connection closed before message completed"
+        )));
+        assert!(!is_retryable_transport(&TransportError::other(
+            "bad request"
+        )));
+    }
+
+    #[test]
+    fn backoff_is_bounded_and_jittered() {
+        let base = Duration::from_millis(100);
+        let max = Duration::from_secs(20);
+        for retry in 1..=40 {
+            let ceiling = base.saturating_mul(1 << (retry - 1).min(30)).min(max);
+            for _ in 0..20 {
+                assert!(backoff(retry, base, max) <= ceiling);
+            }
+        }
+        let samples: Vec<Duration> = (0..50).map(|_| backoff(5, base, max)).collect();
+        assert!(samples.iter().any(|d| *d != samples[0]), "no jitter");
+        assert_eq!(backoff(3, Duration::ZERO, max), Duration::ZERO);
+        assert!(backoff(u32::MAX, Duration::MAX, max) <= max);
+        for _ in 0..100 {
+            backoff(40, Duration::MAX, Duration::MAX);
+        }
+    }
+}
