@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod docs;
 mod emit;
+pub mod idl;
 mod input;
 pub mod ir;
 pub mod lower;

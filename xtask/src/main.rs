@@ -3,6 +3,7 @@
 mod args;
 mod bench;
 mod codegen_cmd;
+mod conformance;
 mod corpus_cmd;
 mod corpus_compile;
 mod corpus_generate;
@@ -40,6 +41,11 @@ commands:
       --compile checks the first N (or all) generated crates with warnings denied, in one
       scratch workspace; --clients-only compiles only crates that have a client.
 
+  conformance [--smithy DIR] [--verbose]
+      Run Smithy's IDL loader suite and the AWS protocol compliance suites from DIR
+      (default: $SMITHY_DIR or ../shared/smithy), print a scoreboard with every failure and
+      skip and its reason, and write target/conformance.json.
+
   bench [--smoke] [--only codegen,size,build,calls] [--runs N] [--build-runs N]
         [--corpus-runs N] [--no-wait] [--out PATH]
       Benchmark our client generated from the full AWS Cognito model against the official
@@ -58,6 +64,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run_command(&rest),
         Some("diff") => diff_cmd::run(&rest),
         Some("corpus") => corpus_cmd::run(&rest),
+        Some("conformance") => conformance::run(&rest),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
