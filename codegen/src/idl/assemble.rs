@@ -59,6 +59,7 @@ pub fn assemble(files: Vec<(String, FileAst)>) -> Result<Node, Diagnostics> {
             }
         }
     }
+    problems.extend(super::validate::check_traits(&mut model.shapes));
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }

@@ -102,9 +102,8 @@ pub fn build_file(parsed: &ParsedFile, cursor: &Cursor<'_>) -> Parsed<FileAst> {
     }
     let mut defined = BTreeSet::new();
     for shape in &parsed.shapes {
-        if !defined.insert(shape.name.as_str()) {
-            return Err(cursor.error_at(shape.pos, format!("shape `{}` is defined twice", shape.name)));
-        }
+        // A shape written twice is merged (or refused as a conflict) by the assembly.
+        defined.insert(shape.name.as_str());
         if let Some(used) = uses.get(shape.name.as_str()) {
             return Err(cursor.error_at(shape.pos, format!("shape `{}` conflicts with `use {used}`", shape.name)));
         }
@@ -131,17 +130,32 @@ pub fn build_file(parsed: &ParsedFile, cursor: &Cursor<'_>) -> Parsed<FileAst> {
         let traits = builder.traits(&apply.traits)?;
         applies.push((resolver.shape(&apply.target), apply.target.pos, traits));
     }
-    let metadata = parsed
-        .metadata
-        .iter()
-        .map(|(key, value, pos)| (key.clone(), resolver.node(value), *pos))
-        .collect();
+    let mut metadata = Vec::new();
+    for (key, value, pos) in &parsed.metadata {
+        if let Some(unresolved) = first_unresolved(&resolver, value) {
+            return Err(cursor.error_at(unresolved.pos, format!(
+                "`{}` in metadata is not a known shape id (quote it if it is a string)",
+                unresolved.text
+            )));
+        }
+        metadata.push((key.clone(), resolver.node(value), *pos));
+    }
     Ok(FileAst {
         version: parsed.version.clone().unwrap_or_else(|| "1.0".to_owned()),
         metadata,
         shapes,
         applies,
     })
+}
+
+/// The first unquoted shape id in `node` that names no known shape.
+fn first_unresolved<'n>(resolver: &Resolver<'_>, node: &'n Node) -> Option<&'n ShapeRef> {
+    match node {
+        Node::Id(reference) => resolver.resolve(&reference.text, false).is_none().then_some(reference),
+        Node::Array(items) => items.iter().find_map(|item| first_unresolved(resolver, item)),
+        Node::Object(entries) => entries.iter().find_map(|(_, value)| first_unresolved(resolver, value)),
+        _ => None,
+    }
 }
 
 /// Traits resolved and combined: absolute id, value and where each was written.
@@ -155,6 +169,11 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    /// Whether the file is IDL 1.0.
+    fn version_1(&self) -> bool {
+        self.parsed.version.as_deref().is_none_or(|v| v.starts_with('1'))
+    }
+
     /// Resolves trait names and values; the same trait twice is an error (doc comments
     /// give way to an explicit `@documentation`).
     fn traits(&self, traits: &[TraitApp]) -> Parsed<ResolvedTraits> {
@@ -162,8 +181,12 @@ impl Builder<'_> {
         for app in traits {
             let id = self.resolver.shape(&app.name);
             let value = self.resolver.node(&app.value);
+            if self.version_1() && matches!(id.as_str(), "smithy.api#mixin" | "smithy.api#default") {
+                return Err(self.cursor.error_at(app.name.pos, format!("`@{id}` needs IDL version 2.0")));
+            }
             match resolved.iter_mut().find(|(existing, _, _)| *existing == id) {
                 Some(entry) if id == super::parser::DOCUMENTATION => entry.1 = value,
+                Some(entry) if entry.1 == value => {}
                 Some(_) => {
                     return Err(self.cursor.error_at(app.name.pos, format!("trait `{id}` is applied twice")));
                 }
@@ -194,7 +217,13 @@ impl Builder<'_> {
                 let allowed: &[&str] = if shape.kind == "map" { &["key", "value"] } else { &["member"] };
                 for member in &shape.members {
                     if !allowed.contains(&member.name.as_str()) {
-                        return Err(self.cursor.error_at(member.pos, format!("a {} has no member `{}`", shape.kind, member.name)));
+                        return Err(self.cursor.error_at(member.pos, format!(
+                            "{} `{}` cannot have member `{}` (only {})",
+                            shape.kind,
+                            shape.name,
+                            member.name,
+                            allowed.join(" and ")
+                        )));
                     }
                     if let Some(node) = self.member(shape, member, id, &mut applies)? {
                         object.push((member.name.clone(), node));
@@ -202,6 +231,9 @@ impl Builder<'_> {
                 }
             }
             "structure" | "union" | "enum" | "intEnum" => {
+                if shape.kind.ends_with("num") && shape.members.is_empty() && shape.mixins.is_empty() {
+                    return Err(self.cursor.error_at(shape.pos, format!("{} `{}` needs at least one member", shape.kind, shape.name)));
+                }
                 let mut members = Vec::new();
                 for member in &shape.members {
                     if let Some(node) = self.member(shape, member, id, &mut applies)? {
@@ -234,9 +266,16 @@ impl Builder<'_> {
         let target = if is_enum {
             let value = match (&member.value, shape.kind.as_str()) {
                 (Some(value), _) => Some(self.resolver.node(value)),
+                (None, _) if self.inherits(shape, &member.name, 0) => None,
                 (None, "enum") => Some(Node::String(member.name.clone())),
-                (None, _) => None,
+                (None, _) if traits.iter().any(|(id, _, _)| id == "smithy.api#enumValue") => None,
+                (None, _) => {
+                    return Err(self.cursor.error_at(member.pos, format!("intEnum member `{}` needs a value", member.name)));
+                }
             };
+            if let Some(value) = &value {
+                check_enum_value(&shape.kind, value).map_err(|message| self.cursor.error_at(member.pos, message))?;
+            }
             if let Some(value) = value
                 && !traits.iter().any(|(id, _, _)| id == "smithy.api#enumValue")
             {
@@ -315,6 +354,9 @@ impl Builder<'_> {
         };
         for (key, value) in &shape.properties {
             let key_str = key.as_str();
+            if key_str == "properties" && self.version_1() {
+                return Err(self.cursor.error_at(shape.pos, "resource `properties` need IDL version 2.0"));
+            }
             let built = if single.contains(&key_str) {
                 self.resolver_target(value, shape.pos)?
             } else if lists.contains(&key_str) {
@@ -367,6 +409,16 @@ impl Builder<'_> {
             })
             .collect::<Parsed<_>>()
             .map(Node::Object)
+    }
+}
+
+/// An enum value must be a non-empty string, an intEnum value a 32-bit integer.
+fn check_enum_value(kind: &str, value: &Node) -> Result<(), String> {
+    match (kind, value) {
+        ("enum", Node::String(text)) if !text.is_empty() => Ok(()),
+        ("intEnum", Node::Number(number)) if number.as_i64().is_some_and(|n| i32::try_from(n).is_ok()) => Ok(()),
+        ("enum", _) => Err(format!("enum members need a non-empty string value, not {}", value.to_json())),
+        _ => Err(format!("intEnum members need a 32-bit integer value, not {}", value.to_json())),
     }
 }
 

@@ -189,7 +189,11 @@ impl<'a> Cursor<'a> {
         self.sp();
         match self.peek() {
             None | Some(b'\n' | b'\r') => {}
-            Some(b'/') if self.peek_at(1) == Some(b'/') => {}
+            Some(b'/') if self.peek_at(1) == Some(b'/') => {
+                // A comment on the statement's own line documents nothing.
+                self.comment();
+                self.docs.clear();
+            }
             _ => return Err(self.expected("a line break")),
         }
         self.ws();
@@ -331,7 +335,8 @@ impl<'a> Cursor<'a> {
         for _ in 0..3 {
             self.bump();
         }
-        let dedented = dedent(raw.trim_start_matches('\r').trim_start_matches('\n'));
+        let first_line_break = if raw.starts_with("\r\n") { 2 } else { 1 };
+        let dedented = dedent(&raw[first_line_break..]);
         unescape(&dedented).map_err(|(_, message)| self.error_at(start, message))
     }
 
@@ -436,7 +441,7 @@ fn unescape(raw: &str) -> Result<String, (usize, String)> {
             return Err((index, "a `\\` ends the string".to_owned()));
         };
         match escaped {
-            '"' | '\\' | '/' | '\'' => out.push(escaped),
+            '"' | '\\' | '/' => out.push(escaped),
             'b' => out.push('\u{8}'),
             'f' => out.push('\u{c}'),
             'n' => out.push('\n'),
@@ -460,7 +465,7 @@ fn unicode_escape(
     chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
     index: usize,
 ) -> Result<char, (usize, String)> {
-    let mut hex = |chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>| {
+    let hex = |chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>| {
         let digits: String = chars.by_ref().take(4).map(|(_, c)| c).collect();
         if digits.len() != 4 {
             return Err((index, "`\\u` needs four hex digits".to_owned()));

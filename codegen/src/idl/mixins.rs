@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::assemble::{add_trait, member_object};
+use super::assemble::member_object;
 use super::node::{Node, Object, get_mut, set};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
@@ -46,11 +46,8 @@ pub fn flatten(model: &Node) -> Result<Node, Diagnostics> {
             problems.push(Diagnostic::at_shape(id, crate::diagnostic::shape_path(id), "traits applied to a member that no mixin provides"));
             continue;
         };
-        for (trait_id, value) in traits {
-            if let Err(message) = add_trait(holder, trait_id, value.clone()) {
-                problems.push(Diagnostic::at_shape(id, crate::diagnostic::shape_path(id), message));
-            }
-        }
+        // Traits applied to an inherited member override the mixin's.
+        merge_object(holder, "traits", traits, |slot, value| *slot = value.clone());
     }
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
@@ -83,6 +80,7 @@ fn flattened(id: &str, shapes: &BTreeMap<&str, &Node>, depth: usize) -> Result<N
         let Node::Object(mixin_shape) = flattened(mixin_id, shapes, depth + 1)? else {
             continue;
         };
+        check_mixin(id, own, mixin_id, &mixin_shape)?;
         let local: Vec<Node> = match mixin_shape.iter().find(|(k, _)| k == "traits").and_then(|(_, t)| t.get(MIXIN)) {
             Some(mixin_trait) => match mixin_trait.get("localTraits") {
                 Some(Node::Array(local)) => local.clone(),
@@ -97,6 +95,44 @@ fn flattened(id: &str, shapes: &BTreeMap<&str, &Node>, depth: usize) -> Result<N
     let own_without_mixins: Object = own.iter().filter(|(k, _)| k != "mixins").cloned().collect();
     merge(&mut result, &own_without_mixins, |_| false);
     Ok(Node::Object(result))
+}
+
+/// Refuses a mixin of another shape type, an operation mixin with input or output, a
+/// resource mixin with properties, and a member whose target differs from the mixin's.
+fn check_mixin(id: &str, own: &Object, mixin_id: &str, mixin: &Object) -> Result<(), String> {
+    let kind = |shape: &Object| shape.iter().find(|(k, _)| k == "type").and_then(|(_, v)| v.as_str().map(str::to_owned));
+    if kind(own) != kind(mixin) {
+        return Err(format!("`{id}` cannot use `{mixin_id}` as a mixin: it is a different type of shape"));
+    }
+    let has = |key: &str| mixin.iter().any(|(k, v)| k == key && v.get("target").and_then(Node::as_str) != Some("smithy.api#Unit"));
+    if has("input") || has("output") {
+        return Err(format!("operation mixin `{mixin_id}` must not define input or output"));
+    }
+    if mixin.iter().any(|(k, _)| k == "properties" || k == "identifiers") {
+        return Err(format!("resource mixin `{mixin_id}` must not define identifiers or properties"));
+    }
+    let members_of = |shape: &Object| -> Object {
+        shape
+            .iter()
+            .filter_map(|(k, v)| match (k.as_str(), v) {
+                ("members", Node::Object(members)) => Some(members.clone()),
+                ("member" | "key" | "value", _) => Some(vec![(k.clone(), v.clone())]),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    };
+    let inherited = members_of(mixin);
+    for (name, member) in members_of(own) {
+        let target = member.get("target");
+        if let Some((_, theirs)) = inherited.iter().find(|(n, _)| *n == name)
+            && target.is_some()
+            && target != theirs.get("target")
+        {
+            return Err(format!("member `{id}${name}` conflicts with the inherited mixin member `{mixin_id}${name}`"));
+        }
+    }
+    Ok(())
 }
 
 /// Merges `from` into `into`: traits and members (member traits merged), list properties

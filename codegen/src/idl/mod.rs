@@ -9,6 +9,7 @@
 
 pub mod assemble;
 pub mod build;
+pub mod json_file;
 pub mod lexer;
 pub mod mixins;
 pub mod node;
@@ -17,8 +18,9 @@ pub mod prelude;
 pub mod shapes;
 pub mod syntax;
 pub mod upgrade;
+pub mod validate;
 
-use lexer::{Cursor, Pos};
+use lexer::Cursor;
 pub use mixins::flatten;
 pub use node::Node;
 
@@ -39,7 +41,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<build::FileAst, Diagnostics>
         let parsed = parser::parse_file(file, text).map_err(|e| Diagnostics::one(*e))?;
         build::build_file(&parsed, &cursor).map_err(|e| Diagnostics::one(*e))
     } else {
-        json_file(file, text)
+        json_file::read(file, text).map_err(|e| Diagnostics::one(*e))
     }
 }
 
@@ -66,34 +68,4 @@ pub fn to_model(ast: &Node) -> Result<Model, Diagnostics> {
     let text = serde_json::to_string(&flat)
         .map_err(|e| Diagnostics::one(Diagnostic::model(format!("cannot serialise the model: {e}"))))?;
     crate::smithy::parse_model(&text)
-}
-
-/// A JSON AST file read in order (objects keep their key order), split like an IDL file.
-fn json_file(file: &str, text: &str) -> Result<build::FileAst, Diagnostics> {
-    let mut cursor = Cursor::new(file, text.strip_prefix('\u{feff}').unwrap_or(text));
-    let one = |e: Box<Diagnostic>| Diagnostics::one(*e);
-    cursor.ws();
-    let root = node::parse_node(&mut cursor, 0).map_err(one)?;
-    cursor.ws();
-    if !cursor.at_end() {
-        return Err(one(cursor.expected("the end of the JSON document")));
-    }
-    let start = Pos { line: 1, column: 1 };
-    let version = match root.get("smithy") {
-        Some(Node::String(version)) => version.clone(),
-        _ => return Err(one(cursor.error_at(start, "a JSON AST model needs a `smithy` version string"))),
-    };
-    let entries = |key: &str| match root.get(key) {
-        Some(Node::Object(entries)) => entries
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone(), start))
-            .collect(),
-        _ => Vec::new(),
-    };
-    Ok(build::FileAst {
-        version,
-        metadata: entries("metadata"),
-        shapes: entries("shapes"),
-        applies: Vec::new(),
-    })
 }

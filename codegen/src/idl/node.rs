@@ -190,6 +190,9 @@ pub fn parse_object(cursor: &mut Cursor<'_>, depth: usize) -> Parsed<Object> {
 
 /// An object key: a quoted string or an identifier.
 pub fn parse_key(cursor: &mut Cursor<'_>) -> Parsed<String> {
+    if cursor.starts_with("\"\"\"") {
+        return Err(cursor.expected("an object key (a text block cannot be one)"));
+    }
     match cursor.peek() {
         Some(b'"') => cursor.string(),
         Some(b'A'..=b'Z' | b'a'..=b'z' | b'_') => cursor.identifier(),

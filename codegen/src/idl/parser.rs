@@ -26,7 +26,7 @@ pub fn parse_file(file: &str, text: &str) -> Parsed<ParsedFile> {
     let mut settings = FileSettings {
         input_suffix: "Input".to_owned(),
         output_suffix: "Output".to_owned(),
-        version_1: false,
+        version_1: true,
     };
     cursor.ws();
     parse_control(&mut cursor, &mut parsed, &mut settings)?;
@@ -75,7 +75,6 @@ fn parse_control(
     let mut seen: Vec<String> = Vec::new();
     while cursor.peek() == Some(b'$') {
         cursor.bump();
-        let key_pos = cursor.pos();
         let key = parse_key(cursor)?;
         cursor.sp();
         cursor.expect(b':')?;

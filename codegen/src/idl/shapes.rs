@@ -47,6 +47,9 @@ pub fn parse_shape(
     if settings.version_1 && matches!(kind.as_str(), "enum" | "intEnum") {
         return Err(cursor.error_at(kind_pos, format!("`{kind}` shapes need IDL version 2.0")));
     }
+    if !settings.version_1 && kind == "set" {
+        return Err(cursor.error_at(kind_pos, "`set` shapes are IDL 1.0 only: use a `list` with `@uniqueItems`"));
+    }
     cursor.require_sp()?;
     let pos = cursor.pos();
     let name = cursor.identifier()?;
@@ -75,10 +78,10 @@ pub fn parse_shape(
     }
     cursor.ws();
     match shape.kind.as_str() {
-        "enum" | "intEnum" => shape.members = parse_members(cursor, settings, true)?,
+        "enum" | "intEnum" => shape.members = parse_members(cursor, settings, &shape.name, true)?,
         "service" | "resource" => shape.properties = parse_object(cursor, 0)?,
         "operation" => shape.properties = parse_operation_body(cursor, parsed, settings, &shape.name)?,
-        _ => shape.members = parse_members(cursor, settings, false)?,
+        _ => shape.members = parse_members(cursor, settings, &shape.name, false)?,
     }
     parsed.shapes.push(shape);
     Ok(())
@@ -97,7 +100,7 @@ fn shape_ref(cursor: &mut Cursor<'_>) -> Parsed<ShapeRef> {
 /// An optional `with [A, B]` (the cursor is left after `]`, or where it was).
 fn parse_mixins(cursor: &mut Cursor<'_>, settings: &FileSettings) -> Parsed<Vec<ShapeRef>> {
     let mut lookahead = cursor.clone();
-    lookahead.ws();
+    lookahead.sp();
     if !at_keyword(&lookahead, "with") {
         return Ok(Vec::new());
     }
@@ -125,10 +128,12 @@ fn parse_mixins(cursor: &mut Cursor<'_>, settings: &FileSettings) -> Parsed<Vec<
 fn parse_members(
     cursor: &mut Cursor<'_>,
     settings: &FileSettings,
+    shape_name: &str,
     enum_members: bool,
 ) -> Parsed<Vec<MemberDef>> {
     cursor.expect(b'{')?;
     let mut members: Vec<MemberDef> = Vec::new();
+    let shape_name = shape_name.to_owned();
     loop {
         let traits = parse_traits(cursor)?;
         if cursor.peek() == Some(b'}') {
@@ -140,7 +145,10 @@ fn parse_members(
         }
         let member = parse_member(cursor, settings, enum_members, traits)?;
         if members.iter().any(|m| m.name == member.name) {
-            return Err(cursor.error_at(member.pos, format!("duplicate member `{}`", member.name)));
+            return Err(cursor.error_at(
+                member.pos,
+                format!("duplicate member `{}` of `{shape_name}`", member.name),
+            ));
         }
         members.push(member);
     }
@@ -268,7 +276,7 @@ fn inline_structure(
     }
     let mixins = parse_mixins(cursor, settings)?;
     cursor.ws();
-    let members = parse_members(cursor, settings, false)?;
+    let members = parse_members(cursor, settings, &name, false)?;
     parsed.shapes.push(ShapeDef {
         name: name.clone(),
         kind: "structure".to_owned(),

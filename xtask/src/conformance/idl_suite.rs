@@ -216,7 +216,15 @@ pub fn normalize(model: Value) -> Value {
         }
     }
     if let Some(Value::Object(shapes)) = root.get_mut("shapes") {
+        fold_local_applies(shapes);
         for shape in shapes.values_mut() {
+            if shape.get("type").and_then(Value::as_str) == Some("operation") {
+                for key in ["input", "output"] {
+                    if let Value::Object(operation) = shape {
+                        operation.entry(key).or_insert_with(|| serde_json::json!({"target": "smithy.api#Unit"}));
+                    }
+                }
+            }
             drop_empty(shape);
             for key in ["members"] {
                 if let Some(Value::Object(members)) = shape.get_mut(key) {
@@ -231,6 +239,32 @@ pub fn normalize(model: Value) -> Value {
         }
     }
     Value::Object(root)
+}
+
+/// Moves the traits of `apply` entries that name a member the shape defines itself onto
+/// that member (the same model either way).
+fn fold_local_applies(shapes: &mut serde_json::Map<String, Value>) {
+    let applies: Vec<String> = shapes
+        .iter()
+        .filter(|(_, shape)| shape.get("type").and_then(Value::as_str) == Some("apply"))
+        .map(|(id, _)| id.clone())
+        .collect();
+    for id in applies {
+        let Some((shape_id, member)) = id.split_once('$') else { continue };
+        let traits = shapes.get(&id).and_then(|apply| apply.get("traits")).cloned();
+        let target = shapes
+            .get_mut(shape_id)
+            .and_then(|shape| shape.get_mut("members"))
+            .and_then(|members| members.get_mut(member))
+            .and_then(Value::as_object_mut);
+        if let (Some(target), Some(Value::Object(traits))) = (target, traits) {
+            let existing = target.entry("traits").or_insert_with(|| serde_json::json!({}));
+            if let Value::Object(existing) = existing {
+                existing.extend(traits);
+            }
+            shapes.remove(&id);
+        }
+    }
 }
 
 /// Whether a value is an empty object or array.
