@@ -54,6 +54,7 @@ pub fn assemble(files: Vec<(String, FileAst)>) -> Result<Node, Diagnostics> {
     for (file, (target, pos, traits)) in applies {
         for (trait_id, value, trait_pos) in traits {
             if let Err(message) = model.apply(&target, &trait_id, value) {
+                let message = format!("{message} (applied to `{target}`)");
                 let at = if message.starts_with("conflicting") { trait_pos } else { pos };
                 problems.push(located(&file, at, message));
             }

@@ -127,7 +127,7 @@ pub fn build_file(parsed: &ParsedFile, cursor: &Cursor<'_>) -> Parsed<FileAst> {
         applies.extend(member_applies);
     }
     for apply in &parsed.applies {
-        let traits = builder.traits(&apply.traits)?;
+        let traits = builder.traits(&apply.traits, &apply.target.text)?;
         applies.push((resolver.shape(&apply.target), apply.target.pos, traits));
     }
     let mut metadata = Vec::new();
@@ -176,13 +176,13 @@ impl Builder<'_> {
 
     /// Resolves trait names and values; the same trait twice is an error (doc comments
     /// give way to an explicit `@documentation`).
-    fn traits(&self, traits: &[TraitApp]) -> Parsed<ResolvedTraits> {
+    fn traits(&self, traits: &[TraitApp], owner: &str) -> Parsed<ResolvedTraits> {
         let mut resolved: ResolvedTraits = Vec::new();
         for app in traits {
             let id = self.resolver.shape(&app.name);
             let value = self.resolver.node(&app.value);
             if self.version_1() && matches!(id.as_str(), "smithy.api#mixin" | "smithy.api#default") {
-                return Err(self.cursor.error_at(app.name.pos, format!("`@{id}` needs IDL version 2.0")));
+                return Err(self.cursor.error_at(app.name.pos, format!("`@{id}` on `{owner}` needs IDL version 2.0")));
             }
             match resolved.iter_mut().find(|(existing, _, _)| *existing == id) {
                 Some(entry) if id == super::parser::DOCUMENTATION => entry.1 = value,
@@ -245,7 +245,7 @@ impl Builder<'_> {
             "operation" | "service" | "resource" => self.properties(shape, &mut object)?,
             _ => {}
         }
-        let traits = self.traits(&shape.traits)?;
+        let traits = self.traits(&shape.traits, &shape.name)?;
         if !traits.is_empty() {
             object.push(("traits".to_owned(), traits_node(traits)));
         }
@@ -261,12 +261,12 @@ impl Builder<'_> {
         shape_id: &str,
         applies: &mut Vec<(String, Pos, ResolvedTraits)>,
     ) -> Parsed<Option<Node>> {
-        let mut traits = self.traits(&member.traits)?;
+        let mut traits = self.traits(&member.traits, &format!("{}${}", shape.name, member.name))?;
         let is_enum = matches!(shape.kind.as_str(), "enum" | "intEnum");
         let target = if is_enum {
             let value = match (&member.value, shape.kind.as_str()) {
                 (Some(value), _) => Some(self.resolver.node(value)),
-                (None, _) if self.inherits(shape, &member.name, 0) => None,
+                (None, _) if self.inherited(shape, &member.name, 0).is_some() => None,
                 (None, "enum") => Some(Node::String(member.name.clone())),
                 (None, _) if traits.iter().any(|(id, _, _)| id == "smithy.api#enumValue") => None,
                 (None, _) => {
@@ -284,7 +284,18 @@ impl Builder<'_> {
             "smithy.api#Unit".to_owned()
         } else if let Some(target) = &member.target {
             self.resolver.shape(target)
-        } else if self.inherits(shape, &member.name, 0) {
+        } else if let Some(inherited) = self.inherited(shape, &member.name, 0) {
+            let mixin_target = inherited.target.as_ref().map(|t| self.resolver.shape(t));
+            if shape.for_resource.is_some()
+                && let (Ok(from_resource), Some(from_mixin)) =
+                    (self.resource_member_target(shape, member), mixin_target)
+                && from_resource != from_mixin
+            {
+                return Err(self.cursor.error_at(member.pos, format!(
+                    "elided member `{shape_id}${}` is `{from_resource}` in the resource but `{from_mixin}` in a mixin",
+                    member.name
+                )));
+            }
             if !traits.is_empty() {
                 applies.push((format!("{shape_id}${}", member.name), member.pos, traits));
             }
@@ -305,14 +316,19 @@ impl Builder<'_> {
         Ok(Some(Node::Object(object)))
     }
 
-    /// Whether a mixin of `shape` (of this file, followed transitively) has member `name`.
-    fn inherits(&self, shape: &ShapeDef, name: &str, depth: usize) -> bool {
-        depth < 32
-            && shape.mixins.iter().any(|mixin| {
-                self.local_shape(mixin).is_some_and(|mixin| {
-                    mixin.members.iter().any(|m| m.name == name) || self.inherits(mixin, name, depth + 1)
-                })
-            })
+    /// Member `name` of a mixin of `shape` (of this file, followed transitively).
+    fn inherited(&self, shape: &ShapeDef, name: &str, depth: usize) -> Option<&MemberDef> {
+        if depth >= 32 {
+            return None;
+        }
+        shape.mixins.iter().find_map(|mixin| {
+            let mixin = self.local_shape(mixin)?;
+            mixin
+                .members
+                .iter()
+                .find(|m| m.name == name)
+                .or_else(|| self.inherited(mixin, name, depth + 1))
+        })
     }
 
     /// The shape of this file a reference names, if any.

@@ -41,22 +41,38 @@ pub fn read(file: &str, text: &str) -> Parsed<FileAst> {
         Some(_) => return fail("`shapes` must be an object".to_owned()),
     };
     for (id, shape) in &shapes {
-        if let Err(message) = check_shape(id, shape) {
+        if let Err(message) = check_shape(id, shape, version.starts_with('1')) {
             return fail(format!("shape `{id}`: {message}"));
         }
     }
+    let (applies, shapes): (Vec<_>, Vec<_>) = shapes
+        .into_iter()
+        .partition(|(_, shape)| shape.get("type").and_then(Node::as_str) == Some("apply"));
+    let applies = applies
+        .into_iter()
+        .map(|(id, apply)| {
+            let traits = match apply.get("traits") {
+                Some(Node::Object(traits)) => traits.iter().map(|(k, v)| (k.clone(), v.clone(), start)).collect(),
+                _ => Vec::new(),
+            };
+            (id, start, traits)
+        })
+        .collect();
     let located = |entries: Vec<(String, Node)>| entries.into_iter().map(|(k, v)| (k, v, start)).collect();
     Ok(FileAst {
         version,
         metadata: located(metadata),
         shapes: located(shapes),
-        applies: Vec::new(),
+        applies,
     })
 }
 
 /// A shape entry needs an absolute id (a member id only for `apply`), an object value
 /// and absolute trait ids.
-fn check_shape(id: &str, shape: &Node) -> Result<(), String> {
+fn check_shape(id: &str, shape: &Node, version_1: bool) -> Result<(), String> {
+    if version_1 && shape.get("properties").is_some() {
+        return Err("resource `properties` need Smithy 2.0".to_owned());
+    }
     let Some((_, name)) = id.split_once('#') else {
         return Err("shape ids must be absolute (`namespace#Name`)".to_owned());
     };

@@ -340,8 +340,9 @@ impl<'a> Cursor<'a> {
         unescape(&dedented).map_err(|(_, message)| self.error_at(start, message))
     }
 
-    /// Reads a JSON-style number.
-    pub fn number(&mut self) -> Parsed<serde_json::Number> {
+    /// Reads a JSON-style number: `Ok` when it fits an `i64`, `u64` or finite `f64`, else
+    /// `Err` with the text as written (Smithy reads numbers as big decimals).
+    pub fn number(&mut self) -> Parsed<Result<serde_json::Number, String>> {
         let begin = self.offset;
         let start = self.pos;
         self.eat(b'-');
@@ -381,9 +382,11 @@ impl<'a> Cursor<'a> {
                 .ok()
                 .or_else(|| text.parse::<u64>().map(serde_json::Number::from).ok())
         };
-        number
-            .or_else(|| text.parse::<f64>().ok().and_then(serde_json::Number::from_f64))
-            .ok_or_else(|| self.error_at(start, format!("number `{text}` is out of range")))
+        let number = number.or_else(|| text.parse::<f64>().ok().and_then(serde_json::Number::from_f64));
+        if number.is_none() && text.parse::<f64>().is_err() {
+            return Err(self.error_at(start, format!("`{text}` is not a number")));
+        }
+        Ok(number.ok_or_else(|| text.to_owned()))
     }
 }
 

@@ -29,25 +29,11 @@ pub fn flatten(model: &Node) -> Result<Node, Diagnostics> {
         if shape.get("type").and_then(Node::as_str) == Some("apply") {
             continue;
         }
-        match flattened(id, &by_id, 0) {
+        let result = check_mixin_shape(id, shape).and_then(|()| flattened(id, &by_id, 0));
+        match result {
             Ok(shape) => flat.push((id.clone(), shape)),
             Err(message) => problems.push(Diagnostic::at_shape(id, crate::diagnostic::shape_path(id), message)),
         }
-    }
-    for (id, shape) in shapes {
-        let (Some(Node::Object(traits)), Some((shape_id, member))) = (shape.get("traits"), id.split_once('$')) else {
-            continue;
-        };
-        let holder = match get_mut(&mut flat, shape_id) {
-            Some(Node::Object(owner)) => member_object(owner, member),
-            _ => None,
-        };
-        let Some(holder) = holder else {
-            problems.push(Diagnostic::at_shape(id, crate::diagnostic::shape_path(id), "traits applied to a member that no mixin provides"));
-            continue;
-        };
-        // Traits applied to an inherited member override the mixin's.
-        merge_object(holder, "traits", traits, |slot, value| *slot = value.clone());
     }
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
@@ -74,13 +60,47 @@ fn flattened(id: &str, shapes: &BTreeMap<&str, &Node>, depth: usize) -> Result<N
     let Some(Node::Array(mixins)) = own.iter().find(|(k, _)| k == "mixins").map(|(_, v)| v) else {
         return Ok(Node::Object(own.clone()));
     };
-    let mut result: Object = vec![("type".to_owned(), own[0].1.clone())];
+    let mut result = merged(id, own, mixins, shapes, depth)?;
+    // Traits applied to members inherited from a mixin override the mixin's.
+    let prefix = format!("{id}$");
+    for (apply_id, apply) in shapes.range::<&str, _>(prefix.as_str()..) {
+        let Some(member) = apply_id.strip_prefix(&prefix) else { break };
+        let Some(Node::Object(traits)) = apply.get("traits") else { continue };
+        let Some(holder) = member_object(&mut result, member) else {
+            return Err(format!("traits are applied to `{apply_id}`, but no mixin provides that member"));
+        };
+        merge_object(holder, "traits", traits, |slot, value| *slot = value.clone());
+    }
+    Ok(Node::Object(result))
+}
+
+/// Refuses a mixin operation with input or output and a mixin resource with identifiers
+/// or properties.
+fn check_mixin_shape(id: &str, shape: &Node) -> Result<(), String> {
+    if !has_trait(shape, MIXIN) {
+        return Ok(());
+    }
+    let defines = |key: &str| shape.get(key).is_some_and(|v| v.get("target").and_then(Node::as_str) != Some("smithy.api#Unit"));
+    if defines("input") || defines("output") {
+        return Err(format!("operation mixin `{id}` must not define input or output"));
+    }
+    if shape.get("properties").is_some() || shape.get("identifiers").is_some() {
+        return Err(format!("resource mixin `{id}` must not define identifiers or properties"));
+    }
+    Ok(())
+}
+
+/// The shape's own properties merged over those of its mixins.
+fn merged(id: &str, own: &Object, mixins: &[Node], shapes: &BTreeMap<&str, &Node>, depth: usize) -> Result<Object, String> {
+    let kind = own.iter().find(|(k, _)| k == "type").map_or(Node::Null, |(_, v)| v.clone());
+    let mut result: Object = vec![("type".to_owned(), kind)];
     for mixin in mixins {
         let mixin_id = mixin.get("target").and_then(Node::as_str).unwrap_or_default();
         let Node::Object(mixin_shape) = flattened(mixin_id, shapes, depth + 1)? else {
             continue;
         };
         check_mixin(id, own, mixin_id, &mixin_shape)?;
+        check_mixin(id, &result, mixin_id, &mixin_shape)?;
         let local: Vec<Node> = match mixin_shape.iter().find(|(k, _)| k == "traits").and_then(|(_, t)| t.get(MIXIN)) {
             Some(mixin_trait) => match mixin_trait.get("localTraits") {
                 Some(Node::Array(local)) => local.clone(),
@@ -94,22 +114,15 @@ fn flattened(id: &str, shapes: &BTreeMap<&str, &Node>, depth: usize) -> Result<N
     }
     let own_without_mixins: Object = own.iter().filter(|(k, _)| k != "mixins").cloned().collect();
     merge(&mut result, &own_without_mixins, |_| false);
-    Ok(Node::Object(result))
+    Ok(result)
 }
 
-/// Refuses a mixin of another shape type, an operation mixin with input or output, a
-/// resource mixin with properties, and a member whose target differs from the mixin's.
+/// Refuses a mixin of another shape type and a member whose target differs from the
+/// mixin's.
 fn check_mixin(id: &str, own: &Object, mixin_id: &str, mixin: &Object) -> Result<(), String> {
     let kind = |shape: &Object| shape.iter().find(|(k, _)| k == "type").and_then(|(_, v)| v.as_str().map(str::to_owned));
     if kind(own) != kind(mixin) {
         return Err(format!("`{id}` cannot use `{mixin_id}` as a mixin: it is a different type of shape"));
-    }
-    let has = |key: &str| mixin.iter().any(|(k, v)| k == key && v.get("target").and_then(Node::as_str) != Some("smithy.api#Unit"));
-    if has("input") || has("output") {
-        return Err(format!("operation mixin `{mixin_id}` must not define input or output"));
-    }
-    if mixin.iter().any(|(k, _)| k == "properties" || k == "identifiers") {
-        return Err(format!("resource mixin `{mixin_id}` must not define identifiers or properties"));
     }
     let members_of = |shape: &Object| -> Object {
         shape

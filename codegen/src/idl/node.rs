@@ -18,6 +18,9 @@ pub enum Node {
     Bool(bool),
     /// A number.
     Number(serde_json::Number),
+    /// A number beyond the range of `f64`, as written with an upper-case exponent marker
+    /// (it becomes a JSON string).
+    BigNumber(String),
     /// A quoted string, a text block, or a resolved shape id.
     String(String),
     /// An unquoted shape id, resolved once the whole file is known.
@@ -105,7 +108,7 @@ impl Serialize for Node {
             Node::Null => serializer.serialize_unit(),
             Node::Bool(b) => serializer.serialize_bool(*b),
             Node::Number(n) => n.serialize(serializer),
-            Node::String(s) => serializer.serialize_str(s),
+            Node::String(s) | Node::BigNumber(s) => serializer.serialize_str(s),
             Node::Id(reference) => serializer.serialize_str(&reference.text),
             Node::Array(items) => {
                 let mut seq = serializer.serialize_seq(Some(items.len()))?;
@@ -134,7 +137,10 @@ pub fn parse_node(cursor: &mut Cursor<'_>, depth: usize) -> Parsed<Node> {
         Some(b'[') => parse_array(cursor, depth),
         Some(b'{') => parse_object(cursor, depth).map(Node::Object),
         Some(b'"') => cursor.string().map(Node::String),
-        Some(b'-' | b'0'..=b'9') => cursor.number().map(Node::Number),
+        Some(b'-' | b'0'..=b'9') => Ok(match cursor.number()? {
+            Ok(number) => Node::Number(number),
+            Err(text) => Node::BigNumber(text.replace('e', "E")),
+        }),
         Some(b'A'..=b'Z' | b'a'..=b'z' | b'_') => {
             let pos = cursor.pos();
             let text = cursor.shape_id()?;

@@ -132,3 +132,14 @@ pub const PRELUDE_SHAPES: &[&str] = &[
     "xmlName",
     "xmlNamespace",
 ];
+
+/// The prelude traits whose shape is a list, so that an annotation (`@tags`) means an
+/// empty list even when the prelude's definitions are not loaded.
+pub const PRELUDE_LIST_TRAITS: &[&str] = &[
+    "smithy.api#auth",
+    "smithy.api#enum",
+    "smithy.api#examples",
+    "smithy.api#references",
+    "smithy.api#suppress",
+    "smithy.api#tags",
+];

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::node::{Node, Object};
+use super::prelude::PRELUDE_LIST_TRAITS;
 use crate::diagnostic::{Diagnostic, shape_path};
 
 /// Checks (and coerces) every trait value of `shapes`; returns the problems found.
@@ -52,6 +53,9 @@ fn check_holder(
     };
     for (trait_id, value) in traits.iter_mut() {
         let Some(definition) = kinds.get(trait_id.as_str()) else {
+            if PRELUDE_LIST_TRAITS.contains(&trait_id.as_str()) && *value == Node::empty_object() {
+                *value = Node::Array(Vec::new());
+            }
             continue;
         };
         let path = format!("{}.traits[\"{trait_id}\"]", shape_path(id));
@@ -81,7 +85,7 @@ fn fits(kind: &str, value: &Node) -> bool {
         "string" | "enum" | "blob" => matches!(value, Node::String(_)),
         "boolean" => matches!(value, Node::Bool(_)),
         "byte" | "short" | "integer" | "long" | "float" | "double" | "bigInteger"
-        | "bigDecimal" | "intEnum" => matches!(value, Node::Number(_)),
+        | "bigDecimal" | "intEnum" => matches!(value, Node::Number(_) | Node::BigNumber(_)),
         "timestamp" => matches!(value, Node::Number(_) | Node::String(_)),
         _ => true,
     }

@@ -155,12 +155,24 @@ fn compare_with_json(suite: &Path, smithy: &Path, json: &Path) -> Outcome {
         Err(message) => return Outcome::Failed(message),
     };
     let expected = match fs::read_to_string(json).map_err(|e| e.to_string()).and_then(|text| {
-        serde_json::from_str::<Value>(&text).map_err(|e| e.to_string())
+        serde_json::from_str::<Value>(&text).or_else(|e| read_big_numbers(&text, e))
     }) {
         Ok(value) => normalize(value),
         Err(message) => return Outcome::Failed(format!("cannot read {}: {message}", json.display())),
     };
     same(&ours, &expected)
+}
+
+/// Reads JSON that serde_json refuses only because a number is beyond `f64` (Smithy reads
+/// numbers as big decimals) through our reader, which keeps such numbers as their text,
+/// as it does on the IDL side.
+fn read_big_numbers(text: &str, error: serde_json::Error) -> Result<Value, String> {
+    if !error.to_string().contains("number out of range") {
+        return Err(error.to_string());
+    }
+    let file = idl::json_file::read("expected.json", text).map_err(|e| e.to_string())?;
+    let shapes = file.shapes.into_iter().map(|(id, shape, _)| (id, shape.to_json())).collect();
+    Ok(serde_json::json!({"shapes": Value::Object(shapes)}))
 }
 
 /// Flattens the mixins of the IDL file and compares with the `.flattened.smithy` file.
@@ -378,4 +390,15 @@ fn judge_errorfile(name: &str, file: &(String, String), events: &str) -> Outcome
 }
 
 /// Errorfile cases we do not judge, by path suffix, each with its reason.
-const SKIPS: &[(&str, &str)] = &[];
+const SKIPS: &[(&str, &str)] = &[
+    (
+        "suppression-metadata-cannot-suppress-errors.smithy",
+        "needs trait selectors (`@idempotent` on a string breaks its `TraitTarget` selector): \
+         the reader checks trait values, not where a trait may be applied",
+    ),
+    (
+        "suppression-trait-cannot-suppress-errors.smithy",
+        "needs trait selectors (`@idempotent` on a string breaks its `TraitTarget` selector): \
+         the reader checks trait values, not where a trait may be applied",
+    ),
+];
