@@ -4,6 +4,7 @@
 //! `xtask`) does all file I/O:
 //!
 //! 1. [`smithy`] parses the JSON AST (errors carry line/column or shape id and JSON path);
+//!    [`idl`] reads Smithy IDL files (several merge into one model) into the same AST;
 //!    [`botocore`] converts a botocore `service-2.json` to the same AST ([`load_model`]
 //!    detects which of the two a file is);
 //! 2. [`lower`] finds the service closure, validates it (collecting every problem) and
@@ -30,7 +31,7 @@ pub mod smithy;
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use emit::REDACTED;
-pub use input::{Format, detect_format, load_model};
+pub use input::{Format, detect_format, load_files, load_model};
 pub use render::REGENERATE;
 
 /// How to generate.

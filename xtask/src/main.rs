@@ -9,6 +9,7 @@ mod corpus_compile;
 mod corpus_generate;
 mod corpus_report;
 mod diff_cmd;
+mod model_files;
 mod output;
 mod parallel;
 mod progress;
@@ -22,8 +23,10 @@ usage: cargo xtask <command> [options]
 commands:
   codegen [--model PATH] [--format auto|smithy|botocore] [--paginators PATH] [--config PATH]
           [--out DIR] [--check] [--require-client]
-      Generate the Rust crate for a model (default: model/ -> generated/): a Smithy JSON AST
-      or a botocore service-2.json (detected, or --format), with botocore's paginators-1.json.
+      Generate the Rust crate for a model (default: model/ -> generated/): a Smithy JSON AST,
+      Smithy IDL (a .smithy file, a directory, or files separated by commas, merged into one
+      model) or a botocore service-2.json (detected, or --format), with botocore's
+      paginators-1.json.
       --check writes nothing and fails with a diff when the output is stale (and prints the
       API changes of the model since HEAD). Clients are generated for awsJson1_0 and
       awsJson1_1 services; for other protocols the crate holds only data types (a note says

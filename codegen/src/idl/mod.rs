@@ -27,11 +27,12 @@ pub use node::Node;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::smithy::ast::Model;
 
-/// Whether `text` is IDL rather than JSON: its first significant character is not `{`.
+/// Whether `text` is IDL rather than JSON: nothing but comments, or a first significant
+/// character that starts an IDL statement (`$`, `@` or a keyword).
 pub fn is_idl(text: &str) -> bool {
     let mut cursor = Cursor::new("", text.strip_prefix('\u{feff}').unwrap_or(text));
     cursor.ws();
-    cursor.peek() != Some(b'{')
+    cursor.peek().is_none_or(|b| b == b'$' || b == b'@' || b.is_ascii_alphabetic())
 }
 
 /// Parses one file, IDL or JSON AST (told apart by [`is_idl`]), into its AST.
