@@ -70,3 +70,6 @@ pub fn to_model(ast: &Node) -> Result<Model, Diagnostics> {
         .map_err(|e| Diagnostics::one(Diagnostic::model(format!("cannot serialise the model: {e}"))))?;
     crate::smithy::parse_model(&text)
 }
+
+#[cfg(test)]
+mod tests;
