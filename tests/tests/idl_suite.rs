@@ -16,7 +16,10 @@ fn report() -> Option<idl_suite::IdlReport> {
 /// Fails listing every failed case; prints every skipped one with its reason.
 fn assert_no_failures(label: &str, cases: &[Case]) {
     let (passed, failed, skipped) = tally(cases);
-    println!("{label}: {passed} passed, {failed} failed, {skipped} skipped of {}", cases.len());
+    println!(
+        "{label}: {passed} passed, {failed} failed, {skipped} skipped of {}",
+        cases.len()
+    );
     for case in cases {
         if let Outcome::Skipped(reason) = &case.outcome {
             println!("  skipped {}: {reason}", case.name);
@@ -29,36 +32,74 @@ fn assert_no_failures(label: &str, cases: &[Case]) {
             _ => None,
         })
         .collect();
-    assert!(failures.is_empty(), "{label} failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{label} failures:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn valid_files_parse_to_smithys_json_ast_and_flatten_to_their_flattened_form() {
     let Some(report) = report() else { return };
-    let pairs = report.valid.iter().filter(|case| !case.name.ends_with("(flattened)")).count();
-    assert!(pairs >= 62, "expected Smithy's 62 .smithy/.json pairs, found {pairs}");
-    assert!(report.valid.len() > pairs, "no mixins/*.flattened.smithy cases found");
+    let pairs = report
+        .valid
+        .iter()
+        .filter(|case| !case.name.ends_with("(flattened)"))
+        .count();
+    assert!(
+        pairs >= 62,
+        "expected Smithy's 62 .smithy/.json pairs, found {pairs}"
+    );
+    assert!(
+        report.valid.len() > pairs,
+        "no mixins/*.flattened.smithy cases found"
+    );
     assert_no_failures("IDL valid", &report.valid);
 }
 
 #[test]
 fn every_invalid_file_is_rejected_with_a_located_error() {
     let Some(report) = report() else { return };
-    assert!(report.invalid.len() >= 182, "expected Smithy's 182 invalid cases, found {}", report.invalid.len());
-    let cases: Vec<Case> = report.invalid.iter().map(|case| case.case.clone()).collect();
     assert!(
-        cases.iter().all(|case| !matches!(case.outcome, Outcome::Skipped(_))),
+        report.invalid.len() >= 182,
+        "expected Smithy's 182 invalid cases, found {}",
+        report.invalid.len()
+    );
+    let cases: Vec<Case> = report
+        .invalid
+        .iter()
+        .map(|case| case.case.clone())
+        .collect();
+    assert!(
+        cases
+            .iter()
+            .all(|case| !matches!(case.outcome, Outcome::Skipped(_))),
         "invalid cases are never skipped"
     );
-    let with_position = report.invalid.iter().filter(|case| case.same_position.is_some()).count();
-    let same = report.invalid.iter().filter(|case| case.same_position == Some(true)).count();
-    println!("{same} of {with_position} errors with a Smithy position are at Smithy's line and column");
+    let with_position = report
+        .invalid
+        .iter()
+        .filter(|case| case.same_position.is_some())
+        .count();
+    let same = report
+        .invalid
+        .iter()
+        .filter(|case| case.same_position == Some(true))
+        .count();
+    println!(
+        "{same} of {with_position} errors with a Smithy position are at Smithy's line and column"
+    );
     assert_no_failures("IDL invalid", &cases);
 }
 
 #[test]
 fn errorfiles_with_errors_are_refused_naming_the_shape_and_the_others_load() {
     let Some(report) = report() else { return };
-    assert!(report.errorfiles.len() >= 58, "expected Smithy's 58 errorfiles, found {}", report.errorfiles.len());
+    assert!(
+        report.errorfiles.len() >= 58,
+        "expected Smithy's 58 errorfiles, found {}",
+        report.errorfiles.len()
+    );
     assert_no_failures("IDL errorfiles", &report.errorfiles);
 }

@@ -55,7 +55,11 @@ pub fn assemble(files: Vec<(String, FileAst)>) -> Result<Node, Diagnostics> {
         for (trait_id, value, trait_pos) in traits {
             if let Err(message) = model.apply(&target, &trait_id, value) {
                 let message = format!("{message} (applied to `{target}`)");
-                let at = if message.starts_with("conflicting") { trait_pos } else { pos };
+                let at = if message.starts_with("conflicting") {
+                    trait_pos
+                } else {
+                    pos
+                };
                 problems.push(located(&file, at, message));
             }
         }
@@ -74,10 +78,17 @@ pub fn assemble(files: Vec<(String, FileAst)>) -> Result<Node, Diagnostics> {
 }
 
 impl Model {
-    fn add_metadata(&mut self, file: &str, key: String, value: Node, pos: Pos) -> Result<(), Diagnostic> {
+    fn add_metadata(
+        &mut self,
+        file: &str,
+        key: String,
+        value: Node,
+        pos: Pos,
+    ) -> Result<(), Diagnostic> {
         match get_mut(&mut self.metadata, &key) {
             None => {
-                self.metadata_from.insert(key.clone(), (file.to_owned(), pos));
+                self.metadata_from
+                    .insert(key.clone(), (file.to_owned(), pos));
                 self.metadata.push((key, value));
             }
             Some(Node::Array(existing)) if matches!(value, Node::Array(_)) => {
@@ -88,25 +99,39 @@ impl Model {
             Some(existing) if *existing == value => {}
             Some(_) => {
                 let (other_file, other) = &self.metadata_from[&key];
-                return Err(located(file, pos, format!(
-                    "metadata `{key}` conflicts with its value at {other_file}:{}:{}",
-                    other.line, other.column
-                )));
+                return Err(located(
+                    file,
+                    pos,
+                    format!(
+                        "metadata `{key}` conflicts with its value at {other_file}:{}:{}",
+                        other.line, other.column
+                    ),
+                ));
             }
         }
         Ok(())
     }
 
-    fn add_shape(&mut self, file: &str, id: String, shape: Node, pos: Pos) -> Result<(), Diagnostic> {
+    fn add_shape(
+        &mut self,
+        file: &str,
+        id: String,
+        shape: Node,
+        pos: Pos,
+    ) -> Result<(), Diagnostic> {
         if let Some(&index) = self.index.get(&id) {
             if self.shapes[index].1 == shape {
                 return Ok(());
             }
             let (other_file, other) = &self.defined_at[index];
-            return Err(located(file, pos, format!(
-                "conflicting shape definition for `{id}`: also defined at {other_file}:{}:{}",
-                other.line, other.column
-            )));
+            return Err(located(
+                file,
+                pos,
+                format!(
+                    "conflicting shape definition for `{id}`: also defined at {other_file}:{}:{}",
+                    other.line, other.column
+                ),
+            ));
         }
         self.index.insert(id.clone(), self.shapes.len());
         self.defined_at.push((file.to_owned(), pos));
@@ -144,7 +169,8 @@ impl Model {
                     None => {
                         let entry = vec![("type".to_owned(), Node::String("apply".to_owned()))];
                         self.index.insert(target.to_owned(), self.shapes.len());
-                        self.defined_at.push((String::new(), Pos { line: 0, column: 0 }));
+                        self.defined_at
+                            .push((String::new(), Pos { line: 0, column: 0 }));
                         self.shapes.push((target.to_owned(), Node::Object(entry)));
                         self.shapes.len() - 1
                     }
@@ -154,7 +180,9 @@ impl Model {
                     _ => Err(format!("`{target}` is not a shape object")),
                 }
             }
-            None => Err(format!("`apply` targets `{target}`, but `{shape_id}` has no such member")),
+            None => Err(format!(
+                "`apply` targets `{target}`, but `{shape_id}` has no such member"
+            )),
         }
     }
 }

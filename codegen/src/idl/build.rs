@@ -18,7 +18,7 @@ pub struct FileAst {
     /// Shapes by absolute id, in order, each with where it was defined.
     pub shapes: Vec<(String, Node, Pos)>,
     /// `apply` statements: target id, traits (absolute id, value, where).
-    pub applies: Vec<(String, Pos, Vec<(String, Node, Pos)>)>,
+    pub applies: Vec<ApplyEntry>,
 }
 
 /// Resolves relative shape ids of one file.
@@ -97,7 +97,10 @@ pub fn build_file(parsed: &ParsedFile, cursor: &Cursor<'_>) -> Parsed<FileAst> {
     for (id, pos) in &parsed.uses {
         let name = id.rsplit('#').next().unwrap_or(id);
         if uses.insert(name, id.as_str()).is_some_and(|old| old != id) {
-            return Err(cursor.error_at(*pos, format!("`use` of `{id}` conflicts with another `use` of the name `{name}`")));
+            return Err(cursor.error_at(
+                *pos,
+                format!("`use` of `{id}` conflicts with another `use` of the name `{name}`"),
+            ));
         }
     }
     let mut defined = BTreeSet::new();
@@ -105,7 +108,10 @@ pub fn build_file(parsed: &ParsedFile, cursor: &Cursor<'_>) -> Parsed<FileAst> {
         // A shape written twice is merged (or refused as a conflict) by the assembly.
         defined.insert(shape.name.as_str());
         if let Some(used) = uses.get(shape.name.as_str()) {
-            return Err(cursor.error_at(shape.pos, format!("shape `{}` conflicts with `use {used}`", shape.name)));
+            return Err(cursor.error_at(
+                shape.pos,
+                format!("shape `{}` conflicts with `use {used}`", shape.name),
+            ));
         }
     }
     let resolver = Resolver {
@@ -133,10 +139,13 @@ pub fn build_file(parsed: &ParsedFile, cursor: &Cursor<'_>) -> Parsed<FileAst> {
     let mut metadata = Vec::new();
     for (key, value, pos) in &parsed.metadata {
         if let Some(unresolved) = first_unresolved(&resolver, value) {
-            return Err(cursor.error_at(unresolved.pos, format!(
-                "`{}` in metadata is not a known shape id (quote it if it is a string)",
-                unresolved.text
-            )));
+            return Err(cursor.error_at(
+                unresolved.pos,
+                format!(
+                    "`{}` in metadata is not a known shape id (quote it if it is a string)",
+                    unresolved.text
+                ),
+            ));
         }
         metadata.push((key.clone(), resolver.node(value), *pos));
     }
@@ -151,15 +160,25 @@ pub fn build_file(parsed: &ParsedFile, cursor: &Cursor<'_>) -> Parsed<FileAst> {
 /// The first unquoted shape id in `node` that names no known shape.
 fn first_unresolved<'n>(resolver: &Resolver<'_>, node: &'n Node) -> Option<&'n ShapeRef> {
     match node {
-        Node::Id(reference) => resolver.resolve(&reference.text, false).is_none().then_some(reference),
-        Node::Array(items) => items.iter().find_map(|item| first_unresolved(resolver, item)),
-        Node::Object(entries) => entries.iter().find_map(|(_, value)| first_unresolved(resolver, value)),
+        Node::Id(reference) => resolver
+            .resolve(&reference.text, false)
+            .is_none()
+            .then_some(reference),
+        Node::Array(items) => items
+            .iter()
+            .find_map(|item| first_unresolved(resolver, item)),
+        Node::Object(entries) => entries
+            .iter()
+            .find_map(|(_, value)| first_unresolved(resolver, value)),
         _ => None,
     }
 }
 
 /// Traits resolved and combined: absolute id, value and where each was written.
-type ResolvedTraits = Vec<(String, Node, Pos)>;
+pub type ResolvedTraits = Vec<(String, Node, Pos)>;
+
+/// An `apply` statement resolved: target id, where it was written, and its traits.
+pub type ApplyEntry = (String, Pos, ResolvedTraits);
 
 /// Builds shapes of one file.
 struct Builder<'a> {
@@ -171,7 +190,10 @@ struct Builder<'a> {
 impl Builder<'_> {
     /// Whether the file is IDL 1.0.
     fn version_1(&self) -> bool {
-        self.parsed.version.as_deref().is_none_or(|v| v.starts_with('1'))
+        self.parsed
+            .version
+            .as_deref()
+            .is_none_or(|v| v.starts_with('1'))
     }
 
     /// Resolves trait names and values; the same trait twice is an error (doc comments
@@ -181,14 +203,20 @@ impl Builder<'_> {
         for app in traits {
             let id = self.resolver.shape(&app.name);
             let value = self.resolver.node(&app.value);
-            if self.version_1() && matches!(id.as_str(), "smithy.api#mixin" | "smithy.api#default") {
-                return Err(self.cursor.error_at(app.name.pos, format!("`@{id}` on `{owner}` needs IDL version 2.0")));
+            if self.version_1() && matches!(id.as_str(), "smithy.api#mixin" | "smithy.api#default")
+            {
+                return Err(self.cursor.error_at(
+                    app.name.pos,
+                    format!("`@{id}` on `{owner}` needs IDL version 2.0"),
+                ));
             }
             match resolved.iter_mut().find(|(existing, _, _)| *existing == id) {
                 Some(entry) if id == super::parser::DOCUMENTATION => entry.1 = value,
                 Some(entry) if entry.1 == value => {}
                 Some(_) => {
-                    return Err(self.cursor.error_at(app.name.pos, format!("trait `{id}` is applied twice")));
+                    return Err(self
+                        .cursor
+                        .error_at(app.name.pos, format!("trait `{id}` is applied twice")));
                 }
                 None => resolved.push((id, value, app.name.pos)),
             }
@@ -201,29 +229,41 @@ impl Builder<'_> {
         &self,
         shape: &ShapeDef,
         id: &str,
-    ) -> Parsed<(Node, Vec<(String, Pos, ResolvedTraits)>)> {
+    ) -> Parsed<(Node, Vec<ApplyEntry>)> {
         let mut object: Object = vec![("type".to_owned(), Node::String(shape.kind.clone()))];
         let mut applies = Vec::new();
         if !shape.mixins.is_empty() {
             let mixins = shape
                 .mixins
                 .iter()
-                .map(|mixin| Node::Object(vec![("target".to_owned(), Node::String(self.resolver.shape(mixin)))]))
+                .map(|mixin| {
+                    Node::Object(vec![(
+                        "target".to_owned(),
+                        Node::String(self.resolver.shape(mixin)),
+                    )])
+                })
                 .collect();
             object.push(("mixins".to_owned(), Node::Array(mixins)));
         }
         match shape.kind.as_str() {
             "list" | "set" | "map" => {
-                let allowed: &[&str] = if shape.kind == "map" { &["key", "value"] } else { &["member"] };
+                let allowed: &[&str] = if shape.kind == "map" {
+                    &["key", "value"]
+                } else {
+                    &["member"]
+                };
                 for member in &shape.members {
                     if !allowed.contains(&member.name.as_str()) {
-                        return Err(self.cursor.error_at(member.pos, format!(
-                            "{} `{}` cannot have member `{}` (only {})",
-                            shape.kind,
-                            shape.name,
-                            member.name,
-                            allowed.join(" and ")
-                        )));
+                        return Err(self.cursor.error_at(
+                            member.pos,
+                            format!(
+                                "{} `{}` cannot have member `{}` (only {})",
+                                shape.kind,
+                                shape.name,
+                                member.name,
+                                allowed.join(" and ")
+                            ),
+                        ));
                     }
                     if let Some(node) = self.member(shape, member, id, &mut applies)? {
                         object.push((member.name.clone(), node));
@@ -231,8 +271,14 @@ impl Builder<'_> {
                 }
             }
             "structure" | "union" | "enum" | "intEnum" => {
-                if shape.kind.ends_with("num") && shape.members.is_empty() && shape.mixins.is_empty() {
-                    return Err(self.cursor.error_at(shape.pos, format!("{} `{}` needs at least one member", shape.kind, shape.name)));
+                if shape.kind.ends_with("num")
+                    && shape.members.is_empty()
+                    && shape.mixins.is_empty()
+                {
+                    return Err(self.cursor.error_at(
+                        shape.pos,
+                        format!("{} `{}` needs at least one member", shape.kind, shape.name),
+                    ));
                 }
                 let mut members = Vec::new();
                 for member in &shape.members {
@@ -259,7 +305,7 @@ impl Builder<'_> {
         shape: &ShapeDef,
         member: &MemberDef,
         shape_id: &str,
-        applies: &mut Vec<(String, Pos, ResolvedTraits)>,
+        applies: &mut Vec<ApplyEntry>,
     ) -> Parsed<Option<Node>> {
         let mut traits = self.traits(&member.traits, &format!("{}${}", shape.name, member.name))?;
         let is_enum = matches!(shape.kind.as_str(), "enum" | "intEnum");
@@ -270,11 +316,15 @@ impl Builder<'_> {
                 (None, "enum") => Some(Node::String(member.name.clone())),
                 (None, _) if traits.iter().any(|(id, _, _)| id == "smithy.api#enumValue") => None,
                 (None, _) => {
-                    return Err(self.cursor.error_at(member.pos, format!("intEnum member `{}` needs a value", member.name)));
+                    return Err(self.cursor.error_at(
+                        member.pos,
+                        format!("intEnum member `{}` needs a value", member.name),
+                    ));
                 }
             };
             if let Some(value) = &value {
-                check_enum_value(&shape.kind, value).map_err(|message| self.cursor.error_at(member.pos, message))?;
+                check_enum_value(&shape.kind, value)
+                    .map_err(|message| self.cursor.error_at(member.pos, message))?;
             }
             if let Some(value) = value
                 && !traits.iter().any(|(id, _, _)| id == "smithy.api#enumValue")
@@ -305,9 +355,15 @@ impl Builder<'_> {
         };
         if !is_enum && let Some(value) = &member.value {
             if traits.iter().any(|(id, _, _)| id == "smithy.api#default") {
-                return Err(self.cursor.error_at(member.pos, "a member has both `= value` and `@default`"));
+                return Err(self
+                    .cursor
+                    .error_at(member.pos, "a member has both `= value` and `@default`"));
             }
-            traits.push(("smithy.api#default".to_owned(), self.resolver.node(value), member.pos));
+            traits.push((
+                "smithy.api#default".to_owned(),
+                self.resolver.node(value),
+                member.pos,
+            ));
         }
         let mut object = vec![("target".to_owned(), Node::String(target))];
         if !traits.is_empty() {
@@ -344,9 +400,19 @@ impl Builder<'_> {
     /// properties.
     fn resource_member_target(&self, shape: &ShapeDef, member: &MemberDef) -> Parsed<String> {
         let not_found = || {
-            self.cursor.error_at(member.pos, format!("elided member `${}` is in no mixin or `for` resource of this file", member.name))
+            self.cursor.error_at(
+                member.pos,
+                format!(
+                    "elided member `${}` is in no mixin or `for` resource of this file",
+                    member.name
+                ),
+            )
         };
-        let resource = shape.for_resource.as_ref().and_then(|r| self.local_shape(r)).ok_or_else(not_found)?;
+        let resource = shape
+            .for_resource
+            .as_ref()
+            .and_then(|r| self.local_shape(r))
+            .ok_or_else(not_found)?;
         ["identifiers", "properties"]
             .iter()
             .filter_map(|key| resource.properties.iter().find(|(k, _)| k == key))
@@ -371,34 +437,54 @@ impl Builder<'_> {
         for (key, value) in &shape.properties {
             let key_str = key.as_str();
             if key_str == "properties" && self.version_1() {
-                return Err(self.cursor.error_at(shape.pos, "resource `properties` need IDL version 2.0"));
+                return Err(self
+                    .cursor
+                    .error_at(shape.pos, "resource `properties` need IDL version 2.0"));
             }
             let built = if single.contains(&key_str) {
                 self.resolver_target(value, shape.pos)?
             } else if lists.contains(&key_str) {
                 let Node::Array(items) = value else {
-                    return Err(self.cursor.error_at(shape.pos, format!("`{key}` must be a list of shape ids")));
+                    return Err(self
+                        .cursor
+                        .error_at(shape.pos, format!("`{key}` must be a list of shape ids")));
                 };
-                Node::Array(items.iter().map(|item| self.resolver_target(item, shape.pos)).collect::<Parsed<_>>()?)
+                Node::Array(
+                    items
+                        .iter()
+                        .map(|item| self.resolver_target(item, shape.pos))
+                        .collect::<Parsed<_>>()?,
+                )
             } else if maps.contains(&key_str) {
                 let Node::Object(entries) = value else {
-                    return Err(self.cursor.error_at(shape.pos, format!("`{key}` must map names to shape ids")));
+                    return Err(self
+                        .cursor
+                        .error_at(shape.pos, format!("`{key}` must map names to shape ids")));
                 };
                 Node::Object(
                     entries
                         .iter()
-                        .map(|(name, item)| Ok((name.clone(), self.resolver_target(item, shape.pos)?)))
+                        .map(|(name, item)| {
+                            Ok((name.clone(), self.resolver_target(item, shape.pos)?))
+                        })
                         .collect::<Parsed<_>>()?,
                 )
             } else if shape.kind == "service" && key_str == "version" {
                 match value {
                     Node::String(_) => value.clone(),
-                    _ => return Err(self.cursor.error_at(shape.pos, "a service `version` must be a string")),
+                    _ => {
+                        return Err(self
+                            .cursor
+                            .error_at(shape.pos, "a service `version` must be a string"));
+                    }
                 }
             } else if shape.kind == "service" && key_str == "rename" {
                 self.rename(value, shape.pos)?
             } else {
-                return Err(self.cursor.error_at(shape.pos, format!("unknown {} property `{key}`", shape.kind)));
+                return Err(self.cursor.error_at(
+                    shape.pos,
+                    format!("unknown {} property `{key}`", shape.kind),
+                ));
             };
             set(object, key, built);
         }
@@ -412,13 +498,18 @@ impl Builder<'_> {
     /// A service's `rename` map: keys are shape ids (resolved), values new names.
     fn rename(&self, value: &Node, at: Pos) -> Parsed<Node> {
         let Node::Object(entries) = value else {
-            return Err(self.cursor.error_at(at, "`rename` must map shape ids to names"));
+            return Err(self
+                .cursor
+                .error_at(at, "`rename` must map shape ids to names"));
         };
         entries
             .iter()
             .map(|(key, name)| match name {
                 Node::String(_) => Ok((
-                    self.resolver.shape(&ShapeRef { text: key.clone(), pos: at }),
+                    self.resolver.shape(&ShapeRef {
+                        text: key.clone(),
+                        pos: at,
+                    }),
                     name.clone(),
                 )),
                 _ => Err(self.cursor.error_at(at, "`rename` values must be strings")),
@@ -432,13 +523,28 @@ impl Builder<'_> {
 fn check_enum_value(kind: &str, value: &Node) -> Result<(), String> {
     match (kind, value) {
         ("enum", Node::String(text)) if !text.is_empty() => Ok(()),
-        ("intEnum", Node::Number(number)) if number.as_i64().is_some_and(|n| i32::try_from(n).is_ok()) => Ok(()),
-        ("enum", _) => Err(format!("enum members need a non-empty string value, not {}", value.to_json())),
-        _ => Err(format!("intEnum members need a 32-bit integer value, not {}", value.to_json())),
+        ("intEnum", Node::Number(number))
+            if number.as_i64().is_some_and(|n| i32::try_from(n).is_ok()) =>
+        {
+            Ok(())
+        }
+        ("enum", _) => Err(format!(
+            "enum members need a non-empty string value, not {}",
+            value.to_json()
+        )),
+        _ => Err(format!(
+            "intEnum members need a 32-bit integer value, not {}",
+            value.to_json()
+        )),
     }
 }
 
 /// The `traits` object of resolved traits.
 pub fn traits_node(traits: ResolvedTraits) -> Node {
-    Node::Object(traits.into_iter().map(|(id, value, _)| (id, value)).collect())
+    Node::Object(
+        traits
+            .into_iter()
+            .map(|(id, value, _)| (id, value))
+            .collect(),
+    )
 }

@@ -52,13 +52,17 @@ pub fn read(file: &str, text: &str) -> Parsed<FileAst> {
         .into_iter()
         .map(|(id, apply)| {
             let traits = match apply.get("traits") {
-                Some(Node::Object(traits)) => traits.iter().map(|(k, v)| (k.clone(), v.clone(), start)).collect(),
+                Some(Node::Object(traits)) => traits
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone(), start))
+                    .collect(),
                 _ => Vec::new(),
             };
             (id, start, traits)
         })
         .collect();
-    let located = |entries: Vec<(String, Node)>| entries.into_iter().map(|(k, v)| (k, v, start)).collect();
+    let located =
+        |entries: Vec<(String, Node)>| entries.into_iter().map(|(k, v)| (k, v, start)).collect();
     Ok(FileAst {
         version,
         metadata: located(metadata),

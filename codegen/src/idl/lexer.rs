@@ -66,7 +66,10 @@ impl<'a> Cursor<'a> {
 
     /// An "expected X" error that also says what was found instead.
     pub fn expected(&self, what: &str) -> Box<Diagnostic> {
-        self.error(format!("expected {what}, but found {}", self.describe_next()))
+        self.error(format!(
+            "expected {what}, but found {}",
+            self.describe_next()
+        ))
     }
 
     /// What the next character is, for error messages.
@@ -382,7 +385,11 @@ impl<'a> Cursor<'a> {
                 .ok()
                 .or_else(|| text.parse::<u64>().map(serde_json::Number::from).ok())
         };
-        let number = number.or_else(|| text.parse::<f64>().ok().and_then(serde_json::Number::from_f64));
+        let number = number.or_else(|| {
+            text.parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+        });
         if number.is_none() && text.parse::<f64>().is_err() {
             return Err(self.error_at(start, format!("`{text}` is not a number")));
         }

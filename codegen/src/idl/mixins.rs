@@ -17,12 +17,17 @@ const MAX_MIXIN_DEPTH: usize = 64;
 /// The model (a JSON AST object) with its mixins flattened.
 pub fn flatten(model: &Node) -> Result<Node, Diagnostics> {
     let Node::Object(root) = model else {
-        return Err(Diagnostics::one(Diagnostic::model("the model is not an object")));
+        return Err(Diagnostics::one(Diagnostic::model(
+            "the model is not an object",
+        )));
     };
     let Some(Node::Object(shapes)) = model.get("shapes") else {
         return Ok(model.clone());
     };
-    let by_id: BTreeMap<&str, &Node> = shapes.iter().map(|(id, shape)| (id.as_str(), shape)).collect();
+    let by_id: BTreeMap<&str, &Node> = shapes
+        .iter()
+        .map(|(id, shape)| (id.as_str(), shape))
+        .collect();
     let mut flat: Object = Vec::new();
     let mut problems = Vec::new();
     for (id, shape) in shapes {
@@ -32,7 +37,11 @@ pub fn flatten(model: &Node) -> Result<Node, Diagnostics> {
         let result = check_mixin_shape(id, shape).and_then(|()| flattened(id, &by_id, 0));
         match result {
             Ok(shape) => flat.push((id.clone(), shape)),
-            Err(message) => problems.push(Diagnostic::at_shape(id, crate::diagnostic::shape_path(id), message)),
+            Err(message) => problems.push(Diagnostic::at_shape(
+                id,
+                crate::diagnostic::shape_path(id),
+                message,
+            )),
         }
     }
     if !problems.is_empty() {
@@ -46,13 +55,18 @@ pub fn flatten(model: &Node) -> Result<Node, Diagnostics> {
 
 /// Whether a shape carries trait `id`.
 fn has_trait(shape: &Node, id: &str) -> bool {
-    shape.get("traits").and_then(|traits| traits.get(id)).is_some()
+    shape
+        .get("traits")
+        .and_then(|traits| traits.get(id))
+        .is_some()
 }
 
 /// The shape `id` with its mixins flattened into it.
 fn flattened(id: &str, shapes: &BTreeMap<&str, &Node>, depth: usize) -> Result<Node, String> {
     if depth > MAX_MIXIN_DEPTH {
-        return Err(format!("mixins of `{id}` nest more than {MAX_MIXIN_DEPTH} deep (a cycle?)"));
+        return Err(format!(
+            "mixins of `{id}` nest more than {MAX_MIXIN_DEPTH} deep (a cycle?)"
+        ));
     }
     let Some(Node::Object(own)) = shapes.get(id).copied() else {
         return Err(format!("mixin `{id}` is not defined"));
@@ -64,12 +78,20 @@ fn flattened(id: &str, shapes: &BTreeMap<&str, &Node>, depth: usize) -> Result<N
     // Traits applied to members inherited from a mixin override the mixin's.
     let prefix = format!("{id}$");
     for (apply_id, apply) in shapes.range::<&str, _>(prefix.as_str()..) {
-        let Some(member) = apply_id.strip_prefix(&prefix) else { break };
-        let Some(Node::Object(traits)) = apply.get("traits") else { continue };
-        let Some(holder) = member_object(&mut result, member) else {
-            return Err(format!("traits are applied to `{apply_id}`, but no mixin provides that member"));
+        let Some(member) = apply_id.strip_prefix(&prefix) else {
+            break;
         };
-        merge_object(holder, "traits", traits, |slot, value| *slot = value.clone());
+        let Some(Node::Object(traits)) = apply.get("traits") else {
+            continue;
+        };
+        let Some(holder) = member_object(&mut result, member) else {
+            return Err(format!(
+                "traits are applied to `{apply_id}`, but no mixin provides that member"
+            ));
+        };
+        merge_object(holder, "traits", traits, |slot, value| {
+            *slot = value.clone()
+        });
     }
     Ok(Node::Object(result))
 }
@@ -80,33 +102,61 @@ fn check_mixin_shape(id: &str, shape: &Node) -> Result<(), String> {
     if !has_trait(shape, MIXIN) {
         return Ok(());
     }
-    let defines = |key: &str| shape.get(key).is_some_and(|v| v.get("target").and_then(Node::as_str) != Some("smithy.api#Unit"));
+    let defines = |key: &str| {
+        shape
+            .get(key)
+            .is_some_and(|v| v.get("target").and_then(Node::as_str) != Some("smithy.api#Unit"))
+    };
     if defines("input") || defines("output") {
-        return Err(format!("operation mixin `{id}` must not define input or output"));
+        return Err(format!(
+            "operation mixin `{id}` must not define input or output"
+        ));
     }
     if shape.get("properties").is_some() || shape.get("identifiers").is_some() {
-        return Err(format!("resource mixin `{id}` must not define identifiers or properties"));
+        return Err(format!(
+            "resource mixin `{id}` must not define identifiers or properties"
+        ));
     }
     Ok(())
 }
 
 /// The shape's own properties merged over those of its mixins.
-fn merged(id: &str, own: &Object, mixins: &[Node], shapes: &BTreeMap<&str, &Node>, depth: usize) -> Result<Object, String> {
-    let kind = own.iter().find(|(k, _)| k == "type").map_or(Node::Null, |(_, v)| v.clone());
+fn merged(
+    id: &str,
+    own: &Object,
+    mixins: &[Node],
+    shapes: &BTreeMap<&str, &Node>,
+    depth: usize,
+) -> Result<Object, String> {
+    let kind = own
+        .iter()
+        .find(|(k, _)| k == "type")
+        .map_or(Node::Null, |(_, v)| v.clone());
     let mut result: Object = vec![("type".to_owned(), kind)];
     for mixin in mixins {
-        let mixin_id = mixin.get("target").and_then(Node::as_str).unwrap_or_default();
+        let mixin_id = mixin
+            .get("target")
+            .and_then(Node::as_str)
+            .unwrap_or_default();
         let Node::Object(mixin_shape) = flattened(mixin_id, shapes, depth + 1)? else {
             continue;
         };
         check_mixin(id, own, mixin_id, &mixin_shape)?;
         check_mixin(id, &result, mixin_id, &mixin_shape)?;
-        let local: Vec<Node> = match mixin_shape.iter().find(|(k, _)| k == "traits").and_then(|(_, t)| t.get(MIXIN)) {
+        let local: Vec<Node> = match mixin_shape
+            .iter()
+            .find(|(k, _)| k == "traits")
+            .and_then(|(_, t)| t.get(MIXIN))
+        {
             Some(mixin_trait) => match mixin_trait.get("localTraits") {
                 Some(Node::Array(local)) => local.clone(),
                 _ => Vec::new(),
             },
-            None => return Err(format!("`{mixin_id}` is used as a mixin but has no `@mixin` trait")),
+            None => {
+                return Err(format!(
+                    "`{mixin_id}` is used as a mixin but has no `@mixin` trait"
+                ));
+            }
         };
         merge(&mut result, &mixin_shape, |trait_id| {
             trait_id == MIXIN || local.iter().any(|l| l.as_str() == Some(trait_id))
@@ -120,9 +170,16 @@ fn merged(id: &str, own: &Object, mixins: &[Node], shapes: &BTreeMap<&str, &Node
 /// Refuses a mixin of another shape type and a member whose target differs from the
 /// mixin's.
 fn check_mixin(id: &str, own: &Object, mixin_id: &str, mixin: &Object) -> Result<(), String> {
-    let kind = |shape: &Object| shape.iter().find(|(k, _)| k == "type").and_then(|(_, v)| v.as_str().map(str::to_owned));
+    let kind = |shape: &Object| {
+        shape
+            .iter()
+            .find(|(k, _)| k == "type")
+            .and_then(|(_, v)| v.as_str().map(str::to_owned))
+    };
     if kind(own) != kind(mixin) {
-        return Err(format!("`{id}` cannot use `{mixin_id}` as a mixin: it is a different type of shape"));
+        return Err(format!(
+            "`{id}` cannot use `{mixin_id}` as a mixin: it is a different type of shape"
+        ));
     }
     let members_of = |shape: &Object| -> Object {
         shape
@@ -142,7 +199,9 @@ fn check_mixin(id: &str, own: &Object, mixin_id: &str, mixin: &Object) -> Result
             && target.is_some()
             && target != theirs.get("target")
         {
-            return Err(format!("member `{id}${name}` conflicts with the inherited mixin member `{mixin_id}${name}`"));
+            return Err(format!(
+                "member `{id}${name}` conflicts with the inherited mixin member `{mixin_id}${name}`"
+            ));
         }
     }
     Ok(())

@@ -32,7 +32,9 @@ use crate::smithy::ast::Model;
 pub fn is_idl(text: &str) -> bool {
     let mut cursor = Cursor::new("", text.strip_prefix('\u{feff}').unwrap_or(text));
     cursor.ws();
-    cursor.peek().is_none_or(|b| b == b'$' || b == b'@' || b.is_ascii_alphabetic())
+    cursor
+        .peek()
+        .is_none_or(|b| b == b'$' || b == b'@' || b.is_ascii_alphabetic())
 }
 
 /// Parses one file, IDL or JSON AST (told apart by [`is_idl`]), into its AST.
@@ -66,8 +68,11 @@ pub fn load_files(files: &[(String, String)]) -> Result<Node, Diagnostics> {
 /// flattened, then read by the JSON AST loader (which adds the prelude shapes).
 pub fn to_model(ast: &Node) -> Result<Model, Diagnostics> {
     let flat = flatten(&upgrade::upgrade(ast))?;
-    let text = serde_json::to_string(&flat)
-        .map_err(|e| Diagnostics::one(Diagnostic::model(format!("cannot serialise the model: {e}"))))?;
+    let text = serde_json::to_string(&flat).map_err(|e| {
+        Diagnostics::one(Diagnostic::model(format!(
+            "cannot serialise the model: {e}"
+        )))
+    })?;
     crate::smithy::parse_model(&text)
 }
 

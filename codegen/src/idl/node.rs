@@ -79,7 +79,9 @@ impl Node {
             serde_json::Value::Bool(b) => Node::Bool(*b),
             serde_json::Value::Number(n) => Node::Number(n.clone()),
             serde_json::Value::String(s) => Node::String(s.clone()),
-            serde_json::Value::Array(items) => Node::Array(items.iter().map(Node::from_json).collect()),
+            serde_json::Value::Array(items) => {
+                Node::Array(items.iter().map(Node::from_json).collect())
+            }
             serde_json::Value::Object(map) => Node::Object(
                 map.iter()
                     .map(|(k, v)| (k.clone(), Node::from_json(v)))
@@ -131,7 +133,9 @@ impl Serialize for Node {
 /// Parses one node value at the cursor; `depth` is the nesting level so far.
 pub fn parse_node(cursor: &mut Cursor<'_>, depth: usize) -> Parsed<Node> {
     if depth > MAX_DEPTH {
-        return Err(cursor.error(format!("node values nest more than {MAX_DEPTH} levels deep")));
+        return Err(cursor.error(format!(
+            "node values nest more than {MAX_DEPTH} levels deep"
+        )));
     }
     match cursor.peek() {
         Some(b'[') => parse_array(cursor, depth),

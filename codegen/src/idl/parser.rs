@@ -149,7 +149,10 @@ fn parse_uses(cursor: &mut Cursor<'_>, parsed: &mut ParsedFile) -> Parsed<()> {
         let pos = cursor.pos();
         let id = cursor.shape_id()?;
         if !id.contains('#') || id.contains('$') {
-            return Err(cursor.error_at(pos, format!("`use` needs an absolute shape id without a member, not `{id}`")));
+            return Err(cursor.error_at(
+                pos,
+                format!("`use` needs an absolute shape id without a member, not `{id}`"),
+            ));
         }
         parsed.uses.push((id, pos));
         cursor.br()?;
@@ -166,7 +169,11 @@ fn parse_shapes(
     while !cursor.at_end() {
         if at_keyword(cursor, "apply") {
             parse_apply(cursor, parsed)?;
-        } else if cursor.peek() == Some(b'$') || at_keyword(cursor, "metadata") || at_keyword(cursor, "namespace") || at_keyword(cursor, "use") {
+        } else if cursor.peek() == Some(b'$')
+            || at_keyword(cursor, "metadata")
+            || at_keyword(cursor, "namespace")
+            || at_keyword(cursor, "use")
+        {
             return Err(cursor.expected("a shape or `apply` statement"));
         } else {
             let traits = parse_traits(cursor)?;
@@ -262,7 +269,10 @@ fn parse_trait(cursor: &mut Cursor<'_>) -> Parsed<TraitApp> {
 /// Whether a trait body is `key: value` pairs (rather than a single node value).
 fn starts_structure(cursor: &Cursor<'_>) -> bool {
     let mut lookahead = cursor.clone();
-    if !matches!(lookahead.peek(), Some(b'"' | b'A'..=b'Z' | b'a'..=b'z' | b'_')) {
+    if !matches!(
+        lookahead.peek(),
+        Some(b'"' | b'A'..=b'Z' | b'a'..=b'z' | b'_')
+    ) {
         return false;
     }
     if lookahead.starts_with("\"\"\"") || parse_key(&mut lookahead).is_err() {

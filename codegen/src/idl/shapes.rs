@@ -40,7 +40,10 @@ pub fn parse_shape(
         .map_err(|_| cursor.expected("a shape type (`structure`, `string`, …) or `apply`"))?;
     let known = SIMPLE.contains(&kind.as_str())
         || AGGREGATE.contains(&kind.as_str())
-        || matches!(kind.as_str(), "enum" | "intEnum" | "service" | "resource" | "operation");
+        || matches!(
+            kind.as_str(),
+            "enum" | "intEnum" | "service" | "resource" | "operation"
+        );
     if !known {
         return Err(cursor.error_at(kind_pos, format!("unknown shape type `{kind}`")));
     }
@@ -48,7 +51,10 @@ pub fn parse_shape(
         return Err(cursor.error_at(kind_pos, format!("`{kind}` shapes need IDL version 2.0")));
     }
     if !settings.version_1 && kind == "set" {
-        return Err(cursor.error_at(kind_pos, "`set` shapes are IDL 1.0 only: use a `list` with `@uniqueItems`"));
+        return Err(cursor.error_at(
+            kind_pos,
+            "`set` shapes are IDL 1.0 only: use a `list` with `@uniqueItems`",
+        ));
     }
     cursor.require_sp()?;
     let pos = cursor.pos();
@@ -80,7 +86,9 @@ pub fn parse_shape(
     match shape.kind.as_str() {
         "enum" | "intEnum" => shape.members = parse_members(cursor, settings, &shape.name, true)?,
         "service" | "resource" => shape.properties = parse_object(cursor, 0)?,
-        "operation" => shape.properties = parse_operation_body(cursor, parsed, settings, &shape.name)?,
+        "operation" => {
+            shape.properties = parse_operation_body(cursor, parsed, settings, &shape.name)?
+        }
         _ => shape.members = parse_members(cursor, settings, &shape.name, false)?,
     }
     parsed.shapes.push(shape);
@@ -92,7 +100,10 @@ fn shape_ref(cursor: &mut Cursor<'_>) -> Parsed<ShapeRef> {
     let pos = cursor.pos();
     let text = cursor.shape_id()?;
     if text.contains('$') {
-        return Err(cursor.error_at(pos, format!("`{text}` names a member, but a shape is needed here")));
+        return Err(cursor.error_at(
+            pos,
+            format!("`{text}` names a member, but a shape is needed here"),
+        ));
     }
     Ok(ShapeRef { text, pos })
 }
@@ -137,7 +148,10 @@ fn parse_members(
     loop {
         let traits = parse_traits(cursor)?;
         if cursor.peek() == Some(b'}') {
-            if !traits.iter().all(|t| t.name.text == super::parser::DOCUMENTATION) {
+            if !traits
+                .iter()
+                .all(|t| t.name.text == super::parser::DOCUMENTATION)
+            {
                 return Err(cursor.expected("a member after its traits"));
             }
             cursor.bump();
@@ -235,7 +249,11 @@ fn parse_operation_body(
             }
             cursor.bump();
             cursor.bump();
-            let suffix = if key == "input" { &settings.input_suffix } else { &settings.output_suffix };
+            let suffix = if key == "input" {
+                &settings.input_suffix
+            } else {
+                &settings.output_suffix
+            };
             let name = format!("{operation}{suffix}");
             inline_structure(cursor, parsed, settings, &key, name, pos)?
         } else {

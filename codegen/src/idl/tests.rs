@@ -46,7 +46,9 @@ fn unterminated_strings_and_text_blocks_point_at_their_start() {
 #[test]
 fn huge_text_blocks_load_and_keep_their_text() {
     let body = "line of documentation\n    ".repeat(200_000);
-    let text = format!("$version: \"2\"\nnamespace a\n@documentation(\"\"\"\n    {body}\"\"\")\nstring S\n");
+    let text = format!(
+        "$version: \"2\"\nnamespace a\n@documentation(\"\"\"\n    {body}\"\"\")\nstring S\n"
+    );
     let model = one(&text).expect("a large text block is fine");
     let docs = model.to_json()["shapes"]["a#S"]["traits"]["smithy.api#documentation"].clone();
     assert_eq!(docs.as_str().map(|d| d.lines().count()), Some(200_000));
@@ -74,19 +76,33 @@ fn errors_name_file_line_and_column() {
 
 #[test]
 fn several_files_merge_and_conflicts_name_both_places() {
-    let a = ("a.smithy".to_owned(), "$version: \"2\"\nnamespace n\nstring S\n".to_owned());
+    let a = (
+        "a.smithy".to_owned(),
+        "$version: \"2\"\nnamespace n\nstring S\n".to_owned(),
+    );
     let b = (
         "b.smithy".to_owned(),
         "$version: \"2\"\nnamespace n\napply S @sensitive\nstructure T { s: S }\n".to_owned(),
     );
-    let model = load_files(&[a.clone(), b]).expect("the files merge").to_json();
-    assert_eq!(model["shapes"]["n#S"]["traits"]["smithy.api#sensitive"], serde_json::json!({}));
+    let model = load_files(&[a.clone(), b])
+        .expect("the files merge")
+        .to_json();
+    assert_eq!(
+        model["shapes"]["n#S"]["traits"]["smithy.api#sensitive"],
+        serde_json::json!({})
+    );
     assert_eq!(model["shapes"]["n#T"]["members"]["s"]["target"], "n#S");
 
-    let c = ("c.smithy".to_owned(), "$version: \"2\"\nnamespace n\n\ninteger S\n".to_owned());
+    let c = (
+        "c.smithy".to_owned(),
+        "$version: \"2\"\nnamespace n\n\ninteger S\n".to_owned(),
+    );
     let problems = load_files(&[a, c]).expect_err("S is defined twice, differently");
     let text = problems.to_string();
-    assert!(text.contains("c.smithy:4:9") && text.contains("a.smithy:3:8"), "{text}");
+    assert!(
+        text.contains("c.smithy:4:9") && text.contains("a.smithy:3:8"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -98,8 +114,16 @@ fn an_idl_service_loads_into_the_generators_model_with_mixins_flattened() {
     let Some(crate::smithy::ast::Shape::Structure(input)) = model.shapes.get("n#ListInput") else {
         panic!("no n#ListInput structure");
     };
-    let names: Vec<&str> = input.members.0.iter().map(|(name, _)| name.as_str()).collect();
+    let names: Vec<&str> = input
+        .members
+        .0
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .collect();
     assert_eq!(names, ["nextToken", "size"]);
     assert!(input.mixins.is_empty());
-    assert!(!model.shapes.contains_key("n#Paged"), "mixin shapes are removed");
+    assert!(
+        !model.shapes.contains_key("n#Paged"),
+        "mixin shapes are removed"
+    );
 }

@@ -12,7 +12,11 @@ const DEFAULT: &str = "smithy.api#default";
 /// The model with 1.0 primitives given their defaults; a 2.0 model is returned as is.
 pub fn upgrade(model: &Node) -> Node {
     let mut model = model.clone();
-    if model.get("smithy").and_then(Node::as_str).is_some_and(|v| v.starts_with('2')) {
+    if model
+        .get("smithy")
+        .and_then(Node::as_str)
+        .is_some_and(|v| v.starts_with('2'))
+    {
         return model;
     }
     let Node::Object(root) = &mut model else {
@@ -27,21 +31,35 @@ pub fn upgrade(model: &Node) -> Node {
         .collect();
     let default_of = |target: &str| -> Option<Node> {
         if let Some(name) = target.strip_prefix("smithy.api#Primitive") {
-            return Some(if name == "Boolean" { Node::Bool(false) } else { Node::Number(0.into()) });
+            return Some(if name == "Boolean" {
+                Node::Bool(false)
+            } else {
+                Node::Number(0.into())
+            });
         }
-        primitive_defaults.iter().find(|(id, _)| id == target).map(|(_, value)| value.clone())
+        primitive_defaults
+            .iter()
+            .find(|(id, _)| id == target)
+            .map(|(_, value)| value.clone())
     };
     for (id, shape) in shapes.iter_mut() {
         let Node::Object(shape) = shape else { continue };
         if let Some((_, value)) = primitive_defaults.iter().find(|(known, _)| known == id) {
             add_default(shape, value.clone());
         }
-        if shape.iter().any(|(k, v)| k == "type" && v.as_str() == Some("structure"))
+        if shape
+            .iter()
+            .any(|(k, v)| k == "type" && v.as_str() == Some("structure"))
             && let Some(Node::Object(members)) = get_mut(shape, "members")
         {
             for (_, member) in members.iter_mut() {
-                let Node::Object(member) = member else { continue };
-                let target = member.iter().find(|(k, _)| k == "target").and_then(|(_, t)| t.as_str());
+                let Node::Object(member) = member else {
+                    continue;
+                };
+                let target = member
+                    .iter()
+                    .find(|(k, _)| k == "target")
+                    .and_then(|(_, t)| t.as_str());
                 if let Some(value) = target.and_then(default_of)
                     && !has(member, BOX)
                 {
@@ -55,7 +73,9 @@ pub fn upgrade(model: &Node) -> Node {
 
 /// The default a 1.0 shape implies: `0` or `false` for an unboxed number or boolean.
 fn primitive_default(shape: &Node) -> Option<Node> {
-    let boxed = shape.get("traits").is_some_and(|traits| traits.get(BOX).is_some());
+    let boxed = shape
+        .get("traits")
+        .is_some_and(|traits| traits.get(BOX).is_some());
     match shape.get("type").and_then(Node::as_str)? {
         _ if boxed => None,
         "boolean" => Some(Node::Bool(false)),

@@ -13,7 +13,9 @@ pub fn check_traits(shapes: &mut Object) -> Vec<Diagnostic> {
     let kinds: BTreeMap<String, Option<String>> = shapes
         .iter()
         .map(|(id, shape)| {
-            let is_trait = shape.get("traits").is_some_and(|t| t.get("smithy.api#trait").is_some());
+            let is_trait = shape
+                .get("traits")
+                .is_some_and(|t| t.get("smithy.api#trait").is_some());
             let kind = shape.get("type").and_then(Node::as_str).map(str::to_owned);
             (id.clone(), if is_trait { kind } else { None })
         })
@@ -60,19 +62,27 @@ fn check_holder(
         };
         let path = format!("{}.traits[\"{trait_id}\"]", shape_path(id));
         let Some(kind) = definition else {
-            problems.push(Diagnostic::at_shape(id, path, format!(
-                "`{trait_id}` is applied as a trait but is not one (its shape has no `@trait`)"
-            )));
+            problems.push(Diagnostic::at_shape(
+                id,
+                path,
+                format!(
+                    "`{trait_id}` is applied as a trait but is not one (its shape has no `@trait`)"
+                ),
+            ));
             continue;
         };
         if matches!(kind.as_str(), "list" | "set") && *value == Node::empty_object() {
             *value = Node::Array(Vec::new());
         }
         if !fits(kind, value) {
-            problems.push(Diagnostic::at_shape(id, path, format!(
-                "the value of trait `{trait_id}` does not fit its {kind} shape: {}",
-                value.to_json()
-            )));
+            problems.push(Diagnostic::at_shape(
+                id,
+                path,
+                format!(
+                    "the value of trait `{trait_id}` does not fit its {kind} shape: {}",
+                    value.to_json()
+                ),
+            ));
         }
     }
 }

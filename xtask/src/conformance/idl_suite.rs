@@ -55,11 +55,13 @@ pub struct IdlReport {
 
 /// Counts the cases with each outcome: (passed, failed, skipped).
 pub fn tally(cases: &[Case]) -> (usize, usize, usize) {
-    cases.iter().fold((0, 0, 0), |(p, f, s), case| match case.outcome {
-        Outcome::Passed => (p + 1, f, s),
-        Outcome::Failed(_) => (p, f + 1, s),
-        Outcome::Skipped(_) => (p, f, s + 1),
-    })
+    cases
+        .iter()
+        .fold((0, 0, 0), |(p, f, s), case| match case.outcome {
+            Outcome::Passed => (p + 1, f, s),
+            Outcome::Failed(_) => (p, f + 1, s),
+            Outcome::Skipped(_) => (p, f, s + 1),
+        })
 }
 
 /// Runs every case under `suite` (the `idl-tests` folder).
@@ -82,7 +84,9 @@ pub fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(dir) = pending.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else { continue };
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
         for path in entries.filter_map(|entry| entry.ok().map(|entry| entry.path())) {
             if path.is_dir() {
                 pending.push(path);
@@ -129,7 +133,10 @@ fn valid_cases(suite: &Path) -> Vec<Case> {
     let mut cases = Vec::new();
     for path in files_under(&suite.join("valid"), &["smithy"]) {
         let name = name_of(suite, &path);
-        let stem = path.to_string_lossy().trim_end_matches(".smithy").to_owned();
+        let stem = path
+            .to_string_lossy()
+            .trim_end_matches(".smithy")
+            .to_owned();
         let json = PathBuf::from(format!("{stem}.json"));
         let flattened = PathBuf::from(format!("{stem}.flattened.smithy"));
         if stem.ends_with(".flattened") {
@@ -137,11 +144,17 @@ fn valid_cases(suite: &Path) -> Vec<Case> {
         }
         if json.exists() {
             let outcome = compare_with_json(suite, &path, &json);
-            cases.push(Case { name: name.clone(), outcome });
+            cases.push(Case {
+                name: name.clone(),
+                outcome,
+            });
         }
         if flattened.exists() {
             let outcome = compare_flattened(suite, &path, &flattened);
-            cases.push(Case { name: format!("{name} (flattened)"), outcome });
+            cases.push(Case {
+                name: format!("{name} (flattened)"),
+                outcome,
+            });
         }
     }
     cases
@@ -154,11 +167,15 @@ fn compare_with_json(suite: &Path, smithy: &Path, json: &Path) -> Outcome {
         Ok(ast) => normalize(ast.to_json()),
         Err(message) => return Outcome::Failed(message),
     };
-    let expected = match fs::read_to_string(json).map_err(|e| e.to_string()).and_then(|text| {
-        serde_json::from_str::<Value>(&text).or_else(|e| read_big_numbers(&text, e))
-    }) {
+    let expected = match fs::read_to_string(json)
+        .map_err(|e| e.to_string())
+        .and_then(|text| {
+            serde_json::from_str::<Value>(&text).or_else(|e| read_big_numbers(&text, e))
+        }) {
         Ok(value) => normalize(value),
-        Err(message) => return Outcome::Failed(format!("cannot read {}: {message}", json.display())),
+        Err(message) => {
+            return Outcome::Failed(format!("cannot read {}: {message}", json.display()));
+        }
     };
     same(&ours, &expected)
 }
@@ -171,7 +188,11 @@ fn read_big_numbers(text: &str, error: serde_json::Error) -> Result<Value, Strin
         return Err(error.to_string());
     }
     let file = idl::json_file::read("expected.json", text).map_err(|e| e.to_string())?;
-    let shapes = file.shapes.into_iter().map(|(id, shape, _)| (id, shape.to_json())).collect();
+    let shapes = file
+        .shapes
+        .into_iter()
+        .map(|(id, shape, _)| (id, shape.to_json()))
+        .collect();
     Ok(serde_json::json!({"shapes": Value::Object(shapes)}))
 }
 
@@ -179,7 +200,8 @@ fn read_big_numbers(text: &str, error: serde_json::Error) -> Result<Value, Strin
 fn compare_flattened(suite: &Path, smithy: &Path, flattened: &Path) -> Outcome {
     let flat = |path: &Path| -> Result<Value, String> {
         let ast = load(&[read_case(suite, path)?])?;
-        let flat = catch_unwind(|| idl::flatten(&ast)).map_err(|_| "PANIC while flattening".to_owned())?;
+        let flat =
+            catch_unwind(|| idl::flatten(&ast)).map_err(|_| "PANIC while flattening".to_owned())?;
         Ok(normalize(flat.map_err(|e| e.to_string())?.to_json()))
     };
     match (flat(smithy), flat(flattened)) {
@@ -199,13 +221,14 @@ fn same(ours: &Value, expected: &Value) -> Outcome {
 /// The path of the first place where two values differ, with both sides.
 pub fn first_difference(ours: &Value, expected: &Value, path: &str) -> Option<String> {
     match (ours, expected) {
-        (Value::Object(a), Value::Object(b)) => a
-            .keys()
-            .chain(b.keys())
-            .find_map(|key| match (a.get(key), b.get(key)) {
-                (Some(x), Some(y)) => first_difference(x, y, &format!("{path}.{key}")),
-                (x, y) => Some(format!("{path}.{key}: ours {x:?}, Smithy's {y:?}")),
-            }),
+        (Value::Object(a), Value::Object(b)) => {
+            a.keys()
+                .chain(b.keys())
+                .find_map(|key| match (a.get(key), b.get(key)) {
+                    (Some(x), Some(y)) => first_difference(x, y, &format!("{path}.{key}")),
+                    (x, y) => Some(format!("{path}.{key}: ours {x:?}, Smithy's {y:?}")),
+                })
+        }
         (Value::Array(a), Value::Array(b)) if a.len() == b.len() => a
             .iter()
             .zip(b)
@@ -220,7 +243,9 @@ pub fn first_difference(ours: &Value, expected: &Value, path: &str) -> Option<St
 /// The parts of a JSON AST that Smithy's model equality ignores: the `smithy` version,
 /// and empty `members`, `traits`, `mixins`, `metadata` and `shapes` objects and lists.
 pub fn normalize(model: Value) -> Value {
-    let Value::Object(mut root) = model else { return model };
+    let Value::Object(mut root) = model else {
+        return model;
+    };
     root.remove("smithy");
     for key in ["metadata", "shapes"] {
         if root.get(key).is_some_and(is_empty) {
@@ -233,7 +258,9 @@ pub fn normalize(model: Value) -> Value {
             if shape.get("type").and_then(Value::as_str) == Some("operation") {
                 for key in ["input", "output"] {
                     if let Value::Object(operation) = shape {
-                        operation.entry(key).or_insert_with(|| serde_json::json!({"target": "smithy.api#Unit"}));
+                        operation
+                            .entry(key)
+                            .or_insert_with(|| serde_json::json!({"target": "smithy.api#Unit"}));
                     }
                 }
             }
@@ -262,15 +289,22 @@ fn fold_local_applies(shapes: &mut serde_json::Map<String, Value>) {
         .map(|(id, _)| id.clone())
         .collect();
     for id in applies {
-        let Some((shape_id, member)) = id.split_once('$') else { continue };
-        let traits = shapes.get(&id).and_then(|apply| apply.get("traits")).cloned();
+        let Some((shape_id, member)) = id.split_once('$') else {
+            continue;
+        };
+        let traits = shapes
+            .get(&id)
+            .and_then(|apply| apply.get("traits"))
+            .cloned();
         let target = shapes
             .get_mut(shape_id)
             .and_then(|shape| shape.get_mut("members"))
             .and_then(|members| members.get_mut(member))
             .and_then(Value::as_object_mut);
         if let (Some(target), Some(Value::Object(traits))) = (target, traits) {
-            let existing = target.entry("traits").or_insert_with(|| serde_json::json!({}));
+            let existing = target
+                .entry("traits")
+                .or_insert_with(|| serde_json::json!({}));
             if let Value::Object(existing) = existing {
                 existing.extend(traits);
             }
@@ -281,15 +315,18 @@ fn fold_local_applies(shapes: &mut serde_json::Map<String, Value>) {
 
 /// Whether a value is an empty object or array.
 fn is_empty(value: &Value) -> bool {
-    matches!(value, Value::Object(m) if m.is_empty()) || matches!(value, Value::Array(a) if a.is_empty())
+    matches!(value, Value::Object(m) if m.is_empty())
+        || matches!(value, Value::Array(a) if a.is_empty())
 }
 
 /// Removes empty structural properties of a shape or member.
 fn drop_empty(object: &mut Value) {
     if let Value::Object(map) = object {
         map.retain(|key, value| {
-            !(matches!(key.as_str(), "members" | "traits" | "mixins" | "operations" | "resources" | "errors")
-                && is_empty(value))
+            !(matches!(
+                key.as_str(),
+                "members" | "traits" | "mixins" | "operations" | "resources" | "errors"
+            ) && is_empty(value))
         });
     }
 }
@@ -315,12 +352,21 @@ fn invalid_case(suite: &Path, path: &Path) -> InvalidCase {
     let file = match read_case(suite, path) {
         Ok(file) => file,
         Err(message) => {
-            return InvalidCase { case: Case { name, outcome: Outcome::Failed(message) }, same_position: None };
+            return InvalidCase {
+                case: Case {
+                    name,
+                    outcome: Outcome::Failed(message),
+                },
+                same_position: None,
+            };
         }
     };
     let expected = expected_position(&file.1);
     let (outcome, same_position) = match load(std::slice::from_ref(&file)) {
-        Ok(_) => (Outcome::Failed("accepted, but Smithy rejects it".to_owned()), None),
+        Ok(_) => (
+            Outcome::Failed("accepted, but Smithy rejects it".to_owned()),
+            None,
+        ),
         Err(message) if message.contains("PANIC") => (Outcome::Failed(message), None),
         Err(message) => {
             let ours = our_position(&message, &name);
@@ -328,11 +374,17 @@ fn invalid_case(suite: &Path, path: &Path) -> InvalidCase {
             if ours.is_some() || message.contains(" (at $") {
                 (Outcome::Passed, same)
             } else {
-                (Outcome::Failed(format!("rejected without a location: {message}")), same)
+                (
+                    Outcome::Failed(format!("rejected without a location: {message}")),
+                    same,
+                )
             }
         }
     };
-    InvalidCase { case: Case { name, outcome }, same_position }
+    InvalidCase {
+        case: Case { name, outcome },
+        same_position,
+    }
 }
 
 fn errorfile_case(suite: &Path, path: &Path) -> Case {
@@ -367,23 +419,36 @@ fn judge_errorfile(name: &str, file: &(String, String), events: &str) -> Outcome
     if error_shapes.is_empty() {
         return match result {
             Ok(_) => Outcome::Passed,
-            Err(message) => Outcome::Failed(format!("only warnings expected, but refused: {message}")),
+            Err(message) => {
+                Outcome::Failed(format!("only warnings expected, but refused: {message}"))
+            }
         };
     }
     if let Some(reason) = skip_reason(name) {
         return Outcome::Skipped(reason.to_owned());
     }
     match result {
-        Ok(_) => Outcome::Failed(format!("accepted, but Smithy reports errors on {}", error_shapes.join(", "))),
+        Ok(_) => Outcome::Failed(format!(
+            "accepted, but Smithy reports errors on {}",
+            error_shapes.join(", ")
+        )),
         Err(message) if message.contains("PANIC") => Outcome::Failed(message),
         Err(message) => {
             let named = error_shapes.iter().any(|shape| {
-                *shape == "-" || message.contains(shape) || shape.rsplit('#').next().is_some_and(|short| message.contains(&format!("`{short}`")))
+                *shape == "-"
+                    || message.contains(shape)
+                    || shape
+                        .rsplit('#')
+                        .next()
+                        .is_some_and(|short| message.contains(&format!("`{short}`")))
             });
             if named {
                 Outcome::Passed
             } else {
-                Outcome::Failed(format!("refused, but without naming {}: {message}", error_shapes.join(", ")))
+                Outcome::Failed(format!(
+                    "refused, but without naming {}: {message}",
+                    error_shapes.join(", ")
+                ))
             }
         }
     }

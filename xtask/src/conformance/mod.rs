@@ -1,6 +1,8 @@
 //! `cargo xtask conformance`: runs Smithy's IDL suite and the AWS protocol compliance
 //! suites, prints a scoreboard and writes it to `target/conformance.json`.
 
+pub mod compliance;
+pub mod compliance_tests;
 pub mod idl_suite;
 pub mod protocols;
 
@@ -19,6 +21,9 @@ use idl_suite::{Case, IdlReport, Outcome, tally};
 pub const DEFAULT_SMITHY: &str = "../shared/smithy";
 /// Where the scoreboard is written, relative to the workspace root.
 pub const SCOREBOARD: &str = "target/conformance.json";
+
+/// The protocols our generator makes clients for, whose compliance cases are run.
+const CLIENT_PROTOCOLS: &[&str] = &["awsJson1_0", "awsJson1_1"];
 
 /// The result of one protocol's suite.
 struct ProtocolScore {
@@ -39,10 +44,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let root = workspace_root();
     let smithy = match args.value("smithy") {
         Some(dir) => PathBuf::from(dir),
-        None => std::env::var_os("SMITHY_DIR").map_or_else(|| root.join(DEFAULT_SMITHY), PathBuf::from),
+        None => {
+            std::env::var_os("SMITHY_DIR").map_or_else(|| root.join(DEFAULT_SMITHY), PathBuf::from)
+        }
     };
     if !smithy.join("idl-tests").is_dir() {
-        return Err(format!("no Smithy suite at {} (give --smithy DIR or set SMITHY_DIR)", smithy.display()));
+        return Err(format!(
+            "no Smithy suite at {} (give --smithy DIR or set SMITHY_DIR)",
+            smithy.display()
+        ));
     }
     let started = Instant::now();
     let idl = idl_suite::run(&smithy.join("idl-tests"));
@@ -50,7 +60,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let parse_time = time_parsing(&smithy);
     let scores: Vec<ProtocolScore> = protocols::protocol_names(&smithy)
         .iter()
-        .map(|protocol| score_protocol(&smithy, protocol))
+        .map(|protocol| score_protocol(&root, &smithy, protocol))
         .collect();
     print_table(&idl, &scores, args.switch("verbose"));
     println!(
@@ -59,7 +69,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         parse_time.as_secs_f64() * 1000.0
     );
     let path = root.join(SCOREBOARD);
-    let text = serde_json::to_string_pretty(&scoreboard(&idl, &scores)).map_err(|e| e.to_string())?;
+    let text =
+        serde_json::to_string_pretty(&scoreboard(&idl, &scores)).map_err(|e| e.to_string())?;
     fs::create_dir_all(root.join("target")).map_err(|e| format!("cannot create target/: {e}"))?;
     fs::write(&path, text + "\n").map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!("wrote {SCOREBOARD}");
@@ -82,7 +93,7 @@ fn time_parsing(smithy: &Path) -> Duration {
 }
 
 /// Loads a protocol suite and judges its client cases.
-fn score_protocol(smithy: &Path, protocol: &str) -> ProtocolScore {
+fn score_protocol(root: &Path, smithy: &Path, protocol: &str) -> ProtocolScore {
     let suite = protocols::load_suite(smithy, protocol);
     let mut score = ProtocolScore {
         protocol: protocol.to_owned(),
@@ -94,7 +105,20 @@ fn score_protocol(smithy: &Path, protocol: &str) -> ProtocolScore {
     match &suite.model {
         Err(message) => {
             score.failed = 1;
-            score.notes.push(format!("the suite does not load: {message}"));
+            score
+                .notes
+                .push(format!("the suite does not load: {message}"));
+        }
+        Ok(model) if CLIENT_PROTOCOLS.contains(&protocol) => {
+            let cases = compliance::run(root, protocol, model);
+            let (passed, failed, skipped) = tally(&cases);
+            (score.passed, score.failed, score.skipped) = (passed, failed, skipped);
+            for case in &cases {
+                if let Outcome::Failed(why) | Outcome::Skipped(why) = &case.outcome {
+                    let kind = if matches!(case.outcome, Outcome::Failed(_)) { "failed" } else { "skipped" };
+                    score.notes.push(format!("{kind} {}: {why}", case.name));
+                }
+            }
         }
         Ok(model) => {
             let cases = protocols::client_cases(model);
@@ -113,7 +137,11 @@ fn scoreboard(idl: &IdlReport, scores: &[ProtocolScore]) -> serde_json::Value {
     let (valid_passed, _, _) = tally(&idl.valid);
     let invalid: Vec<Case> = idl.invalid.iter().map(|case| case.case.clone()).collect();
     let (invalid_passed, _, _) = tally(&invalid);
-    let same_position = idl.invalid.iter().filter(|case| case.same_position == Some(true)).count();
+    let same_position = idl
+        .invalid
+        .iter()
+        .filter(|case| case.same_position == Some(true))
+        .count();
     let (errorfiles_passed, _, errorfiles_skipped) = tally(&idl.errorfiles);
     let protocols: serde_json::Map<String, serde_json::Value> = scores
         .iter()
@@ -136,13 +164,28 @@ fn scoreboard(idl: &IdlReport, scores: &[ProtocolScore]) -> serde_json::Value {
 /// `verbose`, else the first few of each group).
 fn print_table(idl: &IdlReport, scores: &[ProtocolScore], verbose: bool) {
     let invalid: Vec<Case> = idl.invalid.iter().map(|case| case.case.clone()).collect();
-    let with_position = idl.invalid.iter().filter(|case| case.same_position.is_some()).count();
-    let same_position = idl.invalid.iter().filter(|case| case.same_position == Some(true)).count();
+    let with_position = idl
+        .invalid
+        .iter()
+        .filter(|case| case.same_position.is_some())
+        .count();
+    let same_position = idl
+        .invalid
+        .iter()
+        .filter(|case| case.same_position == Some(true))
+        .count();
     println!("| suite | passed | failed | skipped | total |");
     println!("| --- | ---: | ---: | ---: | ---: |");
-    for (label, cases) in [("IDL valid", &idl.valid), ("IDL invalid", &invalid), ("IDL errorfiles", &idl.errorfiles)] {
+    for (label, cases) in [
+        ("IDL valid", &idl.valid),
+        ("IDL invalid", &invalid),
+        ("IDL errorfiles", &idl.errorfiles),
+    ] {
         let (passed, failed, skipped) = tally(cases);
-        println!("| {label} | {passed} | {failed} | {skipped} | {} |", cases.len());
+        println!(
+            "| {label} | {passed} | {failed} | {skipped} | {} |",
+            cases.len()
+        );
     }
     for score in scores {
         let total = score.passed + score.failed + score.skipped;
@@ -151,9 +194,15 @@ fn print_table(idl: &IdlReport, scores: &[ProtocolScore], verbose: bool) {
             score.protocol, score.passed, score.failed, score.skipped
         );
     }
-    println!("\nIDL invalid: {same_position} of {with_position} errors with a Smithy position are at the same line and column");
+    println!(
+        "\nIDL invalid: {same_position} of {with_position} errors with a Smithy position are at the same line and column"
+    );
     let limit = if verbose { usize::MAX } else { 10 };
-    for (label, cases) in [("IDL valid", &idl.valid), ("IDL invalid", &invalid), ("IDL errorfiles", &idl.errorfiles)] {
+    for (label, cases) in [
+        ("IDL valid", &idl.valid),
+        ("IDL invalid", &invalid),
+        ("IDL errorfiles", &idl.errorfiles),
+    ] {
         for (kind, pick) in [("failed", true), ("skipped", false)] {
             let listed: Vec<&Case> = cases
                 .iter()
@@ -186,6 +235,11 @@ fn print_table(idl: &IdlReport, scores: &[ProtocolScore], verbose: bool) {
 
 /// The first line of a message, for one-line listings.
 fn first_line(text: &str) -> String {
-    let joined: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).take(3).collect();
+    let joined: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .collect();
     joined.join(" ")
 }

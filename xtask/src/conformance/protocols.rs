@@ -15,8 +15,6 @@ pub const RESPONSE_TESTS: &str = "smithy.test#httpResponseTests";
 
 /// One protocol's suite, loaded.
 pub struct ProtocolSuite {
-    /// The protocol's folder name, e.g. `awsJson1_0`.
-    pub protocol: String,
     /// The merged model (JSON AST), or why it could not be loaded.
     pub model: Result<Node, String>,
 }
@@ -27,8 +25,10 @@ pub struct ClientCase {
     pub id: String,
     /// The operation (or error structure) it belongs to.
     pub shape: String,
-    /// `httpRequestTests` or `httpResponseTests`.
+    /// `request` or `response`.
     pub kind: &'static str,
+    /// The protocol the case is for (absolute trait id).
+    pub protocol: String,
     /// The case as written (method, uri, params, …).
     pub case: Node,
 }
@@ -63,8 +63,13 @@ pub fn suite_files(smithy: &Path, protocol: &str) -> Vec<PathBuf> {
 pub fn load_files(base: &Path, files: &[PathBuf]) -> Result<Node, String> {
     let mut texts = Vec::new();
     for path in files {
-        let text = fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let name = path.strip_prefix(base).unwrap_or(path).to_string_lossy().into_owned();
+        let text =
+            fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let name = path
+            .strip_prefix(base)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned();
         texts.push((name, text));
     }
     idl::load_files(&texts).map_err(|e| e.to_string())
@@ -73,7 +78,6 @@ pub fn load_files(base: &Path, files: &[PathBuf]) -> Result<Node, String> {
 /// Loads one protocol's suite.
 pub fn load_suite(smithy: &Path, protocol: &str) -> ProtocolSuite {
     ProtocolSuite {
-        protocol: protocol.to_owned(),
         model: load_files(smithy, &suite_files(smithy, protocol)),
     }
 }
@@ -87,16 +91,30 @@ pub fn client_cases(model: &Node) -> Vec<ClientCase> {
     let mut cases = Vec::new();
     for (id, shape) in shapes {
         for kind in [REQUEST_TESTS, RESPONSE_TESTS] {
-            let Some(Node::Array(tests)) = shape.get("traits").and_then(|traits| traits.get(kind)) else {
+            let Some(Node::Array(tests)) = shape.get("traits").and_then(|traits| traits.get(kind))
+            else {
                 continue;
             };
             for test in tests {
                 let applies = test.get("appliesTo").and_then(Node::as_str);
                 if matches!(applies, None | Some("client")) {
                     cases.push(ClientCase {
-                        id: test.get("id").and_then(Node::as_str).unwrap_or("?").to_owned(),
+                        id: test
+                            .get("id")
+                            .and_then(Node::as_str)
+                            .unwrap_or("?")
+                            .to_owned(),
                         shape: id.clone(),
-                        kind: if kind == REQUEST_TESTS { "request" } else { "response" },
+                        kind: if kind == REQUEST_TESTS {
+                            "request"
+                        } else {
+                            "response"
+                        },
+                        protocol: test
+                            .get("protocol")
+                            .and_then(Node::as_str)
+                            .unwrap_or_default()
+                            .to_owned(),
                         case: test.clone(),
                     });
                 }

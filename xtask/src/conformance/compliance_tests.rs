@@ -1,0 +1,166 @@
+//! Writing one Rust test per compliance case: the case's `params` turned into the wire
+//! form our serde types read (blobs base64-encoded), the expected request or response
+//! as JSON, and a call through the generated client over the runtime's `MockTransport`.
+
+use codegen::idl::Node;
+use codegen::ir;
+use heck::ToSnakeCase;
+use serde_json::{Value, json};
+
+use super::protocols::ClientCase;
+
+/// One generated test.
+pub struct TestCase {
+    /// The compliance case id.
+    pub case_id: String,
+    /// The Rust test function's name.
+    pub test_name: String,
+    /// The test function's source.
+    pub source: String,
+}
+
+impl TestCase {
+    /// A request or response case of operation `op`.
+    pub fn for_operation(case: &ClientCase, op: &ir::Operation, ast: &Node) -> TestCase {
+        let test_name = test_name(case);
+        let io_shape = shape_of(ast, &case.shape, if case.kind == "request" { "input" } else { "output" });
+        let params = wire(ast, io_shape.as_deref(), &case.case.get("params").map_or(json!({}), Node::to_json));
+        let call = call(op);
+        let source = if case.kind == "request" {
+            let input = match &op.input {
+                Some(input) => format!("let input: {input} = serde_json::from_value(serde_json::json!({params})).expect(\"params fit the input\");"),
+                None => String::new(),
+            };
+            format!(
+                "#[tokio::test]\nasync fn {test_name}() {{\n    let mock = MockTransport::new();\n    mock.push_response(200, &[], \"{{}}\");\n    \
+                 let client = client(&mock, {host:?});\n    {input}\n    let _ = {call}.await;\n    \
+                 check_request(&mock, &serde_json::json!({expected}));\n}}\n",
+                host = case.case.get("host").and_then(Node::as_str).unwrap_or("example.com"),
+                expected = case.case.to_json(),
+            )
+        } else {
+            let input = default_input(op);
+            format!(
+                "#[tokio::test]\nasync fn {test_name}() {{\n    let mock = MockTransport::new();\n    {respond}\n    \
+                 let client = client(&mock, \"example.com\");\n    {input}\n    let result = {call}.await;\n    \
+                 let output = result.map(|output| serde_json::to_value(&output).expect(\"outputs serialise\")).map_err(|e| format!(\"{{e:?}}\"));\n    \
+                 check_output(output, &serde_json::json!({params}));\n}}\n",
+                respond = respond(&case.case),
+            )
+        };
+        TestCase { case_id: case.id.clone(), test_name, source }
+    }
+
+    /// A response case of error `error`, returned by operation `op`.
+    pub fn for_error(case: &ClientCase, op: &ir::Operation, error: &ir::ErrorRef, ast: &Node) -> TestCase {
+        let test_name = test_name(case);
+        let params = wire(ast, Some(&case.shape), &case.case.get("params").map_or(json!({}), Node::to_json));
+        let source = format!(
+            "#[tokio::test]\nasync fn {test_name}() {{\n    let mock = MockTransport::new();\n    {respond}\n    \
+             let client = client(&mock, \"example.com\");\n    {input}\n    let result = {call}.await;\n    \
+             let error = match result {{\n        Err(Error::Service {{ error: {enum_name}::{variant}(error), .. }}) => Ok(serde_json::to_value(&error).expect(\"errors serialise\")),\n        \
+             other => Err(format!(\"expected {variant}, got {{other:?}}\")),\n    }};\n    \
+             check_output(error, &serde_json::json!({params}));\n}}\n",
+            respond = respond(&case.case),
+            input = default_input(op),
+            call = call(op),
+            enum_name = op.error_name,
+            variant = error.type_name,
+        );
+        TestCase { case_id: case.id.clone(), test_name, source }
+    }
+}
+
+/// The test name of a case: its id in snake case, prefixed by its kind.
+fn test_name(case: &ClientCase) -> String {
+    format!("{}_{}", case.kind, case.id.to_snake_case())
+}
+
+/// `client.method(input)` (or without input).
+fn call(op: &ir::Operation) -> String {
+    let argument = if op.input.is_some() { "input" } else { "" };
+    format!("client.{}({argument})", op.method_name)
+}
+
+/// An empty input for response cases (their params describe the output).
+fn default_input(op: &ir::Operation) -> String {
+    match &op.input {
+        Some(input) => format!("let input = {input}::default();"),
+        None => String::new(),
+    }
+}
+
+/// Queues the case's response on the mock.
+fn respond(case: &Node) -> String {
+    let code = case.get("code").and_then(|c| c.to_json().as_u64()).unwrap_or(200);
+    let headers: Vec<String> = match case.get("headers") {
+        Some(Node::Object(headers)) => headers
+            .iter()
+            .map(|(name, value)| format!("({name:?}, {:?})", value.as_str().unwrap_or_default()))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let body = case.get("body").and_then(Node::as_str).unwrap_or_default();
+    format!("mock.push_response({code}, &[{}], {body:?});", headers.join(", "))
+}
+
+/// The shape `key` (`input`/`output`) of operation `operation`, if the model has it.
+fn shape_of(ast: &Node, operation: &str, key: &str) -> Option<String> {
+    let shape = ast.get("shapes")?.get(operation)?;
+    shape.get(key)?.get("target")?.as_str().map(str::to_owned)
+}
+
+/// The member targets of shape `id`, and its type.
+fn shape(ast: &Node, id: &str) -> Option<Node> {
+    ast.get("shapes")?.get(id).cloned()
+}
+
+/// `params` in the wire form our serde types read: blobs base64-encoded, the rest as is.
+pub fn wire(ast: &Node, shape_id: Option<&str>, params: &Value) -> Value {
+    let Some(definition) = shape_id.and_then(|id| shape(ast, id)) else {
+        return params.clone();
+    };
+    let target = |member: &str| -> Option<String> {
+        let members = definition.get("members");
+        let member = members.and_then(|m| m.get(member)).or_else(|| definition.get(member))?;
+        member.get("target")?.as_str().map(str::to_owned)
+    };
+    match (definition.get("type").and_then(Node::as_str), params) {
+        (Some("blob"), Value::String(text)) => Value::String(base64_simd::STANDARD.encode_to_string(text.as_bytes())),
+        (Some("list" | "set"), Value::Array(items)) => {
+            let element = target("member");
+            Value::Array(items.iter().map(|item| wire(ast, element.as_deref(), item)).collect())
+        }
+        (Some("map"), Value::Object(entries)) => {
+            let value = target("value");
+            Value::Object(entries.iter().map(|(k, v)| (k.clone(), wire(ast, value.as_deref(), v))).collect())
+        }
+        (Some("structure" | "union"), Value::Object(entries)) => Value::Object(
+            entries
+                .iter()
+                .map(|(k, v)| (k.clone(), wire(ast, target(k).as_deref(), v)))
+                .collect(),
+        ),
+        _ => params.clone(),
+    }
+}
+
+/// The whole test file of one crate.
+pub fn test_file(crate_name: &str, cases: &[TestCase]) -> String {
+    let mut file = format!(
+        "//! Written by `cargo xtask conformance`: Smithy's protocol compliance cases.\n\
+         #![allow(unused_imports, clippy::all)]\n\n\
+         use {crate_name}::client::*;\nuse {crate_name}::error::*;\nuse {crate_name}::types::*;\n\
+         use {crate_name}::runtime::{{Config, Credentials, Error, MockTransport}};\n\n{}\n",
+        SUPPORT.replace("CRATE", crate_name)
+    );
+    for case in cases {
+        file.push_str(&case.source);
+        file.push('\n');
+    }
+    file
+}
+
+/// The helpers every test file starts with: the client over the mock, and the request and
+/// output comparisons the compliance spec describes.
+const SUPPORT: &str = include_str!("compliance_support.rs.txt");
