@@ -10,7 +10,7 @@ use std::process::Command;
 use codegen::idl::{self, Node};
 use codegen::ir;
 
-use super::compliance_tests::{TestCase, test_file};
+use super::compliance_tests::{TestCase, test_file, test_name};
 use super::idl_suite::{Case, Outcome};
 use super::protocols::{ClientCase, client_cases};
 
@@ -26,44 +26,39 @@ struct ServiceCrate {
 /// Runs every client case of `protocol` (whose suite model is `ast`) and says what
 /// happened to each; cases of services we cannot generate fail with the reason.
 pub fn run(root: &Path, protocol: &str, ast: &Node) -> Vec<Case> {
-    let cases = client_cases(ast);
+    let cases: Vec<ClientCase> = client_cases(ast)
+        .into_iter()
+        .filter(|case| case.protocol.ends_with(protocol))
+        .collect();
     let mut results: BTreeMap<String, Outcome> = BTreeMap::new();
-    let mut crates = Vec::new();
     let mut generation_errors = Vec::new();
     for service_id in services(ast, protocol) {
-        match generate_service(root, protocol, ast, &service_id) {
-            Ok((krate, service)) => {
-                let assigned = assign_cases(&cases, &service, ast, protocol);
-                for case in &assigned {
-                    results.insert(case.case_id.clone(), Outcome::Failed("did not run".to_owned()));
-                }
-                crates.push(ServiceCrate { dir: krate, cases: assigned });
-            }
-            Err(message) => generation_errors.push(format!("cannot generate {service_id}: {message}")),
-        }
-    }
-    match build_and_test(root, &crates) {
-        Ok(outcomes) => results.extend(outcomes),
-        Err(message) => {
-            for krate in &crates {
+        let krate = generate_service(root, protocol, ast, &service_id).map(|(dir, service)| ServiceCrate {
+            dir,
+            cases: assign_cases(&cases, &service, ast),
+        });
+        match krate.and_then(|krate| test_crate(root, &krate).map(|outcomes| (krate, outcomes))) {
+            Ok((krate, mut outcomes)) => {
                 for case in &krate.cases {
-                    results.insert(case.case_id.clone(), Outcome::Failed(message.clone()));
+                    let outcome = outcomes.remove(&case.test_name).unwrap_or_else(|| Outcome::Failed("did not run".to_owned()));
+                    results.insert(case.test_name.clone(), outcome);
                 }
             }
+            Err(message) => generation_errors.push(format!("{service_id}: {message}")),
         }
     }
     cases
         .iter()
-        .filter(|case| case.protocol.ends_with(protocol))
-        .map(|case| Case {
-            name: format!("{protocol}/{}", case.id),
-            outcome: results.get(&case.id).cloned().unwrap_or_else(|| {
+        .map(|case| {
+            let name = test_name(case);
+            let outcome = results.remove(&name).unwrap_or_else(|| {
                 if generation_errors.is_empty() {
                     Outcome::Skipped("no operation or error of a generated test service takes this case".to_owned())
                 } else {
                     Outcome::Failed(generation_errors.join("; "))
                 }
-            }),
+            });
+            Case { name: format!("{protocol}/{name}"), outcome }
         })
         .collect()
 }
@@ -116,12 +111,9 @@ fn generate_service(root: &Path, protocol: &str, ast: &Node, service_id: &str) -
 
 /// The cases that one generated service can run: request and response cases of its
 /// operations, and response cases of the errors its operations return.
-fn assign_cases(cases: &[ClientCase], service: &ir::Service, ast: &Node, protocol: &str) -> Vec<TestCase> {
+fn assign_cases(cases: &[ClientCase], service: &ir::Service, ast: &Node) -> Vec<TestCase> {
     let mut assigned = Vec::new();
     for case in cases {
-        if !case.protocol.ends_with(protocol) {
-            continue;
-        }
         let operation = service.operations.iter().find(|op| op.shape_id == case.shape);
         let error = service.operations.iter().find_map(|op| {
             let error = op.errors.iter().find(|e| error_shape_id(service, &e.type_name) == Some(case.shape.as_str()))?;
@@ -145,18 +137,62 @@ fn error_shape_id<'a>(service: &'a ir::Service, type_name: &str) -> Option<&'a s
     })
 }
 
-/// Writes the tests and the scratch workspace, runs `cargo test`, and reads each test's
-/// result (keyed by case id).
-fn build_and_test(root: &Path, crates: &[ServiceCrate]) -> Result<BTreeMap<String, Outcome>, String> {
+/// Writes the crate's tests, adds it to the scratch workspace, runs them, and reads each
+/// test's result (keyed by test name); a crate that does not build is an error naming
+/// the first compiler error.
+fn test_crate(root: &Path, krate: &ServiceCrate) -> Result<BTreeMap<String, Outcome>, String> {
     let scratch = root.join(SCRATCH);
-    for krate in crates {
-        let tests = scratch.join(&krate.dir).join("tests");
-        fs::create_dir_all(&tests).map_err(|e| format!("cannot create {}: {e}", tests.display()))?;
-        let krate_name = crate_name(&scratch.join(&krate.dir))?;
-        fs::write(tests.join("compliance.rs"), test_file(&krate_name, &krate.cases))
-            .map_err(|e| format!("cannot write the tests of {}: {e}", krate.dir))?;
+    let tests = scratch.join(&krate.dir).join("tests");
+    fs::create_dir_all(&tests).map_err(|e| format!("cannot create {}: {e}", tests.display()))?;
+    let package = package_name(&scratch.join(&krate.dir))?;
+    fs::write(tests.join("compliance.rs"), test_file(&package.replace('-', "_"), &krate.cases))
+        .map_err(|e| format!("cannot write the tests of {}: {e}", krate.dir))?;
+    write_workspace(root)?;
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .current_dir(&scratch)
+        .args(["test", "--no-fail-fast", "--test", "compliance", "-p", &package, "--target-dir"])
+        .arg(scratch.join("target"))
+        .env_remove("CARGO_TARGET_DIR")
+        .output()
+        .map_err(|e| format!("cannot run cargo test: {e}"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let mut outcomes = BTreeMap::new();
+    for line in stdout.lines() {
+        let Some((name, result)) = line.strip_prefix("test ").and_then(|rest| rest.split_once(" ... ")) else {
+            continue;
+        };
+        let outcome = if result.starts_with("ok") {
+            Outcome::Passed
+        } else {
+            Outcome::Failed(failure_message(&stdout, name))
+        };
+        outcomes.insert(name.to_owned(), outcome);
     }
-    let members: Vec<String> = crates.iter().map(|k| format!("    \"{}\",\n", k.dir)).collect();
+    if outcomes.is_empty() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let first_error: Vec<&str> = stderr
+            .lines()
+            .skip_while(|line| !line.starts_with("error"))
+            .take(3)
+            .map(str::trim)
+            .collect();
+        return Err(format!("the generated crate {} does not build: {}", krate.dir, first_error.join(" ")));
+    }
+    Ok(outcomes)
+}
+
+/// The scratch workspace listing every generated crate under it, with a lockfile seeded
+/// from the repository's so dependencies resolve to versions already downloaded.
+fn write_workspace(root: &Path) -> Result<(), String> {
+    let scratch = root.join(SCRATCH);
+    let mut members: Vec<String> = fs::read_dir(&scratch)
+        .map_err(|e| format!("cannot read {}: {e}", scratch.display()))?
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.path().join("Cargo.toml").is_file())
+        .map(|entry| format!("    \"{}\",\n", entry.file_name().to_string_lossy()))
+        .collect();
+    members.sort();
     let manifest = format!(
         "# Written by `cargo xtask conformance`: generated protocol-test clients.\n\
          [workspace]\nresolver = \"3\"\nmembers = [\n{}]\n",
@@ -167,47 +203,16 @@ fn build_and_test(root: &Path, crates: &[ServiceCrate]) -> Result<BTreeMap<Strin
     if !lockfile.exists() {
         let _ = fs::copy(root.join("Cargo.lock"), &lockfile);
     }
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(cargo)
-        .current_dir(&scratch)
-        .args(["test", "--no-fail-fast", "--test", "compliance", "--target-dir"])
-        .arg(scratch.join("target"))
-        .env_remove("CARGO_TARGET_DIR")
-        .output()
-        .map_err(|e| format!("cannot run cargo test: {e}"))?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let by_test: BTreeMap<String, &str> = crates
-        .iter()
-        .flat_map(|k| k.cases.iter().map(|c| (c.test_name.clone(), c.case_id.as_str())))
-        .collect();
-    let mut outcomes = BTreeMap::new();
-    for line in stdout.lines() {
-        let Some(rest) = line.strip_prefix("test ") else { continue };
-        let Some((name, result)) = rest.split_once(" ... ") else { continue };
-        if let Some(case_id) = by_test.get(name) {
-            let outcome = if result.starts_with("ok") {
-                Outcome::Passed
-            } else {
-                Outcome::Failed(failure_message(&stdout, name))
-            };
-            outcomes.insert((*case_id).to_owned(), outcome);
-        }
-    }
-    if outcomes.is_empty() {
-        let tail: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error")).take(3).collect();
-        return Err(format!("the test crates did not build: {}", tail.join(" | ")));
-    }
-    Ok(outcomes)
+    Ok(())
 }
 
-/// The package name in a generated crate's `Cargo.toml`, as a Rust identifier.
-fn crate_name(dir: &Path) -> Result<String, String> {
+/// The package name in a generated crate's `Cargo.toml`.
+fn package_name(dir: &Path) -> Result<String, String> {
     let manifest = fs::read_to_string(dir.join("Cargo.toml")).map_err(|e| format!("cannot read the manifest in {}: {e}", dir.display()))?;
     manifest
         .lines()
         .find_map(|line| line.strip_prefix("name = \""))
-        .map(|name| name.trim_end_matches('"').replace('-', "_"))
+        .map(|name| name.trim_end_matches('"').to_owned())
         .ok_or_else(|| format!("no package name in {}", dir.display()))
 }
 

@@ -11,8 +11,6 @@ use super::protocols::ClientCase;
 
 /// One generated test.
 pub struct TestCase {
-    /// The compliance case id.
-    pub case_id: String,
     /// The Rust test function's name.
     pub test_name: String,
     /// The test function's source.
@@ -24,55 +22,61 @@ impl TestCase {
     pub fn for_operation(case: &ClientCase, op: &ir::Operation, ast: &Node) -> TestCase {
         let test_name = test_name(case);
         let io_shape = shape_of(ast, &case.shape, if case.kind == "request" { "input" } else { "output" });
-        let params = wire(ast, io_shape.as_deref(), &case.case.get("params").map_or(json!({}), Node::to_json));
+        let params = wire(ast, io_shape.as_deref(), &case.case.get("params").map_or(json!({}), Node::to_json)).to_string();
         let call = call(op);
         let source = if case.kind == "request" {
             let input = match &op.input {
-                Some(input) => format!("let input: {input} = serde_json::from_value(serde_json::json!({params})).expect(\"params fit the input\");"),
+                Some(input) => format!("let input: {input} = serde_json::from_value(json({params:?})).expect(\"params fit the input\");"),
                 None => String::new(),
             };
             format!(
                 "#[tokio::test]\nasync fn {test_name}() {{\n    let mock = MockTransport::new();\n    mock.push_response(200, &[], \"{{}}\");\n    \
                  let client = client(&mock, {host:?});\n    {input}\n    let _ = {call}.await;\n    \
-                 check_request(&mock, &serde_json::json!({expected}));\n}}\n",
+                 check_request(&mock, &json({expected:?}));\n}}\n",
                 host = case.case.get("host").and_then(Node::as_str).unwrap_or("example.com"),
-                expected = case.case.to_json(),
+                expected = case.case.to_json().to_string(),
             )
         } else {
             let input = default_input(op);
             format!(
                 "#[tokio::test]\nasync fn {test_name}() {{\n    let mock = MockTransport::new();\n    {respond}\n    \
                  let client = client(&mock, \"example.com\");\n    {input}\n    let result = {call}.await;\n    \
-                 let output = result.map(|output| serde_json::to_value(&output).expect(\"outputs serialise\")).map_err(|e| format!(\"{{e:?}}\"));\n    \
-                 check_output(output, &serde_json::json!({params}));\n}}\n",
+                 let output = result.map({decode}).map_err(|e| format!(\"{{e:?}}\"));\n    \
+                 check_output(output, &json({params:?}));\n}}\n",
                 respond = respond(&case.case),
+                decode = if op.output.is_some() {
+                    "|output| serde_json::to_value(&output).expect(\"outputs serialise\")"
+                } else {
+                    // No output structure: the only value the case can describe is `{}`.
+                    "|()| serde_json::json!({})"
+                },
             )
         };
-        TestCase { case_id: case.id.clone(), test_name, source }
+        TestCase { test_name, source }
     }
 
     /// A response case of error `error`, returned by operation `op`.
     pub fn for_error(case: &ClientCase, op: &ir::Operation, error: &ir::ErrorRef, ast: &Node) -> TestCase {
         let test_name = test_name(case);
-        let params = wire(ast, Some(&case.shape), &case.case.get("params").map_or(json!({}), Node::to_json));
+        let params = wire(ast, Some(&case.shape), &case.case.get("params").map_or(json!({}), Node::to_json)).to_string();
         let source = format!(
             "#[tokio::test]\nasync fn {test_name}() {{\n    let mock = MockTransport::new();\n    {respond}\n    \
              let client = client(&mock, \"example.com\");\n    {input}\n    let result = {call}.await;\n    \
              let error = match result {{\n        Err(Error::Service {{ error: {enum_name}::{variant}(error), .. }}) => Ok(serde_json::to_value(&error).expect(\"errors serialise\")),\n        \
              other => Err(format!(\"expected {variant}, got {{other:?}}\")),\n    }};\n    \
-             check_output(error, &serde_json::json!({params}));\n}}\n",
+             check_output(error, &json({params:?}));\n}}\n",
             respond = respond(&case.case),
             input = default_input(op),
             call = call(op),
             enum_name = op.error_name,
             variant = error.type_name,
         );
-        TestCase { case_id: case.id.clone(), test_name, source }
+        TestCase { test_name, source }
     }
 }
 
 /// The test name of a case: its id in snake case, prefixed by its kind.
-fn test_name(case: &ClientCase) -> String {
+pub fn test_name(case: &ClientCase) -> String {
     format!("{}_{}", case.kind, case.id.to_snake_case())
 }
 
@@ -115,34 +119,69 @@ fn shape(ast: &Node, id: &str) -> Option<Node> {
     ast.get("shapes")?.get(id).cloned()
 }
 
-/// `params` in the wire form our serde types read: blobs base64-encoded, the rest as is.
+/// `params` in the wire form our serde types read: blobs base64-encoded, timestamps in
+/// their `@timestampFormat` (epoch seconds unless a format says otherwise), the rest as is.
 pub fn wire(ast: &Node, shape_id: Option<&str>, params: &Value) -> Value {
+    wire_member(ast, shape_id, None, params)
+}
+
+/// [`wire`] for a value whose member may carry its own `@timestampFormat`.
+fn wire_member(ast: &Node, shape_id: Option<&str>, member_format: Option<&str>, params: &Value) -> Value {
     let Some(definition) = shape_id.and_then(|id| shape(ast, id)) else {
         return params.clone();
     };
-    let target = |member: &str| -> Option<String> {
-        let members = definition.get("members");
-        let member = members.and_then(|m| m.get(member)).or_else(|| definition.get(member))?;
-        member.get("target")?.as_str().map(str::to_owned)
+    let member = |name: &str| -> (Option<String>, Option<String>) {
+        let member = definition.get("members").and_then(|m| m.get(name)).or_else(|| definition.get(name));
+        let target = member.and_then(|m| m.get("target")).and_then(Node::as_str).map(str::to_owned);
+        (target, member.and_then(|m| timestamp_format(m).map(str::to_owned)))
     };
     match (definition.get("type").and_then(Node::as_str), params) {
         (Some("blob"), Value::String(text)) => Value::String(base64_simd::STANDARD.encode_to_string(text.as_bytes())),
+        (Some("timestamp"), Value::Number(seconds)) => {
+            let format = member_format.or_else(|| timestamp_format(&definition));
+            format_timestamp(seconds.as_f64().unwrap_or_default(), format).unwrap_or_else(|| params.clone())
+        }
         (Some("list" | "set"), Value::Array(items)) => {
-            let element = target("member");
-            Value::Array(items.iter().map(|item| wire(ast, element.as_deref(), item)).collect())
+            let (element, format) = member("member");
+            Value::Array(items.iter().map(|item| wire_member(ast, element.as_deref(), format.as_deref(), item)).collect())
         }
         (Some("map"), Value::Object(entries)) => {
-            let value = target("value");
-            Value::Object(entries.iter().map(|(k, v)| (k.clone(), wire(ast, value.as_deref(), v))).collect())
+            let (value, format) = member("value");
+            Value::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.clone(), wire_member(ast, value.as_deref(), format.as_deref(), v)))
+                    .collect(),
+            )
         }
         (Some("structure" | "union"), Value::Object(entries)) => Value::Object(
             entries
                 .iter()
-                .map(|(k, v)| (k.clone(), wire(ast, target(k).as_deref(), v)))
+                .map(|(k, v)| {
+                    let (target, format) = member(k);
+                    (k.clone(), wire_member(ast, target.as_deref(), format.as_deref(), v))
+                })
                 .collect(),
         ),
         _ => params.clone(),
     }
+}
+
+/// The `@timestampFormat` of a shape or member.
+fn timestamp_format(node: &Node) -> Option<&str> {
+    node.get("traits")?.get("smithy.api#timestampFormat")?.as_str()
+}
+
+/// Epoch seconds in a timestamp format's wire form (`None` for epoch seconds, which are
+/// already numbers).
+fn format_timestamp(seconds: f64, format: Option<&str>) -> Option<Value> {
+    use aws_smithy_types::date_time::{DateTime, Format};
+    let format = match format {
+        Some("date-time") => Format::DateTime,
+        Some("http-date") => Format::HttpDate,
+        _ => return None,
+    };
+    DateTime::from_secs_f64(seconds).fmt(format).ok().map(Value::String)
 }
 
 /// The whole test file of one crate.
