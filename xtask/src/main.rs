@@ -47,7 +47,9 @@ commands:
   conformance [--smithy DIR] [--verbose]
       Run Smithy's IDL loader suite and the AWS protocol compliance suites from DIR
       (default: $SMITHY_DIR or ../shared/smithy), print a scoreboard with every failure and
-      skip and its reason, and write target/conformance.json.
+      skip and its reason, and write target/conformance.json. The awsJson 1.0/1.1 cases run
+      through clients generated into target/conformance/ (built there with cargo test).
+      Fails when an IDL suite case fails; protocol case failures are listed, not fatal.
 
   bench [--smoke] [--only codegen,size,build,calls] [--runs N] [--build-runs N]
         [--corpus-runs N] [--no-wait] [--out PATH]

@@ -225,11 +225,7 @@ impl Builder<'_> {
     }
 
     /// The AST of one shape, plus `apply` entries for traits on inherited members.
-    fn shape(
-        &self,
-        shape: &ShapeDef,
-        id: &str,
-    ) -> Parsed<(Node, Vec<ApplyEntry>)> {
+    fn shape(&self, shape: &ShapeDef, id: &str) -> Parsed<(Node, Vec<ApplyEntry>)> {
         let mut object: Object = vec![("type".to_owned(), Node::String(shape.kind.clone()))];
         let mut applies = Vec::new();
         if !shape.mixins.is_empty() {

@@ -26,6 +26,9 @@ struct ServiceCrate {
 /// Runs every client case of `protocol` (whose suite model is `ast`) and says what
 /// happened to each; cases of services we cannot generate fail with the reason.
 pub fn run(root: &Path, protocol: &str, ast: &Node) -> Vec<Case> {
+    // Members inherited from mixins matter for turning params into wire form.
+    let flat = idl::flatten(ast);
+    let ast = flat.as_ref().unwrap_or(ast);
     let cases: Vec<ClientCase> = client_cases(ast)
         .into_iter()
         .filter(|case| case.protocol.ends_with(protocol))
@@ -33,14 +36,17 @@ pub fn run(root: &Path, protocol: &str, ast: &Node) -> Vec<Case> {
     let mut results: BTreeMap<String, Outcome> = BTreeMap::new();
     let mut generation_errors = Vec::new();
     for service_id in services(ast, protocol) {
-        let krate = generate_service(root, protocol, ast, &service_id).map(|(dir, service)| ServiceCrate {
-            dir,
-            cases: assign_cases(&cases, &service, ast),
-        });
+        let krate =
+            generate_service(root, protocol, ast, &service_id).map(|(dir, service)| ServiceCrate {
+                dir,
+                cases: assign_cases(&cases, &service, ast),
+            });
         match krate.and_then(|krate| test_crate(root, &krate).map(|outcomes| (krate, outcomes))) {
             Ok((krate, mut outcomes)) => {
                 for case in &krate.cases {
-                    let outcome = outcomes.remove(&case.test_name).unwrap_or_else(|| Outcome::Failed("did not run".to_owned()));
+                    let outcome = outcomes
+                        .remove(&case.test_name)
+                        .unwrap_or_else(|| Outcome::Failed("did not run".to_owned()));
                     results.insert(case.test_name.clone(), outcome);
                 }
             }
@@ -53,12 +59,18 @@ pub fn run(root: &Path, protocol: &str, ast: &Node) -> Vec<Case> {
             let name = test_name(case);
             let outcome = results.remove(&name).unwrap_or_else(|| {
                 if generation_errors.is_empty() {
-                    Outcome::Skipped("no operation or error of a generated test service takes this case".to_owned())
+                    Outcome::Skipped(
+                        "no operation or error of a generated test service takes this case"
+                            .to_owned(),
+                    )
                 } else {
                     Outcome::Failed(generation_errors.join("; "))
                 }
             });
-            Case { name: format!("{protocol}/{name}"), outcome }
+            Case {
+                name: format!("{protocol}/{name}"),
+                outcome,
+            }
         })
         .collect()
 }
@@ -72,14 +84,23 @@ fn services(ast: &Node, protocol: &str) -> Vec<String> {
     shapes
         .iter()
         .filter(|(_, shape)| shape.get("type").and_then(Node::as_str) == Some("service"))
-        .filter(|(_, shape)| shape.get("traits").is_some_and(|t| t.get(&protocol_trait).is_some()))
+        .filter(|(_, shape)| {
+            shape
+                .get("traits")
+                .is_some_and(|t| t.get(&protocol_trait).is_some())
+        })
         .map(|(id, _)| id.clone())
         .collect()
 }
 
 /// Generates the client of one service (the others removed from the model) into its
 /// scratch crate; returns the crate directory and the lowered service.
-fn generate_service(root: &Path, protocol: &str, ast: &Node, service_id: &str) -> Result<(String, ir::Service), String> {
+fn generate_service(
+    root: &Path,
+    protocol: &str,
+    ast: &Node,
+    service_id: &str,
+) -> Result<(String, ir::Service), String> {
     let mut model = idl::to_model(ast).map_err(|e| e.to_string())?;
     model.shapes.retain(|id, shape| {
         !matches!(shape, codegen::smithy::ast::Shape::Service(_)) || id == service_id
@@ -95,16 +116,22 @@ fn generate_service(root: &Path, protocol: &str, ast: &Node, service_id: &str) -
         standalone_workspace: false,
     };
     let files = codegen::emit_crate(&service, &options).map_err(|e| e.to_string())?;
-    let name = service_id.rsplit('#').next().unwrap_or(service_id).to_lowercase();
+    let name = service_id
+        .rsplit('#')
+        .next()
+        .unwrap_or(service_id)
+        .to_lowercase();
     let dir = format!("{protocol}-{name}");
     let crate_dir = root.join(SCRATCH).join(&dir);
     let _ = fs::remove_dir_all(crate_dir.join("src"));
     for file in files {
         let path = crate_dir.join(&file.path);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
-        fs::write(&path, file.contents).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        fs::write(&path, file.contents)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     Ok((dir, service))
 }
@@ -114,9 +141,15 @@ fn generate_service(root: &Path, protocol: &str, ast: &Node, service_id: &str) -
 fn assign_cases(cases: &[ClientCase], service: &ir::Service, ast: &Node) -> Vec<TestCase> {
     let mut assigned = Vec::new();
     for case in cases {
-        let operation = service.operations.iter().find(|op| op.shape_id == case.shape);
+        let operation = service
+            .operations
+            .iter()
+            .find(|op| op.shape_id == case.shape);
         let error = service.operations.iter().find_map(|op| {
-            let error = op.errors.iter().find(|e| error_shape_id(service, &e.type_name) == Some(case.shape.as_str()))?;
+            let error = op
+                .errors
+                .iter()
+                .find(|e| error_shape_id(service, &e.type_name) == Some(case.shape.as_str()))?;
             Some((op, error))
         });
         let test = match (operation, error) {
@@ -145,13 +178,24 @@ fn test_crate(root: &Path, krate: &ServiceCrate) -> Result<BTreeMap<String, Outc
     let tests = scratch.join(&krate.dir).join("tests");
     fs::create_dir_all(&tests).map_err(|e| format!("cannot create {}: {e}", tests.display()))?;
     let package = package_name(&scratch.join(&krate.dir))?;
-    fs::write(tests.join("compliance.rs"), test_file(&package.replace('-', "_"), &krate.cases))
-        .map_err(|e| format!("cannot write the tests of {}: {e}", krate.dir))?;
+    fs::write(
+        tests.join("compliance.rs"),
+        test_file(&package.replace('-', "_"), &krate.cases),
+    )
+    .map_err(|e| format!("cannot write the tests of {}: {e}", krate.dir))?;
     write_workspace(root)?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
         .current_dir(&scratch)
-        .args(["test", "--no-fail-fast", "--test", "compliance", "-p", &package, "--target-dir"])
+        .args([
+            "test",
+            "--no-fail-fast",
+            "--test",
+            "compliance",
+            "-p",
+            &package,
+            "--target-dir",
+        ])
         .arg(scratch.join("target"))
         .env_remove("CARGO_TARGET_DIR")
         .output()
@@ -159,7 +203,10 @@ fn test_crate(root: &Path, krate: &ServiceCrate) -> Result<BTreeMap<String, Outc
     let stdout = String::from_utf8_lossy(&output.stdout);
     let mut outcomes = BTreeMap::new();
     for line in stdout.lines() {
-        let Some((name, result)) = line.strip_prefix("test ").and_then(|rest| rest.split_once(" ... ")) else {
+        let Some((name, result)) = line
+            .strip_prefix("test ")
+            .and_then(|rest| rest.split_once(" ... "))
+        else {
             continue;
         };
         let outcome = if result.starts_with("ok") {
@@ -177,7 +224,11 @@ fn test_crate(root: &Path, krate: &ServiceCrate) -> Result<BTreeMap<String, Outc
             .take(3)
             .map(str::trim)
             .collect();
-        return Err(format!("the generated crate {} does not build: {}", krate.dir, first_error.join(" ")));
+        return Err(format!(
+            "the generated crate {} does not build: {}",
+            krate.dir,
+            first_error.join(" ")
+        ));
     }
     Ok(outcomes)
 }
@@ -198,7 +249,8 @@ fn write_workspace(root: &Path) -> Result<(), String> {
          [workspace]\nresolver = \"3\"\nmembers = [\n{}]\n",
         members.concat()
     );
-    fs::write(scratch.join("Cargo.toml"), manifest).map_err(|e| format!("cannot write the scratch workspace: {e}"))?;
+    fs::write(scratch.join("Cargo.toml"), manifest)
+        .map_err(|e| format!("cannot write the scratch workspace: {e}"))?;
     let lockfile = scratch.join("Cargo.lock");
     if !lockfile.exists() {
         let _ = fs::copy(root.join("Cargo.lock"), &lockfile);
@@ -208,7 +260,8 @@ fn write_workspace(root: &Path) -> Result<(), String> {
 
 /// The package name in a generated crate's `Cargo.toml`.
 fn package_name(dir: &Path) -> Result<String, String> {
-    let manifest = fs::read_to_string(dir.join("Cargo.toml")).map_err(|e| format!("cannot read the manifest in {}: {e}", dir.display()))?;
+    let manifest = fs::read_to_string(dir.join("Cargo.toml"))
+        .map_err(|e| format!("cannot read the manifest in {}: {e}", dir.display()))?;
     manifest
         .lines()
         .find_map(|line| line.strip_prefix("name = \""))
@@ -225,7 +278,10 @@ fn failure_message(stdout: &str, test: &str) -> String {
     stdout[start + marker.len()..]
         .lines()
         .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with("note:") && !line.starts_with("thread '"))
+        .take_while(|line| !line.starts_with("stack backtrace") && !line.starts_with("----"))
+        .filter(|line| {
+            !line.is_empty() && !line.starts_with("note:") && !line.starts_with("thread '")
+        })
         .take(4)
         .collect::<Vec<_>>()
         .join(" ")

@@ -21,23 +21,42 @@ impl TestCase {
     /// A request or response case of operation `op`.
     pub fn for_operation(case: &ClientCase, op: &ir::Operation, ast: &Node) -> TestCase {
         let test_name = test_name(case);
-        let io_shape = shape_of(ast, &case.shape, if case.kind == "request" { "input" } else { "output" });
-        let params = wire(ast, io_shape.as_deref(), &case.case.get("params").map_or(json!({}), Node::to_json)).to_string();
+        let io_shape = shape_of(
+            ast,
+            &case.shape,
+            if case.kind == "request" {
+                "input"
+            } else {
+                "output"
+            },
+        );
+        let params = wire(
+            ast,
+            io_shape.as_deref(),
+            &case.case.get("params").map_or(json!({}), Node::to_json),
+        )
+        .to_string();
         let call = call(op);
         let source = if case.kind == "request" {
             let input = match &op.input {
-                Some(input) => format!("let input: {input} = serde_json::from_value(json({params:?})).expect(\"params fit the input\");"),
+                Some(input) => format!(
+                    "let input: {input} = serde_json::from_value(json({params:?})).expect(\"params fit the input\");"
+                ),
                 None => String::new(),
             };
             format!(
                 "#[tokio::test]\nasync fn {test_name}() {{\n    let mock = MockTransport::new();\n    mock.push_response(200, &[], \"{{}}\");\n    \
                  let client = client(&mock, {host:?});\n    {input}\n    let _ = {call}.await;\n    \
                  check_request(&mock, &json({expected:?}));\n}}\n",
-                host = case.case.get("host").and_then(Node::as_str).unwrap_or("example.com"),
+                host = case
+                    .case
+                    .get("host")
+                    .and_then(Node::as_str)
+                    .unwrap_or("example.com"),
                 expected = case.case.to_json().to_string(),
             )
         } else {
-            let input = default_input(op);
+            let input = default_input(op, ast, &case.shape);
             format!(
                 "#[tokio::test]\nasync fn {test_name}() {{\n    let mock = MockTransport::new();\n    {respond}\n    \
                  let client = client(&mock, \"example.com\");\n    {input}\n    let result = {call}.await;\n    \
@@ -56,9 +75,19 @@ impl TestCase {
     }
 
     /// A response case of error `error`, returned by operation `op`.
-    pub fn for_error(case: &ClientCase, op: &ir::Operation, error: &ir::ErrorRef, ast: &Node) -> TestCase {
+    pub fn for_error(
+        case: &ClientCase,
+        op: &ir::Operation,
+        error: &ir::ErrorRef,
+        ast: &Node,
+    ) -> TestCase {
         let test_name = test_name(case);
-        let params = wire(ast, Some(&case.shape), &case.case.get("params").map_or(json!({}), Node::to_json)).to_string();
+        let params = wire(
+            ast,
+            Some(&case.shape),
+            &case.case.get("params").map_or(json!({}), Node::to_json),
+        )
+        .to_string();
         let source = format!(
             "#[tokio::test]\nasync fn {test_name}() {{\n    let mock = MockTransport::new();\n    {respond}\n    \
              let client = client(&mock, \"example.com\");\n    {input}\n    let result = {call}.await;\n    \
@@ -66,7 +95,7 @@ impl TestCase {
              other => Err(format!(\"expected {variant}, got {{other:?}}\")),\n    }};\n    \
              check_output(error, &json({params:?}));\n}}\n",
             respond = respond(&case.case),
-            input = default_input(op),
+            input = default_input(op, ast, &op.shape_id),
             call = call(op),
             enum_name = op.error_name,
             variant = error.type_name,
@@ -86,17 +115,69 @@ fn call(op: &ir::Operation) -> String {
     format!("client.{}({argument})", op.method_name)
 }
 
-/// An empty input for response cases (their params describe the output).
-fn default_input(op: &ir::Operation) -> String {
-    match &op.input {
-        Some(input) => format!("let input = {input}::default();"),
-        None => String::new(),
+/// An input for response cases (their params describe the output): its required members
+/// filled with the smallest values of their types, so the client sends the request.
+fn default_input(op: &ir::Operation, ast: &Node, operation: &str) -> String {
+    let Some(input) = &op.input else {
+        return String::new();
+    };
+    let minimal =
+        shape_of(ast, operation, "input").map_or(json!({}), |id| minimal_value(ast, &id, 0));
+    let text = wire(ast, shape_of(ast, operation, "input").as_deref(), &minimal).to_string();
+    format!(
+        "let input: {input} = serde_json::from_value(json({text:?})).expect(\"a minimal input\");"
+    )
+}
+
+/// The smallest value of shape `id`: required members only, zeros and empties.
+fn minimal_value(ast: &Node, id: &str, depth: usize) -> Value {
+    let Some(definition) = shape(ast, id) else {
+        return Value::Null;
+    };
+    match definition.get("type").and_then(Node::as_str) {
+        Some("structure") if depth < 16 => {
+            let Some(Node::Object(members)) = definition.get("members") else {
+                return json!({});
+            };
+            let required = members.iter().filter(|(_, m)| {
+                let traits = m.get("traits");
+                traits.is_some_and(|t| {
+                    t.get("smithy.api#required").is_some() && t.get("smithy.api#default").is_none()
+                })
+            });
+            Value::Object(
+                required
+                    .map(|(name, m)| {
+                        let target = m.get("target").and_then(Node::as_str).unwrap_or_default();
+                        (name.clone(), minimal_value(ast, target, depth + 1))
+                    })
+                    .collect(),
+            )
+        }
+        Some("string" | "blob") => json!(""),
+        Some("boolean") => json!(false),
+        Some("list" | "set") => json!([]),
+        Some("map" | "structure") => json!({}),
+        Some("enum" | "intEnum") => {
+            let first = definition.get("members").and_then(|m| match m {
+                Node::Object(members) => members
+                    .first()
+                    .and_then(|(_, m)| m.get("traits")?.get("smithy.api#enumValue")),
+                _ => None,
+            });
+            first.map_or(Value::Null, Node::to_json)
+        }
+        Some("document" | "union") | None => Value::Null,
+        Some(_) => json!(0),
     }
 }
 
 /// Queues the case's response on the mock.
 fn respond(case: &Node) -> String {
-    let code = case.get("code").and_then(|c| c.to_json().as_u64()).unwrap_or(200);
+    let code = case
+        .get("code")
+        .and_then(|c| c.to_json().as_u64())
+        .unwrap_or(200);
     let headers: Vec<String> = match case.get("headers") {
         Some(Node::Object(headers)) => headers
             .iter()
@@ -105,7 +186,10 @@ fn respond(case: &Node) -> String {
         _ => Vec::new(),
     };
     let body = case.get("body").and_then(Node::as_str).unwrap_or_default();
-    format!("mock.push_response({code}, &[{}], {body:?});", headers.join(", "))
+    format!(
+        "mock.push_response({code}, &[{}], {body:?});",
+        headers.join(", ")
+    )
 }
 
 /// The shape `key` (`input`/`output`) of operation `operation`, if the model has it.
@@ -126,31 +210,58 @@ pub fn wire(ast: &Node, shape_id: Option<&str>, params: &Value) -> Value {
 }
 
 /// [`wire`] for a value whose member may carry its own `@timestampFormat`.
-fn wire_member(ast: &Node, shape_id: Option<&str>, member_format: Option<&str>, params: &Value) -> Value {
+fn wire_member(
+    ast: &Node,
+    shape_id: Option<&str>,
+    member_format: Option<&str>,
+    params: &Value,
+) -> Value {
     let Some(definition) = shape_id.and_then(|id| shape(ast, id)) else {
         return params.clone();
     };
     let member = |name: &str| -> (Option<String>, Option<String>) {
-        let member = definition.get("members").and_then(|m| m.get(name)).or_else(|| definition.get(name));
-        let target = member.and_then(|m| m.get("target")).and_then(Node::as_str).map(str::to_owned);
-        (target, member.and_then(|m| timestamp_format(m).map(str::to_owned)))
+        let member = definition
+            .get("members")
+            .and_then(|m| m.get(name))
+            .or_else(|| definition.get(name));
+        let target = member
+            .and_then(|m| m.get("target"))
+            .and_then(Node::as_str)
+            .map(str::to_owned);
+        (
+            target,
+            member.and_then(|m| timestamp_format(m).map(str::to_owned)),
+        )
     };
     match (definition.get("type").and_then(Node::as_str), params) {
-        (Some("blob"), Value::String(text)) => Value::String(base64_simd::STANDARD.encode_to_string(text.as_bytes())),
+        (Some("blob"), Value::String(text)) => {
+            Value::String(base64_simd::STANDARD.encode_to_string(text.as_bytes()))
+        }
         (Some("timestamp"), Value::Number(seconds)) => {
             let format = member_format.or_else(|| timestamp_format(&definition));
-            format_timestamp(seconds.as_f64().unwrap_or_default(), format).unwrap_or_else(|| params.clone())
+            format_timestamp(seconds.as_f64().unwrap_or_default(), format)
+                .unwrap_or_else(|| params.clone())
         }
         (Some("list" | "set"), Value::Array(items)) => {
             let (element, format) = member("member");
-            Value::Array(items.iter().map(|item| wire_member(ast, element.as_deref(), format.as_deref(), item)).collect())
+            Value::Array(
+                items
+                    .iter()
+                    .map(|item| wire_member(ast, element.as_deref(), format.as_deref(), item))
+                    .collect(),
+            )
         }
         (Some("map"), Value::Object(entries)) => {
             let (value, format) = member("value");
             Value::Object(
                 entries
                     .iter()
-                    .map(|(k, v)| (k.clone(), wire_member(ast, value.as_deref(), format.as_deref(), v)))
+                    .map(|(k, v)| {
+                        (
+                            k.clone(),
+                            wire_member(ast, value.as_deref(), format.as_deref(), v),
+                        )
+                    })
                     .collect(),
             )
         }
@@ -159,7 +270,10 @@ fn wire_member(ast: &Node, shape_id: Option<&str>, member_format: Option<&str>, 
                 .iter()
                 .map(|(k, v)| {
                     let (target, format) = member(k);
-                    (k.clone(), wire_member(ast, target.as_deref(), format.as_deref(), v))
+                    (
+                        k.clone(),
+                        wire_member(ast, target.as_deref(), format.as_deref(), v),
+                    )
                 })
                 .collect(),
         ),
@@ -169,7 +283,9 @@ fn wire_member(ast: &Node, shape_id: Option<&str>, member_format: Option<&str>, 
 
 /// The `@timestampFormat` of a shape or member.
 fn timestamp_format(node: &Node) -> Option<&str> {
-    node.get("traits")?.get("smithy.api#timestampFormat")?.as_str()
+    node.get("traits")?
+        .get("smithy.api#timestampFormat")?
+        .as_str()
 }
 
 /// Epoch seconds in a timestamp format's wire form (`None` for epoch seconds, which are
@@ -181,7 +297,10 @@ fn format_timestamp(seconds: f64, format: Option<&str>) -> Option<Value> {
         Some("http-date") => Format::HttpDate,
         _ => return None,
     };
-    DateTime::from_secs_f64(seconds).fmt(format).ok().map(Value::String)
+    DateTime::from_secs_f64(seconds)
+        .fmt(format)
+        .ok()
+        .map(Value::String)
 }
 
 /// The whole test file of one crate.

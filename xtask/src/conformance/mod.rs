@@ -74,6 +74,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     fs::create_dir_all(root.join("target")).map_err(|e| format!("cannot create target/: {e}"))?;
     fs::write(&path, text + "\n").map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!("wrote {SCOREBOARD}");
+    let invalid: Vec<Case> = idl.invalid.iter().map(|case| case.case.clone()).collect();
+    let idl_failures = [&idl.valid, &invalid, &idl.errorfiles]
+        .iter()
+        .map(|cases| tally(cases).1)
+        .sum::<usize>();
+    if idl_failures > 0 {
+        return Err(format!(
+            "{idl_failures} IDL suite cases failed (listed above)"
+        ));
+    }
     Ok(())
 }
 
@@ -115,7 +125,11 @@ fn score_protocol(root: &Path, smithy: &Path, protocol: &str) -> ProtocolScore {
             (score.passed, score.failed, score.skipped) = (passed, failed, skipped);
             for case in &cases {
                 if let Outcome::Failed(why) | Outcome::Skipped(why) = &case.outcome {
-                    let kind = if matches!(case.outcome, Outcome::Failed(_)) { "failed" } else { "skipped" };
+                    let kind = if matches!(case.outcome, Outcome::Failed(_)) {
+                        "failed"
+                    } else {
+                        "skipped"
+                    };
                     score.notes.push(format!("{kind} {}: {why}", case.name));
                 }
             }
