@@ -467,3 +467,41 @@ const SKIPS: &[(&str, &str)] = &[
          the reader checks trait values, not where a trait may be applied",
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn smithys_position_is_read_from_the_first_comment() {
+        let text =
+            "// Syntax error at line 7, column 12: Expected RBRACE('}') | Model\n$version: \"2\"\n";
+        assert_eq!(expected_position(text), Some((7, 12)));
+        assert_eq!(
+            expected_position("// Mixins can only be used in 2.0\n"),
+            None
+        );
+        let ours = "1 problem in the model:\n  - invalid/a.smithy:7:12: expected `}`\n";
+        assert_eq!(our_position(ours, "invalid/a.smithy"), Some((7, 12)));
+    }
+
+    #[test]
+    fn normalising_drops_what_smithys_model_equality_ignores() {
+        let written = json!({"smithy": "2.0", "shapes": {
+            "n#O": {"type": "operation", "errors": []},
+            "n#S": {"type": "structure", "members": {"a": {"target": "n#T"}}, "traits": {}},
+            "n#S$a": {"type": "apply", "traits": {"smithy.api#sensitive": {}}}
+        }});
+        let expected = json!({"shapes": {
+            "n#O": {"type": "operation", "input": {"target": "smithy.api#Unit"}, "output": {"target": "smithy.api#Unit"}},
+            "n#S": {"type": "structure", "members": {"a": {"target": "n#T", "traits": {"smithy.api#sensitive": {}}}}}
+        }});
+        assert_eq!(
+            first_difference(&normalize(written), &normalize(expected), "$"),
+            None
+        );
+        let differs = first_difference(&json!({"a": 1}), &json!({"a": 2}), "$");
+        assert_eq!(differs.as_deref(), Some("$.a: ours 1, Smithy's 2"));
+    }
+}
