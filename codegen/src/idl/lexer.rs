@@ -126,6 +126,11 @@ impl<'a> Cursor<'a> {
 
     /// Consumes `c` or fails with an error saying it was expected.
     pub fn expect(&mut self, c: u8) -> Parsed<()> {
+        if c == b':' && self.starts_with(":=") {
+            return Err(self.error(
+                "expected `:`, but found `:=` (only operation input and output take `:=`)",
+            ));
+        }
         if self.peek() == Some(c) {
             self.bump();
             Ok(())
@@ -313,7 +318,10 @@ impl<'a> Cursor<'a> {
             self.bump();
         }
         if !matches!(self.peek(), Some(b'\n' | b'\r')) {
-            return Err(self.expected("a line break after the `\"\"\"` that opens a text block"));
+            return Err(self.error_at(
+                start,
+                "a text block must start with a line break after `\"\"\"`",
+            ));
         }
         let begin = self.offset;
         loop {
@@ -357,13 +365,13 @@ impl<'a> Cursor<'a> {
             cursor.offset > from
         };
         if !digits(self) {
-            return Err(self.expected("a digit"));
+            return Err(self.error_at(start, "`-` must be followed by a digit"));
         }
         let mut float = false;
         if self.eat(b'.') {
             float = true;
             if !digits(self) {
-                return Err(self.expected("a digit after the decimal point"));
+                return Err(self.error_at(start, "`.` in a number must be followed by a digit"));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -373,7 +381,7 @@ impl<'a> Cursor<'a> {
                 self.eat(b'-');
             }
             if !digits(self) {
-                return Err(self.expected("a digit in the exponent"));
+                return Err(self.error_at(start, "the exponent of a number needs a digit"));
             }
         }
         let text = &self.text[begin..self.offset];

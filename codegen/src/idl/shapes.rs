@@ -128,10 +128,10 @@ fn parse_mixins(cursor: &mut Cursor<'_>, settings: &FileSettings) -> Parsed<Vec<
         mixins.push(shape_ref(cursor)?);
         cursor.ws();
     }
-    cursor.bump();
     if mixins.is_empty() {
         return Err(cursor.error("`with [...]` needs at least one mixin"));
     }
+    cursor.bump();
     Ok(mixins)
 }
 
