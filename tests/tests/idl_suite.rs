@@ -103,3 +103,43 @@ fn errorfiles_with_errors_are_refused_naming_the_shape_and_the_others_load() {
     );
     assert_no_failures("IDL errorfiles", &report.errorfiles);
 }
+
+/// Every valid suite file, damaged at many places (a character removed, or one of the
+/// IDL's delimiters inserted), is loaded without a panic: refused with an error or, where
+/// the damage happens to be valid, accepted.
+#[test]
+fn damaged_suite_files_never_panic() {
+    let Some(dir) = smithy_dir() else { return };
+    let files = idl_suite::files_under(&dir.join("idl-tests/valid"), &["smithy"]);
+    assert!(!files.is_empty(), "no valid suite files found");
+    let mut loads = 0;
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("suite files are text");
+        let name = path.display().to_string();
+        let cuts: Vec<usize> = (0..text.len())
+            .step_by(7)
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for (n, &at) in cuts.iter().enumerate() {
+            let mut damaged = text.clone();
+            match n % 3 {
+                0 => {
+                    if let Some(c) = damaged[at..].chars().next() {
+                        damaged.replace_range(at..at + c.len_utf8(), "");
+                    }
+                }
+                1 => damaged.insert_str(at, ["{", "\"", "@", "$", "[", "\"\"\"", "(", ":="][n % 8]),
+                _ => damaged.insert(at, '\n'),
+            }
+            let result = idl_suite::load(&[(name.clone(), damaged)]);
+            if let Err(message) = &result {
+                assert!(
+                    !message.contains("PANIC"),
+                    "{name} damaged at byte {at} panicked"
+                );
+            }
+            loads += 1;
+        }
+    }
+    println!("{loads} damaged files loaded without a panic");
+}
