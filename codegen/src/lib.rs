@@ -1,4 +1,4 @@
-//! Smithy service model (JSON AST) → Rust client crate.
+//! Smithy service model (JSON AST or IDL) → Rust client crate.
 //!
 //! The pipeline is a pure function from model text to file contents; the caller (the
 //! `xtask`) does all file I/O:
