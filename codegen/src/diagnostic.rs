@@ -13,6 +13,15 @@ pub enum Location {
         /// Column number, starting at 1.
         column: usize,
     },
+    /// A line and column (1-based) of a named file, for inputs read from several files.
+    Source {
+        /// The file as the caller named it.
+        file: String,
+        /// Line number, starting at 1.
+        line: usize,
+        /// Column number (in characters), starting at 1.
+        column: usize,
+    },
     /// A shape (or member) id, with the JSON path of the offending value.
     Shape {
         /// The absolute shape id, e.g. `com.example#Foo` or `com.example#Foo$bar`.
@@ -80,6 +89,9 @@ impl fmt::Display for Diagnostic {
         match &self.location {
             Location::Text { line, column } => {
                 write!(f, "line {line}, column {column}: {}", self.message)
+            }
+            Location::Source { file, line, column } => {
+                write!(f, "{file}:{line}:{column}: {}", self.message)
             }
             Location::Shape { id, path } => write!(f, "{id} (at {path}): {}", self.message),
             Location::Model => write!(f, "model: {}", self.message),

@@ -1,5 +1,5 @@
-//! Model input formats: the Smithy JSON AST and botocore's `service-2.json`, detected or
-//! chosen, both loaded into the Smithy AST.
+//! Model input formats: the Smithy JSON AST, the Smithy IDL and botocore's
+//! `service-2.json`, detected or chosen, all loaded into the Smithy AST.
 
 use std::fmt;
 use std::str::FromStr;
@@ -21,6 +21,8 @@ pub enum Format {
     Smithy,
     /// A botocore `service-2.json`.
     Botocore,
+    /// Smithy IDL (`.smithy`) text.
+    Idl,
 }
 
 impl FromStr for Format {
@@ -31,8 +33,9 @@ impl FromStr for Format {
             "auto" => Ok(Format::Auto),
             "smithy" => Ok(Format::Smithy),
             "botocore" => Ok(Format::Botocore),
+            "idl" => Ok(Format::Idl),
             other => Err(format!(
-                "unknown model format `{other}` (expected auto, smithy or botocore)"
+                "unknown model format `{other}` (expected auto, smithy, idl or botocore)"
             )),
         }
     }
@@ -44,6 +47,7 @@ impl fmt::Display for Format {
             Format::Auto => "auto",
             Format::Smithy => "smithy",
             Format::Botocore => "botocore",
+            Format::Idl => "idl",
         })
     }
 }
@@ -59,6 +63,9 @@ struct TopLevel {
 /// The format of `text`: [`Format::Smithy`] or [`Format::Botocore`], or an error saying why
 /// it is neither.
 pub fn detect_format(text: &str) -> Result<Format, Diagnostics> {
+    if crate::idl::is_idl(text) {
+        return Ok(Format::Idl);
+    }
     let top: TopLevel = serde_json::from_str(text)
         .map_err(|error| Diagnostics::one(Diagnostic::at_text(&error, "")))?;
     match top {
@@ -88,6 +95,7 @@ pub fn load_model(text: &str, format: Format) -> Result<Model, Diagnostics> {
     };
     let loaded = match chosen {
         Format::Botocore => crate::botocore::parse_service(text),
+        Format::Idl => load_files(&[("model.smithy".to_owned(), text.to_owned())]),
         Format::Smithy | Format::Auto => crate::smithy::parse_model(text),
     };
     loaded.map_err(|mut problems| {
@@ -101,6 +109,12 @@ pub fn load_model(text: &str, format: Format) -> Result<Model, Diagnostics> {
         }
         problems
     })
+}
+
+/// Loads several Smithy files (IDL or JSON AST, each named for errors) into one model:
+/// merged with conflicts reported, `apply` statements applied, mixins flattened.
+pub fn load_files(files: &[(String, String)]) -> Result<Model, Diagnostics> {
+    crate::idl::to_model(&crate::idl::load_files(files)?)
 }
 
 #[cfg(test)]
@@ -118,6 +132,10 @@ mod tests {
             Ok(Format::Botocore)
         );
         assert!(detect_format(r#"{"metadata": {}}"#).is_err());
+        assert_eq!(
+            detect_format("// a comment\nnamespace a.b\n"),
+            Ok(Format::Idl)
+        );
         assert!(detect_format("[1]").is_err());
     }
 }

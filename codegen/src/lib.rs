@@ -1,9 +1,10 @@
-//! Smithy service model (JSON AST) → Rust client crate.
+//! Smithy service model (JSON AST or IDL) → Rust client crate.
 //!
 //! The pipeline is a pure function from model text to file contents; the caller (the
 //! `xtask`) does all file I/O:
 //!
 //! 1. [`smithy`] parses the JSON AST (errors carry line/column or shape id and JSON path);
+//!    [`idl`] reads Smithy IDL files (several merge into one model) into the same AST;
 //!    [`botocore`] converts a botocore `service-2.json` to the same AST ([`load_model`]
 //!    detects which of the two a file is);
 //! 2. [`lower`] finds the service closure, validates it (collecting every problem) and
@@ -19,6 +20,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod docs;
 mod emit;
+pub mod idl;
 mod input;
 pub mod ir;
 pub mod lower;
@@ -30,7 +32,7 @@ pub mod smithy;
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use emit::REDACTED;
-pub use input::{Format, detect_format, load_model};
+pub use input::{Format, detect_format, load_files, load_model};
 pub use render::REGENERATE;
 
 /// How to generate.

@@ -107,3 +107,22 @@ pub fn botocore_model(dir: &std::path::Path, version: &str, file: &str) -> Strin
     let path = dir.join(version).join(file);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
+
+/// Smithy's reference folder (IDL suite, trait definitions, protocol tests): `$SMITHY_DIR`,
+/// else `../shared/smithy` beside the checkout. When it is missing, CI (`CI=true`) fails; a
+/// local run prints why and returns `None`, so the test can skip.
+pub fn smithy_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("SMITHY_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("../shared/smithy"));
+    if dir.join("idl-tests").is_dir() {
+        return Some(dir);
+    }
+    let message = format!(
+        "the Smithy reference folder is missing at {} (set SMITHY_DIR)",
+        dir.display()
+    );
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
+    eprintln!("skipped: {message}");
+    None
+}

@@ -77,8 +77,13 @@ pub fn generate_files(
     options: &Options,
     require_client: bool,
 ) -> Result<Vec<codegen::GeneratedFile>, String> {
-    let text = read(&source.path, "model")?;
-    let mut model = codegen::load_model(&text, source.format).map_err(located(&source.path))?;
+    let mut model = if crate::model_files::is_smithy_set(&source.path) {
+        let files = crate::model_files::read_smithy_set(&source.path)?;
+        codegen::load_files(&files).map_err(|problems| problems.to_string())?
+    } else {
+        let text = read(&source.path, "model")?;
+        codegen::load_model(&text, source.format).map_err(located(&source.path))?
+    };
     if let Some(path) = &source.paginators {
         codegen::botocore::add_paginators(&mut model, &read(path, "paginators")?)
             .map_err(located(path))?;

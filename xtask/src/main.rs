@@ -3,12 +3,14 @@
 mod args;
 mod bench;
 mod codegen_cmd;
+mod conformance;
 mod corpus_cmd;
 mod corpus_compile;
 mod corpus_generate;
 mod corpus_report;
 mod diff_cmd;
 mod model_cmd;
+mod model_files;
 mod output;
 mod parallel;
 mod progress;
@@ -22,8 +24,10 @@ usage: cargo xtask <command> [options]
 commands:
   codegen [--model PATH] [--format auto|smithy|botocore] [--paginators PATH] [--config PATH]
           [--out DIR] [--runtime-path PATH] [--check] [--require-client]
-      Generate the Rust crate for a model (default: model/ -> generated/): a Smithy JSON AST
-      or a botocore service-2.json (detected, or --format), with botocore's paginators-1.json.
+      Generate the Rust crate for a model (default: model/ -> generated/): a Smithy JSON AST,
+      Smithy IDL (a .smithy file, a directory, or files separated by commas, merged into one
+      model) or a botocore service-2.json (detected, or --format), with botocore's
+      paginators-1.json.
       --check writes nothing and fails with a diff when the output is stale (and prints the
       API changes of the model since HEAD). Clients are generated for awsJson1_0 and
       awsJson1_1 services; for other protocols the crate holds only data types (a note says
@@ -55,6 +59,13 @@ commands:
       --compile checks the first N (or all) generated crates with warnings denied, in one
       scratch workspace; --clients-only compiles only crates that have a client.
 
+  conformance [--smithy DIR] [--verbose]
+      Run Smithy's IDL loader suite and the AWS protocol compliance suites from DIR
+      (default: $SMITHY_DIR or ../shared/smithy), print a scoreboard with every failure and
+      skip and its reason, and write target/conformance.json. The awsJson 1.0/1.1 cases run
+      through clients generated into target/conformance/ (built there with cargo test).
+      Fails when an IDL suite case fails; protocol case failures are listed, not fatal.
+
   bench [--smoke] [--only codegen,size,build,calls] [--runs N] [--build-runs N]
         [--corpus-runs N] [--no-wait] [--out PATH]
       Benchmark our client generated from the full AWS Cognito model against the official
@@ -74,6 +85,7 @@ fn main() -> ExitCode {
         Some("diff") => diff_cmd::run(&rest),
         Some("corpus") => corpus_cmd::run(&rest),
         Some("model") => model_cmd::run(&rest),
+        Some("conformance") => conformance::run(&rest),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
