@@ -19,16 +19,15 @@ pub struct Moto {
 }
 
 impl Moto {
-    /// Clients for the moto at [`endpoint`], or `None` when the test is skipped.
-    pub fn connect(test: &str) -> Option<Moto> {
-        let endpoint = endpoint(test)?;
-        let config = config(&endpoint);
-        Some(Moto {
+    /// Clients for the moto at [`endpoint`] (panics when it is not set).
+    pub fn connect() -> Moto {
+        let config = config(&endpoint());
+        Moto {
             client: Client::new(config.clone()),
             seed: Seeder {
                 core: ClientCore::new(&SEED_SERVICE, config),
             },
-        })
+        }
     }
 }
 

@@ -19,14 +19,10 @@ use full_model_e2e::moto_env::{config, endpoint, unique};
 /// Meets moto's default password policy (upper, lower, digit, symbol, 8+ characters).
 const PASSWORD: &str = "Correct-Horse-1";
 
-/// Connects, or returns from the test when it is skipped.
-macro_rules! client {
-    ($test:literal) => {
-        match endpoint($test) {
-            Some(endpoint) => Client::new(config(&endpoint)),
-            None => return,
-        }
-    };
+/// A client for the moto at `COGNITO_ENDPOINT` (panics when it is not set: this crate
+/// exists only for CI, which starts moto).
+fn client() -> Client {
+    Client::new(config(&endpoint()))
 }
 
 fn email(value: &str) -> Attribute {
@@ -84,7 +80,7 @@ async fn create_user(client: &Client, pool_id: &str, username: &str, address: &s
 
 #[tokio::test]
 async fn admin_created_users_are_listed_by_filter() {
-    let client = client!("admin_created_users_are_listed_by_filter");
+    let client = client();
     let (pool_id, _) = pool_with_app_client(&client).await;
     for (username, address) in [
         ("carla", "carla@example.com"),
@@ -124,7 +120,7 @@ fn tokens(result: Option<AuthenticationResult>) -> AuthenticationResult {
 
 #[tokio::test]
 async fn password_sign_in_unsigned_and_as_admin() {
-    let client = client!("password_sign_in_unsigned_and_as_admin");
+    let client = client();
     let (pool_id, client_id) = pool_with_app_client(&client).await;
     create_user(&client, &pool_id, "erin", "erin@example.com").await;
     let input = AdminSetUserPasswordRequest::builder()
@@ -176,7 +172,7 @@ async fn password_sign_in_unsigned_and_as_admin() {
 
 #[tokio::test]
 async fn sign_up_then_admin_confirm() {
-    let client = client!("sign_up_then_admin_confirm");
+    let client = client();
     let (pool_id, client_id) = pool_with_app_client(&client).await;
     let input = SignUpRequest::builder()
         .client_id(&client_id)
