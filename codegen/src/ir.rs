@@ -235,10 +235,20 @@ pub struct Struct {
     pub deprecated: Option<Deprecation>,
     /// Role.
     pub role: StructRole,
-    /// Name of the builder type (operation inputs only), unique among all type names.
-    pub builder: Option<String>,
+    /// The builder (operation inputs only): its type name, unique among all type names, and
+    /// one setter name per member.
+    pub builder: Option<Builder>,
     /// Members in model order.
     pub members: Vec<Member>,
+}
+
+/// The builder of an operation input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Builder {
+    /// The builder type's name.
+    pub name: String,
+    /// The setter method of each member, in member order; unique, and never `build`.
+    pub setters: Vec<String>,
 }
 
 /// A structure member (or union variant).

@@ -14,7 +14,7 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
     let mut trait_doc = format!(
         "Every operation of {}, one async method each.\n\n\
          [`Client`] implements it against the real service. Each method has a default body \
-         that returns [`Error::NotImplemented`], so a test double implements only the \
+         that returns [`Error::NotImplemented`](crate::runtime::Error::NotImplemented), so a test double implements only the \
          methods a test needs.",
         service.title
     );
@@ -65,6 +65,11 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
             /// A client configured from the standard `AWS_*` environment variables.
             pub fn from_env() -> Self {
                 Self::new(Config::from_env())
+            }
+
+            /// The configuration this client sends requests with.
+            pub fn config(&self) -> &Config {
+                self.core.config()
             }
         }
 

@@ -178,16 +178,12 @@ fn error_rs(service: &Service) -> TokenStream {
 
 fn client_rs(service: &Service, json_version: &str) -> TokenStream {
     let mut imports = Imports::default();
-    for name in [
-        "ClientCore",
-        "Config",
-        "Error",
-        "OperationSpec",
-        "ServiceSpec",
-    ] {
+    for name in ["ClientCore", "Config", "ServiceSpec"] {
         imports.add("crate::runtime", name);
     }
     for op in &service.operations {
+        imports.add("crate::runtime", "Error");
+        imports.add("crate::runtime", "OperationSpec");
         imports.add("crate::error", &op.error_name);
         for io in [&op.input, &op.output].into_iter().flatten() {
             imports.add("crate::types", io);

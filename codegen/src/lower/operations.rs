@@ -14,9 +14,10 @@ use crate::diagnostic::{Diagnostic, shape_path};
 use crate::ir::{
     Auth, ErrorRef, FieldRef, Operation, PaginatedItems, Pagination, RustType, Struct,
 };
+use crate::lower::namer::CrateNames;
 use crate::lower::names::shape_name;
 use crate::lower::types::{deprecation, docs_of};
-use crate::naming::{Scope, field_name, type_name};
+use crate::naming::{Scope, field_name};
 use crate::smithy::ast::{Model, Operation as AstOperation, Shape, Traits};
 use crate::smithy::load::UNIT;
 use crate::smithy::traits as t;
@@ -66,6 +67,7 @@ impl OperationContext<'_> {
     pub fn lower_all(
         &self,
         operations: &[(&str, &AstOperation)],
+        crate_names: &mut CrateNames,
         problems: &mut Vec<Diagnostic>,
     ) -> Vec<Operation> {
         let mut methods = Scope::default();
@@ -73,7 +75,8 @@ impl OperationContext<'_> {
             .iter()
             .map(|(id, op)| {
                 let method_name = methods.claim(field_name(shape_name(id)));
-                self.lower(id, op, method_name, problems)
+                let error_name = crate_names.error_enum(shape_name(id));
+                self.lower(id, op, (method_name, error_name), problems)
             })
             .collect();
         for op in &mut lowered {
@@ -92,7 +95,7 @@ impl OperationContext<'_> {
         &self,
         id: &str,
         op: &AstOperation,
-        method_name: String,
+        (method_name, error_name): (String, String),
         problems: &mut Vec<Diagnostic>,
     ) -> Operation {
         let wire_name = shape_name(id).to_owned();
@@ -142,7 +145,7 @@ impl OperationContext<'_> {
             .unwrap_or_default();
         Operation {
             shape_id: id.to_owned(),
-            error_name: format!("{}Error", type_name(&wire_name)),
+            error_name,
             method_name,
             docs: docs_of(&op.traits),
             deprecated: deprecation(&op.traits),
