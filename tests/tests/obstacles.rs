@@ -1,5 +1,5 @@
 //! Obstacles found in the AWS corpus, one tiny hand-written model each
-//! (`tests/fixtures/corpus/`): the generated code is snapshotted here, and `.ci/compile-sample.sh`
+//! (`tests/fixtures/corpus/`): the generated code is snapshotted here, and `fixtures_compile.rs`
 //! compiles every fixture with warnings denied. Review changes with `cargo insta review`.
 
 use codegen_tests::generated_sources;

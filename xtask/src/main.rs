@@ -4,16 +4,16 @@ mod args;
 mod bench;
 mod codegen_cmd;
 mod corpus_cmd;
-mod corpus_compile;
 mod corpus_generate;
 mod corpus_report;
 mod diff_cmd;
 mod output;
 mod parallel;
-mod progress;
 
 use std::path::PathBuf;
+
 use std::process::ExitCode;
+use xtask::{corpus_compile, progress};
 
 const USAGE: &str = "\
 usage: cargo xtask <command> [options]
