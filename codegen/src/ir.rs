@@ -98,6 +98,9 @@ pub struct Operation {
     pub auth: Auth,
     /// Pagination, when the operation is `@paginated`.
     pub pagination: Option<Pagination>,
+    /// Why the operation has no paginator although the model paginates it (a structured
+    /// page token, like DynamoDB's `ExclusiveStartKey` map), for its docs.
+    pub unpaginated: Option<String>,
     /// Optional input fields marked `@idempotencyToken`: the client fills them with a fresh
     /// token when the caller leaves them unset.
     pub idempotency_tokens: Vec<String>,

@@ -161,7 +161,11 @@ fn trait_method(op: &Operation) -> TokenStream {
     let method = ident(&op.method_name);
     let (params, result) = signature(op);
     let fallback = format!("Calls `{}`.", op.wire_name);
-    let docs = doc(or(&op.docs, &fallback));
+    let mut docs = or(&op.docs, &fallback).to_owned();
+    if let Some(reason) = &op.unpaginated {
+        docs = format!("{docs}\n\n*Pagination:* {reason}.");
+    }
+    let docs = doc(&docs);
     let deprecated = deprecated(&op.deprecated);
     let wire = &op.wire_name;
     let ignore_input = op.input.as_ref().map(|_| quote! { let _ = input; });

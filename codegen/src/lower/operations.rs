@@ -124,7 +124,7 @@ impl OperationContext<'_> {
             .collect();
         errors.sort_by(|a, b| a.type_name.cmp(&b.type_name));
         errors.dedup();
-        let pagination = self.pagination(
+        let (pagination, unpaginated) = self.pagination(
             id,
             &op.traits,
             input.as_deref(),
@@ -154,6 +154,7 @@ impl OperationContext<'_> {
             output,
             errors,
             pagination,
+            unpaginated,
             idempotency_tokens,
             wire_name,
         }
@@ -179,8 +180,10 @@ impl OperationContext<'_> {
         input: Option<&str>,
         output: Option<&str>,
         problems: &mut Vec<Diagnostic>,
-    ) -> Option<Pagination> {
-        let own = traits.get(t::PAGINATED)?;
+    ) -> (Option<Pagination>, Option<String>) {
+        let Some(own) = traits.get(t::PAGINATED) else {
+            return (None, None);
+        };
         let setting = |key: &str| {
             own.get(key)
                 .or_else(|| {
@@ -200,13 +203,13 @@ impl OperationContext<'_> {
             (setting("inputToken"), setting("outputToken"))
         else {
             report("`@paginated` needs inputToken and outputToken".to_owned());
-            return None;
+            return (None, None);
         };
         let input = input.and_then(|name| self.structs.get(name).copied());
         let output = output.and_then(|name| self.structs.get(name).copied());
         let (Some(input), Some(output)) = (input, output) else {
             report("a paginated operation needs an input and an output structure".to_owned());
-            return None;
+            return (None, None);
         };
         let resolved = (
             self.path(input, input_token),
@@ -221,24 +224,29 @@ impl OperationContext<'_> {
             (Some((_, input_ty)), Some((_, output_ty)), _, _)
                 if input_ty != RustType::String || output_ty != RustType::String =>
             {
-                None
+                let reason = format!(
+                    "no paginator: its page token (`{input_token}` in, `{output_token}` out) \
+                     is structured, not a string; copy the output token into the next input"
+                );
+                (None, Some(reason))
             }
             (Some(mut input_token), Some((output_token, _)), items, page_size) => {
-                Some(Pagination {
+                let pagination = Some(Pagination {
                     input_token: input_token.0.remove(0),
                     output_token,
                     items: items.flatten().and_then(|(path, ty)| items_of(path, ty)),
                     page_size: page_size.flatten().map(|mut size| size.0.remove(0)),
                     pages_method: String::new(),
                     items_method: String::new(),
-                })
+                });
+                (pagination, None)
             }
             _ => {
                 report(format!(
                     "`@paginated` names a member that does not exist (inputToken `{input_token}`, \
                      outputToken `{output_token}`)"
                 ));
-                None
+                (None, None)
             }
         }
     }

@@ -181,7 +181,8 @@ fn default_problem(target: &Shape, value: &Value) -> Option<String> {
         _ => return None,
     };
     let Value::Number(number) = value else {
-        return (kind != "timestamp" || !value.is_string())
+        // `null` removes an inherited default; a timestamp may default to a date-time string.
+        return (!value.is_null() && (kind != "timestamp" || !value.is_string()))
             .then(|| format!("the default of a {kind} must be a number, not {value}"));
     };
     let integral = matches!(kind, "byte" | "short" | "integer" | "long");
