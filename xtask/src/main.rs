@@ -7,6 +7,7 @@ mod corpus_cmd;
 mod corpus_generate;
 mod corpus_report;
 mod diff_cmd;
+mod fuzz;
 mod output;
 mod parallel;
 
@@ -19,10 +20,11 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  codegen [--model PATH] [--format auto|smithy|botocore] [--paginators PATH] [--config PATH]
-          [--out DIR] [--check] [--require-client]
+  codegen [--model PATH] [--format auto|smithy|botocore] [--paginators PATH]
+          [--endpoint-rules PATH] [--config PATH] [--out DIR] [--check] [--require-client]
       Generate the Rust crate for a model (default: model/ -> generated/): a Smithy JSON AST
-      or a botocore service-2.json (detected, or --format), with botocore's paginators-1.json.
+      or a botocore service-2.json (detected, or --format), with botocore's paginators-1.json
+      and endpoint-rule-set-1.json (given, or found beside the model).
       --check writes nothing and fails with a diff when the output is stale (and prints the
       API changes of the model since HEAD). Clients are generated for awsJson1_0 and
       awsJson1_1 services; for other protocols the crate holds only data types (a note says
@@ -39,6 +41,10 @@ commands:
       target/corpus/<model>/ and print a summary (also target/corpus/summary.json).
       --compile checks the first N (or all) generated crates with warnings denied, in one
       scratch workspace; --clients-only compiles only crates that have a client.
+
+  fuzz [--target json|botocore] [--seconds N] [--execs N] [--seed N]
+      Mutate the fixture models (structure-aware and byte-level) and run the generator on
+      each mutant; inputs that panic are saved to target/fuzz/crashes/ and fail the run.
 
   bench [--smoke] [--only codegen,size,build,calls] [--runs N] [--build-runs N]
         [--corpus-runs N] [--no-wait] [--out PATH]
@@ -58,6 +64,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run_command(&rest),
         Some("diff") => diff_cmd::run(&rest),
         Some("corpus") => corpus_cmd::run(&rest),
+        Some("fuzz") => fuzz::run(&rest),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

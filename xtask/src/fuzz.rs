@@ -1,0 +1,288 @@
+//! `cargo xtask fuzz`: a fuzzer that runs on stable Rust. It mutates the repository's own
+//! fixture models, either structurally (a random node of the JSON replaced by a hostile name,
+//! an extreme number, another shape's id — which makes cycles —, a removed key, a changed
+//! shape type) or byte by byte, feeds each mutant to the generator under `catch_unwind`, and
+//! saves every input that panicked to `target/fuzz/crashes/` (the input being run is kept in
+//! `target/fuzz/current.json`, so even a stack overflow, which aborts, leaves it behind).
+//! Targets: `json` (Smithy JSON AST) and `botocore` (`service-2.json`); the IDL parser and
+//! response decoding plug in as further [`Target`]s with their own seeds and entry point.
+
+use std::fs;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::args::Args;
+use crate::workspace_root;
+
+/// Names that broke the generator before (issue 12), and their relatives.
+const HOSTILE_NAMES: &[&str] = &[
+    "",
+    "-",
+    "123",
+    "名前",
+    "²",
+    "١٢٣",
+    "ﾟ",
+    "ﬁle",
+    "ＦＵＬＬ",
+    "ERR",
+    "Err",
+    "Self",
+    "self",
+    "self_",
+    "Build",
+    "SetBuild",
+    "ServiceSpec",
+    "OperationSpec",
+    "GetError",
+    "Unknown",
+    "type",
+    "_",
+    "r#type",
+    "a b",
+    "\u{0}",
+    "\r\n",
+    "Option",
+    "Box",
+];
+
+/// Numbers at and beyond the edges of Smithy's number types.
+const EXTREME_NUMBERS: &[f64] = &[
+    0.0, -1.0, 128.0, 300.0, 32768.0, 3e9, -3e9, 1e20, -1e20, 1e300, 0.5, 1.7e9,
+];
+
+/// What a fuzz target feeds the generator.
+#[derive(Clone, Copy, Debug)]
+enum Target {
+    /// Smithy JSON AST models.
+    Json,
+    /// botocore `service-2.json` models.
+    Botocore,
+}
+
+impl Target {
+    fn parse(name: &str) -> Result<Target, String> {
+        match name {
+            "json" => Ok(Target::Json),
+            "botocore" => Ok(Target::Botocore),
+            other => Err(format!("unknown fuzz target `{other}` (json, botocore)")),
+        }
+    }
+
+    /// The seed models, below the workspace root.
+    fn seeds(self, root: &Path) -> Result<Vec<String>, String> {
+        let files: Vec<PathBuf> = match self {
+            Target::Json => ["tests/fixtures/snapshots", "tests/fixtures/corpus"]
+                .iter()
+                .flat_map(|dir| json_files(&root.join(dir)))
+                .collect(),
+            Target::Botocore => vec![root.join("tests/fixtures/botocore/widgets.botocore.json")],
+        };
+        files
+            .iter()
+            .map(|path| {
+                fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+            })
+            .collect()
+    }
+
+    /// Runs the generator on `input`; the result does not matter, only that it returns.
+    fn run(self, input: &str) {
+        let _ = codegen::generate(input, &codegen::Options::default());
+    }
+}
+
+fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// A small, seeded PRNG (xorshift64*): the same seed replays the same run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number below `bound` (which must not be 0).
+    fn below(&mut self, bound: usize) -> usize {
+        (self.next() % bound as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// Runs the command with its arguments.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let args = Args::parse(args, &["target", "seconds", "execs", "seed"], &[])?;
+    let target = Target::parse(args.value("target").unwrap_or("json"))?;
+    let number = |name: &str, default: u64| -> Result<u64, String> {
+        args.value(name).map_or(Ok(default), |text| {
+            text.parse()
+                .map_err(|_| format!("--{name} needs a number, not `{text}`"))
+        })
+    };
+    let budget = Duration::from_secs(number("seconds", 60)?);
+    let max_execs = number("execs", u64::MAX)?;
+    let mut rng = Rng(number("seed", 0x5eed)?.max(1));
+
+    let root = workspace_root();
+    let seeds = target.seeds(&root)?;
+    let parsed: Vec<Value> = seeds
+        .iter()
+        .filter_map(|seed| serde_json::from_str(seed).ok())
+        .collect();
+    let out = root.join("target/fuzz");
+    fs::create_dir_all(out.join("crashes"))
+        .map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    panic::set_hook(Box::new(|_| {}));
+
+    let started = Instant::now();
+    let (mut execs, mut panics) = (0u64, 0u64);
+    while execs < max_execs && started.elapsed() < budget {
+        let input = if rng.below(4) == 0 {
+            mutate_bytes(&seeds[rng.below(seeds.len())], &mut rng)
+        } else {
+            let mut model = rng.pick(&parsed).clone();
+            for _ in 0..=rng.below(3) {
+                mutate_structure(&mut model, &mut rng);
+            }
+            model.to_string()
+        };
+        fs::write(out.join("current.json"), &input).map_err(|e| e.to_string())?;
+        execs += 1;
+        if panic::catch_unwind(AssertUnwindSafe(|| target.run(&input))).is_err() {
+            panics += 1;
+            let path = out.join(format!("crashes/{target:?}-{execs}.json").to_lowercase());
+            fs::write(&path, &input).map_err(|e| e.to_string())?;
+            eprintln!("panic: input saved to {}", path.display());
+        }
+    }
+    let _ = panic::take_hook();
+    println!(
+        "fuzz {target:?}: {execs} executions in {:.0}s, {panics} panics",
+        started.elapsed().as_secs_f64()
+    );
+    if panics > 0 {
+        return Err(format!(
+            "{panics} inputs panicked; see {}",
+            out.join("crashes").display()
+        ));
+    }
+    Ok(())
+}
+
+/// Flips, inserts or deletes a few bytes (keeping the text UTF-8 by working on chars).
+fn mutate_bytes(seed: &str, rng: &mut Rng) -> String {
+    let mut chars: Vec<char> = seed.chars().collect();
+    for _ in 0..=rng.below(8) {
+        if chars.is_empty() {
+            break;
+        }
+        let at = rng.below(chars.len());
+        match rng.below(3) {
+            0 => chars[at] = *rng.pick(&['{', '}', '[', ']', '"', ',', ':', '0', 'x', '²', '\\']),
+            1 => {
+                chars.remove(at);
+            }
+            _ => chars.insert(at, *rng.pick(&['{', '[', '"', '-', '9', 'e'])),
+        }
+    }
+    chars.into_iter().collect()
+}
+
+/// Applies one structural mutation at a random node of `model`.
+fn mutate_structure(model: &mut Value, rng: &mut Rng) {
+    let shape_ids: Vec<String> = model
+        .get("shapes")
+        .and_then(Value::as_object)
+        .map(|shapes| shapes.keys().cloned().collect())
+        .unwrap_or_default();
+    // Choose a random path (as a JSON pointer), then mutate the node there.
+    let mut pointer = String::new();
+    let mut current: &Value = model;
+    for _ in 0..rng.below(8) {
+        let step = match current {
+            Value::Object(map) if !map.is_empty() => map
+                .iter()
+                .nth(rng.below(map.len()))
+                .map(|(key, value)| (key.replace('~', "~0").replace('/', "~1"), value)),
+            Value::Array(items) if !items.is_empty() => {
+                let at = rng.below(items.len());
+                Some((at.to_string(), &items[at]))
+            }
+            _ => None,
+        };
+        let Some((segment, next)) = step else { break };
+        pointer = format!("{pointer}/{segment}");
+        current = next;
+    }
+    let Some(node) = model.pointer_mut(&pointer) else {
+        return;
+    };
+    match node {
+        Value::String(text) => {
+            *text = match rng.below(3) {
+                0 if !shape_ids.is_empty() => rng.pick(&shape_ids).clone(),
+                1 => format!("{text}{}", rng.pick(HOSTILE_NAMES)),
+                _ => (*rng.pick(HOSTILE_NAMES)).to_owned(),
+            };
+        }
+        Value::Number(_) | Value::Bool(_) | Value::Null => {
+            *node = serde_json::Number::from_f64(*rng.pick(EXTREME_NUMBERS))
+                .map_or(Value::Null, Value::Number);
+        }
+        Value::Object(map) if !map.is_empty() => {
+            let key = map
+                .keys()
+                .nth(rng.below(map.len()))
+                .cloned()
+                .unwrap_or_default();
+            match rng.below(3) {
+                0 => {
+                    map.remove(&key);
+                }
+                1 => {
+                    let copy = map.get(&key).cloned().unwrap_or(Value::Null);
+                    map.insert(format!("{key}{}", rng.pick(HOSTILE_NAMES)), copy);
+                }
+                _ => {
+                    let kinds = [
+                        "list",
+                        "map",
+                        "structure",
+                        "union",
+                        "enum",
+                        "string",
+                        "long",
+                    ];
+                    map.insert("type".to_owned(), Value::from(*rng.pick(&kinds)));
+                }
+            }
+        }
+        Value::Array(items) => {
+            if items.is_empty() || rng.below(2) == 0 {
+                items.clear();
+            } else {
+                let copy = items[rng.below(items.len())].clone();
+                items.push(copy);
+            }
+        }
+        Value::Object(_) => {}
+    }
+}
