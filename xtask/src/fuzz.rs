@@ -129,7 +129,18 @@ impl Rng {
 
 /// Runs the command with its arguments.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let args = Args::parse(args, &["target", "seconds", "execs", "seed"], &[])?;
+    let args = Args::parse(args, &["target", "mode", "seconds", "execs", "seed"], &[])?;
+    // Out of 4 inputs, how many are byte-level mutants.
+    let byte_share = match args.value("mode").unwrap_or("mixed") {
+        "structure" => 0,
+        "bytes" => 4,
+        "mixed" => 1,
+        other => {
+            return Err(format!(
+                "--mode is structure, bytes or mixed, not `{other}`"
+            ));
+        }
+    };
     let target = Target::parse(args.value("target").unwrap_or("json"))?;
     let number = |name: &str, default: u64| -> Result<u64, String> {
         args.value(name).map_or(Ok(default), |text| {
@@ -155,7 +166,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let started = Instant::now();
     let (mut execs, mut panics) = (0u64, 0u64);
     while execs < max_execs && started.elapsed() < budget {
-        let input = if rng.below(4) == 0 {
+        let input = if rng.below(4) < byte_share {
             mutate_bytes(&seeds[rng.below(seeds.len())], &mut rng)
         } else {
             let mut model = rng.pick(&parsed).clone();
@@ -175,7 +186,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let _ = panic::take_hook();
     println!(
-        "fuzz {target:?}: {execs} executions in {:.0}s, {panics} panics",
+        "fuzz {target:?} ({} mode): {execs} executions in {:.0}s, {panics} panics",
+        args.value("mode").unwrap_or("mixed"),
         started.elapsed().as_secs_f64()
     );
     if panics > 0 {

@@ -42,7 +42,8 @@ commands:
       --compile checks the first N (or all) generated crates with warnings denied, in one
       scratch workspace; --clients-only compiles only crates that have a client.
 
-  fuzz [--target json|botocore] [--seconds N] [--execs N] [--seed N]
+  fuzz [--target json|botocore] [--mode structure|bytes|mixed] [--seconds N] [--execs N]
+       [--seed N]
       Mutate the fixture models (structure-aware and byte-level) and run the generator on
       each mutant; inputs that panic are saved to target/fuzz/crashes/ and fail the run.
 
