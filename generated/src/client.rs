@@ -52,7 +52,7 @@ static SERVICE: ServiceSpec = ServiceSpec {
 
 /// Every operation of Amazon Cognito Identity Provider, one async method each.
 ///
-/// [`Client`] implements it against the real service. Each method has a default body that returns [`Error::NotImplemented`](crate::runtime::Error::NotImplemented), so a test double implements only the methods a test needs.
+/// [`Client`] implements it against the real service. Each method has a default body that returns the [`NotImplemented`](crate::runtime::Error::NotImplemented) error, so a test double implements only the methods a test needs.
 pub trait CognitoIdentityProvider: Send + Sync {
     /// Stops a user from signing in through a linked provider identity and removes the link.
     fn admin_disable_provider_for_user(

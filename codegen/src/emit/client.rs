@@ -14,7 +14,7 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
     let mut trait_doc = format!(
         "Every operation of {}, one async method each.\n\n\
          [`Client`] implements it against the real service. Each method has a default body \
-         that returns [`Error::NotImplemented`](crate::runtime::Error::NotImplemented), so a test double implements only the \
+         that returns the [`NotImplemented`](crate::runtime::Error::NotImplemented) error, so a test double implements only the \
          methods a test needs.",
         service.title
     );
