@@ -98,6 +98,9 @@ pub struct Operation {
     pub auth: Auth,
     /// Pagination, when the operation is `@paginated`.
     pub pagination: Option<Pagination>,
+    /// Why the operation has no paginator although the model paginates it (a structured
+    /// page token, like DynamoDB's `ExclusiveStartKey` map), for its docs.
+    pub unpaginated: Option<String>,
     /// Optional input fields marked `@idempotencyToken`: the client fills them with a fresh
     /// token when the caller leaves them unset.
     pub idempotency_tokens: Vec<String>,
@@ -235,10 +238,20 @@ pub struct Struct {
     pub deprecated: Option<Deprecation>,
     /// Role.
     pub role: StructRole,
-    /// Name of the builder type (operation inputs only), unique among all type names.
-    pub builder: Option<String>,
+    /// The builder (operation inputs only): its type name, unique among all type names, and
+    /// one setter name per member.
+    pub builder: Option<Builder>,
     /// Members in model order.
     pub members: Vec<Member>,
+}
+
+/// The builder of an operation input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Builder {
+    /// The builder type's name.
+    pub name: String,
+    /// The setter method of each member, in member order; unique, and never `build`.
+    pub setters: Vec<String>,
 }
 
 /// A structure member (or union variant).

@@ -5,6 +5,9 @@
 //!   so `KMSKeyID` becomes `kms_key_id` / `KmsKeyId`);
 //! - Rust keywords become raw identifiers (`r#type`); `self`, `super`, `crate` and `Self`,
 //!   which cannot be raw, get a trailing underscore (`self_`, `SelfValue` for the type);
+//! - non-ASCII letters and digits are transliterated to ASCII first (`²` → `2`, `ＦＵＬＬ` →
+//!   `FULL`, `名前` → `Ming Qian`), and whatever is not an ASCII letter, digit or `_`
+//!   separates words, so every name is a valid, NFKC-stable, lint-free identifier;
 //! - a name that does not start with a letter gets a prefix (`V` for enum values, `_` for
 //!   fields), and an empty name becomes `Empty`;
 //! - type names that would shadow the Rust prelude or the generated crate's own items
@@ -96,6 +99,9 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Stream",
     "Unhandled",
     "UnknownVariant",
+    "ServiceSpec",
+    "OperationSpec",
+    "ClientCore",
 ];
 
 /// The name of the forward-compatible catch-all variant of generated enums and unions.
@@ -103,7 +109,7 @@ pub const UNKNOWN_VARIANT: &str = "Unknown";
 
 /// A snake_case field or method name, escaped so it is a valid Rust identifier.
 pub fn field_name(name: &str) -> String {
-    let snake = plural_acronyms_as_words(name).to_snake_case();
+    let snake = plural_acronyms_as_words(&ascii_words(name)).to_snake_case();
     let snake = if snake.is_empty() {
         "empty".to_owned()
     } else {
@@ -112,9 +118,18 @@ pub fn field_name(name: &str) -> String {
     escape_value_name(&snake, "_")
 }
 
+/// Whether a package name (`-` read as `_`) is a Rust keyword or a standard crate, which
+/// cargo refuses or would shadow.
+pub fn is_reserved_crate_name(name: &str) -> bool {
+    let name = name.replace('-', "_");
+    RAW_KEYWORDS.contains(&name.as_str())
+        || NON_RAW_KEYWORDS.contains(&name.as_str())
+        || ["std", "core", "alloc", "proc_macro", "test"].contains(&name.as_str())
+}
+
 /// A PascalCase type name from a shape name (not yet checked against reserved names).
 pub fn type_name(name: &str) -> String {
-    let pascal = plural_acronyms_as_words(name).to_upper_camel_case();
+    let pascal = plural_acronyms_as_words(&ascii_words(name)).to_upper_camel_case();
     match pascal.as_str() {
         "" => "Empty".to_owned(),
         "Self" => "SelfValue".to_owned(),
@@ -125,11 +140,12 @@ pub fn type_name(name: &str) -> String {
 
 /// A PascalCase enum or union variant name from a wire value or member name.
 pub fn variant_name(value: &str) -> String {
-    let pascal = plural_acronyms_as_words(value).to_upper_camel_case();
+    let pascal = plural_acronyms_as_words(&ascii_words(value)).to_upper_camel_case();
     match pascal.as_str() {
         "" => "Empty".to_owned(),
         "Self" => "SelfValue".to_owned(),
-        UNKNOWN_VARIANT => format!("{UNKNOWN_VARIANT}Value"),
+        // `Self::Err` names `FromStr::Err` in the enum's impls.
+        UNKNOWN_VARIANT | "Err" => format!("{pascal}Value"),
         _ if starts_with_digit(&pascal) => format!("V{pascal}"),
         _ => pascal,
     }
@@ -183,6 +199,8 @@ impl Scope {
         }
         let (base, separator) = match wanted.strip_prefix("r#") {
             Some(bare) => (bare.to_owned(), "_"),
+            // `self_` continues as `self_2`, not `self__2` (not snake case).
+            None if wanted.ends_with('_') => (wanted.clone(), ""),
             None if wanted.contains('_') || wanted.starts_with(char::is_lowercase) => {
                 (wanted.clone(), "_")
             }
@@ -193,6 +211,26 @@ impl Scope {
             .find(|candidate| self.taken.insert(candidate.clone()))
             .unwrap_or(wanted)
     }
+}
+
+/// `name` in ASCII: non-ASCII characters transliterated (`deunicode`), and every character
+/// that cannot be part of an identifier turned into a word break (a space).
+fn ascii_words(name: &str) -> String {
+    let ascii = if name.is_ascii() {
+        std::borrow::Cow::Borrowed(name)
+    } else {
+        std::borrow::Cow::Owned(deunicode::deunicode_with_tofu(name, " "))
+    };
+    ascii
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect()
 }
 
 /// Keeps a plural acronym one word: `CallbackURLs` splits as `Callback URLs`, not
@@ -266,6 +304,12 @@ mod tests {
             ("UserIDs", "user_ids"),
             ("ARNsToDelete", "arns_to_delete"),
             ("AllowedOAuthFlows", "allowed_o_auth_flows"),
+            ("²", "_2"),
+            ("١٢٣", "_123"),
+            ("ﬁle", "file"),
+            ("ＦＵＬＬ", "full"),
+            ("x·y", "x_y"),
+            ("ﾟ", "empty"),
         ];
         for (input, expected) in cases {
             assert_eq!(field_name(input), expected, "field_name({input:?})");
@@ -282,6 +326,8 @@ mod tests {
             ("Self", "SelfValue"),
             ("2FA", "V2fa"),
             ("", "Empty"),
+            ("²Thing", "V2thing"),
+            ("名前", "MingQian"),
         ];
         for (input, expected) in cases {
             assert_eq!(type_name(input), expected, "type_name({input:?})");
@@ -303,6 +349,8 @@ mod tests {
             ("", "Empty"),
             ("email-address", "EmailAddress"),
             ("a b", "AB"),
+            ("ERR", "ErrValue"),
+            ("²", "V2"),
         ];
         for (input, expected) in cases {
             assert_eq!(variant_name(input), expected, "variant_name({input:?})");
@@ -347,5 +395,7 @@ mod tests {
         assert_eq!(scope.claim("foo_bar".into()), "foo_bar_2");
         assert_eq!(scope.claim("r#type".into()), "r#type");
         assert_eq!(scope.claim("r#type".into()), "type_2");
+        assert_eq!(scope.claim("self_".into()), "self_");
+        assert_eq!(scope.claim("self_".into()), "self_2");
     }
 }

@@ -3492,6 +3492,11 @@ impl Client {
     pub fn from_env() -> Self {
         Self::new(::smithy_lean_runtime::Config::from_env())
     }
+
+    /// The configuration this client sends requests with.
+    pub fn config(&self) -> &::smithy_lean_runtime::Config {
+        self.core.config()
+    }
 }
 
 impl CognitoIdentityProvider for Client {

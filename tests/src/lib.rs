@@ -39,7 +39,9 @@ pub fn generated_sources(relative: &str) -> String {
 }
 
 /// The AWS model corpus: `$AWS_MODELS_DIR`, else `../shared/aws-models` beside the checkout.
-/// Panics when it is missing: tests that need it must fail, not skip.
+/// Panics when it is missing. Tests that need it are `#[ignore = "needs the AWS models: …"]`,
+/// so `cargo test` on a fresh clone lists them as ignored; `cargo test -- --ignored` (CI)
+/// runs them and fails without the corpus.
 pub fn aws_models_dir() -> PathBuf {
     let dir = std::env::var_os("AWS_MODELS_DIR")
         .map(PathBuf::from)
@@ -84,22 +86,18 @@ pub fn parallel_for_each<T: Sync>(items: &[T], work: impl Fn(&T) + Sync) {
 
 /// The directory of botocore models fetched by `.ci/fetch-botocore.sh`:
 /// `$BOTOCORE_MODELS_DIR`, else `.ci/cache/botocore`, holding `{version}/service-2.json` (and
-/// `paginators-1.json`) of cognito-idp. When it is missing, CI (`CI=true`) fails; a local run
-/// prints how to fetch the models and returns `None`, so the test can skip.
-pub fn botocore_models_dir() -> Option<PathBuf> {
+/// `paginators-1.json`) of cognito-idp. Panics when it is missing: the tests that need it are
+/// `#[ignore = "needs the botocore models: …"]`, and run (and must pass) in CI.
+pub fn botocore_models_dir() -> PathBuf {
     let dir = std::env::var_os("BOTOCORE_MODELS_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace_root().join(".ci/cache/botocore"));
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    let message = format!(
+    assert!(
+        dir.is_dir(),
         "the botocore models are missing at {} (run .ci/fetch-botocore.sh or set BOTOCORE_MODELS_DIR)",
         dir.display()
     );
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
-    eprintln!("skipped: {message}");
-    None
+    dir
 }
 
 /// `{version}/{file}` below [`botocore_models_dir`], read to a string (panics when missing).
@@ -109,20 +107,16 @@ pub fn botocore_model(dir: &std::path::Path, version: &str, file: &str) -> Strin
 }
 
 /// Smithy's reference folder (IDL suite, trait definitions, protocol tests): `$SMITHY_DIR`,
-/// else `../shared/smithy` beside the checkout. When it is missing, CI (`CI=true`) fails; a
-/// local run prints why and returns `None`, so the test can skip.
-pub fn smithy_dir() -> Option<PathBuf> {
+/// else `../shared/smithy` beside the checkout. Panics when it is missing: the tests that need
+/// it are `#[ignore = "needs the Smithy reference folder: …"]`, and run (and must pass) in CI.
+pub fn smithy_dir() -> PathBuf {
     let dir = std::env::var_os("SMITHY_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace_root().join("../shared/smithy"));
-    if dir.join("idl-tests").is_dir() {
-        return Some(dir);
-    }
-    let message = format!(
+    assert!(
+        dir.join("idl-tests").is_dir(),
         "the Smithy reference folder is missing at {} (set SMITHY_DIR)",
         dir.display()
     );
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
-    eprintln!("skipped: {message}");
-    None
+    dir
 }

@@ -90,8 +90,8 @@ fn the_format_flag_overrides_detection() {
 const COGNITO_BOTOCORE: &str = "1.37.27";
 
 /// Both Cognito models, lowered with this repository's configuration.
-fn cognito_services() -> Option<(Service, Service)> {
-    let dir = botocore_models_dir()?;
+fn cognito_services() -> (Service, Service) {
+    let dir = botocore_models_dir();
     let config = std::fs::read_to_string(workspace_root().join("model/codegen.json"))
         .expect("model/codegen.json");
     let config = Config::from_json(&config).expect("valid config");
@@ -110,7 +110,7 @@ fn cognito_services() -> Option<(Service, Service)> {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let from_botocore = lower::lower(&model, &config).unwrap_or_else(|e| panic!("{e}"));
-    Some((smithy, from_botocore))
+    (smithy, from_botocore)
 }
 
 /// Why a fact of the public API differs between the two formats.
@@ -255,10 +255,9 @@ fn default_part(fact: &str) -> String {
 }
 
 #[test]
+#[ignore = "needs the AWS and botocore models: run .ci/fetch-botocore.sh (or set BOTOCORE_MODELS_DIR) and set AWS_MODELS_DIR"]
 fn cognito_botocore_and_smithy_models_generate_the_same_api() {
-    let Some((smithy, from_botocore)) = cognito_services() else {
-        return;
-    };
+    let (smithy, from_botocore) = cognito_services();
     assert_eq!(smithy.operations.len(), 113);
     assert_eq!(from_botocore.operations.len(), 113);
     let smithy_facts = api_facts(&smithy);
@@ -297,4 +296,60 @@ fn cognito_botocore_and_smithy_models_generate_the_same_api() {
         }
     }
     insta::assert_snapshot!(summary);
+}
+
+/// Our own Cognito rule set (written in this repository), as botocore ships it in
+/// `endpoint-rule-set-1.json`: the trait's value on its own.
+fn rule_set_file() -> String {
+    let ours: serde_json::Value =
+        serde_json::from_str(&fixture("../../model/cognito-identity-provider.json")).expect("JSON");
+    let service = ours["shapes"]
+        .as_object()
+        .and_then(|shapes| shapes.values().find(|shape| shape["type"] == "service"))
+        .expect("a service");
+    service["traits"]["smithy.rules#endpointRuleSet"].to_string()
+}
+
+#[test]
+fn a_botocore_endpoint_rule_set_reaches_the_generated_crate() {
+    let mut model = load_model(&fixture("botocore/widgets.botocore.json"), Format::Botocore)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let rules = rule_set_file();
+    botocore::add_endpoint_rules(&mut model, &rules).unwrap_or_else(|e| panic!("{e}"));
+    let service = lower::lower(&model, &Config::default()).unwrap_or_else(|e| panic!("{e}"));
+    let files =
+        codegen::emit_crate(&service, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    let written = files
+        .iter()
+        .find(|file| file.path == "src/endpoint_rules.json")
+        .expect("the rule set is written into the crate");
+    let parsed = |text: &str| serde_json::from_str::<serde_json::Value>(text).expect("JSON");
+    assert_eq!(parsed(&written.contents), parsed(&rules));
+
+    let again = botocore::add_endpoint_rules(&mut model, &rules).expect_err("given twice");
+    assert!(
+        again.to_string().contains("already has endpoint rules"),
+        "{again}"
+    );
+}
+
+#[test]
+fn a_malformed_endpoint_rule_set_is_a_located_error() {
+    let mut model = load_model(&fixture("botocore/widgets.botocore.json"), Format::Botocore)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let not_json = botocore::add_endpoint_rules(&mut model, "{\"version\": ").expect_err("bad");
+    assert!(
+        not_json
+            .to_string()
+            .contains("invalid endpoint rule set file: EOF while parsing"),
+        "{not_json}"
+    );
+    let no_rules =
+        botocore::add_endpoint_rules(&mut model, r#"{"version": "1.0"}"#).expect_err("no rules");
+    assert!(
+        no_rules
+            .to_string()
+            .contains("a `version` string and a `rules` array"),
+        "{no_rules}"
+    );
 }

@@ -1,7 +1,7 @@
 //! The whole life of a user pool against moto (`COGNITO_ENDPOINT`), typed API only: set-up
 //! and tear-down, deletion protection across an update, and a user signing up and signing
-//! in with the unsigned token operations. Skipped with a printed reason without moto; in CI
-//! (`CI=true`) that is a failure.
+//! in with the unsigned token operations. Ignored by default (`cargo test` lists them with what
+//! they need); `cargo test -- --ignored` runs them and fails without `COGNITO_ENDPOINT`.
 
 use std::collections::HashMap;
 
@@ -18,16 +18,6 @@ use cognito_identity_provider::{CognitoIdentityProvider, Error};
 
 /// Meets moto's default password policy (upper, lower, digit, symbol, 8+ characters).
 const PASSWORD: &str = "Correct-Horse-1";
-
-/// Connects, or returns from the test when it is skipped.
-macro_rules! moto {
-    ($test:literal) => {
-        match Moto::connect($test) {
-            Some(moto) => moto,
-            None => return,
-        }
-    };
-}
 
 /// The pool as DescribeUserPool returns it, or the error.
 async fn describe(moto: &Moto, pool_id: &str) -> Result<UserPool, String> {
@@ -51,8 +41,9 @@ async fn delete_pool(moto: &Moto, pool_id: &str) -> Result<(), Error<DeleteUserP
 }
 
 #[tokio::test]
+#[ignore = "needs moto: set COGNITO_ENDPOINT (`.ci/run` starts moto)"]
 async fn pool_is_set_up_with_user_app_client_and_domain_then_deleted() {
-    let moto = moto!("pool_is_set_up_with_user_app_client_and_domain_then_deleted");
+    let moto = Moto::connect();
     let pool_id = moto
         .user_pool(&unique("life-pool"), DeletionProtection::Inactive)
         .await;
@@ -95,8 +86,9 @@ async fn pool_is_set_up_with_user_app_client_and_domain_then_deleted() {
 }
 
 #[tokio::test]
+#[ignore = "needs moto: set COGNITO_ENDPOINT (`.ci/run` starts moto)"]
 async fn deletion_protection_survives_an_update_and_guards_deletion() {
-    let moto = moto!("deletion_protection_survives_an_update_and_guards_deletion");
+    let moto = Moto::connect();
     let pool_id = moto
         .user_pool(&unique("life-protected"), DeletionProtection::Active)
         .await;
@@ -163,8 +155,9 @@ fn password_parameters(username: &str, password: &str) -> HashMap<String, String
 }
 
 #[tokio::test]
+#[ignore = "needs moto: set COGNITO_ENDPOINT (`.ci/run` starts moto)"]
 async fn user_signs_up_is_confirmed_signs_in_and_reads_their_profile() {
-    let moto = moto!("user_signs_up_is_confirmed_signs_in_and_reads_their_profile");
+    let moto = Moto::connect();
     let pool_id = moto
         .user_pool(&unique("life-signin"), DeletionProtection::Inactive)
         .await;

@@ -92,3 +92,134 @@ fn a_model_without_a_service_is_rejected() {
         "1 problem in the model:\n  - model: the model has no service shape; there is nothing to generate\n"
     );
 }
+
+/// The rendered problems of fixture `name`, which must be rejected.
+fn problem_lines(name: &str) -> Vec<String> {
+    lines(&problems(name))
+}
+
+#[test]
+fn out_of_range_defaults_are_rejected() {
+    let at = |member: &str| {
+        format!(
+            "example.hostile#GetInput${member} (at $.shapes[\"example.hostile#GetInput\"].members.\
+             {member}.traits[\"smithy.api#default\"]): the default "
+        )
+    };
+    assert_eq!(
+        problem_lines("default_out_of_range"),
+        [
+            format!("{}300 does not fit the byte type", at("B")),
+            format!("{}1e+300 does not fit the float type", at("F")),
+            format!("{}3000000000 does not fit the integer type", at("I")),
+            format!("{}1e+20 does not fit the long type", at("L")),
+        ]
+    );
+}
+
+#[test]
+fn duplicate_enum_values_are_rejected() {
+    assert_eq!(
+        problem_lines("duplicate_enum_values"),
+        [
+            "example.hostile#Kind (at $.shapes[\"example.hostile#Kind\"].members.B): \
+             the enum value x appears twice; enum values must be unique",
+            "example.hostile#Legacy (at $.shapes[\"example.hostile#Legacy\"].traits[\"smithy.api#enum\"][1]): \
+             the enum value y appears twice; enum values must be unique",
+        ]
+    );
+}
+
+#[test]
+fn an_empty_union_is_rejected() {
+    assert_eq!(
+        problem_lines("empty_union"),
+        [
+            "example.hostile#Nothing (at $.shapes[\"example.hostile#Nothing\"].members): \
+          a union needs at least one member"
+        ]
+    );
+}
+
+#[test]
+fn an_error_structure_as_input_or_output_is_rejected() {
+    let lines = problem_lines("error_as_input");
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with(
+        "example.hostile#Get (at $.shapes[\"example.hostile#Get\"].input.target): \
+         its input `example.hostile#Boom` is an @error structure"
+    ));
+    assert!(lines[1].contains(".output.target): its output `example.hostile#Boom`"));
+}
+
+#[test]
+fn list_and_map_cycles_are_rejected() {
+    let lines = problem_lines("list_cycle");
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with("example.hostile#ListOfMaps (at $.shapes[\"example.hostile#ListOfMaps\"]): this list or map contains itself"));
+    assert!(lines[1].starts_with("example.hostile#SelfList (at $.shapes[\"example.hostile#SelfList\"]): this list or map contains itself"));
+}
+
+#[test]
+fn invalid_sdk_ids_are_rejected() {
+    let template: serde_json::Value =
+        serde_json::from_str(&fixture("malformed/invalid_sdk_id.json")).expect("JSON");
+    for sdk_id in ["", "-", "123", "名前", "two  spaces", "trailing "] {
+        let mut model = template.clone();
+        model["shapes"]["example.hostile#Sdk1"]["traits"]["aws.api#service"]["sdkId"] =
+            sdk_id.into();
+        let error = generate(&model.to_string(), &Options::default())
+            .expect_err("an invalid sdkId is rejected");
+        assert_eq!(error.0.len(), 1, "{error}");
+        let message = error.0[0].to_string();
+        assert!(
+            message.starts_with(&format!(
+                "example.hostile#Sdk1 (at $.shapes[\"example.hostile#Sdk1\"].traits[\"aws.api#service\"].sdkId): sdkId {sdk_id:?} is not valid"
+            )),
+            "{message}"
+        );
+    }
+}
+
+/// A model whose input holds lists nested `depth` deep, innermost a string.
+fn nested_lists(depth: usize) -> String {
+    let mut shapes = serde_json::json!({
+        "ex#Deep": {"type": "service", "version": "1", "operations": [{"target": "ex#Get"}]},
+        "ex#Get": {"type": "operation", "input": {"target": "ex#GetInput"}},
+        "ex#GetInput": {"type": "structure", "members": {"Deep": {"target": "ex#L0"}}},
+    });
+    for level in 0..depth {
+        let element = if level + 1 < depth {
+            format!("ex#L{}", level + 1)
+        } else {
+            "smithy.api#String".to_owned()
+        };
+        shapes[format!("ex#L{level}")] =
+            serde_json::json!({"type": "list", "member": {"target": element}});
+    }
+    serde_json::json!({"smithy": "2.0", "shapes": shapes}).to_string()
+}
+
+#[test]
+fn deep_collection_nesting_is_a_clear_error_in_linear_time() {
+    assert!(generate(&nested_lists(32), &Options::default()).is_ok());
+    for depth in [33, 2_000, 8_000] {
+        let started = std::time::Instant::now();
+        let error = generate(&nested_lists(depth), &Options::default()).expect_err("too deep");
+        let crossing = depth - 33;
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "1 problem in the model:\n  - ex#L{crossing} (at $.shapes[\"ex#L{crossing}\"]): \
+                 lists and maps nest 33 deep from here; the generator supports at most 32 \
+                 without a structure or union in between\n"
+            )
+        );
+        // Generous for a debug build on a busy machine; quadratic work took 5 s at 8,000.
+        assert!(
+            started.elapsed().as_secs_f64() < 2.0,
+            "{depth}: {:?}",
+            started.elapsed()
+        );
+    }
+}

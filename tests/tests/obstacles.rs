@@ -1,5 +1,5 @@
 //! Obstacles found in the AWS corpus, one tiny hand-written model each
-//! (`tests/fixtures/corpus/`): the generated code is snapshotted here, and `.ci/compile-sample.sh`
+//! (`tests/fixtures/corpus/`): the generated code is snapshotted here, and `fixtures_compile.rs`
 //! compiles every fixture with warnings denied. Review changes with `cargo insta review`.
 
 use codegen_tests::generated_sources;
@@ -32,4 +32,25 @@ obstacle_tests!(
     // A tab and carriage return in a `@pattern` are shown escaped (rustc rejects a bare CR
     // in a doc comment); a lone CR in documentation becomes a space.
     control_characters,
+    // Enum value `ERR` becomes `ErrValue` (`Self::Err` names `FromStr::Err`); `Self` becomes
+    // `SelfValue`.
+    enum_err,
+    // Input members `Build`, `SetBuild` and `IsBuild`: the builder's own `build` is taken, so
+    // the `Build` setter is `set_build_2` after `SetBuild` claims `set_build`.
+    build_setter,
+    // An input called `ServiceSpec` and an output called `OperationSpec` (runtime names).
+    runtime_names,
+    // Operation `Get` and a shape `GetError`: the error enum becomes `GetError2`.
+    operation_error_name,
+    // Timestamp defaults, whole and fractional, are `DateTime`s.
+    timestamp_default,
+    // An operation with no errors parses its error response without a one-arm `match`.
+    no_errors,
+    // Members `self` and `self_` become `self_` and `self_2`.
+    self_members,
+    // Names that start with non-ASCII digits or symbols, and non-NFKC names (`ﬁle`, `ＦＵＬＬ`),
+    // are transliterated to ASCII identifiers.
+    non_ascii_names,
+    // A service without operations still has a client (with its `config()`).
+    no_operations,
 );

@@ -28,6 +28,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "format",
             "paginators",
             "runtime-path",
+            "endpoint-rules",
         ],
         &["check", "require-client"],
     )?;
@@ -39,6 +40,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         path: user_path(args.value("model"), &root, DEFAULT_MODEL),
         format: args.value("format").unwrap_or("auto").parse()?,
         paginators: args.value("paginators").map(PathBuf::from),
+        endpoint_rules: args.value("endpoint-rules").map(PathBuf::from),
     };
     let out_dir = user_path(args.value("out"), &root, DEFAULT_OUT);
     let mut options = options_for(&source.path, args.value("config"), &root)?;
@@ -66,8 +68,20 @@ pub struct ModelSource {
     pub path: PathBuf,
     /// Smithy JSON AST, botocore `service-2.json`, or detect.
     pub format: Format,
-    /// A botocore `paginators-1.json`, if given.
+    /// A botocore `paginators-1.json`, if given (else the one beside a botocore model).
     pub paginators: Option<PathBuf>,
+    /// A botocore `endpoint-rule-set-1.json`, if given (else the one beside a botocore model).
+    pub endpoint_rules: Option<PathBuf>,
+}
+
+impl ModelSource {
+    /// The file given with `--{flag}`, else `name` beside a botocore model when it exists.
+    fn companion(&self, given: Option<&PathBuf>, name: &str, botocore: bool) -> Option<PathBuf> {
+        given.cloned().or_else(|| {
+            let beside = self.path.parent()?.join(name);
+            (botocore && beside.is_file()).then_some(beside)
+        })
+    }
 }
 
 /// Reads the model (and paginators) and generates the crate's files in memory; with
@@ -77,19 +91,41 @@ pub fn generate_files(
     options: &Options,
     require_client: bool,
 ) -> Result<Vec<codegen::GeneratedFile>, String> {
-    let mut model = if crate::model_files::is_smithy_set(&source.path) {
+    let (mut model, botocore) = if crate::model_files::is_smithy_set(&source.path) {
         let files = crate::model_files::read_smithy_set(&source.path)?;
-        codegen::load_files(&files).map_err(|problems| problems.to_string())?
+        let model = codegen::load_files(&files).map_err(|problems| problems.to_string())?;
+        (model, false)
     } else {
         let text = read(&source.path, "model")?;
-        codegen::load_model(&text, source.format).map_err(located(&source.path))?
+        let format = match source.format {
+            Format::Auto => codegen::detect_format(&text).map_err(located(&source.path))?,
+            given => given,
+        };
+        let model = codegen::load_model(&text, format).map_err(located(&source.path))?;
+        (model, format == Format::Botocore)
     };
-    if let Some(path) = &source.paginators {
-        codegen::botocore::add_paginators(&mut model, &read(path, "paginators")?)
-            .map_err(located(path))?;
+    if let Some(path) = source.companion(source.paginators.as_ref(), "paginators-1.json", botocore)
+    {
+        codegen::botocore::add_paginators(&mut model, &read(&path, "paginators")?)
+            .map_err(located(&path))?;
+    }
+    let rules_file = "endpoint-rule-set-1.json";
+    if let Some(path) = source.companion(source.endpoint_rules.as_ref(), rules_file, botocore) {
+        codegen::botocore::add_endpoint_rules(&mut model, &read(&path, "endpoint rules")?)
+            .map_err(located(&path))?;
+    } else if botocore {
+        eprintln!(
+            "note: no {rules_file} beside the model (or --endpoint-rules): the client resolves \
+             no endpoint unless one is configured"
+        );
     }
     let service = codegen::lower::lower(&model, &options.config).map_err(located(&source.path))?;
     check_client(&service, require_client)?;
+    for op in &service.operations {
+        if let Some(reason) = &op.unpaginated {
+            eprintln!("note: {}: {reason}", op.wire_name);
+        }
+    }
     codegen::emit_crate(&service, options).map_err(located(&source.path))
 }
 
@@ -225,5 +261,49 @@ mod tests {
             runtime_path(Path::new("scratch"), &root).unwrap(),
             "../../codegen/runtime"
         );
+    }
+
+    /// A botocore model in a scratch directory, with an `endpoint-rule-set-1.json` beside it.
+    fn botocore_dir(name: &str) -> PathBuf {
+        let dir = workspace_root().join("target/codegen-cmd-tests").join(name);
+        fs::create_dir_all(&dir).expect("scratch directory");
+        let fixture = workspace_root().join("tests/fixtures/botocore/widgets.botocore.json");
+        fs::copy(fixture, dir.join("service-2.json")).expect("copy the fixture");
+        let rules = r#"{"version": "1.0", "parameters": {}, "rules": [{"type": "error", "conditions": [], "error": "no endpoints here"}]}"#;
+        fs::write(dir.join("endpoint-rule-set-1.json"), rules).expect("write the rules");
+        dir
+    }
+
+    #[test]
+    fn the_endpoint_rule_set_beside_a_botocore_model_is_picked_up() {
+        let dir = botocore_dir("beside");
+        let source = ModelSource {
+            path: dir.join("service-2.json"),
+            format: Format::Auto,
+            paginators: None,
+            endpoint_rules: None,
+        };
+        let files = generate_files(&source, &Options::default(), false).expect("generates");
+        let rules = files
+            .iter()
+            .find(|file| file.path == "src/endpoint_rules.json")
+            .expect("the rules were picked up");
+        assert!(rules.contents.contains("no endpoints here"));
+    }
+
+    #[test]
+    fn a_broken_rule_set_file_is_named_in_the_error() {
+        let dir = botocore_dir("broken");
+        let broken = dir.join("endpoint-rule-set-1.json");
+        fs::write(&broken, "[]").expect("write");
+        let source = ModelSource {
+            path: dir.join("service-2.json"),
+            format: Format::Botocore,
+            paginators: None,
+            endpoint_rules: Some(broken.clone()),
+        };
+        let error = generate_files(&source, &Options::default(), false).expect_err("rejected");
+        assert!(error.starts_with(&broken.display().to_string()), "{error}");
+        assert!(error.contains("a `rules` array"), "{error}");
     }
 }

@@ -5,29 +5,31 @@ mod bench;
 mod codegen_cmd;
 mod conformance;
 mod corpus_cmd;
-mod corpus_compile;
 mod corpus_generate;
 mod corpus_report;
 mod diff_cmd;
+mod fuzz;
 mod model_cmd;
 mod model_files;
 mod output;
 mod parallel;
-mod progress;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+use xtask::{corpus_compile, progress};
 
 const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  codegen [--model PATH] [--format auto|smithy|botocore] [--paginators PATH] [--config PATH]
-          [--out DIR] [--runtime-path PATH] [--check] [--require-client]
+  codegen [--model PATH] [--format auto|smithy|botocore] [--paginators PATH]
+          [--endpoint-rules PATH] [--config PATH] [--out DIR] [--runtime-path PATH] [--check]
+          [--require-client]
       Generate the Rust crate for a model (default: model/ -> generated/): a Smithy JSON AST,
       Smithy IDL (a .smithy file, a directory, or files separated by commas, merged into one
       model) or a botocore service-2.json (detected, or --format), with botocore's
-      paginators-1.json.
+      paginators-1.json and endpoint-rule-set-1.json (given, or found beside the model).
       --check writes nothing and fails with a diff when the output is stale (and prints the
       API changes of the model since HEAD). Clients are generated for awsJson1_0 and
       awsJson1_1 services; for other protocols the crate holds only data types (a note says
@@ -66,6 +68,11 @@ commands:
       through clients generated into target/conformance/ (built there with cargo test).
       Fails when an IDL suite case fails; protocol case failures are listed, not fatal.
 
+  fuzz [--target json|botocore] [--mode structure|bytes|mixed] [--seconds N] [--execs N]
+       [--seed N]
+      Mutate the fixture models (structure-aware and byte-level) and run the generator on
+      each mutant; inputs that panic are saved to target/fuzz/crashes/ and fail the run.
+
   bench [--smoke] [--only codegen,size,build,calls] [--runs N] [--build-runs N]
         [--corpus-runs N] [--no-wait] [--out PATH]
       Benchmark our client generated from the full AWS Cognito model against the official
@@ -86,6 +93,7 @@ fn main() -> ExitCode {
         Some("corpus") => corpus_cmd::run(&rest),
         Some("model") => model_cmd::run(&rest),
         Some("conformance") => conformance::run(&rest),
+        Some("fuzz") => fuzz::run(&rest),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

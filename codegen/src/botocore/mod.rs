@@ -1,15 +1,17 @@
-//! botocore models (`service-2.json`, optionally `paginators-1.json`) as a second input
+//! botocore models (`service-2.json`, optionally `paginators-1.json` and
+//! `endpoint-rule-set-1.json`) as a second input
 //! format, converted to the Smithy AST so the rest of the pipeline is shared.
 //!
 //! Shape ids are `{namespace}#{ShapeName}`, named as AWS's own Smithy models name them (see
 //! [`service::names`]), so a botocore model and the Smithy model of the same service version
 //! lower to the same IR wherever the two formats carry the same facts. What botocore does not
-//! carry (defaults, enum member names, endpoint rules) is described in [`shapes`] and
-//! `xtask/DIFF.md`.
+//! carry (defaults, enum member names) is described in [`shapes`] and `xtask/DIFF.md`; the
+//! endpoint rules come from their own file ([`add_endpoint_rules`]).
 //!
 //! Errors name the botocore shape or operation and the JSON path in the botocore file, e.g.
 //! `UserType$Enabled (at $.shapes["UserType"].members.Enabled.shape)`.
 
+mod endpoint_rules;
 pub mod model;
 mod operations;
 mod paginators;
@@ -28,6 +30,7 @@ use model::ServiceModel;
 use operations::{io_traits, operation_path};
 use shapes::ShapeConverter;
 
+pub use endpoint_rules::add_endpoint_rules;
 pub use paginators::add_paginators;
 
 /// Parses a botocore `service-2.json` and converts it to a Smithy model (with the prelude).

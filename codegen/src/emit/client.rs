@@ -66,6 +66,11 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
             pub fn from_env() -> Self {
                 Self::new(::smithy_lean_runtime::Config::from_env())
             }
+
+            /// The configuration this client sends requests with.
+            pub fn config(&self) -> &::smithy_lean_runtime::Config {
+                self.core.config()
+            }
         }
 
         impl #trait_name for Client {
@@ -159,7 +164,11 @@ fn trait_method(op: &Operation) -> TokenStream {
     let method = ident(&op.method_name);
     let (params, result) = signature(op);
     let fallback = format!("Calls `{}`.", op.wire_name);
-    let docs = doc(or(&op.docs, &fallback));
+    let mut docs = or(&op.docs, &fallback).to_owned();
+    if let Some(reason) = &op.unpaginated {
+        docs = format!("{docs}\n\n*Pagination:* {reason}.");
+    }
+    let docs = doc(&docs);
     let deprecated = deprecated(&op.deprecated);
     let wire = &op.wire_name;
     let ignore_input = op.input.as_ref().map(|_| quote! { let _ = input; });

@@ -30,8 +30,12 @@ pub fn default_expr(ty: &RustType, default: &DefaultValue, boxed: bool) -> Token
         }
         (_, DefaultValue::String(value)) => quote! { String::from(#value) },
         (_, DefaultValue::Timestamp(secs)) => {
-            let secs = Literal::f64_unsuffixed(*secs);
-            quote! { ::smithy_lean_runtime::DateTime::from_secs_f64(#secs) }
+            // Validation keeps the value finite and within years 1..=9999, so the casts are exact.
+            let whole = secs.floor();
+            let nanos = (((secs - whole) * 1e9).round() as u32).min(999_999_999);
+            let whole = signed((whole as i64).unsigned_abs(), whole < 0.0);
+            let nanos = Literal::u32_unsuffixed(nanos);
+            quote! { ::smithy_lean_runtime::DateTime::from_secs_and_nanos(#whole, #nanos) }
         }
         _ => quote! { Default::default() },
     };

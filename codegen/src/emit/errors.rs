@@ -81,11 +81,22 @@ pub fn emit_operation_error(op: &Operation, client_trait: &str) -> TokenStream {
         let code = &error.code;
         quote! { Self::#variant(e) => (#code, e), }
     });
-    let parse = op.errors.iter().map(|error| {
+    let parse_arms = op.errors.iter().map(|error| {
         let variant = ident(&error.type_name);
         let code = &error.code;
         quote! { #code => response.into_modelled(Self::#variant, Self::Unhandled), }
     });
+    // Without modelled errors a `match` would have one arm (clippy's match_single_binding).
+    let parse = if op.errors.is_empty() {
+        quote! { Self::Unhandled(response.into_unhandled()) }
+    } else {
+        quote! {
+            match response.code() {
+                #(#parse_arms)*
+                _ => Self::Unhandled(response.into_unhandled()),
+            }
+        }
+    };
     quote! {
         #[doc = #enum_doc]
         #[derive(Debug)]
@@ -123,10 +134,7 @@ pub fn emit_operation_error(op: &Operation, client_trait: &str) -> TokenStream {
 
         impl ::smithy_lean_runtime::OperationError for #name {
             fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-                match response.code() {
-                    #(#parse)*
-                    _ => Self::Unhandled(response.into_unhandled()),
-                }
+                #parse
             }
         }
     }

@@ -107,10 +107,10 @@ fn default_impl(s: &Struct) -> TokenStream {
 /// `builder()`, `validate()` and the builder type of an operation input.
 fn input_impls(s: &Struct) -> TokenStream {
     let name = ident(&s.name);
-    let builder_name = s
-        .builder
-        .clone()
-        .unwrap_or_else(|| format!("{}Builder", s.name));
+    let (builder_name, setter_names) = match &s.builder {
+        Some(builder) => (builder.name.clone(), builder.setters.clone()),
+        None => (format!("{}Builder", s.name), Vec::new()),
+    };
     let builder = ident(&builder_name);
     let shape = &s.wire_name;
     let checks = s
@@ -126,7 +126,11 @@ fn input_impls(s: &Struct) -> TokenStream {
                 }
             }
         });
-    let setters = s.members.iter().map(setter);
+    let setters = s
+        .members
+        .iter()
+        .zip(&setter_names)
+        .map(|(member, method)| setter(member, method));
     let builder_doc = format!("Builds a [`{}`]; see [`{}::builder`].", s.name, s.name);
     let start_doc =
         format!("Starts building this input; [`{builder_name}::build`] checks required members.");
@@ -163,13 +167,9 @@ fn input_impls(s: &Struct) -> TokenStream {
 }
 
 /// A builder setter: `fn user_pool_id(mut self, value: impl Into<String>) -> Self`.
-fn setter(member: &Member) -> TokenStream {
+fn setter(member: &Member, method: &str) -> TokenStream {
     let field = ident(&member.rust_name);
-    let method = if member.rust_name == "build" {
-        ident("set_build")
-    } else {
-        field.clone()
-    };
+    let method = ident(method);
     let ty = crate::emit::common::rust_type(&member.ty);
     let takes_into = matches!(member.ty, RustType::String | RustType::Named(_));
     let (param, mut value) = if takes_into {

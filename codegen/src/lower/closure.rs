@@ -165,46 +165,56 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// A data shape and everything it reaches.
+    /// A data shape and everything it reaches; a worklist, not recursion, so a chain of
+    /// any length cannot exhaust the stack.
     fn data(&mut self, from: &str, path: &str, id: &str) {
-        let Some(shape) = self.resolve(from, path, id) else {
-            return;
-        };
-        if !shape.is_data() {
-            let kind = shape.kind_name();
-            self.wrong_kind(from, path, id, kind, "data shape");
-            return;
-        }
-        if !self.closure.shapes.insert(id.to_owned()) {
-            return;
-        }
-        let base = shape_path(id);
-        match shape {
-            Shape::Structure(aggregate) | Shape::Union(aggregate) => {
-                for (name, member) in &aggregate.members.0 {
-                    let at = format!("{base}.members.{name}.target");
-                    self.data(&format!("{id}${name}"), &at, &member.target);
-                }
+        let mut work = vec![(from.to_owned(), path.to_owned(), id.to_owned())];
+        while let Some((from, path, id)) = work.pop() {
+            let Some(shape) = self.resolve(&from, &path, &id) else {
+                continue;
+            };
+            if !shape.is_data() {
+                let kind = shape.kind_name();
+                self.wrong_kind(&from, &path, &id, kind, "data shape");
+                continue;
             }
-            Shape::List(list) | Shape::Set(list) => {
-                let at = format!("{base}.member.target");
-                self.data(&format!("{id}$member"), &at, &list.member.target);
+            if !self.closure.shapes.insert(id.clone()) {
+                continue;
             }
-            Shape::Map(map) => {
-                let key_at = format!("{base}.key.target");
-                let key_id = format!("{id}$key");
-                if let Some(key) = self.resolve(&key_id, &key_at, &map.key.target) {
-                    if !matches!(key, Shape::String(_) | Shape::Enum(_)) {
-                        let kind = key.kind_name();
-                        self.wrong_kind(&key_id, &key_at, &map.key.target, kind, "string or enum");
-                    } else {
-                        self.data(&key_id, &key_at, &map.key.target);
+            let base = shape_path(&id);
+            match shape {
+                Shape::Structure(aggregate) | Shape::Union(aggregate) => {
+                    for (name, member) in aggregate.members.0.iter().rev() {
+                        let at = format!("{base}.members.{name}.target");
+                        work.push((format!("{id}${name}"), at, member.target.clone()));
                     }
                 }
-                let at = format!("{base}.value.target");
-                self.data(&format!("{id}$value"), &at, &map.value.target);
+                Shape::List(list) | Shape::Set(list) => {
+                    let at = format!("{base}.member.target");
+                    work.push((format!("{id}$member"), at, list.member.target.clone()));
+                }
+                Shape::Map(map) => {
+                    let at = format!("{base}.value.target");
+                    work.push((format!("{id}$value"), at, map.value.target.clone()));
+                    let key_at = format!("{base}.key.target");
+                    let key_id = format!("{id}$key");
+                    if let Some(key) = self.resolve(&key_id, &key_at, &map.key.target) {
+                        if matches!(key, Shape::String(_) | Shape::Enum(_)) {
+                            work.push((key_id, key_at, map.key.target.clone()));
+                        } else {
+                            let kind = key.kind_name();
+                            self.wrong_kind(
+                                &key_id,
+                                &key_at,
+                                &map.key.target,
+                                kind,
+                                "string or enum",
+                            );
+                        }
+                    }
+                }
+                _ => {}
             }
-            _ => {}
         }
     }
 }

@@ -2,22 +2,24 @@
 //! together, so one run shows all of them.
 
 mod closure;
+mod namer;
 mod names;
 mod operations;
 mod recursion;
 mod types;
+mod validate;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use heck::ToUpperCamelCase;
 use serde_json::Value;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::ir::{Protocol, Service, Struct, StructRole, TypeDef, UnsupportedOperation};
+use crate::ir::{Builder, Protocol, Service, Struct, StructRole, TypeDef, UnsupportedOperation};
 use crate::smithy::ast::{Model, Shape};
 use crate::smithy::traits as t;
 use closure::Closure;
+use namer::CrateNames;
 use operations::OperationContext;
 use types::{TypeContext, docs_of, is_named};
 
@@ -37,6 +39,11 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
     let closure = closure::collect(model, &service_id, &mut problems);
     closure::check_member_names(model, &closure, &mut problems);
     closure::check_supported(model, &closure, &mut problems);
+    validate::check(model, &service_id, &closure, &mut problems);
+    if !problems.is_empty() {
+        // Lowering assumes a valid closure (a collection cycle would recurse forever).
+        return Err(sorted(problems));
+    }
 
     let named: BTreeSet<String> = closure
         .shapes
@@ -60,7 +67,8 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
         .filter_map(|id| type_context.lower(id, &mut problems))
         .collect();
     recursion::box_recursive_members(&mut types);
-    name_builders(&mut types);
+    let mut crate_names = CrateNames::new(types.iter().map(TypeDef::name));
+    name_builders(&mut types, &mut crate_names);
     types.sort_by(|a, b| a.name().cmp(b.name()));
 
     let structs: BTreeMap<String, &Struct> = types
@@ -92,12 +100,10 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
         service_paginated: service.traits.get(t::PAGINATED),
         service_signed: t::has(&service.traits, t::SIGV4),
     };
-    let operations = operation_context.lower_all(&ast_operations, &mut problems);
+    let operations = operation_context.lower_all(&ast_operations, &mut crate_names, &mut problems);
 
     if !problems.is_empty() {
-        problems.sort();
-        problems.dedup();
-        return Err(Diagnostics(problems));
+        return Err(sorted(problems));
     }
 
     let wire_name = shape_name(&service_id).to_owned();
@@ -108,7 +114,7 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
         crate_name: service_config
             .crate_name
             .unwrap_or_else(|| crate_name(&sdk_id)),
-        trait_name: crate::naming::avoid_reserved_type_name(sdk_id.to_upper_camel_case()),
+        trait_name: crate_names.client_trait(&sdk_id),
         title: t::string(&service.traits, t::TITLE)
             .unwrap_or(&sdk_id)
             .to_owned(),
@@ -128,28 +134,50 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
     })
 }
 
-/// Names each input's builder `{Input}Builder`, made unique against every type name.
-fn name_builders(types: &mut [TypeDef]) {
-    let names: Vec<String> = types.iter().map(|ty| ty.name().to_owned()).collect();
-    let mut scope = crate::naming::Scope::with_reserved(names.iter().map(String::as_str));
+/// The problems in order, without repeats.
+fn sorted(mut problems: Vec<Diagnostic>) -> Diagnostics {
+    problems.sort();
+    problems.dedup();
+    Diagnostics(problems)
+}
+
+/// Names each input's builder and its setters.
+fn name_builders(types: &mut [TypeDef], crate_names: &mut CrateNames) {
     for ty in types.iter_mut() {
         if let TypeDef::Struct(s) = ty
             && s.role == StructRole::Input
         {
-            s.builder = Some(scope.claim(format!("{}Builder", s.name)));
+            s.builder = Some(Builder {
+                name: crate_names.builder(&s.name),
+                setters: namer::setters(&s.members),
+            });
         }
     }
 }
 
 /// The default package name: the sdkId in lower case, words joined by `-`, the way AWS
 /// names its SDK packages (`DynamoDB` → `dynamodb`, `CloudWatch Logs` → `cloudwatch-logs`).
+/// Always a valid package name: non-ASCII is transliterated, a name that does not start with
+/// a letter gets `service-` in front, and a Rust keyword or standard crate `-client` behind.
 fn crate_name(sdk_id: &str) -> String {
-    sdk_id
+    let name = deunicode::deunicode_with_tofu(sdk_id, " ")
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|word| !word.is_empty())
         .map(str::to_ascii_lowercase)
         .collect::<Vec<_>>()
-        .join("-")
+        .join("-");
+    let name = if name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        name
+    } else if name.is_empty() {
+        "service".to_owned()
+    } else {
+        format!("service-{name}")
+    };
+    if crate::naming::is_reserved_crate_name(&name) {
+        format!("{name}-client")
+    } else {
+        name
+    }
 }
 
 /// The one service shape of the model.
@@ -217,6 +245,12 @@ mod tests {
             ("SageMaker", "sagemaker"),
             ("Route 53", "route-53"),
             ("IoT Data Plane", "iot-data-plane"),
+            ("", "service"),
+            ("-", "service"),
+            ("123", "service-123"),
+            ("名前", "ming-qian"),
+            ("Test", "test-client"),
+            ("Fn", "fn-client"),
         ] {
             assert_eq!(crate_name(sdk_id), expected, "{sdk_id}");
         }

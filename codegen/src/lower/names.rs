@@ -48,7 +48,19 @@ pub fn assign(
     let mut names = BTreeMap::new();
     for (id, name) in &base {
         let chosen = match renames.get(*id) {
-            Some(renamed) => renamed.clone(),
+            Some(renamed) if is_type_identifier(renamed) => renamed.clone(),
+            Some(renamed) => {
+                problems.push(Diagnostic::at_shape(
+                    *id,
+                    shape_path(id),
+                    format!(
+                        "it is renamed to `{renamed}`, which is not a Rust type name (ASCII \
+                         letters, digits and `_`, starting with a letter, not a keyword or \
+                         reserved name)"
+                    ),
+                ));
+                name.clone()
+            }
             None => {
                 let short = drop_suffix(name).filter(|short| {
                     let folded = short.to_lowercase();
@@ -66,6 +78,15 @@ pub fn assign(
     }
     report_duplicates(&names, problems);
     names
+}
+
+/// Whether an explicit rename can be used as written: an ASCII identifier that starts with
+/// a letter and is neither reserved nor `Self`.
+fn is_type_identifier(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && name != "Self"
+        && !RESERVED_TYPE_NAMES.contains(&name)
 }
 
 /// The name part of an absolute shape id (`ns#Name` → `Name`).
@@ -149,6 +170,14 @@ mod tests {
         // The shape really called `ProviderType` drops to `Provider`, so nothing collides.
         assert_eq!(names, ["IdentityProvider", "ProviderType", "Provider"]);
         assert_eq!(problems, 0);
+    }
+
+    #[test]
+    fn renames_that_are_not_identifiers_are_reported() {
+        for bad in ["²Bad", "", "9Lives", "Self", "Option", "a-b"] {
+            let (names, problems) = assign_names(&["Widget"], &[("Widget", bad)]);
+            assert_eq!((names, problems), (vec!["Widget".to_owned()], 1), "{bad:?}");
+        }
     }
 
     #[test]

@@ -14,9 +14,10 @@ use crate::diagnostic::{Diagnostic, shape_path};
 use crate::ir::{
     Auth, ErrorRef, FieldRef, Operation, PaginatedItems, Pagination, RustType, Struct,
 };
+use crate::lower::namer::CrateNames;
 use crate::lower::names::shape_name;
 use crate::lower::types::{deprecation, docs_of};
-use crate::naming::{Scope, field_name, type_name};
+use crate::naming::{Scope, field_name};
 use crate::smithy::ast::{Model, Operation as AstOperation, Shape, Traits};
 use crate::smithy::load::UNIT;
 use crate::smithy::traits as t;
@@ -66,6 +67,7 @@ impl OperationContext<'_> {
     pub fn lower_all(
         &self,
         operations: &[(&str, &AstOperation)],
+        crate_names: &mut CrateNames,
         problems: &mut Vec<Diagnostic>,
     ) -> Vec<Operation> {
         let mut methods = Scope::default();
@@ -73,7 +75,8 @@ impl OperationContext<'_> {
             .iter()
             .map(|(id, op)| {
                 let method_name = methods.claim(field_name(shape_name(id)));
-                self.lower(id, op, method_name, problems)
+                let error_name = crate_names.error_enum(shape_name(id));
+                self.lower(id, op, (method_name, error_name), problems)
             })
             .collect();
         for op in &mut lowered {
@@ -92,7 +95,7 @@ impl OperationContext<'_> {
         &self,
         id: &str,
         op: &AstOperation,
-        method_name: String,
+        (method_name, error_name): (String, String),
         problems: &mut Vec<Diagnostic>,
     ) -> Operation {
         let wire_name = shape_name(id).to_owned();
@@ -121,7 +124,7 @@ impl OperationContext<'_> {
             .collect();
         errors.sort_by(|a, b| a.type_name.cmp(&b.type_name));
         errors.dedup();
-        let pagination = self.pagination(
+        let (pagination, unpaginated) = self.pagination(
             id,
             &op.traits,
             input.as_deref(),
@@ -142,7 +145,7 @@ impl OperationContext<'_> {
             .unwrap_or_default();
         Operation {
             shape_id: id.to_owned(),
-            error_name: format!("{}Error", type_name(&wire_name)),
+            error_name,
             method_name,
             docs: docs_of(&op.traits),
             deprecated: deprecation(&op.traits),
@@ -151,6 +154,7 @@ impl OperationContext<'_> {
             output,
             errors,
             pagination,
+            unpaginated,
             idempotency_tokens,
             wire_name,
         }
@@ -176,8 +180,10 @@ impl OperationContext<'_> {
         input: Option<&str>,
         output: Option<&str>,
         problems: &mut Vec<Diagnostic>,
-    ) -> Option<Pagination> {
-        let own = traits.get(t::PAGINATED)?;
+    ) -> (Option<Pagination>, Option<String>) {
+        let Some(own) = traits.get(t::PAGINATED) else {
+            return (None, None);
+        };
         let setting = |key: &str| {
             own.get(key)
                 .or_else(|| {
@@ -197,13 +203,13 @@ impl OperationContext<'_> {
             (setting("inputToken"), setting("outputToken"))
         else {
             report("`@paginated` needs inputToken and outputToken".to_owned());
-            return None;
+            return (None, None);
         };
         let input = input.and_then(|name| self.structs.get(name).copied());
         let output = output.and_then(|name| self.structs.get(name).copied());
         let (Some(input), Some(output)) = (input, output) else {
             report("a paginated operation needs an input and an output structure".to_owned());
-            return None;
+            return (None, None);
         };
         let resolved = (
             self.path(input, input_token),
@@ -218,24 +224,29 @@ impl OperationContext<'_> {
             (Some((_, input_ty)), Some((_, output_ty)), _, _)
                 if input_ty != RustType::String || output_ty != RustType::String =>
             {
-                None
+                let reason = format!(
+                    "no paginator: its page token (`{input_token}` in, `{output_token}` out) \
+                     is structured, not a string; copy the output token into the next input"
+                );
+                (None, Some(reason))
             }
             (Some(mut input_token), Some((output_token, _)), items, page_size) => {
-                Some(Pagination {
+                let pagination = Some(Pagination {
                     input_token: input_token.0.remove(0),
                     output_token,
                     items: items.flatten().and_then(|(path, ty)| items_of(path, ty)),
                     page_size: page_size.flatten().map(|mut size| size.0.remove(0)),
                     pages_method: String::new(),
                     items_method: String::new(),
-                })
+                });
+                (pagination, None)
             }
             _ => {
                 report(format!(
                     "`@paginated` names a member that does not exist (inputToken `{input_token}`, \
                      outputToken `{output_token}`)"
                 ));
-                None
+                (None, None)
             }
         }
     }

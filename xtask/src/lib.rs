@@ -1,0 +1,7 @@
+//! The parts of `cargo xtask` that the test suite uses too: compiling generated crates in one
+//! scratch workspace with warnings denied (the fixture compile test, `cargo xtask corpus`),
+//! and the fuzz mutators (`cargo xtask fuzz`, the response-decoding fuzz test).
+
+pub mod corpus_compile;
+pub mod mutate;
+pub mod progress;
