@@ -35,7 +35,9 @@ mod client;
 #[cfg(feature = "client")]
 mod config;
 #[cfg(feature = "client")]
-mod credentials;
+mod config_load;
+#[cfg(feature = "client")]
+pub mod credentials;
 #[cfg(feature = "client")]
 pub mod endpoint;
 #[cfg(feature = "client")]
@@ -73,8 +75,11 @@ pub type BigNumber = serde_json::Number;
 #[cfg(feature = "client")]
 pub use config::{Config, ConfigBuilder};
 #[cfg(feature = "client")]
+pub use config_load::ConfigError;
+#[cfg(feature = "client")]
 pub use credentials::{
-    BoxFuture, Credentials, CredentialsError, EnvironmentCredentials, ProvideCredentials,
+    BoxFuture, Credentials, CredentialsError, DefaultCredentialsChain, EnvironmentCredentials,
+    ProvideCredentials, RetryMode,
 };
 #[cfg(feature = "client")]
 pub use error::{
