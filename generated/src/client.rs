@@ -3488,7 +3488,7 @@ impl Client {
         }
     }
 
-    /// A client configured from the standard `AWS_*` environment variables.
+    /// A client configured from the environment and shared config files, as the AWS CLI is (`Config::from_env`).
     pub fn from_env() -> Self {
         Self::new(::smithy_lean_runtime::Config::from_env())
     }

@@ -62,7 +62,7 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
                 Self { core: ::smithy_lean_runtime::__private::ClientCore::new(&SERVICE, config) }
             }
 
-            /// A client configured from the standard `AWS_*` environment variables.
+            /// A client configured from the environment and shared config files, as the AWS CLI is (`Config::from_env`).
             pub fn from_env() -> Self {
                 Self::new(::smithy_lean_runtime::Config::from_env())
             }
