@@ -196,6 +196,7 @@ static SERVICE: ::smithy_lean_runtime::__private::ServiceSpec = ::smithy_lean_ru
     target_prefix: "AWSCognitoIdentityProviderService",
     json_version: "1.1",
     signing_name: "cognito-idp",
+    service_id: "Cognito Identity Provider",
     endpoint_rules: Some(include_str!("endpoint_rules.json")),
     retryable_errors: &[],
     throttling_errors: &[],

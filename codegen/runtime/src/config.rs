@@ -4,7 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::credentials::settings::RetryMode;
+use crate::credentials::settings::{RetryMode, Settings};
 use crate::credentials::{EnvironmentCredentials, ProvideCredentials};
 use crate::transport::HttpTransport;
 
@@ -41,6 +41,8 @@ pub struct Config {
     pub(crate) transport: Option<Arc<dyn HttpTransport>>,
     // Settings read from the environment and profile (see `config_load.rs`).
     pub(crate) retry_mode: Option<RetryMode>,
+    /// Where service-specific endpoint URLs are looked up; `None` once the builder sets one.
+    pub(crate) configured_endpoints: Option<Arc<Settings>>,
 }
 
 impl Config {
@@ -113,6 +115,16 @@ impl Config {
         self.max_backoff
     }
 
+    /// The endpoint URL for the service with this sdkId: the one the builder set, else the
+    /// configured ones in the AWS SDKs' order (`AWS_ENDPOINT_URL_<SERVICE>`,
+    /// `AWS_ENDPOINT_URL`, the profile's `[services]` entry, the profile's `endpoint_url`).
+    pub(crate) fn endpoint_url_for(&self, service_id: &str) -> Option<String> {
+        match &self.configured_endpoints {
+            Some(settings) => settings.endpoint_url(service_id),
+            None => self.endpoint_url.clone(),
+        }
+    }
+
     /// The retry mode configured by `AWS_RETRY_MODE` or the profile's `retry_mode`, if any.
     pub fn retry_mode(&self) -> Option<RetryMode> {
         self.retry_mode
@@ -135,6 +147,7 @@ impl Default for Config {
             max_backoff: DEFAULT_MAX_BACKOFF,
             transport: None,
             retry_mode: None,
+            configured_endpoints: None,
         }
     }
 }
@@ -186,6 +199,7 @@ impl ConfigBuilder {
     /// local emulator) instead of the endpoint the rules resolve.
     pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
         self.config.endpoint_url = Some(url.into());
+        self.config.configured_endpoints = None;
         self
     }
 
@@ -258,6 +272,12 @@ impl ConfigBuilder {
     /// [`MockTransport`](crate::MockTransport) in tests).
     pub fn transport(mut self, transport: impl HttpTransport) -> Self {
         self.config.transport = Some(Arc::new(transport));
+        self
+    }
+
+    /// Looks service-specific endpoint URLs up in `settings` (from `Config::from_env`).
+    pub(crate) fn configured_endpoints(mut self, settings: Settings) -> Self {
+        self.config.configured_endpoints = Some(Arc::new(settings));
         self
     }
 

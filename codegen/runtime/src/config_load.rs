@@ -103,6 +103,7 @@ fn builder_from(
     let Some(settings) = settings else {
         return Ok(builder);
     };
+    builder = builder.configured_endpoints(settings.clone());
     if let Some(attempts) = keep(settings.max_attempts(), lenience)? {
         builder = builder.max_attempts(attempts);
     }
@@ -127,5 +128,65 @@ fn keep<T>(
         (Ok(value), _) => Ok(value),
         (Err(_), Lenience::Ignore) => Ok(None),
         (Err(error), Lenience::Fail) => Err(ConfigError(error)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn service_specific_endpoint_urls() {
+        let home = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(home.path().join(".aws")).unwrap();
+        std::fs::write(
+            home.path().join(".aws/config"),
+            "[default]\nregion = eu-west-1\nservices = dev\nendpoint_url = http://all:1\n\
+             [services dev]\ncognito_identity_provider =\n  endpoint_url = http://idp:2\n",
+        )
+        .unwrap();
+        let home = home.path().display().to_string();
+        let env = |vars: &[(&str, &str)]| {
+            let mut all = vec![
+                ("HOME", home.as_str()),
+                ("AWS_EC2_METADATA_DISABLED", "true"),
+            ];
+            all.extend_from_slice(vars);
+            ProcessEnv::from_vars(all)
+        };
+        let config = Config::load_from(env(&[])).await.unwrap();
+        let idp = "Cognito Identity Provider";
+        assert_eq!(
+            config.endpoint_url_for(idp).as_deref(),
+            Some("http://idp:2")
+        );
+        assert_eq!(
+            config.endpoint_url_for("STS").as_deref(),
+            Some("http://all:1")
+        );
+        assert_eq!(config.endpoint_url(), Some("http://all:1"));
+        let config = Config::load_from(env(&[
+            (
+                "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+                "http://env-idp:3",
+            ),
+            ("AWS_ENDPOINT_URL", "http://env:4"),
+        ]))
+        .await
+        .unwrap();
+        assert_eq!(
+            config.endpoint_url_for(idp).as_deref(),
+            Some("http://env-idp:3")
+        );
+        assert_eq!(
+            config.endpoint_url_for("STS").as_deref(),
+            Some("http://env:4")
+        );
+        // The builder's URL wins over everything configured.
+        let config = config.to_builder().endpoint_url("http://code:5").build();
+        assert_eq!(
+            config.endpoint_url_for(idp).as_deref(),
+            Some("http://code:5")
+        );
     }
 }

@@ -9,9 +9,21 @@ use super::{BoxFuture, Credentials, CredentialsError, ProvideCredentials};
 /// Where providers read environment variables and the home directory from: the process
 /// itself, or a fixed set of variables (for tests and embedding, so nothing has to change
 /// the process environment).
-#[derive(Clone, Debug, Default)]
+///
+/// `Debug` shows which kind it is and how many variables a fixed one has, never values
+/// (they include secret keys).
+#[derive(Clone, Default)]
 pub struct ProcessEnv {
     fixed: Option<Arc<HashMap<String, String>>>,
+}
+
+impl std::fmt::Debug for ProcessEnv {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.fixed {
+            None => f.write_str("ProcessEnv::real"),
+            Some(map) => write!(f, "ProcessEnv::from_vars({} variables)", map.len()),
+        }
+    }
 }
 
 impl ProcessEnv {
@@ -140,6 +152,8 @@ mod tests {
         ]);
         let creds = EnvironmentCredentials::with_env(env).read().unwrap();
         assert_eq!(creds.session_token(), None);
+        let env = ProcessEnv::from_vars([("AWS_SECRET_ACCESS_KEY", "hush")]);
+        assert_eq!(format!("{env:?}"), "ProcessEnv::from_vars(1 variables)");
     }
 
     #[test]

@@ -27,7 +27,9 @@ pub(crate) enum FileKind {
 }
 
 /// The profiles, SSO sessions and services sections of both files, merged.
-#[derive(Clone, Debug, Default)]
+///
+/// `Debug` shows section names only: profiles hold secret keys.
+#[derive(Clone, Default)]
 pub(crate) struct ProfileSet {
     profiles: HashMap<String, Properties>,
     sso_sessions: HashMap<String, Properties>,
@@ -36,6 +38,23 @@ pub(crate) struct ProfileSet {
     selected: String,
     /// The files read, for error messages.
     pub(crate) sources: String,
+}
+
+impl std::fmt::Debug for ProfileSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names = |map: &HashMap<String, Properties>| {
+            let mut names: Vec<&String> = map.keys().collect();
+            names.sort();
+            names.into_iter().cloned().collect::<Vec<_>>()
+        };
+        f.debug_struct("ProfileSet")
+            .field("profiles", &names(&self.profiles))
+            .field("sso_sessions", &names(&self.sso_sessions))
+            .field("services", &names(&self.services))
+            .field("selected", &self.selected)
+            .field("sources", &self.sources)
+            .finish()
+    }
 }
 
 impl ProfileSet {
@@ -253,6 +272,11 @@ mod tests {
         assert!(
             set.profile("plain").is_none(),
             "[plain] in config is no profile"
+        );
+        let debug = format!("{set:?}");
+        assert!(
+            debug.contains("\"dev\"") && !debug.contains("AKID"),
+            "{debug}"
         );
         // The credentials file wins for the same key.
         assert_eq!(set.profile("default").unwrap()["region"], "ignored-no");
