@@ -57,10 +57,10 @@ impl Config {
     pub async fn load_from(env: ProcessEnv) -> Result<Config, ConfigError> {
         let settings = Settings::load(env.clone()).map_err(ConfigError)?;
         let mut builder = builder_from(&env, Some(&settings), Lenience::Fail)?;
-        if settings.region().is_none() {
-            if let Some(region) = imds_region(&settings).await {
-                builder = builder.region(region);
-            }
+        if settings.region().is_none()
+            && let Some(region) = imds_region(&settings).await
+        {
+            builder = builder.region(region);
         }
         Ok(builder
             .credentials_provider(DefaultCredentialsChain::builder().env(env).build())

@@ -172,13 +172,11 @@ async fn nothing_configured_lists_every_source() {
         .env(env(home.path(), &[]))
         .build();
     let err = chain.provide_credentials().await.unwrap_err().to_string();
-    let expected = format!(
-        "no credentials found; tried environment: AWS_ACCESS_KEY_ID is not set; \
+    let expected = "no credentials found; tried environment: AWS_ACCESS_KEY_ID is not set; \
          web identity token: AWS_WEB_IDENTITY_TOKEN_FILE is not set; \
          profile: no profile `default` in no shared config or credentials file; \
          container: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and _FULL_URI are not set; \
-         EC2 instance metadata: AWS_EC2_METADATA_DISABLED is true"
-    );
+         EC2 instance metadata: AWS_EC2_METADATA_DISABLED is true";
     assert_eq!(err, expected);
 }
 

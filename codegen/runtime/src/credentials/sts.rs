@@ -70,34 +70,11 @@ pub(crate) async fn assume_role(
     role: &RoleSpec,
     source: &Credentials,
 ) -> Result<Credentials, CredentialsError> {
-    let session = role
-        .session_name
-        .clone()
-        .unwrap_or_else(default_session_name);
-    let body = form(
-        "AssumeRole",
-        &[
-            ("RoleArn", Some(&role.role_arn)),
-            ("RoleSessionName", Some(&session)),
-            ("ExternalId", role.external_id.as_deref()),
-            ("DurationSeconds", role.duration_seconds.as_deref()),
-        ],
-    );
-    let url = endpoint(settings);
-    let context = format!(
-        "AssumeRole {} at {}",
-        role.role_arn,
-        crate::resolve::redact(&url)
-    );
-    let mut request = request(Method::POST, &url, &[(CONTENT_TYPE, FORM_TYPE)], body)?;
-    let region = settings.region().unwrap_or_else(|| "us-east-1".to_owned());
-    sign_request(&mut request, source, &region, "sts", SystemTime::now())
-        .map_err(|e| CredentialsError::with_source(format!("{context}: cannot sign"), e))?;
-    let response = fetcher
-        .send_request(request)
-        .await
-        .map_err(|e| explain(&context, e))?;
-    parse_credentials(&response.body, &context)
+    let extra = [
+        ("ExternalId", role.external_id.as_deref()),
+        ("DurationSeconds", role.duration_seconds.as_deref()),
+    ];
+    call(fetcher, settings, "AssumeRole", role, &extra, Some(source)).await
 }
 
 /// Exchanges a web identity token for `role` credentials (unsigned).
@@ -107,38 +84,59 @@ pub(crate) async fn assume_role_with_web_identity(
     role: &RoleSpec,
     token: &str,
 ) -> Result<Credentials, CredentialsError> {
+    let extra = [("WebIdentityToken", Some(token))];
+    call(
+        fetcher,
+        settings,
+        "AssumeRoleWithWebIdentity",
+        role,
+        &extra,
+        None,
+    )
+    .await
+}
+
+/// Sends `action` for `role` with the `extra` parameters, signed when `signer` is given,
+/// and reads the credentials of the answer.
+async fn call(
+    fetcher: &Fetcher,
+    settings: &Settings,
+    action: &str,
+    role: &RoleSpec,
+    extra: &[(&str, Option<&str>)],
+    signer: Option<&Credentials>,
+) -> Result<Credentials, CredentialsError> {
     let session = role
         .session_name
         .clone()
         .unwrap_or_else(default_session_name);
-    let body = form(
-        "AssumeRoleWithWebIdentity",
-        &[
-            ("RoleArn", Some(&role.role_arn)),
-            ("RoleSessionName", Some(&session)),
-            ("WebIdentityToken", Some(token)),
-        ],
-    );
+    let mut params = vec![
+        ("RoleArn", Some(role.role_arn.as_str())),
+        ("RoleSessionName", Some(session.as_str())),
+    ];
+    params.extend_from_slice(extra);
     let url = endpoint(settings);
     let context = format!(
-        "AssumeRoleWithWebIdentity {} at {}",
+        "{action} {} at {}",
         role.role_arn,
         crate::resolve::redact(&url)
     );
+    let body = form(action, &params);
+    let mut request = request(Method::POST, &url, &[(CONTENT_TYPE, FORM_TYPE)], body)?;
+    if let Some(source) = signer {
+        let region = settings.region().unwrap_or_else(|| "us-east-1".to_owned());
+        sign_request(&mut request, source, &region, "sts", SystemTime::now())
+            .map_err(|e| CredentialsError::with_source(format!("{context}: cannot sign"), e))?;
+    }
     let response = fetcher
-        .send(Method::POST, &url, &[(CONTENT_TYPE, FORM_TYPE)], body)
+        .send_request(request)
         .await
-        .map_err(|e| explain(&context, e))?;
+        .map_err(|e| CredentialsError::new(format!("{context}: {e}")))?;
     parse_credentials(&response.body, &context)
 }
 
 const CONTENT_TYPE: &str = "content-type";
 const FORM_TYPE: &str = "application/x-www-form-urlencoded; charset=utf-8";
-
-/// Prefixes a failed exchange with the action.
-fn explain(context: &str, error: CredentialsError) -> CredentialsError {
-    CredentialsError::new(format!("{context}: {error}"))
-}
 
 /// Reads the `Credentials` element of an AssumeRole* response.
 fn parse_credentials(body: &[u8], context: &str) -> Result<Credentials, CredentialsError> {
