@@ -27,7 +27,7 @@ pub(crate) mod settings;
 mod sso;
 mod sts;
 
-pub use cache::CachedCredentials;
+pub use cache::{CachedCredentials, DEFAULT_REFRESH_BEFORE};
 pub use chain::{DefaultCredentialsChain, DefaultCredentialsChainBuilder};
 pub use env::{EnvironmentCredentials, ProcessEnv};
 pub use interop::{FromAwsProvider, IntoAwsProvider};
