@@ -189,4 +189,25 @@ mod tests {
             Some("http://code:5")
         );
     }
+
+    #[test]
+    fn from_env_leaves_invalid_settings_at_their_defaults() {
+        let env = ProcessEnv::from_vars([
+            ("HOME", "/nonexistent"),
+            ("AWS_MAX_ATTEMPTS", "-1"),
+            ("AWS_RETRY_MODE", "turbo"),
+            ("AWS_REGION", "eu-west-1"),
+        ]);
+        let settings = Settings::load(env.clone()).unwrap();
+        let config = builder_from(&env, Some(&settings), Lenience::Ignore)
+            .unwrap()
+            .build();
+        assert_eq!(config.max_attempts(), crate::config::DEFAULT_MAX_ATTEMPTS);
+        assert_eq!(
+            (config.retry_mode(), config.region()),
+            (None, Some("eu-west-1"))
+        );
+        let strict = builder_from(&env, Some(&settings), Lenience::Fail).unwrap_err();
+        assert!(strict.to_string().contains("AWS_MAX_ATTEMPTS"), "{strict}");
+    }
 }
