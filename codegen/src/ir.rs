@@ -14,6 +14,9 @@ pub struct Service {
     pub wire_name: String,
     /// API version, e.g. `2016-04-18`.
     pub version: String,
+    /// The `aws.api#service` sdkId (else the shape name), e.g. `Cognito Identity Provider`:
+    /// it names the service's `AWS_ENDPOINT_URL_<ID>` variable and config-file section.
+    pub sdk_id: String,
     /// Human title (from `smithy.api#title` or the sdkId).
     pub title: String,
     /// Cargo package name of the generated crate, e.g. `cognito-identity-provider`.

@@ -196,6 +196,7 @@ static SERVICE: ::smithy_lean_runtime::__private::ServiceSpec = ::smithy_lean_ru
     target_prefix: "AWSCognitoIdentityProviderService",
     json_version: "1.1",
     signing_name: "cognito-idp",
+    service_id: "Cognito Identity Provider",
     endpoint_rules: Some(include_str!("endpoint_rules.json")),
     retryable_errors: &[],
     throttling_errors: &[],
@@ -3488,7 +3489,7 @@ impl Client {
         }
     }
 
-    /// A client configured from the standard `AWS_*` environment variables.
+    /// A client configured from the environment and shared config files, as the AWS CLI is (`Config::from_env`).
     pub fn from_env() -> Self {
         Self::new(::smithy_lean_runtime::Config::from_env())
     }

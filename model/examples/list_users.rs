@@ -1,12 +1,13 @@
 //! Lists the users of a user pool, optionally filtered, following pagination.
 //!
 //! ```sh
-//! AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=… AWS_SECRET_ACCESS_KEY=… \
-//!   cargo run --example list_users -- <user-pool-id> ['email ^= "ana"'] [page-size]
+//! cargo run --example list_users -- <user-pool-id> ['email ^= "ana"'] [page-size]
 //! ```
 //!
-//! Region, credentials and an optional endpoint URL (`AWS_ENDPOINT_URL`, e.g. a local
-//! moto server) come from the standard `AWS_*` environment variables.
+//! Region, credentials and settings come from wherever the AWS CLI finds them: `AWS_*`
+//! environment variables, the profile in `~/.aws/config` and `~/.aws/credentials` (keys,
+//! SSO, assumed roles, `credential_process`), container credentials or EC2 instance
+//! metadata. `AWS_ENDPOINT_URL` points it at a local moto server.
 
 use std::process::ExitCode;
 
@@ -40,7 +41,14 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let client = Client::new(Config::from_env());
+    let config = match Config::load().await {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let client = Client::new(config);
     let mut pages = std::pin::pin!(client.list_users_pages(input));
     let (mut page_count, mut user_count) = (0, 0);
     while let Some(page) = pages.next().await {

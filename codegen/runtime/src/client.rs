@@ -34,6 +34,9 @@ pub struct ServiceSpec {
     pub json_version: &'static str,
     /// The SigV4 signing name, e.g. `cognito-idp`.
     pub signing_name: &'static str,
+    /// The service's sdkId, e.g. `Cognito Identity Provider`: it names the configured
+    /// endpoint URL settings (`AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`).
+    pub service_id: &'static str,
     /// The JSON text of the service's endpoint rule set, if the model has one.
     pub endpoint_rules: Option<&'static str>,
     /// Error codes of shapes marked `@retryable`.
@@ -118,7 +121,7 @@ impl ClientCore {
     /// Problems (no region, unusable endpoint rules, invalid endpoint URL)
     /// are reported by every call rather than here.
     pub fn new(service: &'static ServiceSpec, config: Config) -> ClientCore {
-        let endpoint = resolve_endpoint(&config, service.endpoint_rules);
+        let endpoint = resolve_endpoint(&config, service.service_id, service.endpoint_rules);
         let transport = match &config.transport {
             Some(transport) => Ok(Arc::clone(transport)),
             None => HyperTransport::new(config.connect_timeout)

@@ -13,6 +13,7 @@ static SERVICE: ServiceSpec = ServiceSpec {
     target_prefix: "AWSCognitoIdentityProviderService",
     json_version: "1.1",
     signing_name: "cognito-idp",
+    service_id: "Cognito Identity Provider",
     endpoint_rules: None,
     retryable_errors: &["ModelledRetryableException"],
     throttling_errors: &[],

@@ -4,6 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::credentials::settings::{RetryMode, Settings};
 use crate::credentials::{EnvironmentCredentials, ProvideCredentials};
 use crate::transport::HttpTransport;
 
@@ -38,6 +39,10 @@ pub struct Config {
     pub(crate) base_backoff: Duration,
     pub(crate) max_backoff: Duration,
     pub(crate) transport: Option<Arc<dyn HttpTransport>>,
+    // Settings read from the environment and profile (see `config_load.rs`).
+    pub(crate) retry_mode: Option<RetryMode>,
+    /// Where service-specific endpoint URLs are looked up; `None` once the builder sets one.
+    pub(crate) configured_endpoints: Option<Arc<Settings>>,
 }
 
 impl Config {
@@ -46,14 +51,6 @@ impl Config {
     /// 100 ms base backoff capped at 20 s, the default hyper transport.
     pub fn builder() -> ConfigBuilder {
         ConfigBuilder::default()
-    }
-
-    /// The defaults, plus what the environment sets: `AWS_REGION` (else
-    /// `AWS_DEFAULT_REGION`), `AWS_ENDPOINT_URL`, `AWS_USE_FIPS_ENDPOINT`,
-    /// `AWS_USE_DUALSTACK_ENDPOINT` and `AWS_MAX_ATTEMPTS`. Credentials come
-    /// from [`EnvironmentCredentials`] when a request is signed.
-    pub fn from_env() -> Config {
-        ConfigBuilder::from_lookup(|name| std::env::var(name).ok()).build()
     }
 
     /// A builder starting from this configuration.
@@ -117,6 +114,21 @@ impl Config {
     pub fn max_backoff(&self) -> Duration {
         self.max_backoff
     }
+
+    /// The endpoint URL for the service with this sdkId: the one the builder set, else the
+    /// configured ones in the AWS SDKs' order (`AWS_ENDPOINT_URL_<SERVICE>`,
+    /// `AWS_ENDPOINT_URL`, the profile's `[services]` entry, the profile's `endpoint_url`).
+    pub(crate) fn endpoint_url_for(&self, service_id: &str) -> Option<String> {
+        match &self.configured_endpoints {
+            Some(settings) => settings.endpoint_url(service_id),
+            None => self.endpoint_url.clone(),
+        }
+    }
+
+    /// The retry mode configured by `AWS_RETRY_MODE` or the profile's `retry_mode`, if any.
+    pub fn retry_mode(&self) -> Option<RetryMode> {
+        self.retry_mode
+    }
 }
 
 impl Default for Config {
@@ -126,7 +138,7 @@ impl Default for Config {
             endpoint_url: None,
             use_fips: false,
             use_dual_stack: false,
-            credentials: Arc::new(EnvironmentCredentials),
+            credentials: Arc::new(EnvironmentCredentials::new()),
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
             operation_timeout: DEFAULT_OPERATION_TIMEOUT,
@@ -134,6 +146,8 @@ impl Default for Config {
             base_backoff: DEFAULT_BASE_BACKOFF,
             max_backoff: DEFAULT_MAX_BACKOFF,
             transport: None,
+            retry_mode: None,
+            configured_endpoints: None,
         }
     }
 }
@@ -155,6 +169,7 @@ impl fmt::Debug for Config {
             .field("max_attempts", &self.max_attempts)
             .field("base_backoff", &self.base_backoff)
             .field("max_backoff", &self.max_backoff)
+            .field("retry_mode", &self.retry_mode)
             .field(
                 "transport",
                 &if self.transport.is_some() {
@@ -174,25 +189,6 @@ pub struct ConfigBuilder {
 }
 
 impl ConfigBuilder {
-    /// The defaults overridden by environment variables read through `lookup`.
-    pub(crate) fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Self {
-        let get = |name: &str| {
-            lookup(name)
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-        };
-        let flag = |name: &str| get(name).is_some_and(|v| v.eq_ignore_ascii_case("true"));
-        let mut builder = Self::default();
-        builder.config.region = get("AWS_REGION").or_else(|| get("AWS_DEFAULT_REGION"));
-        builder.config.endpoint_url = get("AWS_ENDPOINT_URL");
-        builder.config.use_fips = flag("AWS_USE_FIPS_ENDPOINT");
-        builder.config.use_dual_stack = flag("AWS_USE_DUALSTACK_ENDPOINT");
-        if let Some(attempts) = get("AWS_MAX_ATTEMPTS").and_then(|v| v.parse::<u32>().ok()) {
-            builder = builder.max_attempts(attempts);
-        }
-        builder
-    }
-
     /// Sets the AWS region, e.g. `us-east-1`.
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.config.region = Some(region.into());
@@ -203,6 +199,7 @@ impl ConfigBuilder {
     /// local emulator) instead of the endpoint the rules resolve.
     pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
         self.config.endpoint_url = Some(url.into());
+        self.config.configured_endpoints = None;
         self
     }
 
@@ -265,10 +262,22 @@ impl ConfigBuilder {
         self
     }
 
+    /// Sets the retry mode.
+    pub fn retry_mode(mut self, mode: RetryMode) -> Self {
+        self.config.retry_mode = Some(mode);
+        self
+    }
+
     /// Replaces the default hyper transport (e.g. with a
     /// [`MockTransport`](crate::MockTransport) in tests).
     pub fn transport(mut self, transport: impl HttpTransport) -> Self {
         self.config.transport = Some(Arc::new(transport));
+        self
+    }
+
+    /// Looks service-specific endpoint URLs up in `settings` (from `Config::from_env`).
+    pub(crate) fn configured_endpoints(mut self, settings: Settings) -> Self {
+        self.config.configured_endpoints = Some(Arc::new(settings));
         self
     }
 
@@ -284,15 +293,6 @@ mod tests {
     use crate::credentials::Credentials;
     use crate::mock::MockTransport;
 
-    fn lookup(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
-        move |name| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.to_string())
-        }
-    }
-
     #[test]
     fn defaults() {
         let config = Config::builder().build();
@@ -301,29 +301,6 @@ mod tests {
         assert_eq!(config.attempt_timeout(), Duration::from_secs(30));
         assert_eq!(config.operation_timeout(), Duration::from_secs(60));
         assert!(!config.use_fips() && !config.use_dual_stack());
-    }
-
-    #[test]
-    fn reads_environment() {
-        let config = ConfigBuilder::from_lookup(lookup(&[
-            ("AWS_DEFAULT_REGION", "eu-west-1"),
-            ("AWS_ENDPOINT_URL", "http://localhost:5000"),
-            ("AWS_USE_FIPS_ENDPOINT", "TRUE"),
-            ("AWS_MAX_ATTEMPTS", "5"),
-        ]))
-        .build();
-        assert_eq!(config.region(), Some("eu-west-1"));
-        assert_eq!(config.endpoint_url(), Some("http://localhost:5000"));
-        assert!(config.use_fips() && !config.use_dual_stack());
-        assert_eq!(config.max_attempts(), 5);
-        let config = ConfigBuilder::from_lookup(lookup(&[
-            ("AWS_REGION", "us-west-2"),
-            ("AWS_DEFAULT_REGION", "eu-west-1"),
-            ("AWS_ENDPOINT_URL", " "),
-        ]))
-        .build();
-        assert_eq!(config.region(), Some("us-west-2"));
-        assert_eq!(config.endpoint_url(), None);
     }
 
     #[test]

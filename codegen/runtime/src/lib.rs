@@ -11,8 +11,10 @@
 //!   and the
 //!   [`timestamp`] serde helpers. It depends only on serde, serde_json and aws-smithy-types.
 //!   This is all a types-only generated crate needs.
-//! - `client`: the awsJson client side — configuration and credentials (`Config`,
-//!   `Credentials`, `ProvideCredentials`), the HTTP transport trait and its hyper/rustls
+//! - `client`: the awsJson client side — configuration and credentials (`Config`, loaded
+//!   from the environment and shared config files by `Config::load`; `Credentials`,
+//!   `ProvideCredentials` and the providers in [`credentials`], among them the
+//!   `DefaultCredentialsChain`), the HTTP transport trait and its hyper/rustls
 //!   implementation (`HttpTransport`, `HyperTransport`), SigV4 signing, the endpoint rules
 //!   engine (`endpoint`), retries and timeouts, errors (`Error`, `OperationError`,
 //!   `ErrorResponse`, `Unhandled`) and paginator streams (`Stream`, `StreamExt`).
@@ -35,7 +37,9 @@ mod client;
 #[cfg(feature = "client")]
 mod config;
 #[cfg(feature = "client")]
-mod credentials;
+mod config_load;
+#[cfg(feature = "client")]
+pub mod credentials;
 #[cfg(feature = "client")]
 pub mod endpoint;
 #[cfg(feature = "client")]
@@ -73,8 +77,11 @@ pub type BigNumber = serde_json::Number;
 #[cfg(feature = "client")]
 pub use config::{Config, ConfigBuilder};
 #[cfg(feature = "client")]
+pub use config_load::ConfigError;
+#[cfg(feature = "client")]
 pub use credentials::{
-    BoxFuture, Credentials, CredentialsError, EnvironmentCredentials, ProvideCredentials,
+    BoxFuture, Credentials, CredentialsError, DefaultCredentialsChain, EnvironmentCredentials,
+    ProvideCredentials, RetryMode,
 };
 #[cfg(feature = "client")]
 pub use error::{

@@ -25,13 +25,15 @@ pub(crate) struct ResolvedEndpoint {
 }
 
 /// Resolves the endpoint for `config`, using `rules` (the JSON text of the
-/// service's rule set) unless the config overrides the endpoint URL.
+/// service's rule set) unless the config sets an endpoint URL for the service
+/// with sdkId `service_id`.
 pub(crate) fn resolve_endpoint(
     config: &Config,
+    service_id: &str,
     rules: Option<&str>,
 ) -> Result<ResolvedEndpoint, EndpointResolutionError> {
-    if let Some(url) = config.endpoint_url() {
-        return from_url(url);
+    if let Some(url) = config.endpoint_url_for(service_id) {
+        return from_url(&url);
     }
     let Some(rules) = rules else {
         return Err(EndpointResolutionError::new(
@@ -194,13 +196,13 @@ mod tests {
             .region("us-east-1")
             .endpoint_url("http://localhost:5000")
             .build();
-        let e = resolve_endpoint(&cfg, Some(RULES)).unwrap();
+        let e = resolve_endpoint(&cfg, "Test", Some(RULES)).unwrap();
         assert_eq!(e.uri, "http://localhost:5000/");
         assert_eq!(e.host, "localhost:5000");
         let cfg = config()
             .endpoint_url("https://example.com:443/prefix/")
             .build();
-        let e = resolve_endpoint(&cfg, None).unwrap();
+        let e = resolve_endpoint(&cfg, "Test", None).unwrap();
         assert_eq!(e.uri, "https://example.com:443/prefix/");
         assert_eq!(e.host, "example.com");
     }
@@ -217,33 +219,39 @@ mod tests {
             "",
         ] {
             let cfg = config().endpoint_url(url).build();
-            let err = resolve_endpoint(&cfg, None).unwrap_err();
+            let err = resolve_endpoint(&cfg, "Test", None).unwrap_err();
             assert!(!err.to_string().contains("u:p"), "{err}");
         }
     }
 
     #[test]
     fn rules_use_builtins() {
-        let e = resolve_endpoint(&config().region("eu-west-1").build(), Some(RULES)).unwrap();
+        let e =
+            resolve_endpoint(&config().region("eu-west-1").build(), "Test", Some(RULES)).unwrap();
         assert_eq!(e.uri, "https://svc.eu-west-1.amazonaws.com/");
         assert_eq!(e.host, "svc.eu-west-1.amazonaws.com");
         assert_eq!(e.headers.len(), 1);
         assert_eq!(e.signing_region.as_deref(), Some("eu-west-1"));
         assert_eq!(e.signing_name.as_deref(), Some("svc"));
         let fips = config().region("us-east-1").use_fips(true).build();
-        let e = resolve_endpoint(&fips, Some(RULES)).unwrap();
+        let e = resolve_endpoint(&fips, "Test", Some(RULES)).unwrap();
         assert_eq!(e.uri, "https://svc-fips.us-east-1.amazonaws.com/");
     }
 
     #[test]
     fn missing_region_rules_or_garbage_rules_are_errors() {
-        let err = resolve_endpoint(&config().build(), Some(RULES)).unwrap_err();
+        let err = resolve_endpoint(&config().build(), "Test", Some(RULES)).unwrap_err();
         assert!(err.to_string().contains("Missing Region"), "{err}");
         assert!(err.to_string().contains("AWS_REGION"), "{err}");
-        let err = resolve_endpoint(&config().region("us-east-1").build(), None).unwrap_err();
-        assert!(err.to_string().contains("no endpoint rules"), "{err}");
         let err =
-            resolve_endpoint(&config().region("us-east-1").build(), Some("{not json")).unwrap_err();
+            resolve_endpoint(&config().region("us-east-1").build(), "Test", None).unwrap_err();
+        assert!(err.to_string().contains("no endpoint rules"), "{err}");
+        let err = resolve_endpoint(
+            &config().region("us-east-1").build(),
+            "Test",
+            Some("{not json"),
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("unusable"), "{err}");
     }
 
@@ -251,7 +259,7 @@ mod tests {
     fn rejects_regions_that_are_not_host_labels() {
         for region in ["", "evil.com/", "us east", "-x", "a#b"] {
             let cfg = config().region(region).build();
-            let err = resolve_endpoint(&cfg, Some(RULES)).unwrap_err();
+            let err = resolve_endpoint(&cfg, "Test", Some(RULES)).unwrap_err();
             assert!(err.to_string().contains("invalid region"), "{err}");
         }
     }

@@ -62,7 +62,7 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
                 Self { core: ::smithy_lean_runtime::__private::ClientCore::new(&SERVICE, config) }
             }
 
-            /// A client configured from the standard `AWS_*` environment variables.
+            /// A client configured from the environment and shared config files, as the AWS CLI is (`Config::from_env`).
             pub fn from_env() -> Self {
                 Self::new(::smithy_lean_runtime::Config::from_env())
             }
@@ -101,6 +101,7 @@ pub fn unsupported_note(service: &Service) -> Option<String> {
 fn service_spec(service: &Service, json_version: &str) -> TokenStream {
     let target_prefix = &service.wire_name;
     let signing_name = service.signing_name.clone().unwrap_or_default();
+    let service_id = &service.sdk_id;
     let rules = match &service.endpoint_rules {
         Some(_) => quote! { Some(include_str!("endpoint_rules.json")) },
         None => quote! { None },
@@ -126,6 +127,7 @@ fn service_spec(service: &Service, json_version: &str) -> TokenStream {
             target_prefix: #target_prefix,
             json_version: #json_version,
             signing_name: #signing_name,
+            service_id: #service_id,
             endpoint_rules: #rules,
             retryable_errors: &[#(#retryable),*],
             throttling_errors: &[#(#throttling),*],

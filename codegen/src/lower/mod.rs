@@ -128,6 +128,7 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
         version: service.version.clone(),
         shape_id: service_id,
         wire_name,
+        sdk_id,
         operations,
         unsupported_operations,
         types,

@@ -1,9 +1,37 @@
-//! AWS credentials and the pluggable [`ProvideCredentials`] trait.
+//! AWS credentials, the pluggable [`ProvideCredentials`] trait and the default chain that
+//! finds credentials where the AWS SDKs and CLI find them.
+//!
+//! One file per provider: [`environment`](EnvironmentCredentials), web identity and
+//! AssumeRole through STS (`sts`), the shared config files (`profile`, `profile_chain`),
+//! `credential_process` (`process`), SSO (`sso`), container credentials (`container`) and EC2
+//! instance metadata (`imds`). `chain` tries them in order; `cache` keeps what one returned
+//! until shortly before it expires.
 
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
+use std::time::SystemTime;
+
+mod cache;
+mod chain;
+mod container;
+mod env;
+pub(crate) mod fetch;
+pub(crate) mod imds;
+mod interop;
+mod process;
+pub(crate) mod profile;
+mod profile_chain;
+pub(crate) mod settings;
+mod sso;
+mod sts;
+
+pub use cache::{CachedCredentials, DEFAULT_REFRESH_BEFORE};
+pub use chain::{DefaultCredentialsChain, DefaultCredentialsChainBuilder};
+pub use env::{EnvironmentCredentials, ProcessEnv};
+pub use interop::{FromAwsProvider, IntoAwsProvider};
+pub use settings::RetryMode;
 
 /// A boxed, `Send` future: what the runtime's dyn-compatible traits return.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -16,6 +44,7 @@ pub struct Credentials {
     access_key_id: String,
     secret_access_key: String,
     session_token: Option<String>,
+    expiry: Option<SystemTime>,
 }
 
 impl Credentials {
@@ -30,7 +59,19 @@ impl Credentials {
             access_key_id: access_key_id.into(),
             secret_access_key: secret_access_key.into(),
             session_token,
+            expiry: None,
         }
+    }
+
+    /// The same credentials, valid until `expiry` (temporary credentials).
+    pub fn with_expiry(mut self, expiry: SystemTime) -> Self {
+        self.expiry = Some(expiry);
+        self
+    }
+
+    /// When temporary credentials stop working; `None` for long-lived keys.
+    pub fn expiry(&self) -> Option<SystemTime> {
+        self.expiry
     }
 
     /// The access key id (not secret).
@@ -58,6 +99,7 @@ impl fmt::Debug for Credentials {
                 "session_token",
                 &self.session_token.as_ref().map(|_| "** redacted **"),
             )
+            .field("expiry", &self.expiry.map(crate::DateTime::from))
             .finish()
     }
 }
@@ -135,92 +177,9 @@ impl<P: ProvideCredentials + ?Sized> ProvideCredentials for Arc<P> {
     }
 }
 
-/// Reads `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and the optional
-/// `AWS_SESSION_TOKEN` from the environment each time it is asked.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct EnvironmentCredentials;
-
-impl EnvironmentCredentials {
-    /// A provider reading the process environment.
-    pub fn new() -> Self {
-        Self
-    }
-
-    /// Reads credentials through `lookup` (the environment, or a test map).
-    pub(crate) fn read(
-        lookup: impl Fn(&str) -> Option<String>,
-    ) -> Result<Credentials, CredentialsError> {
-        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
-        let access_key_id = get("AWS_ACCESS_KEY_ID")
-            .ok_or_else(|| CredentialsError::new("AWS_ACCESS_KEY_ID is not set"))?;
-        let secret_access_key = get("AWS_SECRET_ACCESS_KEY")
-            .ok_or_else(|| CredentialsError::new("AWS_SECRET_ACCESS_KEY is not set"))?;
-        Ok(Credentials::new(
-            access_key_id.trim(),
-            secret_access_key.trim(),
-            get("AWS_SESSION_TOKEN").map(|t| t.trim().to_owned()),
-        ))
-    }
-}
-
-impl ProvideCredentials for EnvironmentCredentials {
-    fn provide_credentials(&self) -> BoxFuture<'_, Result<Credentials, CredentialsError>> {
-        let result = Self::read(|name| std::env::var(name).ok());
-        Box::pin(async move { result })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
-
-    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        move |name| map.get(name).cloned()
-    }
-
-    #[test]
-    fn debug_redacts_secrets() {
-        let creds = Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI", Some("FwoGZXIvYXdzE".into()));
-        let debug = format!("{creds:?}");
-        assert!(debug.contains("AKIDEXAMPLE"));
-        assert!(!debug.contains("wJalrXUtnFEMI"));
-        assert!(!debug.contains("FwoGZXIvYXdzE"));
-        assert!(debug.contains("redacted"));
-    }
-
-    #[test]
-    fn reads_environment() {
-        let creds = EnvironmentCredentials::read(env(&[
-            ("AWS_ACCESS_KEY_ID", "AKID"),
-            ("AWS_SECRET_ACCESS_KEY", "SECRET"),
-            ("AWS_SESSION_TOKEN", "TOKEN"),
-        ]))
-        .unwrap();
-        assert_eq!(
-            creds,
-            Credentials::new("AKID", "SECRET", Some("TOKEN".into()))
-        );
-        let creds = EnvironmentCredentials::read(env(&[
-            ("AWS_ACCESS_KEY_ID", "AKID"),
-            ("AWS_SECRET_ACCESS_KEY", "SECRET"),
-            ("AWS_SESSION_TOKEN", ""),
-        ]))
-        .unwrap();
-        assert_eq!(creds.session_token(), None);
-    }
-
-    #[test]
-    fn missing_environment_is_an_error() {
-        let err = EnvironmentCredentials::read(env(&[("AWS_ACCESS_KEY_ID", "AKID")])).unwrap_err();
-        assert_eq!(err.to_string(), "AWS_SECRET_ACCESS_KEY is not set");
-        let err = EnvironmentCredentials::read(env(&[])).unwrap_err();
-        assert_eq!(err.to_string(), "AWS_ACCESS_KEY_ID is not set");
-    }
 
     #[tokio::test]
     async fn static_credentials_provide_themselves() {
