@@ -181,24 +181,47 @@ impl AddCustomAttributesRequest {
         Ok(())
     }
 }
+/**Builds a [`AddCustomAttributesRequest`]; see [`AddCustomAttributesRequest::builder`].
 
-/// Builds a [`AddCustomAttributesRequest`]; see [`AddCustomAttributesRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AddCustomAttributesRequestBuilder {
-    inner: AddCustomAttributesRequest,
+pub struct AddCustomAttributesRequestBuilder<C = ()> {
+    pub(crate) inner: AddCustomAttributesRequest,
+    pub(crate) client: C,
 }
 
-impl AddCustomAttributesRequestBuilder {
+impl<C> AddCustomAttributesRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
     }
 
-    /// Sets `CustomAttributes`.
-    pub fn custom_attributes(mut self, value: Vec<SchemaAttribute>) -> Self {
-        self.inner.custom_attributes = Some(value);
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
+    }
+
+    /// Adds one item to `CustomAttributes`.
+    pub fn custom_attributes(mut self, item: impl Into<SchemaAttribute>) -> Self {
+        self.inner.custom_attributes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `CustomAttributes`.
+    pub fn set_custom_attributes(mut self, value: Option<Vec<SchemaAttribute>>) -> Self {
+        self.inner.custom_attributes = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AddCustomAttributesRequestBuilder<D> {
+        AddCustomAttributesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -273,17 +296,25 @@ impl AddUserPoolClientSecretRequest {
         Ok(())
     }
 }
+/**Builds a [`AddUserPoolClientSecretRequest`]; see [`AddUserPoolClientSecretRequest::builder`].
 
-/// Builds a [`AddUserPoolClientSecretRequest`]; see [`AddUserPoolClientSecretRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AddUserPoolClientSecretRequestBuilder {
-    inner: AddUserPoolClientSecretRequest,
+pub struct AddUserPoolClientSecretRequestBuilder<C = ()> {
+    pub(crate) inner: AddUserPoolClientSecretRequest,
+    pub(crate) client: C,
 }
 
-impl AddUserPoolClientSecretRequestBuilder {
+impl<C> AddUserPoolClientSecretRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -293,10 +324,31 @@ impl AddUserPoolClientSecretRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
     /// Sets `ClientSecret`.
     pub fn client_secret(mut self, value: impl Into<String>) -> Self {
         self.inner.client_secret = Some(value.into());
         self
+    }
+
+    /// Sets or clears `ClientSecret`.
+    pub fn set_client_secret(mut self, value: Option<String>) -> Self {
+        self.inner.client_secret = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AddUserPoolClientSecretRequestBuilder<D> {
+        AddUserPoolClientSecretRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -383,17 +435,25 @@ impl AdminAddUserToGroupRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminAddUserToGroupRequest`]; see [`AdminAddUserToGroupRequest::builder`].
 
-/// Builds a [`AdminAddUserToGroupRequest`]; see [`AdminAddUserToGroupRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminAddUserToGroupRequestBuilder {
-    inner: AdminAddUserToGroupRequest,
+pub struct AdminAddUserToGroupRequestBuilder<C = ()> {
+    pub(crate) inner: AdminAddUserToGroupRequest,
+    pub(crate) client: C,
 }
 
-impl AdminAddUserToGroupRequestBuilder {
+impl<C> AdminAddUserToGroupRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -403,10 +463,31 @@ impl AdminAddUserToGroupRequestBuilder {
         self
     }
 
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
     /// Sets `GroupName`.
     pub fn group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.group_name = Some(value.into());
         self
+    }
+
+    /// Sets or clears `GroupName`.
+    pub fn set_group_name(mut self, value: Option<String>) -> Self {
+        self.inner.group_name = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminAddUserToGroupRequestBuilder<D> {
+        AdminAddUserToGroupRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -474,17 +555,25 @@ impl AdminConfirmSignUpRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminConfirmSignUpRequest`]; see [`AdminConfirmSignUpRequest::builder`].
 
-/// Builds a [`AdminConfirmSignUpRequest`]; see [`AdminConfirmSignUpRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminConfirmSignUpRequestBuilder {
-    inner: AdminConfirmSignUpRequest,
+pub struct AdminConfirmSignUpRequestBuilder<C = ()> {
+    pub(crate) inner: AdminConfirmSignUpRequest,
+    pub(crate) client: C,
 }
 
-impl AdminConfirmSignUpRequestBuilder {
+impl<C> AdminConfirmSignUpRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -494,13 +583,41 @@ impl AdminConfirmSignUpRequestBuilder {
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminConfirmSignUpRequestBuilder<D> {
+        AdminConfirmSignUpRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -614,17 +731,25 @@ impl AdminCreateUserRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminCreateUserRequest`]; see [`AdminCreateUserRequest::builder`].
 
-/// Builds a [`AdminCreateUserRequest`]; see [`AdminCreateUserRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminCreateUserRequestBuilder {
-    inner: AdminCreateUserRequest,
+pub struct AdminCreateUserRequestBuilder<C = ()> {
+    pub(crate) inner: AdminCreateUserRequest,
+    pub(crate) client: C,
 }
 
-impl AdminCreateUserRequestBuilder {
+impl<C> AdminCreateUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -634,15 +759,33 @@ impl AdminCreateUserRequestBuilder {
         self
     }
 
-    /// Sets `UserAttributes`.
-    pub fn user_attributes(mut self, value: Vec<Attribute>) -> Self {
-        self.inner.user_attributes = Some(value);
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
-    /// Sets `ValidationData`.
-    pub fn validation_data(mut self, value: Vec<Attribute>) -> Self {
-        self.inner.validation_data = Some(value);
+    /// Adds one item to `UserAttributes`.
+    pub fn user_attributes(mut self, item: impl Into<Attribute>) -> Self {
+        self.inner.user_attributes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `UserAttributes`.
+    pub fn set_user_attributes(mut self, value: Option<Vec<Attribute>>) -> Self {
+        self.inner.user_attributes = value;
+        self
+    }
+
+    /// Adds one item to `ValidationData`.
+    pub fn validation_data(mut self, item: impl Into<Attribute>) -> Self {
+        self.inner.validation_data.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `ValidationData`.
+    pub fn set_validation_data(mut self, value: Option<Vec<Attribute>>) -> Self {
+        self.inner.validation_data = value;
         self
     }
 
@@ -652,9 +795,21 @@ impl AdminCreateUserRequestBuilder {
         self
     }
 
+    /// Sets or clears `TemporaryPassword`.
+    pub fn set_temporary_password(mut self, value: Option<String>) -> Self {
+        self.inner.temporary_password = value;
+        self
+    }
+
     /// Sets `ForceAliasCreation`.
     pub fn force_alias_creation(mut self, value: bool) -> Self {
         self.inner.force_alias_creation = Some(value);
+        self
+    }
+
+    /// Sets or clears `ForceAliasCreation`.
+    pub fn set_force_alias_creation(mut self, value: Option<bool>) -> Self {
+        self.inner.force_alias_creation = value;
         self
     }
 
@@ -664,19 +819,59 @@ impl AdminCreateUserRequestBuilder {
         self
     }
 
-    /// Sets `DesiredDeliveryMediums`.
-    pub fn desired_delivery_mediums(mut self, value: Vec<DeliveryMedium>) -> Self {
-        self.inner.desired_delivery_mediums = Some(value);
+    /// Sets or clears `MessageAction`.
+    pub fn set_message_action(mut self, value: Option<MessageAction>) -> Self {
+        self.inner.message_action = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one item to `DesiredDeliveryMediums`.
+    pub fn desired_delivery_mediums(mut self, item: impl Into<DeliveryMedium>) -> Self {
+        self.inner
+            .desired_delivery_mediums
+            .get_or_insert_with(Vec::new)
+            .push(item.into());
+        self
+    }
+
+    /// Sets or clears `DesiredDeliveryMediums`.
+    pub fn set_desired_delivery_mediums(
+        mut self,
+        value: Option<Vec<DeliveryMedium>>,
+    ) -> Self {
+        self.inner.desired_delivery_mediums = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminCreateUserRequestBuilder<D> {
+        AdminCreateUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -749,17 +944,25 @@ impl AdminDeleteSoftwareTokenRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminDeleteSoftwareTokenRequest`]; see [`AdminDeleteSoftwareTokenRequest::builder`].
 
-/// Builds a [`AdminDeleteSoftwareTokenRequest`]; see [`AdminDeleteSoftwareTokenRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminDeleteSoftwareTokenRequestBuilder {
-    inner: AdminDeleteSoftwareTokenRequest,
+pub struct AdminDeleteSoftwareTokenRequestBuilder<C = ()> {
+    pub(crate) inner: AdminDeleteSoftwareTokenRequest,
+    pub(crate) client: C,
 }
 
-impl AdminDeleteSoftwareTokenRequestBuilder {
+impl<C> AdminDeleteSoftwareTokenRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -767,6 +970,21 @@ impl AdminDeleteSoftwareTokenRequestBuilder {
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.inner.username = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminDeleteSoftwareTokenRequestBuilder<D> {
+        AdminDeleteSoftwareTokenRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -849,17 +1067,25 @@ impl AdminDeleteUserAttributesRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminDeleteUserAttributesRequest`]; see [`AdminDeleteUserAttributesRequest::builder`].
 
-/// Builds a [`AdminDeleteUserAttributesRequest`]; see [`AdminDeleteUserAttributesRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminDeleteUserAttributesRequestBuilder {
-    inner: AdminDeleteUserAttributesRequest,
+pub struct AdminDeleteUserAttributesRequestBuilder<C = ()> {
+    pub(crate) inner: AdminDeleteUserAttributesRequest,
+    pub(crate) client: C,
 }
 
-impl AdminDeleteUserAttributesRequestBuilder {
+impl<C> AdminDeleteUserAttributesRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -869,10 +1095,34 @@ impl AdminDeleteUserAttributesRequestBuilder {
         self
     }
 
-    /// Sets `UserAttributeNames`.
-    pub fn user_attribute_names(mut self, value: Vec<String>) -> Self {
-        self.inner.user_attribute_names = Some(value);
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
+    }
+
+    /// Adds one item to `UserAttributeNames`.
+    pub fn user_attribute_names(mut self, item: impl Into<String>) -> Self {
+        self.inner.user_attribute_names.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `UserAttributeNames`.
+    pub fn set_user_attribute_names(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.user_attribute_names = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> AdminDeleteUserAttributesRequestBuilder<D> {
+        AdminDeleteUserAttributesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -941,17 +1191,25 @@ impl AdminDeleteUserRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminDeleteUserRequest`]; see [`AdminDeleteUserRequest::builder`].
 
-/// Builds a [`AdminDeleteUserRequest`]; see [`AdminDeleteUserRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminDeleteUserRequestBuilder {
-    inner: AdminDeleteUserRequest,
+pub struct AdminDeleteUserRequestBuilder<C = ()> {
+    pub(crate) inner: AdminDeleteUserRequest,
+    pub(crate) client: C,
 }
 
-impl AdminDeleteUserRequestBuilder {
+impl<C> AdminDeleteUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -959,6 +1217,21 @@ impl AdminDeleteUserRequestBuilder {
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.inner.username = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminDeleteUserRequestBuilder<D> {
+        AdminDeleteUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1013,17 +1286,25 @@ impl AdminDisableProviderForUserRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminDisableProviderForUserRequest`]; see [`AdminDisableProviderForUserRequest::builder`].
 
-/// Builds a [`AdminDisableProviderForUserRequest`]; see [`AdminDisableProviderForUserRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminDisableProviderForUserRequestBuilder {
-    inner: AdminDisableProviderForUserRequest,
+pub struct AdminDisableProviderForUserRequestBuilder<C = ()> {
+    pub(crate) inner: AdminDisableProviderForUserRequest,
+    pub(crate) client: C,
 }
 
-impl AdminDisableProviderForUserRequestBuilder {
+impl<C> AdminDisableProviderForUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -1031,6 +1312,24 @@ impl AdminDisableProviderForUserRequestBuilder {
     pub fn user(mut self, value: impl Into<ProviderUserIdentifier>) -> Self {
         self.inner.user = Some(value.into());
         self
+    }
+
+    /// Sets or clears `User`.
+    pub fn set_user(mut self, value: Option<ProviderUserIdentifier>) -> Self {
+        self.inner.user = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> AdminDisableProviderForUserRequestBuilder<D> {
+        AdminDisableProviderForUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1099,17 +1398,25 @@ impl AdminDisableUserRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminDisableUserRequest`]; see [`AdminDisableUserRequest::builder`].
 
-/// Builds a [`AdminDisableUserRequest`]; see [`AdminDisableUserRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminDisableUserRequestBuilder {
-    inner: AdminDisableUserRequest,
+pub struct AdminDisableUserRequestBuilder<C = ()> {
+    pub(crate) inner: AdminDisableUserRequest,
+    pub(crate) client: C,
 }
 
-impl AdminDisableUserRequestBuilder {
+impl<C> AdminDisableUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -1117,6 +1424,21 @@ impl AdminDisableUserRequestBuilder {
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.inner.username = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminDisableUserRequestBuilder<D> {
+        AdminDisableUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1185,17 +1507,25 @@ impl AdminEnableUserRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminEnableUserRequest`]; see [`AdminEnableUserRequest::builder`].
 
-/// Builds a [`AdminEnableUserRequest`]; see [`AdminEnableUserRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminEnableUserRequestBuilder {
-    inner: AdminEnableUserRequest,
+pub struct AdminEnableUserRequestBuilder<C = ()> {
+    pub(crate) inner: AdminEnableUserRequest,
+    pub(crate) client: C,
 }
 
-impl AdminEnableUserRequestBuilder {
+impl<C> AdminEnableUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -1203,6 +1533,21 @@ impl AdminEnableUserRequestBuilder {
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.inner.username = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminEnableUserRequestBuilder<D> {
+        AdminEnableUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1285,17 +1630,25 @@ impl AdminForgetDeviceRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminForgetDeviceRequest`]; see [`AdminForgetDeviceRequest::builder`].
 
-/// Builds a [`AdminForgetDeviceRequest`]; see [`AdminForgetDeviceRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminForgetDeviceRequestBuilder {
-    inner: AdminForgetDeviceRequest,
+pub struct AdminForgetDeviceRequestBuilder<C = ()> {
+    pub(crate) inner: AdminForgetDeviceRequest,
+    pub(crate) client: C,
 }
 
-impl AdminForgetDeviceRequestBuilder {
+impl<C> AdminForgetDeviceRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -1305,10 +1658,31 @@ impl AdminForgetDeviceRequestBuilder {
         self
     }
 
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
     /// Sets `DeviceKey`.
     pub fn device_key(mut self, value: impl Into<String>) -> Self {
         self.inner.device_key = Some(value.into());
         self
+    }
+
+    /// Sets or clears `DeviceKey`.
+    pub fn set_device_key(mut self, value: Option<String>) -> Self {
+        self.inner.device_key = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminForgetDeviceRequestBuilder<D> {
+        AdminForgetDeviceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1386,17 +1760,25 @@ impl AdminGetDeviceRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminGetDeviceRequest`]; see [`AdminGetDeviceRequest::builder`].
 
-/// Builds a [`AdminGetDeviceRequest`]; see [`AdminGetDeviceRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminGetDeviceRequestBuilder {
-    inner: AdminGetDeviceRequest,
+pub struct AdminGetDeviceRequestBuilder<C = ()> {
+    pub(crate) inner: AdminGetDeviceRequest,
+    pub(crate) client: C,
 }
 
-impl AdminGetDeviceRequestBuilder {
+impl<C> AdminGetDeviceRequestBuilder<C> {
     /// Sets `DeviceKey`.
     pub fn device_key(mut self, value: impl Into<String>) -> Self {
         self.inner.device_key = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `DeviceKey`.
+    pub fn set_device_key(mut self, value: Option<String>) -> Self {
+        self.inner.device_key = value;
         self
     }
 
@@ -1406,10 +1788,31 @@ impl AdminGetDeviceRequestBuilder {
         self
     }
 
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
     /// Sets `Username`.
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.inner.username = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminGetDeviceRequestBuilder<D> {
+        AdminGetDeviceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1483,17 +1886,25 @@ impl AdminGetUserAuthFactorsRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminGetUserAuthFactorsRequest`]; see [`AdminGetUserAuthFactorsRequest::builder`].
 
-/// Builds a [`AdminGetUserAuthFactorsRequest`]; see [`AdminGetUserAuthFactorsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminGetUserAuthFactorsRequestBuilder {
-    inner: AdminGetUserAuthFactorsRequest,
+pub struct AdminGetUserAuthFactorsRequestBuilder<C = ()> {
+    pub(crate) inner: AdminGetUserAuthFactorsRequest,
+    pub(crate) client: C,
 }
 
-impl AdminGetUserAuthFactorsRequestBuilder {
+impl<C> AdminGetUserAuthFactorsRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -1501,6 +1912,21 @@ impl AdminGetUserAuthFactorsRequestBuilder {
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.inner.username = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminGetUserAuthFactorsRequestBuilder<D> {
+        AdminGetUserAuthFactorsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1598,17 +2024,25 @@ impl AdminGetUserRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminGetUserRequest`]; see [`AdminGetUserRequest::builder`].
 
-/// Builds a [`AdminGetUserRequest`]; see [`AdminGetUserRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminGetUserRequestBuilder {
-    inner: AdminGetUserRequest,
+pub struct AdminGetUserRequestBuilder<C = ()> {
+    pub(crate) inner: AdminGetUserRequest,
+    pub(crate) client: C,
 }
 
-impl AdminGetUserRequestBuilder {
+impl<C> AdminGetUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -1616,6 +2050,21 @@ impl AdminGetUserRequestBuilder {
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.inner.username = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminGetUserRequestBuilder<D> {
+        AdminGetUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1766,17 +2215,25 @@ impl AdminInitiateAuthRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminInitiateAuthRequest`]; see [`AdminInitiateAuthRequest::builder`].
 
-/// Builds a [`AdminInitiateAuthRequest`]; see [`AdminInitiateAuthRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminInitiateAuthRequestBuilder {
-    inner: AdminInitiateAuthRequest,
+pub struct AdminInitiateAuthRequestBuilder<C = ()> {
+    pub(crate) inner: AdminInitiateAuthRequest,
+    pub(crate) client: C,
 }
 
-impl AdminInitiateAuthRequestBuilder {
+impl<C> AdminInitiateAuthRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -1786,27 +2243,65 @@ impl AdminInitiateAuthRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
     /// Sets `AuthFlow`.
     pub fn auth_flow(mut self, value: impl Into<AuthFlow>) -> Self {
         self.inner.auth_flow = Some(value.into());
         self
     }
 
-    /// Sets `AuthParameters`.
-    pub fn auth_parameters(
-        mut self,
-        value: ::std::collections::HashMap<String, String>,
-    ) -> Self {
-        self.inner.auth_parameters = Some(value);
+    /// Sets or clears `AuthFlow`.
+    pub fn set_auth_flow(mut self, value: Option<AuthFlow>) -> Self {
+        self.inner.auth_flow = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one entry to `AuthParameters` (replacing one with the same key).
+    pub fn auth_parameters(
+        mut self,
+        key: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Self {
+        self.inner
+            .auth_parameters
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `AuthParameters`.
+    pub fn set_auth_parameters(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.auth_parameters = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
         self
     }
 
@@ -1816,9 +2311,21 @@ impl AdminInitiateAuthRequestBuilder {
         self
     }
 
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
+        self
+    }
+
     /// Sets `ContextData`.
     pub fn context_data(mut self, value: impl Into<ContextData>) -> Self {
         self.inner.context_data = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ContextData`.
+    pub fn set_context_data(mut self, value: Option<ContextData>) -> Self {
+        self.inner.context_data = value;
         self
     }
 
@@ -1826,6 +2333,21 @@ impl AdminInitiateAuthRequestBuilder {
     pub fn session(mut self, value: impl Into<String>) -> Self {
         self.inner.session = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Session`.
+    pub fn set_session(mut self, value: Option<String>) -> Self {
+        self.inner.session = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminInitiateAuthRequestBuilder<D> {
+        AdminInitiateAuthRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1928,17 +2450,25 @@ impl AdminLinkProviderForUserRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminLinkProviderForUserRequest`]; see [`AdminLinkProviderForUserRequest::builder`].
 
-/// Builds a [`AdminLinkProviderForUserRequest`]; see [`AdminLinkProviderForUserRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminLinkProviderForUserRequestBuilder {
-    inner: AdminLinkProviderForUserRequest,
+pub struct AdminLinkProviderForUserRequestBuilder<C = ()> {
+    pub(crate) inner: AdminLinkProviderForUserRequest,
+    pub(crate) client: C,
 }
 
-impl AdminLinkProviderForUserRequestBuilder {
+impl<C> AdminLinkProviderForUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -1948,10 +2478,34 @@ impl AdminLinkProviderForUserRequestBuilder {
         self
     }
 
+    /// Sets or clears `DestinationUser`.
+    pub fn set_destination_user(
+        mut self,
+        value: Option<ProviderUserIdentifier>,
+    ) -> Self {
+        self.inner.destination_user = value;
+        self
+    }
+
     /// Sets `SourceUser`.
     pub fn source_user(mut self, value: impl Into<ProviderUserIdentifier>) -> Self {
         self.inner.source_user = Some(value.into());
         self
+    }
+
+    /// Sets or clears `SourceUser`.
+    pub fn set_source_user(mut self, value: Option<ProviderUserIdentifier>) -> Self {
+        self.inner.source_user = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminLinkProviderForUserRequestBuilder<D> {
+        AdminLinkProviderForUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -2032,17 +2586,25 @@ impl AdminListDevicesRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminListDevicesRequest`]; see [`AdminListDevicesRequest::builder`].
 
-/// Builds a [`AdminListDevicesRequest`]; see [`AdminListDevicesRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminListDevicesRequestBuilder {
-    inner: AdminListDevicesRequest,
+pub struct AdminListDevicesRequestBuilder<C = ()> {
+    pub(crate) inner: AdminListDevicesRequest,
+    pub(crate) client: C,
 }
 
-impl AdminListDevicesRequestBuilder {
+impl<C> AdminListDevicesRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -2052,9 +2614,21 @@ impl AdminListDevicesRequestBuilder {
         self
     }
 
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
     /// Sets `Limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.inner.limit = Some(value);
+        self
+    }
+
+    /// Sets or clears `Limit`.
+    pub fn set_limit(mut self, value: Option<i32>) -> Self {
+        self.inner.limit = value;
         self
     }
 
@@ -2062,6 +2636,21 @@ impl AdminListDevicesRequestBuilder {
     pub fn pagination_token(mut self, value: impl Into<String>) -> Self {
         self.inner.pagination_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `PaginationToken`.
+    pub fn set_pagination_token(mut self, value: Option<String>) -> Self {
+        self.inner.pagination_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminListDevicesRequestBuilder<D> {
+        AdminListDevicesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -2151,17 +2740,25 @@ impl AdminListGroupsForUserRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminListGroupsForUserRequest`]; see [`AdminListGroupsForUserRequest::builder`].
 
-/// Builds a [`AdminListGroupsForUserRequest`]; see [`AdminListGroupsForUserRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminListGroupsForUserRequestBuilder {
-    inner: AdminListGroupsForUserRequest,
+pub struct AdminListGroupsForUserRequestBuilder<C = ()> {
+    pub(crate) inner: AdminListGroupsForUserRequest,
+    pub(crate) client: C,
 }
 
-impl AdminListGroupsForUserRequestBuilder {
+impl<C> AdminListGroupsForUserRequestBuilder<C> {
     /// Sets `Username`.
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
@@ -2171,9 +2768,21 @@ impl AdminListGroupsForUserRequestBuilder {
         self
     }
 
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
     /// Sets `Limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.inner.limit = Some(value);
+        self
+    }
+
+    /// Sets or clears `Limit`.
+    pub fn set_limit(mut self, value: Option<i32>) -> Self {
+        self.inner.limit = value;
         self
     }
 
@@ -2181,6 +2790,21 @@ impl AdminListGroupsForUserRequestBuilder {
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminListGroupsForUserRequestBuilder<D> {
+        AdminListGroupsForUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -2270,17 +2894,25 @@ impl AdminListUserAuthEventsRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminListUserAuthEventsRequest`]; see [`AdminListUserAuthEventsRequest::builder`].
 
-/// Builds a [`AdminListUserAuthEventsRequest`]; see [`AdminListUserAuthEventsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminListUserAuthEventsRequestBuilder {
-    inner: AdminListUserAuthEventsRequest,
+pub struct AdminListUserAuthEventsRequestBuilder<C = ()> {
+    pub(crate) inner: AdminListUserAuthEventsRequest,
+    pub(crate) client: C,
 }
 
-impl AdminListUserAuthEventsRequestBuilder {
+impl<C> AdminListUserAuthEventsRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -2290,9 +2922,21 @@ impl AdminListUserAuthEventsRequestBuilder {
         self
     }
 
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
     /// Sets `MaxResults`.
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
+        self
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
         self
     }
 
@@ -2300,6 +2944,21 @@ impl AdminListUserAuthEventsRequestBuilder {
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminListUserAuthEventsRequestBuilder<D> {
+        AdminListUserAuthEventsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -2383,17 +3042,25 @@ impl AdminListUserSessionsRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminListUserSessionsRequest`]; see [`AdminListUserSessionsRequest::builder`].
 
-/// Builds a [`AdminListUserSessionsRequest`]; see [`AdminListUserSessionsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminListUserSessionsRequestBuilder {
-    inner: AdminListUserSessionsRequest,
+pub struct AdminListUserSessionsRequestBuilder<C = ()> {
+    pub(crate) inner: AdminListUserSessionsRequest,
+    pub(crate) client: C,
 }
 
-impl AdminListUserSessionsRequestBuilder {
+impl<C> AdminListUserSessionsRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -2403,10 +3070,31 @@ impl AdminListUserSessionsRequestBuilder {
         self
     }
 
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
     /// Sets `NextToken`.
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminListUserSessionsRequestBuilder<D> {
+        AdminListUserSessionsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -2500,17 +3188,25 @@ impl AdminRemoveUserFromGroupRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminRemoveUserFromGroupRequest`]; see [`AdminRemoveUserFromGroupRequest::builder`].
 
-/// Builds a [`AdminRemoveUserFromGroupRequest`]; see [`AdminRemoveUserFromGroupRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminRemoveUserFromGroupRequestBuilder {
-    inner: AdminRemoveUserFromGroupRequest,
+pub struct AdminRemoveUserFromGroupRequestBuilder<C = ()> {
+    pub(crate) inner: AdminRemoveUserFromGroupRequest,
+    pub(crate) client: C,
 }
 
-impl AdminRemoveUserFromGroupRequestBuilder {
+impl<C> AdminRemoveUserFromGroupRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -2520,10 +3216,31 @@ impl AdminRemoveUserFromGroupRequestBuilder {
         self
     }
 
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
     /// Sets `GroupName`.
     pub fn group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.group_name = Some(value.into());
         self
+    }
+
+    /// Sets or clears `GroupName`.
+    pub fn set_group_name(mut self, value: Option<String>) -> Self {
+        self.inner.group_name = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminRemoveUserFromGroupRequestBuilder<D> {
+        AdminRemoveUserFromGroupRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -2591,17 +3308,25 @@ impl AdminResetUserPasswordRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminResetUserPasswordRequest`]; see [`AdminResetUserPasswordRequest::builder`].
 
-/// Builds a [`AdminResetUserPasswordRequest`]; see [`AdminResetUserPasswordRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminResetUserPasswordRequestBuilder {
-    inner: AdminResetUserPasswordRequest,
+pub struct AdminResetUserPasswordRequestBuilder<C = ()> {
+    pub(crate) inner: AdminResetUserPasswordRequest,
+    pub(crate) client: C,
 }
 
-impl AdminResetUserPasswordRequestBuilder {
+impl<C> AdminResetUserPasswordRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -2611,13 +3336,41 @@ impl AdminResetUserPasswordRequestBuilder {
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminResetUserPasswordRequestBuilder<D> {
+        AdminResetUserPasswordRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -2722,17 +3475,25 @@ impl AdminRespondToAuthChallengeRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminRespondToAuthChallengeRequest`]; see [`AdminRespondToAuthChallengeRequest::builder`].
 
-/// Builds a [`AdminRespondToAuthChallengeRequest`]; see [`AdminRespondToAuthChallengeRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminRespondToAuthChallengeRequestBuilder {
-    inner: AdminRespondToAuthChallengeRequest,
+pub struct AdminRespondToAuthChallengeRequestBuilder<C = ()> {
+    pub(crate) inner: AdminRespondToAuthChallengeRequest,
+    pub(crate) client: C,
 }
 
-impl AdminRespondToAuthChallengeRequestBuilder {
+impl<C> AdminRespondToAuthChallengeRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -2742,18 +3503,43 @@ impl AdminRespondToAuthChallengeRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
     /// Sets `ChallengeName`.
     pub fn challenge_name(mut self, value: impl Into<ChallengeNameType>) -> Self {
         self.inner.challenge_name = Some(value.into());
         self
     }
 
-    /// Sets `ChallengeResponses`.
+    /// Sets or clears `ChallengeName`.
+    pub fn set_challenge_name(mut self, value: Option<ChallengeNameType>) -> Self {
+        self.inner.challenge_name = value;
+        self
+    }
+
+    /// Adds one entry to `ChallengeResponses` (replacing one with the same key).
     pub fn challenge_responses(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.challenge_responses = Some(value);
+        self.inner
+            .challenge_responses
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `ChallengeResponses`.
+    pub fn set_challenge_responses(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.challenge_responses = value;
         self
     }
 
@@ -2763,9 +3549,21 @@ impl AdminRespondToAuthChallengeRequestBuilder {
         self
     }
 
+    /// Sets or clears `Session`.
+    pub fn set_session(mut self, value: Option<String>) -> Self {
+        self.inner.session = value;
+        self
+    }
+
     /// Sets `AnalyticsMetadata`.
     pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
         self.inner.analytics_metadata = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
         self
     }
 
@@ -2775,13 +3573,44 @@ impl AdminRespondToAuthChallengeRequestBuilder {
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `ContextData`.
+    pub fn set_context_data(mut self, value: Option<ContextData>) -> Self {
+        self.inner.context_data = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> AdminRespondToAuthChallengeRequestBuilder<D> {
+        AdminRespondToAuthChallengeRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -2898,17 +3727,25 @@ impl AdminRevokeUserSessionRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminRevokeUserSessionRequest`]; see [`AdminRevokeUserSessionRequest::builder`].
 
-/// Builds a [`AdminRevokeUserSessionRequest`]; see [`AdminRevokeUserSessionRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminRevokeUserSessionRequestBuilder {
-    inner: AdminRevokeUserSessionRequest,
+pub struct AdminRevokeUserSessionRequestBuilder<C = ()> {
+    pub(crate) inner: AdminRevokeUserSessionRequest,
+    pub(crate) client: C,
 }
 
-impl AdminRevokeUserSessionRequestBuilder {
+impl<C> AdminRevokeUserSessionRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -2918,9 +3755,21 @@ impl AdminRevokeUserSessionRequestBuilder {
         self
     }
 
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
     /// Sets `SessionId`.
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.inner.session_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `SessionId`.
+    pub fn set_session_id(mut self, value: Option<String>) -> Self {
+        self.inner.session_id = value;
         self
     }
 
@@ -2931,6 +3780,24 @@ impl AdminRevokeUserSessionRequestBuilder {
     ) -> Self {
         self.inner.revoke_associated_sessions = Some(value.into());
         self
+    }
+
+    /// Sets or clears `RevokeAssociatedSessions`.
+    pub fn set_revoke_associated_sessions(
+        mut self,
+        value: Option<RevokeAssociatedSessions>,
+    ) -> Self {
+        self.inner.revoke_associated_sessions = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminRevokeUserSessionRequestBuilder<D> {
+        AdminRevokeUserSessionRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -3015,17 +3882,25 @@ impl AdminSetUserMfaPreferenceRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminSetUserMfaPreferenceRequest`]; see [`AdminSetUserMfaPreferenceRequest::builder`].
 
-/// Builds a [`AdminSetUserMfaPreferenceRequest`]; see [`AdminSetUserMfaPreferenceRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminSetUserMfaPreferenceRequestBuilder {
-    inner: AdminSetUserMfaPreferenceRequest,
+pub struct AdminSetUserMfaPreferenceRequestBuilder<C = ()> {
+    pub(crate) inner: AdminSetUserMfaPreferenceRequest,
+    pub(crate) client: C,
 }
 
-impl AdminSetUserMfaPreferenceRequestBuilder {
+impl<C> AdminSetUserMfaPreferenceRequestBuilder<C> {
     /// Sets `SMSMfaSettings`.
     pub fn sms_mfa_settings(mut self, value: impl Into<SmsMfaSettings>) -> Self {
         self.inner.sms_mfa_settings = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `SMSMfaSettings`.
+    pub fn set_sms_mfa_settings(mut self, value: Option<SmsMfaSettings>) -> Self {
+        self.inner.sms_mfa_settings = value;
         self
     }
 
@@ -3038,9 +3913,24 @@ impl AdminSetUserMfaPreferenceRequestBuilder {
         self
     }
 
+    /// Sets or clears `SoftwareTokenMfaSettings`.
+    pub fn set_software_token_mfa_settings(
+        mut self,
+        value: Option<SoftwareTokenMfaSettings>,
+    ) -> Self {
+        self.inner.software_token_mfa_settings = value;
+        self
+    }
+
     /// Sets `EmailMfaSettings`.
     pub fn email_mfa_settings(mut self, value: impl Into<EmailMfaSettings>) -> Self {
         self.inner.email_mfa_settings = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `EmailMfaSettings`.
+    pub fn set_email_mfa_settings(mut self, value: Option<EmailMfaSettings>) -> Self {
+        self.inner.email_mfa_settings = value;
         self
     }
 
@@ -3053,9 +3943,24 @@ impl AdminSetUserMfaPreferenceRequestBuilder {
         self
     }
 
+    /// Sets or clears `WebAuthnMfaSettings`.
+    pub fn set_web_authn_mfa_settings(
+        mut self,
+        value: Option<WebAuthnMfaSettings>,
+    ) -> Self {
+        self.inner.web_authn_mfa_settings = value;
+        self
+    }
+
     /// Sets `Username`.
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
@@ -3063,6 +3968,24 @@ impl AdminSetUserMfaPreferenceRequestBuilder {
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> AdminSetUserMfaPreferenceRequestBuilder<D> {
+        AdminSetUserMfaPreferenceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -3149,17 +4072,25 @@ impl AdminSetUserPasswordRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminSetUserPasswordRequest`]; see [`AdminSetUserPasswordRequest::builder`].
 
-/// Builds a [`AdminSetUserPasswordRequest`]; see [`AdminSetUserPasswordRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminSetUserPasswordRequestBuilder {
-    inner: AdminSetUserPasswordRequest,
+pub struct AdminSetUserPasswordRequestBuilder<C = ()> {
+    pub(crate) inner: AdminSetUserPasswordRequest,
+    pub(crate) client: C,
 }
 
-impl AdminSetUserPasswordRequestBuilder {
+impl<C> AdminSetUserPasswordRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -3169,9 +4100,21 @@ impl AdminSetUserPasswordRequestBuilder {
         self
     }
 
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
     /// Sets `Password`.
     pub fn password(mut self, value: impl Into<String>) -> Self {
         self.inner.password = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `Password`.
+    pub fn set_password(mut self, value: Option<String>) -> Self {
+        self.inner.password = value;
         self
     }
 
@@ -3179,6 +4122,21 @@ impl AdminSetUserPasswordRequestBuilder {
     pub fn permanent(mut self, value: bool) -> Self {
         self.inner.permanent = Some(value);
         self
+    }
+
+    /// Sets or clears `Permanent`.
+    pub fn set_permanent(mut self, value: Option<bool>) -> Self {
+        self.inner.permanent = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminSetUserPasswordRequestBuilder<D> {
+        AdminSetUserPasswordRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -3261,17 +4219,25 @@ impl AdminSetUserSettingsRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminSetUserSettingsRequest`]; see [`AdminSetUserSettingsRequest::builder`].
 
-/// Builds a [`AdminSetUserSettingsRequest`]; see [`AdminSetUserSettingsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminSetUserSettingsRequestBuilder {
-    inner: AdminSetUserSettingsRequest,
+pub struct AdminSetUserSettingsRequestBuilder<C = ()> {
+    pub(crate) inner: AdminSetUserSettingsRequest,
+    pub(crate) client: C,
 }
 
-impl AdminSetUserSettingsRequestBuilder {
+impl<C> AdminSetUserSettingsRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -3281,10 +4247,31 @@ impl AdminSetUserSettingsRequestBuilder {
         self
     }
 
-    /// Sets `MFAOptions`.
-    pub fn mfa_options(mut self, value: Vec<MfaOption>) -> Self {
-        self.inner.mfa_options = Some(value);
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
+    }
+
+    /// Adds one item to `MFAOptions`.
+    pub fn mfa_options(mut self, item: impl Into<MfaOption>) -> Self {
+        self.inner.mfa_options.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `MFAOptions`.
+    pub fn set_mfa_options(mut self, value: Option<Vec<MfaOption>>) -> Self {
+        self.inner.mfa_options = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminSetUserSettingsRequestBuilder<D> {
+        AdminSetUserSettingsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -3381,17 +4368,25 @@ impl AdminUpdateAuthEventFeedbackRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminUpdateAuthEventFeedbackRequest`]; see [`AdminUpdateAuthEventFeedbackRequest::builder`].
 
-/// Builds a [`AdminUpdateAuthEventFeedbackRequest`]; see [`AdminUpdateAuthEventFeedbackRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminUpdateAuthEventFeedbackRequestBuilder {
-    inner: AdminUpdateAuthEventFeedbackRequest,
+pub struct AdminUpdateAuthEventFeedbackRequestBuilder<C = ()> {
+    pub(crate) inner: AdminUpdateAuthEventFeedbackRequest,
+    pub(crate) client: C,
 }
 
-impl AdminUpdateAuthEventFeedbackRequestBuilder {
+impl<C> AdminUpdateAuthEventFeedbackRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -3401,9 +4396,21 @@ impl AdminUpdateAuthEventFeedbackRequestBuilder {
         self
     }
 
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
     /// Sets `EventId`.
     pub fn event_id(mut self, value: impl Into<String>) -> Self {
         self.inner.event_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `EventId`.
+    pub fn set_event_id(mut self, value: Option<String>) -> Self {
+        self.inner.event_id = value;
         self
     }
 
@@ -3411,6 +4418,24 @@ impl AdminUpdateAuthEventFeedbackRequestBuilder {
     pub fn feedback_value(mut self, value: impl Into<FeedbackValue>) -> Self {
         self.inner.feedback_value = Some(value.into());
         self
+    }
+
+    /// Sets or clears `FeedbackValue`.
+    pub fn set_feedback_value(mut self, value: Option<FeedbackValue>) -> Self {
+        self.inner.feedback_value = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> AdminUpdateAuthEventFeedbackRequestBuilder<D> {
+        AdminUpdateAuthEventFeedbackRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -3497,17 +4522,25 @@ impl AdminUpdateDeviceStatusRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminUpdateDeviceStatusRequest`]; see [`AdminUpdateDeviceStatusRequest::builder`].
 
-/// Builds a [`AdminUpdateDeviceStatusRequest`]; see [`AdminUpdateDeviceStatusRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminUpdateDeviceStatusRequestBuilder {
-    inner: AdminUpdateDeviceStatusRequest,
+pub struct AdminUpdateDeviceStatusRequestBuilder<C = ()> {
+    pub(crate) inner: AdminUpdateDeviceStatusRequest,
+    pub(crate) client: C,
 }
 
-impl AdminUpdateDeviceStatusRequestBuilder {
+impl<C> AdminUpdateDeviceStatusRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -3517,9 +4550,21 @@ impl AdminUpdateDeviceStatusRequestBuilder {
         self
     }
 
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
     /// Sets `DeviceKey`.
     pub fn device_key(mut self, value: impl Into<String>) -> Self {
         self.inner.device_key = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `DeviceKey`.
+    pub fn set_device_key(mut self, value: Option<String>) -> Self {
+        self.inner.device_key = value;
         self
     }
 
@@ -3530,6 +4575,24 @@ impl AdminUpdateDeviceStatusRequestBuilder {
     ) -> Self {
         self.inner.device_remembered_status = Some(value.into());
         self
+    }
+
+    /// Sets or clears `DeviceRememberedStatus`.
+    pub fn set_device_remembered_status(
+        mut self,
+        value: Option<DeviceRememberedStatus>,
+    ) -> Self {
+        self.inner.device_remembered_status = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminUpdateDeviceStatusRequestBuilder<D> {
+        AdminUpdateDeviceStatusRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -3616,17 +4679,25 @@ impl AdminUpdateUserAttributesRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminUpdateUserAttributesRequest`]; see [`AdminUpdateUserAttributesRequest::builder`].
 
-/// Builds a [`AdminUpdateUserAttributesRequest`]; see [`AdminUpdateUserAttributesRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminUpdateUserAttributesRequestBuilder {
-    inner: AdminUpdateUserAttributesRequest,
+pub struct AdminUpdateUserAttributesRequestBuilder<C = ()> {
+    pub(crate) inner: AdminUpdateUserAttributesRequest,
+    pub(crate) client: C,
 }
 
-impl AdminUpdateUserAttributesRequestBuilder {
+impl<C> AdminUpdateUserAttributesRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -3636,19 +4707,56 @@ impl AdminUpdateUserAttributesRequestBuilder {
         self
     }
 
-    /// Sets `UserAttributes`.
-    pub fn user_attributes(mut self, value: Vec<Attribute>) -> Self {
-        self.inner.user_attributes = Some(value);
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one item to `UserAttributes`.
+    pub fn user_attributes(mut self, item: impl Into<Attribute>) -> Self {
+        self.inner.user_attributes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `UserAttributes`.
+    pub fn set_user_attributes(mut self, value: Option<Vec<Attribute>>) -> Self {
+        self.inner.user_attributes = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> AdminUpdateUserAttributesRequestBuilder<D> {
+        AdminUpdateUserAttributesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -3717,17 +4825,25 @@ impl AdminUserGlobalSignOutRequest {
         Ok(())
     }
 }
+/**Builds a [`AdminUserGlobalSignOutRequest`]; see [`AdminUserGlobalSignOutRequest::builder`].
 
-/// Builds a [`AdminUserGlobalSignOutRequest`]; see [`AdminUserGlobalSignOutRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AdminUserGlobalSignOutRequestBuilder {
-    inner: AdminUserGlobalSignOutRequest,
+pub struct AdminUserGlobalSignOutRequestBuilder<C = ()> {
+    pub(crate) inner: AdminUserGlobalSignOutRequest,
+    pub(crate) client: C,
 }
 
-impl AdminUserGlobalSignOutRequestBuilder {
+impl<C> AdminUserGlobalSignOutRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -3735,6 +4851,21 @@ impl AdminUserGlobalSignOutRequestBuilder {
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.inner.username = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AdminUserGlobalSignOutRequestBuilder<D> {
+        AdminUserGlobalSignOutRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -4179,17 +5310,25 @@ impl AssociateSoftwareTokenRequest {
         Ok(())
     }
 }
+/**Builds a [`AssociateSoftwareTokenRequest`]; see [`AssociateSoftwareTokenRequest::builder`].
 
-/// Builds a [`AssociateSoftwareTokenRequest`]; see [`AssociateSoftwareTokenRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct AssociateSoftwareTokenRequestBuilder {
-    inner: AssociateSoftwareTokenRequest,
+pub struct AssociateSoftwareTokenRequestBuilder<C = ()> {
+    pub(crate) inner: AssociateSoftwareTokenRequest,
+    pub(crate) client: C,
 }
 
-impl AssociateSoftwareTokenRequestBuilder {
+impl<C> AssociateSoftwareTokenRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
@@ -4197,6 +5336,21 @@ impl AssociateSoftwareTokenRequestBuilder {
     pub fn session(mut self, value: impl Into<String>) -> Self {
         self.inner.session = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Session`.
+    pub fn set_session(mut self, value: Option<String>) -> Self {
+        self.inner.session = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> AssociateSoftwareTokenRequestBuilder<D> {
+        AssociateSoftwareTokenRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -4575,17 +5729,25 @@ impl CancelPointInTimeRecoveryRequest {
         Ok(())
     }
 }
+/**Builds a [`CancelPointInTimeRecoveryRequest`]; see [`CancelPointInTimeRecoveryRequest::builder`].
 
-/// Builds a [`CancelPointInTimeRecoveryRequest`]; see [`CancelPointInTimeRecoveryRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct CancelPointInTimeRecoveryRequestBuilder {
-    inner: CancelPointInTimeRecoveryRequest,
+pub struct CancelPointInTimeRecoveryRequestBuilder<C = ()> {
+    pub(crate) inner: CancelPointInTimeRecoveryRequest,
+    pub(crate) client: C,
 }
 
-impl CancelPointInTimeRecoveryRequestBuilder {
+impl<C> CancelPointInTimeRecoveryRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -4593,6 +5755,24 @@ impl CancelPointInTimeRecoveryRequestBuilder {
     pub fn restore_id(mut self, value: impl Into<String>) -> Self {
         self.inner.restore_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `RestoreId`.
+    pub fn set_restore_id(mut self, value: Option<String>) -> Self {
+        self.inner.restore_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> CancelPointInTimeRecoveryRequestBuilder<D> {
+        CancelPointInTimeRecoveryRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -4879,17 +6059,25 @@ impl ChangePasswordRequest {
         Ok(())
     }
 }
+/**Builds a [`ChangePasswordRequest`]; see [`ChangePasswordRequest::builder`].
 
-/// Builds a [`ChangePasswordRequest`]; see [`ChangePasswordRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ChangePasswordRequestBuilder {
-    inner: ChangePasswordRequest,
+pub struct ChangePasswordRequestBuilder<C = ()> {
+    pub(crate) inner: ChangePasswordRequest,
+    pub(crate) client: C,
 }
 
-impl ChangePasswordRequestBuilder {
+impl<C> ChangePasswordRequestBuilder<C> {
     /// Sets `PreviousPassword`.
     pub fn previous_password(mut self, value: impl Into<String>) -> Self {
         self.inner.previous_password = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `PreviousPassword`.
+    pub fn set_previous_password(mut self, value: Option<String>) -> Self {
+        self.inner.previous_password = value;
         self
     }
 
@@ -4899,10 +6087,31 @@ impl ChangePasswordRequestBuilder {
         self
     }
 
+    /// Sets or clears `ProposedPassword`.
+    pub fn set_proposed_password(mut self, value: Option<String>) -> Self {
+        self.inner.proposed_password = value;
+        self
+    }
+
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ChangePasswordRequestBuilder<D> {
+        ChangePasswordRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -5357,17 +6566,25 @@ impl CompleteWebAuthnRegistrationRequest {
         Ok(())
     }
 }
+/**Builds a [`CompleteWebAuthnRegistrationRequest`]; see [`CompleteWebAuthnRegistrationRequest::builder`].
 
-/// Builds a [`CompleteWebAuthnRegistrationRequest`]; see [`CompleteWebAuthnRegistrationRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct CompleteWebAuthnRegistrationRequestBuilder {
-    inner: CompleteWebAuthnRegistrationRequest,
+pub struct CompleteWebAuthnRegistrationRequestBuilder<C = ()> {
+    pub(crate) inner: CompleteWebAuthnRegistrationRequest,
+    pub(crate) client: C,
 }
 
-impl CompleteWebAuthnRegistrationRequestBuilder {
+impl<C> CompleteWebAuthnRegistrationRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
@@ -5375,6 +6592,27 @@ impl CompleteWebAuthnRegistrationRequestBuilder {
     pub fn credential(mut self, value: ::smithy_lean_runtime::Document) -> Self {
         self.inner.credential = Some(value);
         self
+    }
+
+    /// Sets or clears `Credential`.
+    pub fn set_credential(
+        mut self,
+        value: Option<::smithy_lean_runtime::Document>,
+    ) -> Self {
+        self.inner.credential = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> CompleteWebAuthnRegistrationRequestBuilder<D> {
+        CompleteWebAuthnRegistrationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -5540,23 +6778,37 @@ impl ConfirmDeviceRequest {
         Ok(())
     }
 }
+/**Builds a [`ConfirmDeviceRequest`]; see [`ConfirmDeviceRequest::builder`].
 
-/// Builds a [`ConfirmDeviceRequest`]; see [`ConfirmDeviceRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ConfirmDeviceRequestBuilder {
-    inner: ConfirmDeviceRequest,
+pub struct ConfirmDeviceRequestBuilder<C = ()> {
+    pub(crate) inner: ConfirmDeviceRequest,
+    pub(crate) client: C,
 }
 
-impl ConfirmDeviceRequestBuilder {
+impl<C> ConfirmDeviceRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
         self
     }
 
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
+        self
+    }
+
     /// Sets `DeviceKey`.
     pub fn device_key(mut self, value: impl Into<String>) -> Self {
         self.inner.device_key = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `DeviceKey`.
+    pub fn set_device_key(mut self, value: Option<String>) -> Self {
+        self.inner.device_key = value;
         self
     }
 
@@ -5569,10 +6821,34 @@ impl ConfirmDeviceRequestBuilder {
         self
     }
 
+    /// Sets or clears `DeviceSecretVerifierConfig`.
+    pub fn set_device_secret_verifier_config(
+        mut self,
+        value: Option<DeviceSecretVerifierConfig>,
+    ) -> Self {
+        self.inner.device_secret_verifier_config = value;
+        self
+    }
+
     /// Sets `DeviceName`.
     pub fn device_name(mut self, value: impl Into<String>) -> Self {
         self.inner.device_name = Some(value.into());
         self
+    }
+
+    /// Sets or clears `DeviceName`.
+    pub fn set_device_name(mut self, value: Option<String>) -> Self {
+        self.inner.device_name = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ConfirmDeviceRequestBuilder<D> {
+        ConfirmDeviceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -5690,17 +6966,25 @@ impl ConfirmForgotPasswordRequest {
         Ok(())
     }
 }
+/**Builds a [`ConfirmForgotPasswordRequest`]; see [`ConfirmForgotPasswordRequest::builder`].
 
-/// Builds a [`ConfirmForgotPasswordRequest`]; see [`ConfirmForgotPasswordRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ConfirmForgotPasswordRequestBuilder {
-    inner: ConfirmForgotPasswordRequest,
+pub struct ConfirmForgotPasswordRequestBuilder<C = ()> {
+    pub(crate) inner: ConfirmForgotPasswordRequest,
+    pub(crate) client: C,
 }
 
-impl ConfirmForgotPasswordRequestBuilder {
+impl<C> ConfirmForgotPasswordRequestBuilder<C> {
     /// Sets `ClientId`.
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
@@ -5710,9 +6994,21 @@ impl ConfirmForgotPasswordRequestBuilder {
         self
     }
 
+    /// Sets or clears `SecretHash`.
+    pub fn set_secret_hash(mut self, value: Option<String>) -> Self {
+        self.inner.secret_hash = value;
+        self
+    }
+
     /// Sets `Username`.
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
@@ -5722,9 +7018,21 @@ impl ConfirmForgotPasswordRequestBuilder {
         self
     }
 
+    /// Sets or clears `ConfirmationCode`.
+    pub fn set_confirmation_code(mut self, value: Option<String>) -> Self {
+        self.inner.confirmation_code = value;
+        self
+    }
+
     /// Sets `Password`.
     pub fn password(mut self, value: impl Into<String>) -> Self {
         self.inner.password = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `Password`.
+    pub fn set_password(mut self, value: Option<String>) -> Self {
+        self.inner.password = value;
         self
     }
 
@@ -5734,19 +7042,53 @@ impl ConfirmForgotPasswordRequestBuilder {
         self
     }
 
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
+        self
+    }
+
     /// Sets `UserContextData`.
     pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
         self.inner.user_context_data = Some(value.into());
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `UserContextData`.
+    pub fn set_user_context_data(mut self, value: Option<UserContextData>) -> Self {
+        self.inner.user_context_data = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ConfirmForgotPasswordRequestBuilder<D> {
+        ConfirmForgotPasswordRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -5857,17 +7199,25 @@ impl ConfirmSignUpRequest {
         Ok(())
     }
 }
+/**Builds a [`ConfirmSignUpRequest`]; see [`ConfirmSignUpRequest::builder`].
 
-/// Builds a [`ConfirmSignUpRequest`]; see [`ConfirmSignUpRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ConfirmSignUpRequestBuilder {
-    inner: ConfirmSignUpRequest,
+pub struct ConfirmSignUpRequestBuilder<C = ()> {
+    pub(crate) inner: ConfirmSignUpRequest,
+    pub(crate) client: C,
 }
 
-impl ConfirmSignUpRequestBuilder {
+impl<C> ConfirmSignUpRequestBuilder<C> {
     /// Sets `ClientId`.
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
@@ -5877,9 +7227,21 @@ impl ConfirmSignUpRequestBuilder {
         self
     }
 
+    /// Sets or clears `SecretHash`.
+    pub fn set_secret_hash(mut self, value: Option<String>) -> Self {
+        self.inner.secret_hash = value;
+        self
+    }
+
     /// Sets `Username`.
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
@@ -5889,9 +7251,21 @@ impl ConfirmSignUpRequestBuilder {
         self
     }
 
+    /// Sets or clears `ConfirmationCode`.
+    pub fn set_confirmation_code(mut self, value: Option<String>) -> Self {
+        self.inner.confirmation_code = value;
+        self
+    }
+
     /// Sets `ForceAliasCreation`.
     pub fn force_alias_creation(mut self, value: bool) -> Self {
         self.inner.force_alias_creation = Some(value);
+        self
+    }
+
+    /// Sets or clears `ForceAliasCreation`.
+    pub fn set_force_alias_creation(mut self, value: Option<bool>) -> Self {
+        self.inner.force_alias_creation = value;
         self
     }
 
@@ -5901,18 +7275,43 @@ impl ConfirmSignUpRequestBuilder {
         self
     }
 
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
+        self
+    }
+
     /// Sets `UserContextData`.
     pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
         self.inner.user_context_data = Some(value.into());
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `UserContextData`.
+    pub fn set_user_context_data(mut self, value: Option<UserContextData>) -> Self {
+        self.inner.user_context_data = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
         self
     }
 
@@ -5920,6 +7319,21 @@ impl ConfirmSignUpRequestBuilder {
     pub fn session(mut self, value: impl Into<String>) -> Self {
         self.inner.session = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Session`.
+    pub fn set_session(mut self, value: Option<String>) -> Self {
+        self.inner.session = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ConfirmSignUpRequestBuilder<D> {
+        ConfirmSignUpRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -6063,17 +7477,25 @@ impl CreateCimdPolicyRequest {
         Ok(())
     }
 }
+/**Builds a [`CreateCimdPolicyRequest`]; see [`CreateCimdPolicyRequest::builder`].
 
-/// Builds a [`CreateCimdPolicyRequest`]; see [`CreateCimdPolicyRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct CreateCimdPolicyRequestBuilder {
-    inner: CreateCimdPolicyRequest,
+pub struct CreateCimdPolicyRequestBuilder<C = ()> {
+    pub(crate) inner: CreateCimdPolicyRequest,
+    pub(crate) client: C,
 }
 
-impl CreateCimdPolicyRequestBuilder {
+impl<C> CreateCimdPolicyRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -6083,9 +7505,21 @@ impl CreateCimdPolicyRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
     /// Sets `PolicyName`.
     pub fn policy_name(mut self, value: impl Into<String>) -> Self {
         self.inner.policy_name = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `PolicyName`.
+    pub fn set_policy_name(mut self, value: Option<String>) -> Self {
+        self.inner.policy_name = value;
         self
     }
 
@@ -6095,10 +7529,31 @@ impl CreateCimdPolicyRequestBuilder {
         self
     }
 
-    /// Sets `URLPatterns`.
-    pub fn url_patterns(mut self, value: Vec<String>) -> Self {
-        self.inner.url_patterns = Some(value);
+    /// Sets or clears `CacheDuration`.
+    pub fn set_cache_duration(mut self, value: Option<i32>) -> Self {
+        self.inner.cache_duration = value;
         self
+    }
+
+    /// Adds one item to `URLPatterns`.
+    pub fn url_patterns(mut self, item: impl Into<String>) -> Self {
+        self.inner.url_patterns.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `URLPatterns`.
+    pub fn set_url_patterns(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.url_patterns = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> CreateCimdPolicyRequestBuilder<D> {
+        CreateCimdPolicyRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -6179,17 +7634,25 @@ impl CreateGroupRequest {
         Ok(())
     }
 }
+/**Builds a [`CreateGroupRequest`]; see [`CreateGroupRequest::builder`].
 
-/// Builds a [`CreateGroupRequest`]; see [`CreateGroupRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct CreateGroupRequestBuilder {
-    inner: CreateGroupRequest,
+pub struct CreateGroupRequestBuilder<C = ()> {
+    pub(crate) inner: CreateGroupRequest,
+    pub(crate) client: C,
 }
 
-impl CreateGroupRequestBuilder {
+impl<C> CreateGroupRequestBuilder<C> {
     /// Sets `GroupName`.
     pub fn group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.group_name = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `GroupName`.
+    pub fn set_group_name(mut self, value: Option<String>) -> Self {
+        self.inner.group_name = value;
         self
     }
 
@@ -6199,9 +7662,21 @@ impl CreateGroupRequestBuilder {
         self
     }
 
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
     /// Sets `Description`.
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `Description`.
+    pub fn set_description(mut self, value: Option<String>) -> Self {
+        self.inner.description = value;
         self
     }
 
@@ -6211,10 +7686,31 @@ impl CreateGroupRequestBuilder {
         self
     }
 
+    /// Sets or clears `RoleArn`.
+    pub fn set_role_arn(mut self, value: Option<String>) -> Self {
+        self.inner.role_arn = value;
+        self
+    }
+
     /// Sets `Precedence`.
     pub fn precedence(mut self, value: i32) -> Self {
         self.inner.precedence = Some(value);
         self
+    }
+
+    /// Sets or clears `Precedence`.
+    pub fn set_precedence(mut self, value: Option<i32>) -> Self {
+        self.inner.precedence = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> CreateGroupRequestBuilder<D> {
+        CreateGroupRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -6315,17 +7811,25 @@ impl CreateIdentityProviderRequest {
         Ok(())
     }
 }
+/**Builds a [`CreateIdentityProviderRequest`]; see [`CreateIdentityProviderRequest::builder`].
 
-/// Builds a [`CreateIdentityProviderRequest`]; see [`CreateIdentityProviderRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct CreateIdentityProviderRequestBuilder {
-    inner: CreateIdentityProviderRequest,
+pub struct CreateIdentityProviderRequestBuilder<C = ()> {
+    pub(crate) inner: CreateIdentityProviderRequest,
+    pub(crate) client: C,
 }
 
-impl CreateIdentityProviderRequestBuilder {
+impl<C> CreateIdentityProviderRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -6335,43 +7839,109 @@ impl CreateIdentityProviderRequestBuilder {
         self
     }
 
+    /// Sets or clears `ProviderName`.
+    pub fn set_provider_name(mut self, value: Option<String>) -> Self {
+        self.inner.provider_name = value;
+        self
+    }
+
     /// Sets `ProviderType`.
     pub fn provider_type(mut self, value: impl Into<ProviderType>) -> Self {
         self.inner.provider_type = Some(value.into());
         self
     }
 
-    /// Sets `ProviderDetails`.
+    /// Sets or clears `ProviderType`.
+    pub fn set_provider_type(mut self, value: Option<ProviderType>) -> Self {
+        self.inner.provider_type = value;
+        self
+    }
+
+    /// Adds one entry to `ProviderDetails` (replacing one with the same key).
     pub fn provider_details(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.provider_details = Some(value);
+        self.inner
+            .provider_details
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
     }
 
-    /// Sets `AttributeMapping`.
+    /// Sets or clears `ProviderDetails`.
+    pub fn set_provider_details(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.provider_details = value;
+        self
+    }
+
+    /// Adds one entry to `AttributeMapping` (replacing one with the same key).
     pub fn attribute_mapping(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.attribute_mapping = Some(value);
+        self.inner
+            .attribute_mapping
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
     }
 
-    /// Sets `IdpIdentifiers`.
-    pub fn idp_identifiers(mut self, value: Vec<String>) -> Self {
-        self.inner.idp_identifiers = Some(value);
+    /// Sets or clears `AttributeMapping`.
+    pub fn set_attribute_mapping(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.attribute_mapping = value;
         self
     }
 
-    /// Sets `AcrMapping`.
+    /// Adds one item to `IdpIdentifiers`.
+    pub fn idp_identifiers(mut self, item: impl Into<String>) -> Self {
+        self.inner.idp_identifiers.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `IdpIdentifiers`.
+    pub fn set_idp_identifiers(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.idp_identifiers = value;
+        self
+    }
+
+    /// Adds one entry to `AcrMapping` (replacing one with the same key).
     pub fn acr_mapping(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.acr_mapping = Some(value);
+        self.inner
+            .acr_mapping
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `AcrMapping`.
+    pub fn set_acr_mapping(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.acr_mapping = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> CreateIdentityProviderRequestBuilder<D> {
+        CreateIdentityProviderRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -6459,17 +8029,25 @@ impl CreateManagedLoginBrandingRequest {
         Ok(())
     }
 }
+/**Builds a [`CreateManagedLoginBrandingRequest`]; see [`CreateManagedLoginBrandingRequest::builder`].
 
-/// Builds a [`CreateManagedLoginBrandingRequest`]; see [`CreateManagedLoginBrandingRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct CreateManagedLoginBrandingRequestBuilder {
-    inner: CreateManagedLoginBrandingRequest,
+pub struct CreateManagedLoginBrandingRequestBuilder<C = ()> {
+    pub(crate) inner: CreateManagedLoginBrandingRequest,
+    pub(crate) client: C,
 }
 
-impl CreateManagedLoginBrandingRequestBuilder {
+impl<C> CreateManagedLoginBrandingRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -6479,9 +8057,21 @@ impl CreateManagedLoginBrandingRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
     /// Sets `UseCognitoProvidedValues`.
     pub fn use_cognito_provided_values(mut self, value: bool) -> Self {
         self.inner.use_cognito_provided_values = Some(value);
+        self
+    }
+
+    /// Sets or clears `UseCognitoProvidedValues`.
+    pub fn set_use_cognito_provided_values(mut self, value: Option<bool>) -> Self {
+        self.inner.use_cognito_provided_values = value;
         self
     }
 
@@ -6491,10 +8081,37 @@ impl CreateManagedLoginBrandingRequestBuilder {
         self
     }
 
-    /// Sets `Assets`.
-    pub fn assets(mut self, value: Vec<Asset>) -> Self {
-        self.inner.assets = Some(value);
+    /// Sets or clears `Settings`.
+    pub fn set_settings(
+        mut self,
+        value: Option<::smithy_lean_runtime::Document>,
+    ) -> Self {
+        self.inner.settings = value;
         self
+    }
+
+    /// Adds one item to `Assets`.
+    pub fn assets(mut self, item: impl Into<Asset>) -> Self {
+        self.inner.assets.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `Assets`.
+    pub fn set_assets(mut self, value: Option<Vec<Asset>>) -> Self {
+        self.inner.assets = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> CreateManagedLoginBrandingRequestBuilder<D> {
+        CreateManagedLoginBrandingRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -6576,17 +8193,25 @@ impl CreateResourceServerRequest {
         Ok(())
     }
 }
+/**Builds a [`CreateResourceServerRequest`]; see [`CreateResourceServerRequest::builder`].
 
-/// Builds a [`CreateResourceServerRequest`]; see [`CreateResourceServerRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct CreateResourceServerRequestBuilder {
-    inner: CreateResourceServerRequest,
+pub struct CreateResourceServerRequestBuilder<C = ()> {
+    pub(crate) inner: CreateResourceServerRequest,
+    pub(crate) client: C,
 }
 
-impl CreateResourceServerRequestBuilder {
+impl<C> CreateResourceServerRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -6596,16 +8221,43 @@ impl CreateResourceServerRequestBuilder {
         self
     }
 
+    /// Sets or clears `Identifier`.
+    pub fn set_identifier(mut self, value: Option<String>) -> Self {
+        self.inner.identifier = value;
+        self
+    }
+
     /// Sets `Name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
     }
 
-    /// Sets `Scopes`.
-    pub fn scopes(mut self, value: Vec<ResourceServerScope>) -> Self {
-        self.inner.scopes = Some(value);
+    /// Sets or clears `Name`.
+    pub fn set_name(mut self, value: Option<String>) -> Self {
+        self.inner.name = value;
         self
+    }
+
+    /// Adds one item to `Scopes`.
+    pub fn scopes(mut self, item: impl Into<ResourceServerScope>) -> Self {
+        self.inner.scopes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `Scopes`.
+    pub fn set_scopes(mut self, value: Option<Vec<ResourceServerScope>>) -> Self {
+        self.inner.scopes = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> CreateResourceServerRequestBuilder<D> {
+        CreateResourceServerRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -6727,17 +8379,25 @@ impl CreateTermsRequest {
         Ok(())
     }
 }
+/**Builds a [`CreateTermsRequest`]; see [`CreateTermsRequest::builder`].
 
-/// Builds a [`CreateTermsRequest`]; see [`CreateTermsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct CreateTermsRequestBuilder {
-    inner: CreateTermsRequest,
+pub struct CreateTermsRequestBuilder<C = ()> {
+    pub(crate) inner: CreateTermsRequest,
+    pub(crate) client: C,
 }
 
-impl CreateTermsRequestBuilder {
+impl<C> CreateTermsRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -6747,9 +8407,21 @@ impl CreateTermsRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
     /// Sets `TermsName`.
     pub fn terms_name(mut self, value: impl Into<String>) -> Self {
         self.inner.terms_name = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `TermsName`.
+    pub fn set_terms_name(mut self, value: Option<String>) -> Self {
+        self.inner.terms_name = value;
         self
     }
 
@@ -6759,16 +8431,49 @@ impl CreateTermsRequestBuilder {
         self
     }
 
+    /// Sets or clears `TermsSource`.
+    pub fn set_terms_source(mut self, value: Option<TermsSource>) -> Self {
+        self.inner.terms_source = value;
+        self
+    }
+
     /// Sets `Enforcement`.
     pub fn enforcement(mut self, value: impl Into<TermsEnforcement>) -> Self {
         self.inner.enforcement = Some(value.into());
         self
     }
 
-    /// Sets `Links`.
-    pub fn links(mut self, value: ::std::collections::HashMap<String, String>) -> Self {
-        self.inner.links = Some(value);
+    /// Sets or clears `Enforcement`.
+    pub fn set_enforcement(mut self, value: Option<TermsEnforcement>) -> Self {
+        self.inner.enforcement = value;
         self
+    }
+
+    /// Adds one entry to `Links` (replacing one with the same key).
+    pub fn links(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.inner
+            .links
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `Links`.
+    pub fn set_links(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.links = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> CreateTermsRequestBuilder<D> {
+        CreateTermsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -6846,17 +8551,25 @@ impl CreateUserImportJobRequest {
         Ok(())
     }
 }
+/**Builds a [`CreateUserImportJobRequest`]; see [`CreateUserImportJobRequest::builder`].
 
-/// Builds a [`CreateUserImportJobRequest`]; see [`CreateUserImportJobRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct CreateUserImportJobRequestBuilder {
-    inner: CreateUserImportJobRequest,
+pub struct CreateUserImportJobRequestBuilder<C = ()> {
+    pub(crate) inner: CreateUserImportJobRequest,
+    pub(crate) client: C,
 }
 
-impl CreateUserImportJobRequestBuilder {
+impl<C> CreateUserImportJobRequestBuilder<C> {
     /// Sets `JobName`.
     pub fn job_name(mut self, value: impl Into<String>) -> Self {
         self.inner.job_name = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `JobName`.
+    pub fn set_job_name(mut self, value: Option<String>) -> Self {
+        self.inner.job_name = value;
         self
     }
 
@@ -6866,9 +8579,21 @@ impl CreateUserImportJobRequestBuilder {
         self
     }
 
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
     /// Sets `CloudWatchLogsRoleArn`.
     pub fn cloud_watch_logs_role_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.cloud_watch_logs_role_arn = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `CloudWatchLogsRoleArn`.
+    pub fn set_cloud_watch_logs_role_arn(mut self, value: Option<String>) -> Self {
+        self.inner.cloud_watch_logs_role_arn = value;
         self
     }
 
@@ -6879,6 +8604,24 @@ impl CreateUserImportJobRequestBuilder {
     ) -> Self {
         self.inner.password_hashing_algorithm = Some(value.into());
         self
+    }
+
+    /// Sets or clears `PasswordHashingAlgorithm`.
+    pub fn set_password_hashing_algorithm(
+        mut self,
+        value: Option<PasswordHashingAlgorithm>,
+    ) -> Self {
+        self.inner.password_hashing_algorithm = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> CreateUserImportJobRequestBuilder<D> {
+        CreateUserImportJobRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -7075,17 +8818,25 @@ impl CreateUserPoolClientRequest {
         Ok(())
     }
 }
+/**Builds a [`CreateUserPoolClientRequest`]; see [`CreateUserPoolClientRequest::builder`].
 
-/// Builds a [`CreateUserPoolClientRequest`]; see [`CreateUserPoolClientRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct CreateUserPoolClientRequestBuilder {
-    inner: CreateUserPoolClientRequest,
+pub struct CreateUserPoolClientRequestBuilder<C = ()> {
+    pub(crate) inner: CreateUserPoolClientRequest,
+    pub(crate) client: C,
 }
 
-impl CreateUserPoolClientRequestBuilder {
+impl<C> CreateUserPoolClientRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -7095,9 +8846,21 @@ impl CreateUserPoolClientRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientName`.
+    pub fn set_client_name(mut self, value: Option<String>) -> Self {
+        self.inner.client_name = value;
+        self
+    }
+
     /// Sets `GenerateSecret`.
     pub fn generate_secret(mut self, value: bool) -> Self {
         self.inner.generate_secret = Some(value);
+        self
+    }
+
+    /// Sets or clears `GenerateSecret`.
+    pub fn set_generate_secret(mut self, value: Option<bool>) -> Self {
+        self.inner.generate_secret = value;
         self
     }
 
@@ -7107,9 +8870,21 @@ impl CreateUserPoolClientRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientSecret`.
+    pub fn set_client_secret(mut self, value: Option<String>) -> Self {
+        self.inner.client_secret = value;
+        self
+    }
+
     /// Sets `RefreshTokenValidity`.
     pub fn refresh_token_validity(mut self, value: i32) -> Self {
         self.inner.refresh_token_validity = Some(value);
+        self
+    }
+
+    /// Sets or clears `RefreshTokenValidity`.
+    pub fn set_refresh_token_validity(mut self, value: Option<i32>) -> Self {
+        self.inner.refresh_token_validity = value;
         self
     }
 
@@ -7119,9 +8894,21 @@ impl CreateUserPoolClientRequestBuilder {
         self
     }
 
+    /// Sets or clears `AccessTokenValidity`.
+    pub fn set_access_token_validity(mut self, value: Option<i32>) -> Self {
+        self.inner.access_token_validity = value;
+        self
+    }
+
     /// Sets `IdTokenValidity`.
     pub fn id_token_validity(mut self, value: i32) -> Self {
         self.inner.id_token_validity = Some(value);
+        self
+    }
+
+    /// Sets or clears `IdTokenValidity`.
+    pub fn set_id_token_validity(mut self, value: Option<i32>) -> Self {
+        self.inner.id_token_validity = value;
         self
     }
 
@@ -7131,39 +8918,93 @@ impl CreateUserPoolClientRequestBuilder {
         self
     }
 
-    /// Sets `ReadAttributes`.
-    pub fn read_attributes(mut self, value: Vec<String>) -> Self {
-        self.inner.read_attributes = Some(value);
+    /// Sets or clears `TokenValidityUnits`.
+    pub fn set_token_validity_units(
+        mut self,
+        value: Option<TokenValidityUnits>,
+    ) -> Self {
+        self.inner.token_validity_units = value;
         self
     }
 
-    /// Sets `WriteAttributes`.
-    pub fn write_attributes(mut self, value: Vec<String>) -> Self {
-        self.inner.write_attributes = Some(value);
+    /// Adds one item to `ReadAttributes`.
+    pub fn read_attributes(mut self, item: impl Into<String>) -> Self {
+        self.inner.read_attributes.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `ExplicitAuthFlows`.
-    pub fn explicit_auth_flows(mut self, value: Vec<ExplicitAuthFlows>) -> Self {
-        self.inner.explicit_auth_flows = Some(value);
+    /// Sets or clears `ReadAttributes`.
+    pub fn set_read_attributes(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.read_attributes = value;
         self
     }
 
-    /// Sets `SupportedIdentityProviders`.
-    pub fn supported_identity_providers(mut self, value: Vec<String>) -> Self {
-        self.inner.supported_identity_providers = Some(value);
+    /// Adds one item to `WriteAttributes`.
+    pub fn write_attributes(mut self, item: impl Into<String>) -> Self {
+        self.inner.write_attributes.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `CallbackURLs`.
-    pub fn callback_urls(mut self, value: Vec<String>) -> Self {
-        self.inner.callback_urls = Some(value);
+    /// Sets or clears `WriteAttributes`.
+    pub fn set_write_attributes(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.write_attributes = value;
         self
     }
 
-    /// Sets `LogoutURLs`.
-    pub fn logout_urls(mut self, value: Vec<String>) -> Self {
-        self.inner.logout_urls = Some(value);
+    /// Adds one item to `ExplicitAuthFlows`.
+    pub fn explicit_auth_flows(mut self, item: impl Into<ExplicitAuthFlows>) -> Self {
+        self.inner.explicit_auth_flows.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `ExplicitAuthFlows`.
+    pub fn set_explicit_auth_flows(
+        mut self,
+        value: Option<Vec<ExplicitAuthFlows>>,
+    ) -> Self {
+        self.inner.explicit_auth_flows = value;
+        self
+    }
+
+    /// Adds one item to `SupportedIdentityProviders`.
+    pub fn supported_identity_providers(mut self, item: impl Into<String>) -> Self {
+        self.inner
+            .supported_identity_providers
+            .get_or_insert_with(Vec::new)
+            .push(item.into());
+        self
+    }
+
+    /// Sets or clears `SupportedIdentityProviders`.
+    pub fn set_supported_identity_providers(
+        mut self,
+        value: Option<Vec<String>>,
+    ) -> Self {
+        self.inner.supported_identity_providers = value;
+        self
+    }
+
+    /// Adds one item to `CallbackURLs`.
+    pub fn callback_urls(mut self, item: impl Into<String>) -> Self {
+        self.inner.callback_urls.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `CallbackURLs`.
+    pub fn set_callback_urls(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.callback_urls = value;
+        self
+    }
+
+    /// Adds one item to `LogoutURLs`.
+    pub fn logout_urls(mut self, item: impl Into<String>) -> Self {
+        self.inner.logout_urls.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `LogoutURLs`.
+    pub fn set_logout_urls(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.logout_urls = value;
         self
     }
 
@@ -7173,21 +9014,48 @@ impl CreateUserPoolClientRequestBuilder {
         self
     }
 
-    /// Sets `AllowedOAuthFlows`.
-    pub fn allowed_o_auth_flows(mut self, value: Vec<OAuthFlow>) -> Self {
-        self.inner.allowed_o_auth_flows = Some(value);
+    /// Sets or clears `DefaultRedirectURI`.
+    pub fn set_default_redirect_uri(mut self, value: Option<String>) -> Self {
+        self.inner.default_redirect_uri = value;
         self
     }
 
-    /// Sets `AllowedOAuthScopes`.
-    pub fn allowed_o_auth_scopes(mut self, value: Vec<String>) -> Self {
-        self.inner.allowed_o_auth_scopes = Some(value);
+    /// Adds one item to `AllowedOAuthFlows`.
+    pub fn allowed_o_auth_flows(mut self, item: impl Into<OAuthFlow>) -> Self {
+        self.inner.allowed_o_auth_flows.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `AllowedOAuthFlows`.
+    pub fn set_allowed_o_auth_flows(mut self, value: Option<Vec<OAuthFlow>>) -> Self {
+        self.inner.allowed_o_auth_flows = value;
+        self
+    }
+
+    /// Adds one item to `AllowedOAuthScopes`.
+    pub fn allowed_o_auth_scopes(mut self, item: impl Into<String>) -> Self {
+        self.inner.allowed_o_auth_scopes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `AllowedOAuthScopes`.
+    pub fn set_allowed_o_auth_scopes(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.allowed_o_auth_scopes = value;
         self
     }
 
     /// Sets `AllowedOAuthFlowsUserPoolClient`.
     pub fn allowed_o_auth_flows_user_pool_client(mut self, value: bool) -> Self {
         self.inner.allowed_o_auth_flows_user_pool_client = Some(value);
+        self
+    }
+
+    /// Sets or clears `AllowedOAuthFlowsUserPoolClient`.
+    pub fn set_allowed_o_auth_flows_user_pool_client(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
+        self.inner.allowed_o_auth_flows_user_pool_client = value;
         self
     }
 
@@ -7200,6 +9068,15 @@ impl CreateUserPoolClientRequestBuilder {
         self
     }
 
+    /// Sets or clears `AnalyticsConfiguration`.
+    pub fn set_analytics_configuration(
+        mut self,
+        value: Option<AnalyticsConfiguration>,
+    ) -> Self {
+        self.inner.analytics_configuration = value;
+        self
+    }
+
     /// Sets `PreventUserExistenceErrors`.
     pub fn prevent_user_existence_errors(
         mut self,
@@ -7209,9 +9086,24 @@ impl CreateUserPoolClientRequestBuilder {
         self
     }
 
+    /// Sets or clears `PreventUserExistenceErrors`.
+    pub fn set_prevent_user_existence_errors(
+        mut self,
+        value: Option<PreventUserExistenceErrorTypes>,
+    ) -> Self {
+        self.inner.prevent_user_existence_errors = value;
+        self
+    }
+
     /// Sets `EnableTokenRevocation`.
     pub fn enable_token_revocation(mut self, value: bool) -> Self {
         self.inner.enable_token_revocation = Some(value);
+        self
+    }
+
+    /// Sets or clears `EnableTokenRevocation`.
+    pub fn set_enable_token_revocation(mut self, value: Option<bool>) -> Self {
+        self.inner.enable_token_revocation = value;
         self
     }
 
@@ -7221,9 +9113,24 @@ impl CreateUserPoolClientRequestBuilder {
         self
     }
 
+    /// Sets or clears `EnablePropagateAdditionalUserContextData`.
+    pub fn set_enable_propagate_additional_user_context_data(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
+        self.inner.enable_propagate_additional_user_context_data = value;
+        self
+    }
+
     /// Sets `AuthSessionValidity`.
     pub fn auth_session_validity(mut self, value: i32) -> Self {
         self.inner.auth_session_validity = Some(value);
+        self
+    }
+
+    /// Sets or clears `AuthSessionValidity`.
+    pub fn set_auth_session_validity(mut self, value: Option<i32>) -> Self {
+        self.inner.auth_session_validity = value;
         self
     }
 
@@ -7236,10 +9143,37 @@ impl CreateUserPoolClientRequestBuilder {
         self
     }
 
+    /// Sets or clears `RefreshTokenRotation`.
+    pub fn set_refresh_token_rotation(
+        mut self,
+        value: Option<RefreshTokenRotation>,
+    ) -> Self {
+        self.inner.refresh_token_rotation = value;
+        self
+    }
+
     /// Sets `PublishSecretsInAWSSecretsManager`.
     pub fn publish_secrets_in_aws_secrets_manager(mut self, value: bool) -> Self {
         self.inner.publish_secrets_in_aws_secrets_manager = Some(value);
         self
+    }
+
+    /// Sets or clears `PublishSecretsInAWSSecretsManager`.
+    pub fn set_publish_secrets_in_aws_secrets_manager(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
+        self.inner.publish_secrets_in_aws_secrets_manager = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> CreateUserPoolClientRequestBuilder<D> {
+        CreateUserPoolClientRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -7312,17 +9246,25 @@ impl CreateUserPoolDomainRequest {
         Ok(())
     }
 }
+/**Builds a [`CreateUserPoolDomainRequest`]; see [`CreateUserPoolDomainRequest::builder`].
 
-/// Builds a [`CreateUserPoolDomainRequest`]; see [`CreateUserPoolDomainRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct CreateUserPoolDomainRequestBuilder {
-    inner: CreateUserPoolDomainRequest,
+pub struct CreateUserPoolDomainRequestBuilder<C = ()> {
+    pub(crate) inner: CreateUserPoolDomainRequest,
+    pub(crate) client: C,
 }
 
-impl CreateUserPoolDomainRequestBuilder {
+impl<C> CreateUserPoolDomainRequestBuilder<C> {
     /// Sets `Domain`.
     pub fn domain(mut self, value: impl Into<String>) -> Self {
         self.inner.domain = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `Domain`.
+    pub fn set_domain(mut self, value: Option<String>) -> Self {
+        self.inner.domain = value;
         self
     }
 
@@ -7332,9 +9274,21 @@ impl CreateUserPoolDomainRequestBuilder {
         self
     }
 
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
     /// Sets `ManagedLoginVersion`.
     pub fn managed_login_version(mut self, value: i32) -> Self {
         self.inner.managed_login_version = Some(value);
+        self
+    }
+
+    /// Sets or clears `ManagedLoginVersion`.
+    pub fn set_managed_login_version(mut self, value: Option<i32>) -> Self {
+        self.inner.managed_login_version = value;
         self
     }
 
@@ -7344,10 +9298,34 @@ impl CreateUserPoolDomainRequestBuilder {
         self
     }
 
+    /// Sets or clears `CustomDomainConfig`.
+    pub fn set_custom_domain_config(
+        mut self,
+        value: Option<CustomDomainConfig>,
+    ) -> Self {
+        self.inner.custom_domain_config = value;
+        self
+    }
+
     /// Sets `Routing`.
     pub fn routing(mut self, value: impl Into<Routing>) -> Self {
         self.inner.routing = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Routing`.
+    pub fn set_routing(mut self, value: Option<Routing>) -> Self {
+        self.inner.routing = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> CreateUserPoolDomainRequestBuilder<D> {
+        CreateUserPoolDomainRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -7422,17 +9400,25 @@ impl CreateUserPoolReplicaRequest {
         Ok(())
     }
 }
+/**Builds a [`CreateUserPoolReplicaRequest`]; see [`CreateUserPoolReplicaRequest::builder`].
 
-/// Builds a [`CreateUserPoolReplicaRequest`]; see [`CreateUserPoolReplicaRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct CreateUserPoolReplicaRequestBuilder {
-    inner: CreateUserPoolReplicaRequest,
+pub struct CreateUserPoolReplicaRequestBuilder<C = ()> {
+    pub(crate) inner: CreateUserPoolReplicaRequest,
+    pub(crate) client: C,
 }
 
-impl CreateUserPoolReplicaRequestBuilder {
+impl<C> CreateUserPoolReplicaRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -7442,13 +9428,41 @@ impl CreateUserPoolReplicaRequestBuilder {
         self
     }
 
-    /// Sets `UserPoolTags`.
+    /// Sets or clears `RegionName`.
+    pub fn set_region_name(mut self, value: Option<String>) -> Self {
+        self.inner.region_name = value;
+        self
+    }
+
+    /// Adds one entry to `UserPoolTags` (replacing one with the same key).
     pub fn user_pool_tags(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.user_pool_tags = Some(value);
+        self.inner
+            .user_pool_tags
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `UserPoolTags`.
+    pub fn set_user_pool_tags(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.user_pool_tags = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> CreateUserPoolReplicaRequestBuilder<D> {
+        CreateUserPoolReplicaRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -7592,17 +9606,25 @@ impl CreateUserPoolRequest {
         Ok(())
     }
 }
+/**Builds a [`CreateUserPoolRequest`]; see [`CreateUserPoolRequest::builder`].
 
-/// Builds a [`CreateUserPoolRequest`]; see [`CreateUserPoolRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct CreateUserPoolRequestBuilder {
-    inner: CreateUserPoolRequest,
+pub struct CreateUserPoolRequestBuilder<C = ()> {
+    pub(crate) inner: CreateUserPoolRequest,
+    pub(crate) client: C,
 }
 
-impl CreateUserPoolRequestBuilder {
+impl<C> CreateUserPoolRequestBuilder<C> {
     /// Sets `PoolName`.
     pub fn pool_name(mut self, value: impl Into<String>) -> Self {
         self.inner.pool_name = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `PoolName`.
+    pub fn set_pool_name(mut self, value: Option<String>) -> Self {
+        self.inner.pool_name = value;
         self
     }
 
@@ -7612,9 +9634,21 @@ impl CreateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets or clears `Policies`.
+    pub fn set_policies(mut self, value: Option<UserPoolPolicy>) -> Self {
+        self.inner.policies = value;
+        self
+    }
+
     /// Sets `DeletionProtection`.
     pub fn deletion_protection(mut self, value: impl Into<DeletionProtection>) -> Self {
         self.inner.deletion_protection = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `DeletionProtection`.
+    pub fn set_deletion_protection(mut self, value: Option<DeletionProtection>) -> Self {
+        self.inner.deletion_protection = value;
         self
     }
 
@@ -7624,21 +9658,57 @@ impl CreateUserPoolRequestBuilder {
         self
     }
 
-    /// Sets `AutoVerifiedAttributes`.
-    pub fn auto_verified_attributes(mut self, value: Vec<VerifiedAttribute>) -> Self {
-        self.inner.auto_verified_attributes = Some(value);
+    /// Sets or clears `LambdaConfig`.
+    pub fn set_lambda_config(mut self, value: Option<LambdaConfig>) -> Self {
+        self.inner.lambda_config = value;
         self
     }
 
-    /// Sets `AliasAttributes`.
-    pub fn alias_attributes(mut self, value: Vec<AliasAttribute>) -> Self {
-        self.inner.alias_attributes = Some(value);
+    /// Adds one item to `AutoVerifiedAttributes`.
+    pub fn auto_verified_attributes(
+        mut self,
+        item: impl Into<VerifiedAttribute>,
+    ) -> Self {
+        self.inner
+            .auto_verified_attributes
+            .get_or_insert_with(Vec::new)
+            .push(item.into());
         self
     }
 
-    /// Sets `UsernameAttributes`.
-    pub fn username_attributes(mut self, value: Vec<UsernameAttribute>) -> Self {
-        self.inner.username_attributes = Some(value);
+    /// Sets or clears `AutoVerifiedAttributes`.
+    pub fn set_auto_verified_attributes(
+        mut self,
+        value: Option<Vec<VerifiedAttribute>>,
+    ) -> Self {
+        self.inner.auto_verified_attributes = value;
+        self
+    }
+
+    /// Adds one item to `AliasAttributes`.
+    pub fn alias_attributes(mut self, item: impl Into<AliasAttribute>) -> Self {
+        self.inner.alias_attributes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `AliasAttributes`.
+    pub fn set_alias_attributes(mut self, value: Option<Vec<AliasAttribute>>) -> Self {
+        self.inner.alias_attributes = value;
+        self
+    }
+
+    /// Adds one item to `UsernameAttributes`.
+    pub fn username_attributes(mut self, item: impl Into<UsernameAttribute>) -> Self {
+        self.inner.username_attributes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `UsernameAttributes`.
+    pub fn set_username_attributes(
+        mut self,
+        value: Option<Vec<UsernameAttribute>>,
+    ) -> Self {
+        self.inner.username_attributes = value;
         self
     }
 
@@ -7648,15 +9718,33 @@ impl CreateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets or clears `SmsVerificationMessage`.
+    pub fn set_sms_verification_message(mut self, value: Option<String>) -> Self {
+        self.inner.sms_verification_message = value;
+        self
+    }
+
     /// Sets `EmailVerificationMessage`.
     pub fn email_verification_message(mut self, value: impl Into<String>) -> Self {
         self.inner.email_verification_message = Some(value.into());
         self
     }
 
+    /// Sets or clears `EmailVerificationMessage`.
+    pub fn set_email_verification_message(mut self, value: Option<String>) -> Self {
+        self.inner.email_verification_message = value;
+        self
+    }
+
     /// Sets `EmailVerificationSubject`.
     pub fn email_verification_subject(mut self, value: impl Into<String>) -> Self {
         self.inner.email_verification_subject = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `EmailVerificationSubject`.
+    pub fn set_email_verification_subject(mut self, value: Option<String>) -> Self {
+        self.inner.email_verification_subject = value;
         self
     }
 
@@ -7669,15 +9757,36 @@ impl CreateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets or clears `VerificationMessageTemplate`.
+    pub fn set_verification_message_template(
+        mut self,
+        value: Option<VerificationMessageTemplate>,
+    ) -> Self {
+        self.inner.verification_message_template = value;
+        self
+    }
+
     /// Sets `SmsAuthenticationMessage`.
     pub fn sms_authentication_message(mut self, value: impl Into<String>) -> Self {
         self.inner.sms_authentication_message = Some(value.into());
         self
     }
 
+    /// Sets or clears `SmsAuthenticationMessage`.
+    pub fn set_sms_authentication_message(mut self, value: Option<String>) -> Self {
+        self.inner.sms_authentication_message = value;
+        self
+    }
+
     /// Sets `MfaConfiguration`.
     pub fn mfa_configuration(mut self, value: impl Into<UserPoolMfa>) -> Self {
         self.inner.mfa_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `MfaConfiguration`.
+    pub fn set_mfa_configuration(mut self, value: Option<UserPoolMfa>) -> Self {
+        self.inner.mfa_configuration = value;
         self
     }
 
@@ -7690,6 +9799,15 @@ impl CreateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets or clears `UserAttributeUpdateSettings`.
+    pub fn set_user_attribute_update_settings(
+        mut self,
+        value: Option<UserAttributeUpdateSettings>,
+    ) -> Self {
+        self.inner.user_attribute_update_settings = value;
+        self
+    }
+
     /// Sets `DeviceConfiguration`.
     pub fn device_configuration(
         mut self,
@@ -7699,9 +9817,24 @@ impl CreateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets or clears `DeviceConfiguration`.
+    pub fn set_device_configuration(
+        mut self,
+        value: Option<DeviceConfiguration>,
+    ) -> Self {
+        self.inner.device_configuration = value;
+        self
+    }
+
     /// Sets `EmailConfiguration`.
     pub fn email_configuration(mut self, value: impl Into<EmailConfiguration>) -> Self {
         self.inner.email_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `EmailConfiguration`.
+    pub fn set_email_configuration(mut self, value: Option<EmailConfiguration>) -> Self {
+        self.inner.email_configuration = value;
         self
     }
 
@@ -7711,12 +9844,31 @@ impl CreateUserPoolRequestBuilder {
         self
     }
 
-    /// Sets `UserPoolTags`.
+    /// Sets or clears `SmsConfiguration`.
+    pub fn set_sms_configuration(mut self, value: Option<SmsConfiguration>) -> Self {
+        self.inner.sms_configuration = value;
+        self
+    }
+
+    /// Adds one entry to `UserPoolTags` (replacing one with the same key).
     pub fn user_pool_tags(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.user_pool_tags = Some(value);
+        self.inner
+            .user_pool_tags
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolTags`.
+    pub fn set_user_pool_tags(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.user_pool_tags = value;
         self
     }
 
@@ -7729,9 +9881,24 @@ impl CreateUserPoolRequestBuilder {
         self
     }
 
-    /// Sets `Schema`.
-    pub fn schema(mut self, value: Vec<SchemaAttribute>) -> Self {
-        self.inner.schema = Some(value);
+    /// Sets or clears `AdminCreateUserConfig`.
+    pub fn set_admin_create_user_config(
+        mut self,
+        value: Option<AdminCreateUserConfig>,
+    ) -> Self {
+        self.inner.admin_create_user_config = value;
+        self
+    }
+
+    /// Adds one item to `Schema`.
+    pub fn schema(mut self, item: impl Into<SchemaAttribute>) -> Self {
+        self.inner.schema.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `Schema`.
+    pub fn set_schema(mut self, value: Option<Vec<SchemaAttribute>>) -> Self {
+        self.inner.schema = value;
         self
     }
 
@@ -7741,9 +9908,21 @@ impl CreateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets or clears `UserPoolAddOns`.
+    pub fn set_user_pool_add_ons(mut self, value: Option<UserPoolAddOns>) -> Self {
+        self.inner.user_pool_add_ons = value;
+        self
+    }
+
     /// Sets `DcrConfiguration`.
     pub fn dcr_configuration(mut self, value: impl Into<DcrConfiguration>) -> Self {
         self.inner.dcr_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `DcrConfiguration`.
+    pub fn set_dcr_configuration(mut self, value: Option<DcrConfiguration>) -> Self {
+        self.inner.dcr_configuration = value;
         self
     }
 
@@ -7756,6 +9935,15 @@ impl CreateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets or clears `UsernameConfiguration`.
+    pub fn set_username_configuration(
+        mut self,
+        value: Option<UsernameConfiguration>,
+    ) -> Self {
+        self.inner.username_configuration = value;
+        self
+    }
+
     /// Sets `AccountRecoverySetting`.
     pub fn account_recovery_setting(
         mut self,
@@ -7765,15 +9953,36 @@ impl CreateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets or clears `AccountRecoverySetting`.
+    pub fn set_account_recovery_setting(
+        mut self,
+        value: Option<AccountRecoverySetting>,
+    ) -> Self {
+        self.inner.account_recovery_setting = value;
+        self
+    }
+
     /// Sets `UserPoolTier`.
     pub fn user_pool_tier(mut self, value: impl Into<UserPoolTier>) -> Self {
         self.inner.user_pool_tier = Some(value.into());
         self
     }
 
+    /// Sets or clears `UserPoolTier`.
+    pub fn set_user_pool_tier(mut self, value: Option<UserPoolTier>) -> Self {
+        self.inner.user_pool_tier = value;
+        self
+    }
+
     /// Sets `KeyConfiguration`.
     pub fn key_configuration(mut self, value: impl Into<KeyConfiguration>) -> Self {
         self.inner.key_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `KeyConfiguration`.
+    pub fn set_key_configuration(mut self, value: Option<KeyConfiguration>) -> Self {
+        self.inner.key_configuration = value;
         self
     }
 
@@ -7786,13 +9995,44 @@ impl CreateUserPoolRequestBuilder {
         self
     }
 
-    /// Sets `AcrConfiguration`.
+    /// Sets or clears `IssuerConfiguration`.
+    pub fn set_issuer_configuration(
+        mut self,
+        value: Option<IssuerConfiguration>,
+    ) -> Self {
+        self.inner.issuer_configuration = value;
+        self
+    }
+
+    /// Adds one entry to `AcrConfiguration` (replacing one with the same key).
     pub fn acr_configuration(
         mut self,
-        value: ::std::collections::HashMap<String, AcrLevelConfig>,
+        key: impl Into<String>,
+        value: impl Into<AcrLevelConfig>,
     ) -> Self {
-        self.inner.acr_configuration = Some(value);
+        self.inner
+            .acr_configuration
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `AcrConfiguration`.
+    pub fn set_acr_configuration(
+        mut self,
+        value: Option<::std::collections::HashMap<String, AcrLevelConfig>>,
+    ) -> Self {
+        self.inner.acr_configuration = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> CreateUserPoolRequestBuilder<D> {
+        CreateUserPoolRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8038,17 +10278,25 @@ impl DeleteCimdPolicyRequest {
         Ok(())
     }
 }
+/**Builds a [`DeleteCimdPolicyRequest`]; see [`DeleteCimdPolicyRequest::builder`].
 
-/// Builds a [`DeleteCimdPolicyRequest`]; see [`DeleteCimdPolicyRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DeleteCimdPolicyRequestBuilder {
-    inner: DeleteCimdPolicyRequest,
+pub struct DeleteCimdPolicyRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteCimdPolicyRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteCimdPolicyRequestBuilder {
+impl<C> DeleteCimdPolicyRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -8056,6 +10304,21 @@ impl DeleteCimdPolicyRequestBuilder {
     pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cimd_policy_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `CIMDPolicyId`.
+    pub fn set_cimd_policy_id(mut self, value: Option<String>) -> Self {
+        self.inner.cimd_policy_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DeleteCimdPolicyRequestBuilder<D> {
+        DeleteCimdPolicyRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8115,17 +10378,25 @@ impl DeleteGroupRequest {
         Ok(())
     }
 }
+/**Builds a [`DeleteGroupRequest`]; see [`DeleteGroupRequest::builder`].
 
-/// Builds a [`DeleteGroupRequest`]; see [`DeleteGroupRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DeleteGroupRequestBuilder {
-    inner: DeleteGroupRequest,
+pub struct DeleteGroupRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteGroupRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteGroupRequestBuilder {
+impl<C> DeleteGroupRequestBuilder<C> {
     /// Sets `GroupName`.
     pub fn group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.group_name = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `GroupName`.
+    pub fn set_group_name(mut self, value: Option<String>) -> Self {
+        self.inner.group_name = value;
         self
     }
 
@@ -8133,6 +10404,21 @@ impl DeleteGroupRequestBuilder {
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DeleteGroupRequestBuilder<D> {
+        DeleteGroupRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8185,17 +10471,25 @@ impl DeleteIdentityProviderRequest {
         Ok(())
     }
 }
+/**Builds a [`DeleteIdentityProviderRequest`]; see [`DeleteIdentityProviderRequest::builder`].
 
-/// Builds a [`DeleteIdentityProviderRequest`]; see [`DeleteIdentityProviderRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DeleteIdentityProviderRequestBuilder {
-    inner: DeleteIdentityProviderRequest,
+pub struct DeleteIdentityProviderRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteIdentityProviderRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteIdentityProviderRequestBuilder {
+impl<C> DeleteIdentityProviderRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -8203,6 +10497,21 @@ impl DeleteIdentityProviderRequestBuilder {
     pub fn provider_name(mut self, value: impl Into<String>) -> Self {
         self.inner.provider_name = Some(value.into());
         self
+    }
+
+    /// Sets or clears `ProviderName`.
+    pub fn set_provider_name(mut self, value: Option<String>) -> Self {
+        self.inner.provider_name = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DeleteIdentityProviderRequestBuilder<D> {
+        DeleteIdentityProviderRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8257,17 +10566,25 @@ impl DeleteManagedLoginBrandingRequest {
         Ok(())
     }
 }
+/**Builds a [`DeleteManagedLoginBrandingRequest`]; see [`DeleteManagedLoginBrandingRequest::builder`].
 
-/// Builds a [`DeleteManagedLoginBrandingRequest`]; see [`DeleteManagedLoginBrandingRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DeleteManagedLoginBrandingRequestBuilder {
-    inner: DeleteManagedLoginBrandingRequest,
+pub struct DeleteManagedLoginBrandingRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteManagedLoginBrandingRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteManagedLoginBrandingRequestBuilder {
+impl<C> DeleteManagedLoginBrandingRequestBuilder<C> {
     /// Sets `ManagedLoginBrandingId`.
     pub fn managed_login_branding_id(mut self, value: impl Into<String>) -> Self {
         self.inner.managed_login_branding_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ManagedLoginBrandingId`.
+    pub fn set_managed_login_branding_id(mut self, value: Option<String>) -> Self {
+        self.inner.managed_login_branding_id = value;
         self
     }
 
@@ -8275,6 +10592,24 @@ impl DeleteManagedLoginBrandingRequestBuilder {
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> DeleteManagedLoginBrandingRequestBuilder<D> {
+        DeleteManagedLoginBrandingRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8329,17 +10664,25 @@ impl DeleteResourceServerRequest {
         Ok(())
     }
 }
+/**Builds a [`DeleteResourceServerRequest`]; see [`DeleteResourceServerRequest::builder`].
 
-/// Builds a [`DeleteResourceServerRequest`]; see [`DeleteResourceServerRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DeleteResourceServerRequestBuilder {
-    inner: DeleteResourceServerRequest,
+pub struct DeleteResourceServerRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteResourceServerRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteResourceServerRequestBuilder {
+impl<C> DeleteResourceServerRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -8347,6 +10690,21 @@ impl DeleteResourceServerRequestBuilder {
     pub fn identifier(mut self, value: impl Into<String>) -> Self {
         self.inner.identifier = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Identifier`.
+    pub fn set_identifier(mut self, value: Option<String>) -> Self {
+        self.inner.identifier = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DeleteResourceServerRequestBuilder<D> {
+        DeleteResourceServerRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8401,17 +10759,25 @@ impl DeleteTermsRequest {
         Ok(())
     }
 }
+/**Builds a [`DeleteTermsRequest`]; see [`DeleteTermsRequest::builder`].
 
-/// Builds a [`DeleteTermsRequest`]; see [`DeleteTermsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DeleteTermsRequestBuilder {
-    inner: DeleteTermsRequest,
+pub struct DeleteTermsRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteTermsRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteTermsRequestBuilder {
+impl<C> DeleteTermsRequestBuilder<C> {
     /// Sets `TermsId`.
     pub fn terms_id(mut self, value: impl Into<String>) -> Self {
         self.inner.terms_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `TermsId`.
+    pub fn set_terms_id(mut self, value: Option<String>) -> Self {
+        self.inner.terms_id = value;
         self
     }
 
@@ -8419,6 +10785,21 @@ impl DeleteTermsRequestBuilder {
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DeleteTermsRequestBuilder<D> {
+        DeleteTermsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8480,17 +10861,25 @@ impl DeleteUserAttributesRequest {
         Ok(())
     }
 }
+/**Builds a [`DeleteUserAttributesRequest`]; see [`DeleteUserAttributesRequest::builder`].
 
-/// Builds a [`DeleteUserAttributesRequest`]; see [`DeleteUserAttributesRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DeleteUserAttributesRequestBuilder {
-    inner: DeleteUserAttributesRequest,
+pub struct DeleteUserAttributesRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteUserAttributesRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteUserAttributesRequestBuilder {
-    /// Sets `UserAttributeNames`.
-    pub fn user_attribute_names(mut self, value: Vec<String>) -> Self {
-        self.inner.user_attribute_names = Some(value);
+impl<C> DeleteUserAttributesRequestBuilder<C> {
+    /// Adds one item to `UserAttributeNames`.
+    pub fn user_attribute_names(mut self, item: impl Into<String>) -> Self {
+        self.inner.user_attribute_names.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `UserAttributeNames`.
+    pub fn set_user_attribute_names(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.user_attribute_names = value;
         self
     }
 
@@ -8498,6 +10887,21 @@ impl DeleteUserAttributesRequestBuilder {
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DeleteUserAttributesRequestBuilder<D> {
+        DeleteUserAttributesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8566,17 +10970,25 @@ impl DeleteUserPoolClientRequest {
         Ok(())
     }
 }
+/**Builds a [`DeleteUserPoolClientRequest`]; see [`DeleteUserPoolClientRequest::builder`].
 
-/// Builds a [`DeleteUserPoolClientRequest`]; see [`DeleteUserPoolClientRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DeleteUserPoolClientRequestBuilder {
-    inner: DeleteUserPoolClientRequest,
+pub struct DeleteUserPoolClientRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteUserPoolClientRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteUserPoolClientRequestBuilder {
+impl<C> DeleteUserPoolClientRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -8584,6 +10996,21 @@ impl DeleteUserPoolClientRequestBuilder {
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DeleteUserPoolClientRequestBuilder<D> {
+        DeleteUserPoolClientRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8661,17 +11088,25 @@ impl DeleteUserPoolClientSecretRequest {
         Ok(())
     }
 }
+/**Builds a [`DeleteUserPoolClientSecretRequest`]; see [`DeleteUserPoolClientSecretRequest::builder`].
 
-/// Builds a [`DeleteUserPoolClientSecretRequest`]; see [`DeleteUserPoolClientSecretRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DeleteUserPoolClientSecretRequestBuilder {
-    inner: DeleteUserPoolClientSecretRequest,
+pub struct DeleteUserPoolClientSecretRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteUserPoolClientSecretRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteUserPoolClientSecretRequestBuilder {
+impl<C> DeleteUserPoolClientSecretRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -8681,10 +11116,34 @@ impl DeleteUserPoolClientSecretRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
     /// Sets `ClientSecretId`.
     pub fn client_secret_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_secret_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `ClientSecretId`.
+    pub fn set_client_secret_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_secret_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> DeleteUserPoolClientSecretRequestBuilder<D> {
+        DeleteUserPoolClientSecretRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8744,17 +11203,25 @@ impl DeleteUserPoolDomainRequest {
         Ok(())
     }
 }
+/**Builds a [`DeleteUserPoolDomainRequest`]; see [`DeleteUserPoolDomainRequest::builder`].
 
-/// Builds a [`DeleteUserPoolDomainRequest`]; see [`DeleteUserPoolDomainRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DeleteUserPoolDomainRequestBuilder {
-    inner: DeleteUserPoolDomainRequest,
+pub struct DeleteUserPoolDomainRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteUserPoolDomainRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteUserPoolDomainRequestBuilder {
+impl<C> DeleteUserPoolDomainRequestBuilder<C> {
     /// Sets `Domain`.
     pub fn domain(mut self, value: impl Into<String>) -> Self {
         self.inner.domain = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `Domain`.
+    pub fn set_domain(mut self, value: Option<String>) -> Self {
+        self.inner.domain = value;
         self
     }
 
@@ -8762,6 +11229,21 @@ impl DeleteUserPoolDomainRequestBuilder {
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DeleteUserPoolDomainRequestBuilder<D> {
+        DeleteUserPoolDomainRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8821,17 +11303,25 @@ impl DeleteUserPoolReplicaRequest {
         Ok(())
     }
 }
+/**Builds a [`DeleteUserPoolReplicaRequest`]; see [`DeleteUserPoolReplicaRequest::builder`].
 
-/// Builds a [`DeleteUserPoolReplicaRequest`]; see [`DeleteUserPoolReplicaRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DeleteUserPoolReplicaRequestBuilder {
-    inner: DeleteUserPoolReplicaRequest,
+pub struct DeleteUserPoolReplicaRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteUserPoolReplicaRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteUserPoolReplicaRequestBuilder {
+impl<C> DeleteUserPoolReplicaRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -8839,6 +11329,21 @@ impl DeleteUserPoolReplicaRequestBuilder {
     pub fn region_name(mut self, value: impl Into<String>) -> Self {
         self.inner.region_name = Some(value.into());
         self
+    }
+
+    /// Sets or clears `RegionName`.
+    pub fn set_region_name(mut self, value: Option<String>) -> Self {
+        self.inner.region_name = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DeleteUserPoolReplicaRequestBuilder<D> {
+        DeleteUserPoolReplicaRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8889,18 +11394,35 @@ impl DeleteUserPoolRequest {
         Ok(())
     }
 }
+/**Builds a [`DeleteUserPoolRequest`]; see [`DeleteUserPoolRequest::builder`].
 
-/// Builds a [`DeleteUserPoolRequest`]; see [`DeleteUserPoolRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DeleteUserPoolRequestBuilder {
-    inner: DeleteUserPoolRequest,
+pub struct DeleteUserPoolRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteUserPoolRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteUserPoolRequestBuilder {
+impl<C> DeleteUserPoolRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DeleteUserPoolRequestBuilder<D> {
+        DeleteUserPoolRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8950,18 +11472,35 @@ impl DeleteUserRequest {
         Ok(())
     }
 }
+/**Builds a [`DeleteUserRequest`]; see [`DeleteUserRequest::builder`].
 
-/// Builds a [`DeleteUserRequest`]; see [`DeleteUserRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DeleteUserRequestBuilder {
-    inner: DeleteUserRequest,
+pub struct DeleteUserRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteUserRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteUserRequestBuilder {
+impl<C> DeleteUserRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DeleteUserRequestBuilder<D> {
+        DeleteUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9023,17 +11562,25 @@ impl DeleteWebAuthnCredentialRequest {
         Ok(())
     }
 }
+/**Builds a [`DeleteWebAuthnCredentialRequest`]; see [`DeleteWebAuthnCredentialRequest::builder`].
 
-/// Builds a [`DeleteWebAuthnCredentialRequest`]; see [`DeleteWebAuthnCredentialRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DeleteWebAuthnCredentialRequestBuilder {
-    inner: DeleteWebAuthnCredentialRequest,
+pub struct DeleteWebAuthnCredentialRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteWebAuthnCredentialRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteWebAuthnCredentialRequestBuilder {
+impl<C> DeleteWebAuthnCredentialRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
@@ -9041,6 +11588,21 @@ impl DeleteWebAuthnCredentialRequestBuilder {
     pub fn credential_id(mut self, value: impl Into<String>) -> Self {
         self.inner.credential_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `CredentialId`.
+    pub fn set_credential_id(mut self, value: Option<String>) -> Self {
+        self.inner.credential_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DeleteWebAuthnCredentialRequestBuilder<D> {
+        DeleteWebAuthnCredentialRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9182,17 +11744,25 @@ impl DescribeCimdPolicyRequest {
         Ok(())
     }
 }
+/**Builds a [`DescribeCimdPolicyRequest`]; see [`DescribeCimdPolicyRequest::builder`].
 
-/// Builds a [`DescribeCimdPolicyRequest`]; see [`DescribeCimdPolicyRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DescribeCimdPolicyRequestBuilder {
-    inner: DescribeCimdPolicyRequest,
+pub struct DescribeCimdPolicyRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeCimdPolicyRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeCimdPolicyRequestBuilder {
+impl<C> DescribeCimdPolicyRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -9200,6 +11770,21 @@ impl DescribeCimdPolicyRequestBuilder {
     pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
         self.inner.cimd_policy_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `CIMDPolicyId`.
+    pub fn set_cimd_policy_id(mut self, value: Option<String>) -> Self {
+        self.inner.cimd_policy_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DescribeCimdPolicyRequestBuilder<D> {
+        DescribeCimdPolicyRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9265,17 +11850,25 @@ impl DescribeIdentityProviderRequest {
         Ok(())
     }
 }
+/**Builds a [`DescribeIdentityProviderRequest`]; see [`DescribeIdentityProviderRequest::builder`].
 
-/// Builds a [`DescribeIdentityProviderRequest`]; see [`DescribeIdentityProviderRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DescribeIdentityProviderRequestBuilder {
-    inner: DescribeIdentityProviderRequest,
+pub struct DescribeIdentityProviderRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeIdentityProviderRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeIdentityProviderRequestBuilder {
+impl<C> DescribeIdentityProviderRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -9283,6 +11876,21 @@ impl DescribeIdentityProviderRequestBuilder {
     pub fn provider_name(mut self, value: impl Into<String>) -> Self {
         self.inner.provider_name = Some(value.into());
         self
+    }
+
+    /// Sets or clears `ProviderName`.
+    pub fn set_provider_name(mut self, value: Option<String>) -> Self {
+        self.inner.provider_name = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DescribeIdentityProviderRequestBuilder<D> {
+        DescribeIdentityProviderRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9360,17 +11968,25 @@ impl DescribeManagedLoginBrandingByClientRequest {
         Ok(())
     }
 }
+/**Builds a [`DescribeManagedLoginBrandingByClientRequest`]; see [`DescribeManagedLoginBrandingByClientRequest::builder`].
 
-/// Builds a [`DescribeManagedLoginBrandingByClientRequest`]; see [`DescribeManagedLoginBrandingByClientRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DescribeManagedLoginBrandingByClientRequestBuilder {
-    inner: DescribeManagedLoginBrandingByClientRequest,
+pub struct DescribeManagedLoginBrandingByClientRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeManagedLoginBrandingByClientRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeManagedLoginBrandingByClientRequestBuilder {
+impl<C> DescribeManagedLoginBrandingByClientRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -9380,10 +11996,34 @@ impl DescribeManagedLoginBrandingByClientRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
     /// Sets `ReturnMergedResources`.
     pub fn return_merged_resources(mut self, value: bool) -> Self {
         self.inner.return_merged_resources = Some(value);
         self
+    }
+
+    /// Sets or clears `ReturnMergedResources`.
+    pub fn set_return_merged_resources(mut self, value: Option<bool>) -> Self {
+        self.inner.return_merged_resources = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> DescribeManagedLoginBrandingByClientRequestBuilder<D> {
+        DescribeManagedLoginBrandingByClientRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9453,17 +12093,25 @@ impl DescribeManagedLoginBrandingRequest {
         Ok(())
     }
 }
+/**Builds a [`DescribeManagedLoginBrandingRequest`]; see [`DescribeManagedLoginBrandingRequest::builder`].
 
-/// Builds a [`DescribeManagedLoginBrandingRequest`]; see [`DescribeManagedLoginBrandingRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DescribeManagedLoginBrandingRequestBuilder {
-    inner: DescribeManagedLoginBrandingRequest,
+pub struct DescribeManagedLoginBrandingRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeManagedLoginBrandingRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeManagedLoginBrandingRequestBuilder {
+impl<C> DescribeManagedLoginBrandingRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -9473,10 +12121,34 @@ impl DescribeManagedLoginBrandingRequestBuilder {
         self
     }
 
+    /// Sets or clears `ManagedLoginBrandingId`.
+    pub fn set_managed_login_branding_id(mut self, value: Option<String>) -> Self {
+        self.inner.managed_login_branding_id = value;
+        self
+    }
+
     /// Sets `ReturnMergedResources`.
     pub fn return_merged_resources(mut self, value: bool) -> Self {
         self.inner.return_merged_resources = Some(value);
         self
+    }
+
+    /// Sets or clears `ReturnMergedResources`.
+    pub fn set_return_merged_resources(mut self, value: Option<bool>) -> Self {
+        self.inner.return_merged_resources = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> DescribeManagedLoginBrandingRequestBuilder<D> {
+        DescribeManagedLoginBrandingRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9540,17 +12212,25 @@ impl DescribePointInTimeRecoveryRequest {
         Ok(())
     }
 }
+/**Builds a [`DescribePointInTimeRecoveryRequest`]; see [`DescribePointInTimeRecoveryRequest::builder`].
 
-/// Builds a [`DescribePointInTimeRecoveryRequest`]; see [`DescribePointInTimeRecoveryRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DescribePointInTimeRecoveryRequestBuilder {
-    inner: DescribePointInTimeRecoveryRequest,
+pub struct DescribePointInTimeRecoveryRequestBuilder<C = ()> {
+    pub(crate) inner: DescribePointInTimeRecoveryRequest,
+    pub(crate) client: C,
 }
 
-impl DescribePointInTimeRecoveryRequestBuilder {
+impl<C> DescribePointInTimeRecoveryRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -9558,6 +12238,24 @@ impl DescribePointInTimeRecoveryRequestBuilder {
     pub fn restore_id(mut self, value: impl Into<String>) -> Self {
         self.inner.restore_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `RestoreId`.
+    pub fn set_restore_id(mut self, value: Option<String>) -> Self {
+        self.inner.restore_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> DescribePointInTimeRecoveryRequestBuilder<D> {
+        DescribePointInTimeRecoveryRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9621,17 +12319,25 @@ impl DescribeResourceServerRequest {
         Ok(())
     }
 }
+/**Builds a [`DescribeResourceServerRequest`]; see [`DescribeResourceServerRequest::builder`].
 
-/// Builds a [`DescribeResourceServerRequest`]; see [`DescribeResourceServerRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DescribeResourceServerRequestBuilder {
-    inner: DescribeResourceServerRequest,
+pub struct DescribeResourceServerRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeResourceServerRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeResourceServerRequestBuilder {
+impl<C> DescribeResourceServerRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -9639,6 +12345,21 @@ impl DescribeResourceServerRequestBuilder {
     pub fn identifier(mut self, value: impl Into<String>) -> Self {
         self.inner.identifier = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Identifier`.
+    pub fn set_identifier(mut self, value: Option<String>) -> Self {
+        self.inner.identifier = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DescribeResourceServerRequestBuilder<D> {
+        DescribeResourceServerRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9704,17 +12425,25 @@ impl DescribeRiskConfigurationRequest {
         Ok(())
     }
 }
+/**Builds a [`DescribeRiskConfigurationRequest`]; see [`DescribeRiskConfigurationRequest::builder`].
 
-/// Builds a [`DescribeRiskConfigurationRequest`]; see [`DescribeRiskConfigurationRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DescribeRiskConfigurationRequestBuilder {
-    inner: DescribeRiskConfigurationRequest,
+pub struct DescribeRiskConfigurationRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeRiskConfigurationRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeRiskConfigurationRequestBuilder {
+impl<C> DescribeRiskConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -9722,6 +12451,24 @@ impl DescribeRiskConfigurationRequestBuilder {
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> DescribeRiskConfigurationRequestBuilder<D> {
+        DescribeRiskConfigurationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9809,17 +12556,25 @@ impl DescribeTermsByClientRequest {
         Ok(())
     }
 }
+/**Builds a [`DescribeTermsByClientRequest`]; see [`DescribeTermsByClientRequest::builder`].
 
-/// Builds a [`DescribeTermsByClientRequest`]; see [`DescribeTermsByClientRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DescribeTermsByClientRequestBuilder {
-    inner: DescribeTermsByClientRequest,
+pub struct DescribeTermsByClientRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeTermsByClientRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeTermsByClientRequestBuilder {
+impl<C> DescribeTermsByClientRequestBuilder<C> {
     /// Sets `ClientId`.
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
@@ -9829,10 +12584,31 @@ impl DescribeTermsByClientRequestBuilder {
         self
     }
 
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
     /// Sets `TermsName`.
     pub fn terms_name(mut self, value: impl Into<String>) -> Self {
         self.inner.terms_name = Some(value.into());
         self
+    }
+
+    /// Sets or clears `TermsName`.
+    pub fn set_terms_name(mut self, value: Option<String>) -> Self {
+        self.inner.terms_name = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DescribeTermsByClientRequestBuilder<D> {
+        DescribeTermsByClientRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9896,17 +12672,25 @@ impl DescribeTermsRequest {
         Ok(())
     }
 }
+/**Builds a [`DescribeTermsRequest`]; see [`DescribeTermsRequest::builder`].
 
-/// Builds a [`DescribeTermsRequest`]; see [`DescribeTermsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DescribeTermsRequestBuilder {
-    inner: DescribeTermsRequest,
+pub struct DescribeTermsRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeTermsRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeTermsRequestBuilder {
+impl<C> DescribeTermsRequestBuilder<C> {
     /// Sets `TermsId`.
     pub fn terms_id(mut self, value: impl Into<String>) -> Self {
         self.inner.terms_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `TermsId`.
+    pub fn set_terms_id(mut self, value: Option<String>) -> Self {
+        self.inner.terms_id = value;
         self
     }
 
@@ -9914,6 +12698,21 @@ impl DescribeTermsRequestBuilder {
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DescribeTermsRequestBuilder<D> {
+        DescribeTermsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9977,17 +12776,25 @@ impl DescribeUserImportJobRequest {
         Ok(())
     }
 }
+/**Builds a [`DescribeUserImportJobRequest`]; see [`DescribeUserImportJobRequest::builder`].
 
-/// Builds a [`DescribeUserImportJobRequest`]; see [`DescribeUserImportJobRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DescribeUserImportJobRequestBuilder {
-    inner: DescribeUserImportJobRequest,
+pub struct DescribeUserImportJobRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeUserImportJobRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeUserImportJobRequestBuilder {
+impl<C> DescribeUserImportJobRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -9995,6 +12802,21 @@ impl DescribeUserImportJobRequestBuilder {
     pub fn job_id(mut self, value: impl Into<String>) -> Self {
         self.inner.job_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `JobId`.
+    pub fn set_job_id(mut self, value: Option<String>) -> Self {
+        self.inner.job_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DescribeUserImportJobRequestBuilder<D> {
+        DescribeUserImportJobRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -10067,17 +12889,25 @@ impl DescribeUserPoolClientRequest {
         Ok(())
     }
 }
+/**Builds a [`DescribeUserPoolClientRequest`]; see [`DescribeUserPoolClientRequest::builder`].
 
-/// Builds a [`DescribeUserPoolClientRequest`]; see [`DescribeUserPoolClientRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DescribeUserPoolClientRequestBuilder {
-    inner: DescribeUserPoolClientRequest,
+pub struct DescribeUserPoolClientRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeUserPoolClientRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeUserPoolClientRequestBuilder {
+impl<C> DescribeUserPoolClientRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -10085,6 +12915,21 @@ impl DescribeUserPoolClientRequestBuilder {
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DescribeUserPoolClientRequestBuilder<D> {
+        DescribeUserPoolClientRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -10135,18 +12980,35 @@ impl DescribeUserPoolDomainRequest {
         Ok(())
     }
 }
+/**Builds a [`DescribeUserPoolDomainRequest`]; see [`DescribeUserPoolDomainRequest::builder`].
 
-/// Builds a [`DescribeUserPoolDomainRequest`]; see [`DescribeUserPoolDomainRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DescribeUserPoolDomainRequestBuilder {
-    inner: DescribeUserPoolDomainRequest,
+pub struct DescribeUserPoolDomainRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeUserPoolDomainRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeUserPoolDomainRequestBuilder {
+impl<C> DescribeUserPoolDomainRequestBuilder<C> {
     /// Sets `Domain`.
     pub fn domain(mut self, value: impl Into<String>) -> Self {
         self.inner.domain = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Domain`.
+    pub fn set_domain(mut self, value: Option<String>) -> Self {
+        self.inner.domain = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DescribeUserPoolDomainRequestBuilder<D> {
+        DescribeUserPoolDomainRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -10197,18 +13059,35 @@ impl DescribeUserPoolRequest {
         Ok(())
     }
 }
+/**Builds a [`DescribeUserPoolRequest`]; see [`DescribeUserPoolRequest::builder`].
 
-/// Builds a [`DescribeUserPoolRequest`]; see [`DescribeUserPoolRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct DescribeUserPoolRequestBuilder {
-    inner: DescribeUserPoolRequest,
+pub struct DescribeUserPoolRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeUserPoolRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeUserPoolRequestBuilder {
+impl<C> DescribeUserPoolRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> DescribeUserPoolRequestBuilder<D> {
+        DescribeUserPoolRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -11222,17 +14101,25 @@ impl ForgetDeviceRequest {
         Ok(())
     }
 }
+/**Builds a [`ForgetDeviceRequest`]; see [`ForgetDeviceRequest::builder`].
 
-/// Builds a [`ForgetDeviceRequest`]; see [`ForgetDeviceRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ForgetDeviceRequestBuilder {
-    inner: ForgetDeviceRequest,
+pub struct ForgetDeviceRequestBuilder<C = ()> {
+    pub(crate) inner: ForgetDeviceRequest,
+    pub(crate) client: C,
 }
 
-impl ForgetDeviceRequestBuilder {
+impl<C> ForgetDeviceRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
@@ -11240,6 +14127,21 @@ impl ForgetDeviceRequestBuilder {
     pub fn device_key(mut self, value: impl Into<String>) -> Self {
         self.inner.device_key = Some(value.into());
         self
+    }
+
+    /// Sets or clears `DeviceKey`.
+    pub fn set_device_key(mut self, value: Option<String>) -> Self {
+        self.inner.device_key = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ForgetDeviceRequestBuilder<D> {
+        ForgetDeviceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -11321,17 +14223,25 @@ impl ForgotPasswordRequest {
         Ok(())
     }
 }
+/**Builds a [`ForgotPasswordRequest`]; see [`ForgotPasswordRequest::builder`].
 
-/// Builds a [`ForgotPasswordRequest`]; see [`ForgotPasswordRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ForgotPasswordRequestBuilder {
-    inner: ForgotPasswordRequest,
+pub struct ForgotPasswordRequestBuilder<C = ()> {
+    pub(crate) inner: ForgotPasswordRequest,
+    pub(crate) client: C,
 }
 
-impl ForgotPasswordRequestBuilder {
+impl<C> ForgotPasswordRequestBuilder<C> {
     /// Sets `ClientId`.
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
@@ -11341,9 +14251,21 @@ impl ForgotPasswordRequestBuilder {
         self
     }
 
+    /// Sets or clears `SecretHash`.
+    pub fn set_secret_hash(mut self, value: Option<String>) -> Self {
+        self.inner.secret_hash = value;
+        self
+    }
+
     /// Sets `UserContextData`.
     pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
         self.inner.user_context_data = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserContextData`.
+    pub fn set_user_context_data(mut self, value: Option<UserContextData>) -> Self {
+        self.inner.user_context_data = value;
         self
     }
 
@@ -11353,19 +14275,53 @@ impl ForgotPasswordRequestBuilder {
         self
     }
 
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
     /// Sets `AnalyticsMetadata`.
     pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
         self.inner.analytics_metadata = Some(value.into());
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ForgotPasswordRequestBuilder<D> {
+        ForgotPasswordRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -11448,17 +14404,25 @@ impl GetClientTokenRequest {
         Ok(())
     }
 }
+/**Builds a [`GetClientTokenRequest`]; see [`GetClientTokenRequest::builder`].
 
-/// Builds a [`GetClientTokenRequest`]; see [`GetClientTokenRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetClientTokenRequestBuilder {
-    inner: GetClientTokenRequest,
+pub struct GetClientTokenRequestBuilder<C = ()> {
+    pub(crate) inner: GetClientTokenRequest,
+    pub(crate) client: C,
 }
 
-impl GetClientTokenRequestBuilder {
+impl<C> GetClientTokenRequestBuilder<C> {
     /// Sets `ClientId`.
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
@@ -11468,19 +14432,53 @@ impl GetClientTokenRequestBuilder {
         self
     }
 
-    /// Sets `Scopes`.
-    pub fn scopes(mut self, value: Vec<String>) -> Self {
-        self.inner.scopes = Some(value);
+    /// Sets or clears `Secret`.
+    pub fn set_secret(mut self, value: Option<String>) -> Self {
+        self.inner.secret = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one item to `Scopes`.
+    pub fn scopes(mut self, item: impl Into<String>) -> Self {
+        self.inner.scopes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `Scopes`.
+    pub fn set_scopes(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.scopes = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> GetClientTokenRequestBuilder<D> {
+        GetClientTokenRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -11531,18 +14529,35 @@ impl GetCsvHeaderRequest {
         Ok(())
     }
 }
+/**Builds a [`GetCsvHeaderRequest`]; see [`GetCsvHeaderRequest::builder`].
 
-/// Builds a [`GetCsvHeaderRequest`]; see [`GetCsvHeaderRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetCsvHeaderRequestBuilder {
-    inner: GetCsvHeaderRequest,
+pub struct GetCsvHeaderRequestBuilder<C = ()> {
+    pub(crate) inner: GetCsvHeaderRequest,
+    pub(crate) client: C,
 }
 
-impl GetCsvHeaderRequestBuilder {
+impl<C> GetCsvHeaderRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> GetCsvHeaderRequestBuilder<D> {
+        GetCsvHeaderRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -11684,17 +14699,25 @@ impl GetDerivedTokenRequest {
         Ok(())
     }
 }
+/**Builds a [`GetDerivedTokenRequest`]; see [`GetDerivedTokenRequest::builder`].
 
-/// Builds a [`GetDerivedTokenRequest`]; see [`GetDerivedTokenRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetDerivedTokenRequestBuilder {
-    inner: GetDerivedTokenRequest,
+pub struct GetDerivedTokenRequestBuilder<C = ()> {
+    pub(crate) inner: GetDerivedTokenRequest,
+    pub(crate) client: C,
 }
 
-impl GetDerivedTokenRequestBuilder {
+impl<C> GetDerivedTokenRequestBuilder<C> {
     /// Sets `ClientId`.
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
@@ -11704,9 +14727,21 @@ impl GetDerivedTokenRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientSecret`.
+    pub fn set_client_secret(mut self, value: Option<String>) -> Self {
+        self.inner.client_secret = value;
+        self
+    }
+
     /// Sets `SubjectToken`.
     pub fn subject_token(mut self, value: impl Into<String>) -> Self {
         self.inner.subject_token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `SubjectToken`.
+    pub fn set_subject_token(mut self, value: Option<String>) -> Self {
+        self.inner.subject_token = value;
         self
     }
 
@@ -11716,9 +14751,21 @@ impl GetDerivedTokenRequestBuilder {
         self
     }
 
+    /// Sets or clears `SubjectTokenType`.
+    pub fn set_subject_token_type(mut self, value: Option<TokenTypeIdentifier>) -> Self {
+        self.inner.subject_token_type = value;
+        self
+    }
+
     /// Sets `SubjectTokenProviderName`.
     pub fn subject_token_provider_name(mut self, value: impl Into<String>) -> Self {
         self.inner.subject_token_provider_name = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `SubjectTokenProviderName`.
+    pub fn set_subject_token_provider_name(mut self, value: Option<String>) -> Self {
+        self.inner.subject_token_provider_name = value;
         self
     }
 
@@ -11728,9 +14775,21 @@ impl GetDerivedTokenRequestBuilder {
         self
     }
 
+    /// Sets or clears `ActorToken`.
+    pub fn set_actor_token(mut self, value: Option<String>) -> Self {
+        self.inner.actor_token = value;
+        self
+    }
+
     /// Sets `ActorTokenType`.
     pub fn actor_token_type(mut self, value: impl Into<TokenTypeIdentifier>) -> Self {
         self.inner.actor_token_type = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ActorTokenType`.
+    pub fn set_actor_token_type(mut self, value: Option<TokenTypeIdentifier>) -> Self {
+        self.inner.actor_token_type = value;
         self
     }
 
@@ -11740,21 +14799,45 @@ impl GetDerivedTokenRequestBuilder {
         self
     }
 
-    /// Sets `Scopes`.
-    pub fn scopes(mut self, value: Vec<String>) -> Self {
-        self.inner.scopes = Some(value);
+    /// Sets or clears `ActorTokenProviderName`.
+    pub fn set_actor_token_provider_name(mut self, value: Option<String>) -> Self {
+        self.inner.actor_token_provider_name = value;
         self
     }
 
-    /// Sets `Audiences`.
-    pub fn audiences(mut self, value: Vec<String>) -> Self {
-        self.inner.audiences = Some(value);
+    /// Adds one item to `Scopes`.
+    pub fn scopes(mut self, item: impl Into<String>) -> Self {
+        self.inner.scopes.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `Resources`.
-    pub fn resources(mut self, value: Vec<String>) -> Self {
-        self.inner.resources = Some(value);
+    /// Sets or clears `Scopes`.
+    pub fn set_scopes(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.scopes = value;
+        self
+    }
+
+    /// Adds one item to `Audiences`.
+    pub fn audiences(mut self, item: impl Into<String>) -> Self {
+        self.inner.audiences.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `Audiences`.
+    pub fn set_audiences(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.audiences = value;
+        self
+    }
+
+    /// Adds one item to `Resources`.
+    pub fn resources(mut self, item: impl Into<String>) -> Self {
+        self.inner.resources.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `Resources`.
+    pub fn set_resources(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.resources = value;
         self
     }
 
@@ -11765,6 +14848,24 @@ impl GetDerivedTokenRequestBuilder {
     ) -> Self {
         self.inner.requested_token_type = Some(value.into());
         self
+    }
+
+    /// Sets or clears `RequestedTokenType`.
+    pub fn set_requested_token_type(
+        mut self,
+        value: Option<IssuedTokenTypeIdentifier>,
+    ) -> Self {
+        self.inner.requested_token_type = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> GetDerivedTokenRequestBuilder<D> {
+        GetDerivedTokenRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -11857,17 +14958,25 @@ impl GetDeviceRequest {
         Ok(())
     }
 }
+/**Builds a [`GetDeviceRequest`]; see [`GetDeviceRequest::builder`].
 
-/// Builds a [`GetDeviceRequest`]; see [`GetDeviceRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetDeviceRequestBuilder {
-    inner: GetDeviceRequest,
+pub struct GetDeviceRequestBuilder<C = ()> {
+    pub(crate) inner: GetDeviceRequest,
+    pub(crate) client: C,
 }
 
-impl GetDeviceRequestBuilder {
+impl<C> GetDeviceRequestBuilder<C> {
     /// Sets `DeviceKey`.
     pub fn device_key(mut self, value: impl Into<String>) -> Self {
         self.inner.device_key = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `DeviceKey`.
+    pub fn set_device_key(mut self, value: Option<String>) -> Self {
+        self.inner.device_key = value;
         self
     }
 
@@ -11875,6 +14984,21 @@ impl GetDeviceRequestBuilder {
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> GetDeviceRequestBuilder<D> {
+        GetDeviceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -11937,17 +15061,25 @@ impl GetGroupRequest {
         Ok(())
     }
 }
+/**Builds a [`GetGroupRequest`]; see [`GetGroupRequest::builder`].
 
-/// Builds a [`GetGroupRequest`]; see [`GetGroupRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetGroupRequestBuilder {
-    inner: GetGroupRequest,
+pub struct GetGroupRequestBuilder<C = ()> {
+    pub(crate) inner: GetGroupRequest,
+    pub(crate) client: C,
 }
 
-impl GetGroupRequestBuilder {
+impl<C> GetGroupRequestBuilder<C> {
     /// Sets `GroupName`.
     pub fn group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.group_name = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `GroupName`.
+    pub fn set_group_name(mut self, value: Option<String>) -> Self {
+        self.inner.group_name = value;
         self
     }
 
@@ -11955,6 +15087,21 @@ impl GetGroupRequestBuilder {
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> GetGroupRequestBuilder<D> {
+        GetGroupRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12016,17 +15163,25 @@ impl GetIdentityProviderByIdentifierRequest {
         Ok(())
     }
 }
+/**Builds a [`GetIdentityProviderByIdentifierRequest`]; see [`GetIdentityProviderByIdentifierRequest::builder`].
 
-/// Builds a [`GetIdentityProviderByIdentifierRequest`]; see [`GetIdentityProviderByIdentifierRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetIdentityProviderByIdentifierRequestBuilder {
-    inner: GetIdentityProviderByIdentifierRequest,
+pub struct GetIdentityProviderByIdentifierRequestBuilder<C = ()> {
+    pub(crate) inner: GetIdentityProviderByIdentifierRequest,
+    pub(crate) client: C,
 }
 
-impl GetIdentityProviderByIdentifierRequestBuilder {
+impl<C> GetIdentityProviderByIdentifierRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -12034,6 +15189,24 @@ impl GetIdentityProviderByIdentifierRequestBuilder {
     pub fn idp_identifier(mut self, value: impl Into<String>) -> Self {
         self.inner.idp_identifier = Some(value.into());
         self
+    }
+
+    /// Sets or clears `IdpIdentifier`.
+    pub fn set_idp_identifier(mut self, value: Option<String>) -> Self {
+        self.inner.idp_identifier = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> GetIdentityProviderByIdentifierRequestBuilder<D> {
+        GetIdentityProviderByIdentifierRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12088,18 +15261,38 @@ impl GetLogDeliveryConfigurationRequest {
         Ok(())
     }
 }
+/**Builds a [`GetLogDeliveryConfigurationRequest`]; see [`GetLogDeliveryConfigurationRequest::builder`].
 
-/// Builds a [`GetLogDeliveryConfigurationRequest`]; see [`GetLogDeliveryConfigurationRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetLogDeliveryConfigurationRequestBuilder {
-    inner: GetLogDeliveryConfigurationRequest,
+pub struct GetLogDeliveryConfigurationRequestBuilder<C = ()> {
+    pub(crate) inner: GetLogDeliveryConfigurationRequest,
+    pub(crate) client: C,
 }
 
-impl GetLogDeliveryConfigurationRequestBuilder {
+impl<C> GetLogDeliveryConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> GetLogDeliveryConfigurationRequestBuilder<D> {
+        GetLogDeliveryConfigurationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12150,18 +15343,35 @@ impl GetProvisionedLimitRequest {
         Ok(())
     }
 }
+/**Builds a [`GetProvisionedLimitRequest`]; see [`GetProvisionedLimitRequest::builder`].
 
-/// Builds a [`GetProvisionedLimitRequest`]; see [`GetProvisionedLimitRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetProvisionedLimitRequestBuilder {
-    inner: GetProvisionedLimitRequest,
+pub struct GetProvisionedLimitRequestBuilder<C = ()> {
+    pub(crate) inner: GetProvisionedLimitRequest,
+    pub(crate) client: C,
 }
 
-impl GetProvisionedLimitRequestBuilder {
+impl<C> GetProvisionedLimitRequestBuilder<C> {
     /// Sets `LimitDefinition`.
     pub fn limit_definition(mut self, value: impl Into<LimitDefinition>) -> Self {
         self.inner.limit_definition = Some(value.into());
         self
+    }
+
+    /// Sets or clears `LimitDefinition`.
+    pub fn set_limit_definition(mut self, value: Option<LimitDefinition>) -> Self {
+        self.inner.limit_definition = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> GetProvisionedLimitRequestBuilder<D> {
+        GetProvisionedLimitRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12213,18 +15423,35 @@ impl GetSigningCertificateRequest {
         Ok(())
     }
 }
+/**Builds a [`GetSigningCertificateRequest`]; see [`GetSigningCertificateRequest::builder`].
 
-/// Builds a [`GetSigningCertificateRequest`]; see [`GetSigningCertificateRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetSigningCertificateRequestBuilder {
-    inner: GetSigningCertificateRequest,
+pub struct GetSigningCertificateRequestBuilder<C = ()> {
+    pub(crate) inner: GetSigningCertificateRequest,
+    pub(crate) client: C,
 }
 
-impl GetSigningCertificateRequestBuilder {
+impl<C> GetSigningCertificateRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> GetSigningCertificateRequestBuilder<D> {
+        GetSigningCertificateRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12315,17 +15542,25 @@ impl GetTokensFromRefreshTokenRequest {
         Ok(())
     }
 }
+/**Builds a [`GetTokensFromRefreshTokenRequest`]; see [`GetTokensFromRefreshTokenRequest::builder`].
 
-/// Builds a [`GetTokensFromRefreshTokenRequest`]; see [`GetTokensFromRefreshTokenRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetTokensFromRefreshTokenRequestBuilder {
-    inner: GetTokensFromRefreshTokenRequest,
+pub struct GetTokensFromRefreshTokenRequestBuilder<C = ()> {
+    pub(crate) inner: GetTokensFromRefreshTokenRequest,
+    pub(crate) client: C,
 }
 
-impl GetTokensFromRefreshTokenRequestBuilder {
+impl<C> GetTokensFromRefreshTokenRequestBuilder<C> {
     /// Sets `RefreshToken`.
     pub fn refresh_token(mut self, value: impl Into<String>) -> Self {
         self.inner.refresh_token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `RefreshToken`.
+    pub fn set_refresh_token(mut self, value: Option<String>) -> Self {
+        self.inner.refresh_token = value;
         self
     }
 
@@ -12335,9 +15570,21 @@ impl GetTokensFromRefreshTokenRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
     /// Sets `ClientSecret`.
     pub fn client_secret(mut self, value: impl Into<String>) -> Self {
         self.inner.client_secret = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ClientSecret`.
+    pub fn set_client_secret(mut self, value: Option<String>) -> Self {
+        self.inner.client_secret = value;
         self
     }
 
@@ -12347,13 +15594,44 @@ impl GetTokensFromRefreshTokenRequestBuilder {
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `DeviceKey`.
+    pub fn set_device_key(mut self, value: Option<String>) -> Self {
+        self.inner.device_key = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> GetTokensFromRefreshTokenRequestBuilder<D> {
+        GetTokensFromRefreshTokenRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12418,17 +15696,25 @@ impl GetUiCustomizationRequest {
         Ok(())
     }
 }
+/**Builds a [`GetUiCustomizationRequest`]; see [`GetUiCustomizationRequest::builder`].
 
-/// Builds a [`GetUiCustomizationRequest`]; see [`GetUiCustomizationRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetUiCustomizationRequestBuilder {
-    inner: GetUiCustomizationRequest,
+pub struct GetUiCustomizationRequestBuilder<C = ()> {
+    pub(crate) inner: GetUiCustomizationRequest,
+    pub(crate) client: C,
 }
 
-impl GetUiCustomizationRequestBuilder {
+impl<C> GetUiCustomizationRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -12436,6 +15722,21 @@ impl GetUiCustomizationRequestBuilder {
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> GetUiCustomizationRequestBuilder<D> {
+        GetUiCustomizationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12514,17 +15815,25 @@ impl GetUserAttributeVerificationCodeRequest {
         Ok(())
     }
 }
+/**Builds a [`GetUserAttributeVerificationCodeRequest`]; see [`GetUserAttributeVerificationCodeRequest::builder`].
 
-/// Builds a [`GetUserAttributeVerificationCodeRequest`]; see [`GetUserAttributeVerificationCodeRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetUserAttributeVerificationCodeRequestBuilder {
-    inner: GetUserAttributeVerificationCodeRequest,
+pub struct GetUserAttributeVerificationCodeRequestBuilder<C = ()> {
+    pub(crate) inner: GetUserAttributeVerificationCodeRequest,
+    pub(crate) client: C,
 }
 
-impl GetUserAttributeVerificationCodeRequestBuilder {
+impl<C> GetUserAttributeVerificationCodeRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
@@ -12534,13 +15843,44 @@ impl GetUserAttributeVerificationCodeRequestBuilder {
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `AttributeName`.
+    pub fn set_attribute_name(mut self, value: Option<String>) -> Self {
+        self.inner.attribute_name = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> GetUserAttributeVerificationCodeRequestBuilder<D> {
+        GetUserAttributeVerificationCodeRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12602,18 +15942,35 @@ impl GetUserAuthFactorsRequest {
         Ok(())
     }
 }
+/**Builds a [`GetUserAuthFactorsRequest`]; see [`GetUserAuthFactorsRequest::builder`].
 
-/// Builds a [`GetUserAuthFactorsRequest`]; see [`GetUserAuthFactorsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetUserAuthFactorsRequestBuilder {
-    inner: GetUserAuthFactorsRequest,
+pub struct GetUserAuthFactorsRequestBuilder<C = ()> {
+    pub(crate) inner: GetUserAuthFactorsRequest,
+    pub(crate) client: C,
 }
 
-impl GetUserAuthFactorsRequestBuilder {
+impl<C> GetUserAuthFactorsRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> GetUserAuthFactorsRequestBuilder<D> {
+        GetUserAuthFactorsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12711,17 +16068,25 @@ impl GetUserPoolClientSessionConfigurationRequest {
         Ok(())
     }
 }
+/**Builds a [`GetUserPoolClientSessionConfigurationRequest`]; see [`GetUserPoolClientSessionConfigurationRequest::builder`].
 
-/// Builds a [`GetUserPoolClientSessionConfigurationRequest`]; see [`GetUserPoolClientSessionConfigurationRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetUserPoolClientSessionConfigurationRequestBuilder {
-    inner: GetUserPoolClientSessionConfigurationRequest,
+pub struct GetUserPoolClientSessionConfigurationRequestBuilder<C = ()> {
+    pub(crate) inner: GetUserPoolClientSessionConfigurationRequest,
+    pub(crate) client: C,
 }
 
-impl GetUserPoolClientSessionConfigurationRequestBuilder {
+impl<C> GetUserPoolClientSessionConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -12729,6 +16094,24 @@ impl GetUserPoolClientSessionConfigurationRequestBuilder {
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> GetUserPoolClientSessionConfigurationRequestBuilder<D> {
+        GetUserPoolClientSessionConfigurationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12802,18 +16185,35 @@ impl GetUserPoolMfaConfigRequest {
         Ok(())
     }
 }
+/**Builds a [`GetUserPoolMfaConfigRequest`]; see [`GetUserPoolMfaConfigRequest::builder`].
 
-/// Builds a [`GetUserPoolMfaConfigRequest`]; see [`GetUserPoolMfaConfigRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetUserPoolMfaConfigRequestBuilder {
-    inner: GetUserPoolMfaConfigRequest,
+pub struct GetUserPoolMfaConfigRequestBuilder<C = ()> {
+    pub(crate) inner: GetUserPoolMfaConfigRequest,
+    pub(crate) client: C,
 }
 
-impl GetUserPoolMfaConfigRequestBuilder {
+impl<C> GetUserPoolMfaConfigRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> GetUserPoolMfaConfigRequestBuilder<D> {
+        GetUserPoolMfaConfigRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12876,18 +16276,38 @@ impl GetUserPoolSessionConfigurationRequest {
         Ok(())
     }
 }
+/**Builds a [`GetUserPoolSessionConfigurationRequest`]; see [`GetUserPoolSessionConfigurationRequest::builder`].
 
-/// Builds a [`GetUserPoolSessionConfigurationRequest`]; see [`GetUserPoolSessionConfigurationRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetUserPoolSessionConfigurationRequestBuilder {
-    inner: GetUserPoolSessionConfigurationRequest,
+pub struct GetUserPoolSessionConfigurationRequestBuilder<C = ()> {
+    pub(crate) inner: GetUserPoolSessionConfigurationRequest,
+    pub(crate) client: C,
 }
 
-impl GetUserPoolSessionConfigurationRequestBuilder {
+impl<C> GetUserPoolSessionConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> GetUserPoolSessionConfigurationRequestBuilder<D> {
+        GetUserPoolSessionConfigurationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12957,18 +16377,35 @@ impl GetUserRequest {
         Ok(())
     }
 }
+/**Builds a [`GetUserRequest`]; see [`GetUserRequest::builder`].
 
-/// Builds a [`GetUserRequest`]; see [`GetUserRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GetUserRequestBuilder {
-    inner: GetUserRequest,
+pub struct GetUserRequestBuilder<C = ()> {
+    pub(crate) inner: GetUserRequest,
+    pub(crate) client: C,
 }
 
-impl GetUserRequestBuilder {
+impl<C> GetUserRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> GetUserRequestBuilder<D> {
+        GetUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -13053,18 +16490,35 @@ impl GlobalSignOutRequest {
         Ok(())
     }
 }
+/**Builds a [`GlobalSignOutRequest`]; see [`GlobalSignOutRequest::builder`].
 
-/// Builds a [`GlobalSignOutRequest`]; see [`GlobalSignOutRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct GlobalSignOutRequestBuilder {
-    inner: GlobalSignOutRequest,
+pub struct GlobalSignOutRequestBuilder<C = ()> {
+    pub(crate) inner: GlobalSignOutRequest,
+    pub(crate) client: C,
 }
 
-impl GlobalSignOutRequestBuilder {
+impl<C> GlobalSignOutRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> GlobalSignOutRequestBuilder<D> {
+        GlobalSignOutRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -13323,35 +16777,69 @@ impl InitiateAuthRequest {
         Ok(())
     }
 }
+/**Builds a [`InitiateAuthRequest`]; see [`InitiateAuthRequest::builder`].
 
-/// Builds a [`InitiateAuthRequest`]; see [`InitiateAuthRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct InitiateAuthRequestBuilder {
-    inner: InitiateAuthRequest,
+pub struct InitiateAuthRequestBuilder<C = ()> {
+    pub(crate) inner: InitiateAuthRequest,
+    pub(crate) client: C,
 }
 
-impl InitiateAuthRequestBuilder {
+impl<C> InitiateAuthRequestBuilder<C> {
     /// Sets `AuthFlow`.
     pub fn auth_flow(mut self, value: impl Into<AuthFlow>) -> Self {
         self.inner.auth_flow = Some(value.into());
         self
     }
 
-    /// Sets `AuthParameters`.
-    pub fn auth_parameters(
-        mut self,
-        value: ::std::collections::HashMap<String, String>,
-    ) -> Self {
-        self.inner.auth_parameters = Some(value);
+    /// Sets or clears `AuthFlow`.
+    pub fn set_auth_flow(mut self, value: Option<AuthFlow>) -> Self {
+        self.inner.auth_flow = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one entry to `AuthParameters` (replacing one with the same key).
+    pub fn auth_parameters(
+        mut self,
+        key: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Self {
+        self.inner
+            .auth_parameters
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `AuthParameters`.
+    pub fn set_auth_parameters(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.auth_parameters = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
         self
     }
 
@@ -13361,9 +16849,21 @@ impl InitiateAuthRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
     /// Sets `AnalyticsMetadata`.
     pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
         self.inner.analytics_metadata = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
         self
     }
 
@@ -13373,10 +16873,31 @@ impl InitiateAuthRequestBuilder {
         self
     }
 
+    /// Sets or clears `UserContextData`.
+    pub fn set_user_context_data(mut self, value: Option<UserContextData>) -> Self {
+        self.inner.user_context_data = value;
+        self
+    }
+
     /// Sets `Session`.
     pub fn session(mut self, value: impl Into<String>) -> Self {
         self.inner.session = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Session`.
+    pub fn set_session(mut self, value: Option<String>) -> Self {
+        self.inner.session = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> InitiateAuthRequestBuilder<D> {
+        InitiateAuthRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -13466,17 +16987,25 @@ impl InitiatePointInTimeRecoveryRequest {
         Ok(())
     }
 }
+/**Builds a [`InitiatePointInTimeRecoveryRequest`]; see [`InitiatePointInTimeRecoveryRequest::builder`].
 
-/// Builds a [`InitiatePointInTimeRecoveryRequest`]; see [`InitiatePointInTimeRecoveryRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct InitiatePointInTimeRecoveryRequestBuilder {
-    inner: InitiatePointInTimeRecoveryRequest,
+pub struct InitiatePointInTimeRecoveryRequestBuilder<C = ()> {
+    pub(crate) inner: InitiatePointInTimeRecoveryRequest,
+    pub(crate) client: C,
 }
 
-impl InitiatePointInTimeRecoveryRequestBuilder {
+impl<C> InitiatePointInTimeRecoveryRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -13484,6 +17013,27 @@ impl InitiatePointInTimeRecoveryRequestBuilder {
     pub fn restore_timestamp(mut self, value: ::smithy_lean_runtime::DateTime) -> Self {
         self.inner.restore_timestamp = Some(value);
         self
+    }
+
+    /// Sets or clears `RestoreTimestamp`.
+    pub fn set_restore_timestamp(
+        mut self,
+        value: Option<::smithy_lean_runtime::DateTime>,
+    ) -> Self {
+        self.inner.restore_timestamp = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> InitiatePointInTimeRecoveryRequestBuilder<D> {
+        InitiatePointInTimeRecoveryRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14047,17 +17597,25 @@ impl ListCimdPoliciesRequest {
         Ok(())
     }
 }
+/**Builds a [`ListCimdPoliciesRequest`]; see [`ListCimdPoliciesRequest::builder`].
 
-/// Builds a [`ListCimdPoliciesRequest`]; see [`ListCimdPoliciesRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListCimdPoliciesRequestBuilder {
-    inner: ListCimdPoliciesRequest,
+pub struct ListCimdPoliciesRequestBuilder<C = ()> {
+    pub(crate) inner: ListCimdPoliciesRequest,
+    pub(crate) client: C,
 }
 
-impl ListCimdPoliciesRequestBuilder {
+impl<C> ListCimdPoliciesRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -14067,10 +17625,31 @@ impl ListCimdPoliciesRequestBuilder {
         self
     }
 
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+
     /// Sets `MaxResults`.
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ListCimdPoliciesRequestBuilder<D> {
+        ListCimdPoliciesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14151,17 +17730,25 @@ impl ListClientMetadataUrlsRequest {
         Ok(())
     }
 }
+/**Builds a [`ListClientMetadataUrlsRequest`]; see [`ListClientMetadataUrlsRequest::builder`].
 
-/// Builds a [`ListClientMetadataUrlsRequest`]; see [`ListClientMetadataUrlsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListClientMetadataUrlsRequestBuilder {
-    inner: ListClientMetadataUrlsRequest,
+pub struct ListClientMetadataUrlsRequestBuilder<C = ()> {
+    pub(crate) inner: ListClientMetadataUrlsRequest,
+    pub(crate) client: C,
 }
 
-impl ListClientMetadataUrlsRequestBuilder {
+impl<C> ListClientMetadataUrlsRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -14171,9 +17758,21 @@ impl ListClientMetadataUrlsRequestBuilder {
         self
     }
 
+    /// Sets or clears `CIMDPolicyId`.
+    pub fn set_cimd_policy_id(mut self, value: Option<String>) -> Self {
+        self.inner.cimd_policy_id = value;
+        self
+    }
+
     /// Sets `NextToken`.
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
     }
 
@@ -14181,6 +17780,21 @@ impl ListClientMetadataUrlsRequestBuilder {
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ListClientMetadataUrlsRequestBuilder<D> {
+        ListClientMetadataUrlsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14258,17 +17872,25 @@ impl ListDevicesRequest {
         Ok(())
     }
 }
+/**Builds a [`ListDevicesRequest`]; see [`ListDevicesRequest::builder`].
 
-/// Builds a [`ListDevicesRequest`]; see [`ListDevicesRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListDevicesRequestBuilder {
-    inner: ListDevicesRequest,
+pub struct ListDevicesRequestBuilder<C = ()> {
+    pub(crate) inner: ListDevicesRequest,
+    pub(crate) client: C,
 }
 
-impl ListDevicesRequestBuilder {
+impl<C> ListDevicesRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
@@ -14278,10 +17900,31 @@ impl ListDevicesRequestBuilder {
         self
     }
 
+    /// Sets or clears `Limit`.
+    pub fn set_limit(mut self, value: Option<i32>) -> Self {
+        self.inner.limit = value;
+        self
+    }
+
     /// Sets `PaginationToken`.
     pub fn pagination_token(mut self, value: impl Into<String>) -> Self {
         self.inner.pagination_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `PaginationToken`.
+    pub fn set_pagination_token(mut self, value: Option<String>) -> Self {
+        self.inner.pagination_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ListDevicesRequestBuilder<D> {
+        ListDevicesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14345,17 +17988,25 @@ impl ListGroupsRequest {
         Ok(())
     }
 }
+/**Builds a [`ListGroupsRequest`]; see [`ListGroupsRequest::builder`].
 
-/// Builds a [`ListGroupsRequest`]; see [`ListGroupsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListGroupsRequestBuilder {
-    inner: ListGroupsRequest,
+pub struct ListGroupsRequestBuilder<C = ()> {
+    pub(crate) inner: ListGroupsRequest,
+    pub(crate) client: C,
 }
 
-impl ListGroupsRequestBuilder {
+impl<C> ListGroupsRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -14365,10 +18016,31 @@ impl ListGroupsRequestBuilder {
         self
     }
 
+    /// Sets or clears `Limit`.
+    pub fn set_limit(mut self, value: Option<i32>) -> Self {
+        self.inner.limit = value;
+        self
+    }
+
     /// Sets `NextToken`.
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ListGroupsRequestBuilder<D> {
+        ListGroupsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14432,17 +18104,25 @@ impl ListIdentityProvidersRequest {
         Ok(())
     }
 }
+/**Builds a [`ListIdentityProvidersRequest`]; see [`ListIdentityProvidersRequest::builder`].
 
-/// Builds a [`ListIdentityProvidersRequest`]; see [`ListIdentityProvidersRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListIdentityProvidersRequestBuilder {
-    inner: ListIdentityProvidersRequest,
+pub struct ListIdentityProvidersRequestBuilder<C = ()> {
+    pub(crate) inner: ListIdentityProvidersRequest,
+    pub(crate) client: C,
 }
 
-impl ListIdentityProvidersRequestBuilder {
+impl<C> ListIdentityProvidersRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -14452,10 +18132,31 @@ impl ListIdentityProvidersRequestBuilder {
         self
     }
 
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+
     /// Sets `NextToken`.
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ListIdentityProvidersRequestBuilder<D> {
+        ListIdentityProvidersRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14522,17 +18223,25 @@ impl ListPointInTimeRecoveriesRequest {
         Ok(())
     }
 }
+/**Builds a [`ListPointInTimeRecoveriesRequest`]; see [`ListPointInTimeRecoveriesRequest::builder`].
 
-/// Builds a [`ListPointInTimeRecoveriesRequest`]; see [`ListPointInTimeRecoveriesRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListPointInTimeRecoveriesRequestBuilder {
-    inner: ListPointInTimeRecoveriesRequest,
+pub struct ListPointInTimeRecoveriesRequestBuilder<C = ()> {
+    pub(crate) inner: ListPointInTimeRecoveriesRequest,
+    pub(crate) client: C,
 }
 
-impl ListPointInTimeRecoveriesRequestBuilder {
+impl<C> ListPointInTimeRecoveriesRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -14542,10 +18251,34 @@ impl ListPointInTimeRecoveriesRequestBuilder {
         self
     }
 
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+
     /// Sets `MaxResults`.
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> ListPointInTimeRecoveriesRequestBuilder<D> {
+        ListPointInTimeRecoveriesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14611,17 +18344,25 @@ impl ListResourceServersRequest {
         Ok(())
     }
 }
+/**Builds a [`ListResourceServersRequest`]; see [`ListResourceServersRequest::builder`].
 
-/// Builds a [`ListResourceServersRequest`]; see [`ListResourceServersRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListResourceServersRequestBuilder {
-    inner: ListResourceServersRequest,
+pub struct ListResourceServersRequestBuilder<C = ()> {
+    pub(crate) inner: ListResourceServersRequest,
+    pub(crate) client: C,
 }
 
-impl ListResourceServersRequestBuilder {
+impl<C> ListResourceServersRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -14631,10 +18372,31 @@ impl ListResourceServersRequestBuilder {
         self
     }
 
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+
     /// Sets `NextToken`.
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ListResourceServersRequestBuilder<D> {
+        ListResourceServersRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14691,18 +18453,35 @@ impl ListTagsForResourceRequest {
         Ok(())
     }
 }
+/**Builds a [`ListTagsForResourceRequest`]; see [`ListTagsForResourceRequest::builder`].
 
-/// Builds a [`ListTagsForResourceRequest`]; see [`ListTagsForResourceRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListTagsForResourceRequestBuilder {
-    inner: ListTagsForResourceRequest,
+pub struct ListTagsForResourceRequestBuilder<C = ()> {
+    pub(crate) inner: ListTagsForResourceRequest,
+    pub(crate) client: C,
 }
 
-impl ListTagsForResourceRequestBuilder {
+impl<C> ListTagsForResourceRequestBuilder<C> {
     /// Sets `ResourceArn`.
     pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_arn = Some(value.into());
         self
+    }
+
+    /// Sets or clears `ResourceArn`.
+    pub fn set_resource_arn(mut self, value: Option<String>) -> Self {
+        self.inner.resource_arn = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ListTagsForResourceRequestBuilder<D> {
+        ListTagsForResourceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14763,17 +18542,25 @@ impl ListTermsRequest {
         Ok(())
     }
 }
+/**Builds a [`ListTermsRequest`]; see [`ListTermsRequest::builder`].
 
-/// Builds a [`ListTermsRequest`]; see [`ListTermsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListTermsRequestBuilder {
-    inner: ListTermsRequest,
+pub struct ListTermsRequestBuilder<C = ()> {
+    pub(crate) inner: ListTermsRequest,
+    pub(crate) client: C,
 }
 
-impl ListTermsRequestBuilder {
+impl<C> ListTermsRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -14783,10 +18570,31 @@ impl ListTermsRequestBuilder {
         self
     }
 
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+
     /// Sets `NextToken`.
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ListTermsRequestBuilder<D> {
+        ListTermsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14859,17 +18667,25 @@ impl ListUserImportJobsRequest {
         Ok(())
     }
 }
+/**Builds a [`ListUserImportJobsRequest`]; see [`ListUserImportJobsRequest::builder`].
 
-/// Builds a [`ListUserImportJobsRequest`]; see [`ListUserImportJobsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListUserImportJobsRequestBuilder {
-    inner: ListUserImportJobsRequest,
+pub struct ListUserImportJobsRequestBuilder<C = ()> {
+    pub(crate) inner: ListUserImportJobsRequest,
+    pub(crate) client: C,
 }
 
-impl ListUserImportJobsRequestBuilder {
+impl<C> ListUserImportJobsRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -14879,10 +18695,31 @@ impl ListUserImportJobsRequestBuilder {
         self
     }
 
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+
     /// Sets `PaginationToken`.
     pub fn pagination_token(mut self, value: impl Into<String>) -> Self {
         self.inner.pagination_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `PaginationToken`.
+    pub fn set_pagination_token(mut self, value: Option<String>) -> Self {
+        self.inner.pagination_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ListUserImportJobsRequestBuilder<D> {
+        ListUserImportJobsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14968,17 +18805,25 @@ impl ListUserPoolClientSecretsRequest {
         Ok(())
     }
 }
+/**Builds a [`ListUserPoolClientSecretsRequest`]; see [`ListUserPoolClientSecretsRequest::builder`].
 
-/// Builds a [`ListUserPoolClientSecretsRequest`]; see [`ListUserPoolClientSecretsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListUserPoolClientSecretsRequestBuilder {
-    inner: ListUserPoolClientSecretsRequest,
+pub struct ListUserPoolClientSecretsRequestBuilder<C = ()> {
+    pub(crate) inner: ListUserPoolClientSecretsRequest,
+    pub(crate) client: C,
 }
 
-impl ListUserPoolClientSecretsRequestBuilder {
+impl<C> ListUserPoolClientSecretsRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -14988,10 +18833,34 @@ impl ListUserPoolClientSecretsRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
     /// Sets `NextToken`.
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> ListUserPoolClientSecretsRequestBuilder<D> {
+        ListUserPoolClientSecretsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -15060,17 +18929,25 @@ impl ListUserPoolClientsRequest {
         Ok(())
     }
 }
+/**Builds a [`ListUserPoolClientsRequest`]; see [`ListUserPoolClientsRequest::builder`].
 
-/// Builds a [`ListUserPoolClientsRequest`]; see [`ListUserPoolClientsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListUserPoolClientsRequestBuilder {
-    inner: ListUserPoolClientsRequest,
+pub struct ListUserPoolClientsRequestBuilder<C = ()> {
+    pub(crate) inner: ListUserPoolClientsRequest,
+    pub(crate) client: C,
 }
 
-impl ListUserPoolClientsRequestBuilder {
+impl<C> ListUserPoolClientsRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -15080,9 +18957,21 @@ impl ListUserPoolClientsRequestBuilder {
         self
     }
 
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+
     /// Sets `NextToken`.
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
     }
 
@@ -15090,6 +18979,21 @@ impl ListUserPoolClientsRequestBuilder {
     pub fn client_type(mut self, value: impl Into<ClientType>) -> Self {
         self.inner.client_type = Some(value.into());
         self
+    }
+
+    /// Sets or clears `ClientType`.
+    pub fn set_client_type(mut self, value: Option<ClientType>) -> Self {
+        self.inner.client_type = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ListUserPoolClientsRequestBuilder<D> {
+        ListUserPoolClientsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -15150,17 +19054,25 @@ impl ListUserPoolReplicasRequest {
         Ok(())
     }
 }
+/**Builds a [`ListUserPoolReplicasRequest`]; see [`ListUserPoolReplicasRequest::builder`].
 
-/// Builds a [`ListUserPoolReplicasRequest`]; see [`ListUserPoolReplicasRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListUserPoolReplicasRequestBuilder {
-    inner: ListUserPoolReplicasRequest,
+pub struct ListUserPoolReplicasRequestBuilder<C = ()> {
+    pub(crate) inner: ListUserPoolReplicasRequest,
+    pub(crate) client: C,
 }
 
-impl ListUserPoolReplicasRequestBuilder {
+impl<C> ListUserPoolReplicasRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -15168,6 +19080,21 @@ impl ListUserPoolReplicasRequestBuilder {
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ListUserPoolReplicasRequestBuilder<D> {
+        ListUserPoolReplicasRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -15228,17 +19155,25 @@ impl ListUserPoolsRequest {
         Ok(())
     }
 }
+/**Builds a [`ListUserPoolsRequest`]; see [`ListUserPoolsRequest::builder`].
 
-/// Builds a [`ListUserPoolsRequest`]; see [`ListUserPoolsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListUserPoolsRequestBuilder {
-    inner: ListUserPoolsRequest,
+pub struct ListUserPoolsRequestBuilder<C = ()> {
+    pub(crate) inner: ListUserPoolsRequest,
+    pub(crate) client: C,
 }
 
-impl ListUserPoolsRequestBuilder {
+impl<C> ListUserPoolsRequestBuilder<C> {
     /// Sets `NextToken`.
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
     }
 
@@ -15246,6 +19181,21 @@ impl ListUserPoolsRequestBuilder {
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ListUserPoolsRequestBuilder<D> {
+        ListUserPoolsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -15315,17 +19265,25 @@ impl ListUserSessionsRequest {
         Ok(())
     }
 }
+/**Builds a [`ListUserSessionsRequest`]; see [`ListUserSessionsRequest::builder`].
 
-/// Builds a [`ListUserSessionsRequest`]; see [`ListUserSessionsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListUserSessionsRequestBuilder {
-    inner: ListUserSessionsRequest,
+pub struct ListUserSessionsRequestBuilder<C = ()> {
+    pub(crate) inner: ListUserSessionsRequest,
+    pub(crate) client: C,
 }
 
-impl ListUserSessionsRequestBuilder {
+impl<C> ListUserSessionsRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
@@ -15333,6 +19291,21 @@ impl ListUserSessionsRequestBuilder {
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ListUserSessionsRequestBuilder<D> {
+        ListUserSessionsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -15413,17 +19386,25 @@ impl ListUsersInGroupRequest {
         Ok(())
     }
 }
+/**Builds a [`ListUsersInGroupRequest`]; see [`ListUsersInGroupRequest::builder`].
 
-/// Builds a [`ListUsersInGroupRequest`]; see [`ListUsersInGroupRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListUsersInGroupRequestBuilder {
-    inner: ListUsersInGroupRequest,
+pub struct ListUsersInGroupRequestBuilder<C = ()> {
+    pub(crate) inner: ListUsersInGroupRequest,
+    pub(crate) client: C,
 }
 
-impl ListUsersInGroupRequestBuilder {
+impl<C> ListUsersInGroupRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -15433,9 +19414,21 @@ impl ListUsersInGroupRequestBuilder {
         self
     }
 
+    /// Sets or clears `GroupName`.
+    pub fn set_group_name(mut self, value: Option<String>) -> Self {
+        self.inner.group_name = value;
+        self
+    }
+
     /// Sets `Limit`.
     pub fn limit(mut self, value: i32) -> Self {
         self.inner.limit = Some(value);
+        self
+    }
+
+    /// Sets or clears `Limit`.
+    pub fn set_limit(mut self, value: Option<i32>) -> Self {
+        self.inner.limit = value;
         self
     }
 
@@ -15443,6 +19436,21 @@ impl ListUsersInGroupRequestBuilder {
     pub fn next_token(mut self, value: impl Into<String>) -> Self {
         self.inner.next_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ListUsersInGroupRequestBuilder<D> {
+        ListUsersInGroupRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -15516,23 +19524,37 @@ impl ListUsersRequest {
         Ok(())
     }
 }
+/**Builds a [`ListUsersRequest`]; see [`ListUsersRequest::builder`].
 
-/// Builds a [`ListUsersRequest`]; see [`ListUsersRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListUsersRequestBuilder {
-    inner: ListUsersRequest,
+pub struct ListUsersRequestBuilder<C = ()> {
+    pub(crate) inner: ListUsersRequest,
+    pub(crate) client: C,
 }
 
-impl ListUsersRequestBuilder {
+impl<C> ListUsersRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
     }
 
-    /// Sets `AttributesToGet`.
-    pub fn attributes_to_get(mut self, value: Vec<String>) -> Self {
-        self.inner.attributes_to_get = Some(value);
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
+    /// Adds one item to `AttributesToGet`.
+    pub fn attributes_to_get(mut self, item: impl Into<String>) -> Self {
+        self.inner.attributes_to_get.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `AttributesToGet`.
+    pub fn set_attributes_to_get(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.attributes_to_get = value;
         self
     }
 
@@ -15542,9 +19564,21 @@ impl ListUsersRequestBuilder {
         self
     }
 
+    /// Sets or clears `Limit`.
+    pub fn set_limit(mut self, value: Option<i32>) -> Self {
+        self.inner.limit = value;
+        self
+    }
+
     /// Sets `PaginationToken`.
     pub fn pagination_token(mut self, value: impl Into<String>) -> Self {
         self.inner.pagination_token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `PaginationToken`.
+    pub fn set_pagination_token(mut self, value: Option<String>) -> Self {
+        self.inner.pagination_token = value;
         self
     }
 
@@ -15552,6 +19586,21 @@ impl ListUsersRequestBuilder {
     pub fn filter(mut self, value: impl Into<String>) -> Self {
         self.inner.filter = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Filter`.
+    pub fn set_filter(mut self, value: Option<String>) -> Self {
+        self.inner.filter = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ListUsersRequestBuilder<D> {
+        ListUsersRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -15625,17 +19674,25 @@ impl ListWebAuthnCredentialsRequest {
         Ok(())
     }
 }
+/**Builds a [`ListWebAuthnCredentialsRequest`]; see [`ListWebAuthnCredentialsRequest::builder`].
 
-/// Builds a [`ListWebAuthnCredentialsRequest`]; see [`ListWebAuthnCredentialsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ListWebAuthnCredentialsRequestBuilder {
-    inner: ListWebAuthnCredentialsRequest,
+pub struct ListWebAuthnCredentialsRequestBuilder<C = ()> {
+    pub(crate) inner: ListWebAuthnCredentialsRequest,
+    pub(crate) client: C,
 }
 
-impl ListWebAuthnCredentialsRequestBuilder {
+impl<C> ListWebAuthnCredentialsRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
@@ -15645,10 +19702,31 @@ impl ListWebAuthnCredentialsRequestBuilder {
         self
     }
 
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
+        self
+    }
+
     /// Sets `MaxResults`.
     pub fn max_results(mut self, value: i32) -> Self {
         self.inner.max_results = Some(value);
         self
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ListWebAuthnCredentialsRequestBuilder<D> {
+        ListWebAuthnCredentialsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -16721,17 +20799,25 @@ impl ResendConfirmationCodeRequest {
         Ok(())
     }
 }
+/**Builds a [`ResendConfirmationCodeRequest`]; see [`ResendConfirmationCodeRequest::builder`].
 
-/// Builds a [`ResendConfirmationCodeRequest`]; see [`ResendConfirmationCodeRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct ResendConfirmationCodeRequestBuilder {
-    inner: ResendConfirmationCodeRequest,
+pub struct ResendConfirmationCodeRequestBuilder<C = ()> {
+    pub(crate) inner: ResendConfirmationCodeRequest,
+    pub(crate) client: C,
 }
 
-impl ResendConfirmationCodeRequestBuilder {
+impl<C> ResendConfirmationCodeRequestBuilder<C> {
     /// Sets `ClientId`.
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
@@ -16741,9 +20827,21 @@ impl ResendConfirmationCodeRequestBuilder {
         self
     }
 
+    /// Sets or clears `SecretHash`.
+    pub fn set_secret_hash(mut self, value: Option<String>) -> Self {
+        self.inner.secret_hash = value;
+        self
+    }
+
     /// Sets `UserContextData`.
     pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
         self.inner.user_context_data = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserContextData`.
+    pub fn set_user_context_data(mut self, value: Option<UserContextData>) -> Self {
+        self.inner.user_context_data = value;
         self
     }
 
@@ -16753,19 +20851,53 @@ impl ResendConfirmationCodeRequestBuilder {
         self
     }
 
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
     /// Sets `AnalyticsMetadata`.
     pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
         self.inner.analytics_metadata = Some(value.into());
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> ResendConfirmationCodeRequestBuilder<D> {
+        ResendConfirmationCodeRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -16963,17 +21095,25 @@ impl RespondToAuthChallengeRequest {
         Ok(())
     }
 }
+/**Builds a [`RespondToAuthChallengeRequest`]; see [`RespondToAuthChallengeRequest::builder`].
 
-/// Builds a [`RespondToAuthChallengeRequest`]; see [`RespondToAuthChallengeRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct RespondToAuthChallengeRequestBuilder {
-    inner: RespondToAuthChallengeRequest,
+pub struct RespondToAuthChallengeRequestBuilder<C = ()> {
+    pub(crate) inner: RespondToAuthChallengeRequest,
+    pub(crate) client: C,
 }
 
-impl RespondToAuthChallengeRequestBuilder {
+impl<C> RespondToAuthChallengeRequestBuilder<C> {
     /// Sets `ClientId`.
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
@@ -16983,18 +21123,43 @@ impl RespondToAuthChallengeRequestBuilder {
         self
     }
 
+    /// Sets or clears `ChallengeName`.
+    pub fn set_challenge_name(mut self, value: Option<ChallengeNameType>) -> Self {
+        self.inner.challenge_name = value;
+        self
+    }
+
     /// Sets `Session`.
     pub fn session(mut self, value: impl Into<String>) -> Self {
         self.inner.session = Some(value.into());
         self
     }
 
-    /// Sets `ChallengeResponses`.
+    /// Sets or clears `Session`.
+    pub fn set_session(mut self, value: Option<String>) -> Self {
+        self.inner.session = value;
+        self
+    }
+
+    /// Adds one entry to `ChallengeResponses` (replacing one with the same key).
     pub fn challenge_responses(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.challenge_responses = Some(value);
+        self.inner
+            .challenge_responses
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `ChallengeResponses`.
+    pub fn set_challenge_responses(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.challenge_responses = value;
         self
     }
 
@@ -17004,19 +21169,53 @@ impl RespondToAuthChallengeRequestBuilder {
         self
     }
 
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
+        self
+    }
+
     /// Sets `UserContextData`.
     pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
         self.inner.user_context_data = Some(value.into());
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `UserContextData`.
+    pub fn set_user_context_data(mut self, value: Option<UserContextData>) -> Self {
+        self.inner.user_context_data = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> RespondToAuthChallengeRequestBuilder<D> {
+        RespondToAuthChallengeRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -17306,17 +21505,25 @@ impl RevokeTokenRequest {
         Ok(())
     }
 }
+/**Builds a [`RevokeTokenRequest`]; see [`RevokeTokenRequest::builder`].
 
-/// Builds a [`RevokeTokenRequest`]; see [`RevokeTokenRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct RevokeTokenRequestBuilder {
-    inner: RevokeTokenRequest,
+pub struct RevokeTokenRequestBuilder<C = ()> {
+    pub(crate) inner: RevokeTokenRequest,
+    pub(crate) client: C,
 }
 
-impl RevokeTokenRequestBuilder {
+impl<C> RevokeTokenRequestBuilder<C> {
     /// Sets `Token`.
     pub fn token(mut self, value: impl Into<String>) -> Self {
         self.inner.token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `Token`.
+    pub fn set_token(mut self, value: Option<String>) -> Self {
+        self.inner.token = value;
         self
     }
 
@@ -17326,9 +21533,21 @@ impl RevokeTokenRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
     /// Sets `ClientSecret`.
     pub fn client_secret(mut self, value: impl Into<String>) -> Self {
         self.inner.client_secret = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ClientSecret`.
+    pub fn set_client_secret(mut self, value: Option<String>) -> Self {
+        self.inner.client_secret = value;
         self
     }
 
@@ -17339,6 +21558,24 @@ impl RevokeTokenRequestBuilder {
     ) -> Self {
         self.inner.revoke_associated_sessions = Some(value.into());
         self
+    }
+
+    /// Sets or clears `RevokeAssociatedSessions`.
+    pub fn set_revoke_associated_sessions(
+        mut self,
+        value: Option<RevokeAssociatedSessions>,
+    ) -> Self {
+        self.inner.revoke_associated_sessions = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> RevokeTokenRequestBuilder<D> {
+        RevokeTokenRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -17409,23 +21646,37 @@ impl RevokeUserSessionRequest {
         Ok(())
     }
 }
+/**Builds a [`RevokeUserSessionRequest`]; see [`RevokeUserSessionRequest::builder`].
 
-/// Builds a [`RevokeUserSessionRequest`]; see [`RevokeUserSessionRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct RevokeUserSessionRequestBuilder {
-    inner: RevokeUserSessionRequest,
+pub struct RevokeUserSessionRequestBuilder<C = ()> {
+    pub(crate) inner: RevokeUserSessionRequest,
+    pub(crate) client: C,
 }
 
-impl RevokeUserSessionRequestBuilder {
+impl<C> RevokeUserSessionRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
         self
     }
 
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
+        self
+    }
+
     /// Sets `SessionId`.
     pub fn session_id(mut self, value: impl Into<String>) -> Self {
         self.inner.session_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `SessionId`.
+    pub fn set_session_id(mut self, value: Option<String>) -> Self {
+        self.inner.session_id = value;
         self
     }
 
@@ -17436,6 +21687,24 @@ impl RevokeUserSessionRequestBuilder {
     ) -> Self {
         self.inner.revoke_associated_sessions = Some(value.into());
         self
+    }
+
+    /// Sets or clears `RevokeAssociatedSessions`.
+    pub fn set_revoke_associated_sessions(
+        mut self,
+        value: Option<RevokeAssociatedSessions>,
+    ) -> Self {
+        self.inner.revoke_associated_sessions = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> RevokeUserSessionRequestBuilder<D> {
+        RevokeUserSessionRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -17910,24 +22179,53 @@ impl SetLogDeliveryConfigurationRequest {
         Ok(())
     }
 }
+/**Builds a [`SetLogDeliveryConfigurationRequest`]; see [`SetLogDeliveryConfigurationRequest::builder`].
 
-/// Builds a [`SetLogDeliveryConfigurationRequest`]; see [`SetLogDeliveryConfigurationRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct SetLogDeliveryConfigurationRequestBuilder {
-    inner: SetLogDeliveryConfigurationRequest,
+pub struct SetLogDeliveryConfigurationRequestBuilder<C = ()> {
+    pub(crate) inner: SetLogDeliveryConfigurationRequest,
+    pub(crate) client: C,
 }
 
-impl SetLogDeliveryConfigurationRequestBuilder {
+impl<C> SetLogDeliveryConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
     }
 
-    /// Sets `LogConfigurations`.
-    pub fn log_configurations(mut self, value: Vec<LogConfiguration>) -> Self {
-        self.inner.log_configurations = Some(value);
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
+    }
+
+    /// Adds one item to `LogConfigurations`.
+    pub fn log_configurations(mut self, item: impl Into<LogConfiguration>) -> Self {
+        self.inner.log_configurations.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `LogConfigurations`.
+    pub fn set_log_configurations(
+        mut self,
+        value: Option<Vec<LogConfiguration>>,
+    ) -> Self {
+        self.inner.log_configurations = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> SetLogDeliveryConfigurationRequestBuilder<D> {
+        SetLogDeliveryConfigurationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -18012,23 +22310,37 @@ impl SetRiskConfigurationRequest {
         Ok(())
     }
 }
+/**Builds a [`SetRiskConfigurationRequest`]; see [`SetRiskConfigurationRequest::builder`].
 
-/// Builds a [`SetRiskConfigurationRequest`]; see [`SetRiskConfigurationRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct SetRiskConfigurationRequestBuilder {
-    inner: SetRiskConfigurationRequest,
+pub struct SetRiskConfigurationRequestBuilder<C = ()> {
+    pub(crate) inner: SetRiskConfigurationRequest,
+    pub(crate) client: C,
 }
 
-impl SetRiskConfigurationRequestBuilder {
+impl<C> SetRiskConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
     }
 
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
     /// Sets `ClientId`.
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
@@ -18041,12 +22353,30 @@ impl SetRiskConfigurationRequestBuilder {
         self
     }
 
+    /// Sets or clears `CompromisedCredentialsRiskConfiguration`.
+    pub fn set_compromised_credentials_risk_configuration(
+        mut self,
+        value: Option<CompromisedCredentialsRiskConfiguration>,
+    ) -> Self {
+        self.inner.compromised_credentials_risk_configuration = value;
+        self
+    }
+
     /// Sets `AccountTakeoverRiskConfiguration`.
     pub fn account_takeover_risk_configuration(
         mut self,
         value: impl Into<AccountTakeoverRiskConfiguration>,
     ) -> Self {
         self.inner.account_takeover_risk_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `AccountTakeoverRiskConfiguration`.
+    pub fn set_account_takeover_risk_configuration(
+        mut self,
+        value: Option<AccountTakeoverRiskConfiguration>,
+    ) -> Self {
+        self.inner.account_takeover_risk_configuration = value;
         self
     }
 
@@ -18057,6 +22387,24 @@ impl SetRiskConfigurationRequestBuilder {
     ) -> Self {
         self.inner.risk_exception_configuration = Some(value.into());
         self
+    }
+
+    /// Sets or clears `RiskExceptionConfiguration`.
+    pub fn set_risk_exception_configuration(
+        mut self,
+        value: Option<RiskExceptionConfiguration>,
+    ) -> Self {
+        self.inner.risk_exception_configuration = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> SetRiskConfigurationRequestBuilder<D> {
+        SetRiskConfigurationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -18134,17 +22482,25 @@ impl SetUiCustomizationRequest {
         Ok(())
     }
 }
+/**Builds a [`SetUiCustomizationRequest`]; see [`SetUiCustomizationRequest::builder`].
 
-/// Builds a [`SetUiCustomizationRequest`]; see [`SetUiCustomizationRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct SetUiCustomizationRequestBuilder {
-    inner: SetUiCustomizationRequest,
+pub struct SetUiCustomizationRequestBuilder<C = ()> {
+    pub(crate) inner: SetUiCustomizationRequest,
+    pub(crate) client: C,
 }
 
-impl SetUiCustomizationRequestBuilder {
+impl<C> SetUiCustomizationRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -18154,9 +22510,21 @@ impl SetUiCustomizationRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
     /// Sets `CSS`.
     pub fn css(mut self, value: impl Into<String>) -> Self {
         self.inner.css = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `CSS`.
+    pub fn set_css(mut self, value: Option<String>) -> Self {
+        self.inner.css = value;
         self
     }
 
@@ -18164,6 +22532,21 @@ impl SetUiCustomizationRequestBuilder {
     pub fn image_file(mut self, value: ::smithy_lean_runtime::Blob) -> Self {
         self.inner.image_file = Some(value);
         self
+    }
+
+    /// Sets or clears `ImageFile`.
+    pub fn set_image_file(mut self, value: Option<::smithy_lean_runtime::Blob>) -> Self {
+        self.inner.image_file = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> SetUiCustomizationRequestBuilder<D> {
+        SetUiCustomizationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -18240,17 +22623,25 @@ impl SetUserMfaPreferenceRequest {
         Ok(())
     }
 }
+/**Builds a [`SetUserMfaPreferenceRequest`]; see [`SetUserMfaPreferenceRequest::builder`].
 
-/// Builds a [`SetUserMfaPreferenceRequest`]; see [`SetUserMfaPreferenceRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct SetUserMfaPreferenceRequestBuilder {
-    inner: SetUserMfaPreferenceRequest,
+pub struct SetUserMfaPreferenceRequestBuilder<C = ()> {
+    pub(crate) inner: SetUserMfaPreferenceRequest,
+    pub(crate) client: C,
 }
 
-impl SetUserMfaPreferenceRequestBuilder {
+impl<C> SetUserMfaPreferenceRequestBuilder<C> {
     /// Sets `SMSMfaSettings`.
     pub fn sms_mfa_settings(mut self, value: impl Into<SmsMfaSettings>) -> Self {
         self.inner.sms_mfa_settings = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `SMSMfaSettings`.
+    pub fn set_sms_mfa_settings(mut self, value: Option<SmsMfaSettings>) -> Self {
+        self.inner.sms_mfa_settings = value;
         self
     }
 
@@ -18263,9 +22654,24 @@ impl SetUserMfaPreferenceRequestBuilder {
         self
     }
 
+    /// Sets or clears `SoftwareTokenMfaSettings`.
+    pub fn set_software_token_mfa_settings(
+        mut self,
+        value: Option<SoftwareTokenMfaSettings>,
+    ) -> Self {
+        self.inner.software_token_mfa_settings = value;
+        self
+    }
+
     /// Sets `EmailMfaSettings`.
     pub fn email_mfa_settings(mut self, value: impl Into<EmailMfaSettings>) -> Self {
         self.inner.email_mfa_settings = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `EmailMfaSettings`.
+    pub fn set_email_mfa_settings(mut self, value: Option<EmailMfaSettings>) -> Self {
+        self.inner.email_mfa_settings = value;
         self
     }
 
@@ -18278,10 +22684,34 @@ impl SetUserMfaPreferenceRequestBuilder {
         self
     }
 
+    /// Sets or clears `WebAuthnMfaSettings`.
+    pub fn set_web_authn_mfa_settings(
+        mut self,
+        value: Option<WebAuthnMfaSettings>,
+    ) -> Self {
+        self.inner.web_authn_mfa_settings = value;
+        self
+    }
+
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> SetUserMfaPreferenceRequestBuilder<D> {
+        SetUserMfaPreferenceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -18364,17 +22794,25 @@ impl SetUserPoolClientSessionConfigurationRequest {
         Ok(())
     }
 }
+/**Builds a [`SetUserPoolClientSessionConfigurationRequest`]; see [`SetUserPoolClientSessionConfigurationRequest::builder`].
 
-/// Builds a [`SetUserPoolClientSessionConfigurationRequest`]; see [`SetUserPoolClientSessionConfigurationRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct SetUserPoolClientSessionConfigurationRequestBuilder {
-    inner: SetUserPoolClientSessionConfigurationRequest,
+pub struct SetUserPoolClientSessionConfigurationRequestBuilder<C = ()> {
+    pub(crate) inner: SetUserPoolClientSessionConfigurationRequest,
+    pub(crate) client: C,
 }
 
-impl SetUserPoolClientSessionConfigurationRequestBuilder {
+impl<C> SetUserPoolClientSessionConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -18384,10 +22822,34 @@ impl SetUserPoolClientSessionConfigurationRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
     /// Sets `SSOSession`.
     pub fn sso_session(mut self, value: impl Into<ClientSsoSessionConfig>) -> Self {
         self.inner.sso_session = Some(value.into());
         self
+    }
+
+    /// Sets or clears `SSOSession`.
+    pub fn set_sso_session(mut self, value: Option<ClientSsoSessionConfig>) -> Self {
+        self.inner.sso_session = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> SetUserPoolClientSessionConfigurationRequestBuilder<D> {
+        SetUserPoolClientSessionConfigurationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -18476,23 +22938,37 @@ impl SetUserPoolMfaConfigRequest {
         Ok(())
     }
 }
+/**Builds a [`SetUserPoolMfaConfigRequest`]; see [`SetUserPoolMfaConfigRequest::builder`].
 
-/// Builds a [`SetUserPoolMfaConfigRequest`]; see [`SetUserPoolMfaConfigRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct SetUserPoolMfaConfigRequestBuilder {
-    inner: SetUserPoolMfaConfigRequest,
+pub struct SetUserPoolMfaConfigRequestBuilder<C = ()> {
+    pub(crate) inner: SetUserPoolMfaConfigRequest,
+    pub(crate) client: C,
 }
 
-impl SetUserPoolMfaConfigRequestBuilder {
+impl<C> SetUserPoolMfaConfigRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
         self
     }
 
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
     /// Sets `SmsMfaConfiguration`.
     pub fn sms_mfa_configuration(mut self, value: impl Into<SmsMfaConfig>) -> Self {
         self.inner.sms_mfa_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `SmsMfaConfiguration`.
+    pub fn set_sms_mfa_configuration(mut self, value: Option<SmsMfaConfig>) -> Self {
+        self.inner.sms_mfa_configuration = value;
         self
     }
 
@@ -18505,15 +22981,36 @@ impl SetUserPoolMfaConfigRequestBuilder {
         self
     }
 
+    /// Sets or clears `SoftwareTokenMfaConfiguration`.
+    pub fn set_software_token_mfa_configuration(
+        mut self,
+        value: Option<SoftwareTokenMfaConfig>,
+    ) -> Self {
+        self.inner.software_token_mfa_configuration = value;
+        self
+    }
+
     /// Sets `EmailMfaConfiguration`.
     pub fn email_mfa_configuration(mut self, value: impl Into<EmailMfaConfig>) -> Self {
         self.inner.email_mfa_configuration = Some(value.into());
         self
     }
 
+    /// Sets or clears `EmailMfaConfiguration`.
+    pub fn set_email_mfa_configuration(mut self, value: Option<EmailMfaConfig>) -> Self {
+        self.inner.email_mfa_configuration = value;
+        self
+    }
+
     /// Sets `MfaConfiguration`.
     pub fn mfa_configuration(mut self, value: impl Into<UserPoolMfa>) -> Self {
         self.inner.mfa_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `MfaConfiguration`.
+    pub fn set_mfa_configuration(mut self, value: Option<UserPoolMfa>) -> Self {
+        self.inner.mfa_configuration = value;
         self
     }
 
@@ -18524,6 +23021,24 @@ impl SetUserPoolMfaConfigRequestBuilder {
     ) -> Self {
         self.inner.web_authn_configuration = Some(value.into());
         self
+    }
+
+    /// Sets or clears `WebAuthnConfiguration`.
+    pub fn set_web_authn_configuration(
+        mut self,
+        value: Option<WebAuthnConfiguration>,
+    ) -> Self {
+        self.inner.web_authn_configuration = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> SetUserPoolMfaConfigRequestBuilder<D> {
+        SetUserPoolMfaConfigRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -18612,17 +23127,25 @@ impl SetUserPoolSessionConfigurationRequest {
         Ok(())
     }
 }
+/**Builds a [`SetUserPoolSessionConfigurationRequest`]; see [`SetUserPoolSessionConfigurationRequest::builder`].
 
-/// Builds a [`SetUserPoolSessionConfigurationRequest`]; see [`SetUserPoolSessionConfigurationRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct SetUserPoolSessionConfigurationRequestBuilder {
-    inner: SetUserPoolSessionConfigurationRequest,
+pub struct SetUserPoolSessionConfigurationRequestBuilder<C = ()> {
+    pub(crate) inner: SetUserPoolSessionConfigurationRequest,
+    pub(crate) client: C,
 }
 
-impl SetUserPoolSessionConfigurationRequestBuilder {
+impl<C> SetUserPoolSessionConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -18635,6 +23158,15 @@ impl SetUserPoolSessionConfigurationRequestBuilder {
         self
     }
 
+    /// Sets or clears `UserSessionTracking`.
+    pub fn set_user_session_tracking(
+        mut self,
+        value: Option<UserSessionTracking>,
+    ) -> Self {
+        self.inner.user_session_tracking = value;
+        self
+    }
+
     /// Sets `TokenSession`.
     pub fn token_session(
         mut self,
@@ -18642,6 +23174,27 @@ impl SetUserPoolSessionConfigurationRequestBuilder {
     ) -> Self {
         self.inner.token_session = Some(value.into());
         self
+    }
+
+    /// Sets or clears `TokenSession`.
+    pub fn set_token_session(
+        mut self,
+        value: Option<UserPoolTokenSessionConfig>,
+    ) -> Self {
+        self.inner.token_session = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> SetUserPoolSessionConfigurationRequestBuilder<D> {
+        SetUserPoolSessionConfigurationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -18725,24 +23278,47 @@ impl SetUserSettingsRequest {
         Ok(())
     }
 }
+/**Builds a [`SetUserSettingsRequest`]; see [`SetUserSettingsRequest::builder`].
 
-/// Builds a [`SetUserSettingsRequest`]; see [`SetUserSettingsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct SetUserSettingsRequestBuilder {
-    inner: SetUserSettingsRequest,
+pub struct SetUserSettingsRequestBuilder<C = ()> {
+    pub(crate) inner: SetUserSettingsRequest,
+    pub(crate) client: C,
 }
 
-impl SetUserSettingsRequestBuilder {
+impl<C> SetUserSettingsRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
         self
     }
 
-    /// Sets `MFAOptions`.
-    pub fn mfa_options(mut self, value: Vec<MfaOption>) -> Self {
-        self.inner.mfa_options = Some(value);
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
+    }
+
+    /// Adds one item to `MFAOptions`.
+    pub fn mfa_options(mut self, item: impl Into<MfaOption>) -> Self {
+        self.inner.mfa_options.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `MFAOptions`.
+    pub fn set_mfa_options(mut self, value: Option<Vec<MfaOption>>) -> Self {
+        self.inner.mfa_options = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> SetUserSettingsRequestBuilder<D> {
+        SetUserSettingsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -18854,17 +23430,25 @@ impl SignUpRequest {
         Ok(())
     }
 }
+/**Builds a [`SignUpRequest`]; see [`SignUpRequest::builder`].
 
-/// Builds a [`SignUpRequest`]; see [`SignUpRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct SignUpRequestBuilder {
-    inner: SignUpRequest,
+pub struct SignUpRequestBuilder<C = ()> {
+    pub(crate) inner: SignUpRequest,
+    pub(crate) client: C,
 }
 
-impl SignUpRequestBuilder {
+impl<C> SignUpRequestBuilder<C> {
     /// Sets `ClientId`.
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
@@ -18874,9 +23458,21 @@ impl SignUpRequestBuilder {
         self
     }
 
+    /// Sets or clears `SecretHash`.
+    pub fn set_secret_hash(mut self, value: Option<String>) -> Self {
+        self.inner.secret_hash = value;
+        self
+    }
+
     /// Sets `Username`.
     pub fn username(mut self, value: impl Into<String>) -> Self {
         self.inner.username = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
@@ -18886,15 +23482,33 @@ impl SignUpRequestBuilder {
         self
     }
 
-    /// Sets `UserAttributes`.
-    pub fn user_attributes(mut self, value: Vec<Attribute>) -> Self {
-        self.inner.user_attributes = Some(value);
+    /// Sets or clears `Password`.
+    pub fn set_password(mut self, value: Option<String>) -> Self {
+        self.inner.password = value;
         self
     }
 
-    /// Sets `ValidationData`.
-    pub fn validation_data(mut self, value: Vec<Attribute>) -> Self {
-        self.inner.validation_data = Some(value);
+    /// Adds one item to `UserAttributes`.
+    pub fn user_attributes(mut self, item: impl Into<Attribute>) -> Self {
+        self.inner.user_attributes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `UserAttributes`.
+    pub fn set_user_attributes(mut self, value: Option<Vec<Attribute>>) -> Self {
+        self.inner.user_attributes = value;
+        self
+    }
+
+    /// Adds one item to `ValidationData`.
+    pub fn validation_data(mut self, item: impl Into<Attribute>) -> Self {
+        self.inner.validation_data.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `ValidationData`.
+    pub fn set_validation_data(mut self, value: Option<Vec<Attribute>>) -> Self {
+        self.inner.validation_data = value;
         self
     }
 
@@ -18904,19 +23518,53 @@ impl SignUpRequestBuilder {
         self
     }
 
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
+        self
+    }
+
     /// Sets `UserContextData`.
     pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
         self.inner.user_context_data = Some(value.into());
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `UserContextData`.
+    pub fn set_user_context_data(mut self, value: Option<UserContextData>) -> Self {
+        self.inner.user_context_data = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> SignUpRequestBuilder<D> {
+        SignUpRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -19091,17 +23739,25 @@ impl StartPointInTimeRecoveryRequest {
         Ok(())
     }
 }
+/**Builds a [`StartPointInTimeRecoveryRequest`]; see [`StartPointInTimeRecoveryRequest::builder`].
 
-/// Builds a [`StartPointInTimeRecoveryRequest`]; see [`StartPointInTimeRecoveryRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct StartPointInTimeRecoveryRequestBuilder {
-    inner: StartPointInTimeRecoveryRequest,
+pub struct StartPointInTimeRecoveryRequestBuilder<C = ()> {
+    pub(crate) inner: StartPointInTimeRecoveryRequest,
+    pub(crate) client: C,
 }
 
-impl StartPointInTimeRecoveryRequestBuilder {
+impl<C> StartPointInTimeRecoveryRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -19109,6 +23765,21 @@ impl StartPointInTimeRecoveryRequestBuilder {
     pub fn restore_id(mut self, value: impl Into<String>) -> Self {
         self.inner.restore_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `RestoreId`.
+    pub fn set_restore_id(mut self, value: Option<String>) -> Self {
+        self.inner.restore_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> StartPointInTimeRecoveryRequestBuilder<D> {
+        StartPointInTimeRecoveryRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -19172,17 +23843,25 @@ impl StartUserImportJobRequest {
         Ok(())
     }
 }
+/**Builds a [`StartUserImportJobRequest`]; see [`StartUserImportJobRequest::builder`].
 
-/// Builds a [`StartUserImportJobRequest`]; see [`StartUserImportJobRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct StartUserImportJobRequestBuilder {
-    inner: StartUserImportJobRequest,
+pub struct StartUserImportJobRequestBuilder<C = ()> {
+    pub(crate) inner: StartUserImportJobRequest,
+    pub(crate) client: C,
 }
 
-impl StartUserImportJobRequestBuilder {
+impl<C> StartUserImportJobRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -19190,6 +23869,21 @@ impl StartUserImportJobRequestBuilder {
     pub fn job_id(mut self, value: impl Into<String>) -> Self {
         self.inner.job_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `JobId`.
+    pub fn set_job_id(mut self, value: Option<String>) -> Self {
+        self.inner.job_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> StartUserImportJobRequestBuilder<D> {
+        StartUserImportJobRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -19248,18 +23942,38 @@ impl StartWebAuthnRegistrationRequest {
         Ok(())
     }
 }
+/**Builds a [`StartWebAuthnRegistrationRequest`]; see [`StartWebAuthnRegistrationRequest::builder`].
 
-/// Builds a [`StartWebAuthnRegistrationRequest`]; see [`StartWebAuthnRegistrationRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct StartWebAuthnRegistrationRequestBuilder {
-    inner: StartWebAuthnRegistrationRequest,
+pub struct StartWebAuthnRegistrationRequestBuilder<C = ()> {
+    pub(crate) inner: StartWebAuthnRegistrationRequest,
+    pub(crate) client: C,
 }
 
-impl StartWebAuthnRegistrationRequestBuilder {
+impl<C> StartWebAuthnRegistrationRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
         self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> StartWebAuthnRegistrationRequestBuilder<D> {
+        StartWebAuthnRegistrationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -19365,17 +24079,25 @@ impl StopUserImportJobRequest {
         Ok(())
     }
 }
+/**Builds a [`StopUserImportJobRequest`]; see [`StopUserImportJobRequest::builder`].
 
-/// Builds a [`StopUserImportJobRequest`]; see [`StopUserImportJobRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct StopUserImportJobRequestBuilder {
-    inner: StopUserImportJobRequest,
+pub struct StopUserImportJobRequestBuilder<C = ()> {
+    pub(crate) inner: StopUserImportJobRequest,
+    pub(crate) client: C,
 }
 
-impl StopUserImportJobRequestBuilder {
+impl<C> StopUserImportJobRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -19383,6 +24105,21 @@ impl StopUserImportJobRequestBuilder {
     pub fn job_id(mut self, value: impl Into<String>) -> Self {
         self.inner.job_id = Some(value.into());
         self
+    }
+
+    /// Sets or clears `JobId`.
+    pub fn set_job_id(mut self, value: Option<String>) -> Self {
+        self.inner.job_id = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> StopUserImportJobRequestBuilder<D> {
+        StopUserImportJobRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -19462,24 +24199,53 @@ impl TagResourceRequest {
         Ok(())
     }
 }
+/**Builds a [`TagResourceRequest`]; see [`TagResourceRequest::builder`].
 
-/// Builds a [`TagResourceRequest`]; see [`TagResourceRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct TagResourceRequestBuilder {
-    inner: TagResourceRequest,
+pub struct TagResourceRequestBuilder<C = ()> {
+    pub(crate) inner: TagResourceRequest,
+    pub(crate) client: C,
 }
 
-impl TagResourceRequestBuilder {
+impl<C> TagResourceRequestBuilder<C> {
     /// Sets `ResourceArn`.
     pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_arn = Some(value.into());
         self
     }
 
-    /// Sets `Tags`.
-    pub fn tags(mut self, value: ::std::collections::HashMap<String, String>) -> Self {
-        self.inner.tags = Some(value);
+    /// Sets or clears `ResourceArn`.
+    pub fn set_resource_arn(mut self, value: Option<String>) -> Self {
+        self.inner.resource_arn = value;
         self
+    }
+
+    /// Adds one entry to `Tags` (replacing one with the same key).
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.inner
+            .tags
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `Tags`.
+    pub fn set_tags(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.tags = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> TagResourceRequestBuilder<D> {
+        TagResourceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -20081,24 +24847,47 @@ impl UntagResourceRequest {
         Ok(())
     }
 }
+/**Builds a [`UntagResourceRequest`]; see [`UntagResourceRequest::builder`].
 
-/// Builds a [`UntagResourceRequest`]; see [`UntagResourceRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct UntagResourceRequestBuilder {
-    inner: UntagResourceRequest,
+pub struct UntagResourceRequestBuilder<C = ()> {
+    pub(crate) inner: UntagResourceRequest,
+    pub(crate) client: C,
 }
 
-impl UntagResourceRequestBuilder {
+impl<C> UntagResourceRequestBuilder<C> {
     /// Sets `ResourceArn`.
     pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
         self.inner.resource_arn = Some(value.into());
         self
     }
 
-    /// Sets `TagKeys`.
-    pub fn tag_keys(mut self, value: Vec<String>) -> Self {
-        self.inner.tag_keys = Some(value);
+    /// Sets or clears `ResourceArn`.
+    pub fn set_resource_arn(mut self, value: Option<String>) -> Self {
+        self.inner.resource_arn = value;
         self
+    }
+
+    /// Adds one item to `TagKeys`.
+    pub fn tag_keys(mut self, item: impl Into<String>) -> Self {
+        self.inner.tag_keys.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `TagKeys`.
+    pub fn set_tag_keys(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.tag_keys = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> UntagResourceRequestBuilder<D> {
+        UntagResourceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -20209,17 +24998,25 @@ impl UpdateAuthEventFeedbackRequest {
         Ok(())
     }
 }
+/**Builds a [`UpdateAuthEventFeedbackRequest`]; see [`UpdateAuthEventFeedbackRequest::builder`].
 
-/// Builds a [`UpdateAuthEventFeedbackRequest`]; see [`UpdateAuthEventFeedbackRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct UpdateAuthEventFeedbackRequestBuilder {
-    inner: UpdateAuthEventFeedbackRequest,
+pub struct UpdateAuthEventFeedbackRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateAuthEventFeedbackRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateAuthEventFeedbackRequestBuilder {
+impl<C> UpdateAuthEventFeedbackRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -20229,9 +25026,21 @@ impl UpdateAuthEventFeedbackRequestBuilder {
         self
     }
 
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
+        self
+    }
+
     /// Sets `EventId`.
     pub fn event_id(mut self, value: impl Into<String>) -> Self {
         self.inner.event_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `EventId`.
+    pub fn set_event_id(mut self, value: Option<String>) -> Self {
+        self.inner.event_id = value;
         self
     }
 
@@ -20241,10 +25050,31 @@ impl UpdateAuthEventFeedbackRequestBuilder {
         self
     }
 
+    /// Sets or clears `FeedbackToken`.
+    pub fn set_feedback_token(mut self, value: Option<String>) -> Self {
+        self.inner.feedback_token = value;
+        self
+    }
+
     /// Sets `FeedbackValue`.
     pub fn feedback_value(mut self, value: impl Into<FeedbackValue>) -> Self {
         self.inner.feedback_value = Some(value.into());
         self
+    }
+
+    /// Sets or clears `FeedbackValue`.
+    pub fn set_feedback_value(mut self, value: Option<FeedbackValue>) -> Self {
+        self.inner.feedback_value = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> UpdateAuthEventFeedbackRequestBuilder<D> {
+        UpdateAuthEventFeedbackRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -20353,17 +25183,25 @@ impl UpdateCimdPolicyRequest {
         Ok(())
     }
 }
+/**Builds a [`UpdateCimdPolicyRequest`]; see [`UpdateCimdPolicyRequest::builder`].
 
-/// Builds a [`UpdateCimdPolicyRequest`]; see [`UpdateCimdPolicyRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct UpdateCimdPolicyRequestBuilder {
-    inner: UpdateCimdPolicyRequest,
+pub struct UpdateCimdPolicyRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateCimdPolicyRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateCimdPolicyRequestBuilder {
+impl<C> UpdateCimdPolicyRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -20373,9 +25211,21 @@ impl UpdateCimdPolicyRequestBuilder {
         self
     }
 
+    /// Sets or clears `CIMDPolicyId`.
+    pub fn set_cimd_policy_id(mut self, value: Option<String>) -> Self {
+        self.inner.cimd_policy_id = value;
+        self
+    }
+
     /// Sets `ClientId`.
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.inner.client_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
@@ -20385,16 +25235,43 @@ impl UpdateCimdPolicyRequestBuilder {
         self
     }
 
+    /// Sets or clears `PolicyName`.
+    pub fn set_policy_name(mut self, value: Option<String>) -> Self {
+        self.inner.policy_name = value;
+        self
+    }
+
     /// Sets `CacheDuration`.
     pub fn cache_duration(mut self, value: i32) -> Self {
         self.inner.cache_duration = Some(value);
         self
     }
 
-    /// Sets `URLPatterns`.
-    pub fn url_patterns(mut self, value: Vec<String>) -> Self {
-        self.inner.url_patterns = Some(value);
+    /// Sets or clears `CacheDuration`.
+    pub fn set_cache_duration(mut self, value: Option<i32>) -> Self {
+        self.inner.cache_duration = value;
         self
+    }
+
+    /// Adds one item to `URLPatterns`.
+    pub fn url_patterns(mut self, item: impl Into<String>) -> Self {
+        self.inner.url_patterns.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `URLPatterns`.
+    pub fn set_url_patterns(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.url_patterns = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> UpdateCimdPolicyRequestBuilder<D> {
+        UpdateCimdPolicyRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -20486,17 +25363,25 @@ impl UpdateClientMetadataUrlStateRequest {
         Ok(())
     }
 }
+/**Builds a [`UpdateClientMetadataUrlStateRequest`]; see [`UpdateClientMetadataUrlStateRequest::builder`].
 
-/// Builds a [`UpdateClientMetadataUrlStateRequest`]; see [`UpdateClientMetadataUrlStateRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct UpdateClientMetadataUrlStateRequestBuilder {
-    inner: UpdateClientMetadataUrlStateRequest,
+pub struct UpdateClientMetadataUrlStateRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateClientMetadataUrlStateRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateClientMetadataUrlStateRequestBuilder {
+impl<C> UpdateClientMetadataUrlStateRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -20506,9 +25391,21 @@ impl UpdateClientMetadataUrlStateRequestBuilder {
         self
     }
 
+    /// Sets or clears `CIMDPolicyId`.
+    pub fn set_cimd_policy_id(mut self, value: Option<String>) -> Self {
+        self.inner.cimd_policy_id = value;
+        self
+    }
+
     /// Sets `URL`.
     pub fn url(mut self, value: impl Into<String>) -> Self {
         self.inner.url = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `URL`.
+    pub fn set_url(mut self, value: Option<String>) -> Self {
+        self.inner.url = value;
         self
     }
 
@@ -20516,6 +25413,24 @@ impl UpdateClientMetadataUrlStateRequestBuilder {
     pub fn action(mut self, value: impl Into<CimdCacheAction>) -> Self {
         self.inner.action = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Action`.
+    pub fn set_action(mut self, value: Option<CimdCacheAction>) -> Self {
+        self.inner.action = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> UpdateClientMetadataUrlStateRequestBuilder<D> {
+        UpdateClientMetadataUrlStateRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -20588,23 +25503,37 @@ impl UpdateDeviceStatusRequest {
         Ok(())
     }
 }
+/**Builds a [`UpdateDeviceStatusRequest`]; see [`UpdateDeviceStatusRequest::builder`].
 
-/// Builds a [`UpdateDeviceStatusRequest`]; see [`UpdateDeviceStatusRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct UpdateDeviceStatusRequestBuilder {
-    inner: UpdateDeviceStatusRequest,
+pub struct UpdateDeviceStatusRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateDeviceStatusRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateDeviceStatusRequestBuilder {
+impl<C> UpdateDeviceStatusRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
         self
     }
 
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
+        self
+    }
+
     /// Sets `DeviceKey`.
     pub fn device_key(mut self, value: impl Into<String>) -> Self {
         self.inner.device_key = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `DeviceKey`.
+    pub fn set_device_key(mut self, value: Option<String>) -> Self {
+        self.inner.device_key = value;
         self
     }
 
@@ -20615,6 +25544,24 @@ impl UpdateDeviceStatusRequestBuilder {
     ) -> Self {
         self.inner.device_remembered_status = Some(value.into());
         self
+    }
+
+    /// Sets or clears `DeviceRememberedStatus`.
+    pub fn set_device_remembered_status(
+        mut self,
+        value: Option<DeviceRememberedStatus>,
+    ) -> Self {
+        self.inner.device_remembered_status = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> UpdateDeviceStatusRequestBuilder<D> {
+        UpdateDeviceStatusRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -20689,17 +25636,25 @@ impl UpdateGroupRequest {
         Ok(())
     }
 }
+/**Builds a [`UpdateGroupRequest`]; see [`UpdateGroupRequest::builder`].
 
-/// Builds a [`UpdateGroupRequest`]; see [`UpdateGroupRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct UpdateGroupRequestBuilder {
-    inner: UpdateGroupRequest,
+pub struct UpdateGroupRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateGroupRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateGroupRequestBuilder {
+impl<C> UpdateGroupRequestBuilder<C> {
     /// Sets `GroupName`.
     pub fn group_name(mut self, value: impl Into<String>) -> Self {
         self.inner.group_name = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `GroupName`.
+    pub fn set_group_name(mut self, value: Option<String>) -> Self {
+        self.inner.group_name = value;
         self
     }
 
@@ -20709,9 +25664,21 @@ impl UpdateGroupRequestBuilder {
         self
     }
 
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
     /// Sets `Description`.
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.inner.description = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `Description`.
+    pub fn set_description(mut self, value: Option<String>) -> Self {
+        self.inner.description = value;
         self
     }
 
@@ -20721,10 +25688,31 @@ impl UpdateGroupRequestBuilder {
         self
     }
 
+    /// Sets or clears `RoleArn`.
+    pub fn set_role_arn(mut self, value: Option<String>) -> Self {
+        self.inner.role_arn = value;
+        self
+    }
+
     /// Sets `Precedence`.
     pub fn precedence(mut self, value: i32) -> Self {
         self.inner.precedence = Some(value);
         self
+    }
+
+    /// Sets or clears `Precedence`.
+    pub fn set_precedence(mut self, value: Option<i32>) -> Self {
+        self.inner.precedence = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> UpdateGroupRequestBuilder<D> {
+        UpdateGroupRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -20802,17 +25790,25 @@ impl UpdateIdentityProviderRequest {
         Ok(())
     }
 }
+/**Builds a [`UpdateIdentityProviderRequest`]; see [`UpdateIdentityProviderRequest::builder`].
 
-/// Builds a [`UpdateIdentityProviderRequest`]; see [`UpdateIdentityProviderRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct UpdateIdentityProviderRequestBuilder {
-    inner: UpdateIdentityProviderRequest,
+pub struct UpdateIdentityProviderRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateIdentityProviderRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateIdentityProviderRequestBuilder {
+impl<C> UpdateIdentityProviderRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -20822,37 +25818,97 @@ impl UpdateIdentityProviderRequestBuilder {
         self
     }
 
-    /// Sets `ProviderDetails`.
+    /// Sets or clears `ProviderName`.
+    pub fn set_provider_name(mut self, value: Option<String>) -> Self {
+        self.inner.provider_name = value;
+        self
+    }
+
+    /// Adds one entry to `ProviderDetails` (replacing one with the same key).
     pub fn provider_details(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.provider_details = Some(value);
+        self.inner
+            .provider_details
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
     }
 
-    /// Sets `AttributeMapping`.
+    /// Sets or clears `ProviderDetails`.
+    pub fn set_provider_details(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.provider_details = value;
+        self
+    }
+
+    /// Adds one entry to `AttributeMapping` (replacing one with the same key).
     pub fn attribute_mapping(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.attribute_mapping = Some(value);
+        self.inner
+            .attribute_mapping
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
     }
 
-    /// Sets `IdpIdentifiers`.
-    pub fn idp_identifiers(mut self, value: Vec<String>) -> Self {
-        self.inner.idp_identifiers = Some(value);
+    /// Sets or clears `AttributeMapping`.
+    pub fn set_attribute_mapping(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.attribute_mapping = value;
         self
     }
 
-    /// Sets `AcrMapping`.
+    /// Adds one item to `IdpIdentifiers`.
+    pub fn idp_identifiers(mut self, item: impl Into<String>) -> Self {
+        self.inner.idp_identifiers.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `IdpIdentifiers`.
+    pub fn set_idp_identifiers(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.idp_identifiers = value;
+        self
+    }
+
+    /// Adds one entry to `AcrMapping` (replacing one with the same key).
     pub fn acr_mapping(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.acr_mapping = Some(value);
+        self.inner
+            .acr_mapping
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `AcrMapping`.
+    pub fn set_acr_mapping(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.acr_mapping = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> UpdateIdentityProviderRequestBuilder<D> {
+        UpdateIdentityProviderRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -20912,17 +25968,25 @@ impl UpdateManagedLoginBrandingRequest {
         Ok(())
     }
 }
+/**Builds a [`UpdateManagedLoginBrandingRequest`]; see [`UpdateManagedLoginBrandingRequest::builder`].
 
-/// Builds a [`UpdateManagedLoginBrandingRequest`]; see [`UpdateManagedLoginBrandingRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct UpdateManagedLoginBrandingRequestBuilder {
-    inner: UpdateManagedLoginBrandingRequest,
+pub struct UpdateManagedLoginBrandingRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateManagedLoginBrandingRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateManagedLoginBrandingRequestBuilder {
+impl<C> UpdateManagedLoginBrandingRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -20932,9 +25996,21 @@ impl UpdateManagedLoginBrandingRequestBuilder {
         self
     }
 
+    /// Sets or clears `ManagedLoginBrandingId`.
+    pub fn set_managed_login_branding_id(mut self, value: Option<String>) -> Self {
+        self.inner.managed_login_branding_id = value;
+        self
+    }
+
     /// Sets `UseCognitoProvidedValues`.
     pub fn use_cognito_provided_values(mut self, value: bool) -> Self {
         self.inner.use_cognito_provided_values = Some(value);
+        self
+    }
+
+    /// Sets or clears `UseCognitoProvidedValues`.
+    pub fn set_use_cognito_provided_values(mut self, value: Option<bool>) -> Self {
+        self.inner.use_cognito_provided_values = value;
         self
     }
 
@@ -20944,10 +26020,37 @@ impl UpdateManagedLoginBrandingRequestBuilder {
         self
     }
 
-    /// Sets `Assets`.
-    pub fn assets(mut self, value: Vec<Asset>) -> Self {
-        self.inner.assets = Some(value);
+    /// Sets or clears `Settings`.
+    pub fn set_settings(
+        mut self,
+        value: Option<::smithy_lean_runtime::Document>,
+    ) -> Self {
+        self.inner.settings = value;
         self
+    }
+
+    /// Adds one item to `Assets`.
+    pub fn assets(mut self, item: impl Into<Asset>) -> Self {
+        self.inner.assets.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `Assets`.
+    pub fn set_assets(mut self, value: Option<Vec<Asset>>) -> Self {
+        self.inner.assets = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> UpdateManagedLoginBrandingRequestBuilder<D> {
+        UpdateManagedLoginBrandingRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -21011,17 +26114,25 @@ impl UpdateProvisionedLimitRequest {
         Ok(())
     }
 }
+/**Builds a [`UpdateProvisionedLimitRequest`]; see [`UpdateProvisionedLimitRequest::builder`].
 
-/// Builds a [`UpdateProvisionedLimitRequest`]; see [`UpdateProvisionedLimitRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct UpdateProvisionedLimitRequestBuilder {
-    inner: UpdateProvisionedLimitRequest,
+pub struct UpdateProvisionedLimitRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateProvisionedLimitRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateProvisionedLimitRequestBuilder {
+impl<C> UpdateProvisionedLimitRequestBuilder<C> {
     /// Sets `LimitDefinition`.
     pub fn limit_definition(mut self, value: impl Into<LimitDefinition>) -> Self {
         self.inner.limit_definition = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `LimitDefinition`.
+    pub fn set_limit_definition(mut self, value: Option<LimitDefinition>) -> Self {
+        self.inner.limit_definition = value;
         self
     }
 
@@ -21029,6 +26140,21 @@ impl UpdateProvisionedLimitRequestBuilder {
     pub fn requested_limit_value(mut self, value: i32) -> Self {
         self.inner.requested_limit_value = Some(value);
         self
+    }
+
+    /// Sets or clears `RequestedLimitValue`.
+    pub fn set_requested_limit_value(mut self, value: Option<i32>) -> Self {
+        self.inner.requested_limit_value = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> UpdateProvisionedLimitRequestBuilder<D> {
+        UpdateProvisionedLimitRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -21152,17 +26278,25 @@ impl UpdateResourceServerRequest {
         Ok(())
     }
 }
+/**Builds a [`UpdateResourceServerRequest`]; see [`UpdateResourceServerRequest::builder`].
 
-/// Builds a [`UpdateResourceServerRequest`]; see [`UpdateResourceServerRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct UpdateResourceServerRequestBuilder {
-    inner: UpdateResourceServerRequest,
+pub struct UpdateResourceServerRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateResourceServerRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateResourceServerRequestBuilder {
+impl<C> UpdateResourceServerRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -21172,16 +26306,43 @@ impl UpdateResourceServerRequestBuilder {
         self
     }
 
+    /// Sets or clears `Identifier`.
+    pub fn set_identifier(mut self, value: Option<String>) -> Self {
+        self.inner.identifier = value;
+        self
+    }
+
     /// Sets `Name`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.inner.name = Some(value.into());
         self
     }
 
-    /// Sets `Scopes`.
-    pub fn scopes(mut self, value: Vec<ResourceServerScope>) -> Self {
-        self.inner.scopes = Some(value);
+    /// Sets or clears `Name`.
+    pub fn set_name(mut self, value: Option<String>) -> Self {
+        self.inner.name = value;
         self
+    }
+
+    /// Adds one item to `Scopes`.
+    pub fn scopes(mut self, item: impl Into<ResourceServerScope>) -> Self {
+        self.inner.scopes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `Scopes`.
+    pub fn set_scopes(mut self, value: Option<Vec<ResourceServerScope>>) -> Self {
+        self.inner.scopes = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> UpdateResourceServerRequestBuilder<D> {
+        UpdateResourceServerRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -21262,17 +26423,25 @@ impl UpdateTermsRequest {
         Ok(())
     }
 }
+/**Builds a [`UpdateTermsRequest`]; see [`UpdateTermsRequest::builder`].
 
-/// Builds a [`UpdateTermsRequest`]; see [`UpdateTermsRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct UpdateTermsRequestBuilder {
-    inner: UpdateTermsRequest,
+pub struct UpdateTermsRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateTermsRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateTermsRequestBuilder {
+impl<C> UpdateTermsRequestBuilder<C> {
     /// Sets `TermsId`.
     pub fn terms_id(mut self, value: impl Into<String>) -> Self {
         self.inner.terms_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `TermsId`.
+    pub fn set_terms_id(mut self, value: Option<String>) -> Self {
+        self.inner.terms_id = value;
         self
     }
 
@@ -21282,9 +26451,21 @@ impl UpdateTermsRequestBuilder {
         self
     }
 
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
     /// Sets `TermsName`.
     pub fn terms_name(mut self, value: impl Into<String>) -> Self {
         self.inner.terms_name = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `TermsName`.
+    pub fn set_terms_name(mut self, value: Option<String>) -> Self {
+        self.inner.terms_name = value;
         self
     }
 
@@ -21294,16 +26475,49 @@ impl UpdateTermsRequestBuilder {
         self
     }
 
+    /// Sets or clears `TermsSource`.
+    pub fn set_terms_source(mut self, value: Option<TermsSource>) -> Self {
+        self.inner.terms_source = value;
+        self
+    }
+
     /// Sets `Enforcement`.
     pub fn enforcement(mut self, value: impl Into<TermsEnforcement>) -> Self {
         self.inner.enforcement = Some(value.into());
         self
     }
 
-    /// Sets `Links`.
-    pub fn links(mut self, value: ::std::collections::HashMap<String, String>) -> Self {
-        self.inner.links = Some(value);
+    /// Sets or clears `Enforcement`.
+    pub fn set_enforcement(mut self, value: Option<TermsEnforcement>) -> Self {
+        self.inner.enforcement = value;
         self
+    }
+
+    /// Adds one entry to `Links` (replacing one with the same key).
+    pub fn links(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.inner
+            .links
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `Links`.
+    pub fn set_links(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.links = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> UpdateTermsRequestBuilder<D> {
+        UpdateTermsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -21378,17 +26592,25 @@ impl UpdateUserAttributesRequest {
         Ok(())
     }
 }
+/**Builds a [`UpdateUserAttributesRequest`]; see [`UpdateUserAttributesRequest::builder`].
 
-/// Builds a [`UpdateUserAttributesRequest`]; see [`UpdateUserAttributesRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct UpdateUserAttributesRequestBuilder {
-    inner: UpdateUserAttributesRequest,
+pub struct UpdateUserAttributesRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateUserAttributesRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateUserAttributesRequestBuilder {
-    /// Sets `UserAttributes`.
-    pub fn user_attributes(mut self, value: Vec<Attribute>) -> Self {
-        self.inner.user_attributes = Some(value);
+impl<C> UpdateUserAttributesRequestBuilder<C> {
+    /// Adds one item to `UserAttributes`.
+    pub fn user_attributes(mut self, item: impl Into<Attribute>) -> Self {
+        self.inner.user_attributes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `UserAttributes`.
+    pub fn set_user_attributes(mut self, value: Option<Vec<Attribute>>) -> Self {
+        self.inner.user_attributes = value;
         self
     }
 
@@ -21398,13 +26620,41 @@ impl UpdateUserAttributesRequestBuilder {
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> UpdateUserAttributesRequestBuilder<D> {
+        UpdateUserAttributesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -21597,17 +26847,25 @@ impl UpdateUserPoolClientRequest {
         Ok(())
     }
 }
+/**Builds a [`UpdateUserPoolClientRequest`]; see [`UpdateUserPoolClientRequest::builder`].
 
-/// Builds a [`UpdateUserPoolClientRequest`]; see [`UpdateUserPoolClientRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct UpdateUserPoolClientRequestBuilder {
-    inner: UpdateUserPoolClientRequest,
+pub struct UpdateUserPoolClientRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateUserPoolClientRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateUserPoolClientRequestBuilder {
+impl<C> UpdateUserPoolClientRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -21617,9 +26875,21 @@ impl UpdateUserPoolClientRequestBuilder {
         self
     }
 
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
+        self
+    }
+
     /// Sets `ClientName`.
     pub fn client_name(mut self, value: impl Into<String>) -> Self {
         self.inner.client_name = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `ClientName`.
+    pub fn set_client_name(mut self, value: Option<String>) -> Self {
+        self.inner.client_name = value;
         self
     }
 
@@ -21629,9 +26899,21 @@ impl UpdateUserPoolClientRequestBuilder {
         self
     }
 
+    /// Sets or clears `RefreshTokenValidity`.
+    pub fn set_refresh_token_validity(mut self, value: Option<i32>) -> Self {
+        self.inner.refresh_token_validity = value;
+        self
+    }
+
     /// Sets `AccessTokenValidity`.
     pub fn access_token_validity(mut self, value: i32) -> Self {
         self.inner.access_token_validity = Some(value);
+        self
+    }
+
+    /// Sets or clears `AccessTokenValidity`.
+    pub fn set_access_token_validity(mut self, value: Option<i32>) -> Self {
+        self.inner.access_token_validity = value;
         self
     }
 
@@ -21641,45 +26923,105 @@ impl UpdateUserPoolClientRequestBuilder {
         self
     }
 
+    /// Sets or clears `IdTokenValidity`.
+    pub fn set_id_token_validity(mut self, value: Option<i32>) -> Self {
+        self.inner.id_token_validity = value;
+        self
+    }
+
     /// Sets `TokenValidityUnits`.
     pub fn token_validity_units(mut self, value: impl Into<TokenValidityUnits>) -> Self {
         self.inner.token_validity_units = Some(value.into());
         self
     }
 
-    /// Sets `ReadAttributes`.
-    pub fn read_attributes(mut self, value: Vec<String>) -> Self {
-        self.inner.read_attributes = Some(value);
+    /// Sets or clears `TokenValidityUnits`.
+    pub fn set_token_validity_units(
+        mut self,
+        value: Option<TokenValidityUnits>,
+    ) -> Self {
+        self.inner.token_validity_units = value;
         self
     }
 
-    /// Sets `WriteAttributes`.
-    pub fn write_attributes(mut self, value: Vec<String>) -> Self {
-        self.inner.write_attributes = Some(value);
+    /// Adds one item to `ReadAttributes`.
+    pub fn read_attributes(mut self, item: impl Into<String>) -> Self {
+        self.inner.read_attributes.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `ExplicitAuthFlows`.
-    pub fn explicit_auth_flows(mut self, value: Vec<ExplicitAuthFlows>) -> Self {
-        self.inner.explicit_auth_flows = Some(value);
+    /// Sets or clears `ReadAttributes`.
+    pub fn set_read_attributes(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.read_attributes = value;
         self
     }
 
-    /// Sets `SupportedIdentityProviders`.
-    pub fn supported_identity_providers(mut self, value: Vec<String>) -> Self {
-        self.inner.supported_identity_providers = Some(value);
+    /// Adds one item to `WriteAttributes`.
+    pub fn write_attributes(mut self, item: impl Into<String>) -> Self {
+        self.inner.write_attributes.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `CallbackURLs`.
-    pub fn callback_urls(mut self, value: Vec<String>) -> Self {
-        self.inner.callback_urls = Some(value);
+    /// Sets or clears `WriteAttributes`.
+    pub fn set_write_attributes(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.write_attributes = value;
         self
     }
 
-    /// Sets `LogoutURLs`.
-    pub fn logout_urls(mut self, value: Vec<String>) -> Self {
-        self.inner.logout_urls = Some(value);
+    /// Adds one item to `ExplicitAuthFlows`.
+    pub fn explicit_auth_flows(mut self, item: impl Into<ExplicitAuthFlows>) -> Self {
+        self.inner.explicit_auth_flows.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `ExplicitAuthFlows`.
+    pub fn set_explicit_auth_flows(
+        mut self,
+        value: Option<Vec<ExplicitAuthFlows>>,
+    ) -> Self {
+        self.inner.explicit_auth_flows = value;
+        self
+    }
+
+    /// Adds one item to `SupportedIdentityProviders`.
+    pub fn supported_identity_providers(mut self, item: impl Into<String>) -> Self {
+        self.inner
+            .supported_identity_providers
+            .get_or_insert_with(Vec::new)
+            .push(item.into());
+        self
+    }
+
+    /// Sets or clears `SupportedIdentityProviders`.
+    pub fn set_supported_identity_providers(
+        mut self,
+        value: Option<Vec<String>>,
+    ) -> Self {
+        self.inner.supported_identity_providers = value;
+        self
+    }
+
+    /// Adds one item to `CallbackURLs`.
+    pub fn callback_urls(mut self, item: impl Into<String>) -> Self {
+        self.inner.callback_urls.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `CallbackURLs`.
+    pub fn set_callback_urls(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.callback_urls = value;
+        self
+    }
+
+    /// Adds one item to `LogoutURLs`.
+    pub fn logout_urls(mut self, item: impl Into<String>) -> Self {
+        self.inner.logout_urls.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `LogoutURLs`.
+    pub fn set_logout_urls(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.logout_urls = value;
         self
     }
 
@@ -21689,21 +27031,48 @@ impl UpdateUserPoolClientRequestBuilder {
         self
     }
 
-    /// Sets `AllowedOAuthFlows`.
-    pub fn allowed_o_auth_flows(mut self, value: Vec<OAuthFlow>) -> Self {
-        self.inner.allowed_o_auth_flows = Some(value);
+    /// Sets or clears `DefaultRedirectURI`.
+    pub fn set_default_redirect_uri(mut self, value: Option<String>) -> Self {
+        self.inner.default_redirect_uri = value;
         self
     }
 
-    /// Sets `AllowedOAuthScopes`.
-    pub fn allowed_o_auth_scopes(mut self, value: Vec<String>) -> Self {
-        self.inner.allowed_o_auth_scopes = Some(value);
+    /// Adds one item to `AllowedOAuthFlows`.
+    pub fn allowed_o_auth_flows(mut self, item: impl Into<OAuthFlow>) -> Self {
+        self.inner.allowed_o_auth_flows.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `AllowedOAuthFlows`.
+    pub fn set_allowed_o_auth_flows(mut self, value: Option<Vec<OAuthFlow>>) -> Self {
+        self.inner.allowed_o_auth_flows = value;
+        self
+    }
+
+    /// Adds one item to `AllowedOAuthScopes`.
+    pub fn allowed_o_auth_scopes(mut self, item: impl Into<String>) -> Self {
+        self.inner.allowed_o_auth_scopes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `AllowedOAuthScopes`.
+    pub fn set_allowed_o_auth_scopes(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.allowed_o_auth_scopes = value;
         self
     }
 
     /// Sets `AllowedOAuthFlowsUserPoolClient`.
     pub fn allowed_o_auth_flows_user_pool_client(mut self, value: bool) -> Self {
         self.inner.allowed_o_auth_flows_user_pool_client = Some(value);
+        self
+    }
+
+    /// Sets or clears `AllowedOAuthFlowsUserPoolClient`.
+    pub fn set_allowed_o_auth_flows_user_pool_client(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
+        self.inner.allowed_o_auth_flows_user_pool_client = value;
         self
     }
 
@@ -21716,6 +27085,15 @@ impl UpdateUserPoolClientRequestBuilder {
         self
     }
 
+    /// Sets or clears `AnalyticsConfiguration`.
+    pub fn set_analytics_configuration(
+        mut self,
+        value: Option<AnalyticsConfiguration>,
+    ) -> Self {
+        self.inner.analytics_configuration = value;
+        self
+    }
+
     /// Sets `PreventUserExistenceErrors`.
     pub fn prevent_user_existence_errors(
         mut self,
@@ -21725,9 +27103,24 @@ impl UpdateUserPoolClientRequestBuilder {
         self
     }
 
+    /// Sets or clears `PreventUserExistenceErrors`.
+    pub fn set_prevent_user_existence_errors(
+        mut self,
+        value: Option<PreventUserExistenceErrorTypes>,
+    ) -> Self {
+        self.inner.prevent_user_existence_errors = value;
+        self
+    }
+
     /// Sets `EnableTokenRevocation`.
     pub fn enable_token_revocation(mut self, value: bool) -> Self {
         self.inner.enable_token_revocation = Some(value);
+        self
+    }
+
+    /// Sets or clears `EnableTokenRevocation`.
+    pub fn set_enable_token_revocation(mut self, value: Option<bool>) -> Self {
+        self.inner.enable_token_revocation = value;
         self
     }
 
@@ -21737,9 +27130,24 @@ impl UpdateUserPoolClientRequestBuilder {
         self
     }
 
+    /// Sets or clears `EnablePropagateAdditionalUserContextData`.
+    pub fn set_enable_propagate_additional_user_context_data(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
+        self.inner.enable_propagate_additional_user_context_data = value;
+        self
+    }
+
     /// Sets `AuthSessionValidity`.
     pub fn auth_session_validity(mut self, value: i32) -> Self {
         self.inner.auth_session_validity = Some(value);
+        self
+    }
+
+    /// Sets or clears `AuthSessionValidity`.
+    pub fn set_auth_session_validity(mut self, value: Option<i32>) -> Self {
+        self.inner.auth_session_validity = value;
         self
     }
 
@@ -21752,10 +27160,37 @@ impl UpdateUserPoolClientRequestBuilder {
         self
     }
 
+    /// Sets or clears `RefreshTokenRotation`.
+    pub fn set_refresh_token_rotation(
+        mut self,
+        value: Option<RefreshTokenRotation>,
+    ) -> Self {
+        self.inner.refresh_token_rotation = value;
+        self
+    }
+
     /// Sets `PublishSecretsInAWSSecretsManager`.
     pub fn publish_secrets_in_aws_secrets_manager(mut self, value: bool) -> Self {
         self.inner.publish_secrets_in_aws_secrets_manager = Some(value);
         self
+    }
+
+    /// Sets or clears `PublishSecretsInAWSSecretsManager`.
+    pub fn set_publish_secrets_in_aws_secrets_manager(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
+        self.inner.publish_secrets_in_aws_secrets_manager = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> UpdateUserPoolClientRequestBuilder<D> {
+        UpdateUserPoolClientRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -21828,17 +27263,25 @@ impl UpdateUserPoolDomainRequest {
         Ok(())
     }
 }
+/**Builds a [`UpdateUserPoolDomainRequest`]; see [`UpdateUserPoolDomainRequest::builder`].
 
-/// Builds a [`UpdateUserPoolDomainRequest`]; see [`UpdateUserPoolDomainRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct UpdateUserPoolDomainRequestBuilder {
-    inner: UpdateUserPoolDomainRequest,
+pub struct UpdateUserPoolDomainRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateUserPoolDomainRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateUserPoolDomainRequestBuilder {
+impl<C> UpdateUserPoolDomainRequestBuilder<C> {
     /// Sets `Domain`.
     pub fn domain(mut self, value: impl Into<String>) -> Self {
         self.inner.domain = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `Domain`.
+    pub fn set_domain(mut self, value: Option<String>) -> Self {
+        self.inner.domain = value;
         self
     }
 
@@ -21848,9 +27291,21 @@ impl UpdateUserPoolDomainRequestBuilder {
         self
     }
 
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
+        self
+    }
+
     /// Sets `ManagedLoginVersion`.
     pub fn managed_login_version(mut self, value: i32) -> Self {
         self.inner.managed_login_version = Some(value);
+        self
+    }
+
+    /// Sets or clears `ManagedLoginVersion`.
+    pub fn set_managed_login_version(mut self, value: Option<i32>) -> Self {
+        self.inner.managed_login_version = value;
         self
     }
 
@@ -21860,10 +27315,34 @@ impl UpdateUserPoolDomainRequestBuilder {
         self
     }
 
+    /// Sets or clears `CustomDomainConfig`.
+    pub fn set_custom_domain_config(
+        mut self,
+        value: Option<CustomDomainConfig>,
+    ) -> Self {
+        self.inner.custom_domain_config = value;
+        self
+    }
+
     /// Sets `Routing`.
     pub fn routing(mut self, value: impl Into<Routing>) -> Self {
         self.inner.routing = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Routing`.
+    pub fn set_routing(mut self, value: Option<Routing>) -> Self {
+        self.inner.routing = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> UpdateUserPoolDomainRequestBuilder<D> {
+        UpdateUserPoolDomainRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -21948,17 +27427,25 @@ impl UpdateUserPoolReplicaRequest {
         Ok(())
     }
 }
+/**Builds a [`UpdateUserPoolReplicaRequest`]; see [`UpdateUserPoolReplicaRequest::builder`].
 
-/// Builds a [`UpdateUserPoolReplicaRequest`]; see [`UpdateUserPoolReplicaRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct UpdateUserPoolReplicaRequestBuilder {
-    inner: UpdateUserPoolReplicaRequest,
+pub struct UpdateUserPoolReplicaRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateUserPoolReplicaRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateUserPoolReplicaRequestBuilder {
+impl<C> UpdateUserPoolReplicaRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -21968,10 +27455,31 @@ impl UpdateUserPoolReplicaRequestBuilder {
         self
     }
 
+    /// Sets or clears `RegionName`.
+    pub fn set_region_name(mut self, value: Option<String>) -> Self {
+        self.inner.region_name = value;
+        self
+    }
+
     /// Sets `Status`.
     pub fn status(mut self, value: impl Into<UpdateReplicaStatus>) -> Self {
         self.inner.status = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Status`.
+    pub fn set_status(mut self, value: Option<UpdateReplicaStatus>) -> Self {
+        self.inner.status = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> UpdateUserPoolReplicaRequestBuilder<D> {
+        UpdateUserPoolReplicaRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -22106,17 +27614,25 @@ impl UpdateUserPoolRequest {
         Ok(())
     }
 }
+/**Builds a [`UpdateUserPoolRequest`]; see [`UpdateUserPoolRequest::builder`].
 
-/// Builds a [`UpdateUserPoolRequest`]; see [`UpdateUserPoolRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct UpdateUserPoolRequestBuilder {
-    inner: UpdateUserPoolRequest,
+pub struct UpdateUserPoolRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateUserPoolRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateUserPoolRequestBuilder {
+impl<C> UpdateUserPoolRequestBuilder<C> {
     /// Sets `UserPoolId`.
     pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
         self.inner.user_pool_id = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
@@ -22126,9 +27642,21 @@ impl UpdateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets or clears `Policies`.
+    pub fn set_policies(mut self, value: Option<UserPoolPolicy>) -> Self {
+        self.inner.policies = value;
+        self
+    }
+
     /// Sets `DeletionProtection`.
     pub fn deletion_protection(mut self, value: impl Into<DeletionProtection>) -> Self {
         self.inner.deletion_protection = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `DeletionProtection`.
+    pub fn set_deletion_protection(mut self, value: Option<DeletionProtection>) -> Self {
+        self.inner.deletion_protection = value;
         self
     }
 
@@ -22138,9 +27666,30 @@ impl UpdateUserPoolRequestBuilder {
         self
     }
 
-    /// Sets `AutoVerifiedAttributes`.
-    pub fn auto_verified_attributes(mut self, value: Vec<VerifiedAttribute>) -> Self {
-        self.inner.auto_verified_attributes = Some(value);
+    /// Sets or clears `LambdaConfig`.
+    pub fn set_lambda_config(mut self, value: Option<LambdaConfig>) -> Self {
+        self.inner.lambda_config = value;
+        self
+    }
+
+    /// Adds one item to `AutoVerifiedAttributes`.
+    pub fn auto_verified_attributes(
+        mut self,
+        item: impl Into<VerifiedAttribute>,
+    ) -> Self {
+        self.inner
+            .auto_verified_attributes
+            .get_or_insert_with(Vec::new)
+            .push(item.into());
+        self
+    }
+
+    /// Sets or clears `AutoVerifiedAttributes`.
+    pub fn set_auto_verified_attributes(
+        mut self,
+        value: Option<Vec<VerifiedAttribute>>,
+    ) -> Self {
+        self.inner.auto_verified_attributes = value;
         self
     }
 
@@ -22150,15 +27699,33 @@ impl UpdateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets or clears `SmsVerificationMessage`.
+    pub fn set_sms_verification_message(mut self, value: Option<String>) -> Self {
+        self.inner.sms_verification_message = value;
+        self
+    }
+
     /// Sets `EmailVerificationMessage`.
     pub fn email_verification_message(mut self, value: impl Into<String>) -> Self {
         self.inner.email_verification_message = Some(value.into());
         self
     }
 
+    /// Sets or clears `EmailVerificationMessage`.
+    pub fn set_email_verification_message(mut self, value: Option<String>) -> Self {
+        self.inner.email_verification_message = value;
+        self
+    }
+
     /// Sets `EmailVerificationSubject`.
     pub fn email_verification_subject(mut self, value: impl Into<String>) -> Self {
         self.inner.email_verification_subject = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `EmailVerificationSubject`.
+    pub fn set_email_verification_subject(mut self, value: Option<String>) -> Self {
+        self.inner.email_verification_subject = value;
         self
     }
 
@@ -22171,9 +27738,24 @@ impl UpdateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets or clears `VerificationMessageTemplate`.
+    pub fn set_verification_message_template(
+        mut self,
+        value: Option<VerificationMessageTemplate>,
+    ) -> Self {
+        self.inner.verification_message_template = value;
+        self
+    }
+
     /// Sets `SmsAuthenticationMessage`.
     pub fn sms_authentication_message(mut self, value: impl Into<String>) -> Self {
         self.inner.sms_authentication_message = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `SmsAuthenticationMessage`.
+    pub fn set_sms_authentication_message(mut self, value: Option<String>) -> Self {
+        self.inner.sms_authentication_message = value;
         self
     }
 
@@ -22186,9 +27768,24 @@ impl UpdateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets or clears `UserAttributeUpdateSettings`.
+    pub fn set_user_attribute_update_settings(
+        mut self,
+        value: Option<UserAttributeUpdateSettings>,
+    ) -> Self {
+        self.inner.user_attribute_update_settings = value;
+        self
+    }
+
     /// Sets `MfaConfiguration`.
     pub fn mfa_configuration(mut self, value: impl Into<UserPoolMfa>) -> Self {
         self.inner.mfa_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `MfaConfiguration`.
+    pub fn set_mfa_configuration(mut self, value: Option<UserPoolMfa>) -> Self {
+        self.inner.mfa_configuration = value;
         self
     }
 
@@ -22201,9 +27798,24 @@ impl UpdateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets or clears `DeviceConfiguration`.
+    pub fn set_device_configuration(
+        mut self,
+        value: Option<DeviceConfiguration>,
+    ) -> Self {
+        self.inner.device_configuration = value;
+        self
+    }
+
     /// Sets `EmailConfiguration`.
     pub fn email_configuration(mut self, value: impl Into<EmailConfiguration>) -> Self {
         self.inner.email_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `EmailConfiguration`.
+    pub fn set_email_configuration(mut self, value: Option<EmailConfiguration>) -> Self {
+        self.inner.email_configuration = value;
         self
     }
 
@@ -22213,12 +27825,31 @@ impl UpdateUserPoolRequestBuilder {
         self
     }
 
-    /// Sets `UserPoolTags`.
+    /// Sets or clears `SmsConfiguration`.
+    pub fn set_sms_configuration(mut self, value: Option<SmsConfiguration>) -> Self {
+        self.inner.sms_configuration = value;
+        self
+    }
+
+    /// Adds one entry to `UserPoolTags` (replacing one with the same key).
     pub fn user_pool_tags(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.user_pool_tags = Some(value);
+        self.inner
+            .user_pool_tags
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolTags`.
+    pub fn set_user_pool_tags(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.user_pool_tags = value;
         self
     }
 
@@ -22231,15 +27862,36 @@ impl UpdateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets or clears `AdminCreateUserConfig`.
+    pub fn set_admin_create_user_config(
+        mut self,
+        value: Option<AdminCreateUserConfig>,
+    ) -> Self {
+        self.inner.admin_create_user_config = value;
+        self
+    }
+
     /// Sets `UserPoolAddOns`.
     pub fn user_pool_add_ons(mut self, value: impl Into<UserPoolAddOns>) -> Self {
         self.inner.user_pool_add_ons = Some(value.into());
         self
     }
 
+    /// Sets or clears `UserPoolAddOns`.
+    pub fn set_user_pool_add_ons(mut self, value: Option<UserPoolAddOns>) -> Self {
+        self.inner.user_pool_add_ons = value;
+        self
+    }
+
     /// Sets `DcrConfiguration`.
     pub fn dcr_configuration(mut self, value: impl Into<DcrConfiguration>) -> Self {
         self.inner.dcr_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `DcrConfiguration`.
+    pub fn set_dcr_configuration(mut self, value: Option<DcrConfiguration>) -> Self {
+        self.inner.dcr_configuration = value;
         self
     }
 
@@ -22252,9 +27904,24 @@ impl UpdateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets or clears `AccountRecoverySetting`.
+    pub fn set_account_recovery_setting(
+        mut self,
+        value: Option<AccountRecoverySetting>,
+    ) -> Self {
+        self.inner.account_recovery_setting = value;
+        self
+    }
+
     /// Sets `PoolName`.
     pub fn pool_name(mut self, value: impl Into<String>) -> Self {
         self.inner.pool_name = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `PoolName`.
+    pub fn set_pool_name(mut self, value: Option<String>) -> Self {
+        self.inner.pool_name = value;
         self
     }
 
@@ -22264,9 +27931,21 @@ impl UpdateUserPoolRequestBuilder {
         self
     }
 
+    /// Sets or clears `UserPoolTier`.
+    pub fn set_user_pool_tier(mut self, value: Option<UserPoolTier>) -> Self {
+        self.inner.user_pool_tier = value;
+        self
+    }
+
     /// Sets `KeyConfiguration`.
     pub fn key_configuration(mut self, value: impl Into<KeyConfiguration>) -> Self {
         self.inner.key_configuration = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `KeyConfiguration`.
+    pub fn set_key_configuration(mut self, value: Option<KeyConfiguration>) -> Self {
+        self.inner.key_configuration = value;
         self
     }
 
@@ -22279,13 +27958,44 @@ impl UpdateUserPoolRequestBuilder {
         self
     }
 
-    /// Sets `AcrConfiguration`.
+    /// Sets or clears `IssuerConfiguration`.
+    pub fn set_issuer_configuration(
+        mut self,
+        value: Option<IssuerConfiguration>,
+    ) -> Self {
+        self.inner.issuer_configuration = value;
+        self
+    }
+
+    /// Adds one entry to `AcrConfiguration` (replacing one with the same key).
     pub fn acr_configuration(
         mut self,
-        value: ::std::collections::HashMap<String, AcrLevelConfig>,
+        key: impl Into<String>,
+        value: impl Into<AcrLevelConfig>,
     ) -> Self {
-        self.inner.acr_configuration = Some(value);
+        self.inner
+            .acr_configuration
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `AcrConfiguration`.
+    pub fn set_acr_configuration(
+        mut self,
+        value: Option<::std::collections::HashMap<String, AcrLevelConfig>>,
+    ) -> Self {
+        self.inner.acr_configuration = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> UpdateUserPoolRequestBuilder<D> {
+        UpdateUserPoolRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -23513,17 +29223,25 @@ impl VerifySoftwareTokenRequest {
         Ok(())
     }
 }
+/**Builds a [`VerifySoftwareTokenRequest`]; see [`VerifySoftwareTokenRequest::builder`].
 
-/// Builds a [`VerifySoftwareTokenRequest`]; see [`VerifySoftwareTokenRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct VerifySoftwareTokenRequestBuilder {
-    inner: VerifySoftwareTokenRequest,
+pub struct VerifySoftwareTokenRequestBuilder<C = ()> {
+    pub(crate) inner: VerifySoftwareTokenRequest,
+    pub(crate) client: C,
 }
 
-impl VerifySoftwareTokenRequestBuilder {
+impl<C> VerifySoftwareTokenRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
@@ -23533,9 +29251,21 @@ impl VerifySoftwareTokenRequestBuilder {
         self
     }
 
+    /// Sets or clears `Session`.
+    pub fn set_session(mut self, value: Option<String>) -> Self {
+        self.inner.session = value;
+        self
+    }
+
     /// Sets `UserCode`.
     pub fn user_code(mut self, value: impl Into<String>) -> Self {
         self.inner.user_code = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `UserCode`.
+    pub fn set_user_code(mut self, value: Option<String>) -> Self {
+        self.inner.user_code = value;
         self
     }
 
@@ -23543,6 +29273,21 @@ impl VerifySoftwareTokenRequestBuilder {
     pub fn friendly_device_name(mut self, value: impl Into<String>) -> Self {
         self.inner.friendly_device_name = Some(value.into());
         self
+    }
+
+    /// Sets or clears `FriendlyDeviceName`.
+    pub fn set_friendly_device_name(mut self, value: Option<String>) -> Self {
+        self.inner.friendly_device_name = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> VerifySoftwareTokenRequestBuilder<D> {
+        VerifySoftwareTokenRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -23684,17 +29429,25 @@ impl VerifyUserAttributeRequest {
         Ok(())
     }
 }
+/**Builds a [`VerifyUserAttributeRequest`]; see [`VerifyUserAttributeRequest::builder`].
 
-/// Builds a [`VerifyUserAttributeRequest`]; see [`VerifyUserAttributeRequest::builder`].
+With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
 #[derive(Clone, Debug, Default)]
-pub struct VerifyUserAttributeRequestBuilder {
-    inner: VerifyUserAttributeRequest,
+pub struct VerifyUserAttributeRequestBuilder<C = ()> {
+    pub(crate) inner: VerifyUserAttributeRequest,
+    pub(crate) client: C,
 }
 
-impl VerifyUserAttributeRequestBuilder {
+impl<C> VerifyUserAttributeRequestBuilder<C> {
     /// Sets `AccessToken`.
     pub fn access_token(mut self, value: impl Into<String>) -> Self {
         self.inner.access_token = Some(value.into());
+        self
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
@@ -23704,10 +29457,31 @@ impl VerifyUserAttributeRequestBuilder {
         self
     }
 
+    /// Sets or clears `AttributeName`.
+    pub fn set_attribute_name(mut self, value: Option<String>) -> Self {
+        self.inner.attribute_name = value;
+        self
+    }
+
     /// Sets `Code`.
     pub fn code(mut self, value: impl Into<String>) -> Self {
         self.inner.code = Some(value.into());
         self
+    }
+
+    /// Sets or clears `Code`.
+    pub fn set_code(mut self, value: Option<String>) -> Self {
+        self.inner.code = value;
+        self
+    }
+
+    /// Attaches `client` (the service's client or any implementation of its trait,
+    /// such as a test double), keeping the members set so far.
+    pub fn with_client<D>(self, client: D) -> VerifyUserAttributeRequestBuilder<D> {
+        VerifyUserAttributeRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.

@@ -32,4 +32,8 @@ obstacle_tests!(
     // A tab and carriage return in a `@pattern` are shown escaped (rustc rejects a bare CR
     // in a doc comment); a lone CR in documentation becomes a space.
     control_characters,
+    // Setters that would collide: `Foo` and `SetFoo` both want `set_foo`, `Build`, `Send`,
+    // `Items` and `WithClient` are builder methods, `Clone` a derived one; an operation
+    // `New` would shadow `Client::new`. Each name stays unique (`set_foo_2`, `build_2`, …).
+    builder_setter_names,
 );

@@ -1,11 +1,13 @@
 //! IR → Rust source files of the generated crate.
 
+mod builders;
 mod client;
 mod common;
 mod crate_files;
 mod defaults;
 mod enums;
 mod errors;
+mod fluent;
 mod imports;
 mod serde_attrs;
 mod structs;
@@ -135,6 +137,13 @@ fn client_rs(service: &Service, json_version: &str) -> TokenStream {
         for io in [&op.input, &op.output].into_iter().flatten() {
             imports.add("crate::types", io);
         }
+        if let Some(builder) = op
+            .input
+            .as_ref()
+            .and_then(|input| fluent::builder_name(service, input))
+        {
+            imports.add("crate::types", builder);
+        }
         if let Some(items) = op.pagination.as_ref().and_then(|p| p.items.as_ref()) {
             match &items.item_type {
                 // Items of a map are `(key, value)` pairs; the map type is not named.
@@ -150,7 +159,7 @@ fn client_rs(service: &Service, json_version: &str) -> TokenStream {
     let uses = imports.to_tokens();
     let allow_deprecated = allow_own_deprecated();
     quote! {
-        //! The client trait, its paginators, and the [`Client`] that talks to the service.
+        //! The client trait, the [`Client`] that talks to the service, and its fluent requests.
         #allow_deprecated
         #uses
         #body

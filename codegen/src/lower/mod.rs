@@ -14,7 +14,9 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::ir::{Protocol, Service, Struct, StructRole, TypeDef, UnsupportedOperation};
+use crate::ir::{
+    Member, Protocol, Service, SetterNames, Struct, StructRole, TypeDef, UnsupportedOperation,
+};
 use crate::smithy::ast::{Model, Shape};
 use crate::smithy::traits as t;
 use closure::Closure;
@@ -128,7 +130,21 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
     })
 }
 
-/// Names each input's builder `{Input}Builder`, made unique against every type name.
+/// Methods every input builder has besides its setters (see `emit/builders.rs` and the fluent
+/// methods in `emit/client.rs`), and those of its derived traits.
+const BUILDER_METHODS: &[&str] = &[
+    "build",
+    "with_client",
+    "send",
+    "into_paginator",
+    "items",
+    "clone",
+    "fmt",
+    "default",
+];
+
+/// Names each input's builder `{Input}Builder`, made unique against every type name, and
+/// its setters, unique within the builder.
 fn name_builders(types: &mut [TypeDef]) {
     let names: Vec<String> = types.iter().map(|ty| ty.name().to_owned()).collect();
     let mut scope = crate::naming::Scope::with_reserved(names.iter().map(String::as_str));
@@ -137,8 +153,29 @@ fn name_builders(types: &mut [TypeDef]) {
             && s.role == StructRole::Input
         {
             s.builder = Some(scope.claim(format!("{}Builder", s.name)));
+            s.setters = setter_names(&s.members);
         }
     }
+}
+
+/// Setter names for `members`: the plain setters (`foo`) are claimed first, so that they
+/// keep their field's name whatever the other members are called; then the `Option`
+/// setters (`set_foo`), which take a numeric suffix when a member `SetFoo` holds the name.
+fn setter_names(members: &[Member]) -> Vec<SetterNames> {
+    let mut scope = crate::naming::Scope::with_reserved(BUILDER_METHODS.iter().copied());
+    let setters: Vec<String> = members
+        .iter()
+        .map(|member| scope.claim(member.rust_name.clone()))
+        .collect();
+    setters
+        .into_iter()
+        .zip(members)
+        .map(|(setter, member)| SetterNames {
+            setter,
+            option_setter: scope
+                .claim(format!("set_{}", member.rust_name.trim_start_matches("r#"))),
+        })
+        .collect()
 }
 
 /// The default package name: the sdkId in lower case, words joined by `-`, the way AWS

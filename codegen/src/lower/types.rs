@@ -49,6 +49,7 @@ impl TypeContext<'_> {
                 wire_name: crate::lower::names::shape_name(id).to_owned(),
                 role: self.role(id, &aggregate.traits),
                 builder: None,
+                setters: Vec::new(),
                 members: self.members(aggregate),
                 name,
                 docs,
