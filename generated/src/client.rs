@@ -271,6 +271,8 @@ use crate::types::{
     VerifyUserAttributeResponse,
 };
 
+use smithy_lean_runtime::Error;
+
 /// What the runtime needs to know about the service.
 static SERVICE: ::smithy_lean_runtime::__private::ServiceSpec = ::smithy_lean_runtime::__private::ServiceSpec {
     target_prefix: "AWSCognitoIdentityProviderService",
@@ -284,6 +286,8 @@ static SERVICE: ::smithy_lean_runtime::__private::ServiceSpec = ::smithy_lean_ru
 /// Every operation of Amazon Cognito Identity Provider, one async method each.
 ///
 /// [`Client`] implements it against the real service. Each method has a default body that returns [`Error::NotImplemented`](crate::Error::NotImplemented), so a test double implements only the methods a test needs.
+///
+/// The trait is not `dyn`-compatible: its methods return `impl Future`, so that implementations can be `async fn`s and calls are not boxed. Code that must accept either the client or a double is generic over the trait instead; code that holds a concrete [`Client`] is tested by building it on a mock HTTP transport ([`Config`](::smithy_lean_runtime::Config) takes any transport).
 pub trait CognitoIdentityProvider: Send + Sync {
     /// Adds custom attributes to the schema of a user pool.
     ///
@@ -292,15 +296,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AddCustomAttributesRequest,
     ) -> impl Future<
-        Output = Result<
-            AddCustomAttributesResponse,
-            ::smithy_lean_runtime::Error<AddCustomAttributesError>,
-        >,
+        Output = Result<AddCustomAttributesResponse, Error<AddCustomAttributesError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AddCustomAttributes")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AddCustomAttributes")))
     }
 
     /// Adds a client secret to an app client, next to the secrets it already has.
@@ -312,13 +311,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AddUserPoolClientSecretResponse,
-            ::smithy_lean_runtime::Error<AddUserPoolClientSecretError>,
+            Error<AddUserPoolClientSecretError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AddUserPoolClientSecret")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AddUserPoolClientSecret")))
     }
 
     /// Puts a user into a group of their user pool.
@@ -327,13 +324,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn admin_add_user_to_group(
         &self,
         input: AdminAddUserToGroupRequest,
-    ) -> impl Future<
-        Output = Result<(), ::smithy_lean_runtime::Error<AdminAddUserToGroupError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<(), Error<AdminAddUserToGroupError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminAddUserToGroup")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminAddUserToGroup")))
     }
 
     /// Confirms a signed-up user as an administrator, without a confirmation code.
@@ -343,15 +336,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminConfirmSignUpRequest,
     ) -> impl Future<
-        Output = Result<
-            AdminConfirmSignUpResponse,
-            ::smithy_lean_runtime::Error<AdminConfirmSignUpError>,
-        >,
+        Output = Result<AdminConfirmSignUpResponse, Error<AdminConfirmSignUpError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminConfirmSignUp")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminConfirmSignUp")))
     }
 
     /// Creates a user in a user pool as an administrator, optionally sending an invitation.
@@ -361,15 +349,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminCreateUserRequest,
     ) -> impl Future<
-        Output = Result<
-            AdminCreateUserResponse,
-            ::smithy_lean_runtime::Error<AdminCreateUserError>,
-        >,
+        Output = Result<AdminCreateUserResponse, Error<AdminCreateUserError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminCreateUser")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminCreateUser")))
     }
 
     /// Removes a user's authenticator-app (TOTP) token as an administrator.
@@ -381,13 +364,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminDeleteSoftwareTokenResponse,
-            ::smithy_lean_runtime::Error<AdminDeleteSoftwareTokenError>,
+            Error<AdminDeleteSoftwareTokenError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminDeleteSoftwareToken")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminDeleteSoftwareToken")))
     }
 
     /// Deletes a user from a user pool as an administrator.
@@ -396,13 +377,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn admin_delete_user(
         &self,
         input: AdminDeleteUserRequest,
-    ) -> impl Future<
-        Output = Result<(), ::smithy_lean_runtime::Error<AdminDeleteUserError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<(), Error<AdminDeleteUserError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminDeleteUser")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminDeleteUser")))
     }
 
     /// Removes attributes from a user's profile as an administrator.
@@ -414,15 +391,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminDeleteUserAttributesResponse,
-            ::smithy_lean_runtime::Error<AdminDeleteUserAttributesError>,
+            Error<AdminDeleteUserAttributesError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented("AdminDeleteUserAttributes"),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminDeleteUserAttributes")))
     }
 
     /// Stops a user from signing in through a linked provider identity and removes the link.
@@ -434,17 +407,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminDisableProviderForUserResponse,
-            ::smithy_lean_runtime::Error<AdminDisableProviderForUserError>,
+            Error<AdminDisableProviderForUserError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "AdminDisableProviderForUser",
-                ),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminDisableProviderForUser")))
     }
 
     /// Disables a user so that they cannot sign in.
@@ -454,15 +421,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminDisableUserRequest,
     ) -> impl Future<
-        Output = Result<
-            AdminDisableUserResponse,
-            ::smithy_lean_runtime::Error<AdminDisableUserError>,
-        >,
+        Output = Result<AdminDisableUserResponse, Error<AdminDisableUserError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminDisableUser")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminDisableUser")))
     }
 
     /// Enables a user who was disabled, so that they can sign in again.
@@ -472,15 +434,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminEnableUserRequest,
     ) -> impl Future<
-        Output = Result<
-            AdminEnableUserResponse,
-            ::smithy_lean_runtime::Error<AdminEnableUserError>,
-        >,
+        Output = Result<AdminEnableUserResponse, Error<AdminEnableUserError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminEnableUser")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminEnableUser")))
     }
 
     /// Removes a remembered device of a user as an administrator.
@@ -489,13 +446,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn admin_forget_device(
         &self,
         input: AdminForgetDeviceRequest,
-    ) -> impl Future<
-        Output = Result<(), ::smithy_lean_runtime::Error<AdminForgetDeviceError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<(), Error<AdminForgetDeviceError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminForgetDevice")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminForgetDevice")))
     }
 
     /// Gets one remembered device of a user as an administrator.
@@ -505,15 +458,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminGetDeviceRequest,
     ) -> impl Future<
-        Output = Result<
-            AdminGetDeviceResponse,
-            ::smithy_lean_runtime::Error<AdminGetDeviceError>,
-        >,
+        Output = Result<AdminGetDeviceResponse, Error<AdminGetDeviceError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminGetDevice")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminGetDevice")))
     }
 
     /// Gets a user's attributes and status by user name, as an administrator.
@@ -523,15 +471,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminGetUserRequest,
     ) -> impl Future<
-        Output = Result<
-            AdminGetUserResponse,
-            ::smithy_lean_runtime::Error<AdminGetUserError>,
-        >,
+        Output = Result<AdminGetUserResponse, Error<AdminGetUserError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminGetUser")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminGetUser")))
     }
 
     /// Lists the sign-in factors a user has set up and prefers, as an administrator.
@@ -543,13 +486,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminGetUserAuthFactorsResponse,
-            ::smithy_lean_runtime::Error<AdminGetUserAuthFactorsError>,
+            Error<AdminGetUserAuthFactorsError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminGetUserAuthFactors")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminGetUserAuthFactors")))
     }
 
     /// Starts a sign-in for a user from a trusted back end, with administrator credentials.
@@ -559,15 +500,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminInitiateAuthRequest,
     ) -> impl Future<
-        Output = Result<
-            AdminInitiateAuthResponse,
-            ::smithy_lean_runtime::Error<AdminInitiateAuthError>,
-        >,
+        Output = Result<AdminInitiateAuthResponse, Error<AdminInitiateAuthError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminInitiateAuth")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminInitiateAuth")))
     }
 
     /// Links a not-yet-used identity provider identity to an existing user, so it signs in as that user.
@@ -579,13 +515,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminLinkProviderForUserResponse,
-            ::smithy_lean_runtime::Error<AdminLinkProviderForUserError>,
+            Error<AdminLinkProviderForUserError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminLinkProviderForUser")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminLinkProviderForUser")))
     }
 
     /// Lists the remembered devices of a user as an administrator.
@@ -595,15 +529,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminListDevicesRequest,
     ) -> impl Future<
-        Output = Result<
-            AdminListDevicesResponse,
-            ::smithy_lean_runtime::Error<AdminListDevicesError>,
-        >,
+        Output = Result<AdminListDevicesResponse, Error<AdminListDevicesError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminListDevices")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminListDevices")))
     }
 
     /// Lists the groups a user belongs to.
@@ -615,13 +544,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminListGroupsForUserResponse,
-            ::smithy_lean_runtime::Error<AdminListGroupsForUserError>,
+            Error<AdminListGroupsForUserError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminListGroupsForUser")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminListGroupsForUser")))
     }
 
     /// Lists a user's recent sign-in and other authentication events with their risk ratings.
@@ -633,13 +560,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminListUserAuthEventsResponse,
-            ::smithy_lean_runtime::Error<AdminListUserAuthEventsError>,
+            Error<AdminListUserAuthEventsError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminListUserAuthEvents")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminListUserAuthEvents")))
     }
 
     /// Lists the sessions of a user as an administrator.
@@ -649,15 +574,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminListUserSessionsRequest,
     ) -> impl Future<
-        Output = Result<
-            AdminListUserSessionsResponse,
-            ::smithy_lean_runtime::Error<AdminListUserSessionsError>,
-        >,
+        Output = Result<AdminListUserSessionsResponse, Error<AdminListUserSessionsError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminListUserSessions")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminListUserSessions")))
     }
 
     /// Takes a user out of a group.
@@ -666,13 +586,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn admin_remove_user_from_group(
         &self,
         input: AdminRemoveUserFromGroupRequest,
-    ) -> impl Future<
-        Output = Result<(), ::smithy_lean_runtime::Error<AdminRemoveUserFromGroupError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<(), Error<AdminRemoveUserFromGroupError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminRemoveUserFromGroup")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminRemoveUserFromGroup")))
     }
 
     /// Resets a user's password as an administrator, so that they must set a new one.
@@ -684,13 +600,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminResetUserPasswordResponse,
-            ::smithy_lean_runtime::Error<AdminResetUserPasswordError>,
+            Error<AdminResetUserPasswordError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminResetUserPassword")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminResetUserPassword")))
     }
 
     /// Answers a sign-in challenge from a trusted back end, with administrator credentials.
@@ -702,17 +616,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminRespondToAuthChallengeResponse,
-            ::smithy_lean_runtime::Error<AdminRespondToAuthChallengeError>,
+            Error<AdminRespondToAuthChallengeError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "AdminRespondToAuthChallenge",
-                ),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminRespondToAuthChallenge")))
     }
 
     /// Ends one session of a user as an administrator.
@@ -724,13 +632,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminRevokeUserSessionResponse,
-            ::smithy_lean_runtime::Error<AdminRevokeUserSessionError>,
+            Error<AdminRevokeUserSessionError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminRevokeUserSession")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminRevokeUserSession")))
     }
 
     /// Sets which multi-factor methods a user has enabled and prefers, as an administrator.
@@ -742,15 +648,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminSetUserMfaPreferenceResponse,
-            ::smithy_lean_runtime::Error<AdminSetUserMfaPreferenceError>,
+            Error<AdminSetUserMfaPreferenceError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented("AdminSetUserMFAPreference"),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminSetUserMFAPreference")))
     }
 
     /// Sets a user's password as an administrator, either permanent or temporary.
@@ -760,15 +662,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminSetUserPasswordRequest,
     ) -> impl Future<
-        Output = Result<
-            AdminSetUserPasswordResponse,
-            ::smithy_lean_runtime::Error<AdminSetUserPasswordError>,
-        >,
+        Output = Result<AdminSetUserPasswordResponse, Error<AdminSetUserPasswordError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminSetUserPassword")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminSetUserPassword")))
     }
 
     /// Sets a user's SMS multi-factor options as an administrator (legacy; prefer AdminSetUserMFAPreference).
@@ -778,15 +675,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: AdminSetUserSettingsRequest,
     ) -> impl Future<
-        Output = Result<
-            AdminSetUserSettingsResponse,
-            ::smithy_lean_runtime::Error<AdminSetUserSettingsError>,
-        >,
+        Output = Result<AdminSetUserSettingsResponse, Error<AdminSetUserSettingsError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminSetUserSettings")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminSetUserSettings")))
     }
 
     /// Marks one of a user's authentication events as valid or invalid, as an administrator.
@@ -798,17 +690,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminUpdateAuthEventFeedbackResponse,
-            ::smithy_lean_runtime::Error<AdminUpdateAuthEventFeedbackError>,
+            Error<AdminUpdateAuthEventFeedbackError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "AdminUpdateAuthEventFeedback",
-                ),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminUpdateAuthEventFeedback")))
     }
 
     /// Marks a user's device as remembered or not remembered, as an administrator.
@@ -820,13 +706,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminUpdateDeviceStatusResponse,
-            ::smithy_lean_runtime::Error<AdminUpdateDeviceStatusError>,
+            Error<AdminUpdateDeviceStatusError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminUpdateDeviceStatus")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminUpdateDeviceStatus")))
     }
 
     /// Changes attributes of a user's profile as an administrator.
@@ -838,15 +722,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminUpdateUserAttributesResponse,
-            ::smithy_lean_runtime::Error<AdminUpdateUserAttributesError>,
+            Error<AdminUpdateUserAttributesError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented("AdminUpdateUserAttributes"),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminUpdateUserAttributes")))
     }
 
     /// Signs a user out of every device by revoking their refresh tokens, as an administrator.
@@ -858,13 +738,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AdminUserGlobalSignOutResponse,
-            ::smithy_lean_runtime::Error<AdminUserGlobalSignOutError>,
+            Error<AdminUserGlobalSignOutError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AdminUserGlobalSignOut")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AdminUserGlobalSignOut")))
     }
 
     /// Starts setting up an authenticator app (TOTP) for a user and returns its secret key.
@@ -876,13 +754,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             AssociateSoftwareTokenResponse,
-            ::smithy_lean_runtime::Error<AssociateSoftwareTokenError>,
+            Error<AssociateSoftwareTokenError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("AssociateSoftwareToken")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("AssociateSoftwareToken")))
     }
 
     /// Cancels a point-in-time restore of a user pool that has not finished.
@@ -894,15 +770,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             CancelPointInTimeRecoveryResponse,
-            ::smithy_lean_runtime::Error<CancelPointInTimeRecoveryError>,
+            Error<CancelPointInTimeRecoveryError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented("CancelPointInTimeRecovery"),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("CancelPointInTimeRecovery")))
     }
 
     /// Changes the password of the signed-in user, who gives the old and new password.
@@ -912,15 +784,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ChangePasswordRequest,
     ) -> impl Future<
-        Output = Result<
-            ChangePasswordResponse,
-            ::smithy_lean_runtime::Error<ChangePasswordError>,
-        >,
+        Output = Result<ChangePasswordResponse, Error<ChangePasswordError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ChangePassword")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ChangePassword")))
     }
 
     /// Finishes registering a passkey (WebAuthn credential) for the signed-in user.
@@ -932,17 +799,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             CompleteWebAuthnRegistrationResponse,
-            ::smithy_lean_runtime::Error<CompleteWebAuthnRegistrationError>,
+            Error<CompleteWebAuthnRegistrationError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "CompleteWebAuthnRegistration",
-                ),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("CompleteWebAuthnRegistration")))
     }
 
     /// Confirms a device of the signed-in user so that it can be remembered.
@@ -952,15 +813,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ConfirmDeviceRequest,
     ) -> impl Future<
-        Output = Result<
-            ConfirmDeviceResponse,
-            ::smithy_lean_runtime::Error<ConfirmDeviceError>,
-        >,
+        Output = Result<ConfirmDeviceResponse, Error<ConfirmDeviceError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ConfirmDevice")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ConfirmDevice")))
     }
 
     /// Sets a new password with the code sent after ForgotPassword.
@@ -970,15 +826,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ConfirmForgotPasswordRequest,
     ) -> impl Future<
-        Output = Result<
-            ConfirmForgotPasswordResponse,
-            ::smithy_lean_runtime::Error<ConfirmForgotPasswordError>,
-        >,
+        Output = Result<ConfirmForgotPasswordResponse, Error<ConfirmForgotPasswordError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ConfirmForgotPassword")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ConfirmForgotPassword")))
     }
 
     /// Confirms a new user's registration with the code sent to them.
@@ -988,15 +839,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ConfirmSignUpRequest,
     ) -> impl Future<
-        Output = Result<
-            ConfirmSignUpResponse,
-            ::smithy_lean_runtime::Error<ConfirmSignUpError>,
-        >,
+        Output = Result<ConfirmSignUpResponse, Error<ConfirmSignUpError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ConfirmSignUp")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ConfirmSignUp")))
     }
 
     /// Creates a policy for an app client's client ID metadata documents: which URLs are accepted and how long they are cached.
@@ -1006,15 +852,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateCimdPolicyRequest,
     ) -> impl Future<
-        Output = Result<
-            CreateCimdPolicyResponse,
-            ::smithy_lean_runtime::Error<CreateCimdPolicyError>,
-        >,
+        Output = Result<CreateCimdPolicyResponse, Error<CreateCimdPolicyError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("CreateCIMDPolicy")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("CreateCIMDPolicy")))
     }
 
     /// Creates a group in a user pool.
@@ -1024,15 +865,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateGroupRequest,
     ) -> impl Future<
-        Output = Result<
-            CreateGroupResponse,
-            ::smithy_lean_runtime::Error<CreateGroupError>,
-        >,
+        Output = Result<CreateGroupResponse, Error<CreateGroupError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("CreateGroup")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("CreateGroup")))
     }
 
     /// Adds a third-party identity provider to a user pool.
@@ -1044,13 +880,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             CreateIdentityProviderResponse,
-            ::smithy_lean_runtime::Error<CreateIdentityProviderError>,
+            Error<CreateIdentityProviderError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("CreateIdentityProvider")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("CreateIdentityProvider")))
     }
 
     /// Creates the look of the managed login pages for an app client.
@@ -1062,17 +896,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             CreateManagedLoginBrandingResponse,
-            ::smithy_lean_runtime::Error<CreateManagedLoginBrandingError>,
+            Error<CreateManagedLoginBrandingError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "CreateManagedLoginBranding",
-                ),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("CreateManagedLoginBranding")))
     }
 
     /// Creates an OAuth 2.0 resource server with custom scopes.
@@ -1082,15 +910,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateResourceServerRequest,
     ) -> impl Future<
-        Output = Result<
-            CreateResourceServerResponse,
-            ::smithy_lean_runtime::Error<CreateResourceServerError>,
-        >,
+        Output = Result<CreateResourceServerResponse, Error<CreateResourceServerError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("CreateResourceServer")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("CreateResourceServer")))
     }
 
     /// Adds terms-of-use and privacy-policy links that an app client shows on its sign-up pages.
@@ -1100,15 +923,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateTermsRequest,
     ) -> impl Future<
-        Output = Result<
-            CreateTermsResponse,
-            ::smithy_lean_runtime::Error<CreateTermsError>,
-        >,
+        Output = Result<CreateTermsResponse, Error<CreateTermsError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("CreateTerms")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("CreateTerms")))
     }
 
     /// Creates a job that imports users from a CSV file into a user pool.
@@ -1118,15 +936,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateUserImportJobRequest,
     ) -> impl Future<
-        Output = Result<
-            CreateUserImportJobResponse,
-            ::smithy_lean_runtime::Error<CreateUserImportJobError>,
-        >,
+        Output = Result<CreateUserImportJobResponse, Error<CreateUserImportJobError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("CreateUserImportJob")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("CreateUserImportJob")))
     }
 
     /// Creates a user pool.
@@ -1136,15 +949,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateUserPoolRequest,
     ) -> impl Future<
-        Output = Result<
-            CreateUserPoolResponse,
-            ::smithy_lean_runtime::Error<CreateUserPoolError>,
-        >,
+        Output = Result<CreateUserPoolResponse, Error<CreateUserPoolError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("CreateUserPool")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("CreateUserPool")))
     }
 
     /// Adds an app client to a user pool.
@@ -1154,15 +962,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateUserPoolClientRequest,
     ) -> impl Future<
-        Output = Result<
-            CreateUserPoolClientResponse,
-            ::smithy_lean_runtime::Error<CreateUserPoolClientError>,
-        >,
+        Output = Result<CreateUserPoolClientResponse, Error<CreateUserPoolClientError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("CreateUserPoolClient")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("CreateUserPoolClient")))
     }
 
     /// Gives a user pool a domain (an Amazon Cognito prefix or your own) for its hosted pages.
@@ -1172,15 +975,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateUserPoolDomainRequest,
     ) -> impl Future<
-        Output = Result<
-            CreateUserPoolDomainResponse,
-            ::smithy_lean_runtime::Error<CreateUserPoolDomainError>,
-        >,
+        Output = Result<CreateUserPoolDomainResponse, Error<CreateUserPoolDomainError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("CreateUserPoolDomain")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("CreateUserPoolDomain")))
     }
 
     /// Creates a replica of a user pool in another Region.
@@ -1190,15 +988,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: CreateUserPoolReplicaRequest,
     ) -> impl Future<
-        Output = Result<
-            CreateUserPoolReplicaResponse,
-            ::smithy_lean_runtime::Error<CreateUserPoolReplicaError>,
-        >,
+        Output = Result<CreateUserPoolReplicaResponse, Error<CreateUserPoolReplicaError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("CreateUserPoolReplica")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("CreateUserPoolReplica")))
     }
 
     /// Deletes a client ID metadata document policy.
@@ -1208,15 +1001,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DeleteCimdPolicyRequest,
     ) -> impl Future<
-        Output = Result<
-            DeleteCimdPolicyResponse,
-            ::smithy_lean_runtime::Error<DeleteCimdPolicyError>,
-        >,
+        Output = Result<DeleteCimdPolicyResponse, Error<DeleteCimdPolicyError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteCIMDPolicy")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DeleteCIMDPolicy")))
     }
 
     /// Deletes a group from a user pool (its users stay in the pool).
@@ -1225,13 +1013,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn delete_group(
         &self,
         input: DeleteGroupRequest,
-    ) -> impl Future<
-        Output = Result<(), ::smithy_lean_runtime::Error<DeleteGroupError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<(), Error<DeleteGroupError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteGroup")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DeleteGroup")))
     }
 
     /// Deletes a third-party identity provider from a user pool.
@@ -1240,13 +1024,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn delete_identity_provider(
         &self,
         input: DeleteIdentityProviderRequest,
-    ) -> impl Future<
-        Output = Result<(), ::smithy_lean_runtime::Error<DeleteIdentityProviderError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<(), Error<DeleteIdentityProviderError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteIdentityProvider")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DeleteIdentityProvider")))
     }
 
     /// Removes a managed login branding style.
@@ -1256,19 +1036,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DeleteManagedLoginBrandingRequest,
     ) -> impl Future<
-        Output = Result<
-            (),
-            ::smithy_lean_runtime::Error<DeleteManagedLoginBrandingError>,
-        >,
+        Output = Result<(), Error<DeleteManagedLoginBrandingError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "DeleteManagedLoginBranding",
-                ),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DeleteManagedLoginBranding")))
     }
 
     /// Deletes a resource server.
@@ -1277,13 +1048,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn delete_resource_server(
         &self,
         input: DeleteResourceServerRequest,
-    ) -> impl Future<
-        Output = Result<(), ::smithy_lean_runtime::Error<DeleteResourceServerError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<(), Error<DeleteResourceServerError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteResourceServer")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DeleteResourceServer")))
     }
 
     /// Deletes a set of terms links from a user pool.
@@ -1292,13 +1059,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn delete_terms(
         &self,
         input: DeleteTermsRequest,
-    ) -> impl Future<
-        Output = Result<(), ::smithy_lean_runtime::Error<DeleteTermsError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<(), Error<DeleteTermsError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteTerms")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DeleteTerms")))
     }
 
     /// Deletes the signed-in user's own profile.
@@ -1307,13 +1070,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn delete_user(
         &self,
         input: DeleteUserRequest,
-    ) -> impl Future<
-        Output = Result<(), ::smithy_lean_runtime::Error<DeleteUserError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<(), Error<DeleteUserError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteUser")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DeleteUser")))
     }
 
     /// Removes attributes from the signed-in user's own profile.
@@ -1323,15 +1082,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DeleteUserAttributesRequest,
     ) -> impl Future<
-        Output = Result<
-            DeleteUserAttributesResponse,
-            ::smithy_lean_runtime::Error<DeleteUserAttributesError>,
-        >,
+        Output = Result<DeleteUserAttributesResponse, Error<DeleteUserAttributesError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteUserAttributes")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DeleteUserAttributes")))
     }
 
     /// Deletes a user pool, unless deletion protection is on.
@@ -1340,13 +1094,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn delete_user_pool(
         &self,
         input: DeleteUserPoolRequest,
-    ) -> impl Future<
-        Output = Result<(), ::smithy_lean_runtime::Error<DeleteUserPoolError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<(), Error<DeleteUserPoolError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteUserPool")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DeleteUserPool")))
     }
 
     /// Deletes an app client from a user pool.
@@ -1355,13 +1105,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn delete_user_pool_client(
         &self,
         input: DeleteUserPoolClientRequest,
-    ) -> impl Future<
-        Output = Result<(), ::smithy_lean_runtime::Error<DeleteUserPoolClientError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<(), Error<DeleteUserPoolClientError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteUserPoolClient")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DeleteUserPoolClient")))
     }
 
     /// Deletes one of an app client's secrets.
@@ -1373,17 +1119,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DeleteUserPoolClientSecretResponse,
-            ::smithy_lean_runtime::Error<DeleteUserPoolClientSecretError>,
+            Error<DeleteUserPoolClientSecretError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "DeleteUserPoolClientSecret",
-                ),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DeleteUserPoolClientSecret")))
     }
 
     /// Removes the domain of a user pool.
@@ -1393,15 +1133,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DeleteUserPoolDomainRequest,
     ) -> impl Future<
-        Output = Result<
-            DeleteUserPoolDomainResponse,
-            ::smithy_lean_runtime::Error<DeleteUserPoolDomainError>,
-        >,
+        Output = Result<DeleteUserPoolDomainResponse, Error<DeleteUserPoolDomainError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteUserPoolDomain")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DeleteUserPoolDomain")))
     }
 
     /// Deletes a user pool's replica in another Region.
@@ -1411,15 +1146,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DeleteUserPoolReplicaRequest,
     ) -> impl Future<
-        Output = Result<
-            DeleteUserPoolReplicaResponse,
-            ::smithy_lean_runtime::Error<DeleteUserPoolReplicaError>,
-        >,
+        Output = Result<DeleteUserPoolReplicaResponse, Error<DeleteUserPoolReplicaError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteUserPoolReplica")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DeleteUserPoolReplica")))
     }
 
     /// Deletes one of the signed-in user's passkeys.
@@ -1431,13 +1161,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DeleteWebAuthnCredentialResponse,
-            ::smithy_lean_runtime::Error<DeleteWebAuthnCredentialError>,
+            Error<DeleteWebAuthnCredentialError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DeleteWebAuthnCredential")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DeleteWebAuthnCredential")))
     }
 
     /// Gets a client ID metadata document policy.
@@ -1447,15 +1175,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DescribeCimdPolicyRequest,
     ) -> impl Future<
-        Output = Result<
-            DescribeCimdPolicyResponse,
-            ::smithy_lean_runtime::Error<DescribeCimdPolicyError>,
-        >,
+        Output = Result<DescribeCimdPolicyResponse, Error<DescribeCimdPolicyError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeCIMDPolicy")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DescribeCIMDPolicy")))
     }
 
     /// Returns an identity provider of a user pool by name.
@@ -1467,13 +1190,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeIdentityProviderResponse,
-            ::smithy_lean_runtime::Error<DescribeIdentityProviderError>,
+            Error<DescribeIdentityProviderError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeIdentityProvider")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DescribeIdentityProvider")))
     }
 
     /// Gets a managed login branding style by its id.
@@ -1485,17 +1206,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeManagedLoginBrandingResponse,
-            ::smithy_lean_runtime::Error<DescribeManagedLoginBrandingError>,
+            Error<DescribeManagedLoginBrandingError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "DescribeManagedLoginBranding",
-                ),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DescribeManagedLoginBranding")))
     }
 
     /// Gets the managed login branding style an app client uses.
@@ -1507,16 +1222,12 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeManagedLoginBrandingByClientResponse,
-            ::smithy_lean_runtime::Error<DescribeManagedLoginBrandingByClientError>,
+            Error<DescribeManagedLoginBrandingByClientError>,
         >,
     > + Send {
         let _ = input;
         ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "DescribeManagedLoginBrandingByClient",
-                ),
-            ),
+            Err(Error::NotImplemented("DescribeManagedLoginBrandingByClient")),
         )
     }
 
@@ -1529,17 +1240,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribePointInTimeRecoveryResponse,
-            ::smithy_lean_runtime::Error<DescribePointInTimeRecoveryError>,
+            Error<DescribePointInTimeRecoveryError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "DescribePointInTimeRecovery",
-                ),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DescribePointInTimeRecovery")))
     }
 
     /// Returns a resource server.
@@ -1551,13 +1256,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeResourceServerResponse,
-            ::smithy_lean_runtime::Error<DescribeResourceServerError>,
+            Error<DescribeResourceServerError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeResourceServer")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DescribeResourceServer")))
     }
 
     /// Gets the threat-protection (risk) settings of a user pool or one of its app clients.
@@ -1569,15 +1272,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeRiskConfigurationResponse,
-            ::smithy_lean_runtime::Error<DescribeRiskConfigurationError>,
+            Error<DescribeRiskConfigurationError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented("DescribeRiskConfiguration"),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DescribeRiskConfiguration")))
     }
 
     /// Gets a set of terms links by its id.
@@ -1587,15 +1286,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DescribeTermsRequest,
     ) -> impl Future<
-        Output = Result<
-            DescribeTermsResponse,
-            ::smithy_lean_runtime::Error<DescribeTermsError>,
-        >,
+        Output = Result<DescribeTermsResponse, Error<DescribeTermsError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeTerms")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DescribeTerms")))
     }
 
     /// Gets the terms links of an app client by their name.
@@ -1605,15 +1299,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DescribeTermsByClientRequest,
     ) -> impl Future<
-        Output = Result<
-            DescribeTermsByClientResponse,
-            ::smithy_lean_runtime::Error<DescribeTermsByClientError>,
-        >,
+        Output = Result<DescribeTermsByClientResponse, Error<DescribeTermsByClientError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeTermsByClient")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DescribeTermsByClient")))
     }
 
     /// Gets the state and counts of a user import job.
@@ -1623,15 +1312,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DescribeUserImportJobRequest,
     ) -> impl Future<
-        Output = Result<
-            DescribeUserImportJobResponse,
-            ::smithy_lean_runtime::Error<DescribeUserImportJobError>,
-        >,
+        Output = Result<DescribeUserImportJobResponse, Error<DescribeUserImportJobError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeUserImportJob")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DescribeUserImportJob")))
     }
 
     /// Returns the configuration and metadata of a user pool.
@@ -1641,15 +1325,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: DescribeUserPoolRequest,
     ) -> impl Future<
-        Output = Result<
-            DescribeUserPoolResponse,
-            ::smithy_lean_runtime::Error<DescribeUserPoolError>,
-        >,
+        Output = Result<DescribeUserPoolResponse, Error<DescribeUserPoolError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeUserPool")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DescribeUserPool")))
     }
 
     /// Gets the settings of an app client.
@@ -1661,13 +1340,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeUserPoolClientResponse,
-            ::smithy_lean_runtime::Error<DescribeUserPoolClientError>,
+            Error<DescribeUserPoolClientError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeUserPoolClient")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DescribeUserPoolClient")))
     }
 
     /// Returns details of a user pool domain.
@@ -1679,13 +1356,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             DescribeUserPoolDomainResponse,
-            ::smithy_lean_runtime::Error<DescribeUserPoolDomainError>,
+            Error<DescribeUserPoolDomainError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("DescribeUserPoolDomain")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("DescribeUserPoolDomain")))
     }
 
     /// Removes a remembered device of the signed-in user.
@@ -1694,13 +1369,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn forget_device(
         &self,
         input: ForgetDeviceRequest,
-    ) -> impl Future<
-        Output = Result<(), ::smithy_lean_runtime::Error<ForgetDeviceError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<(), Error<ForgetDeviceError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ForgetDevice")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ForgetDevice")))
     }
 
     /// Sends a user a code to reset a forgotten password.
@@ -1710,15 +1381,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ForgotPasswordRequest,
     ) -> impl Future<
-        Output = Result<
-            ForgotPasswordResponse,
-            ::smithy_lean_runtime::Error<ForgotPasswordError>,
-        >,
+        Output = Result<ForgotPasswordResponse, Error<ForgotPasswordError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ForgotPassword")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ForgotPassword")))
     }
 
     /// Gets the column headers a CSV file for a user import job must have.
@@ -1728,15 +1394,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetCsvHeaderRequest,
     ) -> impl Future<
-        Output = Result<
-            GetCsvHeaderResponse,
-            ::smithy_lean_runtime::Error<GetCsvHeaderError>,
-        >,
+        Output = Result<GetCsvHeaderResponse, Error<GetCsvHeaderError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("GetCSVHeader")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("GetCSVHeader")))
     }
 
     /// Gets an access token for an app client itself, with its id and secret (machine-to-machine).
@@ -1746,15 +1407,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetClientTokenRequest,
     ) -> impl Future<
-        Output = Result<
-            GetClientTokenResponse,
-            ::smithy_lean_runtime::Error<GetClientTokenError>,
-        >,
+        Output = Result<GetClientTokenResponse, Error<GetClientTokenError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("GetClientToken")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("GetClientToken")))
     }
 
     /// Exchanges a subject token (and optionally an actor token) for a new token of a requested type.
@@ -1764,15 +1420,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetDerivedTokenRequest,
     ) -> impl Future<
-        Output = Result<
-            GetDerivedTokenResponse,
-            ::smithy_lean_runtime::Error<GetDerivedTokenError>,
-        >,
+        Output = Result<GetDerivedTokenResponse, Error<GetDerivedTokenError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("GetDerivedToken")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("GetDerivedToken")))
     }
 
     /// Gets one remembered device of the signed-in user.
@@ -1781,13 +1432,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn get_device(
         &self,
         input: GetDeviceRequest,
-    ) -> impl Future<
-        Output = Result<GetDeviceResponse, ::smithy_lean_runtime::Error<GetDeviceError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<GetDeviceResponse, Error<GetDeviceError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("GetDevice")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("GetDevice")))
     }
 
     /// Gets a group of a user pool.
@@ -1796,13 +1443,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn get_group(
         &self,
         input: GetGroupRequest,
-    ) -> impl Future<
-        Output = Result<GetGroupResponse, ::smithy_lean_runtime::Error<GetGroupError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<GetGroupResponse, Error<GetGroupError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("GetGroup")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("GetGroup")))
     }
 
     /// Returns an identity provider of a user pool by one of its identifiers.
@@ -1814,16 +1457,12 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             GetIdentityProviderByIdentifierResponse,
-            ::smithy_lean_runtime::Error<GetIdentityProviderByIdentifierError>,
+            Error<GetIdentityProviderByIdentifierError>,
         >,
     > + Send {
         let _ = input;
         ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "GetIdentityProviderByIdentifier",
-                ),
-            ),
+            Err(Error::NotImplemented("GetIdentityProviderByIdentifier")),
         )
     }
 
@@ -1836,17 +1475,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             GetLogDeliveryConfigurationResponse,
-            ::smithy_lean_runtime::Error<GetLogDeliveryConfigurationError>,
+            Error<GetLogDeliveryConfigurationError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "GetLogDeliveryConfiguration",
-                ),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("GetLogDeliveryConfiguration")))
     }
 
     /// Gets the current value of one of the account's provisioned limits.
@@ -1856,15 +1489,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetProvisionedLimitRequest,
     ) -> impl Future<
-        Output = Result<
-            GetProvisionedLimitResponse,
-            ::smithy_lean_runtime::Error<GetProvisionedLimitError>,
-        >,
+        Output = Result<GetProvisionedLimitResponse, Error<GetProvisionedLimitError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("GetProvisionedLimit")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("GetProvisionedLimit")))
     }
 
     /// Gets the certificate a user pool signs its SAML requests with.
@@ -1874,15 +1502,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetSigningCertificateRequest,
     ) -> impl Future<
-        Output = Result<
-            GetSigningCertificateResponse,
-            ::smithy_lean_runtime::Error<GetSigningCertificateError>,
-        >,
+        Output = Result<GetSigningCertificateResponse, Error<GetSigningCertificateError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("GetSigningCertificate")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("GetSigningCertificate")))
     }
 
     /// Gets new tokens with a refresh token, optionally rotating the refresh token.
@@ -1894,15 +1517,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             GetTokensFromRefreshTokenResponse,
-            ::smithy_lean_runtime::Error<GetTokensFromRefreshTokenError>,
+            Error<GetTokensFromRefreshTokenError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented("GetTokensFromRefreshToken"),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("GetTokensFromRefreshToken")))
     }
 
     /// Returns hosted UI branding for an app client, falling back to the pool-wide settings.
@@ -1912,15 +1531,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetUiCustomizationRequest,
     ) -> impl Future<
-        Output = Result<
-            GetUiCustomizationResponse,
-            ::smithy_lean_runtime::Error<GetUiCustomizationError>,
-        >,
+        Output = Result<GetUiCustomizationResponse, Error<GetUiCustomizationError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("GetUICustomization")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("GetUICustomization")))
     }
 
     /// Gets the signed-in user's attributes, given their access token.
@@ -1929,13 +1543,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn get_user(
         &self,
         input: GetUserRequest,
-    ) -> impl Future<
-        Output = Result<GetUserResponse, ::smithy_lean_runtime::Error<GetUserError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<GetUserResponse, Error<GetUserError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("GetUser")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("GetUser")))
     }
 
     /// Sends the signed-in user a code to verify an email address or phone number.
@@ -1947,16 +1557,12 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             GetUserAttributeVerificationCodeResponse,
-            ::smithy_lean_runtime::Error<GetUserAttributeVerificationCodeError>,
+            Error<GetUserAttributeVerificationCodeError>,
         >,
     > + Send {
         let _ = input;
         ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "GetUserAttributeVerificationCode",
-                ),
-            ),
+            Err(Error::NotImplemented("GetUserAttributeVerificationCode")),
         )
     }
 
@@ -1967,15 +1573,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetUserAuthFactorsRequest,
     ) -> impl Future<
-        Output = Result<
-            GetUserAuthFactorsResponse,
-            ::smithy_lean_runtime::Error<GetUserAuthFactorsError>,
-        >,
+        Output = Result<GetUserAuthFactorsResponse, Error<GetUserAuthFactorsError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("GetUserAuthFactors")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("GetUserAuthFactors")))
     }
 
     /// Gets the single sign-on session settings of an app client.
@@ -1987,16 +1588,12 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             GetUserPoolClientSessionConfigurationResponse,
-            ::smithy_lean_runtime::Error<GetUserPoolClientSessionConfigurationError>,
+            Error<GetUserPoolClientSessionConfigurationError>,
         >,
     > + Send {
         let _ = input;
         ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "GetUserPoolClientSessionConfiguration",
-                ),
-            ),
+            Err(Error::NotImplemented("GetUserPoolClientSessionConfiguration")),
         )
     }
 
@@ -2007,15 +1604,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GetUserPoolMfaConfigRequest,
     ) -> impl Future<
-        Output = Result<
-            GetUserPoolMfaConfigResponse,
-            ::smithy_lean_runtime::Error<GetUserPoolMfaConfigError>,
-        >,
+        Output = Result<GetUserPoolMfaConfigResponse, Error<GetUserPoolMfaConfigError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("GetUserPoolMfaConfig")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("GetUserPoolMfaConfig")))
     }
 
     /// Gets the session tracking and token session settings of a user pool.
@@ -2027,16 +1619,12 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             GetUserPoolSessionConfigurationResponse,
-            ::smithy_lean_runtime::Error<GetUserPoolSessionConfigurationError>,
+            Error<GetUserPoolSessionConfigurationError>,
         >,
     > + Send {
         let _ = input;
         ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "GetUserPoolSessionConfiguration",
-                ),
-            ),
+            Err(Error::NotImplemented("GetUserPoolSessionConfiguration")),
         )
     }
 
@@ -2047,15 +1635,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: GlobalSignOutRequest,
     ) -> impl Future<
-        Output = Result<
-            GlobalSignOutResponse,
-            ::smithy_lean_runtime::Error<GlobalSignOutError>,
-        >,
+        Output = Result<GlobalSignOutResponse, Error<GlobalSignOutError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("GlobalSignOut")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("GlobalSignOut")))
     }
 
     /// Starts a sign-in from a client application; the call needs no AWS credentials.
@@ -2065,15 +1648,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: InitiateAuthRequest,
     ) -> impl Future<
-        Output = Result<
-            InitiateAuthResponse,
-            ::smithy_lean_runtime::Error<InitiateAuthError>,
-        >,
+        Output = Result<InitiateAuthResponse, Error<InitiateAuthError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("InitiateAuth")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("InitiateAuth")))
     }
 
     /// Prepares a restore of a user pool to its state at an earlier time.
@@ -2085,17 +1663,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             InitiatePointInTimeRecoveryResponse,
-            ::smithy_lean_runtime::Error<InitiatePointInTimeRecoveryError>,
+            Error<InitiatePointInTimeRecoveryError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "InitiatePointInTimeRecovery",
-                ),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("InitiatePointInTimeRecovery")))
     }
 
     /// Lists the client ID metadata document policies of a user pool.
@@ -2105,15 +1677,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListCimdPoliciesRequest,
     ) -> impl Future<
-        Output = Result<
-            ListCimdPoliciesResponse,
-            ::smithy_lean_runtime::Error<ListCimdPoliciesError>,
-        >,
+        Output = Result<ListCimdPoliciesResponse, Error<ListCimdPoliciesError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ListCIMDPolicies")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListCIMDPolicies")))
     }
 
     /// Lists the client metadata document URLs cached under a client ID metadata document policy.
@@ -2125,13 +1692,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             ListClientMetadataUrlsResponse,
-            ::smithy_lean_runtime::Error<ListClientMetadataUrlsError>,
+            Error<ListClientMetadataUrlsError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ListClientMetadataURLs")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListClientMetadataURLs")))
     }
 
     /// Lists the remembered devices of the signed-in user.
@@ -2141,15 +1706,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListDevicesRequest,
     ) -> impl Future<
-        Output = Result<
-            ListDevicesResponse,
-            ::smithy_lean_runtime::Error<ListDevicesError>,
-        >,
+        Output = Result<ListDevicesResponse, Error<ListDevicesError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ListDevices")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListDevices")))
     }
 
     /// Lists the groups of a user pool.
@@ -2159,15 +1719,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListGroupsRequest,
     ) -> impl Future<
-        Output = Result<
-            ListGroupsResponse,
-            ::smithy_lean_runtime::Error<ListGroupsError>,
-        >,
+        Output = Result<ListGroupsResponse, Error<ListGroupsError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ListGroups")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListGroups")))
     }
 
     /// Lists the identity providers of a user pool.
@@ -2177,15 +1732,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListIdentityProvidersRequest,
     ) -> impl Future<
-        Output = Result<
-            ListIdentityProvidersResponse,
-            ::smithy_lean_runtime::Error<ListIdentityProvidersError>,
-        >,
+        Output = Result<ListIdentityProvidersResponse, Error<ListIdentityProvidersError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ListIdentityProviders")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListIdentityProviders")))
     }
 
     /// Lists the point-in-time restores of a user pool.
@@ -2197,15 +1747,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             ListPointInTimeRecoveriesResponse,
-            ::smithy_lean_runtime::Error<ListPointInTimeRecoveriesError>,
+            Error<ListPointInTimeRecoveriesError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented("ListPointInTimeRecoveries"),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListPointInTimeRecoveries")))
     }
 
     /// Lists the resource servers of a user pool.
@@ -2215,15 +1761,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListResourceServersRequest,
     ) -> impl Future<
-        Output = Result<
-            ListResourceServersResponse,
-            ::smithy_lean_runtime::Error<ListResourceServersError>,
-        >,
+        Output = Result<ListResourceServersResponse, Error<ListResourceServersError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ListResourceServers")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListResourceServers")))
     }
 
     /// Lists the tags of a user pool.
@@ -2233,15 +1774,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListTagsForResourceRequest,
     ) -> impl Future<
-        Output = Result<
-            ListTagsForResourceResponse,
-            ::smithy_lean_runtime::Error<ListTagsForResourceError>,
-        >,
+        Output = Result<ListTagsForResourceResponse, Error<ListTagsForResourceError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ListTagsForResource")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListTagsForResource")))
     }
 
     /// Lists the terms links of a user pool.
@@ -2250,13 +1786,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_terms(
         &self,
         input: ListTermsRequest,
-    ) -> impl Future<
-        Output = Result<ListTermsResponse, ::smithy_lean_runtime::Error<ListTermsError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<ListTermsResponse, Error<ListTermsError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ListTerms")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListTerms")))
     }
 
     /// Lists the user import jobs of a user pool.
@@ -2266,15 +1798,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListUserImportJobsRequest,
     ) -> impl Future<
-        Output = Result<
-            ListUserImportJobsResponse,
-            ::smithy_lean_runtime::Error<ListUserImportJobsError>,
-        >,
+        Output = Result<ListUserImportJobsResponse, Error<ListUserImportJobsError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ListUserImportJobs")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListUserImportJobs")))
     }
 
     /// Lists the secrets of an app client (without their values).
@@ -2286,15 +1813,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             ListUserPoolClientSecretsResponse,
-            ::smithy_lean_runtime::Error<ListUserPoolClientSecretsError>,
+            Error<ListUserPoolClientSecretsError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented("ListUserPoolClientSecrets"),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListUserPoolClientSecrets")))
     }
 
     /// Lists the app clients of a user pool.
@@ -2304,15 +1827,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListUserPoolClientsRequest,
     ) -> impl Future<
-        Output = Result<
-            ListUserPoolClientsResponse,
-            ::smithy_lean_runtime::Error<ListUserPoolClientsError>,
-        >,
+        Output = Result<ListUserPoolClientsResponse, Error<ListUserPoolClientsError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ListUserPoolClients")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListUserPoolClients")))
     }
 
     /// Lists a user pool's replicas in other Regions.
@@ -2322,15 +1840,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListUserPoolReplicasRequest,
     ) -> impl Future<
-        Output = Result<
-            ListUserPoolReplicasResponse,
-            ::smithy_lean_runtime::Error<ListUserPoolReplicasError>,
-        >,
+        Output = Result<ListUserPoolReplicasResponse, Error<ListUserPoolReplicasError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ListUserPoolReplicas")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListUserPoolReplicas")))
     }
 
     /// Lists the user pools in the caller's account and Region.
@@ -2340,15 +1853,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListUserPoolsRequest,
     ) -> impl Future<
-        Output = Result<
-            ListUserPoolsResponse,
-            ::smithy_lean_runtime::Error<ListUserPoolsError>,
-        >,
+        Output = Result<ListUserPoolsResponse, Error<ListUserPoolsError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ListUserPools")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListUserPools")))
     }
 
     /// Lists the sessions of the signed-in user.
@@ -2358,15 +1866,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListUserSessionsRequest,
     ) -> impl Future<
-        Output = Result<
-            ListUserSessionsResponse,
-            ::smithy_lean_runtime::Error<ListUserSessionsError>,
-        >,
+        Output = Result<ListUserSessionsResponse, Error<ListUserSessionsError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ListUserSessions")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListUserSessions")))
     }
 
     /// Lists the users of a user pool, optionally filtered by one attribute.
@@ -2375,13 +1878,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn list_users(
         &self,
         input: ListUsersRequest,
-    ) -> impl Future<
-        Output = Result<ListUsersResponse, ::smithy_lean_runtime::Error<ListUsersError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<ListUsersResponse, Error<ListUsersError>>> + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ListUsers")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListUsers")))
     }
 
     /// Lists the users in a group.
@@ -2391,15 +1890,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: ListUsersInGroupRequest,
     ) -> impl Future<
-        Output = Result<
-            ListUsersInGroupResponse,
-            ::smithy_lean_runtime::Error<ListUsersInGroupError>,
-        >,
+        Output = Result<ListUsersInGroupResponse, Error<ListUsersInGroupError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ListUsersInGroup")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListUsersInGroup")))
     }
 
     /// Lists the passkeys of the signed-in user.
@@ -2411,13 +1905,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             ListWebAuthnCredentialsResponse,
-            ::smithy_lean_runtime::Error<ListWebAuthnCredentialsError>,
+            Error<ListWebAuthnCredentialsError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ListWebAuthnCredentials")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ListWebAuthnCredentials")))
     }
 
     /// Sends a new sign-up confirmation code to a user.
@@ -2429,13 +1921,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             ResendConfirmationCodeResponse,
-            ::smithy_lean_runtime::Error<ResendConfirmationCodeError>,
+            Error<ResendConfirmationCodeError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("ResendConfirmationCode")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("ResendConfirmationCode")))
     }
 
     /// Answers a sign-in challenge from a client application.
@@ -2447,13 +1937,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             RespondToAuthChallengeResponse,
-            ::smithy_lean_runtime::Error<RespondToAuthChallengeError>,
+            Error<RespondToAuthChallengeError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("RespondToAuthChallenge")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("RespondToAuthChallenge")))
     }
 
     /// Revokes a refresh token and the access tokens issued with it.
@@ -2463,15 +1951,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: RevokeTokenRequest,
     ) -> impl Future<
-        Output = Result<
-            RevokeTokenResponse,
-            ::smithy_lean_runtime::Error<RevokeTokenError>,
-        >,
+        Output = Result<RevokeTokenResponse, Error<RevokeTokenError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("RevokeToken")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("RevokeToken")))
     }
 
     /// Ends one of the signed-in user's sessions.
@@ -2481,15 +1964,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: RevokeUserSessionRequest,
     ) -> impl Future<
-        Output = Result<
-            RevokeUserSessionResponse,
-            ::smithy_lean_runtime::Error<RevokeUserSessionError>,
-        >,
+        Output = Result<RevokeUserSessionResponse, Error<RevokeUserSessionError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("RevokeUserSession")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("RevokeUserSession")))
     }
 
     /// Sets where a user pool sends its logs.
@@ -2501,17 +1979,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             SetLogDeliveryConfigurationResponse,
-            ::smithy_lean_runtime::Error<SetLogDeliveryConfigurationError>,
+            Error<SetLogDeliveryConfigurationError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "SetLogDeliveryConfiguration",
-                ),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("SetLogDeliveryConfiguration")))
     }
 
     /// Sets the threat-protection (risk) settings of a user pool or one of its app clients.
@@ -2521,15 +1993,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: SetRiskConfigurationRequest,
     ) -> impl Future<
-        Output = Result<
-            SetRiskConfigurationResponse,
-            ::smithy_lean_runtime::Error<SetRiskConfigurationError>,
-        >,
+        Output = Result<SetRiskConfigurationResponse, Error<SetRiskConfigurationError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("SetRiskConfiguration")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("SetRiskConfiguration")))
     }
 
     /// Sets hosted UI branding for one app client, or for all clients with ClientId ALL.
@@ -2539,15 +2006,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: SetUiCustomizationRequest,
     ) -> impl Future<
-        Output = Result<
-            SetUiCustomizationResponse,
-            ::smithy_lean_runtime::Error<SetUiCustomizationError>,
-        >,
+        Output = Result<SetUiCustomizationResponse, Error<SetUiCustomizationError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("SetUICustomization")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("SetUICustomization")))
     }
 
     /// Sets which multi-factor methods the signed-in user has enabled and prefers.
@@ -2557,15 +2019,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: SetUserMfaPreferenceRequest,
     ) -> impl Future<
-        Output = Result<
-            SetUserMfaPreferenceResponse,
-            ::smithy_lean_runtime::Error<SetUserMfaPreferenceError>,
-        >,
+        Output = Result<SetUserMfaPreferenceResponse, Error<SetUserMfaPreferenceError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("SetUserMFAPreference")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("SetUserMFAPreference")))
     }
 
     /// Sets the single sign-on session settings of an app client.
@@ -2577,16 +2034,12 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             SetUserPoolClientSessionConfigurationResponse,
-            ::smithy_lean_runtime::Error<SetUserPoolClientSessionConfigurationError>,
+            Error<SetUserPoolClientSessionConfigurationError>,
         >,
     > + Send {
         let _ = input;
         ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "SetUserPoolClientSessionConfiguration",
-                ),
-            ),
+            Err(Error::NotImplemented("SetUserPoolClientSessionConfiguration")),
         )
     }
 
@@ -2597,15 +2050,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: SetUserPoolMfaConfigRequest,
     ) -> impl Future<
-        Output = Result<
-            SetUserPoolMfaConfigResponse,
-            ::smithy_lean_runtime::Error<SetUserPoolMfaConfigError>,
-        >,
+        Output = Result<SetUserPoolMfaConfigResponse, Error<SetUserPoolMfaConfigError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("SetUserPoolMfaConfig")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("SetUserPoolMfaConfig")))
     }
 
     /// Sets the session tracking and token session settings of a user pool.
@@ -2617,16 +2065,12 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             SetUserPoolSessionConfigurationResponse,
-            ::smithy_lean_runtime::Error<SetUserPoolSessionConfigurationError>,
+            Error<SetUserPoolSessionConfigurationError>,
         >,
     > + Send {
         let _ = input;
         ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "SetUserPoolSessionConfiguration",
-                ),
-            ),
+            Err(Error::NotImplemented("SetUserPoolSessionConfiguration")),
         )
     }
 
@@ -2637,15 +2081,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: SetUserSettingsRequest,
     ) -> impl Future<
-        Output = Result<
-            SetUserSettingsResponse,
-            ::smithy_lean_runtime::Error<SetUserSettingsError>,
-        >,
+        Output = Result<SetUserSettingsResponse, Error<SetUserSettingsError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("SetUserSettings")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("SetUserSettings")))
     }
 
     /// Registers a new user in a user pool from a client application; the call needs no AWS credentials.
@@ -2654,11 +2093,9 @@ pub trait CognitoIdentityProvider: Send + Sync {
     fn sign_up(
         &self,
         input: SignUpRequest,
-    ) -> impl Future<
-        Output = Result<SignUpResponse, ::smithy_lean_runtime::Error<SignUpError>>,
-    > + Send {
+    ) -> impl Future<Output = Result<SignUpResponse, Error<SignUpError>>> + Send {
         let _ = input;
-        ::std::future::ready(Err(::smithy_lean_runtime::Error::NotImplemented("SignUp")))
+        ::std::future::ready(Err(Error::NotImplemented("SignUp")))
     }
 
     /// Starts a point-in-time restore of a user pool that InitiatePointInTimeRecovery prepared.
@@ -2670,13 +2107,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             StartPointInTimeRecoveryResponse,
-            ::smithy_lean_runtime::Error<StartPointInTimeRecoveryError>,
+            Error<StartPointInTimeRecoveryError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("StartPointInTimeRecovery")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("StartPointInTimeRecovery")))
     }
 
     /// Starts a user import job.
@@ -2686,15 +2121,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: StartUserImportJobRequest,
     ) -> impl Future<
-        Output = Result<
-            StartUserImportJobResponse,
-            ::smithy_lean_runtime::Error<StartUserImportJobError>,
-        >,
+        Output = Result<StartUserImportJobResponse, Error<StartUserImportJobError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("StartUserImportJob")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("StartUserImportJob")))
     }
 
     /// Starts registering a passkey for the signed-in user and returns the options for the authenticator.
@@ -2706,15 +2136,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             StartWebAuthnRegistrationResponse,
-            ::smithy_lean_runtime::Error<StartWebAuthnRegistrationError>,
+            Error<StartWebAuthnRegistrationError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented("StartWebAuthnRegistration"),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("StartWebAuthnRegistration")))
     }
 
     /// Stops a user import job that is running.
@@ -2724,15 +2150,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: StopUserImportJobRequest,
     ) -> impl Future<
-        Output = Result<
-            StopUserImportJobResponse,
-            ::smithy_lean_runtime::Error<StopUserImportJobError>,
-        >,
+        Output = Result<StopUserImportJobResponse, Error<StopUserImportJobError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("StopUserImportJob")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("StopUserImportJob")))
     }
 
     /// Adds tags to a user pool.
@@ -2742,15 +2163,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: TagResourceRequest,
     ) -> impl Future<
-        Output = Result<
-            TagResourceResponse,
-            ::smithy_lean_runtime::Error<TagResourceError>,
-        >,
+        Output = Result<TagResourceResponse, Error<TagResourceError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("TagResource")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("TagResource")))
     }
 
     /// Removes tags from a user pool.
@@ -2760,15 +2176,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UntagResourceRequest,
     ) -> impl Future<
-        Output = Result<
-            UntagResourceResponse,
-            ::smithy_lean_runtime::Error<UntagResourceError>,
-        >,
+        Output = Result<UntagResourceResponse, Error<UntagResourceError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("UntagResource")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("UntagResource")))
     }
 
     /// Marks an authentication event as valid or invalid, from a link sent to the user.
@@ -2780,13 +2191,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             UpdateAuthEventFeedbackResponse,
-            ::smithy_lean_runtime::Error<UpdateAuthEventFeedbackError>,
+            Error<UpdateAuthEventFeedbackError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateAuthEventFeedback")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("UpdateAuthEventFeedback")))
     }
 
     /// Changes a client ID metadata document policy.
@@ -2796,15 +2205,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateCimdPolicyRequest,
     ) -> impl Future<
-        Output = Result<
-            UpdateCimdPolicyResponse,
-            ::smithy_lean_runtime::Error<UpdateCimdPolicyError>,
-        >,
+        Output = Result<UpdateCimdPolicyResponse, Error<UpdateCimdPolicyError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateCIMDPolicy")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("UpdateCIMDPolicy")))
     }
 
     /// Refreshes or drops the cached copy of one client metadata document URL under a policy.
@@ -2816,17 +2220,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             UpdateClientMetadataUrlStateResponse,
-            ::smithy_lean_runtime::Error<UpdateClientMetadataUrlStateError>,
+            Error<UpdateClientMetadataUrlStateError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "UpdateClientMetadataURLState",
-                ),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("UpdateClientMetadataURLState")))
     }
 
     /// Marks a device of the signed-in user as remembered or not remembered.
@@ -2836,15 +2234,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateDeviceStatusRequest,
     ) -> impl Future<
-        Output = Result<
-            UpdateDeviceStatusResponse,
-            ::smithy_lean_runtime::Error<UpdateDeviceStatusError>,
-        >,
+        Output = Result<UpdateDeviceStatusResponse, Error<UpdateDeviceStatusError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateDeviceStatus")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("UpdateDeviceStatus")))
     }
 
     /// Changes a group's description, IAM role or precedence.
@@ -2854,15 +2247,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateGroupRequest,
     ) -> impl Future<
-        Output = Result<
-            UpdateGroupResponse,
-            ::smithy_lean_runtime::Error<UpdateGroupError>,
-        >,
+        Output = Result<UpdateGroupResponse, Error<UpdateGroupError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateGroup")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("UpdateGroup")))
     }
 
     /// Changes the settings of an identity provider.
@@ -2874,13 +2262,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             UpdateIdentityProviderResponse,
-            ::smithy_lean_runtime::Error<UpdateIdentityProviderError>,
+            Error<UpdateIdentityProviderError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateIdentityProvider")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("UpdateIdentityProvider")))
     }
 
     /// Changes a managed login branding style.
@@ -2892,17 +2278,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             UpdateManagedLoginBrandingResponse,
-            ::smithy_lean_runtime::Error<UpdateManagedLoginBrandingError>,
+            Error<UpdateManagedLoginBrandingError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(
-                ::smithy_lean_runtime::Error::NotImplemented(
-                    "UpdateManagedLoginBranding",
-                ),
-            ),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("UpdateManagedLoginBranding")))
     }
 
     /// Requests a new value for one of the account's provisioned limits.
@@ -2914,13 +2294,11 @@ pub trait CognitoIdentityProvider: Send + Sync {
     ) -> impl Future<
         Output = Result<
             UpdateProvisionedLimitResponse,
-            ::smithy_lean_runtime::Error<UpdateProvisionedLimitError>,
+            Error<UpdateProvisionedLimitError>,
         >,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateProvisionedLimit")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("UpdateProvisionedLimit")))
     }
 
     /// Replaces the name and scopes of a resource server.
@@ -2930,15 +2308,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateResourceServerRequest,
     ) -> impl Future<
-        Output = Result<
-            UpdateResourceServerResponse,
-            ::smithy_lean_runtime::Error<UpdateResourceServerError>,
-        >,
+        Output = Result<UpdateResourceServerResponse, Error<UpdateResourceServerError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateResourceServer")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("UpdateResourceServer")))
     }
 
     /// Changes a set of terms links.
@@ -2948,15 +2321,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateTermsRequest,
     ) -> impl Future<
-        Output = Result<
-            UpdateTermsResponse,
-            ::smithy_lean_runtime::Error<UpdateTermsError>,
-        >,
+        Output = Result<UpdateTermsResponse, Error<UpdateTermsError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateTerms")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("UpdateTerms")))
     }
 
     /// Changes attributes of the signed-in user's own profile.
@@ -2966,15 +2334,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateUserAttributesRequest,
     ) -> impl Future<
-        Output = Result<
-            UpdateUserAttributesResponse,
-            ::smithy_lean_runtime::Error<UpdateUserAttributesError>,
-        >,
+        Output = Result<UpdateUserAttributesResponse, Error<UpdateUserAttributesError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateUserAttributes")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("UpdateUserAttributes")))
     }
 
     /// Changes the settings of a user pool; settings left out are reset to their defaults.
@@ -2984,15 +2347,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateUserPoolRequest,
     ) -> impl Future<
-        Output = Result<
-            UpdateUserPoolResponse,
-            ::smithy_lean_runtime::Error<UpdateUserPoolError>,
-        >,
+        Output = Result<UpdateUserPoolResponse, Error<UpdateUserPoolError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateUserPool")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("UpdateUserPool")))
     }
 
     /// Changes an app client's settings; settings left out are reset to their defaults.
@@ -3002,15 +2360,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateUserPoolClientRequest,
     ) -> impl Future<
-        Output = Result<
-            UpdateUserPoolClientResponse,
-            ::smithy_lean_runtime::Error<UpdateUserPoolClientError>,
-        >,
+        Output = Result<UpdateUserPoolClientResponse, Error<UpdateUserPoolClientError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateUserPoolClient")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("UpdateUserPoolClient")))
     }
 
     /// Changes a user pool domain's certificate or managed login version.
@@ -3020,15 +2373,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateUserPoolDomainRequest,
     ) -> impl Future<
-        Output = Result<
-            UpdateUserPoolDomainResponse,
-            ::smithy_lean_runtime::Error<UpdateUserPoolDomainError>,
-        >,
+        Output = Result<UpdateUserPoolDomainResponse, Error<UpdateUserPoolDomainError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateUserPoolDomain")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("UpdateUserPoolDomain")))
     }
 
     /// Changes the state of a user pool's replica in another Region.
@@ -3038,15 +2386,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: UpdateUserPoolReplicaRequest,
     ) -> impl Future<
-        Output = Result<
-            UpdateUserPoolReplicaResponse,
-            ::smithy_lean_runtime::Error<UpdateUserPoolReplicaError>,
-        >,
+        Output = Result<UpdateUserPoolReplicaResponse, Error<UpdateUserPoolReplicaError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("UpdateUserPoolReplica")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("UpdateUserPoolReplica")))
     }
 
     /// Finishes setting up an authenticator app (TOTP) with a code it generated.
@@ -3056,15 +2399,10 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: VerifySoftwareTokenRequest,
     ) -> impl Future<
-        Output = Result<
-            VerifySoftwareTokenResponse,
-            ::smithy_lean_runtime::Error<VerifySoftwareTokenError>,
-        >,
+        Output = Result<VerifySoftwareTokenResponse, Error<VerifySoftwareTokenError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("VerifySoftwareToken")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("VerifySoftwareToken")))
     }
 
     /// Verifies the signed-in user's email address or phone number with a code.
@@ -3074,20 +2412,16 @@ pub trait CognitoIdentityProvider: Send + Sync {
         &self,
         input: VerifyUserAttributeRequest,
     ) -> impl Future<
-        Output = Result<
-            VerifyUserAttributeResponse,
-            ::smithy_lean_runtime::Error<VerifyUserAttributeError>,
-        >,
+        Output = Result<VerifyUserAttributeResponse, Error<VerifyUserAttributeError>>,
     > + Send {
         let _ = input;
-        ::std::future::ready(
-            Err(::smithy_lean_runtime::Error::NotImplemented("VerifyUserAttribute")),
-        )
+        ::std::future::ready(Err(Error::NotImplemented("VerifyUserAttribute")))
     }
 }
-/**A client for Amazon Cognito Identity Provider: cheap to clone, safe to share between tasks.
 
-Each operation with an input has a fluent method that starts a request: `client.add_custom_attributes().…setters….send().await`, and paginated operations can `into_paginator()` or stream their `items()`. The same operations are methods of [`CognitoIdentityProvider`] taking the input: call them on code generic over the trait (or as `CognitoIdentityProvider::add_custom_attributes(&client, input)`), and implement the trait for test doubles.*/
+/// A client for Amazon Cognito Identity Provider: cheap to clone, safe to share between tasks.
+///
+/// Each operation with an input has a fluent method that starts a request: `client.add_custom_attributes().…setters….send().await`, and paginated operations can `into_paginator()` or stream their `items()`. The same operations are methods of [`CognitoIdentityProvider`] taking the input: call them on code generic over the trait (or as `CognitoIdentityProvider::add_custom_attributes(&client, input)`), and implement the trait for test doubles.
 #[derive(Clone, Debug)]
 pub struct Client {
     core: ::smithy_lean_runtime::__private::ClientCore,
@@ -4012,10 +3346,7 @@ impl CognitoIdentityProvider for Client {
     async fn add_custom_attributes(
         &self,
         input: AddCustomAttributesRequest,
-    ) -> Result<
-        AddCustomAttributesResponse,
-        ::smithy_lean_runtime::Error<AddCustomAttributesError>,
-    > {
+    ) -> Result<AddCustomAttributesResponse, Error<AddCustomAttributesError>> {
         input.validate()?;
         self.core
             .call(
@@ -4030,10 +3361,7 @@ impl CognitoIdentityProvider for Client {
     async fn add_user_pool_client_secret(
         &self,
         input: AddUserPoolClientSecretRequest,
-    ) -> Result<
-        AddUserPoolClientSecretResponse,
-        ::smithy_lean_runtime::Error<AddUserPoolClientSecretError>,
-    > {
+    ) -> Result<AddUserPoolClientSecretResponse, Error<AddUserPoolClientSecretError>> {
         input.validate()?;
         self.core
             .call(
@@ -4048,7 +3376,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_add_user_to_group(
         &self,
         input: AdminAddUserToGroupRequest,
-    ) -> Result<(), ::smithy_lean_runtime::Error<AdminAddUserToGroupError>> {
+    ) -> Result<(), Error<AdminAddUserToGroupError>> {
         input.validate()?;
         self.core
             .call::<
@@ -4068,10 +3396,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_confirm_sign_up(
         &self,
         input: AdminConfirmSignUpRequest,
-    ) -> Result<
-        AdminConfirmSignUpResponse,
-        ::smithy_lean_runtime::Error<AdminConfirmSignUpError>,
-    > {
+    ) -> Result<AdminConfirmSignUpResponse, Error<AdminConfirmSignUpError>> {
         input.validate()?;
         self.core
             .call(
@@ -4086,10 +3411,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_create_user(
         &self,
         input: AdminCreateUserRequest,
-    ) -> Result<
-        AdminCreateUserResponse,
-        ::smithy_lean_runtime::Error<AdminCreateUserError>,
-    > {
+    ) -> Result<AdminCreateUserResponse, Error<AdminCreateUserError>> {
         input.validate()?;
         self.core
             .call(
@@ -4104,10 +3426,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_delete_software_token(
         &self,
         input: AdminDeleteSoftwareTokenRequest,
-    ) -> Result<
-        AdminDeleteSoftwareTokenResponse,
-        ::smithy_lean_runtime::Error<AdminDeleteSoftwareTokenError>,
-    > {
+    ) -> Result<AdminDeleteSoftwareTokenResponse, Error<AdminDeleteSoftwareTokenError>> {
         input.validate()?;
         self.core
             .call(
@@ -4122,7 +3441,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_delete_user(
         &self,
         input: AdminDeleteUserRequest,
-    ) -> Result<(), ::smithy_lean_runtime::Error<AdminDeleteUserError>> {
+    ) -> Result<(), Error<AdminDeleteUserError>> {
         input.validate()?;
         self.core
             .call::<
@@ -4144,7 +3463,7 @@ impl CognitoIdentityProvider for Client {
         input: AdminDeleteUserAttributesRequest,
     ) -> Result<
         AdminDeleteUserAttributesResponse,
-        ::smithy_lean_runtime::Error<AdminDeleteUserAttributesError>,
+        Error<AdminDeleteUserAttributesError>,
     > {
         input.validate()?;
         self.core
@@ -4162,7 +3481,7 @@ impl CognitoIdentityProvider for Client {
         input: AdminDisableProviderForUserRequest,
     ) -> Result<
         AdminDisableProviderForUserResponse,
-        ::smithy_lean_runtime::Error<AdminDisableProviderForUserError>,
+        Error<AdminDisableProviderForUserError>,
     > {
         input.validate()?;
         self.core
@@ -4178,10 +3497,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_disable_user(
         &self,
         input: AdminDisableUserRequest,
-    ) -> Result<
-        AdminDisableUserResponse,
-        ::smithy_lean_runtime::Error<AdminDisableUserError>,
-    > {
+    ) -> Result<AdminDisableUserResponse, Error<AdminDisableUserError>> {
         input.validate()?;
         self.core
             .call(
@@ -4196,10 +3512,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_enable_user(
         &self,
         input: AdminEnableUserRequest,
-    ) -> Result<
-        AdminEnableUserResponse,
-        ::smithy_lean_runtime::Error<AdminEnableUserError>,
-    > {
+    ) -> Result<AdminEnableUserResponse, Error<AdminEnableUserError>> {
         input.validate()?;
         self.core
             .call(
@@ -4214,7 +3527,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_forget_device(
         &self,
         input: AdminForgetDeviceRequest,
-    ) -> Result<(), ::smithy_lean_runtime::Error<AdminForgetDeviceError>> {
+    ) -> Result<(), Error<AdminForgetDeviceError>> {
         input.validate()?;
         self.core
             .call::<
@@ -4234,10 +3547,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_get_device(
         &self,
         input: AdminGetDeviceRequest,
-    ) -> Result<
-        AdminGetDeviceResponse,
-        ::smithy_lean_runtime::Error<AdminGetDeviceError>,
-    > {
+    ) -> Result<AdminGetDeviceResponse, Error<AdminGetDeviceError>> {
         input.validate()?;
         self.core
             .call(
@@ -4252,7 +3562,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_get_user(
         &self,
         input: AdminGetUserRequest,
-    ) -> Result<AdminGetUserResponse, ::smithy_lean_runtime::Error<AdminGetUserError>> {
+    ) -> Result<AdminGetUserResponse, Error<AdminGetUserError>> {
         input.validate()?;
         self.core
             .call(
@@ -4265,10 +3575,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_get_user_auth_factors(
         &self,
         input: AdminGetUserAuthFactorsRequest,
-    ) -> Result<
-        AdminGetUserAuthFactorsResponse,
-        ::smithy_lean_runtime::Error<AdminGetUserAuthFactorsError>,
-    > {
+    ) -> Result<AdminGetUserAuthFactorsResponse, Error<AdminGetUserAuthFactorsError>> {
         input.validate()?;
         self.core
             .call(
@@ -4283,10 +3590,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_initiate_auth(
         &self,
         input: AdminInitiateAuthRequest,
-    ) -> Result<
-        AdminInitiateAuthResponse,
-        ::smithy_lean_runtime::Error<AdminInitiateAuthError>,
-    > {
+    ) -> Result<AdminInitiateAuthResponse, Error<AdminInitiateAuthError>> {
         input.validate()?;
         self.core
             .call(
@@ -4301,10 +3605,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_link_provider_for_user(
         &self,
         input: AdminLinkProviderForUserRequest,
-    ) -> Result<
-        AdminLinkProviderForUserResponse,
-        ::smithy_lean_runtime::Error<AdminLinkProviderForUserError>,
-    > {
+    ) -> Result<AdminLinkProviderForUserResponse, Error<AdminLinkProviderForUserError>> {
         input.validate()?;
         self.core
             .call(
@@ -4319,10 +3620,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_list_devices(
         &self,
         input: AdminListDevicesRequest,
-    ) -> Result<
-        AdminListDevicesResponse,
-        ::smithy_lean_runtime::Error<AdminListDevicesError>,
-    > {
+    ) -> Result<AdminListDevicesResponse, Error<AdminListDevicesError>> {
         input.validate()?;
         self.core
             .call(
@@ -4337,10 +3635,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_list_groups_for_user(
         &self,
         input: AdminListGroupsForUserRequest,
-    ) -> Result<
-        AdminListGroupsForUserResponse,
-        ::smithy_lean_runtime::Error<AdminListGroupsForUserError>,
-    > {
+    ) -> Result<AdminListGroupsForUserResponse, Error<AdminListGroupsForUserError>> {
         input.validate()?;
         self.core
             .call(
@@ -4355,10 +3650,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_list_user_auth_events(
         &self,
         input: AdminListUserAuthEventsRequest,
-    ) -> Result<
-        AdminListUserAuthEventsResponse,
-        ::smithy_lean_runtime::Error<AdminListUserAuthEventsError>,
-    > {
+    ) -> Result<AdminListUserAuthEventsResponse, Error<AdminListUserAuthEventsError>> {
         input.validate()?;
         self.core
             .call(
@@ -4373,10 +3665,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_list_user_sessions(
         &self,
         input: AdminListUserSessionsRequest,
-    ) -> Result<
-        AdminListUserSessionsResponse,
-        ::smithy_lean_runtime::Error<AdminListUserSessionsError>,
-    > {
+    ) -> Result<AdminListUserSessionsResponse, Error<AdminListUserSessionsError>> {
         input.validate()?;
         self.core
             .call(
@@ -4391,7 +3680,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_remove_user_from_group(
         &self,
         input: AdminRemoveUserFromGroupRequest,
-    ) -> Result<(), ::smithy_lean_runtime::Error<AdminRemoveUserFromGroupError>> {
+    ) -> Result<(), Error<AdminRemoveUserFromGroupError>> {
         input.validate()?;
         self.core
             .call::<
@@ -4411,10 +3700,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_reset_user_password(
         &self,
         input: AdminResetUserPasswordRequest,
-    ) -> Result<
-        AdminResetUserPasswordResponse,
-        ::smithy_lean_runtime::Error<AdminResetUserPasswordError>,
-    > {
+    ) -> Result<AdminResetUserPasswordResponse, Error<AdminResetUserPasswordError>> {
         input.validate()?;
         self.core
             .call(
@@ -4431,7 +3717,7 @@ impl CognitoIdentityProvider for Client {
         input: AdminRespondToAuthChallengeRequest,
     ) -> Result<
         AdminRespondToAuthChallengeResponse,
-        ::smithy_lean_runtime::Error<AdminRespondToAuthChallengeError>,
+        Error<AdminRespondToAuthChallengeError>,
     > {
         input.validate()?;
         self.core
@@ -4447,10 +3733,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_revoke_user_session(
         &self,
         input: AdminRevokeUserSessionRequest,
-    ) -> Result<
-        AdminRevokeUserSessionResponse,
-        ::smithy_lean_runtime::Error<AdminRevokeUserSessionError>,
-    > {
+    ) -> Result<AdminRevokeUserSessionResponse, Error<AdminRevokeUserSessionError>> {
         input.validate()?;
         self.core
             .call(
@@ -4467,7 +3750,7 @@ impl CognitoIdentityProvider for Client {
         input: AdminSetUserMfaPreferenceRequest,
     ) -> Result<
         AdminSetUserMfaPreferenceResponse,
-        ::smithy_lean_runtime::Error<AdminSetUserMfaPreferenceError>,
+        Error<AdminSetUserMfaPreferenceError>,
     > {
         input.validate()?;
         self.core
@@ -4483,10 +3766,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_set_user_password(
         &self,
         input: AdminSetUserPasswordRequest,
-    ) -> Result<
-        AdminSetUserPasswordResponse,
-        ::smithy_lean_runtime::Error<AdminSetUserPasswordError>,
-    > {
+    ) -> Result<AdminSetUserPasswordResponse, Error<AdminSetUserPasswordError>> {
         input.validate()?;
         self.core
             .call(
@@ -4501,10 +3781,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_set_user_settings(
         &self,
         input: AdminSetUserSettingsRequest,
-    ) -> Result<
-        AdminSetUserSettingsResponse,
-        ::smithy_lean_runtime::Error<AdminSetUserSettingsError>,
-    > {
+    ) -> Result<AdminSetUserSettingsResponse, Error<AdminSetUserSettingsError>> {
         input.validate()?;
         self.core
             .call(
@@ -4521,7 +3798,7 @@ impl CognitoIdentityProvider for Client {
         input: AdminUpdateAuthEventFeedbackRequest,
     ) -> Result<
         AdminUpdateAuthEventFeedbackResponse,
-        ::smithy_lean_runtime::Error<AdminUpdateAuthEventFeedbackError>,
+        Error<AdminUpdateAuthEventFeedbackError>,
     > {
         input.validate()?;
         self.core
@@ -4537,10 +3814,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_update_device_status(
         &self,
         input: AdminUpdateDeviceStatusRequest,
-    ) -> Result<
-        AdminUpdateDeviceStatusResponse,
-        ::smithy_lean_runtime::Error<AdminUpdateDeviceStatusError>,
-    > {
+    ) -> Result<AdminUpdateDeviceStatusResponse, Error<AdminUpdateDeviceStatusError>> {
         input.validate()?;
         self.core
             .call(
@@ -4557,7 +3831,7 @@ impl CognitoIdentityProvider for Client {
         input: AdminUpdateUserAttributesRequest,
     ) -> Result<
         AdminUpdateUserAttributesResponse,
-        ::smithy_lean_runtime::Error<AdminUpdateUserAttributesError>,
+        Error<AdminUpdateUserAttributesError>,
     > {
         input.validate()?;
         self.core
@@ -4573,10 +3847,7 @@ impl CognitoIdentityProvider for Client {
     async fn admin_user_global_sign_out(
         &self,
         input: AdminUserGlobalSignOutRequest,
-    ) -> Result<
-        AdminUserGlobalSignOutResponse,
-        ::smithy_lean_runtime::Error<AdminUserGlobalSignOutError>,
-    > {
+    ) -> Result<AdminUserGlobalSignOutResponse, Error<AdminUserGlobalSignOutError>> {
         input.validate()?;
         self.core
             .call(
@@ -4591,10 +3862,7 @@ impl CognitoIdentityProvider for Client {
     async fn associate_software_token(
         &self,
         input: AssociateSoftwareTokenRequest,
-    ) -> Result<
-        AssociateSoftwareTokenResponse,
-        ::smithy_lean_runtime::Error<AssociateSoftwareTokenError>,
-    > {
+    ) -> Result<AssociateSoftwareTokenResponse, Error<AssociateSoftwareTokenError>> {
         input.validate()?;
         self.core
             .call(
@@ -4611,7 +3879,7 @@ impl CognitoIdentityProvider for Client {
         input: CancelPointInTimeRecoveryRequest,
     ) -> Result<
         CancelPointInTimeRecoveryResponse,
-        ::smithy_lean_runtime::Error<CancelPointInTimeRecoveryError>,
+        Error<CancelPointInTimeRecoveryError>,
     > {
         input.validate()?;
         self.core
@@ -4627,10 +3895,7 @@ impl CognitoIdentityProvider for Client {
     async fn change_password(
         &self,
         input: ChangePasswordRequest,
-    ) -> Result<
-        ChangePasswordResponse,
-        ::smithy_lean_runtime::Error<ChangePasswordError>,
-    > {
+    ) -> Result<ChangePasswordResponse, Error<ChangePasswordError>> {
         input.validate()?;
         self.core
             .call(
@@ -4647,7 +3912,7 @@ impl CognitoIdentityProvider for Client {
         input: CompleteWebAuthnRegistrationRequest,
     ) -> Result<
         CompleteWebAuthnRegistrationResponse,
-        ::smithy_lean_runtime::Error<CompleteWebAuthnRegistrationError>,
+        Error<CompleteWebAuthnRegistrationError>,
     > {
         input.validate()?;
         self.core
@@ -4663,10 +3928,7 @@ impl CognitoIdentityProvider for Client {
     async fn confirm_device(
         &self,
         input: ConfirmDeviceRequest,
-    ) -> Result<
-        ConfirmDeviceResponse,
-        ::smithy_lean_runtime::Error<ConfirmDeviceError>,
-    > {
+    ) -> Result<ConfirmDeviceResponse, Error<ConfirmDeviceError>> {
         input.validate()?;
         self.core
             .call(
@@ -4681,10 +3943,7 @@ impl CognitoIdentityProvider for Client {
     async fn confirm_forgot_password(
         &self,
         input: ConfirmForgotPasswordRequest,
-    ) -> Result<
-        ConfirmForgotPasswordResponse,
-        ::smithy_lean_runtime::Error<ConfirmForgotPasswordError>,
-    > {
+    ) -> Result<ConfirmForgotPasswordResponse, Error<ConfirmForgotPasswordError>> {
         input.validate()?;
         self.core
             .call(
@@ -4699,10 +3958,7 @@ impl CognitoIdentityProvider for Client {
     async fn confirm_sign_up(
         &self,
         input: ConfirmSignUpRequest,
-    ) -> Result<
-        ConfirmSignUpResponse,
-        ::smithy_lean_runtime::Error<ConfirmSignUpError>,
-    > {
+    ) -> Result<ConfirmSignUpResponse, Error<ConfirmSignUpError>> {
         input.validate()?;
         self.core
             .call(
@@ -4717,10 +3973,7 @@ impl CognitoIdentityProvider for Client {
     async fn create_cimd_policy(
         &self,
         input: CreateCimdPolicyRequest,
-    ) -> Result<
-        CreateCimdPolicyResponse,
-        ::smithy_lean_runtime::Error<CreateCimdPolicyError>,
-    > {
+    ) -> Result<CreateCimdPolicyResponse, Error<CreateCimdPolicyError>> {
         input.validate()?;
         self.core
             .call(
@@ -4735,7 +3988,7 @@ impl CognitoIdentityProvider for Client {
     async fn create_group(
         &self,
         input: CreateGroupRequest,
-    ) -> Result<CreateGroupResponse, ::smithy_lean_runtime::Error<CreateGroupError>> {
+    ) -> Result<CreateGroupResponse, Error<CreateGroupError>> {
         input.validate()?;
         self.core
             .call(
@@ -4748,10 +4001,7 @@ impl CognitoIdentityProvider for Client {
     async fn create_identity_provider(
         &self,
         input: CreateIdentityProviderRequest,
-    ) -> Result<
-        CreateIdentityProviderResponse,
-        ::smithy_lean_runtime::Error<CreateIdentityProviderError>,
-    > {
+    ) -> Result<CreateIdentityProviderResponse, Error<CreateIdentityProviderError>> {
         input.validate()?;
         self.core
             .call(
@@ -4768,7 +4018,7 @@ impl CognitoIdentityProvider for Client {
         input: CreateManagedLoginBrandingRequest,
     ) -> Result<
         CreateManagedLoginBrandingResponse,
-        ::smithy_lean_runtime::Error<CreateManagedLoginBrandingError>,
+        Error<CreateManagedLoginBrandingError>,
     > {
         input.validate()?;
         self.core
@@ -4784,10 +4034,7 @@ impl CognitoIdentityProvider for Client {
     async fn create_resource_server(
         &self,
         input: CreateResourceServerRequest,
-    ) -> Result<
-        CreateResourceServerResponse,
-        ::smithy_lean_runtime::Error<CreateResourceServerError>,
-    > {
+    ) -> Result<CreateResourceServerResponse, Error<CreateResourceServerError>> {
         input.validate()?;
         self.core
             .call(
@@ -4802,7 +4049,7 @@ impl CognitoIdentityProvider for Client {
     async fn create_terms(
         &self,
         input: CreateTermsRequest,
-    ) -> Result<CreateTermsResponse, ::smithy_lean_runtime::Error<CreateTermsError>> {
+    ) -> Result<CreateTermsResponse, Error<CreateTermsError>> {
         input.validate()?;
         self.core
             .call(
@@ -4815,10 +4062,7 @@ impl CognitoIdentityProvider for Client {
     async fn create_user_import_job(
         &self,
         input: CreateUserImportJobRequest,
-    ) -> Result<
-        CreateUserImportJobResponse,
-        ::smithy_lean_runtime::Error<CreateUserImportJobError>,
-    > {
+    ) -> Result<CreateUserImportJobResponse, Error<CreateUserImportJobError>> {
         input.validate()?;
         self.core
             .call(
@@ -4833,10 +4077,7 @@ impl CognitoIdentityProvider for Client {
     async fn create_user_pool(
         &self,
         input: CreateUserPoolRequest,
-    ) -> Result<
-        CreateUserPoolResponse,
-        ::smithy_lean_runtime::Error<CreateUserPoolError>,
-    > {
+    ) -> Result<CreateUserPoolResponse, Error<CreateUserPoolError>> {
         input.validate()?;
         self.core
             .call(
@@ -4851,10 +4092,7 @@ impl CognitoIdentityProvider for Client {
     async fn create_user_pool_client(
         &self,
         input: CreateUserPoolClientRequest,
-    ) -> Result<
-        CreateUserPoolClientResponse,
-        ::smithy_lean_runtime::Error<CreateUserPoolClientError>,
-    > {
+    ) -> Result<CreateUserPoolClientResponse, Error<CreateUserPoolClientError>> {
         input.validate()?;
         self.core
             .call(
@@ -4869,10 +4107,7 @@ impl CognitoIdentityProvider for Client {
     async fn create_user_pool_domain(
         &self,
         input: CreateUserPoolDomainRequest,
-    ) -> Result<
-        CreateUserPoolDomainResponse,
-        ::smithy_lean_runtime::Error<CreateUserPoolDomainError>,
-    > {
+    ) -> Result<CreateUserPoolDomainResponse, Error<CreateUserPoolDomainError>> {
         input.validate()?;
         self.core
             .call(
@@ -4887,10 +4122,7 @@ impl CognitoIdentityProvider for Client {
     async fn create_user_pool_replica(
         &self,
         input: CreateUserPoolReplicaRequest,
-    ) -> Result<
-        CreateUserPoolReplicaResponse,
-        ::smithy_lean_runtime::Error<CreateUserPoolReplicaError>,
-    > {
+    ) -> Result<CreateUserPoolReplicaResponse, Error<CreateUserPoolReplicaError>> {
         input.validate()?;
         self.core
             .call(
@@ -4905,10 +4137,7 @@ impl CognitoIdentityProvider for Client {
     async fn delete_cimd_policy(
         &self,
         input: DeleteCimdPolicyRequest,
-    ) -> Result<
-        DeleteCimdPolicyResponse,
-        ::smithy_lean_runtime::Error<DeleteCimdPolicyError>,
-    > {
+    ) -> Result<DeleteCimdPolicyResponse, Error<DeleteCimdPolicyError>> {
         input.validate()?;
         self.core
             .call(
@@ -4923,7 +4152,7 @@ impl CognitoIdentityProvider for Client {
     async fn delete_group(
         &self,
         input: DeleteGroupRequest,
-    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteGroupError>> {
+    ) -> Result<(), Error<DeleteGroupError>> {
         input.validate()?;
         self.core
             .call::<
@@ -4941,7 +4170,7 @@ impl CognitoIdentityProvider for Client {
     async fn delete_identity_provider(
         &self,
         input: DeleteIdentityProviderRequest,
-    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteIdentityProviderError>> {
+    ) -> Result<(), Error<DeleteIdentityProviderError>> {
         input.validate()?;
         self.core
             .call::<
@@ -4961,7 +4190,7 @@ impl CognitoIdentityProvider for Client {
     async fn delete_managed_login_branding(
         &self,
         input: DeleteManagedLoginBrandingRequest,
-    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteManagedLoginBrandingError>> {
+    ) -> Result<(), Error<DeleteManagedLoginBrandingError>> {
         input.validate()?;
         self.core
             .call::<
@@ -4981,7 +4210,7 @@ impl CognitoIdentityProvider for Client {
     async fn delete_resource_server(
         &self,
         input: DeleteResourceServerRequest,
-    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteResourceServerError>> {
+    ) -> Result<(), Error<DeleteResourceServerError>> {
         input.validate()?;
         self.core
             .call::<
@@ -5001,7 +4230,7 @@ impl CognitoIdentityProvider for Client {
     async fn delete_terms(
         &self,
         input: DeleteTermsRequest,
-    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteTermsError>> {
+    ) -> Result<(), Error<DeleteTermsError>> {
         input.validate()?;
         self.core
             .call::<
@@ -5019,7 +4248,7 @@ impl CognitoIdentityProvider for Client {
     async fn delete_user(
         &self,
         input: DeleteUserRequest,
-    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteUserError>> {
+    ) -> Result<(), Error<DeleteUserError>> {
         input.validate()?;
         self.core
             .call::<
@@ -5037,10 +4266,7 @@ impl CognitoIdentityProvider for Client {
     async fn delete_user_attributes(
         &self,
         input: DeleteUserAttributesRequest,
-    ) -> Result<
-        DeleteUserAttributesResponse,
-        ::smithy_lean_runtime::Error<DeleteUserAttributesError>,
-    > {
+    ) -> Result<DeleteUserAttributesResponse, Error<DeleteUserAttributesError>> {
         input.validate()?;
         self.core
             .call(
@@ -5055,7 +4281,7 @@ impl CognitoIdentityProvider for Client {
     async fn delete_user_pool(
         &self,
         input: DeleteUserPoolRequest,
-    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteUserPoolError>> {
+    ) -> Result<(), Error<DeleteUserPoolError>> {
         input.validate()?;
         self.core
             .call::<
@@ -5075,7 +4301,7 @@ impl CognitoIdentityProvider for Client {
     async fn delete_user_pool_client(
         &self,
         input: DeleteUserPoolClientRequest,
-    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteUserPoolClientError>> {
+    ) -> Result<(), Error<DeleteUserPoolClientError>> {
         input.validate()?;
         self.core
             .call::<
@@ -5097,7 +4323,7 @@ impl CognitoIdentityProvider for Client {
         input: DeleteUserPoolClientSecretRequest,
     ) -> Result<
         DeleteUserPoolClientSecretResponse,
-        ::smithy_lean_runtime::Error<DeleteUserPoolClientSecretError>,
+        Error<DeleteUserPoolClientSecretError>,
     > {
         input.validate()?;
         self.core
@@ -5113,10 +4339,7 @@ impl CognitoIdentityProvider for Client {
     async fn delete_user_pool_domain(
         &self,
         input: DeleteUserPoolDomainRequest,
-    ) -> Result<
-        DeleteUserPoolDomainResponse,
-        ::smithy_lean_runtime::Error<DeleteUserPoolDomainError>,
-    > {
+    ) -> Result<DeleteUserPoolDomainResponse, Error<DeleteUserPoolDomainError>> {
         input.validate()?;
         self.core
             .call(
@@ -5131,10 +4354,7 @@ impl CognitoIdentityProvider for Client {
     async fn delete_user_pool_replica(
         &self,
         input: DeleteUserPoolReplicaRequest,
-    ) -> Result<
-        DeleteUserPoolReplicaResponse,
-        ::smithy_lean_runtime::Error<DeleteUserPoolReplicaError>,
-    > {
+    ) -> Result<DeleteUserPoolReplicaResponse, Error<DeleteUserPoolReplicaError>> {
         input.validate()?;
         self.core
             .call(
@@ -5149,10 +4369,7 @@ impl CognitoIdentityProvider for Client {
     async fn delete_web_authn_credential(
         &self,
         input: DeleteWebAuthnCredentialRequest,
-    ) -> Result<
-        DeleteWebAuthnCredentialResponse,
-        ::smithy_lean_runtime::Error<DeleteWebAuthnCredentialError>,
-    > {
+    ) -> Result<DeleteWebAuthnCredentialResponse, Error<DeleteWebAuthnCredentialError>> {
         input.validate()?;
         self.core
             .call(
@@ -5167,10 +4384,7 @@ impl CognitoIdentityProvider for Client {
     async fn describe_cimd_policy(
         &self,
         input: DescribeCimdPolicyRequest,
-    ) -> Result<
-        DescribeCimdPolicyResponse,
-        ::smithy_lean_runtime::Error<DescribeCimdPolicyError>,
-    > {
+    ) -> Result<DescribeCimdPolicyResponse, Error<DescribeCimdPolicyError>> {
         input.validate()?;
         self.core
             .call(
@@ -5185,10 +4399,7 @@ impl CognitoIdentityProvider for Client {
     async fn describe_identity_provider(
         &self,
         input: DescribeIdentityProviderRequest,
-    ) -> Result<
-        DescribeIdentityProviderResponse,
-        ::smithy_lean_runtime::Error<DescribeIdentityProviderError>,
-    > {
+    ) -> Result<DescribeIdentityProviderResponse, Error<DescribeIdentityProviderError>> {
         input.validate()?;
         self.core
             .call(
@@ -5205,7 +4416,7 @@ impl CognitoIdentityProvider for Client {
         input: DescribeManagedLoginBrandingRequest,
     ) -> Result<
         DescribeManagedLoginBrandingResponse,
-        ::smithy_lean_runtime::Error<DescribeManagedLoginBrandingError>,
+        Error<DescribeManagedLoginBrandingError>,
     > {
         input.validate()?;
         self.core
@@ -5223,7 +4434,7 @@ impl CognitoIdentityProvider for Client {
         input: DescribeManagedLoginBrandingByClientRequest,
     ) -> Result<
         DescribeManagedLoginBrandingByClientResponse,
-        ::smithy_lean_runtime::Error<DescribeManagedLoginBrandingByClientError>,
+        Error<DescribeManagedLoginBrandingByClientError>,
     > {
         input.validate()?;
         self.core
@@ -5241,7 +4452,7 @@ impl CognitoIdentityProvider for Client {
         input: DescribePointInTimeRecoveryRequest,
     ) -> Result<
         DescribePointInTimeRecoveryResponse,
-        ::smithy_lean_runtime::Error<DescribePointInTimeRecoveryError>,
+        Error<DescribePointInTimeRecoveryError>,
     > {
         input.validate()?;
         self.core
@@ -5257,10 +4468,7 @@ impl CognitoIdentityProvider for Client {
     async fn describe_resource_server(
         &self,
         input: DescribeResourceServerRequest,
-    ) -> Result<
-        DescribeResourceServerResponse,
-        ::smithy_lean_runtime::Error<DescribeResourceServerError>,
-    > {
+    ) -> Result<DescribeResourceServerResponse, Error<DescribeResourceServerError>> {
         input.validate()?;
         self.core
             .call(
@@ -5277,7 +4485,7 @@ impl CognitoIdentityProvider for Client {
         input: DescribeRiskConfigurationRequest,
     ) -> Result<
         DescribeRiskConfigurationResponse,
-        ::smithy_lean_runtime::Error<DescribeRiskConfigurationError>,
+        Error<DescribeRiskConfigurationError>,
     > {
         input.validate()?;
         self.core
@@ -5293,10 +4501,7 @@ impl CognitoIdentityProvider for Client {
     async fn describe_terms(
         &self,
         input: DescribeTermsRequest,
-    ) -> Result<
-        DescribeTermsResponse,
-        ::smithy_lean_runtime::Error<DescribeTermsError>,
-    > {
+    ) -> Result<DescribeTermsResponse, Error<DescribeTermsError>> {
         input.validate()?;
         self.core
             .call(
@@ -5309,10 +4514,7 @@ impl CognitoIdentityProvider for Client {
     async fn describe_terms_by_client(
         &self,
         input: DescribeTermsByClientRequest,
-    ) -> Result<
-        DescribeTermsByClientResponse,
-        ::smithy_lean_runtime::Error<DescribeTermsByClientError>,
-    > {
+    ) -> Result<DescribeTermsByClientResponse, Error<DescribeTermsByClientError>> {
         input.validate()?;
         self.core
             .call(
@@ -5327,10 +4529,7 @@ impl CognitoIdentityProvider for Client {
     async fn describe_user_import_job(
         &self,
         input: DescribeUserImportJobRequest,
-    ) -> Result<
-        DescribeUserImportJobResponse,
-        ::smithy_lean_runtime::Error<DescribeUserImportJobError>,
-    > {
+    ) -> Result<DescribeUserImportJobResponse, Error<DescribeUserImportJobError>> {
         input.validate()?;
         self.core
             .call(
@@ -5345,10 +4544,7 @@ impl CognitoIdentityProvider for Client {
     async fn describe_user_pool(
         &self,
         input: DescribeUserPoolRequest,
-    ) -> Result<
-        DescribeUserPoolResponse,
-        ::smithy_lean_runtime::Error<DescribeUserPoolError>,
-    > {
+    ) -> Result<DescribeUserPoolResponse, Error<DescribeUserPoolError>> {
         input.validate()?;
         self.core
             .call(
@@ -5363,10 +4559,7 @@ impl CognitoIdentityProvider for Client {
     async fn describe_user_pool_client(
         &self,
         input: DescribeUserPoolClientRequest,
-    ) -> Result<
-        DescribeUserPoolClientResponse,
-        ::smithy_lean_runtime::Error<DescribeUserPoolClientError>,
-    > {
+    ) -> Result<DescribeUserPoolClientResponse, Error<DescribeUserPoolClientError>> {
         input.validate()?;
         self.core
             .call(
@@ -5381,10 +4574,7 @@ impl CognitoIdentityProvider for Client {
     async fn describe_user_pool_domain(
         &self,
         input: DescribeUserPoolDomainRequest,
-    ) -> Result<
-        DescribeUserPoolDomainResponse,
-        ::smithy_lean_runtime::Error<DescribeUserPoolDomainError>,
-    > {
+    ) -> Result<DescribeUserPoolDomainResponse, Error<DescribeUserPoolDomainError>> {
         input.validate()?;
         self.core
             .call(
@@ -5399,7 +4589,7 @@ impl CognitoIdentityProvider for Client {
     async fn forget_device(
         &self,
         input: ForgetDeviceRequest,
-    ) -> Result<(), ::smithy_lean_runtime::Error<ForgetDeviceError>> {
+    ) -> Result<(), Error<ForgetDeviceError>> {
         input.validate()?;
         self.core
             .call::<
@@ -5419,10 +4609,7 @@ impl CognitoIdentityProvider for Client {
     async fn forgot_password(
         &self,
         input: ForgotPasswordRequest,
-    ) -> Result<
-        ForgotPasswordResponse,
-        ::smithy_lean_runtime::Error<ForgotPasswordError>,
-    > {
+    ) -> Result<ForgotPasswordResponse, Error<ForgotPasswordError>> {
         input.validate()?;
         self.core
             .call(
@@ -5437,7 +4624,7 @@ impl CognitoIdentityProvider for Client {
     async fn get_csv_header(
         &self,
         input: GetCsvHeaderRequest,
-    ) -> Result<GetCsvHeaderResponse, ::smithy_lean_runtime::Error<GetCsvHeaderError>> {
+    ) -> Result<GetCsvHeaderResponse, Error<GetCsvHeaderError>> {
         input.validate()?;
         self.core
             .call(
@@ -5450,10 +4637,7 @@ impl CognitoIdentityProvider for Client {
     async fn get_client_token(
         &self,
         input: GetClientTokenRequest,
-    ) -> Result<
-        GetClientTokenResponse,
-        ::smithy_lean_runtime::Error<GetClientTokenError>,
-    > {
+    ) -> Result<GetClientTokenResponse, Error<GetClientTokenError>> {
         input.validate()?;
         self.core
             .call(
@@ -5468,10 +4652,7 @@ impl CognitoIdentityProvider for Client {
     async fn get_derived_token(
         &self,
         input: GetDerivedTokenRequest,
-    ) -> Result<
-        GetDerivedTokenResponse,
-        ::smithy_lean_runtime::Error<GetDerivedTokenError>,
-    > {
+    ) -> Result<GetDerivedTokenResponse, Error<GetDerivedTokenError>> {
         input.validate()?;
         self.core
             .call(
@@ -5486,7 +4667,7 @@ impl CognitoIdentityProvider for Client {
     async fn get_device(
         &self,
         input: GetDeviceRequest,
-    ) -> Result<GetDeviceResponse, ::smithy_lean_runtime::Error<GetDeviceError>> {
+    ) -> Result<GetDeviceResponse, Error<GetDeviceError>> {
         input.validate()?;
         self.core
             .call(
@@ -5499,7 +4680,7 @@ impl CognitoIdentityProvider for Client {
     async fn get_group(
         &self,
         input: GetGroupRequest,
-    ) -> Result<GetGroupResponse, ::smithy_lean_runtime::Error<GetGroupError>> {
+    ) -> Result<GetGroupResponse, Error<GetGroupError>> {
         input.validate()?;
         self.core
             .call(
@@ -5514,7 +4695,7 @@ impl CognitoIdentityProvider for Client {
         input: GetIdentityProviderByIdentifierRequest,
     ) -> Result<
         GetIdentityProviderByIdentifierResponse,
-        ::smithy_lean_runtime::Error<GetIdentityProviderByIdentifierError>,
+        Error<GetIdentityProviderByIdentifierError>,
     > {
         input.validate()?;
         self.core
@@ -5532,7 +4713,7 @@ impl CognitoIdentityProvider for Client {
         input: GetLogDeliveryConfigurationRequest,
     ) -> Result<
         GetLogDeliveryConfigurationResponse,
-        ::smithy_lean_runtime::Error<GetLogDeliveryConfigurationError>,
+        Error<GetLogDeliveryConfigurationError>,
     > {
         input.validate()?;
         self.core
@@ -5548,10 +4729,7 @@ impl CognitoIdentityProvider for Client {
     async fn get_provisioned_limit(
         &self,
         input: GetProvisionedLimitRequest,
-    ) -> Result<
-        GetProvisionedLimitResponse,
-        ::smithy_lean_runtime::Error<GetProvisionedLimitError>,
-    > {
+    ) -> Result<GetProvisionedLimitResponse, Error<GetProvisionedLimitError>> {
         input.validate()?;
         self.core
             .call(
@@ -5566,10 +4744,7 @@ impl CognitoIdentityProvider for Client {
     async fn get_signing_certificate(
         &self,
         input: GetSigningCertificateRequest,
-    ) -> Result<
-        GetSigningCertificateResponse,
-        ::smithy_lean_runtime::Error<GetSigningCertificateError>,
-    > {
+    ) -> Result<GetSigningCertificateResponse, Error<GetSigningCertificateError>> {
         input.validate()?;
         self.core
             .call(
@@ -5586,7 +4761,7 @@ impl CognitoIdentityProvider for Client {
         input: GetTokensFromRefreshTokenRequest,
     ) -> Result<
         GetTokensFromRefreshTokenResponse,
-        ::smithy_lean_runtime::Error<GetTokensFromRefreshTokenError>,
+        Error<GetTokensFromRefreshTokenError>,
     > {
         input.validate()?;
         self.core
@@ -5602,10 +4777,7 @@ impl CognitoIdentityProvider for Client {
     async fn get_ui_customization(
         &self,
         input: GetUiCustomizationRequest,
-    ) -> Result<
-        GetUiCustomizationResponse,
-        ::smithy_lean_runtime::Error<GetUiCustomizationError>,
-    > {
+    ) -> Result<GetUiCustomizationResponse, Error<GetUiCustomizationError>> {
         input.validate()?;
         self.core
             .call(
@@ -5620,7 +4792,7 @@ impl CognitoIdentityProvider for Client {
     async fn get_user(
         &self,
         input: GetUserRequest,
-    ) -> Result<GetUserResponse, ::smithy_lean_runtime::Error<GetUserError>> {
+    ) -> Result<GetUserResponse, Error<GetUserError>> {
         input.validate()?;
         self.core
             .call(
@@ -5635,7 +4807,7 @@ impl CognitoIdentityProvider for Client {
         input: GetUserAttributeVerificationCodeRequest,
     ) -> Result<
         GetUserAttributeVerificationCodeResponse,
-        ::smithy_lean_runtime::Error<GetUserAttributeVerificationCodeError>,
+        Error<GetUserAttributeVerificationCodeError>,
     > {
         input.validate()?;
         self.core
@@ -5651,10 +4823,7 @@ impl CognitoIdentityProvider for Client {
     async fn get_user_auth_factors(
         &self,
         input: GetUserAuthFactorsRequest,
-    ) -> Result<
-        GetUserAuthFactorsResponse,
-        ::smithy_lean_runtime::Error<GetUserAuthFactorsError>,
-    > {
+    ) -> Result<GetUserAuthFactorsResponse, Error<GetUserAuthFactorsError>> {
         input.validate()?;
         self.core
             .call(
@@ -5671,7 +4840,7 @@ impl CognitoIdentityProvider for Client {
         input: GetUserPoolClientSessionConfigurationRequest,
     ) -> Result<
         GetUserPoolClientSessionConfigurationResponse,
-        ::smithy_lean_runtime::Error<GetUserPoolClientSessionConfigurationError>,
+        Error<GetUserPoolClientSessionConfigurationError>,
     > {
         input.validate()?;
         self.core
@@ -5687,10 +4856,7 @@ impl CognitoIdentityProvider for Client {
     async fn get_user_pool_mfa_config(
         &self,
         input: GetUserPoolMfaConfigRequest,
-    ) -> Result<
-        GetUserPoolMfaConfigResponse,
-        ::smithy_lean_runtime::Error<GetUserPoolMfaConfigError>,
-    > {
+    ) -> Result<GetUserPoolMfaConfigResponse, Error<GetUserPoolMfaConfigError>> {
         input.validate()?;
         self.core
             .call(
@@ -5707,7 +4873,7 @@ impl CognitoIdentityProvider for Client {
         input: GetUserPoolSessionConfigurationRequest,
     ) -> Result<
         GetUserPoolSessionConfigurationResponse,
-        ::smithy_lean_runtime::Error<GetUserPoolSessionConfigurationError>,
+        Error<GetUserPoolSessionConfigurationError>,
     > {
         input.validate()?;
         self.core
@@ -5723,10 +4889,7 @@ impl CognitoIdentityProvider for Client {
     async fn global_sign_out(
         &self,
         input: GlobalSignOutRequest,
-    ) -> Result<
-        GlobalSignOutResponse,
-        ::smithy_lean_runtime::Error<GlobalSignOutError>,
-    > {
+    ) -> Result<GlobalSignOutResponse, Error<GlobalSignOutError>> {
         input.validate()?;
         self.core
             .call(
@@ -5741,7 +4904,7 @@ impl CognitoIdentityProvider for Client {
     async fn initiate_auth(
         &self,
         input: InitiateAuthRequest,
-    ) -> Result<InitiateAuthResponse, ::smithy_lean_runtime::Error<InitiateAuthError>> {
+    ) -> Result<InitiateAuthResponse, Error<InitiateAuthError>> {
         input.validate()?;
         self.core
             .call(
@@ -5758,7 +4921,7 @@ impl CognitoIdentityProvider for Client {
         input: InitiatePointInTimeRecoveryRequest,
     ) -> Result<
         InitiatePointInTimeRecoveryResponse,
-        ::smithy_lean_runtime::Error<InitiatePointInTimeRecoveryError>,
+        Error<InitiatePointInTimeRecoveryError>,
     > {
         input.validate()?;
         self.core
@@ -5774,10 +4937,7 @@ impl CognitoIdentityProvider for Client {
     async fn list_cimd_policies(
         &self,
         input: ListCimdPoliciesRequest,
-    ) -> Result<
-        ListCimdPoliciesResponse,
-        ::smithy_lean_runtime::Error<ListCimdPoliciesError>,
-    > {
+    ) -> Result<ListCimdPoliciesResponse, Error<ListCimdPoliciesError>> {
         input.validate()?;
         self.core
             .call(
@@ -5792,10 +4952,7 @@ impl CognitoIdentityProvider for Client {
     async fn list_client_metadata_urls(
         &self,
         input: ListClientMetadataUrlsRequest,
-    ) -> Result<
-        ListClientMetadataUrlsResponse,
-        ::smithy_lean_runtime::Error<ListClientMetadataUrlsError>,
-    > {
+    ) -> Result<ListClientMetadataUrlsResponse, Error<ListClientMetadataUrlsError>> {
         input.validate()?;
         self.core
             .call(
@@ -5810,7 +4967,7 @@ impl CognitoIdentityProvider for Client {
     async fn list_devices(
         &self,
         input: ListDevicesRequest,
-    ) -> Result<ListDevicesResponse, ::smithy_lean_runtime::Error<ListDevicesError>> {
+    ) -> Result<ListDevicesResponse, Error<ListDevicesError>> {
         input.validate()?;
         self.core
             .call(
@@ -5823,7 +4980,7 @@ impl CognitoIdentityProvider for Client {
     async fn list_groups(
         &self,
         input: ListGroupsRequest,
-    ) -> Result<ListGroupsResponse, ::smithy_lean_runtime::Error<ListGroupsError>> {
+    ) -> Result<ListGroupsResponse, Error<ListGroupsError>> {
         input.validate()?;
         self.core
             .call(
@@ -5836,10 +4993,7 @@ impl CognitoIdentityProvider for Client {
     async fn list_identity_providers(
         &self,
         input: ListIdentityProvidersRequest,
-    ) -> Result<
-        ListIdentityProvidersResponse,
-        ::smithy_lean_runtime::Error<ListIdentityProvidersError>,
-    > {
+    ) -> Result<ListIdentityProvidersResponse, Error<ListIdentityProvidersError>> {
         input.validate()?;
         self.core
             .call(
@@ -5856,7 +5010,7 @@ impl CognitoIdentityProvider for Client {
         input: ListPointInTimeRecoveriesRequest,
     ) -> Result<
         ListPointInTimeRecoveriesResponse,
-        ::smithy_lean_runtime::Error<ListPointInTimeRecoveriesError>,
+        Error<ListPointInTimeRecoveriesError>,
     > {
         input.validate()?;
         self.core
@@ -5872,10 +5026,7 @@ impl CognitoIdentityProvider for Client {
     async fn list_resource_servers(
         &self,
         input: ListResourceServersRequest,
-    ) -> Result<
-        ListResourceServersResponse,
-        ::smithy_lean_runtime::Error<ListResourceServersError>,
-    > {
+    ) -> Result<ListResourceServersResponse, Error<ListResourceServersError>> {
         input.validate()?;
         self.core
             .call(
@@ -5890,10 +5041,7 @@ impl CognitoIdentityProvider for Client {
     async fn list_tags_for_resource(
         &self,
         input: ListTagsForResourceRequest,
-    ) -> Result<
-        ListTagsForResourceResponse,
-        ::smithy_lean_runtime::Error<ListTagsForResourceError>,
-    > {
+    ) -> Result<ListTagsForResourceResponse, Error<ListTagsForResourceError>> {
         input.validate()?;
         self.core
             .call(
@@ -5908,7 +5056,7 @@ impl CognitoIdentityProvider for Client {
     async fn list_terms(
         &self,
         input: ListTermsRequest,
-    ) -> Result<ListTermsResponse, ::smithy_lean_runtime::Error<ListTermsError>> {
+    ) -> Result<ListTermsResponse, Error<ListTermsError>> {
         input.validate()?;
         self.core
             .call(
@@ -5921,10 +5069,7 @@ impl CognitoIdentityProvider for Client {
     async fn list_user_import_jobs(
         &self,
         input: ListUserImportJobsRequest,
-    ) -> Result<
-        ListUserImportJobsResponse,
-        ::smithy_lean_runtime::Error<ListUserImportJobsError>,
-    > {
+    ) -> Result<ListUserImportJobsResponse, Error<ListUserImportJobsError>> {
         input.validate()?;
         self.core
             .call(
@@ -5941,7 +5086,7 @@ impl CognitoIdentityProvider for Client {
         input: ListUserPoolClientSecretsRequest,
     ) -> Result<
         ListUserPoolClientSecretsResponse,
-        ::smithy_lean_runtime::Error<ListUserPoolClientSecretsError>,
+        Error<ListUserPoolClientSecretsError>,
     > {
         input.validate()?;
         self.core
@@ -5957,10 +5102,7 @@ impl CognitoIdentityProvider for Client {
     async fn list_user_pool_clients(
         &self,
         input: ListUserPoolClientsRequest,
-    ) -> Result<
-        ListUserPoolClientsResponse,
-        ::smithy_lean_runtime::Error<ListUserPoolClientsError>,
-    > {
+    ) -> Result<ListUserPoolClientsResponse, Error<ListUserPoolClientsError>> {
         input.validate()?;
         self.core
             .call(
@@ -5975,10 +5117,7 @@ impl CognitoIdentityProvider for Client {
     async fn list_user_pool_replicas(
         &self,
         input: ListUserPoolReplicasRequest,
-    ) -> Result<
-        ListUserPoolReplicasResponse,
-        ::smithy_lean_runtime::Error<ListUserPoolReplicasError>,
-    > {
+    ) -> Result<ListUserPoolReplicasResponse, Error<ListUserPoolReplicasError>> {
         input.validate()?;
         self.core
             .call(
@@ -5993,10 +5132,7 @@ impl CognitoIdentityProvider for Client {
     async fn list_user_pools(
         &self,
         input: ListUserPoolsRequest,
-    ) -> Result<
-        ListUserPoolsResponse,
-        ::smithy_lean_runtime::Error<ListUserPoolsError>,
-    > {
+    ) -> Result<ListUserPoolsResponse, Error<ListUserPoolsError>> {
         input.validate()?;
         self.core
             .call(
@@ -6009,10 +5145,7 @@ impl CognitoIdentityProvider for Client {
     async fn list_user_sessions(
         &self,
         input: ListUserSessionsRequest,
-    ) -> Result<
-        ListUserSessionsResponse,
-        ::smithy_lean_runtime::Error<ListUserSessionsError>,
-    > {
+    ) -> Result<ListUserSessionsResponse, Error<ListUserSessionsError>> {
         input.validate()?;
         self.core
             .call(
@@ -6027,7 +5160,7 @@ impl CognitoIdentityProvider for Client {
     async fn list_users(
         &self,
         input: ListUsersRequest,
-    ) -> Result<ListUsersResponse, ::smithy_lean_runtime::Error<ListUsersError>> {
+    ) -> Result<ListUsersResponse, Error<ListUsersError>> {
         input.validate()?;
         self.core
             .call(
@@ -6040,10 +5173,7 @@ impl CognitoIdentityProvider for Client {
     async fn list_users_in_group(
         &self,
         input: ListUsersInGroupRequest,
-    ) -> Result<
-        ListUsersInGroupResponse,
-        ::smithy_lean_runtime::Error<ListUsersInGroupError>,
-    > {
+    ) -> Result<ListUsersInGroupResponse, Error<ListUsersInGroupError>> {
         input.validate()?;
         self.core
             .call(
@@ -6058,10 +5188,7 @@ impl CognitoIdentityProvider for Client {
     async fn list_web_authn_credentials(
         &self,
         input: ListWebAuthnCredentialsRequest,
-    ) -> Result<
-        ListWebAuthnCredentialsResponse,
-        ::smithy_lean_runtime::Error<ListWebAuthnCredentialsError>,
-    > {
+    ) -> Result<ListWebAuthnCredentialsResponse, Error<ListWebAuthnCredentialsError>> {
         input.validate()?;
         self.core
             .call(
@@ -6076,10 +5203,7 @@ impl CognitoIdentityProvider for Client {
     async fn resend_confirmation_code(
         &self,
         input: ResendConfirmationCodeRequest,
-    ) -> Result<
-        ResendConfirmationCodeResponse,
-        ::smithy_lean_runtime::Error<ResendConfirmationCodeError>,
-    > {
+    ) -> Result<ResendConfirmationCodeResponse, Error<ResendConfirmationCodeError>> {
         input.validate()?;
         self.core
             .call(
@@ -6094,10 +5218,7 @@ impl CognitoIdentityProvider for Client {
     async fn respond_to_auth_challenge(
         &self,
         input: RespondToAuthChallengeRequest,
-    ) -> Result<
-        RespondToAuthChallengeResponse,
-        ::smithy_lean_runtime::Error<RespondToAuthChallengeError>,
-    > {
+    ) -> Result<RespondToAuthChallengeResponse, Error<RespondToAuthChallengeError>> {
         input.validate()?;
         self.core
             .call(
@@ -6112,7 +5233,7 @@ impl CognitoIdentityProvider for Client {
     async fn revoke_token(
         &self,
         input: RevokeTokenRequest,
-    ) -> Result<RevokeTokenResponse, ::smithy_lean_runtime::Error<RevokeTokenError>> {
+    ) -> Result<RevokeTokenResponse, Error<RevokeTokenError>> {
         input.validate()?;
         self.core
             .call(
@@ -6125,10 +5246,7 @@ impl CognitoIdentityProvider for Client {
     async fn revoke_user_session(
         &self,
         input: RevokeUserSessionRequest,
-    ) -> Result<
-        RevokeUserSessionResponse,
-        ::smithy_lean_runtime::Error<RevokeUserSessionError>,
-    > {
+    ) -> Result<RevokeUserSessionResponse, Error<RevokeUserSessionError>> {
         input.validate()?;
         self.core
             .call(
@@ -6145,7 +5263,7 @@ impl CognitoIdentityProvider for Client {
         input: SetLogDeliveryConfigurationRequest,
     ) -> Result<
         SetLogDeliveryConfigurationResponse,
-        ::smithy_lean_runtime::Error<SetLogDeliveryConfigurationError>,
+        Error<SetLogDeliveryConfigurationError>,
     > {
         input.validate()?;
         self.core
@@ -6161,10 +5279,7 @@ impl CognitoIdentityProvider for Client {
     async fn set_risk_configuration(
         &self,
         input: SetRiskConfigurationRequest,
-    ) -> Result<
-        SetRiskConfigurationResponse,
-        ::smithy_lean_runtime::Error<SetRiskConfigurationError>,
-    > {
+    ) -> Result<SetRiskConfigurationResponse, Error<SetRiskConfigurationError>> {
         input.validate()?;
         self.core
             .call(
@@ -6179,10 +5294,7 @@ impl CognitoIdentityProvider for Client {
     async fn set_ui_customization(
         &self,
         input: SetUiCustomizationRequest,
-    ) -> Result<
-        SetUiCustomizationResponse,
-        ::smithy_lean_runtime::Error<SetUiCustomizationError>,
-    > {
+    ) -> Result<SetUiCustomizationResponse, Error<SetUiCustomizationError>> {
         input.validate()?;
         self.core
             .call(
@@ -6197,10 +5309,7 @@ impl CognitoIdentityProvider for Client {
     async fn set_user_mfa_preference(
         &self,
         input: SetUserMfaPreferenceRequest,
-    ) -> Result<
-        SetUserMfaPreferenceResponse,
-        ::smithy_lean_runtime::Error<SetUserMfaPreferenceError>,
-    > {
+    ) -> Result<SetUserMfaPreferenceResponse, Error<SetUserMfaPreferenceError>> {
         input.validate()?;
         self.core
             .call(
@@ -6217,7 +5326,7 @@ impl CognitoIdentityProvider for Client {
         input: SetUserPoolClientSessionConfigurationRequest,
     ) -> Result<
         SetUserPoolClientSessionConfigurationResponse,
-        ::smithy_lean_runtime::Error<SetUserPoolClientSessionConfigurationError>,
+        Error<SetUserPoolClientSessionConfigurationError>,
     > {
         input.validate()?;
         self.core
@@ -6233,10 +5342,7 @@ impl CognitoIdentityProvider for Client {
     async fn set_user_pool_mfa_config(
         &self,
         input: SetUserPoolMfaConfigRequest,
-    ) -> Result<
-        SetUserPoolMfaConfigResponse,
-        ::smithy_lean_runtime::Error<SetUserPoolMfaConfigError>,
-    > {
+    ) -> Result<SetUserPoolMfaConfigResponse, Error<SetUserPoolMfaConfigError>> {
         input.validate()?;
         self.core
             .call(
@@ -6253,7 +5359,7 @@ impl CognitoIdentityProvider for Client {
         input: SetUserPoolSessionConfigurationRequest,
     ) -> Result<
         SetUserPoolSessionConfigurationResponse,
-        ::smithy_lean_runtime::Error<SetUserPoolSessionConfigurationError>,
+        Error<SetUserPoolSessionConfigurationError>,
     > {
         input.validate()?;
         self.core
@@ -6269,10 +5375,7 @@ impl CognitoIdentityProvider for Client {
     async fn set_user_settings(
         &self,
         input: SetUserSettingsRequest,
-    ) -> Result<
-        SetUserSettingsResponse,
-        ::smithy_lean_runtime::Error<SetUserSettingsError>,
-    > {
+    ) -> Result<SetUserSettingsResponse, Error<SetUserSettingsError>> {
         input.validate()?;
         self.core
             .call(
@@ -6287,7 +5390,7 @@ impl CognitoIdentityProvider for Client {
     async fn sign_up(
         &self,
         input: SignUpRequest,
-    ) -> Result<SignUpResponse, ::smithy_lean_runtime::Error<SignUpError>> {
+    ) -> Result<SignUpResponse, Error<SignUpError>> {
         input.validate()?;
         self.core
             .call(
@@ -6300,10 +5403,7 @@ impl CognitoIdentityProvider for Client {
     async fn start_point_in_time_recovery(
         &self,
         input: StartPointInTimeRecoveryRequest,
-    ) -> Result<
-        StartPointInTimeRecoveryResponse,
-        ::smithy_lean_runtime::Error<StartPointInTimeRecoveryError>,
-    > {
+    ) -> Result<StartPointInTimeRecoveryResponse, Error<StartPointInTimeRecoveryError>> {
         input.validate()?;
         self.core
             .call(
@@ -6318,10 +5418,7 @@ impl CognitoIdentityProvider for Client {
     async fn start_user_import_job(
         &self,
         input: StartUserImportJobRequest,
-    ) -> Result<
-        StartUserImportJobResponse,
-        ::smithy_lean_runtime::Error<StartUserImportJobError>,
-    > {
+    ) -> Result<StartUserImportJobResponse, Error<StartUserImportJobError>> {
         input.validate()?;
         self.core
             .call(
@@ -6338,7 +5435,7 @@ impl CognitoIdentityProvider for Client {
         input: StartWebAuthnRegistrationRequest,
     ) -> Result<
         StartWebAuthnRegistrationResponse,
-        ::smithy_lean_runtime::Error<StartWebAuthnRegistrationError>,
+        Error<StartWebAuthnRegistrationError>,
     > {
         input.validate()?;
         self.core
@@ -6354,10 +5451,7 @@ impl CognitoIdentityProvider for Client {
     async fn stop_user_import_job(
         &self,
         input: StopUserImportJobRequest,
-    ) -> Result<
-        StopUserImportJobResponse,
-        ::smithy_lean_runtime::Error<StopUserImportJobError>,
-    > {
+    ) -> Result<StopUserImportJobResponse, Error<StopUserImportJobError>> {
         input.validate()?;
         self.core
             .call(
@@ -6372,7 +5466,7 @@ impl CognitoIdentityProvider for Client {
     async fn tag_resource(
         &self,
         input: TagResourceRequest,
-    ) -> Result<TagResourceResponse, ::smithy_lean_runtime::Error<TagResourceError>> {
+    ) -> Result<TagResourceResponse, Error<TagResourceError>> {
         input.validate()?;
         self.core
             .call(
@@ -6385,10 +5479,7 @@ impl CognitoIdentityProvider for Client {
     async fn untag_resource(
         &self,
         input: UntagResourceRequest,
-    ) -> Result<
-        UntagResourceResponse,
-        ::smithy_lean_runtime::Error<UntagResourceError>,
-    > {
+    ) -> Result<UntagResourceResponse, Error<UntagResourceError>> {
         input.validate()?;
         self.core
             .call(
@@ -6401,10 +5492,7 @@ impl CognitoIdentityProvider for Client {
     async fn update_auth_event_feedback(
         &self,
         input: UpdateAuthEventFeedbackRequest,
-    ) -> Result<
-        UpdateAuthEventFeedbackResponse,
-        ::smithy_lean_runtime::Error<UpdateAuthEventFeedbackError>,
-    > {
+    ) -> Result<UpdateAuthEventFeedbackResponse, Error<UpdateAuthEventFeedbackError>> {
         input.validate()?;
         self.core
             .call(
@@ -6419,10 +5507,7 @@ impl CognitoIdentityProvider for Client {
     async fn update_cimd_policy(
         &self,
         input: UpdateCimdPolicyRequest,
-    ) -> Result<
-        UpdateCimdPolicyResponse,
-        ::smithy_lean_runtime::Error<UpdateCimdPolicyError>,
-    > {
+    ) -> Result<UpdateCimdPolicyResponse, Error<UpdateCimdPolicyError>> {
         input.validate()?;
         self.core
             .call(
@@ -6439,7 +5524,7 @@ impl CognitoIdentityProvider for Client {
         input: UpdateClientMetadataUrlStateRequest,
     ) -> Result<
         UpdateClientMetadataUrlStateResponse,
-        ::smithy_lean_runtime::Error<UpdateClientMetadataUrlStateError>,
+        Error<UpdateClientMetadataUrlStateError>,
     > {
         input.validate()?;
         self.core
@@ -6455,10 +5540,7 @@ impl CognitoIdentityProvider for Client {
     async fn update_device_status(
         &self,
         input: UpdateDeviceStatusRequest,
-    ) -> Result<
-        UpdateDeviceStatusResponse,
-        ::smithy_lean_runtime::Error<UpdateDeviceStatusError>,
-    > {
+    ) -> Result<UpdateDeviceStatusResponse, Error<UpdateDeviceStatusError>> {
         input.validate()?;
         self.core
             .call(
@@ -6473,7 +5555,7 @@ impl CognitoIdentityProvider for Client {
     async fn update_group(
         &self,
         input: UpdateGroupRequest,
-    ) -> Result<UpdateGroupResponse, ::smithy_lean_runtime::Error<UpdateGroupError>> {
+    ) -> Result<UpdateGroupResponse, Error<UpdateGroupError>> {
         input.validate()?;
         self.core
             .call(
@@ -6486,10 +5568,7 @@ impl CognitoIdentityProvider for Client {
     async fn update_identity_provider(
         &self,
         input: UpdateIdentityProviderRequest,
-    ) -> Result<
-        UpdateIdentityProviderResponse,
-        ::smithy_lean_runtime::Error<UpdateIdentityProviderError>,
-    > {
+    ) -> Result<UpdateIdentityProviderResponse, Error<UpdateIdentityProviderError>> {
         input.validate()?;
         self.core
             .call(
@@ -6506,7 +5585,7 @@ impl CognitoIdentityProvider for Client {
         input: UpdateManagedLoginBrandingRequest,
     ) -> Result<
         UpdateManagedLoginBrandingResponse,
-        ::smithy_lean_runtime::Error<UpdateManagedLoginBrandingError>,
+        Error<UpdateManagedLoginBrandingError>,
     > {
         input.validate()?;
         self.core
@@ -6522,10 +5601,7 @@ impl CognitoIdentityProvider for Client {
     async fn update_provisioned_limit(
         &self,
         input: UpdateProvisionedLimitRequest,
-    ) -> Result<
-        UpdateProvisionedLimitResponse,
-        ::smithy_lean_runtime::Error<UpdateProvisionedLimitError>,
-    > {
+    ) -> Result<UpdateProvisionedLimitResponse, Error<UpdateProvisionedLimitError>> {
         input.validate()?;
         self.core
             .call(
@@ -6540,10 +5616,7 @@ impl CognitoIdentityProvider for Client {
     async fn update_resource_server(
         &self,
         input: UpdateResourceServerRequest,
-    ) -> Result<
-        UpdateResourceServerResponse,
-        ::smithy_lean_runtime::Error<UpdateResourceServerError>,
-    > {
+    ) -> Result<UpdateResourceServerResponse, Error<UpdateResourceServerError>> {
         input.validate()?;
         self.core
             .call(
@@ -6558,7 +5631,7 @@ impl CognitoIdentityProvider for Client {
     async fn update_terms(
         &self,
         input: UpdateTermsRequest,
-    ) -> Result<UpdateTermsResponse, ::smithy_lean_runtime::Error<UpdateTermsError>> {
+    ) -> Result<UpdateTermsResponse, Error<UpdateTermsError>> {
         input.validate()?;
         self.core
             .call(
@@ -6571,10 +5644,7 @@ impl CognitoIdentityProvider for Client {
     async fn update_user_attributes(
         &self,
         input: UpdateUserAttributesRequest,
-    ) -> Result<
-        UpdateUserAttributesResponse,
-        ::smithy_lean_runtime::Error<UpdateUserAttributesError>,
-    > {
+    ) -> Result<UpdateUserAttributesResponse, Error<UpdateUserAttributesError>> {
         input.validate()?;
         self.core
             .call(
@@ -6589,10 +5659,7 @@ impl CognitoIdentityProvider for Client {
     async fn update_user_pool(
         &self,
         input: UpdateUserPoolRequest,
-    ) -> Result<
-        UpdateUserPoolResponse,
-        ::smithy_lean_runtime::Error<UpdateUserPoolError>,
-    > {
+    ) -> Result<UpdateUserPoolResponse, Error<UpdateUserPoolError>> {
         input.validate()?;
         self.core
             .call(
@@ -6607,10 +5674,7 @@ impl CognitoIdentityProvider for Client {
     async fn update_user_pool_client(
         &self,
         input: UpdateUserPoolClientRequest,
-    ) -> Result<
-        UpdateUserPoolClientResponse,
-        ::smithy_lean_runtime::Error<UpdateUserPoolClientError>,
-    > {
+    ) -> Result<UpdateUserPoolClientResponse, Error<UpdateUserPoolClientError>> {
         input.validate()?;
         self.core
             .call(
@@ -6625,10 +5689,7 @@ impl CognitoIdentityProvider for Client {
     async fn update_user_pool_domain(
         &self,
         input: UpdateUserPoolDomainRequest,
-    ) -> Result<
-        UpdateUserPoolDomainResponse,
-        ::smithy_lean_runtime::Error<UpdateUserPoolDomainError>,
-    > {
+    ) -> Result<UpdateUserPoolDomainResponse, Error<UpdateUserPoolDomainError>> {
         input.validate()?;
         self.core
             .call(
@@ -6643,10 +5704,7 @@ impl CognitoIdentityProvider for Client {
     async fn update_user_pool_replica(
         &self,
         input: UpdateUserPoolReplicaRequest,
-    ) -> Result<
-        UpdateUserPoolReplicaResponse,
-        ::smithy_lean_runtime::Error<UpdateUserPoolReplicaError>,
-    > {
+    ) -> Result<UpdateUserPoolReplicaResponse, Error<UpdateUserPoolReplicaError>> {
         input.validate()?;
         self.core
             .call(
@@ -6661,10 +5719,7 @@ impl CognitoIdentityProvider for Client {
     async fn verify_software_token(
         &self,
         input: VerifySoftwareTokenRequest,
-    ) -> Result<
-        VerifySoftwareTokenResponse,
-        ::smithy_lean_runtime::Error<VerifySoftwareTokenError>,
-    > {
+    ) -> Result<VerifySoftwareTokenResponse, Error<VerifySoftwareTokenError>> {
         input.validate()?;
         self.core
             .call(
@@ -6679,10 +5734,7 @@ impl CognitoIdentityProvider for Client {
     async fn verify_user_attribute(
         &self,
         input: VerifyUserAttributeRequest,
-    ) -> Result<
-        VerifyUserAttributeResponse,
-        ::smithy_lean_runtime::Error<VerifyUserAttributeError>,
-    > {
+    ) -> Result<VerifyUserAttributeResponse, Error<VerifyUserAttributeError>> {
         input.validate()?;
         self.core
             .call(
@@ -6699,10 +5751,7 @@ impl<C: CognitoIdentityProvider> AddCustomAttributesRequestBuilder<C> {
     /// Sends the `AddCustomAttributes` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AddCustomAttributesResponse,
-        ::smithy_lean_runtime::Error<AddCustomAttributesError>,
-    > {
+    ) -> Result<AddCustomAttributesResponse, Error<AddCustomAttributesError>> {
         self.client.add_custom_attributes(self.inner).await
     }
 }
@@ -6711,19 +5760,14 @@ impl<C: CognitoIdentityProvider> AddUserPoolClientSecretRequestBuilder<C> {
     /// Sends the `AddUserPoolClientSecret` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AddUserPoolClientSecretResponse,
-        ::smithy_lean_runtime::Error<AddUserPoolClientSecretError>,
-    > {
+    ) -> Result<AddUserPoolClientSecretResponse, Error<AddUserPoolClientSecretError>> {
         self.client.add_user_pool_client_secret(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> AdminAddUserToGroupRequestBuilder<C> {
     /// Sends the `AdminAddUserToGroup` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<(), ::smithy_lean_runtime::Error<AdminAddUserToGroupError>> {
+    pub async fn send(self) -> Result<(), Error<AdminAddUserToGroupError>> {
         self.client.admin_add_user_to_group(self.inner).await
     }
 }
@@ -6732,10 +5776,7 @@ impl<C: CognitoIdentityProvider> AdminConfirmSignUpRequestBuilder<C> {
     /// Sends the `AdminConfirmSignUp` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminConfirmSignUpResponse,
-        ::smithy_lean_runtime::Error<AdminConfirmSignUpError>,
-    > {
+    ) -> Result<AdminConfirmSignUpResponse, Error<AdminConfirmSignUpError>> {
         self.client.admin_confirm_sign_up(self.inner).await
     }
 }
@@ -6744,10 +5785,7 @@ impl<C: CognitoIdentityProvider> AdminCreateUserRequestBuilder<C> {
     /// Sends the `AdminCreateUser` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminCreateUserResponse,
-        ::smithy_lean_runtime::Error<AdminCreateUserError>,
-    > {
+    ) -> Result<AdminCreateUserResponse, Error<AdminCreateUserError>> {
         self.client.admin_create_user(self.inner).await
     }
 }
@@ -6756,19 +5794,14 @@ impl<C: CognitoIdentityProvider> AdminDeleteSoftwareTokenRequestBuilder<C> {
     /// Sends the `AdminDeleteSoftwareToken` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminDeleteSoftwareTokenResponse,
-        ::smithy_lean_runtime::Error<AdminDeleteSoftwareTokenError>,
-    > {
+    ) -> Result<AdminDeleteSoftwareTokenResponse, Error<AdminDeleteSoftwareTokenError>> {
         self.client.admin_delete_software_token(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> AdminDeleteUserRequestBuilder<C> {
     /// Sends the `AdminDeleteUser` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<(), ::smithy_lean_runtime::Error<AdminDeleteUserError>> {
+    pub async fn send(self) -> Result<(), Error<AdminDeleteUserError>> {
         self.client.admin_delete_user(self.inner).await
     }
 }
@@ -6779,7 +5812,7 @@ impl<C: CognitoIdentityProvider> AdminDeleteUserAttributesRequestBuilder<C> {
         self,
     ) -> Result<
         AdminDeleteUserAttributesResponse,
-        ::smithy_lean_runtime::Error<AdminDeleteUserAttributesError>,
+        Error<AdminDeleteUserAttributesError>,
     > {
         self.client.admin_delete_user_attributes(self.inner).await
     }
@@ -6791,7 +5824,7 @@ impl<C: CognitoIdentityProvider> AdminDisableProviderForUserRequestBuilder<C> {
         self,
     ) -> Result<
         AdminDisableProviderForUserResponse,
-        ::smithy_lean_runtime::Error<AdminDisableProviderForUserError>,
+        Error<AdminDisableProviderForUserError>,
     > {
         self.client.admin_disable_provider_for_user(self.inner).await
     }
@@ -6801,10 +5834,7 @@ impl<C: CognitoIdentityProvider> AdminDisableUserRequestBuilder<C> {
     /// Sends the `AdminDisableUser` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminDisableUserResponse,
-        ::smithy_lean_runtime::Error<AdminDisableUserError>,
-    > {
+    ) -> Result<AdminDisableUserResponse, Error<AdminDisableUserError>> {
         self.client.admin_disable_user(self.inner).await
     }
 }
@@ -6813,19 +5843,14 @@ impl<C: CognitoIdentityProvider> AdminEnableUserRequestBuilder<C> {
     /// Sends the `AdminEnableUser` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminEnableUserResponse,
-        ::smithy_lean_runtime::Error<AdminEnableUserError>,
-    > {
+    ) -> Result<AdminEnableUserResponse, Error<AdminEnableUserError>> {
         self.client.admin_enable_user(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> AdminForgetDeviceRequestBuilder<C> {
     /// Sends the `AdminForgetDevice` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<(), ::smithy_lean_runtime::Error<AdminForgetDeviceError>> {
+    pub async fn send(self) -> Result<(), Error<AdminForgetDeviceError>> {
         self.client.admin_forget_device(self.inner).await
     }
 }
@@ -6834,19 +5859,14 @@ impl<C: CognitoIdentityProvider> AdminGetDeviceRequestBuilder<C> {
     /// Sends the `AdminGetDevice` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminGetDeviceResponse,
-        ::smithy_lean_runtime::Error<AdminGetDeviceError>,
-    > {
+    ) -> Result<AdminGetDeviceResponse, Error<AdminGetDeviceError>> {
         self.client.admin_get_device(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> AdminGetUserRequestBuilder<C> {
     /// Sends the `AdminGetUser` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<AdminGetUserResponse, ::smithy_lean_runtime::Error<AdminGetUserError>> {
+    pub async fn send(self) -> Result<AdminGetUserResponse, Error<AdminGetUserError>> {
         self.client.admin_get_user(self.inner).await
     }
 }
@@ -6855,10 +5875,7 @@ impl<C: CognitoIdentityProvider> AdminGetUserAuthFactorsRequestBuilder<C> {
     /// Sends the `AdminGetUserAuthFactors` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminGetUserAuthFactorsResponse,
-        ::smithy_lean_runtime::Error<AdminGetUserAuthFactorsError>,
-    > {
+    ) -> Result<AdminGetUserAuthFactorsResponse, Error<AdminGetUserAuthFactorsError>> {
         self.client.admin_get_user_auth_factors(self.inner).await
     }
 }
@@ -6867,10 +5884,7 @@ impl<C: CognitoIdentityProvider> AdminInitiateAuthRequestBuilder<C> {
     /// Sends the `AdminInitiateAuth` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminInitiateAuthResponse,
-        ::smithy_lean_runtime::Error<AdminInitiateAuthError>,
-    > {
+    ) -> Result<AdminInitiateAuthResponse, Error<AdminInitiateAuthError>> {
         self.client.admin_initiate_auth(self.inner).await
     }
 }
@@ -6879,10 +5893,7 @@ impl<C: CognitoIdentityProvider> AdminLinkProviderForUserRequestBuilder<C> {
     /// Sends the `AdminLinkProviderForUser` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminLinkProviderForUserResponse,
-        ::smithy_lean_runtime::Error<AdminLinkProviderForUserError>,
-    > {
+    ) -> Result<AdminLinkProviderForUserResponse, Error<AdminLinkProviderForUserError>> {
         self.client.admin_link_provider_for_user(self.inner).await
     }
 }
@@ -6891,10 +5902,7 @@ impl<C: CognitoIdentityProvider> AdminListDevicesRequestBuilder<C> {
     /// Sends the `AdminListDevices` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminListDevicesResponse,
-        ::smithy_lean_runtime::Error<AdminListDevicesError>,
-    > {
+    ) -> Result<AdminListDevicesResponse, Error<AdminListDevicesError>> {
         self.client.admin_list_devices(self.inner).await
     }
 }
@@ -6903,10 +5911,7 @@ impl<C: CognitoIdentityProvider> AdminListGroupsForUserRequestBuilder<C> {
     /// Sends the `AdminListGroupsForUser` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminListGroupsForUserResponse,
-        ::smithy_lean_runtime::Error<AdminListGroupsForUserError>,
-    > {
+    ) -> Result<AdminListGroupsForUserResponse, Error<AdminListGroupsForUserError>> {
         self.client.admin_list_groups_for_user(self.inner).await
     }
 
@@ -6951,10 +5956,7 @@ impl<C: CognitoIdentityProvider> AdminListUserAuthEventsRequestBuilder<C> {
     /// Sends the `AdminListUserAuthEvents` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminListUserAuthEventsResponse,
-        ::smithy_lean_runtime::Error<AdminListUserAuthEventsError>,
-    > {
+    ) -> Result<AdminListUserAuthEventsResponse, Error<AdminListUserAuthEventsError>> {
         self.client.admin_list_user_auth_events(self.inner).await
     }
 
@@ -7001,19 +6003,14 @@ impl<C: CognitoIdentityProvider> AdminListUserSessionsRequestBuilder<C> {
     /// Sends the `AdminListUserSessions` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminListUserSessionsResponse,
-        ::smithy_lean_runtime::Error<AdminListUserSessionsError>,
-    > {
+    ) -> Result<AdminListUserSessionsResponse, Error<AdminListUserSessionsError>> {
         self.client.admin_list_user_sessions(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> AdminRemoveUserFromGroupRequestBuilder<C> {
     /// Sends the `AdminRemoveUserFromGroup` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<(), ::smithy_lean_runtime::Error<AdminRemoveUserFromGroupError>> {
+    pub async fn send(self) -> Result<(), Error<AdminRemoveUserFromGroupError>> {
         self.client.admin_remove_user_from_group(self.inner).await
     }
 }
@@ -7022,10 +6019,7 @@ impl<C: CognitoIdentityProvider> AdminResetUserPasswordRequestBuilder<C> {
     /// Sends the `AdminResetUserPassword` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminResetUserPasswordResponse,
-        ::smithy_lean_runtime::Error<AdminResetUserPasswordError>,
-    > {
+    ) -> Result<AdminResetUserPasswordResponse, Error<AdminResetUserPasswordError>> {
         self.client.admin_reset_user_password(self.inner).await
     }
 }
@@ -7036,7 +6030,7 @@ impl<C: CognitoIdentityProvider> AdminRespondToAuthChallengeRequestBuilder<C> {
         self,
     ) -> Result<
         AdminRespondToAuthChallengeResponse,
-        ::smithy_lean_runtime::Error<AdminRespondToAuthChallengeError>,
+        Error<AdminRespondToAuthChallengeError>,
     > {
         self.client.admin_respond_to_auth_challenge(self.inner).await
     }
@@ -7046,10 +6040,7 @@ impl<C: CognitoIdentityProvider> AdminRevokeUserSessionRequestBuilder<C> {
     /// Sends the `AdminRevokeUserSession` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminRevokeUserSessionResponse,
-        ::smithy_lean_runtime::Error<AdminRevokeUserSessionError>,
-    > {
+    ) -> Result<AdminRevokeUserSessionResponse, Error<AdminRevokeUserSessionError>> {
         self.client.admin_revoke_user_session(self.inner).await
     }
 }
@@ -7060,7 +6051,7 @@ impl<C: CognitoIdentityProvider> AdminSetUserMfaPreferenceRequestBuilder<C> {
         self,
     ) -> Result<
         AdminSetUserMfaPreferenceResponse,
-        ::smithy_lean_runtime::Error<AdminSetUserMfaPreferenceError>,
+        Error<AdminSetUserMfaPreferenceError>,
     > {
         self.client.admin_set_user_mfa_preference(self.inner).await
     }
@@ -7070,10 +6061,7 @@ impl<C: CognitoIdentityProvider> AdminSetUserPasswordRequestBuilder<C> {
     /// Sends the `AdminSetUserPassword` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminSetUserPasswordResponse,
-        ::smithy_lean_runtime::Error<AdminSetUserPasswordError>,
-    > {
+    ) -> Result<AdminSetUserPasswordResponse, Error<AdminSetUserPasswordError>> {
         self.client.admin_set_user_password(self.inner).await
     }
 }
@@ -7082,10 +6070,7 @@ impl<C: CognitoIdentityProvider> AdminSetUserSettingsRequestBuilder<C> {
     /// Sends the `AdminSetUserSettings` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminSetUserSettingsResponse,
-        ::smithy_lean_runtime::Error<AdminSetUserSettingsError>,
-    > {
+    ) -> Result<AdminSetUserSettingsResponse, Error<AdminSetUserSettingsError>> {
         self.client.admin_set_user_settings(self.inner).await
     }
 }
@@ -7096,7 +6081,7 @@ impl<C: CognitoIdentityProvider> AdminUpdateAuthEventFeedbackRequestBuilder<C> {
         self,
     ) -> Result<
         AdminUpdateAuthEventFeedbackResponse,
-        ::smithy_lean_runtime::Error<AdminUpdateAuthEventFeedbackError>,
+        Error<AdminUpdateAuthEventFeedbackError>,
     > {
         self.client.admin_update_auth_event_feedback(self.inner).await
     }
@@ -7106,10 +6091,7 @@ impl<C: CognitoIdentityProvider> AdminUpdateDeviceStatusRequestBuilder<C> {
     /// Sends the `AdminUpdateDeviceStatus` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminUpdateDeviceStatusResponse,
-        ::smithy_lean_runtime::Error<AdminUpdateDeviceStatusError>,
-    > {
+    ) -> Result<AdminUpdateDeviceStatusResponse, Error<AdminUpdateDeviceStatusError>> {
         self.client.admin_update_device_status(self.inner).await
     }
 }
@@ -7120,7 +6102,7 @@ impl<C: CognitoIdentityProvider> AdminUpdateUserAttributesRequestBuilder<C> {
         self,
     ) -> Result<
         AdminUpdateUserAttributesResponse,
-        ::smithy_lean_runtime::Error<AdminUpdateUserAttributesError>,
+        Error<AdminUpdateUserAttributesError>,
     > {
         self.client.admin_update_user_attributes(self.inner).await
     }
@@ -7130,10 +6112,7 @@ impl<C: CognitoIdentityProvider> AdminUserGlobalSignOutRequestBuilder<C> {
     /// Sends the `AdminUserGlobalSignOut` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AdminUserGlobalSignOutResponse,
-        ::smithy_lean_runtime::Error<AdminUserGlobalSignOutError>,
-    > {
+    ) -> Result<AdminUserGlobalSignOutResponse, Error<AdminUserGlobalSignOutError>> {
         self.client.admin_user_global_sign_out(self.inner).await
     }
 }
@@ -7142,10 +6121,7 @@ impl<C: CognitoIdentityProvider> AssociateSoftwareTokenRequestBuilder<C> {
     /// Sends the `AssociateSoftwareToken` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        AssociateSoftwareTokenResponse,
-        ::smithy_lean_runtime::Error<AssociateSoftwareTokenError>,
-    > {
+    ) -> Result<AssociateSoftwareTokenResponse, Error<AssociateSoftwareTokenError>> {
         self.client.associate_software_token(self.inner).await
     }
 }
@@ -7156,7 +6132,7 @@ impl<C: CognitoIdentityProvider> CancelPointInTimeRecoveryRequestBuilder<C> {
         self,
     ) -> Result<
         CancelPointInTimeRecoveryResponse,
-        ::smithy_lean_runtime::Error<CancelPointInTimeRecoveryError>,
+        Error<CancelPointInTimeRecoveryError>,
     > {
         self.client.cancel_point_in_time_recovery(self.inner).await
     }
@@ -7166,10 +6142,7 @@ impl<C: CognitoIdentityProvider> ChangePasswordRequestBuilder<C> {
     /// Sends the `ChangePassword` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        ChangePasswordResponse,
-        ::smithy_lean_runtime::Error<ChangePasswordError>,
-    > {
+    ) -> Result<ChangePasswordResponse, Error<ChangePasswordError>> {
         self.client.change_password(self.inner).await
     }
 }
@@ -7180,7 +6153,7 @@ impl<C: CognitoIdentityProvider> CompleteWebAuthnRegistrationRequestBuilder<C> {
         self,
     ) -> Result<
         CompleteWebAuthnRegistrationResponse,
-        ::smithy_lean_runtime::Error<CompleteWebAuthnRegistrationError>,
+        Error<CompleteWebAuthnRegistrationError>,
     > {
         self.client.complete_web_authn_registration(self.inner).await
     }
@@ -7188,12 +6161,7 @@ impl<C: CognitoIdentityProvider> CompleteWebAuthnRegistrationRequestBuilder<C> {
 
 impl<C: CognitoIdentityProvider> ConfirmDeviceRequestBuilder<C> {
     /// Sends the `ConfirmDevice` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<
-        ConfirmDeviceResponse,
-        ::smithy_lean_runtime::Error<ConfirmDeviceError>,
-    > {
+    pub async fn send(self) -> Result<ConfirmDeviceResponse, Error<ConfirmDeviceError>> {
         self.client.confirm_device(self.inner).await
     }
 }
@@ -7202,22 +6170,14 @@ impl<C: CognitoIdentityProvider> ConfirmForgotPasswordRequestBuilder<C> {
     /// Sends the `ConfirmForgotPassword` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        ConfirmForgotPasswordResponse,
-        ::smithy_lean_runtime::Error<ConfirmForgotPasswordError>,
-    > {
+    ) -> Result<ConfirmForgotPasswordResponse, Error<ConfirmForgotPasswordError>> {
         self.client.confirm_forgot_password(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> ConfirmSignUpRequestBuilder<C> {
     /// Sends the `ConfirmSignUp` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<
-        ConfirmSignUpResponse,
-        ::smithy_lean_runtime::Error<ConfirmSignUpError>,
-    > {
+    pub async fn send(self) -> Result<ConfirmSignUpResponse, Error<ConfirmSignUpError>> {
         self.client.confirm_sign_up(self.inner).await
     }
 }
@@ -7226,19 +6186,14 @@ impl<C: CognitoIdentityProvider> CreateCimdPolicyRequestBuilder<C> {
     /// Sends the `CreateCIMDPolicy` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        CreateCimdPolicyResponse,
-        ::smithy_lean_runtime::Error<CreateCimdPolicyError>,
-    > {
+    ) -> Result<CreateCimdPolicyResponse, Error<CreateCimdPolicyError>> {
         self.client.create_cimd_policy(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> CreateGroupRequestBuilder<C> {
     /// Sends the `CreateGroup` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<CreateGroupResponse, ::smithy_lean_runtime::Error<CreateGroupError>> {
+    pub async fn send(self) -> Result<CreateGroupResponse, Error<CreateGroupError>> {
         self.client.create_group(self.inner).await
     }
 }
@@ -7247,10 +6202,7 @@ impl<C: CognitoIdentityProvider> CreateIdentityProviderRequestBuilder<C> {
     /// Sends the `CreateIdentityProvider` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        CreateIdentityProviderResponse,
-        ::smithy_lean_runtime::Error<CreateIdentityProviderError>,
-    > {
+    ) -> Result<CreateIdentityProviderResponse, Error<CreateIdentityProviderError>> {
         self.client.create_identity_provider(self.inner).await
     }
 }
@@ -7261,7 +6213,7 @@ impl<C: CognitoIdentityProvider> CreateManagedLoginBrandingRequestBuilder<C> {
         self,
     ) -> Result<
         CreateManagedLoginBrandingResponse,
-        ::smithy_lean_runtime::Error<CreateManagedLoginBrandingError>,
+        Error<CreateManagedLoginBrandingError>,
     > {
         self.client.create_managed_login_branding(self.inner).await
     }
@@ -7271,19 +6223,14 @@ impl<C: CognitoIdentityProvider> CreateResourceServerRequestBuilder<C> {
     /// Sends the `CreateResourceServer` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        CreateResourceServerResponse,
-        ::smithy_lean_runtime::Error<CreateResourceServerError>,
-    > {
+    ) -> Result<CreateResourceServerResponse, Error<CreateResourceServerError>> {
         self.client.create_resource_server(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> CreateTermsRequestBuilder<C> {
     /// Sends the `CreateTerms` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<CreateTermsResponse, ::smithy_lean_runtime::Error<CreateTermsError>> {
+    pub async fn send(self) -> Result<CreateTermsResponse, Error<CreateTermsError>> {
         self.client.create_terms(self.inner).await
     }
 }
@@ -7292,10 +6239,7 @@ impl<C: CognitoIdentityProvider> CreateUserImportJobRequestBuilder<C> {
     /// Sends the `CreateUserImportJob` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        CreateUserImportJobResponse,
-        ::smithy_lean_runtime::Error<CreateUserImportJobError>,
-    > {
+    ) -> Result<CreateUserImportJobResponse, Error<CreateUserImportJobError>> {
         self.client.create_user_import_job(self.inner).await
     }
 }
@@ -7304,10 +6248,7 @@ impl<C: CognitoIdentityProvider> CreateUserPoolRequestBuilder<C> {
     /// Sends the `CreateUserPool` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        CreateUserPoolResponse,
-        ::smithy_lean_runtime::Error<CreateUserPoolError>,
-    > {
+    ) -> Result<CreateUserPoolResponse, Error<CreateUserPoolError>> {
         self.client.create_user_pool(self.inner).await
     }
 }
@@ -7316,10 +6257,7 @@ impl<C: CognitoIdentityProvider> CreateUserPoolClientRequestBuilder<C> {
     /// Sends the `CreateUserPoolClient` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        CreateUserPoolClientResponse,
-        ::smithy_lean_runtime::Error<CreateUserPoolClientError>,
-    > {
+    ) -> Result<CreateUserPoolClientResponse, Error<CreateUserPoolClientError>> {
         self.client.create_user_pool_client(self.inner).await
     }
 }
@@ -7328,10 +6266,7 @@ impl<C: CognitoIdentityProvider> CreateUserPoolDomainRequestBuilder<C> {
     /// Sends the `CreateUserPoolDomain` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        CreateUserPoolDomainResponse,
-        ::smithy_lean_runtime::Error<CreateUserPoolDomainError>,
-    > {
+    ) -> Result<CreateUserPoolDomainResponse, Error<CreateUserPoolDomainError>> {
         self.client.create_user_pool_domain(self.inner).await
     }
 }
@@ -7340,10 +6275,7 @@ impl<C: CognitoIdentityProvider> CreateUserPoolReplicaRequestBuilder<C> {
     /// Sends the `CreateUserPoolReplica` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        CreateUserPoolReplicaResponse,
-        ::smithy_lean_runtime::Error<CreateUserPoolReplicaError>,
-    > {
+    ) -> Result<CreateUserPoolReplicaResponse, Error<CreateUserPoolReplicaError>> {
         self.client.create_user_pool_replica(self.inner).await
     }
 }
@@ -7352,64 +6284,49 @@ impl<C: CognitoIdentityProvider> DeleteCimdPolicyRequestBuilder<C> {
     /// Sends the `DeleteCIMDPolicy` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        DeleteCimdPolicyResponse,
-        ::smithy_lean_runtime::Error<DeleteCimdPolicyError>,
-    > {
+    ) -> Result<DeleteCimdPolicyResponse, Error<DeleteCimdPolicyError>> {
         self.client.delete_cimd_policy(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> DeleteGroupRequestBuilder<C> {
     /// Sends the `DeleteGroup` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteGroupError>> {
+    pub async fn send(self) -> Result<(), Error<DeleteGroupError>> {
         self.client.delete_group(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> DeleteIdentityProviderRequestBuilder<C> {
     /// Sends the `DeleteIdentityProvider` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteIdentityProviderError>> {
+    pub async fn send(self) -> Result<(), Error<DeleteIdentityProviderError>> {
         self.client.delete_identity_provider(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> DeleteManagedLoginBrandingRequestBuilder<C> {
     /// Sends the `DeleteManagedLoginBranding` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteManagedLoginBrandingError>> {
+    pub async fn send(self) -> Result<(), Error<DeleteManagedLoginBrandingError>> {
         self.client.delete_managed_login_branding(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> DeleteResourceServerRequestBuilder<C> {
     /// Sends the `DeleteResourceServer` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteResourceServerError>> {
+    pub async fn send(self) -> Result<(), Error<DeleteResourceServerError>> {
         self.client.delete_resource_server(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> DeleteTermsRequestBuilder<C> {
     /// Sends the `DeleteTerms` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteTermsError>> {
+    pub async fn send(self) -> Result<(), Error<DeleteTermsError>> {
         self.client.delete_terms(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> DeleteUserRequestBuilder<C> {
     /// Sends the `DeleteUser` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteUserError>> {
+    pub async fn send(self) -> Result<(), Error<DeleteUserError>> {
         self.client.delete_user(self.inner).await
     }
 }
@@ -7418,28 +6335,21 @@ impl<C: CognitoIdentityProvider> DeleteUserAttributesRequestBuilder<C> {
     /// Sends the `DeleteUserAttributes` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        DeleteUserAttributesResponse,
-        ::smithy_lean_runtime::Error<DeleteUserAttributesError>,
-    > {
+    ) -> Result<DeleteUserAttributesResponse, Error<DeleteUserAttributesError>> {
         self.client.delete_user_attributes(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> DeleteUserPoolRequestBuilder<C> {
     /// Sends the `DeleteUserPool` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteUserPoolError>> {
+    pub async fn send(self) -> Result<(), Error<DeleteUserPoolError>> {
         self.client.delete_user_pool(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> DeleteUserPoolClientRequestBuilder<C> {
     /// Sends the `DeleteUserPoolClient` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<(), ::smithy_lean_runtime::Error<DeleteUserPoolClientError>> {
+    pub async fn send(self) -> Result<(), Error<DeleteUserPoolClientError>> {
         self.client.delete_user_pool_client(self.inner).await
     }
 }
@@ -7450,7 +6360,7 @@ impl<C: CognitoIdentityProvider> DeleteUserPoolClientSecretRequestBuilder<C> {
         self,
     ) -> Result<
         DeleteUserPoolClientSecretResponse,
-        ::smithy_lean_runtime::Error<DeleteUserPoolClientSecretError>,
+        Error<DeleteUserPoolClientSecretError>,
     > {
         self.client.delete_user_pool_client_secret(self.inner).await
     }
@@ -7460,10 +6370,7 @@ impl<C: CognitoIdentityProvider> DeleteUserPoolDomainRequestBuilder<C> {
     /// Sends the `DeleteUserPoolDomain` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        DeleteUserPoolDomainResponse,
-        ::smithy_lean_runtime::Error<DeleteUserPoolDomainError>,
-    > {
+    ) -> Result<DeleteUserPoolDomainResponse, Error<DeleteUserPoolDomainError>> {
         self.client.delete_user_pool_domain(self.inner).await
     }
 }
@@ -7472,10 +6379,7 @@ impl<C: CognitoIdentityProvider> DeleteUserPoolReplicaRequestBuilder<C> {
     /// Sends the `DeleteUserPoolReplica` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        DeleteUserPoolReplicaResponse,
-        ::smithy_lean_runtime::Error<DeleteUserPoolReplicaError>,
-    > {
+    ) -> Result<DeleteUserPoolReplicaResponse, Error<DeleteUserPoolReplicaError>> {
         self.client.delete_user_pool_replica(self.inner).await
     }
 }
@@ -7484,10 +6388,7 @@ impl<C: CognitoIdentityProvider> DeleteWebAuthnCredentialRequestBuilder<C> {
     /// Sends the `DeleteWebAuthnCredential` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        DeleteWebAuthnCredentialResponse,
-        ::smithy_lean_runtime::Error<DeleteWebAuthnCredentialError>,
-    > {
+    ) -> Result<DeleteWebAuthnCredentialResponse, Error<DeleteWebAuthnCredentialError>> {
         self.client.delete_web_authn_credential(self.inner).await
     }
 }
@@ -7496,10 +6397,7 @@ impl<C: CognitoIdentityProvider> DescribeCimdPolicyRequestBuilder<C> {
     /// Sends the `DescribeCIMDPolicy` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        DescribeCimdPolicyResponse,
-        ::smithy_lean_runtime::Error<DescribeCimdPolicyError>,
-    > {
+    ) -> Result<DescribeCimdPolicyResponse, Error<DescribeCimdPolicyError>> {
         self.client.describe_cimd_policy(self.inner).await
     }
 }
@@ -7508,10 +6406,7 @@ impl<C: CognitoIdentityProvider> DescribeIdentityProviderRequestBuilder<C> {
     /// Sends the `DescribeIdentityProvider` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        DescribeIdentityProviderResponse,
-        ::smithy_lean_runtime::Error<DescribeIdentityProviderError>,
-    > {
+    ) -> Result<DescribeIdentityProviderResponse, Error<DescribeIdentityProviderError>> {
         self.client.describe_identity_provider(self.inner).await
     }
 }
@@ -7522,7 +6417,7 @@ impl<C: CognitoIdentityProvider> DescribeManagedLoginBrandingRequestBuilder<C> {
         self,
     ) -> Result<
         DescribeManagedLoginBrandingResponse,
-        ::smithy_lean_runtime::Error<DescribeManagedLoginBrandingError>,
+        Error<DescribeManagedLoginBrandingError>,
     > {
         self.client.describe_managed_login_branding(self.inner).await
     }
@@ -7534,7 +6429,7 @@ impl<C: CognitoIdentityProvider> DescribeManagedLoginBrandingByClientRequestBuil
         self,
     ) -> Result<
         DescribeManagedLoginBrandingByClientResponse,
-        ::smithy_lean_runtime::Error<DescribeManagedLoginBrandingByClientError>,
+        Error<DescribeManagedLoginBrandingByClientError>,
     > {
         self.client.describe_managed_login_branding_by_client(self.inner).await
     }
@@ -7546,7 +6441,7 @@ impl<C: CognitoIdentityProvider> DescribePointInTimeRecoveryRequestBuilder<C> {
         self,
     ) -> Result<
         DescribePointInTimeRecoveryResponse,
-        ::smithy_lean_runtime::Error<DescribePointInTimeRecoveryError>,
+        Error<DescribePointInTimeRecoveryError>,
     > {
         self.client.describe_point_in_time_recovery(self.inner).await
     }
@@ -7556,10 +6451,7 @@ impl<C: CognitoIdentityProvider> DescribeResourceServerRequestBuilder<C> {
     /// Sends the `DescribeResourceServer` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        DescribeResourceServerResponse,
-        ::smithy_lean_runtime::Error<DescribeResourceServerError>,
-    > {
+    ) -> Result<DescribeResourceServerResponse, Error<DescribeResourceServerError>> {
         self.client.describe_resource_server(self.inner).await
     }
 }
@@ -7570,7 +6462,7 @@ impl<C: CognitoIdentityProvider> DescribeRiskConfigurationRequestBuilder<C> {
         self,
     ) -> Result<
         DescribeRiskConfigurationResponse,
-        ::smithy_lean_runtime::Error<DescribeRiskConfigurationError>,
+        Error<DescribeRiskConfigurationError>,
     > {
         self.client.describe_risk_configuration(self.inner).await
     }
@@ -7578,12 +6470,7 @@ impl<C: CognitoIdentityProvider> DescribeRiskConfigurationRequestBuilder<C> {
 
 impl<C: CognitoIdentityProvider> DescribeTermsRequestBuilder<C> {
     /// Sends the `DescribeTerms` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<
-        DescribeTermsResponse,
-        ::smithy_lean_runtime::Error<DescribeTermsError>,
-    > {
+    pub async fn send(self) -> Result<DescribeTermsResponse, Error<DescribeTermsError>> {
         self.client.describe_terms(self.inner).await
     }
 }
@@ -7592,10 +6479,7 @@ impl<C: CognitoIdentityProvider> DescribeTermsByClientRequestBuilder<C> {
     /// Sends the `DescribeTermsByClient` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        DescribeTermsByClientResponse,
-        ::smithy_lean_runtime::Error<DescribeTermsByClientError>,
-    > {
+    ) -> Result<DescribeTermsByClientResponse, Error<DescribeTermsByClientError>> {
         self.client.describe_terms_by_client(self.inner).await
     }
 }
@@ -7604,10 +6488,7 @@ impl<C: CognitoIdentityProvider> DescribeUserImportJobRequestBuilder<C> {
     /// Sends the `DescribeUserImportJob` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        DescribeUserImportJobResponse,
-        ::smithy_lean_runtime::Error<DescribeUserImportJobError>,
-    > {
+    ) -> Result<DescribeUserImportJobResponse, Error<DescribeUserImportJobError>> {
         self.client.describe_user_import_job(self.inner).await
     }
 }
@@ -7616,10 +6497,7 @@ impl<C: CognitoIdentityProvider> DescribeUserPoolRequestBuilder<C> {
     /// Sends the `DescribeUserPool` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        DescribeUserPoolResponse,
-        ::smithy_lean_runtime::Error<DescribeUserPoolError>,
-    > {
+    ) -> Result<DescribeUserPoolResponse, Error<DescribeUserPoolError>> {
         self.client.describe_user_pool(self.inner).await
     }
 }
@@ -7628,10 +6506,7 @@ impl<C: CognitoIdentityProvider> DescribeUserPoolClientRequestBuilder<C> {
     /// Sends the `DescribeUserPoolClient` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        DescribeUserPoolClientResponse,
-        ::smithy_lean_runtime::Error<DescribeUserPoolClientError>,
-    > {
+    ) -> Result<DescribeUserPoolClientResponse, Error<DescribeUserPoolClientError>> {
         self.client.describe_user_pool_client(self.inner).await
     }
 }
@@ -7640,19 +6515,14 @@ impl<C: CognitoIdentityProvider> DescribeUserPoolDomainRequestBuilder<C> {
     /// Sends the `DescribeUserPoolDomain` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        DescribeUserPoolDomainResponse,
-        ::smithy_lean_runtime::Error<DescribeUserPoolDomainError>,
-    > {
+    ) -> Result<DescribeUserPoolDomainResponse, Error<DescribeUserPoolDomainError>> {
         self.client.describe_user_pool_domain(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> ForgetDeviceRequestBuilder<C> {
     /// Sends the `ForgetDevice` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<(), ::smithy_lean_runtime::Error<ForgetDeviceError>> {
+    pub async fn send(self) -> Result<(), Error<ForgetDeviceError>> {
         self.client.forget_device(self.inner).await
     }
 }
@@ -7661,19 +6531,14 @@ impl<C: CognitoIdentityProvider> ForgotPasswordRequestBuilder<C> {
     /// Sends the `ForgotPassword` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        ForgotPasswordResponse,
-        ::smithy_lean_runtime::Error<ForgotPasswordError>,
-    > {
+    ) -> Result<ForgotPasswordResponse, Error<ForgotPasswordError>> {
         self.client.forgot_password(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> GetCsvHeaderRequestBuilder<C> {
     /// Sends the `GetCSVHeader` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<GetCsvHeaderResponse, ::smithy_lean_runtime::Error<GetCsvHeaderError>> {
+    pub async fn send(self) -> Result<GetCsvHeaderResponse, Error<GetCsvHeaderError>> {
         self.client.get_csv_header(self.inner).await
     }
 }
@@ -7682,10 +6547,7 @@ impl<C: CognitoIdentityProvider> GetClientTokenRequestBuilder<C> {
     /// Sends the `GetClientToken` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        GetClientTokenResponse,
-        ::smithy_lean_runtime::Error<GetClientTokenError>,
-    > {
+    ) -> Result<GetClientTokenResponse, Error<GetClientTokenError>> {
         self.client.get_client_token(self.inner).await
     }
 }
@@ -7694,28 +6556,21 @@ impl<C: CognitoIdentityProvider> GetDerivedTokenRequestBuilder<C> {
     /// Sends the `GetDerivedToken` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        GetDerivedTokenResponse,
-        ::smithy_lean_runtime::Error<GetDerivedTokenError>,
-    > {
+    ) -> Result<GetDerivedTokenResponse, Error<GetDerivedTokenError>> {
         self.client.get_derived_token(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> GetDeviceRequestBuilder<C> {
     /// Sends the `GetDevice` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<GetDeviceResponse, ::smithy_lean_runtime::Error<GetDeviceError>> {
+    pub async fn send(self) -> Result<GetDeviceResponse, Error<GetDeviceError>> {
         self.client.get_device(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> GetGroupRequestBuilder<C> {
     /// Sends the `GetGroup` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<GetGroupResponse, ::smithy_lean_runtime::Error<GetGroupError>> {
+    pub async fn send(self) -> Result<GetGroupResponse, Error<GetGroupError>> {
         self.client.get_group(self.inner).await
     }
 }
@@ -7726,7 +6581,7 @@ impl<C: CognitoIdentityProvider> GetIdentityProviderByIdentifierRequestBuilder<C
         self,
     ) -> Result<
         GetIdentityProviderByIdentifierResponse,
-        ::smithy_lean_runtime::Error<GetIdentityProviderByIdentifierError>,
+        Error<GetIdentityProviderByIdentifierError>,
     > {
         self.client.get_identity_provider_by_identifier(self.inner).await
     }
@@ -7738,7 +6593,7 @@ impl<C: CognitoIdentityProvider> GetLogDeliveryConfigurationRequestBuilder<C> {
         self,
     ) -> Result<
         GetLogDeliveryConfigurationResponse,
-        ::smithy_lean_runtime::Error<GetLogDeliveryConfigurationError>,
+        Error<GetLogDeliveryConfigurationError>,
     > {
         self.client.get_log_delivery_configuration(self.inner).await
     }
@@ -7748,10 +6603,7 @@ impl<C: CognitoIdentityProvider> GetProvisionedLimitRequestBuilder<C> {
     /// Sends the `GetProvisionedLimit` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        GetProvisionedLimitResponse,
-        ::smithy_lean_runtime::Error<GetProvisionedLimitError>,
-    > {
+    ) -> Result<GetProvisionedLimitResponse, Error<GetProvisionedLimitError>> {
         self.client.get_provisioned_limit(self.inner).await
     }
 }
@@ -7760,10 +6612,7 @@ impl<C: CognitoIdentityProvider> GetSigningCertificateRequestBuilder<C> {
     /// Sends the `GetSigningCertificate` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        GetSigningCertificateResponse,
-        ::smithy_lean_runtime::Error<GetSigningCertificateError>,
-    > {
+    ) -> Result<GetSigningCertificateResponse, Error<GetSigningCertificateError>> {
         self.client.get_signing_certificate(self.inner).await
     }
 }
@@ -7774,7 +6623,7 @@ impl<C: CognitoIdentityProvider> GetTokensFromRefreshTokenRequestBuilder<C> {
         self,
     ) -> Result<
         GetTokensFromRefreshTokenResponse,
-        ::smithy_lean_runtime::Error<GetTokensFromRefreshTokenError>,
+        Error<GetTokensFromRefreshTokenError>,
     > {
         self.client.get_tokens_from_refresh_token(self.inner).await
     }
@@ -7784,19 +6633,14 @@ impl<C: CognitoIdentityProvider> GetUiCustomizationRequestBuilder<C> {
     /// Sends the `GetUICustomization` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        GetUiCustomizationResponse,
-        ::smithy_lean_runtime::Error<GetUiCustomizationError>,
-    > {
+    ) -> Result<GetUiCustomizationResponse, Error<GetUiCustomizationError>> {
         self.client.get_ui_customization(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> GetUserRequestBuilder<C> {
     /// Sends the `GetUser` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<GetUserResponse, ::smithy_lean_runtime::Error<GetUserError>> {
+    pub async fn send(self) -> Result<GetUserResponse, Error<GetUserError>> {
         self.client.get_user(self.inner).await
     }
 }
@@ -7807,7 +6651,7 @@ impl<C: CognitoIdentityProvider> GetUserAttributeVerificationCodeRequestBuilder<
         self,
     ) -> Result<
         GetUserAttributeVerificationCodeResponse,
-        ::smithy_lean_runtime::Error<GetUserAttributeVerificationCodeError>,
+        Error<GetUserAttributeVerificationCodeError>,
     > {
         self.client.get_user_attribute_verification_code(self.inner).await
     }
@@ -7817,10 +6661,7 @@ impl<C: CognitoIdentityProvider> GetUserAuthFactorsRequestBuilder<C> {
     /// Sends the `GetUserAuthFactors` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        GetUserAuthFactorsResponse,
-        ::smithy_lean_runtime::Error<GetUserAuthFactorsError>,
-    > {
+    ) -> Result<GetUserAuthFactorsResponse, Error<GetUserAuthFactorsError>> {
         self.client.get_user_auth_factors(self.inner).await
     }
 }
@@ -7831,7 +6672,7 @@ impl<C: CognitoIdentityProvider> GetUserPoolClientSessionConfigurationRequestBui
         self,
     ) -> Result<
         GetUserPoolClientSessionConfigurationResponse,
-        ::smithy_lean_runtime::Error<GetUserPoolClientSessionConfigurationError>,
+        Error<GetUserPoolClientSessionConfigurationError>,
     > {
         self.client.get_user_pool_client_session_configuration(self.inner).await
     }
@@ -7841,10 +6682,7 @@ impl<C: CognitoIdentityProvider> GetUserPoolMfaConfigRequestBuilder<C> {
     /// Sends the `GetUserPoolMfaConfig` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        GetUserPoolMfaConfigResponse,
-        ::smithy_lean_runtime::Error<GetUserPoolMfaConfigError>,
-    > {
+    ) -> Result<GetUserPoolMfaConfigResponse, Error<GetUserPoolMfaConfigError>> {
         self.client.get_user_pool_mfa_config(self.inner).await
     }
 }
@@ -7855,7 +6693,7 @@ impl<C: CognitoIdentityProvider> GetUserPoolSessionConfigurationRequestBuilder<C
         self,
     ) -> Result<
         GetUserPoolSessionConfigurationResponse,
-        ::smithy_lean_runtime::Error<GetUserPoolSessionConfigurationError>,
+        Error<GetUserPoolSessionConfigurationError>,
     > {
         self.client.get_user_pool_session_configuration(self.inner).await
     }
@@ -7863,21 +6701,14 @@ impl<C: CognitoIdentityProvider> GetUserPoolSessionConfigurationRequestBuilder<C
 
 impl<C: CognitoIdentityProvider> GlobalSignOutRequestBuilder<C> {
     /// Sends the `GlobalSignOut` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<
-        GlobalSignOutResponse,
-        ::smithy_lean_runtime::Error<GlobalSignOutError>,
-    > {
+    pub async fn send(self) -> Result<GlobalSignOutResponse, Error<GlobalSignOutError>> {
         self.client.global_sign_out(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> InitiateAuthRequestBuilder<C> {
     /// Sends the `InitiateAuth` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<InitiateAuthResponse, ::smithy_lean_runtime::Error<InitiateAuthError>> {
+    pub async fn send(self) -> Result<InitiateAuthResponse, Error<InitiateAuthError>> {
         self.client.initiate_auth(self.inner).await
     }
 }
@@ -7888,7 +6719,7 @@ impl<C: CognitoIdentityProvider> InitiatePointInTimeRecoveryRequestBuilder<C> {
         self,
     ) -> Result<
         InitiatePointInTimeRecoveryResponse,
-        ::smithy_lean_runtime::Error<InitiatePointInTimeRecoveryError>,
+        Error<InitiatePointInTimeRecoveryError>,
     > {
         self.client.initiate_point_in_time_recovery(self.inner).await
     }
@@ -7898,10 +6729,7 @@ impl<C: CognitoIdentityProvider> ListCimdPoliciesRequestBuilder<C> {
     /// Sends the `ListCIMDPolicies` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        ListCimdPoliciesResponse,
-        ::smithy_lean_runtime::Error<ListCimdPoliciesError>,
-    > {
+    ) -> Result<ListCimdPoliciesResponse, Error<ListCimdPoliciesError>> {
         self.client.list_cimd_policies(self.inner).await
     }
 
@@ -7946,10 +6774,7 @@ impl<C: CognitoIdentityProvider> ListClientMetadataUrlsRequestBuilder<C> {
     /// Sends the `ListClientMetadataURLs` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        ListClientMetadataUrlsResponse,
-        ::smithy_lean_runtime::Error<ListClientMetadataUrlsError>,
-    > {
+    ) -> Result<ListClientMetadataUrlsResponse, Error<ListClientMetadataUrlsError>> {
         self.client.list_client_metadata_urls(self.inner).await
     }
 
@@ -7992,18 +6817,14 @@ impl<C: CognitoIdentityProvider> ListClientMetadataUrlsRequestBuilder<C> {
 
 impl<C: CognitoIdentityProvider> ListDevicesRequestBuilder<C> {
     /// Sends the `ListDevices` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<ListDevicesResponse, ::smithy_lean_runtime::Error<ListDevicesError>> {
+    pub async fn send(self) -> Result<ListDevicesResponse, Error<ListDevicesError>> {
         self.client.list_devices(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> ListGroupsRequestBuilder<C> {
     /// Sends the `ListGroups` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<ListGroupsResponse, ::smithy_lean_runtime::Error<ListGroupsError>> {
+    pub async fn send(self) -> Result<ListGroupsResponse, Error<ListGroupsError>> {
         self.client.list_groups(self.inner).await
     }
 
@@ -8043,10 +6864,7 @@ impl<C: CognitoIdentityProvider> ListIdentityProvidersRequestBuilder<C> {
     /// Sends the `ListIdentityProviders` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        ListIdentityProvidersResponse,
-        ::smithy_lean_runtime::Error<ListIdentityProvidersError>,
-    > {
+    ) -> Result<ListIdentityProvidersResponse, Error<ListIdentityProvidersError>> {
         self.client.list_identity_providers(self.inner).await
     }
 
@@ -8096,7 +6914,7 @@ impl<C: CognitoIdentityProvider> ListPointInTimeRecoveriesRequestBuilder<C> {
         self,
     ) -> Result<
         ListPointInTimeRecoveriesResponse,
-        ::smithy_lean_runtime::Error<ListPointInTimeRecoveriesError>,
+        Error<ListPointInTimeRecoveriesError>,
     > {
         self.client.list_point_in_time_recoveries(self.inner).await
     }
@@ -8106,10 +6924,7 @@ impl<C: CognitoIdentityProvider> ListResourceServersRequestBuilder<C> {
     /// Sends the `ListResourceServers` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        ListResourceServersResponse,
-        ::smithy_lean_runtime::Error<ListResourceServersError>,
-    > {
+    ) -> Result<ListResourceServersResponse, Error<ListResourceServersError>> {
         self.client.list_resource_servers(self.inner).await
     }
 
@@ -8154,19 +6969,14 @@ impl<C: CognitoIdentityProvider> ListTagsForResourceRequestBuilder<C> {
     /// Sends the `ListTagsForResource` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        ListTagsForResourceResponse,
-        ::smithy_lean_runtime::Error<ListTagsForResourceError>,
-    > {
+    ) -> Result<ListTagsForResourceResponse, Error<ListTagsForResourceError>> {
         self.client.list_tags_for_resource(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> ListTermsRequestBuilder<C> {
     /// Sends the `ListTerms` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<ListTermsResponse, ::smithy_lean_runtime::Error<ListTermsError>> {
+    pub async fn send(self) -> Result<ListTermsResponse, Error<ListTermsError>> {
         self.client.list_terms(self.inner).await
     }
 }
@@ -8175,10 +6985,7 @@ impl<C: CognitoIdentityProvider> ListUserImportJobsRequestBuilder<C> {
     /// Sends the `ListUserImportJobs` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        ListUserImportJobsResponse,
-        ::smithy_lean_runtime::Error<ListUserImportJobsError>,
-    > {
+    ) -> Result<ListUserImportJobsResponse, Error<ListUserImportJobsError>> {
         self.client.list_user_import_jobs(self.inner).await
     }
 }
@@ -8189,7 +6996,7 @@ impl<C: CognitoIdentityProvider> ListUserPoolClientSecretsRequestBuilder<C> {
         self,
     ) -> Result<
         ListUserPoolClientSecretsResponse,
-        ::smithy_lean_runtime::Error<ListUserPoolClientSecretsError>,
+        Error<ListUserPoolClientSecretsError>,
     > {
         self.client.list_user_pool_client_secrets(self.inner).await
     }
@@ -8199,10 +7006,7 @@ impl<C: CognitoIdentityProvider> ListUserPoolClientsRequestBuilder<C> {
     /// Sends the `ListUserPoolClients` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        ListUserPoolClientsResponse,
-        ::smithy_lean_runtime::Error<ListUserPoolClientsError>,
-    > {
+    ) -> Result<ListUserPoolClientsResponse, Error<ListUserPoolClientsError>> {
         self.client.list_user_pool_clients(self.inner).await
     }
 
@@ -8252,22 +7056,14 @@ impl<C: CognitoIdentityProvider> ListUserPoolReplicasRequestBuilder<C> {
     /// Sends the `ListUserPoolReplicas` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        ListUserPoolReplicasResponse,
-        ::smithy_lean_runtime::Error<ListUserPoolReplicasError>,
-    > {
+    ) -> Result<ListUserPoolReplicasResponse, Error<ListUserPoolReplicasError>> {
         self.client.list_user_pool_replicas(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> ListUserPoolsRequestBuilder<C> {
     /// Sends the `ListUserPools` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<
-        ListUserPoolsResponse,
-        ::smithy_lean_runtime::Error<ListUserPoolsError>,
-    > {
+    pub async fn send(self) -> Result<ListUserPoolsResponse, Error<ListUserPoolsError>> {
         self.client.list_user_pools(self.inner).await
     }
 
@@ -8309,19 +7105,14 @@ impl<C: CognitoIdentityProvider> ListUserSessionsRequestBuilder<C> {
     /// Sends the `ListUserSessions` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        ListUserSessionsResponse,
-        ::smithy_lean_runtime::Error<ListUserSessionsError>,
-    > {
+    ) -> Result<ListUserSessionsResponse, Error<ListUserSessionsError>> {
         self.client.list_user_sessions(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> ListUsersRequestBuilder<C> {
     /// Sends the `ListUsers` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<ListUsersResponse, ::smithy_lean_runtime::Error<ListUsersError>> {
+    pub async fn send(self) -> Result<ListUsersResponse, Error<ListUsersError>> {
         self.client.list_users(self.inner).await
     }
 
@@ -8361,10 +7152,7 @@ impl<C: CognitoIdentityProvider> ListUsersInGroupRequestBuilder<C> {
     /// Sends the `ListUsersInGroup` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        ListUsersInGroupResponse,
-        ::smithy_lean_runtime::Error<ListUsersInGroupError>,
-    > {
+    ) -> Result<ListUsersInGroupResponse, Error<ListUsersInGroupError>> {
         self.client.list_users_in_group(self.inner).await
     }
 
@@ -8407,10 +7195,7 @@ impl<C: CognitoIdentityProvider> ListWebAuthnCredentialsRequestBuilder<C> {
     /// Sends the `ListWebAuthnCredentials` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        ListWebAuthnCredentialsResponse,
-        ::smithy_lean_runtime::Error<ListWebAuthnCredentialsError>,
-    > {
+    ) -> Result<ListWebAuthnCredentialsResponse, Error<ListWebAuthnCredentialsError>> {
         self.client.list_web_authn_credentials(self.inner).await
     }
 }
@@ -8419,10 +7204,7 @@ impl<C: CognitoIdentityProvider> ResendConfirmationCodeRequestBuilder<C> {
     /// Sends the `ResendConfirmationCode` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        ResendConfirmationCodeResponse,
-        ::smithy_lean_runtime::Error<ResendConfirmationCodeError>,
-    > {
+    ) -> Result<ResendConfirmationCodeResponse, Error<ResendConfirmationCodeError>> {
         self.client.resend_confirmation_code(self.inner).await
     }
 }
@@ -8431,19 +7213,14 @@ impl<C: CognitoIdentityProvider> RespondToAuthChallengeRequestBuilder<C> {
     /// Sends the `RespondToAuthChallenge` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        RespondToAuthChallengeResponse,
-        ::smithy_lean_runtime::Error<RespondToAuthChallengeError>,
-    > {
+    ) -> Result<RespondToAuthChallengeResponse, Error<RespondToAuthChallengeError>> {
         self.client.respond_to_auth_challenge(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> RevokeTokenRequestBuilder<C> {
     /// Sends the `RevokeToken` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<RevokeTokenResponse, ::smithy_lean_runtime::Error<RevokeTokenError>> {
+    pub async fn send(self) -> Result<RevokeTokenResponse, Error<RevokeTokenError>> {
         self.client.revoke_token(self.inner).await
     }
 }
@@ -8452,10 +7229,7 @@ impl<C: CognitoIdentityProvider> RevokeUserSessionRequestBuilder<C> {
     /// Sends the `RevokeUserSession` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        RevokeUserSessionResponse,
-        ::smithy_lean_runtime::Error<RevokeUserSessionError>,
-    > {
+    ) -> Result<RevokeUserSessionResponse, Error<RevokeUserSessionError>> {
         self.client.revoke_user_session(self.inner).await
     }
 }
@@ -8466,7 +7240,7 @@ impl<C: CognitoIdentityProvider> SetLogDeliveryConfigurationRequestBuilder<C> {
         self,
     ) -> Result<
         SetLogDeliveryConfigurationResponse,
-        ::smithy_lean_runtime::Error<SetLogDeliveryConfigurationError>,
+        Error<SetLogDeliveryConfigurationError>,
     > {
         self.client.set_log_delivery_configuration(self.inner).await
     }
@@ -8476,10 +7250,7 @@ impl<C: CognitoIdentityProvider> SetRiskConfigurationRequestBuilder<C> {
     /// Sends the `SetRiskConfiguration` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        SetRiskConfigurationResponse,
-        ::smithy_lean_runtime::Error<SetRiskConfigurationError>,
-    > {
+    ) -> Result<SetRiskConfigurationResponse, Error<SetRiskConfigurationError>> {
         self.client.set_risk_configuration(self.inner).await
     }
 }
@@ -8488,10 +7259,7 @@ impl<C: CognitoIdentityProvider> SetUiCustomizationRequestBuilder<C> {
     /// Sends the `SetUICustomization` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        SetUiCustomizationResponse,
-        ::smithy_lean_runtime::Error<SetUiCustomizationError>,
-    > {
+    ) -> Result<SetUiCustomizationResponse, Error<SetUiCustomizationError>> {
         self.client.set_ui_customization(self.inner).await
     }
 }
@@ -8500,10 +7268,7 @@ impl<C: CognitoIdentityProvider> SetUserMfaPreferenceRequestBuilder<C> {
     /// Sends the `SetUserMFAPreference` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        SetUserMfaPreferenceResponse,
-        ::smithy_lean_runtime::Error<SetUserMfaPreferenceError>,
-    > {
+    ) -> Result<SetUserMfaPreferenceResponse, Error<SetUserMfaPreferenceError>> {
         self.client.set_user_mfa_preference(self.inner).await
     }
 }
@@ -8514,7 +7279,7 @@ impl<C: CognitoIdentityProvider> SetUserPoolClientSessionConfigurationRequestBui
         self,
     ) -> Result<
         SetUserPoolClientSessionConfigurationResponse,
-        ::smithy_lean_runtime::Error<SetUserPoolClientSessionConfigurationError>,
+        Error<SetUserPoolClientSessionConfigurationError>,
     > {
         self.client.set_user_pool_client_session_configuration(self.inner).await
     }
@@ -8524,10 +7289,7 @@ impl<C: CognitoIdentityProvider> SetUserPoolMfaConfigRequestBuilder<C> {
     /// Sends the `SetUserPoolMfaConfig` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        SetUserPoolMfaConfigResponse,
-        ::smithy_lean_runtime::Error<SetUserPoolMfaConfigError>,
-    > {
+    ) -> Result<SetUserPoolMfaConfigResponse, Error<SetUserPoolMfaConfigError>> {
         self.client.set_user_pool_mfa_config(self.inner).await
     }
 }
@@ -8538,7 +7300,7 @@ impl<C: CognitoIdentityProvider> SetUserPoolSessionConfigurationRequestBuilder<C
         self,
     ) -> Result<
         SetUserPoolSessionConfigurationResponse,
-        ::smithy_lean_runtime::Error<SetUserPoolSessionConfigurationError>,
+        Error<SetUserPoolSessionConfigurationError>,
     > {
         self.client.set_user_pool_session_configuration(self.inner).await
     }
@@ -8548,19 +7310,14 @@ impl<C: CognitoIdentityProvider> SetUserSettingsRequestBuilder<C> {
     /// Sends the `SetUserSettings` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        SetUserSettingsResponse,
-        ::smithy_lean_runtime::Error<SetUserSettingsError>,
-    > {
+    ) -> Result<SetUserSettingsResponse, Error<SetUserSettingsError>> {
         self.client.set_user_settings(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> SignUpRequestBuilder<C> {
     /// Sends the `SignUp` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<SignUpResponse, ::smithy_lean_runtime::Error<SignUpError>> {
+    pub async fn send(self) -> Result<SignUpResponse, Error<SignUpError>> {
         self.client.sign_up(self.inner).await
     }
 }
@@ -8569,10 +7326,7 @@ impl<C: CognitoIdentityProvider> StartPointInTimeRecoveryRequestBuilder<C> {
     /// Sends the `StartPointInTimeRecovery` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        StartPointInTimeRecoveryResponse,
-        ::smithy_lean_runtime::Error<StartPointInTimeRecoveryError>,
-    > {
+    ) -> Result<StartPointInTimeRecoveryResponse, Error<StartPointInTimeRecoveryError>> {
         self.client.start_point_in_time_recovery(self.inner).await
     }
 }
@@ -8581,10 +7335,7 @@ impl<C: CognitoIdentityProvider> StartUserImportJobRequestBuilder<C> {
     /// Sends the `StartUserImportJob` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        StartUserImportJobResponse,
-        ::smithy_lean_runtime::Error<StartUserImportJobError>,
-    > {
+    ) -> Result<StartUserImportJobResponse, Error<StartUserImportJobError>> {
         self.client.start_user_import_job(self.inner).await
     }
 }
@@ -8595,7 +7346,7 @@ impl<C: CognitoIdentityProvider> StartWebAuthnRegistrationRequestBuilder<C> {
         self,
     ) -> Result<
         StartWebAuthnRegistrationResponse,
-        ::smithy_lean_runtime::Error<StartWebAuthnRegistrationError>,
+        Error<StartWebAuthnRegistrationError>,
     > {
         self.client.start_web_authn_registration(self.inner).await
     }
@@ -8605,31 +7356,21 @@ impl<C: CognitoIdentityProvider> StopUserImportJobRequestBuilder<C> {
     /// Sends the `StopUserImportJob` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        StopUserImportJobResponse,
-        ::smithy_lean_runtime::Error<StopUserImportJobError>,
-    > {
+    ) -> Result<StopUserImportJobResponse, Error<StopUserImportJobError>> {
         self.client.stop_user_import_job(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> TagResourceRequestBuilder<C> {
     /// Sends the `TagResource` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<TagResourceResponse, ::smithy_lean_runtime::Error<TagResourceError>> {
+    pub async fn send(self) -> Result<TagResourceResponse, Error<TagResourceError>> {
         self.client.tag_resource(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> UntagResourceRequestBuilder<C> {
     /// Sends the `UntagResource` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<
-        UntagResourceResponse,
-        ::smithy_lean_runtime::Error<UntagResourceError>,
-    > {
+    pub async fn send(self) -> Result<UntagResourceResponse, Error<UntagResourceError>> {
         self.client.untag_resource(self.inner).await
     }
 }
@@ -8638,10 +7379,7 @@ impl<C: CognitoIdentityProvider> UpdateAuthEventFeedbackRequestBuilder<C> {
     /// Sends the `UpdateAuthEventFeedback` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        UpdateAuthEventFeedbackResponse,
-        ::smithy_lean_runtime::Error<UpdateAuthEventFeedbackError>,
-    > {
+    ) -> Result<UpdateAuthEventFeedbackResponse, Error<UpdateAuthEventFeedbackError>> {
         self.client.update_auth_event_feedback(self.inner).await
     }
 }
@@ -8650,10 +7388,7 @@ impl<C: CognitoIdentityProvider> UpdateCimdPolicyRequestBuilder<C> {
     /// Sends the `UpdateCIMDPolicy` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        UpdateCimdPolicyResponse,
-        ::smithy_lean_runtime::Error<UpdateCimdPolicyError>,
-    > {
+    ) -> Result<UpdateCimdPolicyResponse, Error<UpdateCimdPolicyError>> {
         self.client.update_cimd_policy(self.inner).await
     }
 }
@@ -8664,7 +7399,7 @@ impl<C: CognitoIdentityProvider> UpdateClientMetadataUrlStateRequestBuilder<C> {
         self,
     ) -> Result<
         UpdateClientMetadataUrlStateResponse,
-        ::smithy_lean_runtime::Error<UpdateClientMetadataUrlStateError>,
+        Error<UpdateClientMetadataUrlStateError>,
     > {
         self.client.update_client_metadata_url_state(self.inner).await
     }
@@ -8674,19 +7409,14 @@ impl<C: CognitoIdentityProvider> UpdateDeviceStatusRequestBuilder<C> {
     /// Sends the `UpdateDeviceStatus` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        UpdateDeviceStatusResponse,
-        ::smithy_lean_runtime::Error<UpdateDeviceStatusError>,
-    > {
+    ) -> Result<UpdateDeviceStatusResponse, Error<UpdateDeviceStatusError>> {
         self.client.update_device_status(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> UpdateGroupRequestBuilder<C> {
     /// Sends the `UpdateGroup` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<UpdateGroupResponse, ::smithy_lean_runtime::Error<UpdateGroupError>> {
+    pub async fn send(self) -> Result<UpdateGroupResponse, Error<UpdateGroupError>> {
         self.client.update_group(self.inner).await
     }
 }
@@ -8695,10 +7425,7 @@ impl<C: CognitoIdentityProvider> UpdateIdentityProviderRequestBuilder<C> {
     /// Sends the `UpdateIdentityProvider` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        UpdateIdentityProviderResponse,
-        ::smithy_lean_runtime::Error<UpdateIdentityProviderError>,
-    > {
+    ) -> Result<UpdateIdentityProviderResponse, Error<UpdateIdentityProviderError>> {
         self.client.update_identity_provider(self.inner).await
     }
 }
@@ -8709,7 +7436,7 @@ impl<C: CognitoIdentityProvider> UpdateManagedLoginBrandingRequestBuilder<C> {
         self,
     ) -> Result<
         UpdateManagedLoginBrandingResponse,
-        ::smithy_lean_runtime::Error<UpdateManagedLoginBrandingError>,
+        Error<UpdateManagedLoginBrandingError>,
     > {
         self.client.update_managed_login_branding(self.inner).await
     }
@@ -8719,10 +7446,7 @@ impl<C: CognitoIdentityProvider> UpdateProvisionedLimitRequestBuilder<C> {
     /// Sends the `UpdateProvisionedLimit` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        UpdateProvisionedLimitResponse,
-        ::smithy_lean_runtime::Error<UpdateProvisionedLimitError>,
-    > {
+    ) -> Result<UpdateProvisionedLimitResponse, Error<UpdateProvisionedLimitError>> {
         self.client.update_provisioned_limit(self.inner).await
     }
 }
@@ -8731,19 +7455,14 @@ impl<C: CognitoIdentityProvider> UpdateResourceServerRequestBuilder<C> {
     /// Sends the `UpdateResourceServer` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        UpdateResourceServerResponse,
-        ::smithy_lean_runtime::Error<UpdateResourceServerError>,
-    > {
+    ) -> Result<UpdateResourceServerResponse, Error<UpdateResourceServerError>> {
         self.client.update_resource_server(self.inner).await
     }
 }
 
 impl<C: CognitoIdentityProvider> UpdateTermsRequestBuilder<C> {
     /// Sends the `UpdateTerms` request through the attached client.
-    pub async fn send(
-        self,
-    ) -> Result<UpdateTermsResponse, ::smithy_lean_runtime::Error<UpdateTermsError>> {
+    pub async fn send(self) -> Result<UpdateTermsResponse, Error<UpdateTermsError>> {
         self.client.update_terms(self.inner).await
     }
 }
@@ -8752,10 +7471,7 @@ impl<C: CognitoIdentityProvider> UpdateUserAttributesRequestBuilder<C> {
     /// Sends the `UpdateUserAttributes` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        UpdateUserAttributesResponse,
-        ::smithy_lean_runtime::Error<UpdateUserAttributesError>,
-    > {
+    ) -> Result<UpdateUserAttributesResponse, Error<UpdateUserAttributesError>> {
         self.client.update_user_attributes(self.inner).await
     }
 }
@@ -8764,10 +7480,7 @@ impl<C: CognitoIdentityProvider> UpdateUserPoolRequestBuilder<C> {
     /// Sends the `UpdateUserPool` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        UpdateUserPoolResponse,
-        ::smithy_lean_runtime::Error<UpdateUserPoolError>,
-    > {
+    ) -> Result<UpdateUserPoolResponse, Error<UpdateUserPoolError>> {
         self.client.update_user_pool(self.inner).await
     }
 }
@@ -8776,10 +7489,7 @@ impl<C: CognitoIdentityProvider> UpdateUserPoolClientRequestBuilder<C> {
     /// Sends the `UpdateUserPoolClient` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        UpdateUserPoolClientResponse,
-        ::smithy_lean_runtime::Error<UpdateUserPoolClientError>,
-    > {
+    ) -> Result<UpdateUserPoolClientResponse, Error<UpdateUserPoolClientError>> {
         self.client.update_user_pool_client(self.inner).await
     }
 }
@@ -8788,10 +7498,7 @@ impl<C: CognitoIdentityProvider> UpdateUserPoolDomainRequestBuilder<C> {
     /// Sends the `UpdateUserPoolDomain` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        UpdateUserPoolDomainResponse,
-        ::smithy_lean_runtime::Error<UpdateUserPoolDomainError>,
-    > {
+    ) -> Result<UpdateUserPoolDomainResponse, Error<UpdateUserPoolDomainError>> {
         self.client.update_user_pool_domain(self.inner).await
     }
 }
@@ -8800,10 +7507,7 @@ impl<C: CognitoIdentityProvider> UpdateUserPoolReplicaRequestBuilder<C> {
     /// Sends the `UpdateUserPoolReplica` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        UpdateUserPoolReplicaResponse,
-        ::smithy_lean_runtime::Error<UpdateUserPoolReplicaError>,
-    > {
+    ) -> Result<UpdateUserPoolReplicaResponse, Error<UpdateUserPoolReplicaError>> {
         self.client.update_user_pool_replica(self.inner).await
     }
 }
@@ -8812,10 +7516,7 @@ impl<C: CognitoIdentityProvider> VerifySoftwareTokenRequestBuilder<C> {
     /// Sends the `VerifySoftwareToken` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        VerifySoftwareTokenResponse,
-        ::smithy_lean_runtime::Error<VerifySoftwareTokenError>,
-    > {
+    ) -> Result<VerifySoftwareTokenResponse, Error<VerifySoftwareTokenError>> {
         self.client.verify_software_token(self.inner).await
     }
 }
@@ -8824,10 +7525,7 @@ impl<C: CognitoIdentityProvider> VerifyUserAttributeRequestBuilder<C> {
     /// Sends the `VerifyUserAttribute` request through the attached client.
     pub async fn send(
         self,
-    ) -> Result<
-        VerifyUserAttributeResponse,
-        ::smithy_lean_runtime::Error<VerifyUserAttributeError>,
-    > {
+    ) -> Result<VerifyUserAttributeResponse, Error<VerifyUserAttributeError>> {
         self.client.verify_user_attribute(self.inner).await
     }
 }

@@ -181,9 +181,10 @@ impl AddCustomAttributesRequest {
         Ok(())
     }
 }
-/**Builds a [`AddCustomAttributesRequest`]; see [`AddCustomAttributesRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AddCustomAttributesRequest`]; see [`AddCustomAttributesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AddCustomAttributesRequestBuilder<C = ()> {
     pub(crate) inner: AddCustomAttributesRequest,
@@ -192,9 +193,8 @@ pub struct AddCustomAttributesRequestBuilder<C = ()> {
 
 impl<C> AddCustomAttributesRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -215,8 +215,7 @@ impl<C> AddCustomAttributesRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AddCustomAttributesRequestBuilder<D> {
         AddCustomAttributesRequestBuilder {
             inner: self.inner,
@@ -296,9 +295,10 @@ impl AddUserPoolClientSecretRequest {
         Ok(())
     }
 }
-/**Builds a [`AddUserPoolClientSecretRequest`]; see [`AddUserPoolClientSecretRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AddUserPoolClientSecretRequest`]; see [`AddUserPoolClientSecretRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AddUserPoolClientSecretRequestBuilder<C = ()> {
     pub(crate) inner: AddUserPoolClientSecretRequest,
@@ -307,9 +307,8 @@ pub struct AddUserPoolClientSecretRequestBuilder<C = ()> {
 
 impl<C> AddUserPoolClientSecretRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -319,9 +318,8 @@ impl<C> AddUserPoolClientSecretRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -331,9 +329,8 @@ impl<C> AddUserPoolClientSecretRequestBuilder<C> {
     }
 
     /// Sets `ClientSecret`.
-    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_secret = Some(value.into());
-        self
+    pub fn client_secret(self, value: impl Into<String>) -> Self {
+        self.set_client_secret(Some(value.into()))
     }
 
     /// Sets or clears `ClientSecret`.
@@ -342,8 +339,7 @@ impl<C> AddUserPoolClientSecretRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AddUserPoolClientSecretRequestBuilder<D> {
         AddUserPoolClientSecretRequestBuilder {
             inner: self.inner,
@@ -435,9 +431,10 @@ impl AdminAddUserToGroupRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminAddUserToGroupRequest`]; see [`AdminAddUserToGroupRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminAddUserToGroupRequest`]; see [`AdminAddUserToGroupRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminAddUserToGroupRequestBuilder<C = ()> {
     pub(crate) inner: AdminAddUserToGroupRequest,
@@ -446,9 +443,8 @@ pub struct AdminAddUserToGroupRequestBuilder<C = ()> {
 
 impl<C> AdminAddUserToGroupRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -458,9 +454,8 @@ impl<C> AdminAddUserToGroupRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -470,9 +465,8 @@ impl<C> AdminAddUserToGroupRequestBuilder<C> {
     }
 
     /// Sets `GroupName`.
-    pub fn group_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.group_name = Some(value.into());
-        self
+    pub fn group_name(self, value: impl Into<String>) -> Self {
+        self.set_group_name(Some(value.into()))
     }
 
     /// Sets or clears `GroupName`.
@@ -481,8 +475,7 @@ impl<C> AdminAddUserToGroupRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminAddUserToGroupRequestBuilder<D> {
         AdminAddUserToGroupRequestBuilder {
             inner: self.inner,
@@ -555,9 +548,10 @@ impl AdminConfirmSignUpRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminConfirmSignUpRequest`]; see [`AdminConfirmSignUpRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminConfirmSignUpRequest`]; see [`AdminConfirmSignUpRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminConfirmSignUpRequestBuilder<C = ()> {
     pub(crate) inner: AdminConfirmSignUpRequest,
@@ -566,9 +560,8 @@ pub struct AdminConfirmSignUpRequestBuilder<C = ()> {
 
 impl<C> AdminConfirmSignUpRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -578,9 +571,8 @@ impl<C> AdminConfirmSignUpRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -611,8 +603,7 @@ impl<C> AdminConfirmSignUpRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminConfirmSignUpRequestBuilder<D> {
         AdminConfirmSignUpRequestBuilder {
             inner: self.inner,
@@ -731,9 +722,10 @@ impl AdminCreateUserRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminCreateUserRequest`]; see [`AdminCreateUserRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminCreateUserRequest`]; see [`AdminCreateUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminCreateUserRequestBuilder<C = ()> {
     pub(crate) inner: AdminCreateUserRequest,
@@ -742,9 +734,8 @@ pub struct AdminCreateUserRequestBuilder<C = ()> {
 
 impl<C> AdminCreateUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -754,9 +745,8 @@ impl<C> AdminCreateUserRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -790,9 +780,8 @@ impl<C> AdminCreateUserRequestBuilder<C> {
     }
 
     /// Sets `TemporaryPassword`.
-    pub fn temporary_password(mut self, value: impl Into<String>) -> Self {
-        self.inner.temporary_password = Some(value.into());
-        self
+    pub fn temporary_password(self, value: impl Into<String>) -> Self {
+        self.set_temporary_password(Some(value.into()))
     }
 
     /// Sets or clears `TemporaryPassword`.
@@ -802,9 +791,8 @@ impl<C> AdminCreateUserRequestBuilder<C> {
     }
 
     /// Sets `ForceAliasCreation`.
-    pub fn force_alias_creation(mut self, value: bool) -> Self {
-        self.inner.force_alias_creation = Some(value);
-        self
+    pub fn force_alias_creation(self, value: bool) -> Self {
+        self.set_force_alias_creation(Some(value))
     }
 
     /// Sets or clears `ForceAliasCreation`.
@@ -814,9 +802,8 @@ impl<C> AdminCreateUserRequestBuilder<C> {
     }
 
     /// Sets `MessageAction`.
-    pub fn message_action(mut self, value: impl Into<MessageAction>) -> Self {
-        self.inner.message_action = Some(value.into());
-        self
+    pub fn message_action(self, value: impl Into<MessageAction>) -> Self {
+        self.set_message_action(Some(value.into()))
     }
 
     /// Sets or clears `MessageAction`.
@@ -865,8 +852,7 @@ impl<C> AdminCreateUserRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminCreateUserRequestBuilder<D> {
         AdminCreateUserRequestBuilder {
             inner: self.inner,
@@ -944,9 +930,10 @@ impl AdminDeleteSoftwareTokenRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminDeleteSoftwareTokenRequest`]; see [`AdminDeleteSoftwareTokenRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminDeleteSoftwareTokenRequest`]; see [`AdminDeleteSoftwareTokenRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminDeleteSoftwareTokenRequestBuilder<C = ()> {
     pub(crate) inner: AdminDeleteSoftwareTokenRequest,
@@ -955,9 +942,8 @@ pub struct AdminDeleteSoftwareTokenRequestBuilder<C = ()> {
 
 impl<C> AdminDeleteSoftwareTokenRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -967,9 +953,8 @@ impl<C> AdminDeleteSoftwareTokenRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -978,8 +963,7 @@ impl<C> AdminDeleteSoftwareTokenRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminDeleteSoftwareTokenRequestBuilder<D> {
         AdminDeleteSoftwareTokenRequestBuilder {
             inner: self.inner,
@@ -1067,9 +1051,10 @@ impl AdminDeleteUserAttributesRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminDeleteUserAttributesRequest`]; see [`AdminDeleteUserAttributesRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminDeleteUserAttributesRequest`]; see [`AdminDeleteUserAttributesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminDeleteUserAttributesRequestBuilder<C = ()> {
     pub(crate) inner: AdminDeleteUserAttributesRequest,
@@ -1078,9 +1063,8 @@ pub struct AdminDeleteUserAttributesRequestBuilder<C = ()> {
 
 impl<C> AdminDeleteUserAttributesRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -1090,9 +1074,8 @@ impl<C> AdminDeleteUserAttributesRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -1113,8 +1096,7 @@ impl<C> AdminDeleteUserAttributesRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -1191,9 +1173,10 @@ impl AdminDeleteUserRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminDeleteUserRequest`]; see [`AdminDeleteUserRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminDeleteUserRequest`]; see [`AdminDeleteUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminDeleteUserRequestBuilder<C = ()> {
     pub(crate) inner: AdminDeleteUserRequest,
@@ -1202,9 +1185,8 @@ pub struct AdminDeleteUserRequestBuilder<C = ()> {
 
 impl<C> AdminDeleteUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -1214,9 +1196,8 @@ impl<C> AdminDeleteUserRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -1225,8 +1206,7 @@ impl<C> AdminDeleteUserRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminDeleteUserRequestBuilder<D> {
         AdminDeleteUserRequestBuilder {
             inner: self.inner,
@@ -1286,9 +1266,10 @@ impl AdminDisableProviderForUserRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminDisableProviderForUserRequest`]; see [`AdminDisableProviderForUserRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminDisableProviderForUserRequest`]; see [`AdminDisableProviderForUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminDisableProviderForUserRequestBuilder<C = ()> {
     pub(crate) inner: AdminDisableProviderForUserRequest,
@@ -1297,9 +1278,8 @@ pub struct AdminDisableProviderForUserRequestBuilder<C = ()> {
 
 impl<C> AdminDisableProviderForUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -1309,9 +1289,8 @@ impl<C> AdminDisableProviderForUserRequestBuilder<C> {
     }
 
     /// Sets `User`.
-    pub fn user(mut self, value: impl Into<ProviderUserIdentifier>) -> Self {
-        self.inner.user = Some(value.into());
-        self
+    pub fn user(self, value: impl Into<ProviderUserIdentifier>) -> Self {
+        self.set_user(Some(value.into()))
     }
 
     /// Sets or clears `User`.
@@ -1320,8 +1299,7 @@ impl<C> AdminDisableProviderForUserRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -1398,9 +1376,10 @@ impl AdminDisableUserRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminDisableUserRequest`]; see [`AdminDisableUserRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminDisableUserRequest`]; see [`AdminDisableUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminDisableUserRequestBuilder<C = ()> {
     pub(crate) inner: AdminDisableUserRequest,
@@ -1409,9 +1388,8 @@ pub struct AdminDisableUserRequestBuilder<C = ()> {
 
 impl<C> AdminDisableUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -1421,9 +1399,8 @@ impl<C> AdminDisableUserRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -1432,8 +1409,7 @@ impl<C> AdminDisableUserRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminDisableUserRequestBuilder<D> {
         AdminDisableUserRequestBuilder {
             inner: self.inner,
@@ -1507,9 +1483,10 @@ impl AdminEnableUserRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminEnableUserRequest`]; see [`AdminEnableUserRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminEnableUserRequest`]; see [`AdminEnableUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminEnableUserRequestBuilder<C = ()> {
     pub(crate) inner: AdminEnableUserRequest,
@@ -1518,9 +1495,8 @@ pub struct AdminEnableUserRequestBuilder<C = ()> {
 
 impl<C> AdminEnableUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -1530,9 +1506,8 @@ impl<C> AdminEnableUserRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -1541,8 +1516,7 @@ impl<C> AdminEnableUserRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminEnableUserRequestBuilder<D> {
         AdminEnableUserRequestBuilder {
             inner: self.inner,
@@ -1630,9 +1604,10 @@ impl AdminForgetDeviceRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminForgetDeviceRequest`]; see [`AdminForgetDeviceRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminForgetDeviceRequest`]; see [`AdminForgetDeviceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminForgetDeviceRequestBuilder<C = ()> {
     pub(crate) inner: AdminForgetDeviceRequest,
@@ -1641,9 +1616,8 @@ pub struct AdminForgetDeviceRequestBuilder<C = ()> {
 
 impl<C> AdminForgetDeviceRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -1653,9 +1627,8 @@ impl<C> AdminForgetDeviceRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -1665,9 +1638,8 @@ impl<C> AdminForgetDeviceRequestBuilder<C> {
     }
 
     /// Sets `DeviceKey`.
-    pub fn device_key(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_key = Some(value.into());
-        self
+    pub fn device_key(self, value: impl Into<String>) -> Self {
+        self.set_device_key(Some(value.into()))
     }
 
     /// Sets or clears `DeviceKey`.
@@ -1676,8 +1648,7 @@ impl<C> AdminForgetDeviceRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminForgetDeviceRequestBuilder<D> {
         AdminForgetDeviceRequestBuilder {
             inner: self.inner,
@@ -1760,9 +1731,10 @@ impl AdminGetDeviceRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminGetDeviceRequest`]; see [`AdminGetDeviceRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminGetDeviceRequest`]; see [`AdminGetDeviceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminGetDeviceRequestBuilder<C = ()> {
     pub(crate) inner: AdminGetDeviceRequest,
@@ -1771,9 +1743,8 @@ pub struct AdminGetDeviceRequestBuilder<C = ()> {
 
 impl<C> AdminGetDeviceRequestBuilder<C> {
     /// Sets `DeviceKey`.
-    pub fn device_key(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_key = Some(value.into());
-        self
+    pub fn device_key(self, value: impl Into<String>) -> Self {
+        self.set_device_key(Some(value.into()))
     }
 
     /// Sets or clears `DeviceKey`.
@@ -1783,9 +1754,8 @@ impl<C> AdminGetDeviceRequestBuilder<C> {
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -1795,9 +1765,8 @@ impl<C> AdminGetDeviceRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -1806,8 +1775,7 @@ impl<C> AdminGetDeviceRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminGetDeviceRequestBuilder<D> {
         AdminGetDeviceRequestBuilder {
             inner: self.inner,
@@ -1886,9 +1854,10 @@ impl AdminGetUserAuthFactorsRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminGetUserAuthFactorsRequest`]; see [`AdminGetUserAuthFactorsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminGetUserAuthFactorsRequest`]; see [`AdminGetUserAuthFactorsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminGetUserAuthFactorsRequestBuilder<C = ()> {
     pub(crate) inner: AdminGetUserAuthFactorsRequest,
@@ -1897,9 +1866,8 @@ pub struct AdminGetUserAuthFactorsRequestBuilder<C = ()> {
 
 impl<C> AdminGetUserAuthFactorsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -1909,9 +1877,8 @@ impl<C> AdminGetUserAuthFactorsRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -1920,8 +1887,7 @@ impl<C> AdminGetUserAuthFactorsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminGetUserAuthFactorsRequestBuilder<D> {
         AdminGetUserAuthFactorsRequestBuilder {
             inner: self.inner,
@@ -2024,9 +1990,10 @@ impl AdminGetUserRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminGetUserRequest`]; see [`AdminGetUserRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminGetUserRequest`]; see [`AdminGetUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminGetUserRequestBuilder<C = ()> {
     pub(crate) inner: AdminGetUserRequest,
@@ -2035,9 +2002,8 @@ pub struct AdminGetUserRequestBuilder<C = ()> {
 
 impl<C> AdminGetUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -2047,9 +2013,8 @@ impl<C> AdminGetUserRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -2058,8 +2023,7 @@ impl<C> AdminGetUserRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminGetUserRequestBuilder<D> {
         AdminGetUserRequestBuilder {
             inner: self.inner,
@@ -2215,9 +2179,10 @@ impl AdminInitiateAuthRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminInitiateAuthRequest`]; see [`AdminInitiateAuthRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminInitiateAuthRequest`]; see [`AdminInitiateAuthRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminInitiateAuthRequestBuilder<C = ()> {
     pub(crate) inner: AdminInitiateAuthRequest,
@@ -2226,9 +2191,8 @@ pub struct AdminInitiateAuthRequestBuilder<C = ()> {
 
 impl<C> AdminInitiateAuthRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -2238,9 +2202,8 @@ impl<C> AdminInitiateAuthRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -2250,9 +2213,8 @@ impl<C> AdminInitiateAuthRequestBuilder<C> {
     }
 
     /// Sets `AuthFlow`.
-    pub fn auth_flow(mut self, value: impl Into<AuthFlow>) -> Self {
-        self.inner.auth_flow = Some(value.into());
-        self
+    pub fn auth_flow(self, value: impl Into<AuthFlow>) -> Self {
+        self.set_auth_flow(Some(value.into()))
     }
 
     /// Sets or clears `AuthFlow`.
@@ -2306,9 +2268,8 @@ impl<C> AdminInitiateAuthRequestBuilder<C> {
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
-        self
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
     }
 
     /// Sets or clears `AnalyticsMetadata`.
@@ -2318,9 +2279,8 @@ impl<C> AdminInitiateAuthRequestBuilder<C> {
     }
 
     /// Sets `ContextData`.
-    pub fn context_data(mut self, value: impl Into<ContextData>) -> Self {
-        self.inner.context_data = Some(value.into());
-        self
+    pub fn context_data(self, value: impl Into<ContextData>) -> Self {
+        self.set_context_data(Some(value.into()))
     }
 
     /// Sets or clears `ContextData`.
@@ -2330,9 +2290,8 @@ impl<C> AdminInitiateAuthRequestBuilder<C> {
     }
 
     /// Sets `Session`.
-    pub fn session(mut self, value: impl Into<String>) -> Self {
-        self.inner.session = Some(value.into());
-        self
+    pub fn session(self, value: impl Into<String>) -> Self {
+        self.set_session(Some(value.into()))
     }
 
     /// Sets or clears `Session`.
@@ -2341,8 +2300,7 @@ impl<C> AdminInitiateAuthRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminInitiateAuthRequestBuilder<D> {
         AdminInitiateAuthRequestBuilder {
             inner: self.inner,
@@ -2450,9 +2408,10 @@ impl AdminLinkProviderForUserRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminLinkProviderForUserRequest`]; see [`AdminLinkProviderForUserRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminLinkProviderForUserRequest`]; see [`AdminLinkProviderForUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminLinkProviderForUserRequestBuilder<C = ()> {
     pub(crate) inner: AdminLinkProviderForUserRequest,
@@ -2461,9 +2420,8 @@ pub struct AdminLinkProviderForUserRequestBuilder<C = ()> {
 
 impl<C> AdminLinkProviderForUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -2473,9 +2431,8 @@ impl<C> AdminLinkProviderForUserRequestBuilder<C> {
     }
 
     /// Sets `DestinationUser`.
-    pub fn destination_user(mut self, value: impl Into<ProviderUserIdentifier>) -> Self {
-        self.inner.destination_user = Some(value.into());
-        self
+    pub fn destination_user(self, value: impl Into<ProviderUserIdentifier>) -> Self {
+        self.set_destination_user(Some(value.into()))
     }
 
     /// Sets or clears `DestinationUser`.
@@ -2488,9 +2445,8 @@ impl<C> AdminLinkProviderForUserRequestBuilder<C> {
     }
 
     /// Sets `SourceUser`.
-    pub fn source_user(mut self, value: impl Into<ProviderUserIdentifier>) -> Self {
-        self.inner.source_user = Some(value.into());
-        self
+    pub fn source_user(self, value: impl Into<ProviderUserIdentifier>) -> Self {
+        self.set_source_user(Some(value.into()))
     }
 
     /// Sets or clears `SourceUser`.
@@ -2499,8 +2455,7 @@ impl<C> AdminLinkProviderForUserRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminLinkProviderForUserRequestBuilder<D> {
         AdminLinkProviderForUserRequestBuilder {
             inner: self.inner,
@@ -2586,9 +2541,10 @@ impl AdminListDevicesRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminListDevicesRequest`]; see [`AdminListDevicesRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminListDevicesRequest`]; see [`AdminListDevicesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminListDevicesRequestBuilder<C = ()> {
     pub(crate) inner: AdminListDevicesRequest,
@@ -2597,9 +2553,8 @@ pub struct AdminListDevicesRequestBuilder<C = ()> {
 
 impl<C> AdminListDevicesRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -2609,9 +2564,8 @@ impl<C> AdminListDevicesRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -2621,9 +2575,8 @@ impl<C> AdminListDevicesRequestBuilder<C> {
     }
 
     /// Sets `Limit`.
-    pub fn limit(mut self, value: i32) -> Self {
-        self.inner.limit = Some(value);
-        self
+    pub fn limit(self, value: i32) -> Self {
+        self.set_limit(Some(value))
     }
 
     /// Sets or clears `Limit`.
@@ -2633,9 +2586,8 @@ impl<C> AdminListDevicesRequestBuilder<C> {
     }
 
     /// Sets `PaginationToken`.
-    pub fn pagination_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.pagination_token = Some(value.into());
-        self
+    pub fn pagination_token(self, value: impl Into<String>) -> Self {
+        self.set_pagination_token(Some(value.into()))
     }
 
     /// Sets or clears `PaginationToken`.
@@ -2644,8 +2596,7 @@ impl<C> AdminListDevicesRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminListDevicesRequestBuilder<D> {
         AdminListDevicesRequestBuilder {
             inner: self.inner,
@@ -2740,9 +2691,10 @@ impl AdminListGroupsForUserRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminListGroupsForUserRequest`]; see [`AdminListGroupsForUserRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminListGroupsForUserRequest`]; see [`AdminListGroupsForUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminListGroupsForUserRequestBuilder<C = ()> {
     pub(crate) inner: AdminListGroupsForUserRequest,
@@ -2751,9 +2703,8 @@ pub struct AdminListGroupsForUserRequestBuilder<C = ()> {
 
 impl<C> AdminListGroupsForUserRequestBuilder<C> {
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -2763,9 +2714,8 @@ impl<C> AdminListGroupsForUserRequestBuilder<C> {
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -2775,9 +2725,8 @@ impl<C> AdminListGroupsForUserRequestBuilder<C> {
     }
 
     /// Sets `Limit`.
-    pub fn limit(mut self, value: i32) -> Self {
-        self.inner.limit = Some(value);
-        self
+    pub fn limit(self, value: i32) -> Self {
+        self.set_limit(Some(value))
     }
 
     /// Sets or clears `Limit`.
@@ -2787,9 +2736,8 @@ impl<C> AdminListGroupsForUserRequestBuilder<C> {
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -2798,8 +2746,7 @@ impl<C> AdminListGroupsForUserRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminListGroupsForUserRequestBuilder<D> {
         AdminListGroupsForUserRequestBuilder {
             inner: self.inner,
@@ -2894,9 +2841,10 @@ impl AdminListUserAuthEventsRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminListUserAuthEventsRequest`]; see [`AdminListUserAuthEventsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminListUserAuthEventsRequest`]; see [`AdminListUserAuthEventsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminListUserAuthEventsRequestBuilder<C = ()> {
     pub(crate) inner: AdminListUserAuthEventsRequest,
@@ -2905,9 +2853,8 @@ pub struct AdminListUserAuthEventsRequestBuilder<C = ()> {
 
 impl<C> AdminListUserAuthEventsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -2917,9 +2864,8 @@ impl<C> AdminListUserAuthEventsRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -2929,9 +2875,8 @@ impl<C> AdminListUserAuthEventsRequestBuilder<C> {
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
-        self
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
     }
 
     /// Sets or clears `MaxResults`.
@@ -2941,9 +2886,8 @@ impl<C> AdminListUserAuthEventsRequestBuilder<C> {
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -2952,8 +2896,7 @@ impl<C> AdminListUserAuthEventsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminListUserAuthEventsRequestBuilder<D> {
         AdminListUserAuthEventsRequestBuilder {
             inner: self.inner,
@@ -3042,9 +2985,10 @@ impl AdminListUserSessionsRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminListUserSessionsRequest`]; see [`AdminListUserSessionsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminListUserSessionsRequest`]; see [`AdminListUserSessionsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminListUserSessionsRequestBuilder<C = ()> {
     pub(crate) inner: AdminListUserSessionsRequest,
@@ -3053,9 +2997,8 @@ pub struct AdminListUserSessionsRequestBuilder<C = ()> {
 
 impl<C> AdminListUserSessionsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -3065,9 +3008,8 @@ impl<C> AdminListUserSessionsRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -3077,9 +3019,8 @@ impl<C> AdminListUserSessionsRequestBuilder<C> {
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -3088,8 +3029,7 @@ impl<C> AdminListUserSessionsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminListUserSessionsRequestBuilder<D> {
         AdminListUserSessionsRequestBuilder {
             inner: self.inner,
@@ -3188,9 +3128,10 @@ impl AdminRemoveUserFromGroupRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminRemoveUserFromGroupRequest`]; see [`AdminRemoveUserFromGroupRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminRemoveUserFromGroupRequest`]; see [`AdminRemoveUserFromGroupRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminRemoveUserFromGroupRequestBuilder<C = ()> {
     pub(crate) inner: AdminRemoveUserFromGroupRequest,
@@ -3199,9 +3140,8 @@ pub struct AdminRemoveUserFromGroupRequestBuilder<C = ()> {
 
 impl<C> AdminRemoveUserFromGroupRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -3211,9 +3151,8 @@ impl<C> AdminRemoveUserFromGroupRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -3223,9 +3162,8 @@ impl<C> AdminRemoveUserFromGroupRequestBuilder<C> {
     }
 
     /// Sets `GroupName`.
-    pub fn group_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.group_name = Some(value.into());
-        self
+    pub fn group_name(self, value: impl Into<String>) -> Self {
+        self.set_group_name(Some(value.into()))
     }
 
     /// Sets or clears `GroupName`.
@@ -3234,8 +3172,7 @@ impl<C> AdminRemoveUserFromGroupRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminRemoveUserFromGroupRequestBuilder<D> {
         AdminRemoveUserFromGroupRequestBuilder {
             inner: self.inner,
@@ -3308,9 +3245,10 @@ impl AdminResetUserPasswordRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminResetUserPasswordRequest`]; see [`AdminResetUserPasswordRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminResetUserPasswordRequest`]; see [`AdminResetUserPasswordRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminResetUserPasswordRequestBuilder<C = ()> {
     pub(crate) inner: AdminResetUserPasswordRequest,
@@ -3319,9 +3257,8 @@ pub struct AdminResetUserPasswordRequestBuilder<C = ()> {
 
 impl<C> AdminResetUserPasswordRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -3331,9 +3268,8 @@ impl<C> AdminResetUserPasswordRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -3364,8 +3300,7 @@ impl<C> AdminResetUserPasswordRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminResetUserPasswordRequestBuilder<D> {
         AdminResetUserPasswordRequestBuilder {
             inner: self.inner,
@@ -3475,9 +3410,10 @@ impl AdminRespondToAuthChallengeRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminRespondToAuthChallengeRequest`]; see [`AdminRespondToAuthChallengeRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminRespondToAuthChallengeRequest`]; see [`AdminRespondToAuthChallengeRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminRespondToAuthChallengeRequestBuilder<C = ()> {
     pub(crate) inner: AdminRespondToAuthChallengeRequest,
@@ -3486,9 +3422,8 @@ pub struct AdminRespondToAuthChallengeRequestBuilder<C = ()> {
 
 impl<C> AdminRespondToAuthChallengeRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -3498,9 +3433,8 @@ impl<C> AdminRespondToAuthChallengeRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -3510,9 +3444,8 @@ impl<C> AdminRespondToAuthChallengeRequestBuilder<C> {
     }
 
     /// Sets `ChallengeName`.
-    pub fn challenge_name(mut self, value: impl Into<ChallengeNameType>) -> Self {
-        self.inner.challenge_name = Some(value.into());
-        self
+    pub fn challenge_name(self, value: impl Into<ChallengeNameType>) -> Self {
+        self.set_challenge_name(Some(value.into()))
     }
 
     /// Sets or clears `ChallengeName`.
@@ -3544,9 +3477,8 @@ impl<C> AdminRespondToAuthChallengeRequestBuilder<C> {
     }
 
     /// Sets `Session`.
-    pub fn session(mut self, value: impl Into<String>) -> Self {
-        self.inner.session = Some(value.into());
-        self
+    pub fn session(self, value: impl Into<String>) -> Self {
+        self.set_session(Some(value.into()))
     }
 
     /// Sets or clears `Session`.
@@ -3556,9 +3488,8 @@ impl<C> AdminRespondToAuthChallengeRequestBuilder<C> {
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
-        self
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
     }
 
     /// Sets or clears `AnalyticsMetadata`.
@@ -3568,9 +3499,8 @@ impl<C> AdminRespondToAuthChallengeRequestBuilder<C> {
     }
 
     /// Sets `ContextData`.
-    pub fn context_data(mut self, value: impl Into<ContextData>) -> Self {
-        self.inner.context_data = Some(value.into());
-        self
+    pub fn context_data(self, value: impl Into<ContextData>) -> Self {
+        self.set_context_data(Some(value.into()))
     }
 
     /// Sets or clears `ContextData`.
@@ -3601,8 +3531,7 @@ impl<C> AdminRespondToAuthChallengeRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -3727,9 +3656,10 @@ impl AdminRevokeUserSessionRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminRevokeUserSessionRequest`]; see [`AdminRevokeUserSessionRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminRevokeUserSessionRequest`]; see [`AdminRevokeUserSessionRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminRevokeUserSessionRequestBuilder<C = ()> {
     pub(crate) inner: AdminRevokeUserSessionRequest,
@@ -3738,9 +3668,8 @@ pub struct AdminRevokeUserSessionRequestBuilder<C = ()> {
 
 impl<C> AdminRevokeUserSessionRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -3750,9 +3679,8 @@ impl<C> AdminRevokeUserSessionRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -3762,9 +3690,8 @@ impl<C> AdminRevokeUserSessionRequestBuilder<C> {
     }
 
     /// Sets `SessionId`.
-    pub fn session_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.session_id = Some(value.into());
-        self
+    pub fn session_id(self, value: impl Into<String>) -> Self {
+        self.set_session_id(Some(value.into()))
     }
 
     /// Sets or clears `SessionId`.
@@ -3775,11 +3702,10 @@ impl<C> AdminRevokeUserSessionRequestBuilder<C> {
 
     /// Sets `RevokeAssociatedSessions`.
     pub fn revoke_associated_sessions(
-        mut self,
+        self,
         value: impl Into<RevokeAssociatedSessions>,
     ) -> Self {
-        self.inner.revoke_associated_sessions = Some(value.into());
-        self
+        self.set_revoke_associated_sessions(Some(value.into()))
     }
 
     /// Sets or clears `RevokeAssociatedSessions`.
@@ -3791,8 +3717,7 @@ impl<C> AdminRevokeUserSessionRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminRevokeUserSessionRequestBuilder<D> {
         AdminRevokeUserSessionRequestBuilder {
             inner: self.inner,
@@ -3882,9 +3807,10 @@ impl AdminSetUserMfaPreferenceRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminSetUserMfaPreferenceRequest`]; see [`AdminSetUserMfaPreferenceRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminSetUserMfaPreferenceRequest`]; see [`AdminSetUserMfaPreferenceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminSetUserMfaPreferenceRequestBuilder<C = ()> {
     pub(crate) inner: AdminSetUserMfaPreferenceRequest,
@@ -3893,9 +3819,8 @@ pub struct AdminSetUserMfaPreferenceRequestBuilder<C = ()> {
 
 impl<C> AdminSetUserMfaPreferenceRequestBuilder<C> {
     /// Sets `SMSMfaSettings`.
-    pub fn sms_mfa_settings(mut self, value: impl Into<SmsMfaSettings>) -> Self {
-        self.inner.sms_mfa_settings = Some(value.into());
-        self
+    pub fn sms_mfa_settings(self, value: impl Into<SmsMfaSettings>) -> Self {
+        self.set_sms_mfa_settings(Some(value.into()))
     }
 
     /// Sets or clears `SMSMfaSettings`.
@@ -3906,11 +3831,10 @@ impl<C> AdminSetUserMfaPreferenceRequestBuilder<C> {
 
     /// Sets `SoftwareTokenMfaSettings`.
     pub fn software_token_mfa_settings(
-        mut self,
+        self,
         value: impl Into<SoftwareTokenMfaSettings>,
     ) -> Self {
-        self.inner.software_token_mfa_settings = Some(value.into());
-        self
+        self.set_software_token_mfa_settings(Some(value.into()))
     }
 
     /// Sets or clears `SoftwareTokenMfaSettings`.
@@ -3923,9 +3847,8 @@ impl<C> AdminSetUserMfaPreferenceRequestBuilder<C> {
     }
 
     /// Sets `EmailMfaSettings`.
-    pub fn email_mfa_settings(mut self, value: impl Into<EmailMfaSettings>) -> Self {
-        self.inner.email_mfa_settings = Some(value.into());
-        self
+    pub fn email_mfa_settings(self, value: impl Into<EmailMfaSettings>) -> Self {
+        self.set_email_mfa_settings(Some(value.into()))
     }
 
     /// Sets or clears `EmailMfaSettings`.
@@ -3935,12 +3858,8 @@ impl<C> AdminSetUserMfaPreferenceRequestBuilder<C> {
     }
 
     /// Sets `WebAuthnMfaSettings`.
-    pub fn web_authn_mfa_settings(
-        mut self,
-        value: impl Into<WebAuthnMfaSettings>,
-    ) -> Self {
-        self.inner.web_authn_mfa_settings = Some(value.into());
-        self
+    pub fn web_authn_mfa_settings(self, value: impl Into<WebAuthnMfaSettings>) -> Self {
+        self.set_web_authn_mfa_settings(Some(value.into()))
     }
 
     /// Sets or clears `WebAuthnMfaSettings`.
@@ -3953,9 +3872,8 @@ impl<C> AdminSetUserMfaPreferenceRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -3965,9 +3883,8 @@ impl<C> AdminSetUserMfaPreferenceRequestBuilder<C> {
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -3976,8 +3893,7 @@ impl<C> AdminSetUserMfaPreferenceRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -4072,9 +3988,10 @@ impl AdminSetUserPasswordRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminSetUserPasswordRequest`]; see [`AdminSetUserPasswordRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminSetUserPasswordRequest`]; see [`AdminSetUserPasswordRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminSetUserPasswordRequestBuilder<C = ()> {
     pub(crate) inner: AdminSetUserPasswordRequest,
@@ -4083,9 +4000,8 @@ pub struct AdminSetUserPasswordRequestBuilder<C = ()> {
 
 impl<C> AdminSetUserPasswordRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -4095,9 +4011,8 @@ impl<C> AdminSetUserPasswordRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -4107,9 +4022,8 @@ impl<C> AdminSetUserPasswordRequestBuilder<C> {
     }
 
     /// Sets `Password`.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.inner.password = Some(value.into());
-        self
+    pub fn password(self, value: impl Into<String>) -> Self {
+        self.set_password(Some(value.into()))
     }
 
     /// Sets or clears `Password`.
@@ -4119,9 +4033,8 @@ impl<C> AdminSetUserPasswordRequestBuilder<C> {
     }
 
     /// Sets `Permanent`.
-    pub fn permanent(mut self, value: bool) -> Self {
-        self.inner.permanent = Some(value);
-        self
+    pub fn permanent(self, value: bool) -> Self {
+        self.set_permanent(Some(value))
     }
 
     /// Sets or clears `Permanent`.
@@ -4130,8 +4043,7 @@ impl<C> AdminSetUserPasswordRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminSetUserPasswordRequestBuilder<D> {
         AdminSetUserPasswordRequestBuilder {
             inner: self.inner,
@@ -4219,9 +4131,10 @@ impl AdminSetUserSettingsRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminSetUserSettingsRequest`]; see [`AdminSetUserSettingsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminSetUserSettingsRequest`]; see [`AdminSetUserSettingsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminSetUserSettingsRequestBuilder<C = ()> {
     pub(crate) inner: AdminSetUserSettingsRequest,
@@ -4230,9 +4143,8 @@ pub struct AdminSetUserSettingsRequestBuilder<C = ()> {
 
 impl<C> AdminSetUserSettingsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -4242,9 +4154,8 @@ impl<C> AdminSetUserSettingsRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -4265,8 +4176,7 @@ impl<C> AdminSetUserSettingsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminSetUserSettingsRequestBuilder<D> {
         AdminSetUserSettingsRequestBuilder {
             inner: self.inner,
@@ -4368,9 +4278,10 @@ impl AdminUpdateAuthEventFeedbackRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminUpdateAuthEventFeedbackRequest`]; see [`AdminUpdateAuthEventFeedbackRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminUpdateAuthEventFeedbackRequest`]; see [`AdminUpdateAuthEventFeedbackRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminUpdateAuthEventFeedbackRequestBuilder<C = ()> {
     pub(crate) inner: AdminUpdateAuthEventFeedbackRequest,
@@ -4379,9 +4290,8 @@ pub struct AdminUpdateAuthEventFeedbackRequestBuilder<C = ()> {
 
 impl<C> AdminUpdateAuthEventFeedbackRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -4391,9 +4301,8 @@ impl<C> AdminUpdateAuthEventFeedbackRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -4403,9 +4312,8 @@ impl<C> AdminUpdateAuthEventFeedbackRequestBuilder<C> {
     }
 
     /// Sets `EventId`.
-    pub fn event_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.event_id = Some(value.into());
-        self
+    pub fn event_id(self, value: impl Into<String>) -> Self {
+        self.set_event_id(Some(value.into()))
     }
 
     /// Sets or clears `EventId`.
@@ -4415,9 +4323,8 @@ impl<C> AdminUpdateAuthEventFeedbackRequestBuilder<C> {
     }
 
     /// Sets `FeedbackValue`.
-    pub fn feedback_value(mut self, value: impl Into<FeedbackValue>) -> Self {
-        self.inner.feedback_value = Some(value.into());
-        self
+    pub fn feedback_value(self, value: impl Into<FeedbackValue>) -> Self {
+        self.set_feedback_value(Some(value.into()))
     }
 
     /// Sets or clears `FeedbackValue`.
@@ -4426,8 +4333,7 @@ impl<C> AdminUpdateAuthEventFeedbackRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -4522,9 +4428,10 @@ impl AdminUpdateDeviceStatusRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminUpdateDeviceStatusRequest`]; see [`AdminUpdateDeviceStatusRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminUpdateDeviceStatusRequest`]; see [`AdminUpdateDeviceStatusRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminUpdateDeviceStatusRequestBuilder<C = ()> {
     pub(crate) inner: AdminUpdateDeviceStatusRequest,
@@ -4533,9 +4440,8 @@ pub struct AdminUpdateDeviceStatusRequestBuilder<C = ()> {
 
 impl<C> AdminUpdateDeviceStatusRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -4545,9 +4451,8 @@ impl<C> AdminUpdateDeviceStatusRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -4557,9 +4462,8 @@ impl<C> AdminUpdateDeviceStatusRequestBuilder<C> {
     }
 
     /// Sets `DeviceKey`.
-    pub fn device_key(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_key = Some(value.into());
-        self
+    pub fn device_key(self, value: impl Into<String>) -> Self {
+        self.set_device_key(Some(value.into()))
     }
 
     /// Sets or clears `DeviceKey`.
@@ -4570,11 +4474,10 @@ impl<C> AdminUpdateDeviceStatusRequestBuilder<C> {
 
     /// Sets `DeviceRememberedStatus`.
     pub fn device_remembered_status(
-        mut self,
+        self,
         value: impl Into<DeviceRememberedStatus>,
     ) -> Self {
-        self.inner.device_remembered_status = Some(value.into());
-        self
+        self.set_device_remembered_status(Some(value.into()))
     }
 
     /// Sets or clears `DeviceRememberedStatus`.
@@ -4586,8 +4489,7 @@ impl<C> AdminUpdateDeviceStatusRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminUpdateDeviceStatusRequestBuilder<D> {
         AdminUpdateDeviceStatusRequestBuilder {
             inner: self.inner,
@@ -4679,9 +4581,10 @@ impl AdminUpdateUserAttributesRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminUpdateUserAttributesRequest`]; see [`AdminUpdateUserAttributesRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminUpdateUserAttributesRequest`]; see [`AdminUpdateUserAttributesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminUpdateUserAttributesRequestBuilder<C = ()> {
     pub(crate) inner: AdminUpdateUserAttributesRequest,
@@ -4690,9 +4593,8 @@ pub struct AdminUpdateUserAttributesRequestBuilder<C = ()> {
 
 impl<C> AdminUpdateUserAttributesRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -4702,9 +4604,8 @@ impl<C> AdminUpdateUserAttributesRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -4747,8 +4648,7 @@ impl<C> AdminUpdateUserAttributesRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -4825,9 +4725,10 @@ impl AdminUserGlobalSignOutRequest {
         Ok(())
     }
 }
-/**Builds a [`AdminUserGlobalSignOutRequest`]; see [`AdminUserGlobalSignOutRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AdminUserGlobalSignOutRequest`]; see [`AdminUserGlobalSignOutRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AdminUserGlobalSignOutRequestBuilder<C = ()> {
     pub(crate) inner: AdminUserGlobalSignOutRequest,
@@ -4836,9 +4737,8 @@ pub struct AdminUserGlobalSignOutRequestBuilder<C = ()> {
 
 impl<C> AdminUserGlobalSignOutRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -4848,9 +4748,8 @@ impl<C> AdminUserGlobalSignOutRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -4859,8 +4758,7 @@ impl<C> AdminUserGlobalSignOutRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AdminUserGlobalSignOutRequestBuilder<D> {
         AdminUserGlobalSignOutRequestBuilder {
             inner: self.inner,
@@ -5310,9 +5208,10 @@ impl AssociateSoftwareTokenRequest {
         Ok(())
     }
 }
-/**Builds a [`AssociateSoftwareTokenRequest`]; see [`AssociateSoftwareTokenRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`AssociateSoftwareTokenRequest`]; see [`AssociateSoftwareTokenRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct AssociateSoftwareTokenRequestBuilder<C = ()> {
     pub(crate) inner: AssociateSoftwareTokenRequest,
@@ -5321,9 +5220,8 @@ pub struct AssociateSoftwareTokenRequestBuilder<C = ()> {
 
 impl<C> AssociateSoftwareTokenRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -5333,9 +5231,8 @@ impl<C> AssociateSoftwareTokenRequestBuilder<C> {
     }
 
     /// Sets `Session`.
-    pub fn session(mut self, value: impl Into<String>) -> Self {
-        self.inner.session = Some(value.into());
-        self
+    pub fn session(self, value: impl Into<String>) -> Self {
+        self.set_session(Some(value.into()))
     }
 
     /// Sets or clears `Session`.
@@ -5344,8 +5241,7 @@ impl<C> AssociateSoftwareTokenRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> AssociateSoftwareTokenRequestBuilder<D> {
         AssociateSoftwareTokenRequestBuilder {
             inner: self.inner,
@@ -5729,9 +5625,10 @@ impl CancelPointInTimeRecoveryRequest {
         Ok(())
     }
 }
-/**Builds a [`CancelPointInTimeRecoveryRequest`]; see [`CancelPointInTimeRecoveryRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`CancelPointInTimeRecoveryRequest`]; see [`CancelPointInTimeRecoveryRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct CancelPointInTimeRecoveryRequestBuilder<C = ()> {
     pub(crate) inner: CancelPointInTimeRecoveryRequest,
@@ -5740,9 +5637,8 @@ pub struct CancelPointInTimeRecoveryRequestBuilder<C = ()> {
 
 impl<C> CancelPointInTimeRecoveryRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -5752,9 +5648,8 @@ impl<C> CancelPointInTimeRecoveryRequestBuilder<C> {
     }
 
     /// Sets `RestoreId`.
-    pub fn restore_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.restore_id = Some(value.into());
-        self
+    pub fn restore_id(self, value: impl Into<String>) -> Self {
+        self.set_restore_id(Some(value.into()))
     }
 
     /// Sets or clears `RestoreId`.
@@ -5763,8 +5658,7 @@ impl<C> CancelPointInTimeRecoveryRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -6059,9 +5953,10 @@ impl ChangePasswordRequest {
         Ok(())
     }
 }
-/**Builds a [`ChangePasswordRequest`]; see [`ChangePasswordRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ChangePasswordRequest`]; see [`ChangePasswordRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ChangePasswordRequestBuilder<C = ()> {
     pub(crate) inner: ChangePasswordRequest,
@@ -6070,9 +5965,8 @@ pub struct ChangePasswordRequestBuilder<C = ()> {
 
 impl<C> ChangePasswordRequestBuilder<C> {
     /// Sets `PreviousPassword`.
-    pub fn previous_password(mut self, value: impl Into<String>) -> Self {
-        self.inner.previous_password = Some(value.into());
-        self
+    pub fn previous_password(self, value: impl Into<String>) -> Self {
+        self.set_previous_password(Some(value.into()))
     }
 
     /// Sets or clears `PreviousPassword`.
@@ -6082,9 +5976,8 @@ impl<C> ChangePasswordRequestBuilder<C> {
     }
 
     /// Sets `ProposedPassword`.
-    pub fn proposed_password(mut self, value: impl Into<String>) -> Self {
-        self.inner.proposed_password = Some(value.into());
-        self
+    pub fn proposed_password(self, value: impl Into<String>) -> Self {
+        self.set_proposed_password(Some(value.into()))
     }
 
     /// Sets or clears `ProposedPassword`.
@@ -6094,9 +5987,8 @@ impl<C> ChangePasswordRequestBuilder<C> {
     }
 
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -6105,8 +5997,7 @@ impl<C> ChangePasswordRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ChangePasswordRequestBuilder<D> {
         ChangePasswordRequestBuilder {
             inner: self.inner,
@@ -6566,9 +6457,10 @@ impl CompleteWebAuthnRegistrationRequest {
         Ok(())
     }
 }
-/**Builds a [`CompleteWebAuthnRegistrationRequest`]; see [`CompleteWebAuthnRegistrationRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`CompleteWebAuthnRegistrationRequest`]; see [`CompleteWebAuthnRegistrationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct CompleteWebAuthnRegistrationRequestBuilder<C = ()> {
     pub(crate) inner: CompleteWebAuthnRegistrationRequest,
@@ -6577,9 +6469,8 @@ pub struct CompleteWebAuthnRegistrationRequestBuilder<C = ()> {
 
 impl<C> CompleteWebAuthnRegistrationRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -6589,9 +6480,8 @@ impl<C> CompleteWebAuthnRegistrationRequestBuilder<C> {
     }
 
     /// Sets `Credential`.
-    pub fn credential(mut self, value: ::smithy_lean_runtime::Document) -> Self {
-        self.inner.credential = Some(value);
-        self
+    pub fn credential(self, value: ::smithy_lean_runtime::Document) -> Self {
+        self.set_credential(Some(value))
     }
 
     /// Sets or clears `Credential`.
@@ -6603,8 +6493,7 @@ impl<C> CompleteWebAuthnRegistrationRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -6778,9 +6667,10 @@ impl ConfirmDeviceRequest {
         Ok(())
     }
 }
-/**Builds a [`ConfirmDeviceRequest`]; see [`ConfirmDeviceRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ConfirmDeviceRequest`]; see [`ConfirmDeviceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ConfirmDeviceRequestBuilder<C = ()> {
     pub(crate) inner: ConfirmDeviceRequest,
@@ -6789,9 +6679,8 @@ pub struct ConfirmDeviceRequestBuilder<C = ()> {
 
 impl<C> ConfirmDeviceRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -6801,9 +6690,8 @@ impl<C> ConfirmDeviceRequestBuilder<C> {
     }
 
     /// Sets `DeviceKey`.
-    pub fn device_key(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_key = Some(value.into());
-        self
+    pub fn device_key(self, value: impl Into<String>) -> Self {
+        self.set_device_key(Some(value.into()))
     }
 
     /// Sets or clears `DeviceKey`.
@@ -6814,11 +6702,10 @@ impl<C> ConfirmDeviceRequestBuilder<C> {
 
     /// Sets `DeviceSecretVerifierConfig`.
     pub fn device_secret_verifier_config(
-        mut self,
+        self,
         value: impl Into<DeviceSecretVerifierConfig>,
     ) -> Self {
-        self.inner.device_secret_verifier_config = Some(value.into());
-        self
+        self.set_device_secret_verifier_config(Some(value.into()))
     }
 
     /// Sets or clears `DeviceSecretVerifierConfig`.
@@ -6831,9 +6718,8 @@ impl<C> ConfirmDeviceRequestBuilder<C> {
     }
 
     /// Sets `DeviceName`.
-    pub fn device_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_name = Some(value.into());
-        self
+    pub fn device_name(self, value: impl Into<String>) -> Self {
+        self.set_device_name(Some(value.into()))
     }
 
     /// Sets or clears `DeviceName`.
@@ -6842,8 +6728,7 @@ impl<C> ConfirmDeviceRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ConfirmDeviceRequestBuilder<D> {
         ConfirmDeviceRequestBuilder {
             inner: self.inner,
@@ -6966,9 +6851,10 @@ impl ConfirmForgotPasswordRequest {
         Ok(())
     }
 }
-/**Builds a [`ConfirmForgotPasswordRequest`]; see [`ConfirmForgotPasswordRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ConfirmForgotPasswordRequest`]; see [`ConfirmForgotPasswordRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ConfirmForgotPasswordRequestBuilder<C = ()> {
     pub(crate) inner: ConfirmForgotPasswordRequest,
@@ -6977,9 +6863,8 @@ pub struct ConfirmForgotPasswordRequestBuilder<C = ()> {
 
 impl<C> ConfirmForgotPasswordRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -6989,9 +6874,8 @@ impl<C> ConfirmForgotPasswordRequestBuilder<C> {
     }
 
     /// Sets `SecretHash`.
-    pub fn secret_hash(mut self, value: impl Into<String>) -> Self {
-        self.inner.secret_hash = Some(value.into());
-        self
+    pub fn secret_hash(self, value: impl Into<String>) -> Self {
+        self.set_secret_hash(Some(value.into()))
     }
 
     /// Sets or clears `SecretHash`.
@@ -7001,9 +6885,8 @@ impl<C> ConfirmForgotPasswordRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -7013,9 +6896,8 @@ impl<C> ConfirmForgotPasswordRequestBuilder<C> {
     }
 
     /// Sets `ConfirmationCode`.
-    pub fn confirmation_code(mut self, value: impl Into<String>) -> Self {
-        self.inner.confirmation_code = Some(value.into());
-        self
+    pub fn confirmation_code(self, value: impl Into<String>) -> Self {
+        self.set_confirmation_code(Some(value.into()))
     }
 
     /// Sets or clears `ConfirmationCode`.
@@ -7025,9 +6907,8 @@ impl<C> ConfirmForgotPasswordRequestBuilder<C> {
     }
 
     /// Sets `Password`.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.inner.password = Some(value.into());
-        self
+    pub fn password(self, value: impl Into<String>) -> Self {
+        self.set_password(Some(value.into()))
     }
 
     /// Sets or clears `Password`.
@@ -7037,9 +6918,8 @@ impl<C> ConfirmForgotPasswordRequestBuilder<C> {
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
-        self
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
     }
 
     /// Sets or clears `AnalyticsMetadata`.
@@ -7049,9 +6929,8 @@ impl<C> ConfirmForgotPasswordRequestBuilder<C> {
     }
 
     /// Sets `UserContextData`.
-    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
-        self.inner.user_context_data = Some(value.into());
-        self
+    pub fn user_context_data(self, value: impl Into<UserContextData>) -> Self {
+        self.set_user_context_data(Some(value.into()))
     }
 
     /// Sets or clears `UserContextData`.
@@ -7082,8 +6961,7 @@ impl<C> ConfirmForgotPasswordRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ConfirmForgotPasswordRequestBuilder<D> {
         ConfirmForgotPasswordRequestBuilder {
             inner: self.inner,
@@ -7199,9 +7077,10 @@ impl ConfirmSignUpRequest {
         Ok(())
     }
 }
-/**Builds a [`ConfirmSignUpRequest`]; see [`ConfirmSignUpRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ConfirmSignUpRequest`]; see [`ConfirmSignUpRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ConfirmSignUpRequestBuilder<C = ()> {
     pub(crate) inner: ConfirmSignUpRequest,
@@ -7210,9 +7089,8 @@ pub struct ConfirmSignUpRequestBuilder<C = ()> {
 
 impl<C> ConfirmSignUpRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -7222,9 +7100,8 @@ impl<C> ConfirmSignUpRequestBuilder<C> {
     }
 
     /// Sets `SecretHash`.
-    pub fn secret_hash(mut self, value: impl Into<String>) -> Self {
-        self.inner.secret_hash = Some(value.into());
-        self
+    pub fn secret_hash(self, value: impl Into<String>) -> Self {
+        self.set_secret_hash(Some(value.into()))
     }
 
     /// Sets or clears `SecretHash`.
@@ -7234,9 +7111,8 @@ impl<C> ConfirmSignUpRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -7246,9 +7122,8 @@ impl<C> ConfirmSignUpRequestBuilder<C> {
     }
 
     /// Sets `ConfirmationCode`.
-    pub fn confirmation_code(mut self, value: impl Into<String>) -> Self {
-        self.inner.confirmation_code = Some(value.into());
-        self
+    pub fn confirmation_code(self, value: impl Into<String>) -> Self {
+        self.set_confirmation_code(Some(value.into()))
     }
 
     /// Sets or clears `ConfirmationCode`.
@@ -7258,9 +7133,8 @@ impl<C> ConfirmSignUpRequestBuilder<C> {
     }
 
     /// Sets `ForceAliasCreation`.
-    pub fn force_alias_creation(mut self, value: bool) -> Self {
-        self.inner.force_alias_creation = Some(value);
-        self
+    pub fn force_alias_creation(self, value: bool) -> Self {
+        self.set_force_alias_creation(Some(value))
     }
 
     /// Sets or clears `ForceAliasCreation`.
@@ -7270,9 +7144,8 @@ impl<C> ConfirmSignUpRequestBuilder<C> {
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
-        self
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
     }
 
     /// Sets or clears `AnalyticsMetadata`.
@@ -7282,9 +7155,8 @@ impl<C> ConfirmSignUpRequestBuilder<C> {
     }
 
     /// Sets `UserContextData`.
-    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
-        self.inner.user_context_data = Some(value.into());
-        self
+    pub fn user_context_data(self, value: impl Into<UserContextData>) -> Self {
+        self.set_user_context_data(Some(value.into()))
     }
 
     /// Sets or clears `UserContextData`.
@@ -7316,9 +7188,8 @@ impl<C> ConfirmSignUpRequestBuilder<C> {
     }
 
     /// Sets `Session`.
-    pub fn session(mut self, value: impl Into<String>) -> Self {
-        self.inner.session = Some(value.into());
-        self
+    pub fn session(self, value: impl Into<String>) -> Self {
+        self.set_session(Some(value.into()))
     }
 
     /// Sets or clears `Session`.
@@ -7327,8 +7198,7 @@ impl<C> ConfirmSignUpRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ConfirmSignUpRequestBuilder<D> {
         ConfirmSignUpRequestBuilder {
             inner: self.inner,
@@ -7477,9 +7347,10 @@ impl CreateCimdPolicyRequest {
         Ok(())
     }
 }
-/**Builds a [`CreateCimdPolicyRequest`]; see [`CreateCimdPolicyRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`CreateCimdPolicyRequest`]; see [`CreateCimdPolicyRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct CreateCimdPolicyRequestBuilder<C = ()> {
     pub(crate) inner: CreateCimdPolicyRequest,
@@ -7488,9 +7359,8 @@ pub struct CreateCimdPolicyRequestBuilder<C = ()> {
 
 impl<C> CreateCimdPolicyRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -7500,9 +7370,8 @@ impl<C> CreateCimdPolicyRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -7512,9 +7381,8 @@ impl<C> CreateCimdPolicyRequestBuilder<C> {
     }
 
     /// Sets `PolicyName`.
-    pub fn policy_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.policy_name = Some(value.into());
-        self
+    pub fn policy_name(self, value: impl Into<String>) -> Self {
+        self.set_policy_name(Some(value.into()))
     }
 
     /// Sets or clears `PolicyName`.
@@ -7524,9 +7392,8 @@ impl<C> CreateCimdPolicyRequestBuilder<C> {
     }
 
     /// Sets `CacheDuration`.
-    pub fn cache_duration(mut self, value: i32) -> Self {
-        self.inner.cache_duration = Some(value);
-        self
+    pub fn cache_duration(self, value: i32) -> Self {
+        self.set_cache_duration(Some(value))
     }
 
     /// Sets or clears `CacheDuration`.
@@ -7547,8 +7414,7 @@ impl<C> CreateCimdPolicyRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> CreateCimdPolicyRequestBuilder<D> {
         CreateCimdPolicyRequestBuilder {
             inner: self.inner,
@@ -7634,9 +7500,10 @@ impl CreateGroupRequest {
         Ok(())
     }
 }
-/**Builds a [`CreateGroupRequest`]; see [`CreateGroupRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`CreateGroupRequest`]; see [`CreateGroupRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct CreateGroupRequestBuilder<C = ()> {
     pub(crate) inner: CreateGroupRequest,
@@ -7645,9 +7512,8 @@ pub struct CreateGroupRequestBuilder<C = ()> {
 
 impl<C> CreateGroupRequestBuilder<C> {
     /// Sets `GroupName`.
-    pub fn group_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.group_name = Some(value.into());
-        self
+    pub fn group_name(self, value: impl Into<String>) -> Self {
+        self.set_group_name(Some(value.into()))
     }
 
     /// Sets or clears `GroupName`.
@@ -7657,9 +7523,8 @@ impl<C> CreateGroupRequestBuilder<C> {
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -7669,9 +7534,8 @@ impl<C> CreateGroupRequestBuilder<C> {
     }
 
     /// Sets `Description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.inner.description = Some(value.into());
-        self
+    pub fn description(self, value: impl Into<String>) -> Self {
+        self.set_description(Some(value.into()))
     }
 
     /// Sets or clears `Description`.
@@ -7681,9 +7545,8 @@ impl<C> CreateGroupRequestBuilder<C> {
     }
 
     /// Sets `RoleArn`.
-    pub fn role_arn(mut self, value: impl Into<String>) -> Self {
-        self.inner.role_arn = Some(value.into());
-        self
+    pub fn role_arn(self, value: impl Into<String>) -> Self {
+        self.set_role_arn(Some(value.into()))
     }
 
     /// Sets or clears `RoleArn`.
@@ -7693,9 +7556,8 @@ impl<C> CreateGroupRequestBuilder<C> {
     }
 
     /// Sets `Precedence`.
-    pub fn precedence(mut self, value: i32) -> Self {
-        self.inner.precedence = Some(value);
-        self
+    pub fn precedence(self, value: i32) -> Self {
+        self.set_precedence(Some(value))
     }
 
     /// Sets or clears `Precedence`.
@@ -7704,8 +7566,7 @@ impl<C> CreateGroupRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> CreateGroupRequestBuilder<D> {
         CreateGroupRequestBuilder {
             inner: self.inner,
@@ -7811,9 +7672,10 @@ impl CreateIdentityProviderRequest {
         Ok(())
     }
 }
-/**Builds a [`CreateIdentityProviderRequest`]; see [`CreateIdentityProviderRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`CreateIdentityProviderRequest`]; see [`CreateIdentityProviderRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct CreateIdentityProviderRequestBuilder<C = ()> {
     pub(crate) inner: CreateIdentityProviderRequest,
@@ -7822,9 +7684,8 @@ pub struct CreateIdentityProviderRequestBuilder<C = ()> {
 
 impl<C> CreateIdentityProviderRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -7834,9 +7695,8 @@ impl<C> CreateIdentityProviderRequestBuilder<C> {
     }
 
     /// Sets `ProviderName`.
-    pub fn provider_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.provider_name = Some(value.into());
-        self
+    pub fn provider_name(self, value: impl Into<String>) -> Self {
+        self.set_provider_name(Some(value.into()))
     }
 
     /// Sets or clears `ProviderName`.
@@ -7846,9 +7706,8 @@ impl<C> CreateIdentityProviderRequestBuilder<C> {
     }
 
     /// Sets `ProviderType`.
-    pub fn provider_type(mut self, value: impl Into<ProviderType>) -> Self {
-        self.inner.provider_type = Some(value.into());
-        self
+    pub fn provider_type(self, value: impl Into<ProviderType>) -> Self {
+        self.set_provider_type(Some(value.into()))
     }
 
     /// Sets or clears `ProviderType`.
@@ -7935,8 +7794,7 @@ impl<C> CreateIdentityProviderRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> CreateIdentityProviderRequestBuilder<D> {
         CreateIdentityProviderRequestBuilder {
             inner: self.inner,
@@ -8029,9 +7887,10 @@ impl CreateManagedLoginBrandingRequest {
         Ok(())
     }
 }
-/**Builds a [`CreateManagedLoginBrandingRequest`]; see [`CreateManagedLoginBrandingRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`CreateManagedLoginBrandingRequest`]; see [`CreateManagedLoginBrandingRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct CreateManagedLoginBrandingRequestBuilder<C = ()> {
     pub(crate) inner: CreateManagedLoginBrandingRequest,
@@ -8040,9 +7899,8 @@ pub struct CreateManagedLoginBrandingRequestBuilder<C = ()> {
 
 impl<C> CreateManagedLoginBrandingRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -8052,9 +7910,8 @@ impl<C> CreateManagedLoginBrandingRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -8064,9 +7921,8 @@ impl<C> CreateManagedLoginBrandingRequestBuilder<C> {
     }
 
     /// Sets `UseCognitoProvidedValues`.
-    pub fn use_cognito_provided_values(mut self, value: bool) -> Self {
-        self.inner.use_cognito_provided_values = Some(value);
-        self
+    pub fn use_cognito_provided_values(self, value: bool) -> Self {
+        self.set_use_cognito_provided_values(Some(value))
     }
 
     /// Sets or clears `UseCognitoProvidedValues`.
@@ -8076,9 +7932,8 @@ impl<C> CreateManagedLoginBrandingRequestBuilder<C> {
     }
 
     /// Sets `Settings`.
-    pub fn settings(mut self, value: ::smithy_lean_runtime::Document) -> Self {
-        self.inner.settings = Some(value);
-        self
+    pub fn settings(self, value: ::smithy_lean_runtime::Document) -> Self {
+        self.set_settings(Some(value))
     }
 
     /// Sets or clears `Settings`.
@@ -8102,8 +7957,7 @@ impl<C> CreateManagedLoginBrandingRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -8193,9 +8047,10 @@ impl CreateResourceServerRequest {
         Ok(())
     }
 }
-/**Builds a [`CreateResourceServerRequest`]; see [`CreateResourceServerRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`CreateResourceServerRequest`]; see [`CreateResourceServerRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct CreateResourceServerRequestBuilder<C = ()> {
     pub(crate) inner: CreateResourceServerRequest,
@@ -8204,9 +8059,8 @@ pub struct CreateResourceServerRequestBuilder<C = ()> {
 
 impl<C> CreateResourceServerRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -8216,9 +8070,8 @@ impl<C> CreateResourceServerRequestBuilder<C> {
     }
 
     /// Sets `Identifier`.
-    pub fn identifier(mut self, value: impl Into<String>) -> Self {
-        self.inner.identifier = Some(value.into());
-        self
+    pub fn identifier(self, value: impl Into<String>) -> Self {
+        self.set_identifier(Some(value.into()))
     }
 
     /// Sets or clears `Identifier`.
@@ -8228,9 +8081,8 @@ impl<C> CreateResourceServerRequestBuilder<C> {
     }
 
     /// Sets `Name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.inner.name = Some(value.into());
-        self
+    pub fn name(self, value: impl Into<String>) -> Self {
+        self.set_name(Some(value.into()))
     }
 
     /// Sets or clears `Name`.
@@ -8251,8 +8103,7 @@ impl<C> CreateResourceServerRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> CreateResourceServerRequestBuilder<D> {
         CreateResourceServerRequestBuilder {
             inner: self.inner,
@@ -8379,9 +8230,10 @@ impl CreateTermsRequest {
         Ok(())
     }
 }
-/**Builds a [`CreateTermsRequest`]; see [`CreateTermsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`CreateTermsRequest`]; see [`CreateTermsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct CreateTermsRequestBuilder<C = ()> {
     pub(crate) inner: CreateTermsRequest,
@@ -8390,9 +8242,8 @@ pub struct CreateTermsRequestBuilder<C = ()> {
 
 impl<C> CreateTermsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -8402,9 +8253,8 @@ impl<C> CreateTermsRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -8414,9 +8264,8 @@ impl<C> CreateTermsRequestBuilder<C> {
     }
 
     /// Sets `TermsName`.
-    pub fn terms_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.terms_name = Some(value.into());
-        self
+    pub fn terms_name(self, value: impl Into<String>) -> Self {
+        self.set_terms_name(Some(value.into()))
     }
 
     /// Sets or clears `TermsName`.
@@ -8426,9 +8275,8 @@ impl<C> CreateTermsRequestBuilder<C> {
     }
 
     /// Sets `TermsSource`.
-    pub fn terms_source(mut self, value: impl Into<TermsSource>) -> Self {
-        self.inner.terms_source = Some(value.into());
-        self
+    pub fn terms_source(self, value: impl Into<TermsSource>) -> Self {
+        self.set_terms_source(Some(value.into()))
     }
 
     /// Sets or clears `TermsSource`.
@@ -8438,9 +8286,8 @@ impl<C> CreateTermsRequestBuilder<C> {
     }
 
     /// Sets `Enforcement`.
-    pub fn enforcement(mut self, value: impl Into<TermsEnforcement>) -> Self {
-        self.inner.enforcement = Some(value.into());
-        self
+    pub fn enforcement(self, value: impl Into<TermsEnforcement>) -> Self {
+        self.set_enforcement(Some(value.into()))
     }
 
     /// Sets or clears `Enforcement`.
@@ -8467,8 +8314,7 @@ impl<C> CreateTermsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> CreateTermsRequestBuilder<D> {
         CreateTermsRequestBuilder {
             inner: self.inner,
@@ -8551,9 +8397,10 @@ impl CreateUserImportJobRequest {
         Ok(())
     }
 }
-/**Builds a [`CreateUserImportJobRequest`]; see [`CreateUserImportJobRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`CreateUserImportJobRequest`]; see [`CreateUserImportJobRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct CreateUserImportJobRequestBuilder<C = ()> {
     pub(crate) inner: CreateUserImportJobRequest,
@@ -8562,9 +8409,8 @@ pub struct CreateUserImportJobRequestBuilder<C = ()> {
 
 impl<C> CreateUserImportJobRequestBuilder<C> {
     /// Sets `JobName`.
-    pub fn job_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.job_name = Some(value.into());
-        self
+    pub fn job_name(self, value: impl Into<String>) -> Self {
+        self.set_job_name(Some(value.into()))
     }
 
     /// Sets or clears `JobName`.
@@ -8574,9 +8420,8 @@ impl<C> CreateUserImportJobRequestBuilder<C> {
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -8586,9 +8431,8 @@ impl<C> CreateUserImportJobRequestBuilder<C> {
     }
 
     /// Sets `CloudWatchLogsRoleArn`.
-    pub fn cloud_watch_logs_role_arn(mut self, value: impl Into<String>) -> Self {
-        self.inner.cloud_watch_logs_role_arn = Some(value.into());
-        self
+    pub fn cloud_watch_logs_role_arn(self, value: impl Into<String>) -> Self {
+        self.set_cloud_watch_logs_role_arn(Some(value.into()))
     }
 
     /// Sets or clears `CloudWatchLogsRoleArn`.
@@ -8599,11 +8443,10 @@ impl<C> CreateUserImportJobRequestBuilder<C> {
 
     /// Sets `PasswordHashingAlgorithm`.
     pub fn password_hashing_algorithm(
-        mut self,
+        self,
         value: impl Into<PasswordHashingAlgorithm>,
     ) -> Self {
-        self.inner.password_hashing_algorithm = Some(value.into());
-        self
+        self.set_password_hashing_algorithm(Some(value.into()))
     }
 
     /// Sets or clears `PasswordHashingAlgorithm`.
@@ -8615,8 +8458,7 @@ impl<C> CreateUserImportJobRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> CreateUserImportJobRequestBuilder<D> {
         CreateUserImportJobRequestBuilder {
             inner: self.inner,
@@ -8818,9 +8660,10 @@ impl CreateUserPoolClientRequest {
         Ok(())
     }
 }
-/**Builds a [`CreateUserPoolClientRequest`]; see [`CreateUserPoolClientRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`CreateUserPoolClientRequest`]; see [`CreateUserPoolClientRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct CreateUserPoolClientRequestBuilder<C = ()> {
     pub(crate) inner: CreateUserPoolClientRequest,
@@ -8829,9 +8672,8 @@ pub struct CreateUserPoolClientRequestBuilder<C = ()> {
 
 impl<C> CreateUserPoolClientRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -8841,9 +8683,8 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `ClientName`.
-    pub fn client_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_name = Some(value.into());
-        self
+    pub fn client_name(self, value: impl Into<String>) -> Self {
+        self.set_client_name(Some(value.into()))
     }
 
     /// Sets or clears `ClientName`.
@@ -8853,9 +8694,8 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `GenerateSecret`.
-    pub fn generate_secret(mut self, value: bool) -> Self {
-        self.inner.generate_secret = Some(value);
-        self
+    pub fn generate_secret(self, value: bool) -> Self {
+        self.set_generate_secret(Some(value))
     }
 
     /// Sets or clears `GenerateSecret`.
@@ -8865,9 +8705,8 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `ClientSecret`.
-    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_secret = Some(value.into());
-        self
+    pub fn client_secret(self, value: impl Into<String>) -> Self {
+        self.set_client_secret(Some(value.into()))
     }
 
     /// Sets or clears `ClientSecret`.
@@ -8877,9 +8716,8 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `RefreshTokenValidity`.
-    pub fn refresh_token_validity(mut self, value: i32) -> Self {
-        self.inner.refresh_token_validity = Some(value);
-        self
+    pub fn refresh_token_validity(self, value: i32) -> Self {
+        self.set_refresh_token_validity(Some(value))
     }
 
     /// Sets or clears `RefreshTokenValidity`.
@@ -8889,9 +8727,8 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `AccessTokenValidity`.
-    pub fn access_token_validity(mut self, value: i32) -> Self {
-        self.inner.access_token_validity = Some(value);
-        self
+    pub fn access_token_validity(self, value: i32) -> Self {
+        self.set_access_token_validity(Some(value))
     }
 
     /// Sets or clears `AccessTokenValidity`.
@@ -8901,9 +8738,8 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `IdTokenValidity`.
-    pub fn id_token_validity(mut self, value: i32) -> Self {
-        self.inner.id_token_validity = Some(value);
-        self
+    pub fn id_token_validity(self, value: i32) -> Self {
+        self.set_id_token_validity(Some(value))
     }
 
     /// Sets or clears `IdTokenValidity`.
@@ -8913,9 +8749,8 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `TokenValidityUnits`.
-    pub fn token_validity_units(mut self, value: impl Into<TokenValidityUnits>) -> Self {
-        self.inner.token_validity_units = Some(value.into());
-        self
+    pub fn token_validity_units(self, value: impl Into<TokenValidityUnits>) -> Self {
+        self.set_token_validity_units(Some(value.into()))
     }
 
     /// Sets or clears `TokenValidityUnits`.
@@ -9009,9 +8844,8 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `DefaultRedirectURI`.
-    pub fn default_redirect_uri(mut self, value: impl Into<String>) -> Self {
-        self.inner.default_redirect_uri = Some(value.into());
-        self
+    pub fn default_redirect_uri(self, value: impl Into<String>) -> Self {
+        self.set_default_redirect_uri(Some(value.into()))
     }
 
     /// Sets or clears `DefaultRedirectURI`.
@@ -9045,9 +8879,8 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `AllowedOAuthFlowsUserPoolClient`.
-    pub fn allowed_o_auth_flows_user_pool_client(mut self, value: bool) -> Self {
-        self.inner.allowed_o_auth_flows_user_pool_client = Some(value);
-        self
+    pub fn allowed_o_auth_flows_user_pool_client(self, value: bool) -> Self {
+        self.set_allowed_o_auth_flows_user_pool_client(Some(value))
     }
 
     /// Sets or clears `AllowedOAuthFlowsUserPoolClient`.
@@ -9061,11 +8894,10 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
 
     /// Sets `AnalyticsConfiguration`.
     pub fn analytics_configuration(
-        mut self,
+        self,
         value: impl Into<AnalyticsConfiguration>,
     ) -> Self {
-        self.inner.analytics_configuration = Some(value.into());
-        self
+        self.set_analytics_configuration(Some(value.into()))
     }
 
     /// Sets or clears `AnalyticsConfiguration`.
@@ -9079,11 +8911,10 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
 
     /// Sets `PreventUserExistenceErrors`.
     pub fn prevent_user_existence_errors(
-        mut self,
+        self,
         value: impl Into<PreventUserExistenceErrorTypes>,
     ) -> Self {
-        self.inner.prevent_user_existence_errors = Some(value.into());
-        self
+        self.set_prevent_user_existence_errors(Some(value.into()))
     }
 
     /// Sets or clears `PreventUserExistenceErrors`.
@@ -9096,9 +8927,8 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `EnableTokenRevocation`.
-    pub fn enable_token_revocation(mut self, value: bool) -> Self {
-        self.inner.enable_token_revocation = Some(value);
-        self
+    pub fn enable_token_revocation(self, value: bool) -> Self {
+        self.set_enable_token_revocation(Some(value))
     }
 
     /// Sets or clears `EnableTokenRevocation`.
@@ -9108,9 +8938,8 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `EnablePropagateAdditionalUserContextData`.
-    pub fn enable_propagate_additional_user_context_data(mut self, value: bool) -> Self {
-        self.inner.enable_propagate_additional_user_context_data = Some(value);
-        self
+    pub fn enable_propagate_additional_user_context_data(self, value: bool) -> Self {
+        self.set_enable_propagate_additional_user_context_data(Some(value))
     }
 
     /// Sets or clears `EnablePropagateAdditionalUserContextData`.
@@ -9123,9 +8952,8 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `AuthSessionValidity`.
-    pub fn auth_session_validity(mut self, value: i32) -> Self {
-        self.inner.auth_session_validity = Some(value);
-        self
+    pub fn auth_session_validity(self, value: i32) -> Self {
+        self.set_auth_session_validity(Some(value))
     }
 
     /// Sets or clears `AuthSessionValidity`.
@@ -9135,12 +8963,8 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `RefreshTokenRotation`.
-    pub fn refresh_token_rotation(
-        mut self,
-        value: impl Into<RefreshTokenRotation>,
-    ) -> Self {
-        self.inner.refresh_token_rotation = Some(value.into());
-        self
+    pub fn refresh_token_rotation(self, value: impl Into<RefreshTokenRotation>) -> Self {
+        self.set_refresh_token_rotation(Some(value.into()))
     }
 
     /// Sets or clears `RefreshTokenRotation`.
@@ -9153,9 +8977,8 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `PublishSecretsInAWSSecretsManager`.
-    pub fn publish_secrets_in_aws_secrets_manager(mut self, value: bool) -> Self {
-        self.inner.publish_secrets_in_aws_secrets_manager = Some(value);
-        self
+    pub fn publish_secrets_in_aws_secrets_manager(self, value: bool) -> Self {
+        self.set_publish_secrets_in_aws_secrets_manager(Some(value))
     }
 
     /// Sets or clears `PublishSecretsInAWSSecretsManager`.
@@ -9167,8 +8990,7 @@ impl<C> CreateUserPoolClientRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> CreateUserPoolClientRequestBuilder<D> {
         CreateUserPoolClientRequestBuilder {
             inner: self.inner,
@@ -9246,9 +9068,10 @@ impl CreateUserPoolDomainRequest {
         Ok(())
     }
 }
-/**Builds a [`CreateUserPoolDomainRequest`]; see [`CreateUserPoolDomainRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`CreateUserPoolDomainRequest`]; see [`CreateUserPoolDomainRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct CreateUserPoolDomainRequestBuilder<C = ()> {
     pub(crate) inner: CreateUserPoolDomainRequest,
@@ -9257,9 +9080,8 @@ pub struct CreateUserPoolDomainRequestBuilder<C = ()> {
 
 impl<C> CreateUserPoolDomainRequestBuilder<C> {
     /// Sets `Domain`.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.inner.domain = Some(value.into());
-        self
+    pub fn domain(self, value: impl Into<String>) -> Self {
+        self.set_domain(Some(value.into()))
     }
 
     /// Sets or clears `Domain`.
@@ -9269,9 +9091,8 @@ impl<C> CreateUserPoolDomainRequestBuilder<C> {
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -9281,9 +9102,8 @@ impl<C> CreateUserPoolDomainRequestBuilder<C> {
     }
 
     /// Sets `ManagedLoginVersion`.
-    pub fn managed_login_version(mut self, value: i32) -> Self {
-        self.inner.managed_login_version = Some(value);
-        self
+    pub fn managed_login_version(self, value: i32) -> Self {
+        self.set_managed_login_version(Some(value))
     }
 
     /// Sets or clears `ManagedLoginVersion`.
@@ -9293,9 +9113,8 @@ impl<C> CreateUserPoolDomainRequestBuilder<C> {
     }
 
     /// Sets `CustomDomainConfig`.
-    pub fn custom_domain_config(mut self, value: impl Into<CustomDomainConfig>) -> Self {
-        self.inner.custom_domain_config = Some(value.into());
-        self
+    pub fn custom_domain_config(self, value: impl Into<CustomDomainConfig>) -> Self {
+        self.set_custom_domain_config(Some(value.into()))
     }
 
     /// Sets or clears `CustomDomainConfig`.
@@ -9308,9 +9127,8 @@ impl<C> CreateUserPoolDomainRequestBuilder<C> {
     }
 
     /// Sets `Routing`.
-    pub fn routing(mut self, value: impl Into<Routing>) -> Self {
-        self.inner.routing = Some(value.into());
-        self
+    pub fn routing(self, value: impl Into<Routing>) -> Self {
+        self.set_routing(Some(value.into()))
     }
 
     /// Sets or clears `Routing`.
@@ -9319,8 +9137,7 @@ impl<C> CreateUserPoolDomainRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> CreateUserPoolDomainRequestBuilder<D> {
         CreateUserPoolDomainRequestBuilder {
             inner: self.inner,
@@ -9400,9 +9217,10 @@ impl CreateUserPoolReplicaRequest {
         Ok(())
     }
 }
-/**Builds a [`CreateUserPoolReplicaRequest`]; see [`CreateUserPoolReplicaRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`CreateUserPoolReplicaRequest`]; see [`CreateUserPoolReplicaRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct CreateUserPoolReplicaRequestBuilder<C = ()> {
     pub(crate) inner: CreateUserPoolReplicaRequest,
@@ -9411,9 +9229,8 @@ pub struct CreateUserPoolReplicaRequestBuilder<C = ()> {
 
 impl<C> CreateUserPoolReplicaRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -9423,9 +9240,8 @@ impl<C> CreateUserPoolReplicaRequestBuilder<C> {
     }
 
     /// Sets `RegionName`.
-    pub fn region_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.region_name = Some(value.into());
-        self
+    pub fn region_name(self, value: impl Into<String>) -> Self {
+        self.set_region_name(Some(value.into()))
     }
 
     /// Sets or clears `RegionName`.
@@ -9456,8 +9272,7 @@ impl<C> CreateUserPoolReplicaRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> CreateUserPoolReplicaRequestBuilder<D> {
         CreateUserPoolReplicaRequestBuilder {
             inner: self.inner,
@@ -9606,9 +9421,10 @@ impl CreateUserPoolRequest {
         Ok(())
     }
 }
-/**Builds a [`CreateUserPoolRequest`]; see [`CreateUserPoolRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`CreateUserPoolRequest`]; see [`CreateUserPoolRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct CreateUserPoolRequestBuilder<C = ()> {
     pub(crate) inner: CreateUserPoolRequest,
@@ -9617,9 +9433,8 @@ pub struct CreateUserPoolRequestBuilder<C = ()> {
 
 impl<C> CreateUserPoolRequestBuilder<C> {
     /// Sets `PoolName`.
-    pub fn pool_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.pool_name = Some(value.into());
-        self
+    pub fn pool_name(self, value: impl Into<String>) -> Self {
+        self.set_pool_name(Some(value.into()))
     }
 
     /// Sets or clears `PoolName`.
@@ -9629,9 +9444,8 @@ impl<C> CreateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `Policies`.
-    pub fn policies(mut self, value: impl Into<UserPoolPolicy>) -> Self {
-        self.inner.policies = Some(value.into());
-        self
+    pub fn policies(self, value: impl Into<UserPoolPolicy>) -> Self {
+        self.set_policies(Some(value.into()))
     }
 
     /// Sets or clears `Policies`.
@@ -9641,9 +9455,8 @@ impl<C> CreateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `DeletionProtection`.
-    pub fn deletion_protection(mut self, value: impl Into<DeletionProtection>) -> Self {
-        self.inner.deletion_protection = Some(value.into());
-        self
+    pub fn deletion_protection(self, value: impl Into<DeletionProtection>) -> Self {
+        self.set_deletion_protection(Some(value.into()))
     }
 
     /// Sets or clears `DeletionProtection`.
@@ -9653,9 +9466,8 @@ impl<C> CreateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `LambdaConfig`.
-    pub fn lambda_config(mut self, value: impl Into<LambdaConfig>) -> Self {
-        self.inner.lambda_config = Some(value.into());
-        self
+    pub fn lambda_config(self, value: impl Into<LambdaConfig>) -> Self {
+        self.set_lambda_config(Some(value.into()))
     }
 
     /// Sets or clears `LambdaConfig`.
@@ -9713,9 +9525,8 @@ impl<C> CreateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `SmsVerificationMessage`.
-    pub fn sms_verification_message(mut self, value: impl Into<String>) -> Self {
-        self.inner.sms_verification_message = Some(value.into());
-        self
+    pub fn sms_verification_message(self, value: impl Into<String>) -> Self {
+        self.set_sms_verification_message(Some(value.into()))
     }
 
     /// Sets or clears `SmsVerificationMessage`.
@@ -9725,9 +9536,8 @@ impl<C> CreateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `EmailVerificationMessage`.
-    pub fn email_verification_message(mut self, value: impl Into<String>) -> Self {
-        self.inner.email_verification_message = Some(value.into());
-        self
+    pub fn email_verification_message(self, value: impl Into<String>) -> Self {
+        self.set_email_verification_message(Some(value.into()))
     }
 
     /// Sets or clears `EmailVerificationMessage`.
@@ -9737,9 +9547,8 @@ impl<C> CreateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `EmailVerificationSubject`.
-    pub fn email_verification_subject(mut self, value: impl Into<String>) -> Self {
-        self.inner.email_verification_subject = Some(value.into());
-        self
+    pub fn email_verification_subject(self, value: impl Into<String>) -> Self {
+        self.set_email_verification_subject(Some(value.into()))
     }
 
     /// Sets or clears `EmailVerificationSubject`.
@@ -9750,11 +9559,10 @@ impl<C> CreateUserPoolRequestBuilder<C> {
 
     /// Sets `VerificationMessageTemplate`.
     pub fn verification_message_template(
-        mut self,
+        self,
         value: impl Into<VerificationMessageTemplate>,
     ) -> Self {
-        self.inner.verification_message_template = Some(value.into());
-        self
+        self.set_verification_message_template(Some(value.into()))
     }
 
     /// Sets or clears `VerificationMessageTemplate`.
@@ -9767,9 +9575,8 @@ impl<C> CreateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `SmsAuthenticationMessage`.
-    pub fn sms_authentication_message(mut self, value: impl Into<String>) -> Self {
-        self.inner.sms_authentication_message = Some(value.into());
-        self
+    pub fn sms_authentication_message(self, value: impl Into<String>) -> Self {
+        self.set_sms_authentication_message(Some(value.into()))
     }
 
     /// Sets or clears `SmsAuthenticationMessage`.
@@ -9779,9 +9586,8 @@ impl<C> CreateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `MfaConfiguration`.
-    pub fn mfa_configuration(mut self, value: impl Into<UserPoolMfa>) -> Self {
-        self.inner.mfa_configuration = Some(value.into());
-        self
+    pub fn mfa_configuration(self, value: impl Into<UserPoolMfa>) -> Self {
+        self.set_mfa_configuration(Some(value.into()))
     }
 
     /// Sets or clears `MfaConfiguration`.
@@ -9792,11 +9598,10 @@ impl<C> CreateUserPoolRequestBuilder<C> {
 
     /// Sets `UserAttributeUpdateSettings`.
     pub fn user_attribute_update_settings(
-        mut self,
+        self,
         value: impl Into<UserAttributeUpdateSettings>,
     ) -> Self {
-        self.inner.user_attribute_update_settings = Some(value.into());
-        self
+        self.set_user_attribute_update_settings(Some(value.into()))
     }
 
     /// Sets or clears `UserAttributeUpdateSettings`.
@@ -9809,12 +9614,8 @@ impl<C> CreateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `DeviceConfiguration`.
-    pub fn device_configuration(
-        mut self,
-        value: impl Into<DeviceConfiguration>,
-    ) -> Self {
-        self.inner.device_configuration = Some(value.into());
-        self
+    pub fn device_configuration(self, value: impl Into<DeviceConfiguration>) -> Self {
+        self.set_device_configuration(Some(value.into()))
     }
 
     /// Sets or clears `DeviceConfiguration`.
@@ -9827,9 +9628,8 @@ impl<C> CreateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `EmailConfiguration`.
-    pub fn email_configuration(mut self, value: impl Into<EmailConfiguration>) -> Self {
-        self.inner.email_configuration = Some(value.into());
-        self
+    pub fn email_configuration(self, value: impl Into<EmailConfiguration>) -> Self {
+        self.set_email_configuration(Some(value.into()))
     }
 
     /// Sets or clears `EmailConfiguration`.
@@ -9839,9 +9639,8 @@ impl<C> CreateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `SmsConfiguration`.
-    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
-        self.inner.sms_configuration = Some(value.into());
-        self
+    pub fn sms_configuration(self, value: impl Into<SmsConfiguration>) -> Self {
+        self.set_sms_configuration(Some(value.into()))
     }
 
     /// Sets or clears `SmsConfiguration`.
@@ -9874,11 +9673,10 @@ impl<C> CreateUserPoolRequestBuilder<C> {
 
     /// Sets `AdminCreateUserConfig`.
     pub fn admin_create_user_config(
-        mut self,
+        self,
         value: impl Into<AdminCreateUserConfig>,
     ) -> Self {
-        self.inner.admin_create_user_config = Some(value.into());
-        self
+        self.set_admin_create_user_config(Some(value.into()))
     }
 
     /// Sets or clears `AdminCreateUserConfig`.
@@ -9903,9 +9701,8 @@ impl<C> CreateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `UserPoolAddOns`.
-    pub fn user_pool_add_ons(mut self, value: impl Into<UserPoolAddOns>) -> Self {
-        self.inner.user_pool_add_ons = Some(value.into());
-        self
+    pub fn user_pool_add_ons(self, value: impl Into<UserPoolAddOns>) -> Self {
+        self.set_user_pool_add_ons(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolAddOns`.
@@ -9915,9 +9712,8 @@ impl<C> CreateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `DcrConfiguration`.
-    pub fn dcr_configuration(mut self, value: impl Into<DcrConfiguration>) -> Self {
-        self.inner.dcr_configuration = Some(value.into());
-        self
+    pub fn dcr_configuration(self, value: impl Into<DcrConfiguration>) -> Self {
+        self.set_dcr_configuration(Some(value.into()))
     }
 
     /// Sets or clears `DcrConfiguration`.
@@ -9928,11 +9724,10 @@ impl<C> CreateUserPoolRequestBuilder<C> {
 
     /// Sets `UsernameConfiguration`.
     pub fn username_configuration(
-        mut self,
+        self,
         value: impl Into<UsernameConfiguration>,
     ) -> Self {
-        self.inner.username_configuration = Some(value.into());
-        self
+        self.set_username_configuration(Some(value.into()))
     }
 
     /// Sets or clears `UsernameConfiguration`.
@@ -9946,11 +9741,10 @@ impl<C> CreateUserPoolRequestBuilder<C> {
 
     /// Sets `AccountRecoverySetting`.
     pub fn account_recovery_setting(
-        mut self,
+        self,
         value: impl Into<AccountRecoverySetting>,
     ) -> Self {
-        self.inner.account_recovery_setting = Some(value.into());
-        self
+        self.set_account_recovery_setting(Some(value.into()))
     }
 
     /// Sets or clears `AccountRecoverySetting`.
@@ -9963,9 +9757,8 @@ impl<C> CreateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `UserPoolTier`.
-    pub fn user_pool_tier(mut self, value: impl Into<UserPoolTier>) -> Self {
-        self.inner.user_pool_tier = Some(value.into());
-        self
+    pub fn user_pool_tier(self, value: impl Into<UserPoolTier>) -> Self {
+        self.set_user_pool_tier(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolTier`.
@@ -9975,9 +9768,8 @@ impl<C> CreateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `KeyConfiguration`.
-    pub fn key_configuration(mut self, value: impl Into<KeyConfiguration>) -> Self {
-        self.inner.key_configuration = Some(value.into());
-        self
+    pub fn key_configuration(self, value: impl Into<KeyConfiguration>) -> Self {
+        self.set_key_configuration(Some(value.into()))
     }
 
     /// Sets or clears `KeyConfiguration`.
@@ -9987,12 +9779,8 @@ impl<C> CreateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `IssuerConfiguration`.
-    pub fn issuer_configuration(
-        mut self,
-        value: impl Into<IssuerConfiguration>,
-    ) -> Self {
-        self.inner.issuer_configuration = Some(value.into());
-        self
+    pub fn issuer_configuration(self, value: impl Into<IssuerConfiguration>) -> Self {
+        self.set_issuer_configuration(Some(value.into()))
     }
 
     /// Sets or clears `IssuerConfiguration`.
@@ -10026,8 +9814,7 @@ impl<C> CreateUserPoolRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> CreateUserPoolRequestBuilder<D> {
         CreateUserPoolRequestBuilder {
             inner: self.inner,
@@ -10278,9 +10065,10 @@ impl DeleteCimdPolicyRequest {
         Ok(())
     }
 }
-/**Builds a [`DeleteCimdPolicyRequest`]; see [`DeleteCimdPolicyRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DeleteCimdPolicyRequest`]; see [`DeleteCimdPolicyRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteCimdPolicyRequestBuilder<C = ()> {
     pub(crate) inner: DeleteCimdPolicyRequest,
@@ -10289,9 +10077,8 @@ pub struct DeleteCimdPolicyRequestBuilder<C = ()> {
 
 impl<C> DeleteCimdPolicyRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -10301,9 +10088,8 @@ impl<C> DeleteCimdPolicyRequestBuilder<C> {
     }
 
     /// Sets `CIMDPolicyId`.
-    pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.cimd_policy_id = Some(value.into());
-        self
+    pub fn cimd_policy_id(self, value: impl Into<String>) -> Self {
+        self.set_cimd_policy_id(Some(value.into()))
     }
 
     /// Sets or clears `CIMDPolicyId`.
@@ -10312,8 +10098,7 @@ impl<C> DeleteCimdPolicyRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DeleteCimdPolicyRequestBuilder<D> {
         DeleteCimdPolicyRequestBuilder {
             inner: self.inner,
@@ -10378,9 +10163,10 @@ impl DeleteGroupRequest {
         Ok(())
     }
 }
-/**Builds a [`DeleteGroupRequest`]; see [`DeleteGroupRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DeleteGroupRequest`]; see [`DeleteGroupRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteGroupRequestBuilder<C = ()> {
     pub(crate) inner: DeleteGroupRequest,
@@ -10389,9 +10175,8 @@ pub struct DeleteGroupRequestBuilder<C = ()> {
 
 impl<C> DeleteGroupRequestBuilder<C> {
     /// Sets `GroupName`.
-    pub fn group_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.group_name = Some(value.into());
-        self
+    pub fn group_name(self, value: impl Into<String>) -> Self {
+        self.set_group_name(Some(value.into()))
     }
 
     /// Sets or clears `GroupName`.
@@ -10401,9 +10186,8 @@ impl<C> DeleteGroupRequestBuilder<C> {
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -10412,8 +10196,7 @@ impl<C> DeleteGroupRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DeleteGroupRequestBuilder<D> {
         DeleteGroupRequestBuilder {
             inner: self.inner,
@@ -10471,9 +10254,10 @@ impl DeleteIdentityProviderRequest {
         Ok(())
     }
 }
-/**Builds a [`DeleteIdentityProviderRequest`]; see [`DeleteIdentityProviderRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DeleteIdentityProviderRequest`]; see [`DeleteIdentityProviderRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteIdentityProviderRequestBuilder<C = ()> {
     pub(crate) inner: DeleteIdentityProviderRequest,
@@ -10482,9 +10266,8 @@ pub struct DeleteIdentityProviderRequestBuilder<C = ()> {
 
 impl<C> DeleteIdentityProviderRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -10494,9 +10277,8 @@ impl<C> DeleteIdentityProviderRequestBuilder<C> {
     }
 
     /// Sets `ProviderName`.
-    pub fn provider_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.provider_name = Some(value.into());
-        self
+    pub fn provider_name(self, value: impl Into<String>) -> Self {
+        self.set_provider_name(Some(value.into()))
     }
 
     /// Sets or clears `ProviderName`.
@@ -10505,8 +10287,7 @@ impl<C> DeleteIdentityProviderRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DeleteIdentityProviderRequestBuilder<D> {
         DeleteIdentityProviderRequestBuilder {
             inner: self.inner,
@@ -10566,9 +10347,10 @@ impl DeleteManagedLoginBrandingRequest {
         Ok(())
     }
 }
-/**Builds a [`DeleteManagedLoginBrandingRequest`]; see [`DeleteManagedLoginBrandingRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DeleteManagedLoginBrandingRequest`]; see [`DeleteManagedLoginBrandingRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteManagedLoginBrandingRequestBuilder<C = ()> {
     pub(crate) inner: DeleteManagedLoginBrandingRequest,
@@ -10577,9 +10359,8 @@ pub struct DeleteManagedLoginBrandingRequestBuilder<C = ()> {
 
 impl<C> DeleteManagedLoginBrandingRequestBuilder<C> {
     /// Sets `ManagedLoginBrandingId`.
-    pub fn managed_login_branding_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.managed_login_branding_id = Some(value.into());
-        self
+    pub fn managed_login_branding_id(self, value: impl Into<String>) -> Self {
+        self.set_managed_login_branding_id(Some(value.into()))
     }
 
     /// Sets or clears `ManagedLoginBrandingId`.
@@ -10589,9 +10370,8 @@ impl<C> DeleteManagedLoginBrandingRequestBuilder<C> {
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -10600,8 +10380,7 @@ impl<C> DeleteManagedLoginBrandingRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -10664,9 +10443,10 @@ impl DeleteResourceServerRequest {
         Ok(())
     }
 }
-/**Builds a [`DeleteResourceServerRequest`]; see [`DeleteResourceServerRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DeleteResourceServerRequest`]; see [`DeleteResourceServerRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteResourceServerRequestBuilder<C = ()> {
     pub(crate) inner: DeleteResourceServerRequest,
@@ -10675,9 +10455,8 @@ pub struct DeleteResourceServerRequestBuilder<C = ()> {
 
 impl<C> DeleteResourceServerRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -10687,9 +10466,8 @@ impl<C> DeleteResourceServerRequestBuilder<C> {
     }
 
     /// Sets `Identifier`.
-    pub fn identifier(mut self, value: impl Into<String>) -> Self {
-        self.inner.identifier = Some(value.into());
-        self
+    pub fn identifier(self, value: impl Into<String>) -> Self {
+        self.set_identifier(Some(value.into()))
     }
 
     /// Sets or clears `Identifier`.
@@ -10698,8 +10476,7 @@ impl<C> DeleteResourceServerRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DeleteResourceServerRequestBuilder<D> {
         DeleteResourceServerRequestBuilder {
             inner: self.inner,
@@ -10759,9 +10536,10 @@ impl DeleteTermsRequest {
         Ok(())
     }
 }
-/**Builds a [`DeleteTermsRequest`]; see [`DeleteTermsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DeleteTermsRequest`]; see [`DeleteTermsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteTermsRequestBuilder<C = ()> {
     pub(crate) inner: DeleteTermsRequest,
@@ -10770,9 +10548,8 @@ pub struct DeleteTermsRequestBuilder<C = ()> {
 
 impl<C> DeleteTermsRequestBuilder<C> {
     /// Sets `TermsId`.
-    pub fn terms_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.terms_id = Some(value.into());
-        self
+    pub fn terms_id(self, value: impl Into<String>) -> Self {
+        self.set_terms_id(Some(value.into()))
     }
 
     /// Sets or clears `TermsId`.
@@ -10782,9 +10559,8 @@ impl<C> DeleteTermsRequestBuilder<C> {
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -10793,8 +10569,7 @@ impl<C> DeleteTermsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DeleteTermsRequestBuilder<D> {
         DeleteTermsRequestBuilder {
             inner: self.inner,
@@ -10861,9 +10636,10 @@ impl DeleteUserAttributesRequest {
         Ok(())
     }
 }
-/**Builds a [`DeleteUserAttributesRequest`]; see [`DeleteUserAttributesRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DeleteUserAttributesRequest`]; see [`DeleteUserAttributesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteUserAttributesRequestBuilder<C = ()> {
     pub(crate) inner: DeleteUserAttributesRequest,
@@ -10884,9 +10660,8 @@ impl<C> DeleteUserAttributesRequestBuilder<C> {
     }
 
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -10895,8 +10670,7 @@ impl<C> DeleteUserAttributesRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DeleteUserAttributesRequestBuilder<D> {
         DeleteUserAttributesRequestBuilder {
             inner: self.inner,
@@ -10970,9 +10744,10 @@ impl DeleteUserPoolClientRequest {
         Ok(())
     }
 }
-/**Builds a [`DeleteUserPoolClientRequest`]; see [`DeleteUserPoolClientRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DeleteUserPoolClientRequest`]; see [`DeleteUserPoolClientRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteUserPoolClientRequestBuilder<C = ()> {
     pub(crate) inner: DeleteUserPoolClientRequest,
@@ -10981,9 +10756,8 @@ pub struct DeleteUserPoolClientRequestBuilder<C = ()> {
 
 impl<C> DeleteUserPoolClientRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -10993,9 +10767,8 @@ impl<C> DeleteUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -11004,8 +10777,7 @@ impl<C> DeleteUserPoolClientRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DeleteUserPoolClientRequestBuilder<D> {
         DeleteUserPoolClientRequestBuilder {
             inner: self.inner,
@@ -11088,9 +10860,10 @@ impl DeleteUserPoolClientSecretRequest {
         Ok(())
     }
 }
-/**Builds a [`DeleteUserPoolClientSecretRequest`]; see [`DeleteUserPoolClientSecretRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DeleteUserPoolClientSecretRequest`]; see [`DeleteUserPoolClientSecretRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteUserPoolClientSecretRequestBuilder<C = ()> {
     pub(crate) inner: DeleteUserPoolClientSecretRequest,
@@ -11099,9 +10872,8 @@ pub struct DeleteUserPoolClientSecretRequestBuilder<C = ()> {
 
 impl<C> DeleteUserPoolClientSecretRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -11111,9 +10883,8 @@ impl<C> DeleteUserPoolClientSecretRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -11123,9 +10894,8 @@ impl<C> DeleteUserPoolClientSecretRequestBuilder<C> {
     }
 
     /// Sets `ClientSecretId`.
-    pub fn client_secret_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_secret_id = Some(value.into());
-        self
+    pub fn client_secret_id(self, value: impl Into<String>) -> Self {
+        self.set_client_secret_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientSecretId`.
@@ -11134,8 +10904,7 @@ impl<C> DeleteUserPoolClientSecretRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -11203,9 +10972,10 @@ impl DeleteUserPoolDomainRequest {
         Ok(())
     }
 }
-/**Builds a [`DeleteUserPoolDomainRequest`]; see [`DeleteUserPoolDomainRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DeleteUserPoolDomainRequest`]; see [`DeleteUserPoolDomainRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteUserPoolDomainRequestBuilder<C = ()> {
     pub(crate) inner: DeleteUserPoolDomainRequest,
@@ -11214,9 +10984,8 @@ pub struct DeleteUserPoolDomainRequestBuilder<C = ()> {
 
 impl<C> DeleteUserPoolDomainRequestBuilder<C> {
     /// Sets `Domain`.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.inner.domain = Some(value.into());
-        self
+    pub fn domain(self, value: impl Into<String>) -> Self {
+        self.set_domain(Some(value.into()))
     }
 
     /// Sets or clears `Domain`.
@@ -11226,9 +10995,8 @@ impl<C> DeleteUserPoolDomainRequestBuilder<C> {
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -11237,8 +11005,7 @@ impl<C> DeleteUserPoolDomainRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DeleteUserPoolDomainRequestBuilder<D> {
         DeleteUserPoolDomainRequestBuilder {
             inner: self.inner,
@@ -11303,9 +11070,10 @@ impl DeleteUserPoolReplicaRequest {
         Ok(())
     }
 }
-/**Builds a [`DeleteUserPoolReplicaRequest`]; see [`DeleteUserPoolReplicaRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DeleteUserPoolReplicaRequest`]; see [`DeleteUserPoolReplicaRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteUserPoolReplicaRequestBuilder<C = ()> {
     pub(crate) inner: DeleteUserPoolReplicaRequest,
@@ -11314,9 +11082,8 @@ pub struct DeleteUserPoolReplicaRequestBuilder<C = ()> {
 
 impl<C> DeleteUserPoolReplicaRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -11326,9 +11093,8 @@ impl<C> DeleteUserPoolReplicaRequestBuilder<C> {
     }
 
     /// Sets `RegionName`.
-    pub fn region_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.region_name = Some(value.into());
-        self
+    pub fn region_name(self, value: impl Into<String>) -> Self {
+        self.set_region_name(Some(value.into()))
     }
 
     /// Sets or clears `RegionName`.
@@ -11337,8 +11103,7 @@ impl<C> DeleteUserPoolReplicaRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DeleteUserPoolReplicaRequestBuilder<D> {
         DeleteUserPoolReplicaRequestBuilder {
             inner: self.inner,
@@ -11394,9 +11159,10 @@ impl DeleteUserPoolRequest {
         Ok(())
     }
 }
-/**Builds a [`DeleteUserPoolRequest`]; see [`DeleteUserPoolRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DeleteUserPoolRequest`]; see [`DeleteUserPoolRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteUserPoolRequestBuilder<C = ()> {
     pub(crate) inner: DeleteUserPoolRequest,
@@ -11405,9 +11171,8 @@ pub struct DeleteUserPoolRequestBuilder<C = ()> {
 
 impl<C> DeleteUserPoolRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -11416,8 +11181,7 @@ impl<C> DeleteUserPoolRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DeleteUserPoolRequestBuilder<D> {
         DeleteUserPoolRequestBuilder {
             inner: self.inner,
@@ -11472,9 +11236,10 @@ impl DeleteUserRequest {
         Ok(())
     }
 }
-/**Builds a [`DeleteUserRequest`]; see [`DeleteUserRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DeleteUserRequest`]; see [`DeleteUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteUserRequestBuilder<C = ()> {
     pub(crate) inner: DeleteUserRequest,
@@ -11483,9 +11248,8 @@ pub struct DeleteUserRequestBuilder<C = ()> {
 
 impl<C> DeleteUserRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -11494,8 +11258,7 @@ impl<C> DeleteUserRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DeleteUserRequestBuilder<D> {
         DeleteUserRequestBuilder {
             inner: self.inner,
@@ -11562,9 +11325,10 @@ impl DeleteWebAuthnCredentialRequest {
         Ok(())
     }
 }
-/**Builds a [`DeleteWebAuthnCredentialRequest`]; see [`DeleteWebAuthnCredentialRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DeleteWebAuthnCredentialRequest`]; see [`DeleteWebAuthnCredentialRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DeleteWebAuthnCredentialRequestBuilder<C = ()> {
     pub(crate) inner: DeleteWebAuthnCredentialRequest,
@@ -11573,9 +11337,8 @@ pub struct DeleteWebAuthnCredentialRequestBuilder<C = ()> {
 
 impl<C> DeleteWebAuthnCredentialRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -11585,9 +11348,8 @@ impl<C> DeleteWebAuthnCredentialRequestBuilder<C> {
     }
 
     /// Sets `CredentialId`.
-    pub fn credential_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.credential_id = Some(value.into());
-        self
+    pub fn credential_id(self, value: impl Into<String>) -> Self {
+        self.set_credential_id(Some(value.into()))
     }
 
     /// Sets or clears `CredentialId`.
@@ -11596,8 +11358,7 @@ impl<C> DeleteWebAuthnCredentialRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DeleteWebAuthnCredentialRequestBuilder<D> {
         DeleteWebAuthnCredentialRequestBuilder {
             inner: self.inner,
@@ -11744,9 +11505,10 @@ impl DescribeCimdPolicyRequest {
         Ok(())
     }
 }
-/**Builds a [`DescribeCimdPolicyRequest`]; see [`DescribeCimdPolicyRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DescribeCimdPolicyRequest`]; see [`DescribeCimdPolicyRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeCimdPolicyRequestBuilder<C = ()> {
     pub(crate) inner: DescribeCimdPolicyRequest,
@@ -11755,9 +11517,8 @@ pub struct DescribeCimdPolicyRequestBuilder<C = ()> {
 
 impl<C> DescribeCimdPolicyRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -11767,9 +11528,8 @@ impl<C> DescribeCimdPolicyRequestBuilder<C> {
     }
 
     /// Sets `CIMDPolicyId`.
-    pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.cimd_policy_id = Some(value.into());
-        self
+    pub fn cimd_policy_id(self, value: impl Into<String>) -> Self {
+        self.set_cimd_policy_id(Some(value.into()))
     }
 
     /// Sets or clears `CIMDPolicyId`.
@@ -11778,8 +11538,7 @@ impl<C> DescribeCimdPolicyRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DescribeCimdPolicyRequestBuilder<D> {
         DescribeCimdPolicyRequestBuilder {
             inner: self.inner,
@@ -11850,9 +11609,10 @@ impl DescribeIdentityProviderRequest {
         Ok(())
     }
 }
-/**Builds a [`DescribeIdentityProviderRequest`]; see [`DescribeIdentityProviderRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DescribeIdentityProviderRequest`]; see [`DescribeIdentityProviderRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeIdentityProviderRequestBuilder<C = ()> {
     pub(crate) inner: DescribeIdentityProviderRequest,
@@ -11861,9 +11621,8 @@ pub struct DescribeIdentityProviderRequestBuilder<C = ()> {
 
 impl<C> DescribeIdentityProviderRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -11873,9 +11632,8 @@ impl<C> DescribeIdentityProviderRequestBuilder<C> {
     }
 
     /// Sets `ProviderName`.
-    pub fn provider_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.provider_name = Some(value.into());
-        self
+    pub fn provider_name(self, value: impl Into<String>) -> Self {
+        self.set_provider_name(Some(value.into()))
     }
 
     /// Sets or clears `ProviderName`.
@@ -11884,8 +11642,7 @@ impl<C> DescribeIdentityProviderRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DescribeIdentityProviderRequestBuilder<D> {
         DescribeIdentityProviderRequestBuilder {
             inner: self.inner,
@@ -11968,9 +11725,10 @@ impl DescribeManagedLoginBrandingByClientRequest {
         Ok(())
     }
 }
-/**Builds a [`DescribeManagedLoginBrandingByClientRequest`]; see [`DescribeManagedLoginBrandingByClientRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DescribeManagedLoginBrandingByClientRequest`]; see [`DescribeManagedLoginBrandingByClientRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeManagedLoginBrandingByClientRequestBuilder<C = ()> {
     pub(crate) inner: DescribeManagedLoginBrandingByClientRequest,
@@ -11979,9 +11737,8 @@ pub struct DescribeManagedLoginBrandingByClientRequestBuilder<C = ()> {
 
 impl<C> DescribeManagedLoginBrandingByClientRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -11991,9 +11748,8 @@ impl<C> DescribeManagedLoginBrandingByClientRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -12003,9 +11759,8 @@ impl<C> DescribeManagedLoginBrandingByClientRequestBuilder<C> {
     }
 
     /// Sets `ReturnMergedResources`.
-    pub fn return_merged_resources(mut self, value: bool) -> Self {
-        self.inner.return_merged_resources = Some(value);
-        self
+    pub fn return_merged_resources(self, value: bool) -> Self {
+        self.set_return_merged_resources(Some(value))
     }
 
     /// Sets or clears `ReturnMergedResources`.
@@ -12014,8 +11769,7 @@ impl<C> DescribeManagedLoginBrandingByClientRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -12093,9 +11847,10 @@ impl DescribeManagedLoginBrandingRequest {
         Ok(())
     }
 }
-/**Builds a [`DescribeManagedLoginBrandingRequest`]; see [`DescribeManagedLoginBrandingRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DescribeManagedLoginBrandingRequest`]; see [`DescribeManagedLoginBrandingRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeManagedLoginBrandingRequestBuilder<C = ()> {
     pub(crate) inner: DescribeManagedLoginBrandingRequest,
@@ -12104,9 +11859,8 @@ pub struct DescribeManagedLoginBrandingRequestBuilder<C = ()> {
 
 impl<C> DescribeManagedLoginBrandingRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -12116,9 +11870,8 @@ impl<C> DescribeManagedLoginBrandingRequestBuilder<C> {
     }
 
     /// Sets `ManagedLoginBrandingId`.
-    pub fn managed_login_branding_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.managed_login_branding_id = Some(value.into());
-        self
+    pub fn managed_login_branding_id(self, value: impl Into<String>) -> Self {
+        self.set_managed_login_branding_id(Some(value.into()))
     }
 
     /// Sets or clears `ManagedLoginBrandingId`.
@@ -12128,9 +11881,8 @@ impl<C> DescribeManagedLoginBrandingRequestBuilder<C> {
     }
 
     /// Sets `ReturnMergedResources`.
-    pub fn return_merged_resources(mut self, value: bool) -> Self {
-        self.inner.return_merged_resources = Some(value);
-        self
+    pub fn return_merged_resources(self, value: bool) -> Self {
+        self.set_return_merged_resources(Some(value))
     }
 
     /// Sets or clears `ReturnMergedResources`.
@@ -12139,8 +11891,7 @@ impl<C> DescribeManagedLoginBrandingRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -12212,9 +11963,10 @@ impl DescribePointInTimeRecoveryRequest {
         Ok(())
     }
 }
-/**Builds a [`DescribePointInTimeRecoveryRequest`]; see [`DescribePointInTimeRecoveryRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DescribePointInTimeRecoveryRequest`]; see [`DescribePointInTimeRecoveryRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DescribePointInTimeRecoveryRequestBuilder<C = ()> {
     pub(crate) inner: DescribePointInTimeRecoveryRequest,
@@ -12223,9 +11975,8 @@ pub struct DescribePointInTimeRecoveryRequestBuilder<C = ()> {
 
 impl<C> DescribePointInTimeRecoveryRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -12235,9 +11986,8 @@ impl<C> DescribePointInTimeRecoveryRequestBuilder<C> {
     }
 
     /// Sets `RestoreId`.
-    pub fn restore_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.restore_id = Some(value.into());
-        self
+    pub fn restore_id(self, value: impl Into<String>) -> Self {
+        self.set_restore_id(Some(value.into()))
     }
 
     /// Sets or clears `RestoreId`.
@@ -12246,8 +11996,7 @@ impl<C> DescribePointInTimeRecoveryRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -12319,9 +12068,10 @@ impl DescribeResourceServerRequest {
         Ok(())
     }
 }
-/**Builds a [`DescribeResourceServerRequest`]; see [`DescribeResourceServerRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DescribeResourceServerRequest`]; see [`DescribeResourceServerRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeResourceServerRequestBuilder<C = ()> {
     pub(crate) inner: DescribeResourceServerRequest,
@@ -12330,9 +12080,8 @@ pub struct DescribeResourceServerRequestBuilder<C = ()> {
 
 impl<C> DescribeResourceServerRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -12342,9 +12091,8 @@ impl<C> DescribeResourceServerRequestBuilder<C> {
     }
 
     /// Sets `Identifier`.
-    pub fn identifier(mut self, value: impl Into<String>) -> Self {
-        self.inner.identifier = Some(value.into());
-        self
+    pub fn identifier(self, value: impl Into<String>) -> Self {
+        self.set_identifier(Some(value.into()))
     }
 
     /// Sets or clears `Identifier`.
@@ -12353,8 +12101,7 @@ impl<C> DescribeResourceServerRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DescribeResourceServerRequestBuilder<D> {
         DescribeResourceServerRequestBuilder {
             inner: self.inner,
@@ -12425,9 +12172,10 @@ impl DescribeRiskConfigurationRequest {
         Ok(())
     }
 }
-/**Builds a [`DescribeRiskConfigurationRequest`]; see [`DescribeRiskConfigurationRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DescribeRiskConfigurationRequest`]; see [`DescribeRiskConfigurationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeRiskConfigurationRequestBuilder<C = ()> {
     pub(crate) inner: DescribeRiskConfigurationRequest,
@@ -12436,9 +12184,8 @@ pub struct DescribeRiskConfigurationRequestBuilder<C = ()> {
 
 impl<C> DescribeRiskConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -12448,9 +12195,8 @@ impl<C> DescribeRiskConfigurationRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -12459,8 +12205,7 @@ impl<C> DescribeRiskConfigurationRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -12556,9 +12301,10 @@ impl DescribeTermsByClientRequest {
         Ok(())
     }
 }
-/**Builds a [`DescribeTermsByClientRequest`]; see [`DescribeTermsByClientRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DescribeTermsByClientRequest`]; see [`DescribeTermsByClientRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeTermsByClientRequestBuilder<C = ()> {
     pub(crate) inner: DescribeTermsByClientRequest,
@@ -12567,9 +12313,8 @@ pub struct DescribeTermsByClientRequestBuilder<C = ()> {
 
 impl<C> DescribeTermsByClientRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -12579,9 +12324,8 @@ impl<C> DescribeTermsByClientRequestBuilder<C> {
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -12591,9 +12335,8 @@ impl<C> DescribeTermsByClientRequestBuilder<C> {
     }
 
     /// Sets `TermsName`.
-    pub fn terms_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.terms_name = Some(value.into());
-        self
+    pub fn terms_name(self, value: impl Into<String>) -> Self {
+        self.set_terms_name(Some(value.into()))
     }
 
     /// Sets or clears `TermsName`.
@@ -12602,8 +12345,7 @@ impl<C> DescribeTermsByClientRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DescribeTermsByClientRequestBuilder<D> {
         DescribeTermsByClientRequestBuilder {
             inner: self.inner,
@@ -12672,9 +12414,10 @@ impl DescribeTermsRequest {
         Ok(())
     }
 }
-/**Builds a [`DescribeTermsRequest`]; see [`DescribeTermsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DescribeTermsRequest`]; see [`DescribeTermsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeTermsRequestBuilder<C = ()> {
     pub(crate) inner: DescribeTermsRequest,
@@ -12683,9 +12426,8 @@ pub struct DescribeTermsRequestBuilder<C = ()> {
 
 impl<C> DescribeTermsRequestBuilder<C> {
     /// Sets `TermsId`.
-    pub fn terms_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.terms_id = Some(value.into());
-        self
+    pub fn terms_id(self, value: impl Into<String>) -> Self {
+        self.set_terms_id(Some(value.into()))
     }
 
     /// Sets or clears `TermsId`.
@@ -12695,9 +12437,8 @@ impl<C> DescribeTermsRequestBuilder<C> {
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -12706,8 +12447,7 @@ impl<C> DescribeTermsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DescribeTermsRequestBuilder<D> {
         DescribeTermsRequestBuilder {
             inner: self.inner,
@@ -12776,9 +12516,10 @@ impl DescribeUserImportJobRequest {
         Ok(())
     }
 }
-/**Builds a [`DescribeUserImportJobRequest`]; see [`DescribeUserImportJobRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DescribeUserImportJobRequest`]; see [`DescribeUserImportJobRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeUserImportJobRequestBuilder<C = ()> {
     pub(crate) inner: DescribeUserImportJobRequest,
@@ -12787,9 +12528,8 @@ pub struct DescribeUserImportJobRequestBuilder<C = ()> {
 
 impl<C> DescribeUserImportJobRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -12799,9 +12539,8 @@ impl<C> DescribeUserImportJobRequestBuilder<C> {
     }
 
     /// Sets `JobId`.
-    pub fn job_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.job_id = Some(value.into());
-        self
+    pub fn job_id(self, value: impl Into<String>) -> Self {
+        self.set_job_id(Some(value.into()))
     }
 
     /// Sets or clears `JobId`.
@@ -12810,8 +12549,7 @@ impl<C> DescribeUserImportJobRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DescribeUserImportJobRequestBuilder<D> {
         DescribeUserImportJobRequestBuilder {
             inner: self.inner,
@@ -12889,9 +12627,10 @@ impl DescribeUserPoolClientRequest {
         Ok(())
     }
 }
-/**Builds a [`DescribeUserPoolClientRequest`]; see [`DescribeUserPoolClientRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DescribeUserPoolClientRequest`]; see [`DescribeUserPoolClientRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeUserPoolClientRequestBuilder<C = ()> {
     pub(crate) inner: DescribeUserPoolClientRequest,
@@ -12900,9 +12639,8 @@ pub struct DescribeUserPoolClientRequestBuilder<C = ()> {
 
 impl<C> DescribeUserPoolClientRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -12912,9 +12650,8 @@ impl<C> DescribeUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -12923,8 +12660,7 @@ impl<C> DescribeUserPoolClientRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DescribeUserPoolClientRequestBuilder<D> {
         DescribeUserPoolClientRequestBuilder {
             inner: self.inner,
@@ -12980,9 +12716,10 @@ impl DescribeUserPoolDomainRequest {
         Ok(())
     }
 }
-/**Builds a [`DescribeUserPoolDomainRequest`]; see [`DescribeUserPoolDomainRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DescribeUserPoolDomainRequest`]; see [`DescribeUserPoolDomainRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeUserPoolDomainRequestBuilder<C = ()> {
     pub(crate) inner: DescribeUserPoolDomainRequest,
@@ -12991,9 +12728,8 @@ pub struct DescribeUserPoolDomainRequestBuilder<C = ()> {
 
 impl<C> DescribeUserPoolDomainRequestBuilder<C> {
     /// Sets `Domain`.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.inner.domain = Some(value.into());
-        self
+    pub fn domain(self, value: impl Into<String>) -> Self {
+        self.set_domain(Some(value.into()))
     }
 
     /// Sets or clears `Domain`.
@@ -13002,8 +12738,7 @@ impl<C> DescribeUserPoolDomainRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DescribeUserPoolDomainRequestBuilder<D> {
         DescribeUserPoolDomainRequestBuilder {
             inner: self.inner,
@@ -13059,9 +12794,10 @@ impl DescribeUserPoolRequest {
         Ok(())
     }
 }
-/**Builds a [`DescribeUserPoolRequest`]; see [`DescribeUserPoolRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`DescribeUserPoolRequest`]; see [`DescribeUserPoolRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct DescribeUserPoolRequestBuilder<C = ()> {
     pub(crate) inner: DescribeUserPoolRequest,
@@ -13070,9 +12806,8 @@ pub struct DescribeUserPoolRequestBuilder<C = ()> {
 
 impl<C> DescribeUserPoolRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -13081,8 +12816,7 @@ impl<C> DescribeUserPoolRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> DescribeUserPoolRequestBuilder<D> {
         DescribeUserPoolRequestBuilder {
             inner: self.inner,
@@ -14101,9 +13835,10 @@ impl ForgetDeviceRequest {
         Ok(())
     }
 }
-/**Builds a [`ForgetDeviceRequest`]; see [`ForgetDeviceRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ForgetDeviceRequest`]; see [`ForgetDeviceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ForgetDeviceRequestBuilder<C = ()> {
     pub(crate) inner: ForgetDeviceRequest,
@@ -14112,9 +13847,8 @@ pub struct ForgetDeviceRequestBuilder<C = ()> {
 
 impl<C> ForgetDeviceRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -14124,9 +13858,8 @@ impl<C> ForgetDeviceRequestBuilder<C> {
     }
 
     /// Sets `DeviceKey`.
-    pub fn device_key(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_key = Some(value.into());
-        self
+    pub fn device_key(self, value: impl Into<String>) -> Self {
+        self.set_device_key(Some(value.into()))
     }
 
     /// Sets or clears `DeviceKey`.
@@ -14135,8 +13868,7 @@ impl<C> ForgetDeviceRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ForgetDeviceRequestBuilder<D> {
         ForgetDeviceRequestBuilder {
             inner: self.inner,
@@ -14223,9 +13955,10 @@ impl ForgotPasswordRequest {
         Ok(())
     }
 }
-/**Builds a [`ForgotPasswordRequest`]; see [`ForgotPasswordRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ForgotPasswordRequest`]; see [`ForgotPasswordRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ForgotPasswordRequestBuilder<C = ()> {
     pub(crate) inner: ForgotPasswordRequest,
@@ -14234,9 +13967,8 @@ pub struct ForgotPasswordRequestBuilder<C = ()> {
 
 impl<C> ForgotPasswordRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -14246,9 +13978,8 @@ impl<C> ForgotPasswordRequestBuilder<C> {
     }
 
     /// Sets `SecretHash`.
-    pub fn secret_hash(mut self, value: impl Into<String>) -> Self {
-        self.inner.secret_hash = Some(value.into());
-        self
+    pub fn secret_hash(self, value: impl Into<String>) -> Self {
+        self.set_secret_hash(Some(value.into()))
     }
 
     /// Sets or clears `SecretHash`.
@@ -14258,9 +13989,8 @@ impl<C> ForgotPasswordRequestBuilder<C> {
     }
 
     /// Sets `UserContextData`.
-    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
-        self.inner.user_context_data = Some(value.into());
-        self
+    pub fn user_context_data(self, value: impl Into<UserContextData>) -> Self {
+        self.set_user_context_data(Some(value.into()))
     }
 
     /// Sets or clears `UserContextData`.
@@ -14270,9 +14000,8 @@ impl<C> ForgotPasswordRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -14282,9 +14011,8 @@ impl<C> ForgotPasswordRequestBuilder<C> {
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
-        self
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
     }
 
     /// Sets or clears `AnalyticsMetadata`.
@@ -14315,8 +14043,7 @@ impl<C> ForgotPasswordRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ForgotPasswordRequestBuilder<D> {
         ForgotPasswordRequestBuilder {
             inner: self.inner,
@@ -14404,9 +14131,10 @@ impl GetClientTokenRequest {
         Ok(())
     }
 }
-/**Builds a [`GetClientTokenRequest`]; see [`GetClientTokenRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetClientTokenRequest`]; see [`GetClientTokenRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetClientTokenRequestBuilder<C = ()> {
     pub(crate) inner: GetClientTokenRequest,
@@ -14415,9 +14143,8 @@ pub struct GetClientTokenRequestBuilder<C = ()> {
 
 impl<C> GetClientTokenRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -14427,9 +14154,8 @@ impl<C> GetClientTokenRequestBuilder<C> {
     }
 
     /// Sets `Secret`.
-    pub fn secret(mut self, value: impl Into<String>) -> Self {
-        self.inner.secret = Some(value.into());
-        self
+    pub fn secret(self, value: impl Into<String>) -> Self {
+        self.set_secret(Some(value.into()))
     }
 
     /// Sets or clears `Secret`.
@@ -14472,8 +14198,7 @@ impl<C> GetClientTokenRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> GetClientTokenRequestBuilder<D> {
         GetClientTokenRequestBuilder {
             inner: self.inner,
@@ -14529,9 +14254,10 @@ impl GetCsvHeaderRequest {
         Ok(())
     }
 }
-/**Builds a [`GetCsvHeaderRequest`]; see [`GetCsvHeaderRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetCsvHeaderRequest`]; see [`GetCsvHeaderRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetCsvHeaderRequestBuilder<C = ()> {
     pub(crate) inner: GetCsvHeaderRequest,
@@ -14540,9 +14266,8 @@ pub struct GetCsvHeaderRequestBuilder<C = ()> {
 
 impl<C> GetCsvHeaderRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -14551,8 +14276,7 @@ impl<C> GetCsvHeaderRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> GetCsvHeaderRequestBuilder<D> {
         GetCsvHeaderRequestBuilder {
             inner: self.inner,
@@ -14699,9 +14423,10 @@ impl GetDerivedTokenRequest {
         Ok(())
     }
 }
-/**Builds a [`GetDerivedTokenRequest`]; see [`GetDerivedTokenRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetDerivedTokenRequest`]; see [`GetDerivedTokenRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetDerivedTokenRequestBuilder<C = ()> {
     pub(crate) inner: GetDerivedTokenRequest,
@@ -14710,9 +14435,8 @@ pub struct GetDerivedTokenRequestBuilder<C = ()> {
 
 impl<C> GetDerivedTokenRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -14722,9 +14446,8 @@ impl<C> GetDerivedTokenRequestBuilder<C> {
     }
 
     /// Sets `ClientSecret`.
-    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_secret = Some(value.into());
-        self
+    pub fn client_secret(self, value: impl Into<String>) -> Self {
+        self.set_client_secret(Some(value.into()))
     }
 
     /// Sets or clears `ClientSecret`.
@@ -14734,9 +14457,8 @@ impl<C> GetDerivedTokenRequestBuilder<C> {
     }
 
     /// Sets `SubjectToken`.
-    pub fn subject_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.subject_token = Some(value.into());
-        self
+    pub fn subject_token(self, value: impl Into<String>) -> Self {
+        self.set_subject_token(Some(value.into()))
     }
 
     /// Sets or clears `SubjectToken`.
@@ -14746,9 +14468,8 @@ impl<C> GetDerivedTokenRequestBuilder<C> {
     }
 
     /// Sets `SubjectTokenType`.
-    pub fn subject_token_type(mut self, value: impl Into<TokenTypeIdentifier>) -> Self {
-        self.inner.subject_token_type = Some(value.into());
-        self
+    pub fn subject_token_type(self, value: impl Into<TokenTypeIdentifier>) -> Self {
+        self.set_subject_token_type(Some(value.into()))
     }
 
     /// Sets or clears `SubjectTokenType`.
@@ -14758,9 +14479,8 @@ impl<C> GetDerivedTokenRequestBuilder<C> {
     }
 
     /// Sets `SubjectTokenProviderName`.
-    pub fn subject_token_provider_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.subject_token_provider_name = Some(value.into());
-        self
+    pub fn subject_token_provider_name(self, value: impl Into<String>) -> Self {
+        self.set_subject_token_provider_name(Some(value.into()))
     }
 
     /// Sets or clears `SubjectTokenProviderName`.
@@ -14770,9 +14490,8 @@ impl<C> GetDerivedTokenRequestBuilder<C> {
     }
 
     /// Sets `ActorToken`.
-    pub fn actor_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.actor_token = Some(value.into());
-        self
+    pub fn actor_token(self, value: impl Into<String>) -> Self {
+        self.set_actor_token(Some(value.into()))
     }
 
     /// Sets or clears `ActorToken`.
@@ -14782,9 +14501,8 @@ impl<C> GetDerivedTokenRequestBuilder<C> {
     }
 
     /// Sets `ActorTokenType`.
-    pub fn actor_token_type(mut self, value: impl Into<TokenTypeIdentifier>) -> Self {
-        self.inner.actor_token_type = Some(value.into());
-        self
+    pub fn actor_token_type(self, value: impl Into<TokenTypeIdentifier>) -> Self {
+        self.set_actor_token_type(Some(value.into()))
     }
 
     /// Sets or clears `ActorTokenType`.
@@ -14794,9 +14512,8 @@ impl<C> GetDerivedTokenRequestBuilder<C> {
     }
 
     /// Sets `ActorTokenProviderName`.
-    pub fn actor_token_provider_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.actor_token_provider_name = Some(value.into());
-        self
+    pub fn actor_token_provider_name(self, value: impl Into<String>) -> Self {
+        self.set_actor_token_provider_name(Some(value.into()))
     }
 
     /// Sets or clears `ActorTokenProviderName`.
@@ -14843,11 +14560,10 @@ impl<C> GetDerivedTokenRequestBuilder<C> {
 
     /// Sets `RequestedTokenType`.
     pub fn requested_token_type(
-        mut self,
+        self,
         value: impl Into<IssuedTokenTypeIdentifier>,
     ) -> Self {
-        self.inner.requested_token_type = Some(value.into());
-        self
+        self.set_requested_token_type(Some(value.into()))
     }
 
     /// Sets or clears `RequestedTokenType`.
@@ -14859,8 +14575,7 @@ impl<C> GetDerivedTokenRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> GetDerivedTokenRequestBuilder<D> {
         GetDerivedTokenRequestBuilder {
             inner: self.inner,
@@ -14958,9 +14673,10 @@ impl GetDeviceRequest {
         Ok(())
     }
 }
-/**Builds a [`GetDeviceRequest`]; see [`GetDeviceRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetDeviceRequest`]; see [`GetDeviceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetDeviceRequestBuilder<C = ()> {
     pub(crate) inner: GetDeviceRequest,
@@ -14969,9 +14685,8 @@ pub struct GetDeviceRequestBuilder<C = ()> {
 
 impl<C> GetDeviceRequestBuilder<C> {
     /// Sets `DeviceKey`.
-    pub fn device_key(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_key = Some(value.into());
-        self
+    pub fn device_key(self, value: impl Into<String>) -> Self {
+        self.set_device_key(Some(value.into()))
     }
 
     /// Sets or clears `DeviceKey`.
@@ -14981,9 +14696,8 @@ impl<C> GetDeviceRequestBuilder<C> {
     }
 
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -14992,8 +14706,7 @@ impl<C> GetDeviceRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> GetDeviceRequestBuilder<D> {
         GetDeviceRequestBuilder {
             inner: self.inner,
@@ -15061,9 +14774,10 @@ impl GetGroupRequest {
         Ok(())
     }
 }
-/**Builds a [`GetGroupRequest`]; see [`GetGroupRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetGroupRequest`]; see [`GetGroupRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetGroupRequestBuilder<C = ()> {
     pub(crate) inner: GetGroupRequest,
@@ -15072,9 +14786,8 @@ pub struct GetGroupRequestBuilder<C = ()> {
 
 impl<C> GetGroupRequestBuilder<C> {
     /// Sets `GroupName`.
-    pub fn group_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.group_name = Some(value.into());
-        self
+    pub fn group_name(self, value: impl Into<String>) -> Self {
+        self.set_group_name(Some(value.into()))
     }
 
     /// Sets or clears `GroupName`.
@@ -15084,9 +14797,8 @@ impl<C> GetGroupRequestBuilder<C> {
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -15095,8 +14807,7 @@ impl<C> GetGroupRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> GetGroupRequestBuilder<D> {
         GetGroupRequestBuilder {
             inner: self.inner,
@@ -15163,9 +14874,10 @@ impl GetIdentityProviderByIdentifierRequest {
         Ok(())
     }
 }
-/**Builds a [`GetIdentityProviderByIdentifierRequest`]; see [`GetIdentityProviderByIdentifierRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetIdentityProviderByIdentifierRequest`]; see [`GetIdentityProviderByIdentifierRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetIdentityProviderByIdentifierRequestBuilder<C = ()> {
     pub(crate) inner: GetIdentityProviderByIdentifierRequest,
@@ -15174,9 +14886,8 @@ pub struct GetIdentityProviderByIdentifierRequestBuilder<C = ()> {
 
 impl<C> GetIdentityProviderByIdentifierRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -15186,9 +14897,8 @@ impl<C> GetIdentityProviderByIdentifierRequestBuilder<C> {
     }
 
     /// Sets `IdpIdentifier`.
-    pub fn idp_identifier(mut self, value: impl Into<String>) -> Self {
-        self.inner.idp_identifier = Some(value.into());
-        self
+    pub fn idp_identifier(self, value: impl Into<String>) -> Self {
+        self.set_idp_identifier(Some(value.into()))
     }
 
     /// Sets or clears `IdpIdentifier`.
@@ -15197,8 +14907,7 @@ impl<C> GetIdentityProviderByIdentifierRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -15261,9 +14970,10 @@ impl GetLogDeliveryConfigurationRequest {
         Ok(())
     }
 }
-/**Builds a [`GetLogDeliveryConfigurationRequest`]; see [`GetLogDeliveryConfigurationRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetLogDeliveryConfigurationRequest`]; see [`GetLogDeliveryConfigurationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetLogDeliveryConfigurationRequestBuilder<C = ()> {
     pub(crate) inner: GetLogDeliveryConfigurationRequest,
@@ -15272,9 +14982,8 @@ pub struct GetLogDeliveryConfigurationRequestBuilder<C = ()> {
 
 impl<C> GetLogDeliveryConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -15283,8 +14992,7 @@ impl<C> GetLogDeliveryConfigurationRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -15343,9 +15051,10 @@ impl GetProvisionedLimitRequest {
         Ok(())
     }
 }
-/**Builds a [`GetProvisionedLimitRequest`]; see [`GetProvisionedLimitRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetProvisionedLimitRequest`]; see [`GetProvisionedLimitRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetProvisionedLimitRequestBuilder<C = ()> {
     pub(crate) inner: GetProvisionedLimitRequest,
@@ -15354,9 +15063,8 @@ pub struct GetProvisionedLimitRequestBuilder<C = ()> {
 
 impl<C> GetProvisionedLimitRequestBuilder<C> {
     /// Sets `LimitDefinition`.
-    pub fn limit_definition(mut self, value: impl Into<LimitDefinition>) -> Self {
-        self.inner.limit_definition = Some(value.into());
-        self
+    pub fn limit_definition(self, value: impl Into<LimitDefinition>) -> Self {
+        self.set_limit_definition(Some(value.into()))
     }
 
     /// Sets or clears `LimitDefinition`.
@@ -15365,8 +15073,7 @@ impl<C> GetProvisionedLimitRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> GetProvisionedLimitRequestBuilder<D> {
         GetProvisionedLimitRequestBuilder {
             inner: self.inner,
@@ -15423,9 +15130,10 @@ impl GetSigningCertificateRequest {
         Ok(())
     }
 }
-/**Builds a [`GetSigningCertificateRequest`]; see [`GetSigningCertificateRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetSigningCertificateRequest`]; see [`GetSigningCertificateRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetSigningCertificateRequestBuilder<C = ()> {
     pub(crate) inner: GetSigningCertificateRequest,
@@ -15434,9 +15142,8 @@ pub struct GetSigningCertificateRequestBuilder<C = ()> {
 
 impl<C> GetSigningCertificateRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -15445,8 +15152,7 @@ impl<C> GetSigningCertificateRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> GetSigningCertificateRequestBuilder<D> {
         GetSigningCertificateRequestBuilder {
             inner: self.inner,
@@ -15542,9 +15248,10 @@ impl GetTokensFromRefreshTokenRequest {
         Ok(())
     }
 }
-/**Builds a [`GetTokensFromRefreshTokenRequest`]; see [`GetTokensFromRefreshTokenRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetTokensFromRefreshTokenRequest`]; see [`GetTokensFromRefreshTokenRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetTokensFromRefreshTokenRequestBuilder<C = ()> {
     pub(crate) inner: GetTokensFromRefreshTokenRequest,
@@ -15553,9 +15260,8 @@ pub struct GetTokensFromRefreshTokenRequestBuilder<C = ()> {
 
 impl<C> GetTokensFromRefreshTokenRequestBuilder<C> {
     /// Sets `RefreshToken`.
-    pub fn refresh_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.refresh_token = Some(value.into());
-        self
+    pub fn refresh_token(self, value: impl Into<String>) -> Self {
+        self.set_refresh_token(Some(value.into()))
     }
 
     /// Sets or clears `RefreshToken`.
@@ -15565,9 +15271,8 @@ impl<C> GetTokensFromRefreshTokenRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -15577,9 +15282,8 @@ impl<C> GetTokensFromRefreshTokenRequestBuilder<C> {
     }
 
     /// Sets `ClientSecret`.
-    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_secret = Some(value.into());
-        self
+    pub fn client_secret(self, value: impl Into<String>) -> Self {
+        self.set_client_secret(Some(value.into()))
     }
 
     /// Sets or clears `ClientSecret`.
@@ -15589,9 +15293,8 @@ impl<C> GetTokensFromRefreshTokenRequestBuilder<C> {
     }
 
     /// Sets `DeviceKey`.
-    pub fn device_key(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_key = Some(value.into());
-        self
+    pub fn device_key(self, value: impl Into<String>) -> Self {
+        self.set_device_key(Some(value.into()))
     }
 
     /// Sets or clears `DeviceKey`.
@@ -15622,8 +15325,7 @@ impl<C> GetTokensFromRefreshTokenRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -15696,9 +15398,10 @@ impl GetUiCustomizationRequest {
         Ok(())
     }
 }
-/**Builds a [`GetUiCustomizationRequest`]; see [`GetUiCustomizationRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetUiCustomizationRequest`]; see [`GetUiCustomizationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetUiCustomizationRequestBuilder<C = ()> {
     pub(crate) inner: GetUiCustomizationRequest,
@@ -15707,9 +15410,8 @@ pub struct GetUiCustomizationRequestBuilder<C = ()> {
 
 impl<C> GetUiCustomizationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -15719,9 +15421,8 @@ impl<C> GetUiCustomizationRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -15730,8 +15431,7 @@ impl<C> GetUiCustomizationRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> GetUiCustomizationRequestBuilder<D> {
         GetUiCustomizationRequestBuilder {
             inner: self.inner,
@@ -15815,9 +15515,10 @@ impl GetUserAttributeVerificationCodeRequest {
         Ok(())
     }
 }
-/**Builds a [`GetUserAttributeVerificationCodeRequest`]; see [`GetUserAttributeVerificationCodeRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetUserAttributeVerificationCodeRequest`]; see [`GetUserAttributeVerificationCodeRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetUserAttributeVerificationCodeRequestBuilder<C = ()> {
     pub(crate) inner: GetUserAttributeVerificationCodeRequest,
@@ -15826,9 +15527,8 @@ pub struct GetUserAttributeVerificationCodeRequestBuilder<C = ()> {
 
 impl<C> GetUserAttributeVerificationCodeRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -15838,9 +15538,8 @@ impl<C> GetUserAttributeVerificationCodeRequestBuilder<C> {
     }
 
     /// Sets `AttributeName`.
-    pub fn attribute_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.attribute_name = Some(value.into());
-        self
+    pub fn attribute_name(self, value: impl Into<String>) -> Self {
+        self.set_attribute_name(Some(value.into()))
     }
 
     /// Sets or clears `AttributeName`.
@@ -15871,8 +15570,7 @@ impl<C> GetUserAttributeVerificationCodeRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -15942,9 +15640,10 @@ impl GetUserAuthFactorsRequest {
         Ok(())
     }
 }
-/**Builds a [`GetUserAuthFactorsRequest`]; see [`GetUserAuthFactorsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetUserAuthFactorsRequest`]; see [`GetUserAuthFactorsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetUserAuthFactorsRequestBuilder<C = ()> {
     pub(crate) inner: GetUserAuthFactorsRequest,
@@ -15953,9 +15652,8 @@ pub struct GetUserAuthFactorsRequestBuilder<C = ()> {
 
 impl<C> GetUserAuthFactorsRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -15964,8 +15662,7 @@ impl<C> GetUserAuthFactorsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> GetUserAuthFactorsRequestBuilder<D> {
         GetUserAuthFactorsRequestBuilder {
             inner: self.inner,
@@ -16068,9 +15765,10 @@ impl GetUserPoolClientSessionConfigurationRequest {
         Ok(())
     }
 }
-/**Builds a [`GetUserPoolClientSessionConfigurationRequest`]; see [`GetUserPoolClientSessionConfigurationRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetUserPoolClientSessionConfigurationRequest`]; see [`GetUserPoolClientSessionConfigurationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetUserPoolClientSessionConfigurationRequestBuilder<C = ()> {
     pub(crate) inner: GetUserPoolClientSessionConfigurationRequest,
@@ -16079,9 +15777,8 @@ pub struct GetUserPoolClientSessionConfigurationRequestBuilder<C = ()> {
 
 impl<C> GetUserPoolClientSessionConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -16091,9 +15788,8 @@ impl<C> GetUserPoolClientSessionConfigurationRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -16102,8 +15798,7 @@ impl<C> GetUserPoolClientSessionConfigurationRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -16185,9 +15880,10 @@ impl GetUserPoolMfaConfigRequest {
         Ok(())
     }
 }
-/**Builds a [`GetUserPoolMfaConfigRequest`]; see [`GetUserPoolMfaConfigRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetUserPoolMfaConfigRequest`]; see [`GetUserPoolMfaConfigRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetUserPoolMfaConfigRequestBuilder<C = ()> {
     pub(crate) inner: GetUserPoolMfaConfigRequest,
@@ -16196,9 +15892,8 @@ pub struct GetUserPoolMfaConfigRequestBuilder<C = ()> {
 
 impl<C> GetUserPoolMfaConfigRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -16207,8 +15902,7 @@ impl<C> GetUserPoolMfaConfigRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> GetUserPoolMfaConfigRequestBuilder<D> {
         GetUserPoolMfaConfigRequestBuilder {
             inner: self.inner,
@@ -16276,9 +15970,10 @@ impl GetUserPoolSessionConfigurationRequest {
         Ok(())
     }
 }
-/**Builds a [`GetUserPoolSessionConfigurationRequest`]; see [`GetUserPoolSessionConfigurationRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetUserPoolSessionConfigurationRequest`]; see [`GetUserPoolSessionConfigurationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetUserPoolSessionConfigurationRequestBuilder<C = ()> {
     pub(crate) inner: GetUserPoolSessionConfigurationRequest,
@@ -16287,9 +15982,8 @@ pub struct GetUserPoolSessionConfigurationRequestBuilder<C = ()> {
 
 impl<C> GetUserPoolSessionConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -16298,8 +15992,7 @@ impl<C> GetUserPoolSessionConfigurationRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -16377,9 +16070,10 @@ impl GetUserRequest {
         Ok(())
     }
 }
-/**Builds a [`GetUserRequest`]; see [`GetUserRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GetUserRequest`]; see [`GetUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GetUserRequestBuilder<C = ()> {
     pub(crate) inner: GetUserRequest,
@@ -16388,9 +16082,8 @@ pub struct GetUserRequestBuilder<C = ()> {
 
 impl<C> GetUserRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -16399,8 +16092,7 @@ impl<C> GetUserRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> GetUserRequestBuilder<D> {
         GetUserRequestBuilder {
             inner: self.inner,
@@ -16490,9 +16182,10 @@ impl GlobalSignOutRequest {
         Ok(())
     }
 }
-/**Builds a [`GlobalSignOutRequest`]; see [`GlobalSignOutRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`GlobalSignOutRequest`]; see [`GlobalSignOutRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct GlobalSignOutRequestBuilder<C = ()> {
     pub(crate) inner: GlobalSignOutRequest,
@@ -16501,9 +16194,8 @@ pub struct GlobalSignOutRequestBuilder<C = ()> {
 
 impl<C> GlobalSignOutRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -16512,8 +16204,7 @@ impl<C> GlobalSignOutRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> GlobalSignOutRequestBuilder<D> {
         GlobalSignOutRequestBuilder {
             inner: self.inner,
@@ -16777,9 +16468,10 @@ impl InitiateAuthRequest {
         Ok(())
     }
 }
-/**Builds a [`InitiateAuthRequest`]; see [`InitiateAuthRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`InitiateAuthRequest`]; see [`InitiateAuthRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct InitiateAuthRequestBuilder<C = ()> {
     pub(crate) inner: InitiateAuthRequest,
@@ -16788,9 +16480,8 @@ pub struct InitiateAuthRequestBuilder<C = ()> {
 
 impl<C> InitiateAuthRequestBuilder<C> {
     /// Sets `AuthFlow`.
-    pub fn auth_flow(mut self, value: impl Into<AuthFlow>) -> Self {
-        self.inner.auth_flow = Some(value.into());
-        self
+    pub fn auth_flow(self, value: impl Into<AuthFlow>) -> Self {
+        self.set_auth_flow(Some(value.into()))
     }
 
     /// Sets or clears `AuthFlow`.
@@ -16844,9 +16535,8 @@ impl<C> InitiateAuthRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -16856,9 +16546,8 @@ impl<C> InitiateAuthRequestBuilder<C> {
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
-        self
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
     }
 
     /// Sets or clears `AnalyticsMetadata`.
@@ -16868,9 +16557,8 @@ impl<C> InitiateAuthRequestBuilder<C> {
     }
 
     /// Sets `UserContextData`.
-    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
-        self.inner.user_context_data = Some(value.into());
-        self
+    pub fn user_context_data(self, value: impl Into<UserContextData>) -> Self {
+        self.set_user_context_data(Some(value.into()))
     }
 
     /// Sets or clears `UserContextData`.
@@ -16880,9 +16568,8 @@ impl<C> InitiateAuthRequestBuilder<C> {
     }
 
     /// Sets `Session`.
-    pub fn session(mut self, value: impl Into<String>) -> Self {
-        self.inner.session = Some(value.into());
-        self
+    pub fn session(self, value: impl Into<String>) -> Self {
+        self.set_session(Some(value.into()))
     }
 
     /// Sets or clears `Session`.
@@ -16891,8 +16578,7 @@ impl<C> InitiateAuthRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> InitiateAuthRequestBuilder<D> {
         InitiateAuthRequestBuilder {
             inner: self.inner,
@@ -16987,9 +16673,10 @@ impl InitiatePointInTimeRecoveryRequest {
         Ok(())
     }
 }
-/**Builds a [`InitiatePointInTimeRecoveryRequest`]; see [`InitiatePointInTimeRecoveryRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`InitiatePointInTimeRecoveryRequest`]; see [`InitiatePointInTimeRecoveryRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct InitiatePointInTimeRecoveryRequestBuilder<C = ()> {
     pub(crate) inner: InitiatePointInTimeRecoveryRequest,
@@ -16998,9 +16685,8 @@ pub struct InitiatePointInTimeRecoveryRequestBuilder<C = ()> {
 
 impl<C> InitiatePointInTimeRecoveryRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -17010,9 +16696,8 @@ impl<C> InitiatePointInTimeRecoveryRequestBuilder<C> {
     }
 
     /// Sets `RestoreTimestamp`.
-    pub fn restore_timestamp(mut self, value: ::smithy_lean_runtime::DateTime) -> Self {
-        self.inner.restore_timestamp = Some(value);
-        self
+    pub fn restore_timestamp(self, value: ::smithy_lean_runtime::DateTime) -> Self {
+        self.set_restore_timestamp(Some(value))
     }
 
     /// Sets or clears `RestoreTimestamp`.
@@ -17024,8 +16709,7 @@ impl<C> InitiatePointInTimeRecoveryRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -17597,9 +17281,10 @@ impl ListCimdPoliciesRequest {
         Ok(())
     }
 }
-/**Builds a [`ListCimdPoliciesRequest`]; see [`ListCimdPoliciesRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListCimdPoliciesRequest`]; see [`ListCimdPoliciesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListCimdPoliciesRequestBuilder<C = ()> {
     pub(crate) inner: ListCimdPoliciesRequest,
@@ -17608,9 +17293,8 @@ pub struct ListCimdPoliciesRequestBuilder<C = ()> {
 
 impl<C> ListCimdPoliciesRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -17620,9 +17304,8 @@ impl<C> ListCimdPoliciesRequestBuilder<C> {
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -17632,9 +17315,8 @@ impl<C> ListCimdPoliciesRequestBuilder<C> {
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
-        self
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
     }
 
     /// Sets or clears `MaxResults`.
@@ -17643,8 +17325,7 @@ impl<C> ListCimdPoliciesRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ListCimdPoliciesRequestBuilder<D> {
         ListCimdPoliciesRequestBuilder {
             inner: self.inner,
@@ -17730,9 +17411,10 @@ impl ListClientMetadataUrlsRequest {
         Ok(())
     }
 }
-/**Builds a [`ListClientMetadataUrlsRequest`]; see [`ListClientMetadataUrlsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListClientMetadataUrlsRequest`]; see [`ListClientMetadataUrlsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListClientMetadataUrlsRequestBuilder<C = ()> {
     pub(crate) inner: ListClientMetadataUrlsRequest,
@@ -17741,9 +17423,8 @@ pub struct ListClientMetadataUrlsRequestBuilder<C = ()> {
 
 impl<C> ListClientMetadataUrlsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -17753,9 +17434,8 @@ impl<C> ListClientMetadataUrlsRequestBuilder<C> {
     }
 
     /// Sets `CIMDPolicyId`.
-    pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.cimd_policy_id = Some(value.into());
-        self
+    pub fn cimd_policy_id(self, value: impl Into<String>) -> Self {
+        self.set_cimd_policy_id(Some(value.into()))
     }
 
     /// Sets or clears `CIMDPolicyId`.
@@ -17765,9 +17445,8 @@ impl<C> ListClientMetadataUrlsRequestBuilder<C> {
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -17777,9 +17456,8 @@ impl<C> ListClientMetadataUrlsRequestBuilder<C> {
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
-        self
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
     }
 
     /// Sets or clears `MaxResults`.
@@ -17788,8 +17466,7 @@ impl<C> ListClientMetadataUrlsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ListClientMetadataUrlsRequestBuilder<D> {
         ListClientMetadataUrlsRequestBuilder {
             inner: self.inner,
@@ -17872,9 +17549,10 @@ impl ListDevicesRequest {
         Ok(())
     }
 }
-/**Builds a [`ListDevicesRequest`]; see [`ListDevicesRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListDevicesRequest`]; see [`ListDevicesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListDevicesRequestBuilder<C = ()> {
     pub(crate) inner: ListDevicesRequest,
@@ -17883,9 +17561,8 @@ pub struct ListDevicesRequestBuilder<C = ()> {
 
 impl<C> ListDevicesRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -17895,9 +17572,8 @@ impl<C> ListDevicesRequestBuilder<C> {
     }
 
     /// Sets `Limit`.
-    pub fn limit(mut self, value: i32) -> Self {
-        self.inner.limit = Some(value);
-        self
+    pub fn limit(self, value: i32) -> Self {
+        self.set_limit(Some(value))
     }
 
     /// Sets or clears `Limit`.
@@ -17907,9 +17583,8 @@ impl<C> ListDevicesRequestBuilder<C> {
     }
 
     /// Sets `PaginationToken`.
-    pub fn pagination_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.pagination_token = Some(value.into());
-        self
+    pub fn pagination_token(self, value: impl Into<String>) -> Self {
+        self.set_pagination_token(Some(value.into()))
     }
 
     /// Sets or clears `PaginationToken`.
@@ -17918,8 +17593,7 @@ impl<C> ListDevicesRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ListDevicesRequestBuilder<D> {
         ListDevicesRequestBuilder {
             inner: self.inner,
@@ -17988,9 +17662,10 @@ impl ListGroupsRequest {
         Ok(())
     }
 }
-/**Builds a [`ListGroupsRequest`]; see [`ListGroupsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListGroupsRequest`]; see [`ListGroupsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListGroupsRequestBuilder<C = ()> {
     pub(crate) inner: ListGroupsRequest,
@@ -17999,9 +17674,8 @@ pub struct ListGroupsRequestBuilder<C = ()> {
 
 impl<C> ListGroupsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -18011,9 +17685,8 @@ impl<C> ListGroupsRequestBuilder<C> {
     }
 
     /// Sets `Limit`.
-    pub fn limit(mut self, value: i32) -> Self {
-        self.inner.limit = Some(value);
-        self
+    pub fn limit(self, value: i32) -> Self {
+        self.set_limit(Some(value))
     }
 
     /// Sets or clears `Limit`.
@@ -18023,9 +17696,8 @@ impl<C> ListGroupsRequestBuilder<C> {
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -18034,8 +17706,7 @@ impl<C> ListGroupsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ListGroupsRequestBuilder<D> {
         ListGroupsRequestBuilder {
             inner: self.inner,
@@ -18104,9 +17775,10 @@ impl ListIdentityProvidersRequest {
         Ok(())
     }
 }
-/**Builds a [`ListIdentityProvidersRequest`]; see [`ListIdentityProvidersRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListIdentityProvidersRequest`]; see [`ListIdentityProvidersRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListIdentityProvidersRequestBuilder<C = ()> {
     pub(crate) inner: ListIdentityProvidersRequest,
@@ -18115,9 +17787,8 @@ pub struct ListIdentityProvidersRequestBuilder<C = ()> {
 
 impl<C> ListIdentityProvidersRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -18127,9 +17798,8 @@ impl<C> ListIdentityProvidersRequestBuilder<C> {
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
-        self
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
     }
 
     /// Sets or clears `MaxResults`.
@@ -18139,9 +17809,8 @@ impl<C> ListIdentityProvidersRequestBuilder<C> {
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -18150,8 +17819,7 @@ impl<C> ListIdentityProvidersRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ListIdentityProvidersRequestBuilder<D> {
         ListIdentityProvidersRequestBuilder {
             inner: self.inner,
@@ -18223,9 +17891,10 @@ impl ListPointInTimeRecoveriesRequest {
         Ok(())
     }
 }
-/**Builds a [`ListPointInTimeRecoveriesRequest`]; see [`ListPointInTimeRecoveriesRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListPointInTimeRecoveriesRequest`]; see [`ListPointInTimeRecoveriesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListPointInTimeRecoveriesRequestBuilder<C = ()> {
     pub(crate) inner: ListPointInTimeRecoveriesRequest,
@@ -18234,9 +17903,8 @@ pub struct ListPointInTimeRecoveriesRequestBuilder<C = ()> {
 
 impl<C> ListPointInTimeRecoveriesRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -18246,9 +17914,8 @@ impl<C> ListPointInTimeRecoveriesRequestBuilder<C> {
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -18258,9 +17925,8 @@ impl<C> ListPointInTimeRecoveriesRequestBuilder<C> {
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
-        self
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
     }
 
     /// Sets or clears `MaxResults`.
@@ -18269,8 +17935,7 @@ impl<C> ListPointInTimeRecoveriesRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -18344,9 +18009,10 @@ impl ListResourceServersRequest {
         Ok(())
     }
 }
-/**Builds a [`ListResourceServersRequest`]; see [`ListResourceServersRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListResourceServersRequest`]; see [`ListResourceServersRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListResourceServersRequestBuilder<C = ()> {
     pub(crate) inner: ListResourceServersRequest,
@@ -18355,9 +18021,8 @@ pub struct ListResourceServersRequestBuilder<C = ()> {
 
 impl<C> ListResourceServersRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -18367,9 +18032,8 @@ impl<C> ListResourceServersRequestBuilder<C> {
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
-        self
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
     }
 
     /// Sets or clears `MaxResults`.
@@ -18379,9 +18043,8 @@ impl<C> ListResourceServersRequestBuilder<C> {
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -18390,8 +18053,7 @@ impl<C> ListResourceServersRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ListResourceServersRequestBuilder<D> {
         ListResourceServersRequestBuilder {
             inner: self.inner,
@@ -18453,9 +18115,10 @@ impl ListTagsForResourceRequest {
         Ok(())
     }
 }
-/**Builds a [`ListTagsForResourceRequest`]; see [`ListTagsForResourceRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListTagsForResourceRequest`]; see [`ListTagsForResourceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListTagsForResourceRequestBuilder<C = ()> {
     pub(crate) inner: ListTagsForResourceRequest,
@@ -18464,9 +18127,8 @@ pub struct ListTagsForResourceRequestBuilder<C = ()> {
 
 impl<C> ListTagsForResourceRequestBuilder<C> {
     /// Sets `ResourceArn`.
-    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
-        self.inner.resource_arn = Some(value.into());
-        self
+    pub fn resource_arn(self, value: impl Into<String>) -> Self {
+        self.set_resource_arn(Some(value.into()))
     }
 
     /// Sets or clears `ResourceArn`.
@@ -18475,8 +18137,7 @@ impl<C> ListTagsForResourceRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ListTagsForResourceRequestBuilder<D> {
         ListTagsForResourceRequestBuilder {
             inner: self.inner,
@@ -18542,9 +18203,10 @@ impl ListTermsRequest {
         Ok(())
     }
 }
-/**Builds a [`ListTermsRequest`]; see [`ListTermsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListTermsRequest`]; see [`ListTermsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListTermsRequestBuilder<C = ()> {
     pub(crate) inner: ListTermsRequest,
@@ -18553,9 +18215,8 @@ pub struct ListTermsRequestBuilder<C = ()> {
 
 impl<C> ListTermsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -18565,9 +18226,8 @@ impl<C> ListTermsRequestBuilder<C> {
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
-        self
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
     }
 
     /// Sets or clears `MaxResults`.
@@ -18577,9 +18237,8 @@ impl<C> ListTermsRequestBuilder<C> {
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -18588,8 +18247,7 @@ impl<C> ListTermsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ListTermsRequestBuilder<D> {
         ListTermsRequestBuilder {
             inner: self.inner,
@@ -18667,9 +18325,10 @@ impl ListUserImportJobsRequest {
         Ok(())
     }
 }
-/**Builds a [`ListUserImportJobsRequest`]; see [`ListUserImportJobsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListUserImportJobsRequest`]; see [`ListUserImportJobsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListUserImportJobsRequestBuilder<C = ()> {
     pub(crate) inner: ListUserImportJobsRequest,
@@ -18678,9 +18337,8 @@ pub struct ListUserImportJobsRequestBuilder<C = ()> {
 
 impl<C> ListUserImportJobsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -18690,9 +18348,8 @@ impl<C> ListUserImportJobsRequestBuilder<C> {
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
-        self
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
     }
 
     /// Sets or clears `MaxResults`.
@@ -18702,9 +18359,8 @@ impl<C> ListUserImportJobsRequestBuilder<C> {
     }
 
     /// Sets `PaginationToken`.
-    pub fn pagination_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.pagination_token = Some(value.into());
-        self
+    pub fn pagination_token(self, value: impl Into<String>) -> Self {
+        self.set_pagination_token(Some(value.into()))
     }
 
     /// Sets or clears `PaginationToken`.
@@ -18713,8 +18369,7 @@ impl<C> ListUserImportJobsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ListUserImportJobsRequestBuilder<D> {
         ListUserImportJobsRequestBuilder {
             inner: self.inner,
@@ -18805,9 +18460,10 @@ impl ListUserPoolClientSecretsRequest {
         Ok(())
     }
 }
-/**Builds a [`ListUserPoolClientSecretsRequest`]; see [`ListUserPoolClientSecretsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListUserPoolClientSecretsRequest`]; see [`ListUserPoolClientSecretsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListUserPoolClientSecretsRequestBuilder<C = ()> {
     pub(crate) inner: ListUserPoolClientSecretsRequest,
@@ -18816,9 +18472,8 @@ pub struct ListUserPoolClientSecretsRequestBuilder<C = ()> {
 
 impl<C> ListUserPoolClientSecretsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -18828,9 +18483,8 @@ impl<C> ListUserPoolClientSecretsRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -18840,9 +18494,8 @@ impl<C> ListUserPoolClientSecretsRequestBuilder<C> {
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -18851,8 +18504,7 @@ impl<C> ListUserPoolClientSecretsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -18929,9 +18581,10 @@ impl ListUserPoolClientsRequest {
         Ok(())
     }
 }
-/**Builds a [`ListUserPoolClientsRequest`]; see [`ListUserPoolClientsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListUserPoolClientsRequest`]; see [`ListUserPoolClientsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListUserPoolClientsRequestBuilder<C = ()> {
     pub(crate) inner: ListUserPoolClientsRequest,
@@ -18940,9 +18593,8 @@ pub struct ListUserPoolClientsRequestBuilder<C = ()> {
 
 impl<C> ListUserPoolClientsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -18952,9 +18604,8 @@ impl<C> ListUserPoolClientsRequestBuilder<C> {
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
-        self
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
     }
 
     /// Sets or clears `MaxResults`.
@@ -18964,9 +18615,8 @@ impl<C> ListUserPoolClientsRequestBuilder<C> {
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -18976,9 +18626,8 @@ impl<C> ListUserPoolClientsRequestBuilder<C> {
     }
 
     /// Sets `ClientType`.
-    pub fn client_type(mut self, value: impl Into<ClientType>) -> Self {
-        self.inner.client_type = Some(value.into());
-        self
+    pub fn client_type(self, value: impl Into<ClientType>) -> Self {
+        self.set_client_type(Some(value.into()))
     }
 
     /// Sets or clears `ClientType`.
@@ -18987,8 +18636,7 @@ impl<C> ListUserPoolClientsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ListUserPoolClientsRequestBuilder<D> {
         ListUserPoolClientsRequestBuilder {
             inner: self.inner,
@@ -19054,9 +18702,10 @@ impl ListUserPoolReplicasRequest {
         Ok(())
     }
 }
-/**Builds a [`ListUserPoolReplicasRequest`]; see [`ListUserPoolReplicasRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListUserPoolReplicasRequest`]; see [`ListUserPoolReplicasRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListUserPoolReplicasRequestBuilder<C = ()> {
     pub(crate) inner: ListUserPoolReplicasRequest,
@@ -19065,9 +18714,8 @@ pub struct ListUserPoolReplicasRequestBuilder<C = ()> {
 
 impl<C> ListUserPoolReplicasRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -19077,9 +18725,8 @@ impl<C> ListUserPoolReplicasRequestBuilder<C> {
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -19088,8 +18735,7 @@ impl<C> ListUserPoolReplicasRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ListUserPoolReplicasRequestBuilder<D> {
         ListUserPoolReplicasRequestBuilder {
             inner: self.inner,
@@ -19155,9 +18801,10 @@ impl ListUserPoolsRequest {
         Ok(())
     }
 }
-/**Builds a [`ListUserPoolsRequest`]; see [`ListUserPoolsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListUserPoolsRequest`]; see [`ListUserPoolsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListUserPoolsRequestBuilder<C = ()> {
     pub(crate) inner: ListUserPoolsRequest,
@@ -19166,9 +18813,8 @@ pub struct ListUserPoolsRequestBuilder<C = ()> {
 
 impl<C> ListUserPoolsRequestBuilder<C> {
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -19178,9 +18824,8 @@ impl<C> ListUserPoolsRequestBuilder<C> {
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
-        self
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
     }
 
     /// Sets or clears `MaxResults`.
@@ -19189,8 +18834,7 @@ impl<C> ListUserPoolsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ListUserPoolsRequestBuilder<D> {
         ListUserPoolsRequestBuilder {
             inner: self.inner,
@@ -19265,9 +18909,10 @@ impl ListUserSessionsRequest {
         Ok(())
     }
 }
-/**Builds a [`ListUserSessionsRequest`]; see [`ListUserSessionsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListUserSessionsRequest`]; see [`ListUserSessionsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListUserSessionsRequestBuilder<C = ()> {
     pub(crate) inner: ListUserSessionsRequest,
@@ -19276,9 +18921,8 @@ pub struct ListUserSessionsRequestBuilder<C = ()> {
 
 impl<C> ListUserSessionsRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -19288,9 +18932,8 @@ impl<C> ListUserSessionsRequestBuilder<C> {
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -19299,8 +18942,7 @@ impl<C> ListUserSessionsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ListUserSessionsRequestBuilder<D> {
         ListUserSessionsRequestBuilder {
             inner: self.inner,
@@ -19386,9 +19028,10 @@ impl ListUsersInGroupRequest {
         Ok(())
     }
 }
-/**Builds a [`ListUsersInGroupRequest`]; see [`ListUsersInGroupRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListUsersInGroupRequest`]; see [`ListUsersInGroupRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListUsersInGroupRequestBuilder<C = ()> {
     pub(crate) inner: ListUsersInGroupRequest,
@@ -19397,9 +19040,8 @@ pub struct ListUsersInGroupRequestBuilder<C = ()> {
 
 impl<C> ListUsersInGroupRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -19409,9 +19051,8 @@ impl<C> ListUsersInGroupRequestBuilder<C> {
     }
 
     /// Sets `GroupName`.
-    pub fn group_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.group_name = Some(value.into());
-        self
+    pub fn group_name(self, value: impl Into<String>) -> Self {
+        self.set_group_name(Some(value.into()))
     }
 
     /// Sets or clears `GroupName`.
@@ -19421,9 +19062,8 @@ impl<C> ListUsersInGroupRequestBuilder<C> {
     }
 
     /// Sets `Limit`.
-    pub fn limit(mut self, value: i32) -> Self {
-        self.inner.limit = Some(value);
-        self
+    pub fn limit(self, value: i32) -> Self {
+        self.set_limit(Some(value))
     }
 
     /// Sets or clears `Limit`.
@@ -19433,9 +19073,8 @@ impl<C> ListUsersInGroupRequestBuilder<C> {
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -19444,8 +19083,7 @@ impl<C> ListUsersInGroupRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ListUsersInGroupRequestBuilder<D> {
         ListUsersInGroupRequestBuilder {
             inner: self.inner,
@@ -19524,9 +19162,10 @@ impl ListUsersRequest {
         Ok(())
     }
 }
-/**Builds a [`ListUsersRequest`]; see [`ListUsersRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListUsersRequest`]; see [`ListUsersRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListUsersRequestBuilder<C = ()> {
     pub(crate) inner: ListUsersRequest,
@@ -19535,9 +19174,8 @@ pub struct ListUsersRequestBuilder<C = ()> {
 
 impl<C> ListUsersRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -19559,9 +19197,8 @@ impl<C> ListUsersRequestBuilder<C> {
     }
 
     /// Sets `Limit`.
-    pub fn limit(mut self, value: i32) -> Self {
-        self.inner.limit = Some(value);
-        self
+    pub fn limit(self, value: i32) -> Self {
+        self.set_limit(Some(value))
     }
 
     /// Sets or clears `Limit`.
@@ -19571,9 +19208,8 @@ impl<C> ListUsersRequestBuilder<C> {
     }
 
     /// Sets `PaginationToken`.
-    pub fn pagination_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.pagination_token = Some(value.into());
-        self
+    pub fn pagination_token(self, value: impl Into<String>) -> Self {
+        self.set_pagination_token(Some(value.into()))
     }
 
     /// Sets or clears `PaginationToken`.
@@ -19583,9 +19219,8 @@ impl<C> ListUsersRequestBuilder<C> {
     }
 
     /// Sets `Filter`.
-    pub fn filter(mut self, value: impl Into<String>) -> Self {
-        self.inner.filter = Some(value.into());
-        self
+    pub fn filter(self, value: impl Into<String>) -> Self {
+        self.set_filter(Some(value.into()))
     }
 
     /// Sets or clears `Filter`.
@@ -19594,8 +19229,7 @@ impl<C> ListUsersRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ListUsersRequestBuilder<D> {
         ListUsersRequestBuilder {
             inner: self.inner,
@@ -19674,9 +19308,10 @@ impl ListWebAuthnCredentialsRequest {
         Ok(())
     }
 }
-/**Builds a [`ListWebAuthnCredentialsRequest`]; see [`ListWebAuthnCredentialsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ListWebAuthnCredentialsRequest`]; see [`ListWebAuthnCredentialsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ListWebAuthnCredentialsRequestBuilder<C = ()> {
     pub(crate) inner: ListWebAuthnCredentialsRequest,
@@ -19685,9 +19320,8 @@ pub struct ListWebAuthnCredentialsRequestBuilder<C = ()> {
 
 impl<C> ListWebAuthnCredentialsRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -19697,9 +19331,8 @@ impl<C> ListWebAuthnCredentialsRequestBuilder<C> {
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
-        self
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
     }
 
     /// Sets or clears `NextToken`.
@@ -19709,9 +19342,8 @@ impl<C> ListWebAuthnCredentialsRequestBuilder<C> {
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
-        self
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
     }
 
     /// Sets or clears `MaxResults`.
@@ -19720,8 +19352,7 @@ impl<C> ListWebAuthnCredentialsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ListWebAuthnCredentialsRequestBuilder<D> {
         ListWebAuthnCredentialsRequestBuilder {
             inner: self.inner,
@@ -20799,9 +20430,10 @@ impl ResendConfirmationCodeRequest {
         Ok(())
     }
 }
-/**Builds a [`ResendConfirmationCodeRequest`]; see [`ResendConfirmationCodeRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`ResendConfirmationCodeRequest`]; see [`ResendConfirmationCodeRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct ResendConfirmationCodeRequestBuilder<C = ()> {
     pub(crate) inner: ResendConfirmationCodeRequest,
@@ -20810,9 +20442,8 @@ pub struct ResendConfirmationCodeRequestBuilder<C = ()> {
 
 impl<C> ResendConfirmationCodeRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -20822,9 +20453,8 @@ impl<C> ResendConfirmationCodeRequestBuilder<C> {
     }
 
     /// Sets `SecretHash`.
-    pub fn secret_hash(mut self, value: impl Into<String>) -> Self {
-        self.inner.secret_hash = Some(value.into());
-        self
+    pub fn secret_hash(self, value: impl Into<String>) -> Self {
+        self.set_secret_hash(Some(value.into()))
     }
 
     /// Sets or clears `SecretHash`.
@@ -20834,9 +20464,8 @@ impl<C> ResendConfirmationCodeRequestBuilder<C> {
     }
 
     /// Sets `UserContextData`.
-    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
-        self.inner.user_context_data = Some(value.into());
-        self
+    pub fn user_context_data(self, value: impl Into<UserContextData>) -> Self {
+        self.set_user_context_data(Some(value.into()))
     }
 
     /// Sets or clears `UserContextData`.
@@ -20846,9 +20475,8 @@ impl<C> ResendConfirmationCodeRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -20858,9 +20486,8 @@ impl<C> ResendConfirmationCodeRequestBuilder<C> {
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
-        self
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
     }
 
     /// Sets or clears `AnalyticsMetadata`.
@@ -20891,8 +20518,7 @@ impl<C> ResendConfirmationCodeRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> ResendConfirmationCodeRequestBuilder<D> {
         ResendConfirmationCodeRequestBuilder {
             inner: self.inner,
@@ -21095,9 +20721,10 @@ impl RespondToAuthChallengeRequest {
         Ok(())
     }
 }
-/**Builds a [`RespondToAuthChallengeRequest`]; see [`RespondToAuthChallengeRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`RespondToAuthChallengeRequest`]; see [`RespondToAuthChallengeRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct RespondToAuthChallengeRequestBuilder<C = ()> {
     pub(crate) inner: RespondToAuthChallengeRequest,
@@ -21106,9 +20733,8 @@ pub struct RespondToAuthChallengeRequestBuilder<C = ()> {
 
 impl<C> RespondToAuthChallengeRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -21118,9 +20744,8 @@ impl<C> RespondToAuthChallengeRequestBuilder<C> {
     }
 
     /// Sets `ChallengeName`.
-    pub fn challenge_name(mut self, value: impl Into<ChallengeNameType>) -> Self {
-        self.inner.challenge_name = Some(value.into());
-        self
+    pub fn challenge_name(self, value: impl Into<ChallengeNameType>) -> Self {
+        self.set_challenge_name(Some(value.into()))
     }
 
     /// Sets or clears `ChallengeName`.
@@ -21130,9 +20755,8 @@ impl<C> RespondToAuthChallengeRequestBuilder<C> {
     }
 
     /// Sets `Session`.
-    pub fn session(mut self, value: impl Into<String>) -> Self {
-        self.inner.session = Some(value.into());
-        self
+    pub fn session(self, value: impl Into<String>) -> Self {
+        self.set_session(Some(value.into()))
     }
 
     /// Sets or clears `Session`.
@@ -21164,9 +20788,8 @@ impl<C> RespondToAuthChallengeRequestBuilder<C> {
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
-        self
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
     }
 
     /// Sets or clears `AnalyticsMetadata`.
@@ -21176,9 +20799,8 @@ impl<C> RespondToAuthChallengeRequestBuilder<C> {
     }
 
     /// Sets `UserContextData`.
-    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
-        self.inner.user_context_data = Some(value.into());
-        self
+    pub fn user_context_data(self, value: impl Into<UserContextData>) -> Self {
+        self.set_user_context_data(Some(value.into()))
     }
 
     /// Sets or clears `UserContextData`.
@@ -21209,8 +20831,7 @@ impl<C> RespondToAuthChallengeRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> RespondToAuthChallengeRequestBuilder<D> {
         RespondToAuthChallengeRequestBuilder {
             inner: self.inner,
@@ -21505,9 +21126,10 @@ impl RevokeTokenRequest {
         Ok(())
     }
 }
-/**Builds a [`RevokeTokenRequest`]; see [`RevokeTokenRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`RevokeTokenRequest`]; see [`RevokeTokenRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct RevokeTokenRequestBuilder<C = ()> {
     pub(crate) inner: RevokeTokenRequest,
@@ -21516,9 +21138,8 @@ pub struct RevokeTokenRequestBuilder<C = ()> {
 
 impl<C> RevokeTokenRequestBuilder<C> {
     /// Sets `Token`.
-    pub fn token(mut self, value: impl Into<String>) -> Self {
-        self.inner.token = Some(value.into());
-        self
+    pub fn token(self, value: impl Into<String>) -> Self {
+        self.set_token(Some(value.into()))
     }
 
     /// Sets or clears `Token`.
@@ -21528,9 +21149,8 @@ impl<C> RevokeTokenRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -21540,9 +21160,8 @@ impl<C> RevokeTokenRequestBuilder<C> {
     }
 
     /// Sets `ClientSecret`.
-    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_secret = Some(value.into());
-        self
+    pub fn client_secret(self, value: impl Into<String>) -> Self {
+        self.set_client_secret(Some(value.into()))
     }
 
     /// Sets or clears `ClientSecret`.
@@ -21553,11 +21172,10 @@ impl<C> RevokeTokenRequestBuilder<C> {
 
     /// Sets `RevokeAssociatedSessions`.
     pub fn revoke_associated_sessions(
-        mut self,
+        self,
         value: impl Into<RevokeAssociatedSessions>,
     ) -> Self {
-        self.inner.revoke_associated_sessions = Some(value.into());
-        self
+        self.set_revoke_associated_sessions(Some(value.into()))
     }
 
     /// Sets or clears `RevokeAssociatedSessions`.
@@ -21569,8 +21187,7 @@ impl<C> RevokeTokenRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> RevokeTokenRequestBuilder<D> {
         RevokeTokenRequestBuilder {
             inner: self.inner,
@@ -21646,9 +21263,10 @@ impl RevokeUserSessionRequest {
         Ok(())
     }
 }
-/**Builds a [`RevokeUserSessionRequest`]; see [`RevokeUserSessionRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`RevokeUserSessionRequest`]; see [`RevokeUserSessionRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct RevokeUserSessionRequestBuilder<C = ()> {
     pub(crate) inner: RevokeUserSessionRequest,
@@ -21657,9 +21275,8 @@ pub struct RevokeUserSessionRequestBuilder<C = ()> {
 
 impl<C> RevokeUserSessionRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -21669,9 +21286,8 @@ impl<C> RevokeUserSessionRequestBuilder<C> {
     }
 
     /// Sets `SessionId`.
-    pub fn session_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.session_id = Some(value.into());
-        self
+    pub fn session_id(self, value: impl Into<String>) -> Self {
+        self.set_session_id(Some(value.into()))
     }
 
     /// Sets or clears `SessionId`.
@@ -21682,11 +21298,10 @@ impl<C> RevokeUserSessionRequestBuilder<C> {
 
     /// Sets `RevokeAssociatedSessions`.
     pub fn revoke_associated_sessions(
-        mut self,
+        self,
         value: impl Into<RevokeAssociatedSessions>,
     ) -> Self {
-        self.inner.revoke_associated_sessions = Some(value.into());
-        self
+        self.set_revoke_associated_sessions(Some(value.into()))
     }
 
     /// Sets or clears `RevokeAssociatedSessions`.
@@ -21698,8 +21313,7 @@ impl<C> RevokeUserSessionRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> RevokeUserSessionRequestBuilder<D> {
         RevokeUserSessionRequestBuilder {
             inner: self.inner,
@@ -22179,9 +21793,10 @@ impl SetLogDeliveryConfigurationRequest {
         Ok(())
     }
 }
-/**Builds a [`SetLogDeliveryConfigurationRequest`]; see [`SetLogDeliveryConfigurationRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`SetLogDeliveryConfigurationRequest`]; see [`SetLogDeliveryConfigurationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct SetLogDeliveryConfigurationRequestBuilder<C = ()> {
     pub(crate) inner: SetLogDeliveryConfigurationRequest,
@@ -22190,9 +21805,8 @@ pub struct SetLogDeliveryConfigurationRequestBuilder<C = ()> {
 
 impl<C> SetLogDeliveryConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -22216,8 +21830,7 @@ impl<C> SetLogDeliveryConfigurationRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -22310,9 +21923,10 @@ impl SetRiskConfigurationRequest {
         Ok(())
     }
 }
-/**Builds a [`SetRiskConfigurationRequest`]; see [`SetRiskConfigurationRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`SetRiskConfigurationRequest`]; see [`SetRiskConfigurationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct SetRiskConfigurationRequestBuilder<C = ()> {
     pub(crate) inner: SetRiskConfigurationRequest,
@@ -22321,9 +21935,8 @@ pub struct SetRiskConfigurationRequestBuilder<C = ()> {
 
 impl<C> SetRiskConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -22333,9 +21946,8 @@ impl<C> SetRiskConfigurationRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -22346,11 +21958,10 @@ impl<C> SetRiskConfigurationRequestBuilder<C> {
 
     /// Sets `CompromisedCredentialsRiskConfiguration`.
     pub fn compromised_credentials_risk_configuration(
-        mut self,
+        self,
         value: impl Into<CompromisedCredentialsRiskConfiguration>,
     ) -> Self {
-        self.inner.compromised_credentials_risk_configuration = Some(value.into());
-        self
+        self.set_compromised_credentials_risk_configuration(Some(value.into()))
     }
 
     /// Sets or clears `CompromisedCredentialsRiskConfiguration`.
@@ -22364,11 +21975,10 @@ impl<C> SetRiskConfigurationRequestBuilder<C> {
 
     /// Sets `AccountTakeoverRiskConfiguration`.
     pub fn account_takeover_risk_configuration(
-        mut self,
+        self,
         value: impl Into<AccountTakeoverRiskConfiguration>,
     ) -> Self {
-        self.inner.account_takeover_risk_configuration = Some(value.into());
-        self
+        self.set_account_takeover_risk_configuration(Some(value.into()))
     }
 
     /// Sets or clears `AccountTakeoverRiskConfiguration`.
@@ -22382,11 +21992,10 @@ impl<C> SetRiskConfigurationRequestBuilder<C> {
 
     /// Sets `RiskExceptionConfiguration`.
     pub fn risk_exception_configuration(
-        mut self,
+        self,
         value: impl Into<RiskExceptionConfiguration>,
     ) -> Self {
-        self.inner.risk_exception_configuration = Some(value.into());
-        self
+        self.set_risk_exception_configuration(Some(value.into()))
     }
 
     /// Sets or clears `RiskExceptionConfiguration`.
@@ -22398,8 +22007,7 @@ impl<C> SetRiskConfigurationRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> SetRiskConfigurationRequestBuilder<D> {
         SetRiskConfigurationRequestBuilder {
             inner: self.inner,
@@ -22482,9 +22090,10 @@ impl SetUiCustomizationRequest {
         Ok(())
     }
 }
-/**Builds a [`SetUiCustomizationRequest`]; see [`SetUiCustomizationRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`SetUiCustomizationRequest`]; see [`SetUiCustomizationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct SetUiCustomizationRequestBuilder<C = ()> {
     pub(crate) inner: SetUiCustomizationRequest,
@@ -22493,9 +22102,8 @@ pub struct SetUiCustomizationRequestBuilder<C = ()> {
 
 impl<C> SetUiCustomizationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -22505,9 +22113,8 @@ impl<C> SetUiCustomizationRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -22517,9 +22124,8 @@ impl<C> SetUiCustomizationRequestBuilder<C> {
     }
 
     /// Sets `CSS`.
-    pub fn css(mut self, value: impl Into<String>) -> Self {
-        self.inner.css = Some(value.into());
-        self
+    pub fn css(self, value: impl Into<String>) -> Self {
+        self.set_css(Some(value.into()))
     }
 
     /// Sets or clears `CSS`.
@@ -22529,9 +22135,8 @@ impl<C> SetUiCustomizationRequestBuilder<C> {
     }
 
     /// Sets `ImageFile`.
-    pub fn image_file(mut self, value: ::smithy_lean_runtime::Blob) -> Self {
-        self.inner.image_file = Some(value);
-        self
+    pub fn image_file(self, value: ::smithy_lean_runtime::Blob) -> Self {
+        self.set_image_file(Some(value))
     }
 
     /// Sets or clears `ImageFile`.
@@ -22540,8 +22145,7 @@ impl<C> SetUiCustomizationRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> SetUiCustomizationRequestBuilder<D> {
         SetUiCustomizationRequestBuilder {
             inner: self.inner,
@@ -22623,9 +22227,10 @@ impl SetUserMfaPreferenceRequest {
         Ok(())
     }
 }
-/**Builds a [`SetUserMfaPreferenceRequest`]; see [`SetUserMfaPreferenceRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`SetUserMfaPreferenceRequest`]; see [`SetUserMfaPreferenceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct SetUserMfaPreferenceRequestBuilder<C = ()> {
     pub(crate) inner: SetUserMfaPreferenceRequest,
@@ -22634,9 +22239,8 @@ pub struct SetUserMfaPreferenceRequestBuilder<C = ()> {
 
 impl<C> SetUserMfaPreferenceRequestBuilder<C> {
     /// Sets `SMSMfaSettings`.
-    pub fn sms_mfa_settings(mut self, value: impl Into<SmsMfaSettings>) -> Self {
-        self.inner.sms_mfa_settings = Some(value.into());
-        self
+    pub fn sms_mfa_settings(self, value: impl Into<SmsMfaSettings>) -> Self {
+        self.set_sms_mfa_settings(Some(value.into()))
     }
 
     /// Sets or clears `SMSMfaSettings`.
@@ -22647,11 +22251,10 @@ impl<C> SetUserMfaPreferenceRequestBuilder<C> {
 
     /// Sets `SoftwareTokenMfaSettings`.
     pub fn software_token_mfa_settings(
-        mut self,
+        self,
         value: impl Into<SoftwareTokenMfaSettings>,
     ) -> Self {
-        self.inner.software_token_mfa_settings = Some(value.into());
-        self
+        self.set_software_token_mfa_settings(Some(value.into()))
     }
 
     /// Sets or clears `SoftwareTokenMfaSettings`.
@@ -22664,9 +22267,8 @@ impl<C> SetUserMfaPreferenceRequestBuilder<C> {
     }
 
     /// Sets `EmailMfaSettings`.
-    pub fn email_mfa_settings(mut self, value: impl Into<EmailMfaSettings>) -> Self {
-        self.inner.email_mfa_settings = Some(value.into());
-        self
+    pub fn email_mfa_settings(self, value: impl Into<EmailMfaSettings>) -> Self {
+        self.set_email_mfa_settings(Some(value.into()))
     }
 
     /// Sets or clears `EmailMfaSettings`.
@@ -22676,12 +22278,8 @@ impl<C> SetUserMfaPreferenceRequestBuilder<C> {
     }
 
     /// Sets `WebAuthnMfaSettings`.
-    pub fn web_authn_mfa_settings(
-        mut self,
-        value: impl Into<WebAuthnMfaSettings>,
-    ) -> Self {
-        self.inner.web_authn_mfa_settings = Some(value.into());
-        self
+    pub fn web_authn_mfa_settings(self, value: impl Into<WebAuthnMfaSettings>) -> Self {
+        self.set_web_authn_mfa_settings(Some(value.into()))
     }
 
     /// Sets or clears `WebAuthnMfaSettings`.
@@ -22694,9 +22292,8 @@ impl<C> SetUserMfaPreferenceRequestBuilder<C> {
     }
 
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -22705,8 +22302,7 @@ impl<C> SetUserMfaPreferenceRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> SetUserMfaPreferenceRequestBuilder<D> {
         SetUserMfaPreferenceRequestBuilder {
             inner: self.inner,
@@ -22794,9 +22390,10 @@ impl SetUserPoolClientSessionConfigurationRequest {
         Ok(())
     }
 }
-/**Builds a [`SetUserPoolClientSessionConfigurationRequest`]; see [`SetUserPoolClientSessionConfigurationRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`SetUserPoolClientSessionConfigurationRequest`]; see [`SetUserPoolClientSessionConfigurationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct SetUserPoolClientSessionConfigurationRequestBuilder<C = ()> {
     pub(crate) inner: SetUserPoolClientSessionConfigurationRequest,
@@ -22805,9 +22402,8 @@ pub struct SetUserPoolClientSessionConfigurationRequestBuilder<C = ()> {
 
 impl<C> SetUserPoolClientSessionConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -22817,9 +22413,8 @@ impl<C> SetUserPoolClientSessionConfigurationRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -22829,9 +22424,8 @@ impl<C> SetUserPoolClientSessionConfigurationRequestBuilder<C> {
     }
 
     /// Sets `SSOSession`.
-    pub fn sso_session(mut self, value: impl Into<ClientSsoSessionConfig>) -> Self {
-        self.inner.sso_session = Some(value.into());
-        self
+    pub fn sso_session(self, value: impl Into<ClientSsoSessionConfig>) -> Self {
+        self.set_sso_session(Some(value.into()))
     }
 
     /// Sets or clears `SSOSession`.
@@ -22840,8 +22434,7 @@ impl<C> SetUserPoolClientSessionConfigurationRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -22938,9 +22531,10 @@ impl SetUserPoolMfaConfigRequest {
         Ok(())
     }
 }
-/**Builds a [`SetUserPoolMfaConfigRequest`]; see [`SetUserPoolMfaConfigRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`SetUserPoolMfaConfigRequest`]; see [`SetUserPoolMfaConfigRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct SetUserPoolMfaConfigRequestBuilder<C = ()> {
     pub(crate) inner: SetUserPoolMfaConfigRequest,
@@ -22949,9 +22543,8 @@ pub struct SetUserPoolMfaConfigRequestBuilder<C = ()> {
 
 impl<C> SetUserPoolMfaConfigRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -22961,9 +22554,8 @@ impl<C> SetUserPoolMfaConfigRequestBuilder<C> {
     }
 
     /// Sets `SmsMfaConfiguration`.
-    pub fn sms_mfa_configuration(mut self, value: impl Into<SmsMfaConfig>) -> Self {
-        self.inner.sms_mfa_configuration = Some(value.into());
-        self
+    pub fn sms_mfa_configuration(self, value: impl Into<SmsMfaConfig>) -> Self {
+        self.set_sms_mfa_configuration(Some(value.into()))
     }
 
     /// Sets or clears `SmsMfaConfiguration`.
@@ -22974,11 +22566,10 @@ impl<C> SetUserPoolMfaConfigRequestBuilder<C> {
 
     /// Sets `SoftwareTokenMfaConfiguration`.
     pub fn software_token_mfa_configuration(
-        mut self,
+        self,
         value: impl Into<SoftwareTokenMfaConfig>,
     ) -> Self {
-        self.inner.software_token_mfa_configuration = Some(value.into());
-        self
+        self.set_software_token_mfa_configuration(Some(value.into()))
     }
 
     /// Sets or clears `SoftwareTokenMfaConfiguration`.
@@ -22991,9 +22582,8 @@ impl<C> SetUserPoolMfaConfigRequestBuilder<C> {
     }
 
     /// Sets `EmailMfaConfiguration`.
-    pub fn email_mfa_configuration(mut self, value: impl Into<EmailMfaConfig>) -> Self {
-        self.inner.email_mfa_configuration = Some(value.into());
-        self
+    pub fn email_mfa_configuration(self, value: impl Into<EmailMfaConfig>) -> Self {
+        self.set_email_mfa_configuration(Some(value.into()))
     }
 
     /// Sets or clears `EmailMfaConfiguration`.
@@ -23003,9 +22593,8 @@ impl<C> SetUserPoolMfaConfigRequestBuilder<C> {
     }
 
     /// Sets `MfaConfiguration`.
-    pub fn mfa_configuration(mut self, value: impl Into<UserPoolMfa>) -> Self {
-        self.inner.mfa_configuration = Some(value.into());
-        self
+    pub fn mfa_configuration(self, value: impl Into<UserPoolMfa>) -> Self {
+        self.set_mfa_configuration(Some(value.into()))
     }
 
     /// Sets or clears `MfaConfiguration`.
@@ -23016,11 +22605,10 @@ impl<C> SetUserPoolMfaConfigRequestBuilder<C> {
 
     /// Sets `WebAuthnConfiguration`.
     pub fn web_authn_configuration(
-        mut self,
+        self,
         value: impl Into<WebAuthnConfiguration>,
     ) -> Self {
-        self.inner.web_authn_configuration = Some(value.into());
-        self
+        self.set_web_authn_configuration(Some(value.into()))
     }
 
     /// Sets or clears `WebAuthnConfiguration`.
@@ -23032,8 +22620,7 @@ impl<C> SetUserPoolMfaConfigRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> SetUserPoolMfaConfigRequestBuilder<D> {
         SetUserPoolMfaConfigRequestBuilder {
             inner: self.inner,
@@ -23127,9 +22714,10 @@ impl SetUserPoolSessionConfigurationRequest {
         Ok(())
     }
 }
-/**Builds a [`SetUserPoolSessionConfigurationRequest`]; see [`SetUserPoolSessionConfigurationRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`SetUserPoolSessionConfigurationRequest`]; see [`SetUserPoolSessionConfigurationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct SetUserPoolSessionConfigurationRequestBuilder<C = ()> {
     pub(crate) inner: SetUserPoolSessionConfigurationRequest,
@@ -23138,9 +22726,8 @@ pub struct SetUserPoolSessionConfigurationRequestBuilder<C = ()> {
 
 impl<C> SetUserPoolSessionConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -23150,12 +22737,8 @@ impl<C> SetUserPoolSessionConfigurationRequestBuilder<C> {
     }
 
     /// Sets `UserSessionTracking`.
-    pub fn user_session_tracking(
-        mut self,
-        value: impl Into<UserSessionTracking>,
-    ) -> Self {
-        self.inner.user_session_tracking = Some(value.into());
-        self
+    pub fn user_session_tracking(self, value: impl Into<UserSessionTracking>) -> Self {
+        self.set_user_session_tracking(Some(value.into()))
     }
 
     /// Sets or clears `UserSessionTracking`.
@@ -23168,12 +22751,8 @@ impl<C> SetUserPoolSessionConfigurationRequestBuilder<C> {
     }
 
     /// Sets `TokenSession`.
-    pub fn token_session(
-        mut self,
-        value: impl Into<UserPoolTokenSessionConfig>,
-    ) -> Self {
-        self.inner.token_session = Some(value.into());
-        self
+    pub fn token_session(self, value: impl Into<UserPoolTokenSessionConfig>) -> Self {
+        self.set_token_session(Some(value.into()))
     }
 
     /// Sets or clears `TokenSession`.
@@ -23185,8 +22764,7 @@ impl<C> SetUserPoolSessionConfigurationRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -23278,9 +22856,10 @@ impl SetUserSettingsRequest {
         Ok(())
     }
 }
-/**Builds a [`SetUserSettingsRequest`]; see [`SetUserSettingsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`SetUserSettingsRequest`]; see [`SetUserSettingsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct SetUserSettingsRequestBuilder<C = ()> {
     pub(crate) inner: SetUserSettingsRequest,
@@ -23289,9 +22868,8 @@ pub struct SetUserSettingsRequestBuilder<C = ()> {
 
 impl<C> SetUserSettingsRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -23312,8 +22890,7 @@ impl<C> SetUserSettingsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> SetUserSettingsRequestBuilder<D> {
         SetUserSettingsRequestBuilder {
             inner: self.inner,
@@ -23430,9 +23007,10 @@ impl SignUpRequest {
         Ok(())
     }
 }
-/**Builds a [`SignUpRequest`]; see [`SignUpRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`SignUpRequest`]; see [`SignUpRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct SignUpRequestBuilder<C = ()> {
     pub(crate) inner: SignUpRequest,
@@ -23441,9 +23019,8 @@ pub struct SignUpRequestBuilder<C = ()> {
 
 impl<C> SignUpRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -23453,9 +23030,8 @@ impl<C> SignUpRequestBuilder<C> {
     }
 
     /// Sets `SecretHash`.
-    pub fn secret_hash(mut self, value: impl Into<String>) -> Self {
-        self.inner.secret_hash = Some(value.into());
-        self
+    pub fn secret_hash(self, value: impl Into<String>) -> Self {
+        self.set_secret_hash(Some(value.into()))
     }
 
     /// Sets or clears `SecretHash`.
@@ -23465,9 +23041,8 @@ impl<C> SignUpRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -23477,9 +23052,8 @@ impl<C> SignUpRequestBuilder<C> {
     }
 
     /// Sets `Password`.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.inner.password = Some(value.into());
-        self
+    pub fn password(self, value: impl Into<String>) -> Self {
+        self.set_password(Some(value.into()))
     }
 
     /// Sets or clears `Password`.
@@ -23513,9 +23087,8 @@ impl<C> SignUpRequestBuilder<C> {
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
-        self
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
     }
 
     /// Sets or clears `AnalyticsMetadata`.
@@ -23525,9 +23098,8 @@ impl<C> SignUpRequestBuilder<C> {
     }
 
     /// Sets `UserContextData`.
-    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
-        self.inner.user_context_data = Some(value.into());
-        self
+    pub fn user_context_data(self, value: impl Into<UserContextData>) -> Self {
+        self.set_user_context_data(Some(value.into()))
     }
 
     /// Sets or clears `UserContextData`.
@@ -23558,8 +23130,7 @@ impl<C> SignUpRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> SignUpRequestBuilder<D> {
         SignUpRequestBuilder {
             inner: self.inner,
@@ -23739,9 +23310,10 @@ impl StartPointInTimeRecoveryRequest {
         Ok(())
     }
 }
-/**Builds a [`StartPointInTimeRecoveryRequest`]; see [`StartPointInTimeRecoveryRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`StartPointInTimeRecoveryRequest`]; see [`StartPointInTimeRecoveryRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct StartPointInTimeRecoveryRequestBuilder<C = ()> {
     pub(crate) inner: StartPointInTimeRecoveryRequest,
@@ -23750,9 +23322,8 @@ pub struct StartPointInTimeRecoveryRequestBuilder<C = ()> {
 
 impl<C> StartPointInTimeRecoveryRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -23762,9 +23333,8 @@ impl<C> StartPointInTimeRecoveryRequestBuilder<C> {
     }
 
     /// Sets `RestoreId`.
-    pub fn restore_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.restore_id = Some(value.into());
-        self
+    pub fn restore_id(self, value: impl Into<String>) -> Self {
+        self.set_restore_id(Some(value.into()))
     }
 
     /// Sets or clears `RestoreId`.
@@ -23773,8 +23343,7 @@ impl<C> StartPointInTimeRecoveryRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> StartPointInTimeRecoveryRequestBuilder<D> {
         StartPointInTimeRecoveryRequestBuilder {
             inner: self.inner,
@@ -23843,9 +23412,10 @@ impl StartUserImportJobRequest {
         Ok(())
     }
 }
-/**Builds a [`StartUserImportJobRequest`]; see [`StartUserImportJobRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`StartUserImportJobRequest`]; see [`StartUserImportJobRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct StartUserImportJobRequestBuilder<C = ()> {
     pub(crate) inner: StartUserImportJobRequest,
@@ -23854,9 +23424,8 @@ pub struct StartUserImportJobRequestBuilder<C = ()> {
 
 impl<C> StartUserImportJobRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -23866,9 +23435,8 @@ impl<C> StartUserImportJobRequestBuilder<C> {
     }
 
     /// Sets `JobId`.
-    pub fn job_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.job_id = Some(value.into());
-        self
+    pub fn job_id(self, value: impl Into<String>) -> Self {
+        self.set_job_id(Some(value.into()))
     }
 
     /// Sets or clears `JobId`.
@@ -23877,8 +23445,7 @@ impl<C> StartUserImportJobRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> StartUserImportJobRequestBuilder<D> {
         StartUserImportJobRequestBuilder {
             inner: self.inner,
@@ -23942,9 +23509,10 @@ impl StartWebAuthnRegistrationRequest {
         Ok(())
     }
 }
-/**Builds a [`StartWebAuthnRegistrationRequest`]; see [`StartWebAuthnRegistrationRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`StartWebAuthnRegistrationRequest`]; see [`StartWebAuthnRegistrationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct StartWebAuthnRegistrationRequestBuilder<C = ()> {
     pub(crate) inner: StartWebAuthnRegistrationRequest,
@@ -23953,9 +23521,8 @@ pub struct StartWebAuthnRegistrationRequestBuilder<C = ()> {
 
 impl<C> StartWebAuthnRegistrationRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -23964,8 +23531,7 @@ impl<C> StartWebAuthnRegistrationRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -24079,9 +23645,10 @@ impl StopUserImportJobRequest {
         Ok(())
     }
 }
-/**Builds a [`StopUserImportJobRequest`]; see [`StopUserImportJobRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`StopUserImportJobRequest`]; see [`StopUserImportJobRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct StopUserImportJobRequestBuilder<C = ()> {
     pub(crate) inner: StopUserImportJobRequest,
@@ -24090,9 +23657,8 @@ pub struct StopUserImportJobRequestBuilder<C = ()> {
 
 impl<C> StopUserImportJobRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -24102,9 +23668,8 @@ impl<C> StopUserImportJobRequestBuilder<C> {
     }
 
     /// Sets `JobId`.
-    pub fn job_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.job_id = Some(value.into());
-        self
+    pub fn job_id(self, value: impl Into<String>) -> Self {
+        self.set_job_id(Some(value.into()))
     }
 
     /// Sets or clears `JobId`.
@@ -24113,8 +23678,7 @@ impl<C> StopUserImportJobRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> StopUserImportJobRequestBuilder<D> {
         StopUserImportJobRequestBuilder {
             inner: self.inner,
@@ -24199,9 +23763,10 @@ impl TagResourceRequest {
         Ok(())
     }
 }
-/**Builds a [`TagResourceRequest`]; see [`TagResourceRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`TagResourceRequest`]; see [`TagResourceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct TagResourceRequestBuilder<C = ()> {
     pub(crate) inner: TagResourceRequest,
@@ -24210,9 +23775,8 @@ pub struct TagResourceRequestBuilder<C = ()> {
 
 impl<C> TagResourceRequestBuilder<C> {
     /// Sets `ResourceArn`.
-    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
-        self.inner.resource_arn = Some(value.into());
-        self
+    pub fn resource_arn(self, value: impl Into<String>) -> Self {
+        self.set_resource_arn(Some(value.into()))
     }
 
     /// Sets or clears `ResourceArn`.
@@ -24239,8 +23803,7 @@ impl<C> TagResourceRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> TagResourceRequestBuilder<D> {
         TagResourceRequestBuilder {
             inner: self.inner,
@@ -24847,9 +24410,10 @@ impl UntagResourceRequest {
         Ok(())
     }
 }
-/**Builds a [`UntagResourceRequest`]; see [`UntagResourceRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`UntagResourceRequest`]; see [`UntagResourceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct UntagResourceRequestBuilder<C = ()> {
     pub(crate) inner: UntagResourceRequest,
@@ -24858,9 +24422,8 @@ pub struct UntagResourceRequestBuilder<C = ()> {
 
 impl<C> UntagResourceRequestBuilder<C> {
     /// Sets `ResourceArn`.
-    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
-        self.inner.resource_arn = Some(value.into());
-        self
+    pub fn resource_arn(self, value: impl Into<String>) -> Self {
+        self.set_resource_arn(Some(value.into()))
     }
 
     /// Sets or clears `ResourceArn`.
@@ -24881,8 +24444,7 @@ impl<C> UntagResourceRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> UntagResourceRequestBuilder<D> {
         UntagResourceRequestBuilder {
             inner: self.inner,
@@ -24998,9 +24560,10 @@ impl UpdateAuthEventFeedbackRequest {
         Ok(())
     }
 }
-/**Builds a [`UpdateAuthEventFeedbackRequest`]; see [`UpdateAuthEventFeedbackRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`UpdateAuthEventFeedbackRequest`]; see [`UpdateAuthEventFeedbackRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateAuthEventFeedbackRequestBuilder<C = ()> {
     pub(crate) inner: UpdateAuthEventFeedbackRequest,
@@ -25009,9 +24572,8 @@ pub struct UpdateAuthEventFeedbackRequestBuilder<C = ()> {
 
 impl<C> UpdateAuthEventFeedbackRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -25021,9 +24583,8 @@ impl<C> UpdateAuthEventFeedbackRequestBuilder<C> {
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
-        self
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
     }
 
     /// Sets or clears `Username`.
@@ -25033,9 +24594,8 @@ impl<C> UpdateAuthEventFeedbackRequestBuilder<C> {
     }
 
     /// Sets `EventId`.
-    pub fn event_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.event_id = Some(value.into());
-        self
+    pub fn event_id(self, value: impl Into<String>) -> Self {
+        self.set_event_id(Some(value.into()))
     }
 
     /// Sets or clears `EventId`.
@@ -25045,9 +24605,8 @@ impl<C> UpdateAuthEventFeedbackRequestBuilder<C> {
     }
 
     /// Sets `FeedbackToken`.
-    pub fn feedback_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.feedback_token = Some(value.into());
-        self
+    pub fn feedback_token(self, value: impl Into<String>) -> Self {
+        self.set_feedback_token(Some(value.into()))
     }
 
     /// Sets or clears `FeedbackToken`.
@@ -25057,9 +24616,8 @@ impl<C> UpdateAuthEventFeedbackRequestBuilder<C> {
     }
 
     /// Sets `FeedbackValue`.
-    pub fn feedback_value(mut self, value: impl Into<FeedbackValue>) -> Self {
-        self.inner.feedback_value = Some(value.into());
-        self
+    pub fn feedback_value(self, value: impl Into<FeedbackValue>) -> Self {
+        self.set_feedback_value(Some(value.into()))
     }
 
     /// Sets or clears `FeedbackValue`.
@@ -25068,8 +24626,7 @@ impl<C> UpdateAuthEventFeedbackRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> UpdateAuthEventFeedbackRequestBuilder<D> {
         UpdateAuthEventFeedbackRequestBuilder {
             inner: self.inner,
@@ -25183,9 +24740,10 @@ impl UpdateCimdPolicyRequest {
         Ok(())
     }
 }
-/**Builds a [`UpdateCimdPolicyRequest`]; see [`UpdateCimdPolicyRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`UpdateCimdPolicyRequest`]; see [`UpdateCimdPolicyRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateCimdPolicyRequestBuilder<C = ()> {
     pub(crate) inner: UpdateCimdPolicyRequest,
@@ -25194,9 +24752,8 @@ pub struct UpdateCimdPolicyRequestBuilder<C = ()> {
 
 impl<C> UpdateCimdPolicyRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -25206,9 +24763,8 @@ impl<C> UpdateCimdPolicyRequestBuilder<C> {
     }
 
     /// Sets `CIMDPolicyId`.
-    pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.cimd_policy_id = Some(value.into());
-        self
+    pub fn cimd_policy_id(self, value: impl Into<String>) -> Self {
+        self.set_cimd_policy_id(Some(value.into()))
     }
 
     /// Sets or clears `CIMDPolicyId`.
@@ -25218,9 +24774,8 @@ impl<C> UpdateCimdPolicyRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -25230,9 +24785,8 @@ impl<C> UpdateCimdPolicyRequestBuilder<C> {
     }
 
     /// Sets `PolicyName`.
-    pub fn policy_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.policy_name = Some(value.into());
-        self
+    pub fn policy_name(self, value: impl Into<String>) -> Self {
+        self.set_policy_name(Some(value.into()))
     }
 
     /// Sets or clears `PolicyName`.
@@ -25242,9 +24796,8 @@ impl<C> UpdateCimdPolicyRequestBuilder<C> {
     }
 
     /// Sets `CacheDuration`.
-    pub fn cache_duration(mut self, value: i32) -> Self {
-        self.inner.cache_duration = Some(value);
-        self
+    pub fn cache_duration(self, value: i32) -> Self {
+        self.set_cache_duration(Some(value))
     }
 
     /// Sets or clears `CacheDuration`.
@@ -25265,8 +24818,7 @@ impl<C> UpdateCimdPolicyRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> UpdateCimdPolicyRequestBuilder<D> {
         UpdateCimdPolicyRequestBuilder {
             inner: self.inner,
@@ -25363,9 +24915,10 @@ impl UpdateClientMetadataUrlStateRequest {
         Ok(())
     }
 }
-/**Builds a [`UpdateClientMetadataUrlStateRequest`]; see [`UpdateClientMetadataUrlStateRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`UpdateClientMetadataUrlStateRequest`]; see [`UpdateClientMetadataUrlStateRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateClientMetadataUrlStateRequestBuilder<C = ()> {
     pub(crate) inner: UpdateClientMetadataUrlStateRequest,
@@ -25374,9 +24927,8 @@ pub struct UpdateClientMetadataUrlStateRequestBuilder<C = ()> {
 
 impl<C> UpdateClientMetadataUrlStateRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -25386,9 +24938,8 @@ impl<C> UpdateClientMetadataUrlStateRequestBuilder<C> {
     }
 
     /// Sets `CIMDPolicyId`.
-    pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.cimd_policy_id = Some(value.into());
-        self
+    pub fn cimd_policy_id(self, value: impl Into<String>) -> Self {
+        self.set_cimd_policy_id(Some(value.into()))
     }
 
     /// Sets or clears `CIMDPolicyId`.
@@ -25398,9 +24949,8 @@ impl<C> UpdateClientMetadataUrlStateRequestBuilder<C> {
     }
 
     /// Sets `URL`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.inner.url = Some(value.into());
-        self
+    pub fn url(self, value: impl Into<String>) -> Self {
+        self.set_url(Some(value.into()))
     }
 
     /// Sets or clears `URL`.
@@ -25410,9 +24960,8 @@ impl<C> UpdateClientMetadataUrlStateRequestBuilder<C> {
     }
 
     /// Sets `Action`.
-    pub fn action(mut self, value: impl Into<CimdCacheAction>) -> Self {
-        self.inner.action = Some(value.into());
-        self
+    pub fn action(self, value: impl Into<CimdCacheAction>) -> Self {
+        self.set_action(Some(value.into()))
     }
 
     /// Sets or clears `Action`.
@@ -25421,8 +24970,7 @@ impl<C> UpdateClientMetadataUrlStateRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -25503,9 +25051,10 @@ impl UpdateDeviceStatusRequest {
         Ok(())
     }
 }
-/**Builds a [`UpdateDeviceStatusRequest`]; see [`UpdateDeviceStatusRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`UpdateDeviceStatusRequest`]; see [`UpdateDeviceStatusRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateDeviceStatusRequestBuilder<C = ()> {
     pub(crate) inner: UpdateDeviceStatusRequest,
@@ -25514,9 +25063,8 @@ pub struct UpdateDeviceStatusRequestBuilder<C = ()> {
 
 impl<C> UpdateDeviceStatusRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -25526,9 +25074,8 @@ impl<C> UpdateDeviceStatusRequestBuilder<C> {
     }
 
     /// Sets `DeviceKey`.
-    pub fn device_key(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_key = Some(value.into());
-        self
+    pub fn device_key(self, value: impl Into<String>) -> Self {
+        self.set_device_key(Some(value.into()))
     }
 
     /// Sets or clears `DeviceKey`.
@@ -25539,11 +25086,10 @@ impl<C> UpdateDeviceStatusRequestBuilder<C> {
 
     /// Sets `DeviceRememberedStatus`.
     pub fn device_remembered_status(
-        mut self,
+        self,
         value: impl Into<DeviceRememberedStatus>,
     ) -> Self {
-        self.inner.device_remembered_status = Some(value.into());
-        self
+        self.set_device_remembered_status(Some(value.into()))
     }
 
     /// Sets or clears `DeviceRememberedStatus`.
@@ -25555,8 +25101,7 @@ impl<C> UpdateDeviceStatusRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> UpdateDeviceStatusRequestBuilder<D> {
         UpdateDeviceStatusRequestBuilder {
             inner: self.inner,
@@ -25636,9 +25181,10 @@ impl UpdateGroupRequest {
         Ok(())
     }
 }
-/**Builds a [`UpdateGroupRequest`]; see [`UpdateGroupRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`UpdateGroupRequest`]; see [`UpdateGroupRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateGroupRequestBuilder<C = ()> {
     pub(crate) inner: UpdateGroupRequest,
@@ -25647,9 +25193,8 @@ pub struct UpdateGroupRequestBuilder<C = ()> {
 
 impl<C> UpdateGroupRequestBuilder<C> {
     /// Sets `GroupName`.
-    pub fn group_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.group_name = Some(value.into());
-        self
+    pub fn group_name(self, value: impl Into<String>) -> Self {
+        self.set_group_name(Some(value.into()))
     }
 
     /// Sets or clears `GroupName`.
@@ -25659,9 +25204,8 @@ impl<C> UpdateGroupRequestBuilder<C> {
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -25671,9 +25215,8 @@ impl<C> UpdateGroupRequestBuilder<C> {
     }
 
     /// Sets `Description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.inner.description = Some(value.into());
-        self
+    pub fn description(self, value: impl Into<String>) -> Self {
+        self.set_description(Some(value.into()))
     }
 
     /// Sets or clears `Description`.
@@ -25683,9 +25226,8 @@ impl<C> UpdateGroupRequestBuilder<C> {
     }
 
     /// Sets `RoleArn`.
-    pub fn role_arn(mut self, value: impl Into<String>) -> Self {
-        self.inner.role_arn = Some(value.into());
-        self
+    pub fn role_arn(self, value: impl Into<String>) -> Self {
+        self.set_role_arn(Some(value.into()))
     }
 
     /// Sets or clears `RoleArn`.
@@ -25695,9 +25237,8 @@ impl<C> UpdateGroupRequestBuilder<C> {
     }
 
     /// Sets `Precedence`.
-    pub fn precedence(mut self, value: i32) -> Self {
-        self.inner.precedence = Some(value);
-        self
+    pub fn precedence(self, value: i32) -> Self {
+        self.set_precedence(Some(value))
     }
 
     /// Sets or clears `Precedence`.
@@ -25706,8 +25247,7 @@ impl<C> UpdateGroupRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> UpdateGroupRequestBuilder<D> {
         UpdateGroupRequestBuilder {
             inner: self.inner,
@@ -25790,9 +25330,10 @@ impl UpdateIdentityProviderRequest {
         Ok(())
     }
 }
-/**Builds a [`UpdateIdentityProviderRequest`]; see [`UpdateIdentityProviderRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`UpdateIdentityProviderRequest`]; see [`UpdateIdentityProviderRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateIdentityProviderRequestBuilder<C = ()> {
     pub(crate) inner: UpdateIdentityProviderRequest,
@@ -25801,9 +25342,8 @@ pub struct UpdateIdentityProviderRequestBuilder<C = ()> {
 
 impl<C> UpdateIdentityProviderRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -25813,9 +25353,8 @@ impl<C> UpdateIdentityProviderRequestBuilder<C> {
     }
 
     /// Sets `ProviderName`.
-    pub fn provider_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.provider_name = Some(value.into());
-        self
+    pub fn provider_name(self, value: impl Into<String>) -> Self {
+        self.set_provider_name(Some(value.into()))
     }
 
     /// Sets or clears `ProviderName`.
@@ -25902,8 +25441,7 @@ impl<C> UpdateIdentityProviderRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> UpdateIdentityProviderRequestBuilder<D> {
         UpdateIdentityProviderRequestBuilder {
             inner: self.inner,
@@ -25968,9 +25506,10 @@ impl UpdateManagedLoginBrandingRequest {
         Ok(())
     }
 }
-/**Builds a [`UpdateManagedLoginBrandingRequest`]; see [`UpdateManagedLoginBrandingRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`UpdateManagedLoginBrandingRequest`]; see [`UpdateManagedLoginBrandingRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateManagedLoginBrandingRequestBuilder<C = ()> {
     pub(crate) inner: UpdateManagedLoginBrandingRequest,
@@ -25979,9 +25518,8 @@ pub struct UpdateManagedLoginBrandingRequestBuilder<C = ()> {
 
 impl<C> UpdateManagedLoginBrandingRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -25991,9 +25529,8 @@ impl<C> UpdateManagedLoginBrandingRequestBuilder<C> {
     }
 
     /// Sets `ManagedLoginBrandingId`.
-    pub fn managed_login_branding_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.managed_login_branding_id = Some(value.into());
-        self
+    pub fn managed_login_branding_id(self, value: impl Into<String>) -> Self {
+        self.set_managed_login_branding_id(Some(value.into()))
     }
 
     /// Sets or clears `ManagedLoginBrandingId`.
@@ -26003,9 +25540,8 @@ impl<C> UpdateManagedLoginBrandingRequestBuilder<C> {
     }
 
     /// Sets `UseCognitoProvidedValues`.
-    pub fn use_cognito_provided_values(mut self, value: bool) -> Self {
-        self.inner.use_cognito_provided_values = Some(value);
-        self
+    pub fn use_cognito_provided_values(self, value: bool) -> Self {
+        self.set_use_cognito_provided_values(Some(value))
     }
 
     /// Sets or clears `UseCognitoProvidedValues`.
@@ -26015,9 +25551,8 @@ impl<C> UpdateManagedLoginBrandingRequestBuilder<C> {
     }
 
     /// Sets `Settings`.
-    pub fn settings(mut self, value: ::smithy_lean_runtime::Document) -> Self {
-        self.inner.settings = Some(value);
-        self
+    pub fn settings(self, value: ::smithy_lean_runtime::Document) -> Self {
+        self.set_settings(Some(value))
     }
 
     /// Sets or clears `Settings`.
@@ -26041,8 +25576,7 @@ impl<C> UpdateManagedLoginBrandingRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(
         self,
         client: D,
@@ -26114,9 +25648,10 @@ impl UpdateProvisionedLimitRequest {
         Ok(())
     }
 }
-/**Builds a [`UpdateProvisionedLimitRequest`]; see [`UpdateProvisionedLimitRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`UpdateProvisionedLimitRequest`]; see [`UpdateProvisionedLimitRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateProvisionedLimitRequestBuilder<C = ()> {
     pub(crate) inner: UpdateProvisionedLimitRequest,
@@ -26125,9 +25660,8 @@ pub struct UpdateProvisionedLimitRequestBuilder<C = ()> {
 
 impl<C> UpdateProvisionedLimitRequestBuilder<C> {
     /// Sets `LimitDefinition`.
-    pub fn limit_definition(mut self, value: impl Into<LimitDefinition>) -> Self {
-        self.inner.limit_definition = Some(value.into());
-        self
+    pub fn limit_definition(self, value: impl Into<LimitDefinition>) -> Self {
+        self.set_limit_definition(Some(value.into()))
     }
 
     /// Sets or clears `LimitDefinition`.
@@ -26137,9 +25671,8 @@ impl<C> UpdateProvisionedLimitRequestBuilder<C> {
     }
 
     /// Sets `RequestedLimitValue`.
-    pub fn requested_limit_value(mut self, value: i32) -> Self {
-        self.inner.requested_limit_value = Some(value);
-        self
+    pub fn requested_limit_value(self, value: i32) -> Self {
+        self.set_requested_limit_value(Some(value))
     }
 
     /// Sets or clears `RequestedLimitValue`.
@@ -26148,8 +25681,7 @@ impl<C> UpdateProvisionedLimitRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> UpdateProvisionedLimitRequestBuilder<D> {
         UpdateProvisionedLimitRequestBuilder {
             inner: self.inner,
@@ -26278,9 +25810,10 @@ impl UpdateResourceServerRequest {
         Ok(())
     }
 }
-/**Builds a [`UpdateResourceServerRequest`]; see [`UpdateResourceServerRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`UpdateResourceServerRequest`]; see [`UpdateResourceServerRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateResourceServerRequestBuilder<C = ()> {
     pub(crate) inner: UpdateResourceServerRequest,
@@ -26289,9 +25822,8 @@ pub struct UpdateResourceServerRequestBuilder<C = ()> {
 
 impl<C> UpdateResourceServerRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -26301,9 +25833,8 @@ impl<C> UpdateResourceServerRequestBuilder<C> {
     }
 
     /// Sets `Identifier`.
-    pub fn identifier(mut self, value: impl Into<String>) -> Self {
-        self.inner.identifier = Some(value.into());
-        self
+    pub fn identifier(self, value: impl Into<String>) -> Self {
+        self.set_identifier(Some(value.into()))
     }
 
     /// Sets or clears `Identifier`.
@@ -26313,9 +25844,8 @@ impl<C> UpdateResourceServerRequestBuilder<C> {
     }
 
     /// Sets `Name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.inner.name = Some(value.into());
-        self
+    pub fn name(self, value: impl Into<String>) -> Self {
+        self.set_name(Some(value.into()))
     }
 
     /// Sets or clears `Name`.
@@ -26336,8 +25866,7 @@ impl<C> UpdateResourceServerRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> UpdateResourceServerRequestBuilder<D> {
         UpdateResourceServerRequestBuilder {
             inner: self.inner,
@@ -26423,9 +25952,10 @@ impl UpdateTermsRequest {
         Ok(())
     }
 }
-/**Builds a [`UpdateTermsRequest`]; see [`UpdateTermsRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`UpdateTermsRequest`]; see [`UpdateTermsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateTermsRequestBuilder<C = ()> {
     pub(crate) inner: UpdateTermsRequest,
@@ -26434,9 +25964,8 @@ pub struct UpdateTermsRequestBuilder<C = ()> {
 
 impl<C> UpdateTermsRequestBuilder<C> {
     /// Sets `TermsId`.
-    pub fn terms_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.terms_id = Some(value.into());
-        self
+    pub fn terms_id(self, value: impl Into<String>) -> Self {
+        self.set_terms_id(Some(value.into()))
     }
 
     /// Sets or clears `TermsId`.
@@ -26446,9 +25975,8 @@ impl<C> UpdateTermsRequestBuilder<C> {
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -26458,9 +25986,8 @@ impl<C> UpdateTermsRequestBuilder<C> {
     }
 
     /// Sets `TermsName`.
-    pub fn terms_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.terms_name = Some(value.into());
-        self
+    pub fn terms_name(self, value: impl Into<String>) -> Self {
+        self.set_terms_name(Some(value.into()))
     }
 
     /// Sets or clears `TermsName`.
@@ -26470,9 +25997,8 @@ impl<C> UpdateTermsRequestBuilder<C> {
     }
 
     /// Sets `TermsSource`.
-    pub fn terms_source(mut self, value: impl Into<TermsSource>) -> Self {
-        self.inner.terms_source = Some(value.into());
-        self
+    pub fn terms_source(self, value: impl Into<TermsSource>) -> Self {
+        self.set_terms_source(Some(value.into()))
     }
 
     /// Sets or clears `TermsSource`.
@@ -26482,9 +26008,8 @@ impl<C> UpdateTermsRequestBuilder<C> {
     }
 
     /// Sets `Enforcement`.
-    pub fn enforcement(mut self, value: impl Into<TermsEnforcement>) -> Self {
-        self.inner.enforcement = Some(value.into());
-        self
+    pub fn enforcement(self, value: impl Into<TermsEnforcement>) -> Self {
+        self.set_enforcement(Some(value.into()))
     }
 
     /// Sets or clears `Enforcement`.
@@ -26511,8 +26036,7 @@ impl<C> UpdateTermsRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> UpdateTermsRequestBuilder<D> {
         UpdateTermsRequestBuilder {
             inner: self.inner,
@@ -26592,9 +26116,10 @@ impl UpdateUserAttributesRequest {
         Ok(())
     }
 }
-/**Builds a [`UpdateUserAttributesRequest`]; see [`UpdateUserAttributesRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`UpdateUserAttributesRequest`]; see [`UpdateUserAttributesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateUserAttributesRequestBuilder<C = ()> {
     pub(crate) inner: UpdateUserAttributesRequest,
@@ -26615,9 +26140,8 @@ impl<C> UpdateUserAttributesRequestBuilder<C> {
     }
 
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -26648,8 +26172,7 @@ impl<C> UpdateUserAttributesRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> UpdateUserAttributesRequestBuilder<D> {
         UpdateUserAttributesRequestBuilder {
             inner: self.inner,
@@ -26847,9 +26370,10 @@ impl UpdateUserPoolClientRequest {
         Ok(())
     }
 }
-/**Builds a [`UpdateUserPoolClientRequest`]; see [`UpdateUserPoolClientRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`UpdateUserPoolClientRequest`]; see [`UpdateUserPoolClientRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateUserPoolClientRequestBuilder<C = ()> {
     pub(crate) inner: UpdateUserPoolClientRequest,
@@ -26858,9 +26382,8 @@ pub struct UpdateUserPoolClientRequestBuilder<C = ()> {
 
 impl<C> UpdateUserPoolClientRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -26870,9 +26393,8 @@ impl<C> UpdateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
-        self
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
     }
 
     /// Sets or clears `ClientId`.
@@ -26882,9 +26404,8 @@ impl<C> UpdateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `ClientName`.
-    pub fn client_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_name = Some(value.into());
-        self
+    pub fn client_name(self, value: impl Into<String>) -> Self {
+        self.set_client_name(Some(value.into()))
     }
 
     /// Sets or clears `ClientName`.
@@ -26894,9 +26415,8 @@ impl<C> UpdateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `RefreshTokenValidity`.
-    pub fn refresh_token_validity(mut self, value: i32) -> Self {
-        self.inner.refresh_token_validity = Some(value);
-        self
+    pub fn refresh_token_validity(self, value: i32) -> Self {
+        self.set_refresh_token_validity(Some(value))
     }
 
     /// Sets or clears `RefreshTokenValidity`.
@@ -26906,9 +26426,8 @@ impl<C> UpdateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `AccessTokenValidity`.
-    pub fn access_token_validity(mut self, value: i32) -> Self {
-        self.inner.access_token_validity = Some(value);
-        self
+    pub fn access_token_validity(self, value: i32) -> Self {
+        self.set_access_token_validity(Some(value))
     }
 
     /// Sets or clears `AccessTokenValidity`.
@@ -26918,9 +26437,8 @@ impl<C> UpdateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `IdTokenValidity`.
-    pub fn id_token_validity(mut self, value: i32) -> Self {
-        self.inner.id_token_validity = Some(value);
-        self
+    pub fn id_token_validity(self, value: i32) -> Self {
+        self.set_id_token_validity(Some(value))
     }
 
     /// Sets or clears `IdTokenValidity`.
@@ -26930,9 +26448,8 @@ impl<C> UpdateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `TokenValidityUnits`.
-    pub fn token_validity_units(mut self, value: impl Into<TokenValidityUnits>) -> Self {
-        self.inner.token_validity_units = Some(value.into());
-        self
+    pub fn token_validity_units(self, value: impl Into<TokenValidityUnits>) -> Self {
+        self.set_token_validity_units(Some(value.into()))
     }
 
     /// Sets or clears `TokenValidityUnits`.
@@ -27026,9 +26543,8 @@ impl<C> UpdateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `DefaultRedirectURI`.
-    pub fn default_redirect_uri(mut self, value: impl Into<String>) -> Self {
-        self.inner.default_redirect_uri = Some(value.into());
-        self
+    pub fn default_redirect_uri(self, value: impl Into<String>) -> Self {
+        self.set_default_redirect_uri(Some(value.into()))
     }
 
     /// Sets or clears `DefaultRedirectURI`.
@@ -27062,9 +26578,8 @@ impl<C> UpdateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `AllowedOAuthFlowsUserPoolClient`.
-    pub fn allowed_o_auth_flows_user_pool_client(mut self, value: bool) -> Self {
-        self.inner.allowed_o_auth_flows_user_pool_client = Some(value);
-        self
+    pub fn allowed_o_auth_flows_user_pool_client(self, value: bool) -> Self {
+        self.set_allowed_o_auth_flows_user_pool_client(Some(value))
     }
 
     /// Sets or clears `AllowedOAuthFlowsUserPoolClient`.
@@ -27078,11 +26593,10 @@ impl<C> UpdateUserPoolClientRequestBuilder<C> {
 
     /// Sets `AnalyticsConfiguration`.
     pub fn analytics_configuration(
-        mut self,
+        self,
         value: impl Into<AnalyticsConfiguration>,
     ) -> Self {
-        self.inner.analytics_configuration = Some(value.into());
-        self
+        self.set_analytics_configuration(Some(value.into()))
     }
 
     /// Sets or clears `AnalyticsConfiguration`.
@@ -27096,11 +26610,10 @@ impl<C> UpdateUserPoolClientRequestBuilder<C> {
 
     /// Sets `PreventUserExistenceErrors`.
     pub fn prevent_user_existence_errors(
-        mut self,
+        self,
         value: impl Into<PreventUserExistenceErrorTypes>,
     ) -> Self {
-        self.inner.prevent_user_existence_errors = Some(value.into());
-        self
+        self.set_prevent_user_existence_errors(Some(value.into()))
     }
 
     /// Sets or clears `PreventUserExistenceErrors`.
@@ -27113,9 +26626,8 @@ impl<C> UpdateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `EnableTokenRevocation`.
-    pub fn enable_token_revocation(mut self, value: bool) -> Self {
-        self.inner.enable_token_revocation = Some(value);
-        self
+    pub fn enable_token_revocation(self, value: bool) -> Self {
+        self.set_enable_token_revocation(Some(value))
     }
 
     /// Sets or clears `EnableTokenRevocation`.
@@ -27125,9 +26637,8 @@ impl<C> UpdateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `EnablePropagateAdditionalUserContextData`.
-    pub fn enable_propagate_additional_user_context_data(mut self, value: bool) -> Self {
-        self.inner.enable_propagate_additional_user_context_data = Some(value);
-        self
+    pub fn enable_propagate_additional_user_context_data(self, value: bool) -> Self {
+        self.set_enable_propagate_additional_user_context_data(Some(value))
     }
 
     /// Sets or clears `EnablePropagateAdditionalUserContextData`.
@@ -27140,9 +26651,8 @@ impl<C> UpdateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `AuthSessionValidity`.
-    pub fn auth_session_validity(mut self, value: i32) -> Self {
-        self.inner.auth_session_validity = Some(value);
-        self
+    pub fn auth_session_validity(self, value: i32) -> Self {
+        self.set_auth_session_validity(Some(value))
     }
 
     /// Sets or clears `AuthSessionValidity`.
@@ -27152,12 +26662,8 @@ impl<C> UpdateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `RefreshTokenRotation`.
-    pub fn refresh_token_rotation(
-        mut self,
-        value: impl Into<RefreshTokenRotation>,
-    ) -> Self {
-        self.inner.refresh_token_rotation = Some(value.into());
-        self
+    pub fn refresh_token_rotation(self, value: impl Into<RefreshTokenRotation>) -> Self {
+        self.set_refresh_token_rotation(Some(value.into()))
     }
 
     /// Sets or clears `RefreshTokenRotation`.
@@ -27170,9 +26676,8 @@ impl<C> UpdateUserPoolClientRequestBuilder<C> {
     }
 
     /// Sets `PublishSecretsInAWSSecretsManager`.
-    pub fn publish_secrets_in_aws_secrets_manager(mut self, value: bool) -> Self {
-        self.inner.publish_secrets_in_aws_secrets_manager = Some(value);
-        self
+    pub fn publish_secrets_in_aws_secrets_manager(self, value: bool) -> Self {
+        self.set_publish_secrets_in_aws_secrets_manager(Some(value))
     }
 
     /// Sets or clears `PublishSecretsInAWSSecretsManager`.
@@ -27184,8 +26689,7 @@ impl<C> UpdateUserPoolClientRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> UpdateUserPoolClientRequestBuilder<D> {
         UpdateUserPoolClientRequestBuilder {
             inner: self.inner,
@@ -27263,9 +26767,10 @@ impl UpdateUserPoolDomainRequest {
         Ok(())
     }
 }
-/**Builds a [`UpdateUserPoolDomainRequest`]; see [`UpdateUserPoolDomainRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`UpdateUserPoolDomainRequest`]; see [`UpdateUserPoolDomainRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateUserPoolDomainRequestBuilder<C = ()> {
     pub(crate) inner: UpdateUserPoolDomainRequest,
@@ -27274,9 +26779,8 @@ pub struct UpdateUserPoolDomainRequestBuilder<C = ()> {
 
 impl<C> UpdateUserPoolDomainRequestBuilder<C> {
     /// Sets `Domain`.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.inner.domain = Some(value.into());
-        self
+    pub fn domain(self, value: impl Into<String>) -> Self {
+        self.set_domain(Some(value.into()))
     }
 
     /// Sets or clears `Domain`.
@@ -27286,9 +26790,8 @@ impl<C> UpdateUserPoolDomainRequestBuilder<C> {
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -27298,9 +26801,8 @@ impl<C> UpdateUserPoolDomainRequestBuilder<C> {
     }
 
     /// Sets `ManagedLoginVersion`.
-    pub fn managed_login_version(mut self, value: i32) -> Self {
-        self.inner.managed_login_version = Some(value);
-        self
+    pub fn managed_login_version(self, value: i32) -> Self {
+        self.set_managed_login_version(Some(value))
     }
 
     /// Sets or clears `ManagedLoginVersion`.
@@ -27310,9 +26812,8 @@ impl<C> UpdateUserPoolDomainRequestBuilder<C> {
     }
 
     /// Sets `CustomDomainConfig`.
-    pub fn custom_domain_config(mut self, value: impl Into<CustomDomainConfig>) -> Self {
-        self.inner.custom_domain_config = Some(value.into());
-        self
+    pub fn custom_domain_config(self, value: impl Into<CustomDomainConfig>) -> Self {
+        self.set_custom_domain_config(Some(value.into()))
     }
 
     /// Sets or clears `CustomDomainConfig`.
@@ -27325,9 +26826,8 @@ impl<C> UpdateUserPoolDomainRequestBuilder<C> {
     }
 
     /// Sets `Routing`.
-    pub fn routing(mut self, value: impl Into<Routing>) -> Self {
-        self.inner.routing = Some(value.into());
-        self
+    pub fn routing(self, value: impl Into<Routing>) -> Self {
+        self.set_routing(Some(value.into()))
     }
 
     /// Sets or clears `Routing`.
@@ -27336,8 +26836,7 @@ impl<C> UpdateUserPoolDomainRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> UpdateUserPoolDomainRequestBuilder<D> {
         UpdateUserPoolDomainRequestBuilder {
             inner: self.inner,
@@ -27427,9 +26926,10 @@ impl UpdateUserPoolReplicaRequest {
         Ok(())
     }
 }
-/**Builds a [`UpdateUserPoolReplicaRequest`]; see [`UpdateUserPoolReplicaRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`UpdateUserPoolReplicaRequest`]; see [`UpdateUserPoolReplicaRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateUserPoolReplicaRequestBuilder<C = ()> {
     pub(crate) inner: UpdateUserPoolReplicaRequest,
@@ -27438,9 +26938,8 @@ pub struct UpdateUserPoolReplicaRequestBuilder<C = ()> {
 
 impl<C> UpdateUserPoolReplicaRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -27450,9 +26949,8 @@ impl<C> UpdateUserPoolReplicaRequestBuilder<C> {
     }
 
     /// Sets `RegionName`.
-    pub fn region_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.region_name = Some(value.into());
-        self
+    pub fn region_name(self, value: impl Into<String>) -> Self {
+        self.set_region_name(Some(value.into()))
     }
 
     /// Sets or clears `RegionName`.
@@ -27462,9 +26960,8 @@ impl<C> UpdateUserPoolReplicaRequestBuilder<C> {
     }
 
     /// Sets `Status`.
-    pub fn status(mut self, value: impl Into<UpdateReplicaStatus>) -> Self {
-        self.inner.status = Some(value.into());
-        self
+    pub fn status(self, value: impl Into<UpdateReplicaStatus>) -> Self {
+        self.set_status(Some(value.into()))
     }
 
     /// Sets or clears `Status`.
@@ -27473,8 +26970,7 @@ impl<C> UpdateUserPoolReplicaRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> UpdateUserPoolReplicaRequestBuilder<D> {
         UpdateUserPoolReplicaRequestBuilder {
             inner: self.inner,
@@ -27614,9 +27110,10 @@ impl UpdateUserPoolRequest {
         Ok(())
     }
 }
-/**Builds a [`UpdateUserPoolRequest`]; see [`UpdateUserPoolRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`UpdateUserPoolRequest`]; see [`UpdateUserPoolRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct UpdateUserPoolRequestBuilder<C = ()> {
     pub(crate) inner: UpdateUserPoolRequest,
@@ -27625,9 +27122,8 @@ pub struct UpdateUserPoolRequestBuilder<C = ()> {
 
 impl<C> UpdateUserPoolRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
-        self
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolId`.
@@ -27637,9 +27133,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `Policies`.
-    pub fn policies(mut self, value: impl Into<UserPoolPolicy>) -> Self {
-        self.inner.policies = Some(value.into());
-        self
+    pub fn policies(self, value: impl Into<UserPoolPolicy>) -> Self {
+        self.set_policies(Some(value.into()))
     }
 
     /// Sets or clears `Policies`.
@@ -27649,9 +27144,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `DeletionProtection`.
-    pub fn deletion_protection(mut self, value: impl Into<DeletionProtection>) -> Self {
-        self.inner.deletion_protection = Some(value.into());
-        self
+    pub fn deletion_protection(self, value: impl Into<DeletionProtection>) -> Self {
+        self.set_deletion_protection(Some(value.into()))
     }
 
     /// Sets or clears `DeletionProtection`.
@@ -27661,9 +27155,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `LambdaConfig`.
-    pub fn lambda_config(mut self, value: impl Into<LambdaConfig>) -> Self {
-        self.inner.lambda_config = Some(value.into());
-        self
+    pub fn lambda_config(self, value: impl Into<LambdaConfig>) -> Self {
+        self.set_lambda_config(Some(value.into()))
     }
 
     /// Sets or clears `LambdaConfig`.
@@ -27694,9 +27187,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `SmsVerificationMessage`.
-    pub fn sms_verification_message(mut self, value: impl Into<String>) -> Self {
-        self.inner.sms_verification_message = Some(value.into());
-        self
+    pub fn sms_verification_message(self, value: impl Into<String>) -> Self {
+        self.set_sms_verification_message(Some(value.into()))
     }
 
     /// Sets or clears `SmsVerificationMessage`.
@@ -27706,9 +27198,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `EmailVerificationMessage`.
-    pub fn email_verification_message(mut self, value: impl Into<String>) -> Self {
-        self.inner.email_verification_message = Some(value.into());
-        self
+    pub fn email_verification_message(self, value: impl Into<String>) -> Self {
+        self.set_email_verification_message(Some(value.into()))
     }
 
     /// Sets or clears `EmailVerificationMessage`.
@@ -27718,9 +27209,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `EmailVerificationSubject`.
-    pub fn email_verification_subject(mut self, value: impl Into<String>) -> Self {
-        self.inner.email_verification_subject = Some(value.into());
-        self
+    pub fn email_verification_subject(self, value: impl Into<String>) -> Self {
+        self.set_email_verification_subject(Some(value.into()))
     }
 
     /// Sets or clears `EmailVerificationSubject`.
@@ -27731,11 +27221,10 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
 
     /// Sets `VerificationMessageTemplate`.
     pub fn verification_message_template(
-        mut self,
+        self,
         value: impl Into<VerificationMessageTemplate>,
     ) -> Self {
-        self.inner.verification_message_template = Some(value.into());
-        self
+        self.set_verification_message_template(Some(value.into()))
     }
 
     /// Sets or clears `VerificationMessageTemplate`.
@@ -27748,9 +27237,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `SmsAuthenticationMessage`.
-    pub fn sms_authentication_message(mut self, value: impl Into<String>) -> Self {
-        self.inner.sms_authentication_message = Some(value.into());
-        self
+    pub fn sms_authentication_message(self, value: impl Into<String>) -> Self {
+        self.set_sms_authentication_message(Some(value.into()))
     }
 
     /// Sets or clears `SmsAuthenticationMessage`.
@@ -27761,11 +27249,10 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
 
     /// Sets `UserAttributeUpdateSettings`.
     pub fn user_attribute_update_settings(
-        mut self,
+        self,
         value: impl Into<UserAttributeUpdateSettings>,
     ) -> Self {
-        self.inner.user_attribute_update_settings = Some(value.into());
-        self
+        self.set_user_attribute_update_settings(Some(value.into()))
     }
 
     /// Sets or clears `UserAttributeUpdateSettings`.
@@ -27778,9 +27265,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `MfaConfiguration`.
-    pub fn mfa_configuration(mut self, value: impl Into<UserPoolMfa>) -> Self {
-        self.inner.mfa_configuration = Some(value.into());
-        self
+    pub fn mfa_configuration(self, value: impl Into<UserPoolMfa>) -> Self {
+        self.set_mfa_configuration(Some(value.into()))
     }
 
     /// Sets or clears `MfaConfiguration`.
@@ -27790,12 +27276,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `DeviceConfiguration`.
-    pub fn device_configuration(
-        mut self,
-        value: impl Into<DeviceConfiguration>,
-    ) -> Self {
-        self.inner.device_configuration = Some(value.into());
-        self
+    pub fn device_configuration(self, value: impl Into<DeviceConfiguration>) -> Self {
+        self.set_device_configuration(Some(value.into()))
     }
 
     /// Sets or clears `DeviceConfiguration`.
@@ -27808,9 +27290,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `EmailConfiguration`.
-    pub fn email_configuration(mut self, value: impl Into<EmailConfiguration>) -> Self {
-        self.inner.email_configuration = Some(value.into());
-        self
+    pub fn email_configuration(self, value: impl Into<EmailConfiguration>) -> Self {
+        self.set_email_configuration(Some(value.into()))
     }
 
     /// Sets or clears `EmailConfiguration`.
@@ -27820,9 +27301,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `SmsConfiguration`.
-    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
-        self.inner.sms_configuration = Some(value.into());
-        self
+    pub fn sms_configuration(self, value: impl Into<SmsConfiguration>) -> Self {
+        self.set_sms_configuration(Some(value.into()))
     }
 
     /// Sets or clears `SmsConfiguration`.
@@ -27855,11 +27335,10 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
 
     /// Sets `AdminCreateUserConfig`.
     pub fn admin_create_user_config(
-        mut self,
+        self,
         value: impl Into<AdminCreateUserConfig>,
     ) -> Self {
-        self.inner.admin_create_user_config = Some(value.into());
-        self
+        self.set_admin_create_user_config(Some(value.into()))
     }
 
     /// Sets or clears `AdminCreateUserConfig`.
@@ -27872,9 +27351,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `UserPoolAddOns`.
-    pub fn user_pool_add_ons(mut self, value: impl Into<UserPoolAddOns>) -> Self {
-        self.inner.user_pool_add_ons = Some(value.into());
-        self
+    pub fn user_pool_add_ons(self, value: impl Into<UserPoolAddOns>) -> Self {
+        self.set_user_pool_add_ons(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolAddOns`.
@@ -27884,9 +27362,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `DcrConfiguration`.
-    pub fn dcr_configuration(mut self, value: impl Into<DcrConfiguration>) -> Self {
-        self.inner.dcr_configuration = Some(value.into());
-        self
+    pub fn dcr_configuration(self, value: impl Into<DcrConfiguration>) -> Self {
+        self.set_dcr_configuration(Some(value.into()))
     }
 
     /// Sets or clears `DcrConfiguration`.
@@ -27897,11 +27374,10 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
 
     /// Sets `AccountRecoverySetting`.
     pub fn account_recovery_setting(
-        mut self,
+        self,
         value: impl Into<AccountRecoverySetting>,
     ) -> Self {
-        self.inner.account_recovery_setting = Some(value.into());
-        self
+        self.set_account_recovery_setting(Some(value.into()))
     }
 
     /// Sets or clears `AccountRecoverySetting`.
@@ -27914,9 +27390,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `PoolName`.
-    pub fn pool_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.pool_name = Some(value.into());
-        self
+    pub fn pool_name(self, value: impl Into<String>) -> Self {
+        self.set_pool_name(Some(value.into()))
     }
 
     /// Sets or clears `PoolName`.
@@ -27926,9 +27401,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `UserPoolTier`.
-    pub fn user_pool_tier(mut self, value: impl Into<UserPoolTier>) -> Self {
-        self.inner.user_pool_tier = Some(value.into());
-        self
+    pub fn user_pool_tier(self, value: impl Into<UserPoolTier>) -> Self {
+        self.set_user_pool_tier(Some(value.into()))
     }
 
     /// Sets or clears `UserPoolTier`.
@@ -27938,9 +27412,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `KeyConfiguration`.
-    pub fn key_configuration(mut self, value: impl Into<KeyConfiguration>) -> Self {
-        self.inner.key_configuration = Some(value.into());
-        self
+    pub fn key_configuration(self, value: impl Into<KeyConfiguration>) -> Self {
+        self.set_key_configuration(Some(value.into()))
     }
 
     /// Sets or clears `KeyConfiguration`.
@@ -27950,12 +27423,8 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
     }
 
     /// Sets `IssuerConfiguration`.
-    pub fn issuer_configuration(
-        mut self,
-        value: impl Into<IssuerConfiguration>,
-    ) -> Self {
-        self.inner.issuer_configuration = Some(value.into());
-        self
+    pub fn issuer_configuration(self, value: impl Into<IssuerConfiguration>) -> Self {
+        self.set_issuer_configuration(Some(value.into()))
     }
 
     /// Sets or clears `IssuerConfiguration`.
@@ -27989,8 +27458,7 @@ impl<C> UpdateUserPoolRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> UpdateUserPoolRequestBuilder<D> {
         UpdateUserPoolRequestBuilder {
             inner: self.inner,
@@ -29223,9 +28691,10 @@ impl VerifySoftwareTokenRequest {
         Ok(())
     }
 }
-/**Builds a [`VerifySoftwareTokenRequest`]; see [`VerifySoftwareTokenRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`VerifySoftwareTokenRequest`]; see [`VerifySoftwareTokenRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct VerifySoftwareTokenRequestBuilder<C = ()> {
     pub(crate) inner: VerifySoftwareTokenRequest,
@@ -29234,9 +28703,8 @@ pub struct VerifySoftwareTokenRequestBuilder<C = ()> {
 
 impl<C> VerifySoftwareTokenRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -29246,9 +28714,8 @@ impl<C> VerifySoftwareTokenRequestBuilder<C> {
     }
 
     /// Sets `Session`.
-    pub fn session(mut self, value: impl Into<String>) -> Self {
-        self.inner.session = Some(value.into());
-        self
+    pub fn session(self, value: impl Into<String>) -> Self {
+        self.set_session(Some(value.into()))
     }
 
     /// Sets or clears `Session`.
@@ -29258,9 +28725,8 @@ impl<C> VerifySoftwareTokenRequestBuilder<C> {
     }
 
     /// Sets `UserCode`.
-    pub fn user_code(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_code = Some(value.into());
-        self
+    pub fn user_code(self, value: impl Into<String>) -> Self {
+        self.set_user_code(Some(value.into()))
     }
 
     /// Sets or clears `UserCode`.
@@ -29270,9 +28736,8 @@ impl<C> VerifySoftwareTokenRequestBuilder<C> {
     }
 
     /// Sets `FriendlyDeviceName`.
-    pub fn friendly_device_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.friendly_device_name = Some(value.into());
-        self
+    pub fn friendly_device_name(self, value: impl Into<String>) -> Self {
+        self.set_friendly_device_name(Some(value.into()))
     }
 
     /// Sets or clears `FriendlyDeviceName`.
@@ -29281,8 +28746,7 @@ impl<C> VerifySoftwareTokenRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> VerifySoftwareTokenRequestBuilder<D> {
         VerifySoftwareTokenRequestBuilder {
             inner: self.inner,
@@ -29429,9 +28893,10 @@ impl VerifyUserAttributeRequest {
         Ok(())
     }
 }
-/**Builds a [`VerifyUserAttributeRequest`]; see [`VerifyUserAttributeRequest::builder`].
 
-With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.*/
+/// Builds a [`VerifyUserAttributeRequest`]; see [`VerifyUserAttributeRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
 pub struct VerifyUserAttributeRequestBuilder<C = ()> {
     pub(crate) inner: VerifyUserAttributeRequest,
@@ -29440,9 +28905,8 @@ pub struct VerifyUserAttributeRequestBuilder<C = ()> {
 
 impl<C> VerifyUserAttributeRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
-        self
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
     }
 
     /// Sets or clears `AccessToken`.
@@ -29452,9 +28916,8 @@ impl<C> VerifyUserAttributeRequestBuilder<C> {
     }
 
     /// Sets `AttributeName`.
-    pub fn attribute_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.attribute_name = Some(value.into());
-        self
+    pub fn attribute_name(self, value: impl Into<String>) -> Self {
+        self.set_attribute_name(Some(value.into()))
     }
 
     /// Sets or clears `AttributeName`.
@@ -29464,9 +28927,8 @@ impl<C> VerifyUserAttributeRequestBuilder<C> {
     }
 
     /// Sets `Code`.
-    pub fn code(mut self, value: impl Into<String>) -> Self {
-        self.inner.code = Some(value.into());
-        self
+    pub fn code(self, value: impl Into<String>) -> Self {
+        self.set_code(Some(value.into()))
     }
 
     /// Sets or clears `Code`.
@@ -29475,8 +28937,7 @@ impl<C> VerifyUserAttributeRequestBuilder<C> {
         self
     }
 
-    /// Attaches `client` (the service's client or any implementation of its trait,
-    /// such as a test double), keeping the members set so far.
+    /// Attaches `client`: the service's client or any implementation of its trait.
     pub fn with_client<D>(self, client: D) -> VerifyUserAttributeRequestBuilder<D> {
         VerifyUserAttributeRequestBuilder {
             inner: self.inner,

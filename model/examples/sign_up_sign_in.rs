@@ -73,7 +73,11 @@ async fn sign_up_and_in(
     let user = client.get_user().access_token(access_token).send().await?;
     println!("signed in as {}", user.username);
     for attribute in &user.user_attributes {
-        println!("  {} = {}", attribute.name, attribute.value.as_deref().unwrap_or("-"));
+        println!(
+            "  {} = {}",
+            attribute.name,
+            attribute.value.as_deref().unwrap_or("-")
+        );
     }
     Ok(())
 }

@@ -7,11 +7,11 @@
 //! cargo run --example test_double
 //! ```
 
+use cognito_identity_provider::error::ListUserPoolsError;
 use cognito_identity_provider::runtime::StreamExt;
 use cognito_identity_provider::types::{
     ListUserPoolsRequest, ListUserPoolsResponse, UserPoolDescription,
 };
-use cognito_identity_provider::error::ListUserPoolsError;
 use cognito_identity_provider::{CognitoIdentityProvider, Error};
 
 /// The code under test: the ids of every user pool, across pages.

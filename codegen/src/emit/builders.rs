@@ -7,7 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::common::{deprecated, ident, rust_type};
+use crate::emit::common::{deprecated, doc, ident, rust_type};
 use crate::ir::{Member, RustType, SetterNames, Struct};
 
 /// `builder()`, `validate()` and the builder type of an operation input.
@@ -37,12 +37,12 @@ pub fn input_impls(s: &Struct) -> TokenStream {
         .iter()
         .zip(&s.setters)
         .map(|(member, names)| member_setters(member, names));
-    let builder_doc = format!(
+    let builder_doc = doc(&format!(
         "Builds a [`{name}`]; see [`{name}::builder`].\n\n\
          With a client attached (`C`: see [`with_client`](Self::with_client)) it can also \
          send the request.",
         name = s.name
-    );
+    ));
     let start_doc =
         format!("Starts building this input; [`{builder_name}::build`] checks required members.");
     quote! {
@@ -59,7 +59,7 @@ pub fn input_impls(s: &Struct) -> TokenStream {
             }
         }
 
-        #[doc = #builder_doc]
+        #builder_doc
         #[derive(Clone, Debug, Default)]
         pub struct #builder<C = ()> {
             pub(crate) inner: #name,
@@ -69,8 +69,7 @@ pub fn input_impls(s: &Struct) -> TokenStream {
         impl<C> #builder<C> {
             #(#setters)*
 
-            /// Attaches `client` (the service's client or any implementation of its trait,
-            /// such as a test double), keeping the members set so far.
+            /// Attaches `client`: the service's client or any implementation of its trait.
             pub fn with_client<D>(self, client: D) -> #builder<D> {
                 #builder { inner: self.inner, client }
             }
@@ -91,6 +90,7 @@ fn member_setters(member: &Member, names: &SetterNames) -> TokenStream {
     let deprecated = deprecated(&member.deprecated);
     let wire = &member.wire_name;
     let setter = ident(&names.setter);
+    let option_setter = ident(&names.option_setter);
     let plain = match (&member.ty, member.boxed) {
         (RustType::List { item, sparse }, false) => {
             let (param, value) = argument(item, *sparse, quote! { item });
@@ -121,9 +121,6 @@ fn member_setters(member: &Member, names: &SetterNames) -> TokenStream {
         }
         _ => {
             let (param, mut value) = argument(&member.ty, false, quote! { value });
-            if member.boxed {
-                value = quote! { Box::new(#value) };
-            }
             if member.optional {
                 value = quote! { Some(#value) };
             }
@@ -131,14 +128,12 @@ fn member_setters(member: &Member, names: &SetterNames) -> TokenStream {
             quote! {
                 #[doc = #docs]
                 #deprecated
-                pub fn #setter(mut self, value: #param) -> Self {
-                    self.inner.#field = #value;
-                    self
+                pub fn #setter(self, value: #param) -> Self {
+                    self.#option_setter(#value)
                 }
             }
         }
     };
-    let option_setter = ident(&names.option_setter);
     let ty = rust_type(&member.ty);
     let (param, value, docs) = match (member.optional, member.boxed) {
         (true, true) => (

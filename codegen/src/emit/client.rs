@@ -17,7 +17,12 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
         "Every operation of {}, one async method each.\n\n\
          [`Client`] implements it against the real service. Each method has a default body \
          that returns [`Error::NotImplemented`](crate::Error::NotImplemented), so a test double implements only the \
-         methods a test needs.",
+         methods a test needs.\n\n\
+         The trait is not `dyn`-compatible: its methods return `impl Future`, so that \
+         implementations can be `async fn`s and calls are not boxed. Code that must accept \
+         either the client or a double is generic over the trait instead; code that holds \
+         a concrete [`Client`] is tested by building it on a mock HTTP transport \
+         ([`Config`](::smithy_lean_runtime::Config) takes any transport).",
         service.title
     );
     if let Some(note) = unsupported_note(service) {
@@ -43,6 +48,7 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
             .find(|op| op.input.is_some())
             .map_or("operation", |op| op.method_name.trim_start_matches("r#")),
     );
+    let client_doc = doc(&client_doc);
     let fluent_entries = service
         .operations
         .iter()
@@ -70,7 +76,7 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
             #(#trait_methods)*
         }
 
-        #[doc = #client_doc]
+        #client_doc
         #[derive(Clone, Debug)]
         pub struct Client {
             core: ::smithy_lean_runtime::__private::ClientCore,
@@ -173,10 +179,7 @@ fn signature(op: &Operation) -> (TokenStream, TokenStream) {
         }
         None => TokenStream::new(),
     };
-    (
-        params,
-        quote! { Result<#output, ::smithy_lean_runtime::Error<#error>> },
-    )
+    (params, quote! { Result<#output, Error<#error>> })
 }
 
 fn trait_method(op: &Operation) -> TokenStream {
@@ -192,7 +195,7 @@ fn trait_method(op: &Operation) -> TokenStream {
         #deprecated
         fn #method(&self, #params) -> impl Future<Output = #result> + Send {
             #ignore_input
-            ::std::future::ready(Err(::smithy_lean_runtime::Error::NotImplemented(#wire)))
+            ::std::future::ready(Err(Error::NotImplemented(#wire)))
         }
     }
 }

@@ -61,7 +61,7 @@ pub fn send_impl(service: &Service, op: &Operation) -> Option<TokenStream> {
     Some(quote! {
         impl<C: #trait_name> #builder<C> {
             #[doc = #docs]
-            pub async fn send(self) -> Result<#output, ::smithy_lean_runtime::Error<#error>> {
+            pub async fn send(self) -> Result<#output, Error<#error>> {
                 self.client.#method(self.inner).await
             }
             #paginators

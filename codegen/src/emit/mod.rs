@@ -132,6 +132,8 @@ fn error_rs(service: &Service) -> TokenStream {
 
 fn client_rs(service: &Service, json_version: &str) -> TokenStream {
     let mut imports = Imports::default();
+    // `Error` is a reserved type name, so no model type takes it.
+    imports.add("smithy_lean_runtime", "Error");
     for op in &service.operations {
         imports.add("crate::error", &op.error_name);
         for io in [&op.input, &op.output].into_iter().flatten() {
