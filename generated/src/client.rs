@@ -285,7 +285,7 @@ static SERVICE: ::smithy_lean_runtime::__private::ServiceSpec = ::smithy_lean_ru
 
 /// Every operation of Amazon Cognito Identity Provider, one async method each.
 ///
-/// [`Client`] implements it against the real service. Each method has a default body that returns [`Error::NotImplemented`](crate::Error::NotImplemented), so a test double implements only the methods a test needs.
+/// [`Client`] implements it against the real service. Each method has a default body that returns [`Error::NotImplemented`], so a test double implements only the methods a test needs.
 ///
 /// The trait is not `dyn`-compatible: its methods return `impl Future`, so that implementations can be `async fn`s and calls are not boxed. Code that must accept either the client or a double is generic over the trait instead; code that holds a concrete [`Client`] is tested by building it on a mock HTTP transport ([`Config`](::smithy_lean_runtime::Config) takes any transport).
 pub trait CognitoIdentityProvider: Send + Sync {

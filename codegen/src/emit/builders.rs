@@ -1,8 +1,8 @@
 //! Input builders: `builder()`, `validate()`, and a builder type per operation input with a
 //! setter and an `Option` setter per member (lists and maps get appenders instead of plain
-//! setters). The builder is generic over an attached client, so the same type serves
-//! `Input::builder()` and the client's fluent methods (`client.list_users()`), whose
-//! `send` and paginators `emit/client.rs` adds.
+//! setters). The builder of an input the client sends is generic over an attached client,
+//! so the same type serves `Input::builder()` and the client's fluent methods
+//! (`client.list_users()`), whose `send` and paginators `emit/fluent.rs` adds.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -10,8 +10,9 @@ use quote::quote;
 use crate::emit::common::{deprecated, doc, ident, rust_type};
 use crate::ir::{Member, RustType, SetterNames, Struct};
 
-/// `builder()`, `validate()` and the builder type of an operation input.
-pub fn input_impls(s: &Struct) -> TokenStream {
+/// `builder()`, `validate()` and the builder type of an operation input; `sendable` when
+/// the client sends it.
+pub fn input_impls(s: &Struct, sendable: bool) -> TokenStream {
     let name = ident(&s.name);
     let builder_name = s
         .builder
@@ -32,19 +33,9 @@ pub fn input_impls(s: &Struct) -> TokenStream {
                 }
             }
         });
-    let setters = s
-        .members
-        .iter()
-        .zip(&s.setters)
-        .map(|(member, names)| member_setters(member, names));
-    let builder_doc = doc(&format!(
-        "Builds a [`{name}`]; see [`{name}::builder`].\n\n\
-         With a client attached (`C`: see [`with_client`](Self::with_client)) it can also \
-         send the request.",
-        name = s.name
-    ));
     let start_doc =
         format!("Starts building this input; [`{builder_name}::build`] checks required members.");
+    let builder_type = builder_type(s, &builder, sendable);
     quote! {
         impl #name {
             #[doc = #start_doc]
@@ -59,7 +50,47 @@ pub fn input_impls(s: &Struct) -> TokenStream {
             }
         }
 
-        #builder_doc
+        #builder_type
+    }
+}
+
+/// The builder struct and its methods. A builder the client can send is generic over an
+/// attached client `C` (`()` when none); other inputs' builders hold only the input.
+fn builder_type(s: &Struct, builder: &proc_macro2::Ident, sendable: bool) -> TokenStream {
+    let name = ident(&s.name);
+    let setters = s
+        .members
+        .iter()
+        .zip(&s.setters)
+        .map(|(member, names)| member_setters(member, names));
+    let build = quote! {
+        /// Returns the input, or which required member is missing.
+        pub fn build(self) -> Result<#name, ::smithy_lean_runtime::BuildError> {
+            self.inner.validate()?;
+            Ok(self.inner)
+        }
+    };
+    let plain_doc = format!("Builds a [`{name}`]; see [`{name}::builder`].", name = s.name);
+    if !sendable {
+        return quote! {
+            #[doc = #plain_doc]
+            #[derive(Clone, Debug, Default)]
+            pub struct #builder {
+                inner: #name,
+            }
+
+            impl #builder {
+                #(#setters)*
+                #build
+            }
+        };
+    }
+    let docs = doc(&format!(
+        "{plain_doc}\n\nWith a client attached (`C`: see \
+         [`with_client`](Self::with_client)) it can also send the request."
+    ));
+    quote! {
+        #docs
         #[derive(Clone, Debug, Default)]
         pub struct #builder<C = ()> {
             pub(crate) inner: #name,
@@ -74,11 +105,7 @@ pub fn input_impls(s: &Struct) -> TokenStream {
                 #builder { inner: self.inner, client }
             }
 
-            /// Returns the input, or which required member is missing.
-            pub fn build(self) -> Result<#name, ::smithy_lean_runtime::BuildError> {
-                self.inner.validate()?;
-                Ok(self.inner)
-            }
+            #build
         }
     }
 }

@@ -16,7 +16,7 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
     let mut trait_doc = format!(
         "Every operation of {}, one async method each.\n\n\
          [`Client`] implements it against the real service. Each method has a default body \
-         that returns [`Error::NotImplemented`](crate::Error::NotImplemented), so a test double implements only the \
+         that returns [`Error::NotImplemented`], so a test double implements only the \
          methods a test needs.\n\n\
          The trait is not `dyn`-compatible: its methods return `impl Future`, so that \
          implementations can be `async fn`s and calls are not boxed. Code that must accept \
