@@ -70,7 +70,10 @@ fn builder_type(s: &Struct, builder: &proc_macro2::Ident, sendable: bool) -> Tok
             Ok(self.inner)
         }
     };
-    let plain_doc = format!("Builds a [`{name}`]; see [`{name}::builder`].", name = s.name);
+    let plain_doc = format!(
+        "Builds a [`{name}`]; see [`{name}::builder`].",
+        name = s.name
+    );
     if !sendable {
         return quote! {
             #[doc = #plain_doc]
