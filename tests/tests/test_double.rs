@@ -44,9 +44,18 @@ impl CognitoIdentityProvider for ThreePools {
 }
 
 #[tokio::test]
-async fn paginators_run_on_a_test_double() {
+async fn builders_send_and_page_through_a_test_double() {
     let double = ThreePools::default();
     let input = ListUserPoolsRequest::builder().max_results(2);
+    let first = input
+        .clone()
+        .with_client(double.clone())
+        .send()
+        .await
+        .expect("the double answers");
+    assert_eq!(first.next_token.as_deref(), Some("page-2"));
+    double.tokens_seen.lock().expect("not poisoned").clear();
+
     let ids: Vec<String> = input
         .with_client(double.clone())
         .items()

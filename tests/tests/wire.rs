@@ -145,34 +145,6 @@ async fn missing_required_member_is_reported_before_sending() {
 }
 
 #[tokio::test]
-async fn list_users_paginator_sends_each_pagination_token() {
-    let mock = MockTransport::new();
-    mock.push_json(
-        200,
-        r#"{"Users":[{"Username":"a"},{"Username":"b"}],"PaginationToken":"t1"}"#,
-    );
-    mock.push_json(200, r#"{"Users":[{"Username":"c"}]}"#);
-    let client = client(&mock);
-    let users: Vec<_> = client
-        .list_users()
-        .user_pool_id("us-east-1_Example")
-        .filter("email = \"ana@example.com\"")
-        .limit(2)
-        .items()
-        .collect()
-        .await;
-    let names: Vec<_> = users
-        .into_iter()
-        .map(|user| user.unwrap().username.unwrap())
-        .collect();
-    assert_eq!(names, ["a", "b", "c"]);
-    let bodies: Vec<_> = mock.requests().iter().map(body_json).collect();
-    assert_eq!(bodies[0].get("PaginationToken"), None);
-    assert_eq!(bodies[1]["PaginationToken"], "t1");
-    assert_eq!(bodies[1]["Filter"], "email = \"ana@example.com\"");
-}
-
-#[tokio::test]
 async fn list_user_pools_paginator_uses_next_token_and_stops_on_a_repeat() {
     let mock = MockTransport::new();
     mock.push_json(
