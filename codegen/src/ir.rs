@@ -149,10 +149,6 @@ pub struct Pagination {
     pub items: Option<PaginatedItems>,
     /// Input member for the page size, if any.
     pub page_size: Option<FieldRef>,
-    /// Name of the generated method that streams pages, e.g. `list_users_pages`.
-    pub pages_method: String,
-    /// Name of the generated method that streams items, e.g. `list_users_items`.
-    pub items_method: String,
 }
 
 /// A member reference in a pagination path: Rust field name plus whether it is optional.
@@ -251,10 +247,19 @@ pub struct Struct {
 /// The builder of an operation input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Builder {
-    /// The builder type's name.
+    /// The builder type's name, unique among all type names.
     pub name: String,
-    /// The setter method of each member, in member order; unique, and never `build`.
-    pub setters: Vec<String>,
+    /// The methods of each member, in member order; unique within the builder.
+    pub setters: Vec<SetterNames>,
+}
+
+/// The builder methods of one input member, unique within their builder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetterNames {
+    /// Sets the member, or for a list or map adds one item or entry, e.g. `user_pool_id`.
+    pub setter: String,
+    /// Replaces the member with an `Option` (the whole list or map), e.g. `set_user_pool_id`.
+    pub option_setter: String,
 }
 
 /// A structure member (or union variant).

@@ -183,22 +183,44 @@ impl AddCustomAttributesRequest {
 }
 
 /// Builds a [`AddCustomAttributesRequest`]; see [`AddCustomAttributesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AddCustomAttributesRequestBuilder {
-    inner: AddCustomAttributesRequest,
+pub struct AddCustomAttributesRequestBuilder<C = ()> {
+    pub(crate) inner: AddCustomAttributesRequest,
+    pub(crate) client: C,
 }
 
-impl AddCustomAttributesRequestBuilder {
+impl<C> AddCustomAttributesRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
-    /// Sets `CustomAttributes`.
-    pub fn custom_attributes(mut self, value: Vec<SchemaAttribute>) -> Self {
-        self.inner.custom_attributes = Some(value);
+    /// Adds one item to `CustomAttributes`.
+    pub fn custom_attributes(mut self, item: impl Into<SchemaAttribute>) -> Self {
+        self.inner.custom_attributes.get_or_insert_with(Vec::new).push(item.into());
         self
+    }
+
+    /// Sets or clears `CustomAttributes`.
+    pub fn set_custom_attributes(mut self, value: Option<Vec<SchemaAttribute>>) -> Self {
+        self.inner.custom_attributes = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AddCustomAttributesRequestBuilder<D> {
+        AddCustomAttributesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -275,28 +297,54 @@ impl AddUserPoolClientSecretRequest {
 }
 
 /// Builds a [`AddUserPoolClientSecretRequest`]; see [`AddUserPoolClientSecretRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AddUserPoolClientSecretRequestBuilder {
-    inner: AddUserPoolClientSecretRequest,
+pub struct AddUserPoolClientSecretRequestBuilder<C = ()> {
+    pub(crate) inner: AddUserPoolClientSecretRequest,
+    pub(crate) client: C,
 }
 
-impl AddUserPoolClientSecretRequestBuilder {
+impl<C> AddUserPoolClientSecretRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `ClientSecret`.
-    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_secret = Some(value.into());
+    pub fn client_secret(self, value: impl Into<String>) -> Self {
+        self.set_client_secret(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientSecret`.
+    pub fn set_client_secret(mut self, value: Option<String>) -> Self {
+        self.inner.client_secret = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AddUserPoolClientSecretRequestBuilder<D> {
+        AddUserPoolClientSecretRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -385,28 +433,54 @@ impl AdminAddUserToGroupRequest {
 }
 
 /// Builds a [`AdminAddUserToGroupRequest`]; see [`AdminAddUserToGroupRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminAddUserToGroupRequestBuilder {
-    inner: AdminAddUserToGroupRequest,
+pub struct AdminAddUserToGroupRequestBuilder<C = ()> {
+    pub(crate) inner: AdminAddUserToGroupRequest,
+    pub(crate) client: C,
 }
 
-impl AdminAddUserToGroupRequestBuilder {
+impl<C> AdminAddUserToGroupRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `GroupName`.
-    pub fn group_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.group_name = Some(value.into());
+    pub fn group_name(self, value: impl Into<String>) -> Self {
+        self.set_group_name(Some(value.into()))
+    }
+
+    /// Sets or clears `GroupName`.
+    pub fn set_group_name(mut self, value: Option<String>) -> Self {
+        self.inner.group_name = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminAddUserToGroupRequestBuilder<D> {
+        AdminAddUserToGroupRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -476,31 +550,65 @@ impl AdminConfirmSignUpRequest {
 }
 
 /// Builds a [`AdminConfirmSignUpRequest`]; see [`AdminConfirmSignUpRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminConfirmSignUpRequestBuilder {
-    inner: AdminConfirmSignUpRequest,
+pub struct AdminConfirmSignUpRequestBuilder<C = ()> {
+    pub(crate) inner: AdminConfirmSignUpRequest,
+    pub(crate) client: C,
 }
 
-impl AdminConfirmSignUpRequestBuilder {
+impl<C> AdminConfirmSignUpRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminConfirmSignUpRequestBuilder<D> {
+        AdminConfirmSignUpRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -616,67 +724,140 @@ impl AdminCreateUserRequest {
 }
 
 /// Builds a [`AdminCreateUserRequest`]; see [`AdminCreateUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminCreateUserRequestBuilder {
-    inner: AdminCreateUserRequest,
+pub struct AdminCreateUserRequestBuilder<C = ()> {
+    pub(crate) inner: AdminCreateUserRequest,
+    pub(crate) client: C,
 }
 
-impl AdminCreateUserRequestBuilder {
+impl<C> AdminCreateUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
-    /// Sets `UserAttributes`.
-    pub fn user_attributes(mut self, value: Vec<Attribute>) -> Self {
-        self.inner.user_attributes = Some(value);
+    /// Adds one item to `UserAttributes`.
+    pub fn user_attributes(mut self, item: impl Into<Attribute>) -> Self {
+        self.inner.user_attributes.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `ValidationData`.
-    pub fn validation_data(mut self, value: Vec<Attribute>) -> Self {
-        self.inner.validation_data = Some(value);
+    /// Sets or clears `UserAttributes`.
+    pub fn set_user_attributes(mut self, value: Option<Vec<Attribute>>) -> Self {
+        self.inner.user_attributes = value;
+        self
+    }
+
+    /// Adds one item to `ValidationData`.
+    pub fn validation_data(mut self, item: impl Into<Attribute>) -> Self {
+        self.inner.validation_data.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `ValidationData`.
+    pub fn set_validation_data(mut self, value: Option<Vec<Attribute>>) -> Self {
+        self.inner.validation_data = value;
         self
     }
 
     /// Sets `TemporaryPassword`.
-    pub fn temporary_password(mut self, value: impl Into<String>) -> Self {
-        self.inner.temporary_password = Some(value.into());
+    pub fn temporary_password(self, value: impl Into<String>) -> Self {
+        self.set_temporary_password(Some(value.into()))
+    }
+
+    /// Sets or clears `TemporaryPassword`.
+    pub fn set_temporary_password(mut self, value: Option<String>) -> Self {
+        self.inner.temporary_password = value;
         self
     }
 
     /// Sets `ForceAliasCreation`.
-    pub fn force_alias_creation(mut self, value: bool) -> Self {
-        self.inner.force_alias_creation = Some(value);
+    pub fn force_alias_creation(self, value: bool) -> Self {
+        self.set_force_alias_creation(Some(value))
+    }
+
+    /// Sets or clears `ForceAliasCreation`.
+    pub fn set_force_alias_creation(mut self, value: Option<bool>) -> Self {
+        self.inner.force_alias_creation = value;
         self
     }
 
     /// Sets `MessageAction`.
-    pub fn message_action(mut self, value: impl Into<MessageAction>) -> Self {
-        self.inner.message_action = Some(value.into());
+    pub fn message_action(self, value: impl Into<MessageAction>) -> Self {
+        self.set_message_action(Some(value.into()))
+    }
+
+    /// Sets or clears `MessageAction`.
+    pub fn set_message_action(mut self, value: Option<MessageAction>) -> Self {
+        self.inner.message_action = value;
         self
     }
 
-    /// Sets `DesiredDeliveryMediums`.
-    pub fn desired_delivery_mediums(mut self, value: Vec<DeliveryMedium>) -> Self {
-        self.inner.desired_delivery_mediums = Some(value);
+    /// Adds one item to `DesiredDeliveryMediums`.
+    pub fn desired_delivery_mediums(mut self, item: impl Into<DeliveryMedium>) -> Self {
+        self.inner
+            .desired_delivery_mediums
+            .get_or_insert_with(Vec::new)
+            .push(item.into());
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `DesiredDeliveryMediums`.
+    pub fn set_desired_delivery_mediums(
+        mut self,
+        value: Option<Vec<DeliveryMedium>>,
+    ) -> Self {
+        self.inner.desired_delivery_mediums = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminCreateUserRequestBuilder<D> {
+        AdminCreateUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -751,22 +932,43 @@ impl AdminDeleteSoftwareTokenRequest {
 }
 
 /// Builds a [`AdminDeleteSoftwareTokenRequest`]; see [`AdminDeleteSoftwareTokenRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminDeleteSoftwareTokenRequestBuilder {
-    inner: AdminDeleteSoftwareTokenRequest,
+pub struct AdminDeleteSoftwareTokenRequestBuilder<C = ()> {
+    pub(crate) inner: AdminDeleteSoftwareTokenRequest,
+    pub(crate) client: C,
 }
 
-impl AdminDeleteSoftwareTokenRequestBuilder {
+impl<C> AdminDeleteSoftwareTokenRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminDeleteSoftwareTokenRequestBuilder<D> {
+        AdminDeleteSoftwareTokenRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -851,28 +1053,58 @@ impl AdminDeleteUserAttributesRequest {
 }
 
 /// Builds a [`AdminDeleteUserAttributesRequest`]; see [`AdminDeleteUserAttributesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminDeleteUserAttributesRequestBuilder {
-    inner: AdminDeleteUserAttributesRequest,
+pub struct AdminDeleteUserAttributesRequestBuilder<C = ()> {
+    pub(crate) inner: AdminDeleteUserAttributesRequest,
+    pub(crate) client: C,
 }
 
-impl AdminDeleteUserAttributesRequestBuilder {
+impl<C> AdminDeleteUserAttributesRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
-    /// Sets `UserAttributeNames`.
-    pub fn user_attribute_names(mut self, value: Vec<String>) -> Self {
-        self.inner.user_attribute_names = Some(value);
+    /// Adds one item to `UserAttributeNames`.
+    pub fn user_attribute_names(mut self, item: impl Into<String>) -> Self {
+        self.inner.user_attribute_names.get_or_insert_with(Vec::new).push(item.into());
         self
+    }
+
+    /// Sets or clears `UserAttributeNames`.
+    pub fn set_user_attribute_names(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.user_attribute_names = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> AdminDeleteUserAttributesRequestBuilder<D> {
+        AdminDeleteUserAttributesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -943,22 +1175,43 @@ impl AdminDeleteUserRequest {
 }
 
 /// Builds a [`AdminDeleteUserRequest`]; see [`AdminDeleteUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminDeleteUserRequestBuilder {
-    inner: AdminDeleteUserRequest,
+pub struct AdminDeleteUserRequestBuilder<C = ()> {
+    pub(crate) inner: AdminDeleteUserRequest,
+    pub(crate) client: C,
 }
 
-impl AdminDeleteUserRequestBuilder {
+impl<C> AdminDeleteUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminDeleteUserRequestBuilder<D> {
+        AdminDeleteUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1015,22 +1268,46 @@ impl AdminDisableProviderForUserRequest {
 }
 
 /// Builds a [`AdminDisableProviderForUserRequest`]; see [`AdminDisableProviderForUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminDisableProviderForUserRequestBuilder {
-    inner: AdminDisableProviderForUserRequest,
+pub struct AdminDisableProviderForUserRequestBuilder<C = ()> {
+    pub(crate) inner: AdminDisableProviderForUserRequest,
+    pub(crate) client: C,
 }
 
-impl AdminDisableProviderForUserRequestBuilder {
+impl<C> AdminDisableProviderForUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `User`.
-    pub fn user(mut self, value: impl Into<ProviderUserIdentifier>) -> Self {
-        self.inner.user = Some(value.into());
+    pub fn user(self, value: impl Into<ProviderUserIdentifier>) -> Self {
+        self.set_user(Some(value.into()))
+    }
+
+    /// Sets or clears `User`.
+    pub fn set_user(mut self, value: Option<ProviderUserIdentifier>) -> Self {
+        self.inner.user = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> AdminDisableProviderForUserRequestBuilder<D> {
+        AdminDisableProviderForUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1101,22 +1378,43 @@ impl AdminDisableUserRequest {
 }
 
 /// Builds a [`AdminDisableUserRequest`]; see [`AdminDisableUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminDisableUserRequestBuilder {
-    inner: AdminDisableUserRequest,
+pub struct AdminDisableUserRequestBuilder<C = ()> {
+    pub(crate) inner: AdminDisableUserRequest,
+    pub(crate) client: C,
 }
 
-impl AdminDisableUserRequestBuilder {
+impl<C> AdminDisableUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminDisableUserRequestBuilder<D> {
+        AdminDisableUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1187,22 +1485,43 @@ impl AdminEnableUserRequest {
 }
 
 /// Builds a [`AdminEnableUserRequest`]; see [`AdminEnableUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminEnableUserRequestBuilder {
-    inner: AdminEnableUserRequest,
+pub struct AdminEnableUserRequestBuilder<C = ()> {
+    pub(crate) inner: AdminEnableUserRequest,
+    pub(crate) client: C,
 }
 
-impl AdminEnableUserRequestBuilder {
+impl<C> AdminEnableUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminEnableUserRequestBuilder<D> {
+        AdminEnableUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1287,28 +1606,54 @@ impl AdminForgetDeviceRequest {
 }
 
 /// Builds a [`AdminForgetDeviceRequest`]; see [`AdminForgetDeviceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminForgetDeviceRequestBuilder {
-    inner: AdminForgetDeviceRequest,
+pub struct AdminForgetDeviceRequestBuilder<C = ()> {
+    pub(crate) inner: AdminForgetDeviceRequest,
+    pub(crate) client: C,
 }
 
-impl AdminForgetDeviceRequestBuilder {
+impl<C> AdminForgetDeviceRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `DeviceKey`.
-    pub fn device_key(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_key = Some(value.into());
+    pub fn device_key(self, value: impl Into<String>) -> Self {
+        self.set_device_key(Some(value.into()))
+    }
+
+    /// Sets or clears `DeviceKey`.
+    pub fn set_device_key(mut self, value: Option<String>) -> Self {
+        self.inner.device_key = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminForgetDeviceRequestBuilder<D> {
+        AdminForgetDeviceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1388,28 +1733,54 @@ impl AdminGetDeviceRequest {
 }
 
 /// Builds a [`AdminGetDeviceRequest`]; see [`AdminGetDeviceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminGetDeviceRequestBuilder {
-    inner: AdminGetDeviceRequest,
+pub struct AdminGetDeviceRequestBuilder<C = ()> {
+    pub(crate) inner: AdminGetDeviceRequest,
+    pub(crate) client: C,
 }
 
-impl AdminGetDeviceRequestBuilder {
+impl<C> AdminGetDeviceRequestBuilder<C> {
     /// Sets `DeviceKey`.
-    pub fn device_key(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_key = Some(value.into());
+    pub fn device_key(self, value: impl Into<String>) -> Self {
+        self.set_device_key(Some(value.into()))
+    }
+
+    /// Sets or clears `DeviceKey`.
+    pub fn set_device_key(mut self, value: Option<String>) -> Self {
+        self.inner.device_key = value;
         self
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminGetDeviceRequestBuilder<D> {
+        AdminGetDeviceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1485,22 +1856,43 @@ impl AdminGetUserAuthFactorsRequest {
 }
 
 /// Builds a [`AdminGetUserAuthFactorsRequest`]; see [`AdminGetUserAuthFactorsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminGetUserAuthFactorsRequestBuilder {
-    inner: AdminGetUserAuthFactorsRequest,
+pub struct AdminGetUserAuthFactorsRequestBuilder<C = ()> {
+    pub(crate) inner: AdminGetUserAuthFactorsRequest,
+    pub(crate) client: C,
 }
 
-impl AdminGetUserAuthFactorsRequestBuilder {
+impl<C> AdminGetUserAuthFactorsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminGetUserAuthFactorsRequestBuilder<D> {
+        AdminGetUserAuthFactorsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1600,22 +1992,43 @@ impl AdminGetUserRequest {
 }
 
 /// Builds a [`AdminGetUserRequest`]; see [`AdminGetUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminGetUserRequestBuilder {
-    inner: AdminGetUserRequest,
+pub struct AdminGetUserRequestBuilder<C = ()> {
+    pub(crate) inner: AdminGetUserRequest,
+    pub(crate) client: C,
 }
 
-impl AdminGetUserRequestBuilder {
+impl<C> AdminGetUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminGetUserRequestBuilder<D> {
+        AdminGetUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1768,64 +2181,131 @@ impl AdminInitiateAuthRequest {
 }
 
 /// Builds a [`AdminInitiateAuthRequest`]; see [`AdminInitiateAuthRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminInitiateAuthRequestBuilder {
-    inner: AdminInitiateAuthRequest,
+pub struct AdminInitiateAuthRequestBuilder<C = ()> {
+    pub(crate) inner: AdminInitiateAuthRequest,
+    pub(crate) client: C,
 }
 
-impl AdminInitiateAuthRequestBuilder {
+impl<C> AdminInitiateAuthRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `AuthFlow`.
-    pub fn auth_flow(mut self, value: impl Into<AuthFlow>) -> Self {
-        self.inner.auth_flow = Some(value.into());
+    pub fn auth_flow(self, value: impl Into<AuthFlow>) -> Self {
+        self.set_auth_flow(Some(value.into()))
+    }
+
+    /// Sets or clears `AuthFlow`.
+    pub fn set_auth_flow(mut self, value: Option<AuthFlow>) -> Self {
+        self.inner.auth_flow = value;
         self
     }
 
-    /// Sets `AuthParameters`.
+    /// Adds one entry to `AuthParameters` (replacing one with the same key).
     pub fn auth_parameters(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.auth_parameters = Some(value);
+        self.inner
+            .auth_parameters
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `AuthParameters`.
+    pub fn set_auth_parameters(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.auth_parameters = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
         self
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
+    }
+
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
         self
     }
 
     /// Sets `ContextData`.
-    pub fn context_data(mut self, value: impl Into<ContextData>) -> Self {
-        self.inner.context_data = Some(value.into());
+    pub fn context_data(self, value: impl Into<ContextData>) -> Self {
+        self.set_context_data(Some(value.into()))
+    }
+
+    /// Sets or clears `ContextData`.
+    pub fn set_context_data(mut self, value: Option<ContextData>) -> Self {
+        self.inner.context_data = value;
         self
     }
 
     /// Sets `Session`.
-    pub fn session(mut self, value: impl Into<String>) -> Self {
-        self.inner.session = Some(value.into());
+    pub fn session(self, value: impl Into<String>) -> Self {
+        self.set_session(Some(value.into()))
+    }
+
+    /// Sets or clears `Session`.
+    pub fn set_session(mut self, value: Option<String>) -> Self {
+        self.inner.session = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminInitiateAuthRequestBuilder<D> {
+        AdminInitiateAuthRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -1930,28 +2410,57 @@ impl AdminLinkProviderForUserRequest {
 }
 
 /// Builds a [`AdminLinkProviderForUserRequest`]; see [`AdminLinkProviderForUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminLinkProviderForUserRequestBuilder {
-    inner: AdminLinkProviderForUserRequest,
+pub struct AdminLinkProviderForUserRequestBuilder<C = ()> {
+    pub(crate) inner: AdminLinkProviderForUserRequest,
+    pub(crate) client: C,
 }
 
-impl AdminLinkProviderForUserRequestBuilder {
+impl<C> AdminLinkProviderForUserRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `DestinationUser`.
-    pub fn destination_user(mut self, value: impl Into<ProviderUserIdentifier>) -> Self {
-        self.inner.destination_user = Some(value.into());
+    pub fn destination_user(self, value: impl Into<ProviderUserIdentifier>) -> Self {
+        self.set_destination_user(Some(value.into()))
+    }
+
+    /// Sets or clears `DestinationUser`.
+    pub fn set_destination_user(
+        mut self,
+        value: Option<ProviderUserIdentifier>,
+    ) -> Self {
+        self.inner.destination_user = value;
         self
     }
 
     /// Sets `SourceUser`.
-    pub fn source_user(mut self, value: impl Into<ProviderUserIdentifier>) -> Self {
-        self.inner.source_user = Some(value.into());
+    pub fn source_user(self, value: impl Into<ProviderUserIdentifier>) -> Self {
+        self.set_source_user(Some(value.into()))
+    }
+
+    /// Sets or clears `SourceUser`.
+    pub fn set_source_user(mut self, value: Option<ProviderUserIdentifier>) -> Self {
+        self.inner.source_user = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminLinkProviderForUserRequestBuilder<D> {
+        AdminLinkProviderForUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -2034,34 +2543,65 @@ impl AdminListDevicesRequest {
 }
 
 /// Builds a [`AdminListDevicesRequest`]; see [`AdminListDevicesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminListDevicesRequestBuilder {
-    inner: AdminListDevicesRequest,
+pub struct AdminListDevicesRequestBuilder<C = ()> {
+    pub(crate) inner: AdminListDevicesRequest,
+    pub(crate) client: C,
 }
 
-impl AdminListDevicesRequestBuilder {
+impl<C> AdminListDevicesRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `Limit`.
-    pub fn limit(mut self, value: i32) -> Self {
-        self.inner.limit = Some(value);
+    pub fn limit(self, value: i32) -> Self {
+        self.set_limit(Some(value))
+    }
+
+    /// Sets or clears `Limit`.
+    pub fn set_limit(mut self, value: Option<i32>) -> Self {
+        self.inner.limit = value;
         self
     }
 
     /// Sets `PaginationToken`.
-    pub fn pagination_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.pagination_token = Some(value.into());
+    pub fn pagination_token(self, value: impl Into<String>) -> Self {
+        self.set_pagination_token(Some(value.into()))
+    }
+
+    /// Sets or clears `PaginationToken`.
+    pub fn set_pagination_token(mut self, value: Option<String>) -> Self {
+        self.inner.pagination_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminListDevicesRequestBuilder<D> {
+        AdminListDevicesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -2153,34 +2693,65 @@ impl AdminListGroupsForUserRequest {
 }
 
 /// Builds a [`AdminListGroupsForUserRequest`]; see [`AdminListGroupsForUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminListGroupsForUserRequestBuilder {
-    inner: AdminListGroupsForUserRequest,
+pub struct AdminListGroupsForUserRequestBuilder<C = ()> {
+    pub(crate) inner: AdminListGroupsForUserRequest,
+    pub(crate) client: C,
 }
 
-impl AdminListGroupsForUserRequestBuilder {
+impl<C> AdminListGroupsForUserRequestBuilder<C> {
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Limit`.
-    pub fn limit(mut self, value: i32) -> Self {
-        self.inner.limit = Some(value);
+    pub fn limit(self, value: i32) -> Self {
+        self.set_limit(Some(value))
+    }
+
+    /// Sets or clears `Limit`.
+    pub fn set_limit(mut self, value: Option<i32>) -> Self {
+        self.inner.limit = value;
         self
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminListGroupsForUserRequestBuilder<D> {
+        AdminListGroupsForUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -2272,34 +2843,65 @@ impl AdminListUserAuthEventsRequest {
 }
 
 /// Builds a [`AdminListUserAuthEventsRequest`]; see [`AdminListUserAuthEventsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminListUserAuthEventsRequestBuilder {
-    inner: AdminListUserAuthEventsRequest,
+pub struct AdminListUserAuthEventsRequestBuilder<C = ()> {
+    pub(crate) inner: AdminListUserAuthEventsRequest,
+    pub(crate) client: C,
 }
 
-impl AdminListUserAuthEventsRequestBuilder {
+impl<C> AdminListUserAuthEventsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
         self
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminListUserAuthEventsRequestBuilder<D> {
+        AdminListUserAuthEventsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -2385,28 +2987,54 @@ impl AdminListUserSessionsRequest {
 }
 
 /// Builds a [`AdminListUserSessionsRequest`]; see [`AdminListUserSessionsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminListUserSessionsRequestBuilder {
-    inner: AdminListUserSessionsRequest,
+pub struct AdminListUserSessionsRequestBuilder<C = ()> {
+    pub(crate) inner: AdminListUserSessionsRequest,
+    pub(crate) client: C,
 }
 
-impl AdminListUserSessionsRequestBuilder {
+impl<C> AdminListUserSessionsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminListUserSessionsRequestBuilder<D> {
+        AdminListUserSessionsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -2502,28 +3130,54 @@ impl AdminRemoveUserFromGroupRequest {
 }
 
 /// Builds a [`AdminRemoveUserFromGroupRequest`]; see [`AdminRemoveUserFromGroupRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminRemoveUserFromGroupRequestBuilder {
-    inner: AdminRemoveUserFromGroupRequest,
+pub struct AdminRemoveUserFromGroupRequestBuilder<C = ()> {
+    pub(crate) inner: AdminRemoveUserFromGroupRequest,
+    pub(crate) client: C,
 }
 
-impl AdminRemoveUserFromGroupRequestBuilder {
+impl<C> AdminRemoveUserFromGroupRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `GroupName`.
-    pub fn group_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.group_name = Some(value.into());
+    pub fn group_name(self, value: impl Into<String>) -> Self {
+        self.set_group_name(Some(value.into()))
+    }
+
+    /// Sets or clears `GroupName`.
+    pub fn set_group_name(mut self, value: Option<String>) -> Self {
+        self.inner.group_name = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminRemoveUserFromGroupRequestBuilder<D> {
+        AdminRemoveUserFromGroupRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -2593,31 +3247,65 @@ impl AdminResetUserPasswordRequest {
 }
 
 /// Builds a [`AdminResetUserPasswordRequest`]; see [`AdminResetUserPasswordRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminResetUserPasswordRequestBuilder {
-    inner: AdminResetUserPasswordRequest,
+pub struct AdminResetUserPasswordRequestBuilder<C = ()> {
+    pub(crate) inner: AdminResetUserPasswordRequest,
+    pub(crate) client: C,
 }
 
-impl AdminResetUserPasswordRequestBuilder {
+impl<C> AdminResetUserPasswordRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminResetUserPasswordRequestBuilder<D> {
+        AdminResetUserPasswordRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -2724,64 +3412,134 @@ impl AdminRespondToAuthChallengeRequest {
 }
 
 /// Builds a [`AdminRespondToAuthChallengeRequest`]; see [`AdminRespondToAuthChallengeRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminRespondToAuthChallengeRequestBuilder {
-    inner: AdminRespondToAuthChallengeRequest,
+pub struct AdminRespondToAuthChallengeRequestBuilder<C = ()> {
+    pub(crate) inner: AdminRespondToAuthChallengeRequest,
+    pub(crate) client: C,
 }
 
-impl AdminRespondToAuthChallengeRequestBuilder {
+impl<C> AdminRespondToAuthChallengeRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `ChallengeName`.
-    pub fn challenge_name(mut self, value: impl Into<ChallengeNameType>) -> Self {
-        self.inner.challenge_name = Some(value.into());
+    pub fn challenge_name(self, value: impl Into<ChallengeNameType>) -> Self {
+        self.set_challenge_name(Some(value.into()))
+    }
+
+    /// Sets or clears `ChallengeName`.
+    pub fn set_challenge_name(mut self, value: Option<ChallengeNameType>) -> Self {
+        self.inner.challenge_name = value;
         self
     }
 
-    /// Sets `ChallengeResponses`.
+    /// Adds one entry to `ChallengeResponses` (replacing one with the same key).
     pub fn challenge_responses(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.challenge_responses = Some(value);
+        self.inner
+            .challenge_responses
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `ChallengeResponses`.
+    pub fn set_challenge_responses(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.challenge_responses = value;
         self
     }
 
     /// Sets `Session`.
-    pub fn session(mut self, value: impl Into<String>) -> Self {
-        self.inner.session = Some(value.into());
+    pub fn session(self, value: impl Into<String>) -> Self {
+        self.set_session(Some(value.into()))
+    }
+
+    /// Sets or clears `Session`.
+    pub fn set_session(mut self, value: Option<String>) -> Self {
+        self.inner.session = value;
         self
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
+    }
+
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
         self
     }
 
     /// Sets `ContextData`.
-    pub fn context_data(mut self, value: impl Into<ContextData>) -> Self {
-        self.inner.context_data = Some(value.into());
+    pub fn context_data(self, value: impl Into<ContextData>) -> Self {
+        self.set_context_data(Some(value.into()))
+    }
+
+    /// Sets or clears `ContextData`.
+    pub fn set_context_data(mut self, value: Option<ContextData>) -> Self {
+        self.inner.context_data = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> AdminRespondToAuthChallengeRequestBuilder<D> {
+        AdminRespondToAuthChallengeRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -2900,37 +3658,71 @@ impl AdminRevokeUserSessionRequest {
 }
 
 /// Builds a [`AdminRevokeUserSessionRequest`]; see [`AdminRevokeUserSessionRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminRevokeUserSessionRequestBuilder {
-    inner: AdminRevokeUserSessionRequest,
+pub struct AdminRevokeUserSessionRequestBuilder<C = ()> {
+    pub(crate) inner: AdminRevokeUserSessionRequest,
+    pub(crate) client: C,
 }
 
-impl AdminRevokeUserSessionRequestBuilder {
+impl<C> AdminRevokeUserSessionRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `SessionId`.
-    pub fn session_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.session_id = Some(value.into());
+    pub fn session_id(self, value: impl Into<String>) -> Self {
+        self.set_session_id(Some(value.into()))
+    }
+
+    /// Sets or clears `SessionId`.
+    pub fn set_session_id(mut self, value: Option<String>) -> Self {
+        self.inner.session_id = value;
         self
     }
 
     /// Sets `RevokeAssociatedSessions`.
     pub fn revoke_associated_sessions(
-        mut self,
+        self,
         value: impl Into<RevokeAssociatedSessions>,
     ) -> Self {
-        self.inner.revoke_associated_sessions = Some(value.into());
+        self.set_revoke_associated_sessions(Some(value.into()))
+    }
+
+    /// Sets or clears `RevokeAssociatedSessions`.
+    pub fn set_revoke_associated_sessions(
+        mut self,
+        value: Option<RevokeAssociatedSessions>,
+    ) -> Self {
+        self.inner.revoke_associated_sessions = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminRevokeUserSessionRequestBuilder<D> {
+        AdminRevokeUserSessionRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -3017,52 +3809,99 @@ impl AdminSetUserMfaPreferenceRequest {
 }
 
 /// Builds a [`AdminSetUserMfaPreferenceRequest`]; see [`AdminSetUserMfaPreferenceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminSetUserMfaPreferenceRequestBuilder {
-    inner: AdminSetUserMfaPreferenceRequest,
+pub struct AdminSetUserMfaPreferenceRequestBuilder<C = ()> {
+    pub(crate) inner: AdminSetUserMfaPreferenceRequest,
+    pub(crate) client: C,
 }
 
-impl AdminSetUserMfaPreferenceRequestBuilder {
+impl<C> AdminSetUserMfaPreferenceRequestBuilder<C> {
     /// Sets `SMSMfaSettings`.
-    pub fn sms_mfa_settings(mut self, value: impl Into<SmsMfaSettings>) -> Self {
-        self.inner.sms_mfa_settings = Some(value.into());
+    pub fn sms_mfa_settings(self, value: impl Into<SmsMfaSettings>) -> Self {
+        self.set_sms_mfa_settings(Some(value.into()))
+    }
+
+    /// Sets or clears `SMSMfaSettings`.
+    pub fn set_sms_mfa_settings(mut self, value: Option<SmsMfaSettings>) -> Self {
+        self.inner.sms_mfa_settings = value;
         self
     }
 
     /// Sets `SoftwareTokenMfaSettings`.
     pub fn software_token_mfa_settings(
-        mut self,
+        self,
         value: impl Into<SoftwareTokenMfaSettings>,
     ) -> Self {
-        self.inner.software_token_mfa_settings = Some(value.into());
+        self.set_software_token_mfa_settings(Some(value.into()))
+    }
+
+    /// Sets or clears `SoftwareTokenMfaSettings`.
+    pub fn set_software_token_mfa_settings(
+        mut self,
+        value: Option<SoftwareTokenMfaSettings>,
+    ) -> Self {
+        self.inner.software_token_mfa_settings = value;
         self
     }
 
     /// Sets `EmailMfaSettings`.
-    pub fn email_mfa_settings(mut self, value: impl Into<EmailMfaSettings>) -> Self {
-        self.inner.email_mfa_settings = Some(value.into());
+    pub fn email_mfa_settings(self, value: impl Into<EmailMfaSettings>) -> Self {
+        self.set_email_mfa_settings(Some(value.into()))
+    }
+
+    /// Sets or clears `EmailMfaSettings`.
+    pub fn set_email_mfa_settings(mut self, value: Option<EmailMfaSettings>) -> Self {
+        self.inner.email_mfa_settings = value;
         self
     }
 
     /// Sets `WebAuthnMfaSettings`.
-    pub fn web_authn_mfa_settings(
+    pub fn web_authn_mfa_settings(self, value: impl Into<WebAuthnMfaSettings>) -> Self {
+        self.set_web_authn_mfa_settings(Some(value.into()))
+    }
+
+    /// Sets or clears `WebAuthnMfaSettings`.
+    pub fn set_web_authn_mfa_settings(
         mut self,
-        value: impl Into<WebAuthnMfaSettings>,
+        value: Option<WebAuthnMfaSettings>,
     ) -> Self {
-        self.inner.web_authn_mfa_settings = Some(value.into());
+        self.inner.web_authn_mfa_settings = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> AdminSetUserMfaPreferenceRequestBuilder<D> {
+        AdminSetUserMfaPreferenceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -3151,34 +3990,65 @@ impl AdminSetUserPasswordRequest {
 }
 
 /// Builds a [`AdminSetUserPasswordRequest`]; see [`AdminSetUserPasswordRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminSetUserPasswordRequestBuilder {
-    inner: AdminSetUserPasswordRequest,
+pub struct AdminSetUserPasswordRequestBuilder<C = ()> {
+    pub(crate) inner: AdminSetUserPasswordRequest,
+    pub(crate) client: C,
 }
 
-impl AdminSetUserPasswordRequestBuilder {
+impl<C> AdminSetUserPasswordRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `Password`.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.inner.password = Some(value.into());
+    pub fn password(self, value: impl Into<String>) -> Self {
+        self.set_password(Some(value.into()))
+    }
+
+    /// Sets or clears `Password`.
+    pub fn set_password(mut self, value: Option<String>) -> Self {
+        self.inner.password = value;
         self
     }
 
     /// Sets `Permanent`.
-    pub fn permanent(mut self, value: bool) -> Self {
-        self.inner.permanent = Some(value);
+    pub fn permanent(self, value: bool) -> Self {
+        self.set_permanent(Some(value))
+    }
+
+    /// Sets or clears `Permanent`.
+    pub fn set_permanent(mut self, value: Option<bool>) -> Self {
+        self.inner.permanent = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminSetUserPasswordRequestBuilder<D> {
+        AdminSetUserPasswordRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -3263,28 +4133,55 @@ impl AdminSetUserSettingsRequest {
 }
 
 /// Builds a [`AdminSetUserSettingsRequest`]; see [`AdminSetUserSettingsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminSetUserSettingsRequestBuilder {
-    inner: AdminSetUserSettingsRequest,
+pub struct AdminSetUserSettingsRequestBuilder<C = ()> {
+    pub(crate) inner: AdminSetUserSettingsRequest,
+    pub(crate) client: C,
 }
 
-impl AdminSetUserSettingsRequestBuilder {
+impl<C> AdminSetUserSettingsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
-    /// Sets `MFAOptions`.
-    pub fn mfa_options(mut self, value: Vec<MfaOption>) -> Self {
-        self.inner.mfa_options = Some(value);
+    /// Adds one item to `MFAOptions`.
+    pub fn mfa_options(mut self, item: impl Into<MfaOption>) -> Self {
+        self.inner.mfa_options.get_or_insert_with(Vec::new).push(item.into());
         self
+    }
+
+    /// Sets or clears `MFAOptions`.
+    pub fn set_mfa_options(mut self, value: Option<Vec<MfaOption>>) -> Self {
+        self.inner.mfa_options = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminSetUserSettingsRequestBuilder<D> {
+        AdminSetUserSettingsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -3383,34 +4280,68 @@ impl AdminUpdateAuthEventFeedbackRequest {
 }
 
 /// Builds a [`AdminUpdateAuthEventFeedbackRequest`]; see [`AdminUpdateAuthEventFeedbackRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminUpdateAuthEventFeedbackRequestBuilder {
-    inner: AdminUpdateAuthEventFeedbackRequest,
+pub struct AdminUpdateAuthEventFeedbackRequestBuilder<C = ()> {
+    pub(crate) inner: AdminUpdateAuthEventFeedbackRequest,
+    pub(crate) client: C,
 }
 
-impl AdminUpdateAuthEventFeedbackRequestBuilder {
+impl<C> AdminUpdateAuthEventFeedbackRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `EventId`.
-    pub fn event_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.event_id = Some(value.into());
+    pub fn event_id(self, value: impl Into<String>) -> Self {
+        self.set_event_id(Some(value.into()))
+    }
+
+    /// Sets or clears `EventId`.
+    pub fn set_event_id(mut self, value: Option<String>) -> Self {
+        self.inner.event_id = value;
         self
     }
 
     /// Sets `FeedbackValue`.
-    pub fn feedback_value(mut self, value: impl Into<FeedbackValue>) -> Self {
-        self.inner.feedback_value = Some(value.into());
+    pub fn feedback_value(self, value: impl Into<FeedbackValue>) -> Self {
+        self.set_feedback_value(Some(value.into()))
+    }
+
+    /// Sets or clears `FeedbackValue`.
+    pub fn set_feedback_value(mut self, value: Option<FeedbackValue>) -> Self {
+        self.inner.feedback_value = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> AdminUpdateAuthEventFeedbackRequestBuilder<D> {
+        AdminUpdateAuthEventFeedbackRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -3499,37 +4430,71 @@ impl AdminUpdateDeviceStatusRequest {
 }
 
 /// Builds a [`AdminUpdateDeviceStatusRequest`]; see [`AdminUpdateDeviceStatusRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminUpdateDeviceStatusRequestBuilder {
-    inner: AdminUpdateDeviceStatusRequest,
+pub struct AdminUpdateDeviceStatusRequestBuilder<C = ()> {
+    pub(crate) inner: AdminUpdateDeviceStatusRequest,
+    pub(crate) client: C,
 }
 
-impl AdminUpdateDeviceStatusRequestBuilder {
+impl<C> AdminUpdateDeviceStatusRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `DeviceKey`.
-    pub fn device_key(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_key = Some(value.into());
+    pub fn device_key(self, value: impl Into<String>) -> Self {
+        self.set_device_key(Some(value.into()))
+    }
+
+    /// Sets or clears `DeviceKey`.
+    pub fn set_device_key(mut self, value: Option<String>) -> Self {
+        self.inner.device_key = value;
         self
     }
 
     /// Sets `DeviceRememberedStatus`.
     pub fn device_remembered_status(
-        mut self,
+        self,
         value: impl Into<DeviceRememberedStatus>,
     ) -> Self {
-        self.inner.device_remembered_status = Some(value.into());
+        self.set_device_remembered_status(Some(value.into()))
+    }
+
+    /// Sets or clears `DeviceRememberedStatus`.
+    pub fn set_device_remembered_status(
+        mut self,
+        value: Option<DeviceRememberedStatus>,
+    ) -> Self {
+        self.inner.device_remembered_status = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminUpdateDeviceStatusRequestBuilder<D> {
+        AdminUpdateDeviceStatusRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -3618,37 +4583,80 @@ impl AdminUpdateUserAttributesRequest {
 }
 
 /// Builds a [`AdminUpdateUserAttributesRequest`]; see [`AdminUpdateUserAttributesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminUpdateUserAttributesRequestBuilder {
-    inner: AdminUpdateUserAttributesRequest,
+pub struct AdminUpdateUserAttributesRequestBuilder<C = ()> {
+    pub(crate) inner: AdminUpdateUserAttributesRequest,
+    pub(crate) client: C,
 }
 
-impl AdminUpdateUserAttributesRequestBuilder {
+impl<C> AdminUpdateUserAttributesRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
-    /// Sets `UserAttributes`.
-    pub fn user_attributes(mut self, value: Vec<Attribute>) -> Self {
-        self.inner.user_attributes = Some(value);
+    /// Adds one item to `UserAttributes`.
+    pub fn user_attributes(mut self, item: impl Into<Attribute>) -> Self {
+        self.inner.user_attributes.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `UserAttributes`.
+    pub fn set_user_attributes(mut self, value: Option<Vec<Attribute>>) -> Self {
+        self.inner.user_attributes = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> AdminUpdateUserAttributesRequestBuilder<D> {
+        AdminUpdateUserAttributesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -3719,22 +4727,43 @@ impl AdminUserGlobalSignOutRequest {
 }
 
 /// Builds a [`AdminUserGlobalSignOutRequest`]; see [`AdminUserGlobalSignOutRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AdminUserGlobalSignOutRequestBuilder {
-    inner: AdminUserGlobalSignOutRequest,
+pub struct AdminUserGlobalSignOutRequestBuilder<C = ()> {
+    pub(crate) inner: AdminUserGlobalSignOutRequest,
+    pub(crate) client: C,
 }
 
-impl AdminUserGlobalSignOutRequestBuilder {
+impl<C> AdminUserGlobalSignOutRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AdminUserGlobalSignOutRequestBuilder<D> {
+        AdminUserGlobalSignOutRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -4181,22 +5210,43 @@ impl AssociateSoftwareTokenRequest {
 }
 
 /// Builds a [`AssociateSoftwareTokenRequest`]; see [`AssociateSoftwareTokenRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct AssociateSoftwareTokenRequestBuilder {
-    inner: AssociateSoftwareTokenRequest,
+pub struct AssociateSoftwareTokenRequestBuilder<C = ()> {
+    pub(crate) inner: AssociateSoftwareTokenRequest,
+    pub(crate) client: C,
 }
 
-impl AssociateSoftwareTokenRequestBuilder {
+impl<C> AssociateSoftwareTokenRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
     /// Sets `Session`.
-    pub fn session(mut self, value: impl Into<String>) -> Self {
-        self.inner.session = Some(value.into());
+    pub fn session(self, value: impl Into<String>) -> Self {
+        self.set_session(Some(value.into()))
+    }
+
+    /// Sets or clears `Session`.
+    pub fn set_session(mut self, value: Option<String>) -> Self {
+        self.inner.session = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> AssociateSoftwareTokenRequestBuilder<D> {
+        AssociateSoftwareTokenRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -4577,22 +5627,46 @@ impl CancelPointInTimeRecoveryRequest {
 }
 
 /// Builds a [`CancelPointInTimeRecoveryRequest`]; see [`CancelPointInTimeRecoveryRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct CancelPointInTimeRecoveryRequestBuilder {
-    inner: CancelPointInTimeRecoveryRequest,
+pub struct CancelPointInTimeRecoveryRequestBuilder<C = ()> {
+    pub(crate) inner: CancelPointInTimeRecoveryRequest,
+    pub(crate) client: C,
 }
 
-impl CancelPointInTimeRecoveryRequestBuilder {
+impl<C> CancelPointInTimeRecoveryRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `RestoreId`.
-    pub fn restore_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.restore_id = Some(value.into());
+    pub fn restore_id(self, value: impl Into<String>) -> Self {
+        self.set_restore_id(Some(value.into()))
+    }
+
+    /// Sets or clears `RestoreId`.
+    pub fn set_restore_id(mut self, value: Option<String>) -> Self {
+        self.inner.restore_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> CancelPointInTimeRecoveryRequestBuilder<D> {
+        CancelPointInTimeRecoveryRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -4881,28 +5955,54 @@ impl ChangePasswordRequest {
 }
 
 /// Builds a [`ChangePasswordRequest`]; see [`ChangePasswordRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ChangePasswordRequestBuilder {
-    inner: ChangePasswordRequest,
+pub struct ChangePasswordRequestBuilder<C = ()> {
+    pub(crate) inner: ChangePasswordRequest,
+    pub(crate) client: C,
 }
 
-impl ChangePasswordRequestBuilder {
+impl<C> ChangePasswordRequestBuilder<C> {
     /// Sets `PreviousPassword`.
-    pub fn previous_password(mut self, value: impl Into<String>) -> Self {
-        self.inner.previous_password = Some(value.into());
+    pub fn previous_password(self, value: impl Into<String>) -> Self {
+        self.set_previous_password(Some(value.into()))
+    }
+
+    /// Sets or clears `PreviousPassword`.
+    pub fn set_previous_password(mut self, value: Option<String>) -> Self {
+        self.inner.previous_password = value;
         self
     }
 
     /// Sets `ProposedPassword`.
-    pub fn proposed_password(mut self, value: impl Into<String>) -> Self {
-        self.inner.proposed_password = Some(value.into());
+    pub fn proposed_password(self, value: impl Into<String>) -> Self {
+        self.set_proposed_password(Some(value.into()))
+    }
+
+    /// Sets or clears `ProposedPassword`.
+    pub fn set_proposed_password(mut self, value: Option<String>) -> Self {
+        self.inner.proposed_password = value;
         self
     }
 
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ChangePasswordRequestBuilder<D> {
+        ChangePasswordRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -5359,22 +6459,49 @@ impl CompleteWebAuthnRegistrationRequest {
 }
 
 /// Builds a [`CompleteWebAuthnRegistrationRequest`]; see [`CompleteWebAuthnRegistrationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct CompleteWebAuthnRegistrationRequestBuilder {
-    inner: CompleteWebAuthnRegistrationRequest,
+pub struct CompleteWebAuthnRegistrationRequestBuilder<C = ()> {
+    pub(crate) inner: CompleteWebAuthnRegistrationRequest,
+    pub(crate) client: C,
 }
 
-impl CompleteWebAuthnRegistrationRequestBuilder {
+impl<C> CompleteWebAuthnRegistrationRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
     /// Sets `Credential`.
-    pub fn credential(mut self, value: ::smithy_lean_runtime::Document) -> Self {
-        self.inner.credential = Some(value);
+    pub fn credential(self, value: ::smithy_lean_runtime::Document) -> Self {
+        self.set_credential(Some(value))
+    }
+
+    /// Sets or clears `Credential`.
+    pub fn set_credential(
+        mut self,
+        value: Option<::smithy_lean_runtime::Document>,
+    ) -> Self {
+        self.inner.credential = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> CompleteWebAuthnRegistrationRequestBuilder<D> {
+        CompleteWebAuthnRegistrationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -5542,37 +6669,71 @@ impl ConfirmDeviceRequest {
 }
 
 /// Builds a [`ConfirmDeviceRequest`]; see [`ConfirmDeviceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ConfirmDeviceRequestBuilder {
-    inner: ConfirmDeviceRequest,
+pub struct ConfirmDeviceRequestBuilder<C = ()> {
+    pub(crate) inner: ConfirmDeviceRequest,
+    pub(crate) client: C,
 }
 
-impl ConfirmDeviceRequestBuilder {
+impl<C> ConfirmDeviceRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
     /// Sets `DeviceKey`.
-    pub fn device_key(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_key = Some(value.into());
+    pub fn device_key(self, value: impl Into<String>) -> Self {
+        self.set_device_key(Some(value.into()))
+    }
+
+    /// Sets or clears `DeviceKey`.
+    pub fn set_device_key(mut self, value: Option<String>) -> Self {
+        self.inner.device_key = value;
         self
     }
 
     /// Sets `DeviceSecretVerifierConfig`.
     pub fn device_secret_verifier_config(
-        mut self,
+        self,
         value: impl Into<DeviceSecretVerifierConfig>,
     ) -> Self {
-        self.inner.device_secret_verifier_config = Some(value.into());
+        self.set_device_secret_verifier_config(Some(value.into()))
+    }
+
+    /// Sets or clears `DeviceSecretVerifierConfig`.
+    pub fn set_device_secret_verifier_config(
+        mut self,
+        value: Option<DeviceSecretVerifierConfig>,
+    ) -> Self {
+        self.inner.device_secret_verifier_config = value;
         self
     }
 
     /// Sets `DeviceName`.
-    pub fn device_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_name = Some(value.into());
+    pub fn device_name(self, value: impl Into<String>) -> Self {
+        self.set_device_name(Some(value.into()))
+    }
+
+    /// Sets or clears `DeviceName`.
+    pub fn set_device_name(mut self, value: Option<String>) -> Self {
+        self.inner.device_name = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ConfirmDeviceRequestBuilder<D> {
+        ConfirmDeviceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -5692,61 +6853,120 @@ impl ConfirmForgotPasswordRequest {
 }
 
 /// Builds a [`ConfirmForgotPasswordRequest`]; see [`ConfirmForgotPasswordRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ConfirmForgotPasswordRequestBuilder {
-    inner: ConfirmForgotPasswordRequest,
+pub struct ConfirmForgotPasswordRequestBuilder<C = ()> {
+    pub(crate) inner: ConfirmForgotPasswordRequest,
+    pub(crate) client: C,
 }
 
-impl ConfirmForgotPasswordRequestBuilder {
+impl<C> ConfirmForgotPasswordRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `SecretHash`.
-    pub fn secret_hash(mut self, value: impl Into<String>) -> Self {
-        self.inner.secret_hash = Some(value.into());
+    pub fn secret_hash(self, value: impl Into<String>) -> Self {
+        self.set_secret_hash(Some(value.into()))
+    }
+
+    /// Sets or clears `SecretHash`.
+    pub fn set_secret_hash(mut self, value: Option<String>) -> Self {
+        self.inner.secret_hash = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `ConfirmationCode`.
-    pub fn confirmation_code(mut self, value: impl Into<String>) -> Self {
-        self.inner.confirmation_code = Some(value.into());
+    pub fn confirmation_code(self, value: impl Into<String>) -> Self {
+        self.set_confirmation_code(Some(value.into()))
+    }
+
+    /// Sets or clears `ConfirmationCode`.
+    pub fn set_confirmation_code(mut self, value: Option<String>) -> Self {
+        self.inner.confirmation_code = value;
         self
     }
 
     /// Sets `Password`.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.inner.password = Some(value.into());
+    pub fn password(self, value: impl Into<String>) -> Self {
+        self.set_password(Some(value.into()))
+    }
+
+    /// Sets or clears `Password`.
+    pub fn set_password(mut self, value: Option<String>) -> Self {
+        self.inner.password = value;
         self
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
+    }
+
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
         self
     }
 
     /// Sets `UserContextData`.
-    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
-        self.inner.user_context_data = Some(value.into());
+    pub fn user_context_data(self, value: impl Into<UserContextData>) -> Self {
+        self.set_user_context_data(Some(value.into()))
+    }
+
+    /// Sets or clears `UserContextData`.
+    pub fn set_user_context_data(mut self, value: Option<UserContextData>) -> Self {
+        self.inner.user_context_data = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ConfirmForgotPasswordRequestBuilder<D> {
+        ConfirmForgotPasswordRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -5859,67 +7079,131 @@ impl ConfirmSignUpRequest {
 }
 
 /// Builds a [`ConfirmSignUpRequest`]; see [`ConfirmSignUpRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ConfirmSignUpRequestBuilder {
-    inner: ConfirmSignUpRequest,
+pub struct ConfirmSignUpRequestBuilder<C = ()> {
+    pub(crate) inner: ConfirmSignUpRequest,
+    pub(crate) client: C,
 }
 
-impl ConfirmSignUpRequestBuilder {
+impl<C> ConfirmSignUpRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `SecretHash`.
-    pub fn secret_hash(mut self, value: impl Into<String>) -> Self {
-        self.inner.secret_hash = Some(value.into());
+    pub fn secret_hash(self, value: impl Into<String>) -> Self {
+        self.set_secret_hash(Some(value.into()))
+    }
+
+    /// Sets or clears `SecretHash`.
+    pub fn set_secret_hash(mut self, value: Option<String>) -> Self {
+        self.inner.secret_hash = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `ConfirmationCode`.
-    pub fn confirmation_code(mut self, value: impl Into<String>) -> Self {
-        self.inner.confirmation_code = Some(value.into());
+    pub fn confirmation_code(self, value: impl Into<String>) -> Self {
+        self.set_confirmation_code(Some(value.into()))
+    }
+
+    /// Sets or clears `ConfirmationCode`.
+    pub fn set_confirmation_code(mut self, value: Option<String>) -> Self {
+        self.inner.confirmation_code = value;
         self
     }
 
     /// Sets `ForceAliasCreation`.
-    pub fn force_alias_creation(mut self, value: bool) -> Self {
-        self.inner.force_alias_creation = Some(value);
+    pub fn force_alias_creation(self, value: bool) -> Self {
+        self.set_force_alias_creation(Some(value))
+    }
+
+    /// Sets or clears `ForceAliasCreation`.
+    pub fn set_force_alias_creation(mut self, value: Option<bool>) -> Self {
+        self.inner.force_alias_creation = value;
         self
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
+    }
+
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
         self
     }
 
     /// Sets `UserContextData`.
-    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
-        self.inner.user_context_data = Some(value.into());
+    pub fn user_context_data(self, value: impl Into<UserContextData>) -> Self {
+        self.set_user_context_data(Some(value.into()))
+    }
+
+    /// Sets or clears `UserContextData`.
+    pub fn set_user_context_data(mut self, value: Option<UserContextData>) -> Self {
+        self.inner.user_context_data = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
         self
     }
 
     /// Sets `Session`.
-    pub fn session(mut self, value: impl Into<String>) -> Self {
-        self.inner.session = Some(value.into());
+    pub fn session(self, value: impl Into<String>) -> Self {
+        self.set_session(Some(value.into()))
+    }
+
+    /// Sets or clears `Session`.
+    pub fn set_session(mut self, value: Option<String>) -> Self {
+        self.inner.session = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ConfirmSignUpRequestBuilder<D> {
+        ConfirmSignUpRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -6065,40 +7349,77 @@ impl CreateCimdPolicyRequest {
 }
 
 /// Builds a [`CreateCimdPolicyRequest`]; see [`CreateCimdPolicyRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct CreateCimdPolicyRequestBuilder {
-    inner: CreateCimdPolicyRequest,
+pub struct CreateCimdPolicyRequestBuilder<C = ()> {
+    pub(crate) inner: CreateCimdPolicyRequest,
+    pub(crate) client: C,
 }
 
-impl CreateCimdPolicyRequestBuilder {
+impl<C> CreateCimdPolicyRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `PolicyName`.
-    pub fn policy_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.policy_name = Some(value.into());
+    pub fn policy_name(self, value: impl Into<String>) -> Self {
+        self.set_policy_name(Some(value.into()))
+    }
+
+    /// Sets or clears `PolicyName`.
+    pub fn set_policy_name(mut self, value: Option<String>) -> Self {
+        self.inner.policy_name = value;
         self
     }
 
     /// Sets `CacheDuration`.
-    pub fn cache_duration(mut self, value: i32) -> Self {
-        self.inner.cache_duration = Some(value);
+    pub fn cache_duration(self, value: i32) -> Self {
+        self.set_cache_duration(Some(value))
+    }
+
+    /// Sets or clears `CacheDuration`.
+    pub fn set_cache_duration(mut self, value: Option<i32>) -> Self {
+        self.inner.cache_duration = value;
         self
     }
 
-    /// Sets `URLPatterns`.
-    pub fn url_patterns(mut self, value: Vec<String>) -> Self {
-        self.inner.url_patterns = Some(value);
+    /// Adds one item to `URLPatterns`.
+    pub fn url_patterns(mut self, item: impl Into<String>) -> Self {
+        self.inner.url_patterns.get_or_insert_with(Vec::new).push(item.into());
         self
+    }
+
+    /// Sets or clears `URLPatterns`.
+    pub fn set_url_patterns(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.url_patterns = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> CreateCimdPolicyRequestBuilder<D> {
+        CreateCimdPolicyRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -6181,40 +7502,76 @@ impl CreateGroupRequest {
 }
 
 /// Builds a [`CreateGroupRequest`]; see [`CreateGroupRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct CreateGroupRequestBuilder {
-    inner: CreateGroupRequest,
+pub struct CreateGroupRequestBuilder<C = ()> {
+    pub(crate) inner: CreateGroupRequest,
+    pub(crate) client: C,
 }
 
-impl CreateGroupRequestBuilder {
+impl<C> CreateGroupRequestBuilder<C> {
     /// Sets `GroupName`.
-    pub fn group_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.group_name = Some(value.into());
+    pub fn group_name(self, value: impl Into<String>) -> Self {
+        self.set_group_name(Some(value.into()))
+    }
+
+    /// Sets or clears `GroupName`.
+    pub fn set_group_name(mut self, value: Option<String>) -> Self {
+        self.inner.group_name = value;
         self
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.inner.description = Some(value.into());
+    pub fn description(self, value: impl Into<String>) -> Self {
+        self.set_description(Some(value.into()))
+    }
+
+    /// Sets or clears `Description`.
+    pub fn set_description(mut self, value: Option<String>) -> Self {
+        self.inner.description = value;
         self
     }
 
     /// Sets `RoleArn`.
-    pub fn role_arn(mut self, value: impl Into<String>) -> Self {
-        self.inner.role_arn = Some(value.into());
+    pub fn role_arn(self, value: impl Into<String>) -> Self {
+        self.set_role_arn(Some(value.into()))
+    }
+
+    /// Sets or clears `RoleArn`.
+    pub fn set_role_arn(mut self, value: Option<String>) -> Self {
+        self.inner.role_arn = value;
         self
     }
 
     /// Sets `Precedence`.
-    pub fn precedence(mut self, value: i32) -> Self {
-        self.inner.precedence = Some(value);
+    pub fn precedence(self, value: i32) -> Self {
+        self.set_precedence(Some(value))
+    }
+
+    /// Sets or clears `Precedence`.
+    pub fn set_precedence(mut self, value: Option<i32>) -> Self {
+        self.inner.precedence = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> CreateGroupRequestBuilder<D> {
+        CreateGroupRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -6317,61 +7674,132 @@ impl CreateIdentityProviderRequest {
 }
 
 /// Builds a [`CreateIdentityProviderRequest`]; see [`CreateIdentityProviderRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct CreateIdentityProviderRequestBuilder {
-    inner: CreateIdentityProviderRequest,
+pub struct CreateIdentityProviderRequestBuilder<C = ()> {
+    pub(crate) inner: CreateIdentityProviderRequest,
+    pub(crate) client: C,
 }
 
-impl CreateIdentityProviderRequestBuilder {
+impl<C> CreateIdentityProviderRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ProviderName`.
-    pub fn provider_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.provider_name = Some(value.into());
+    pub fn provider_name(self, value: impl Into<String>) -> Self {
+        self.set_provider_name(Some(value.into()))
+    }
+
+    /// Sets or clears `ProviderName`.
+    pub fn set_provider_name(mut self, value: Option<String>) -> Self {
+        self.inner.provider_name = value;
         self
     }
 
     /// Sets `ProviderType`.
-    pub fn provider_type(mut self, value: impl Into<ProviderType>) -> Self {
-        self.inner.provider_type = Some(value.into());
+    pub fn provider_type(self, value: impl Into<ProviderType>) -> Self {
+        self.set_provider_type(Some(value.into()))
+    }
+
+    /// Sets or clears `ProviderType`.
+    pub fn set_provider_type(mut self, value: Option<ProviderType>) -> Self {
+        self.inner.provider_type = value;
         self
     }
 
-    /// Sets `ProviderDetails`.
+    /// Adds one entry to `ProviderDetails` (replacing one with the same key).
     pub fn provider_details(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.provider_details = Some(value);
+        self.inner
+            .provider_details
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
     }
 
-    /// Sets `AttributeMapping`.
+    /// Sets or clears `ProviderDetails`.
+    pub fn set_provider_details(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.provider_details = value;
+        self
+    }
+
+    /// Adds one entry to `AttributeMapping` (replacing one with the same key).
     pub fn attribute_mapping(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.attribute_mapping = Some(value);
+        self.inner
+            .attribute_mapping
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
     }
 
-    /// Sets `IdpIdentifiers`.
-    pub fn idp_identifiers(mut self, value: Vec<String>) -> Self {
-        self.inner.idp_identifiers = Some(value);
+    /// Sets or clears `AttributeMapping`.
+    pub fn set_attribute_mapping(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.attribute_mapping = value;
         self
     }
 
-    /// Sets `AcrMapping`.
+    /// Adds one item to `IdpIdentifiers`.
+    pub fn idp_identifiers(mut self, item: impl Into<String>) -> Self {
+        self.inner.idp_identifiers.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `IdpIdentifiers`.
+    pub fn set_idp_identifiers(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.idp_identifiers = value;
+        self
+    }
+
+    /// Adds one entry to `AcrMapping` (replacing one with the same key).
     pub fn acr_mapping(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.acr_mapping = Some(value);
+        self.inner
+            .acr_mapping
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `AcrMapping`.
+    pub fn set_acr_mapping(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.acr_mapping = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> CreateIdentityProviderRequestBuilder<D> {
+        CreateIdentityProviderRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -6461,40 +7889,83 @@ impl CreateManagedLoginBrandingRequest {
 }
 
 /// Builds a [`CreateManagedLoginBrandingRequest`]; see [`CreateManagedLoginBrandingRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct CreateManagedLoginBrandingRequestBuilder {
-    inner: CreateManagedLoginBrandingRequest,
+pub struct CreateManagedLoginBrandingRequestBuilder<C = ()> {
+    pub(crate) inner: CreateManagedLoginBrandingRequest,
+    pub(crate) client: C,
 }
 
-impl CreateManagedLoginBrandingRequestBuilder {
+impl<C> CreateManagedLoginBrandingRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `UseCognitoProvidedValues`.
-    pub fn use_cognito_provided_values(mut self, value: bool) -> Self {
-        self.inner.use_cognito_provided_values = Some(value);
+    pub fn use_cognito_provided_values(self, value: bool) -> Self {
+        self.set_use_cognito_provided_values(Some(value))
+    }
+
+    /// Sets or clears `UseCognitoProvidedValues`.
+    pub fn set_use_cognito_provided_values(mut self, value: Option<bool>) -> Self {
+        self.inner.use_cognito_provided_values = value;
         self
     }
 
     /// Sets `Settings`.
-    pub fn settings(mut self, value: ::smithy_lean_runtime::Document) -> Self {
-        self.inner.settings = Some(value);
+    pub fn settings(self, value: ::smithy_lean_runtime::Document) -> Self {
+        self.set_settings(Some(value))
+    }
+
+    /// Sets or clears `Settings`.
+    pub fn set_settings(
+        mut self,
+        value: Option<::smithy_lean_runtime::Document>,
+    ) -> Self {
+        self.inner.settings = value;
         self
     }
 
-    /// Sets `Assets`.
-    pub fn assets(mut self, value: Vec<Asset>) -> Self {
-        self.inner.assets = Some(value);
+    /// Adds one item to `Assets`.
+    pub fn assets(mut self, item: impl Into<Asset>) -> Self {
+        self.inner.assets.get_or_insert_with(Vec::new).push(item.into());
         self
+    }
+
+    /// Sets or clears `Assets`.
+    pub fn set_assets(mut self, value: Option<Vec<Asset>>) -> Self {
+        self.inner.assets = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> CreateManagedLoginBrandingRequestBuilder<D> {
+        CreateManagedLoginBrandingRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -6578,34 +8049,66 @@ impl CreateResourceServerRequest {
 }
 
 /// Builds a [`CreateResourceServerRequest`]; see [`CreateResourceServerRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct CreateResourceServerRequestBuilder {
-    inner: CreateResourceServerRequest,
+pub struct CreateResourceServerRequestBuilder<C = ()> {
+    pub(crate) inner: CreateResourceServerRequest,
+    pub(crate) client: C,
 }
 
-impl CreateResourceServerRequestBuilder {
+impl<C> CreateResourceServerRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Identifier`.
-    pub fn identifier(mut self, value: impl Into<String>) -> Self {
-        self.inner.identifier = Some(value.into());
+    pub fn identifier(self, value: impl Into<String>) -> Self {
+        self.set_identifier(Some(value.into()))
+    }
+
+    /// Sets or clears `Identifier`.
+    pub fn set_identifier(mut self, value: Option<String>) -> Self {
+        self.inner.identifier = value;
         self
     }
 
     /// Sets `Name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.inner.name = Some(value.into());
+    pub fn name(self, value: impl Into<String>) -> Self {
+        self.set_name(Some(value.into()))
+    }
+
+    /// Sets or clears `Name`.
+    pub fn set_name(mut self, value: Option<String>) -> Self {
+        self.inner.name = value;
         self
     }
 
-    /// Sets `Scopes`.
-    pub fn scopes(mut self, value: Vec<ResourceServerScope>) -> Self {
-        self.inner.scopes = Some(value);
+    /// Adds one item to `Scopes`.
+    pub fn scopes(mut self, item: impl Into<ResourceServerScope>) -> Self {
+        self.inner.scopes.get_or_insert_with(Vec::new).push(item.into());
         self
+    }
+
+    /// Sets or clears `Scopes`.
+    pub fn set_scopes(mut self, value: Option<Vec<ResourceServerScope>>) -> Self {
+        self.inner.scopes = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> CreateResourceServerRequestBuilder<D> {
+        CreateResourceServerRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -6729,46 +8232,94 @@ impl CreateTermsRequest {
 }
 
 /// Builds a [`CreateTermsRequest`]; see [`CreateTermsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct CreateTermsRequestBuilder {
-    inner: CreateTermsRequest,
+pub struct CreateTermsRequestBuilder<C = ()> {
+    pub(crate) inner: CreateTermsRequest,
+    pub(crate) client: C,
 }
 
-impl CreateTermsRequestBuilder {
+impl<C> CreateTermsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `TermsName`.
-    pub fn terms_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.terms_name = Some(value.into());
+    pub fn terms_name(self, value: impl Into<String>) -> Self {
+        self.set_terms_name(Some(value.into()))
+    }
+
+    /// Sets or clears `TermsName`.
+    pub fn set_terms_name(mut self, value: Option<String>) -> Self {
+        self.inner.terms_name = value;
         self
     }
 
     /// Sets `TermsSource`.
-    pub fn terms_source(mut self, value: impl Into<TermsSource>) -> Self {
-        self.inner.terms_source = Some(value.into());
+    pub fn terms_source(self, value: impl Into<TermsSource>) -> Self {
+        self.set_terms_source(Some(value.into()))
+    }
+
+    /// Sets or clears `TermsSource`.
+    pub fn set_terms_source(mut self, value: Option<TermsSource>) -> Self {
+        self.inner.terms_source = value;
         self
     }
 
     /// Sets `Enforcement`.
-    pub fn enforcement(mut self, value: impl Into<TermsEnforcement>) -> Self {
-        self.inner.enforcement = Some(value.into());
+    pub fn enforcement(self, value: impl Into<TermsEnforcement>) -> Self {
+        self.set_enforcement(Some(value.into()))
+    }
+
+    /// Sets or clears `Enforcement`.
+    pub fn set_enforcement(mut self, value: Option<TermsEnforcement>) -> Self {
+        self.inner.enforcement = value;
         self
     }
 
-    /// Sets `Links`.
-    pub fn links(mut self, value: ::std::collections::HashMap<String, String>) -> Self {
-        self.inner.links = Some(value);
+    /// Adds one entry to `Links` (replacing one with the same key).
+    pub fn links(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.inner
+            .links
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `Links`.
+    pub fn set_links(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.links = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> CreateTermsRequestBuilder<D> {
+        CreateTermsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -6848,37 +8399,71 @@ impl CreateUserImportJobRequest {
 }
 
 /// Builds a [`CreateUserImportJobRequest`]; see [`CreateUserImportJobRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct CreateUserImportJobRequestBuilder {
-    inner: CreateUserImportJobRequest,
+pub struct CreateUserImportJobRequestBuilder<C = ()> {
+    pub(crate) inner: CreateUserImportJobRequest,
+    pub(crate) client: C,
 }
 
-impl CreateUserImportJobRequestBuilder {
+impl<C> CreateUserImportJobRequestBuilder<C> {
     /// Sets `JobName`.
-    pub fn job_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.job_name = Some(value.into());
+    pub fn job_name(self, value: impl Into<String>) -> Self {
+        self.set_job_name(Some(value.into()))
+    }
+
+    /// Sets or clears `JobName`.
+    pub fn set_job_name(mut self, value: Option<String>) -> Self {
+        self.inner.job_name = value;
         self
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `CloudWatchLogsRoleArn`.
-    pub fn cloud_watch_logs_role_arn(mut self, value: impl Into<String>) -> Self {
-        self.inner.cloud_watch_logs_role_arn = Some(value.into());
+    pub fn cloud_watch_logs_role_arn(self, value: impl Into<String>) -> Self {
+        self.set_cloud_watch_logs_role_arn(Some(value.into()))
+    }
+
+    /// Sets or clears `CloudWatchLogsRoleArn`.
+    pub fn set_cloud_watch_logs_role_arn(mut self, value: Option<String>) -> Self {
+        self.inner.cloud_watch_logs_role_arn = value;
         self
     }
 
     /// Sets `PasswordHashingAlgorithm`.
     pub fn password_hashing_algorithm(
-        mut self,
+        self,
         value: impl Into<PasswordHashingAlgorithm>,
     ) -> Self {
-        self.inner.password_hashing_algorithm = Some(value.into());
+        self.set_password_hashing_algorithm(Some(value.into()))
+    }
+
+    /// Sets or clears `PasswordHashingAlgorithm`.
+    pub fn set_password_hashing_algorithm(
+        mut self,
+        value: Option<PasswordHashingAlgorithm>,
+    ) -> Self {
+        self.inner.password_hashing_algorithm = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> CreateUserImportJobRequestBuilder<D> {
+        CreateUserImportJobRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -7077,169 +8662,340 @@ impl CreateUserPoolClientRequest {
 }
 
 /// Builds a [`CreateUserPoolClientRequest`]; see [`CreateUserPoolClientRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct CreateUserPoolClientRequestBuilder {
-    inner: CreateUserPoolClientRequest,
+pub struct CreateUserPoolClientRequestBuilder<C = ()> {
+    pub(crate) inner: CreateUserPoolClientRequest,
+    pub(crate) client: C,
 }
 
-impl CreateUserPoolClientRequestBuilder {
+impl<C> CreateUserPoolClientRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientName`.
-    pub fn client_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_name = Some(value.into());
+    pub fn client_name(self, value: impl Into<String>) -> Self {
+        self.set_client_name(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientName`.
+    pub fn set_client_name(mut self, value: Option<String>) -> Self {
+        self.inner.client_name = value;
         self
     }
 
     /// Sets `GenerateSecret`.
-    pub fn generate_secret(mut self, value: bool) -> Self {
-        self.inner.generate_secret = Some(value);
+    pub fn generate_secret(self, value: bool) -> Self {
+        self.set_generate_secret(Some(value))
+    }
+
+    /// Sets or clears `GenerateSecret`.
+    pub fn set_generate_secret(mut self, value: Option<bool>) -> Self {
+        self.inner.generate_secret = value;
         self
     }
 
     /// Sets `ClientSecret`.
-    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_secret = Some(value.into());
+    pub fn client_secret(self, value: impl Into<String>) -> Self {
+        self.set_client_secret(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientSecret`.
+    pub fn set_client_secret(mut self, value: Option<String>) -> Self {
+        self.inner.client_secret = value;
         self
     }
 
     /// Sets `RefreshTokenValidity`.
-    pub fn refresh_token_validity(mut self, value: i32) -> Self {
-        self.inner.refresh_token_validity = Some(value);
+    pub fn refresh_token_validity(self, value: i32) -> Self {
+        self.set_refresh_token_validity(Some(value))
+    }
+
+    /// Sets or clears `RefreshTokenValidity`.
+    pub fn set_refresh_token_validity(mut self, value: Option<i32>) -> Self {
+        self.inner.refresh_token_validity = value;
         self
     }
 
     /// Sets `AccessTokenValidity`.
-    pub fn access_token_validity(mut self, value: i32) -> Self {
-        self.inner.access_token_validity = Some(value);
+    pub fn access_token_validity(self, value: i32) -> Self {
+        self.set_access_token_validity(Some(value))
+    }
+
+    /// Sets or clears `AccessTokenValidity`.
+    pub fn set_access_token_validity(mut self, value: Option<i32>) -> Self {
+        self.inner.access_token_validity = value;
         self
     }
 
     /// Sets `IdTokenValidity`.
-    pub fn id_token_validity(mut self, value: i32) -> Self {
-        self.inner.id_token_validity = Some(value);
+    pub fn id_token_validity(self, value: i32) -> Self {
+        self.set_id_token_validity(Some(value))
+    }
+
+    /// Sets or clears `IdTokenValidity`.
+    pub fn set_id_token_validity(mut self, value: Option<i32>) -> Self {
+        self.inner.id_token_validity = value;
         self
     }
 
     /// Sets `TokenValidityUnits`.
-    pub fn token_validity_units(mut self, value: impl Into<TokenValidityUnits>) -> Self {
-        self.inner.token_validity_units = Some(value.into());
+    pub fn token_validity_units(self, value: impl Into<TokenValidityUnits>) -> Self {
+        self.set_token_validity_units(Some(value.into()))
+    }
+
+    /// Sets or clears `TokenValidityUnits`.
+    pub fn set_token_validity_units(
+        mut self,
+        value: Option<TokenValidityUnits>,
+    ) -> Self {
+        self.inner.token_validity_units = value;
         self
     }
 
-    /// Sets `ReadAttributes`.
-    pub fn read_attributes(mut self, value: Vec<String>) -> Self {
-        self.inner.read_attributes = Some(value);
+    /// Adds one item to `ReadAttributes`.
+    pub fn read_attributes(mut self, item: impl Into<String>) -> Self {
+        self.inner.read_attributes.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `WriteAttributes`.
-    pub fn write_attributes(mut self, value: Vec<String>) -> Self {
-        self.inner.write_attributes = Some(value);
+    /// Sets or clears `ReadAttributes`.
+    pub fn set_read_attributes(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.read_attributes = value;
         self
     }
 
-    /// Sets `ExplicitAuthFlows`.
-    pub fn explicit_auth_flows(mut self, value: Vec<ExplicitAuthFlows>) -> Self {
-        self.inner.explicit_auth_flows = Some(value);
+    /// Adds one item to `WriteAttributes`.
+    pub fn write_attributes(mut self, item: impl Into<String>) -> Self {
+        self.inner.write_attributes.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `SupportedIdentityProviders`.
-    pub fn supported_identity_providers(mut self, value: Vec<String>) -> Self {
-        self.inner.supported_identity_providers = Some(value);
+    /// Sets or clears `WriteAttributes`.
+    pub fn set_write_attributes(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.write_attributes = value;
         self
     }
 
-    /// Sets `CallbackURLs`.
-    pub fn callback_urls(mut self, value: Vec<String>) -> Self {
-        self.inner.callback_urls = Some(value);
+    /// Adds one item to `ExplicitAuthFlows`.
+    pub fn explicit_auth_flows(mut self, item: impl Into<ExplicitAuthFlows>) -> Self {
+        self.inner.explicit_auth_flows.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `LogoutURLs`.
-    pub fn logout_urls(mut self, value: Vec<String>) -> Self {
-        self.inner.logout_urls = Some(value);
+    /// Sets or clears `ExplicitAuthFlows`.
+    pub fn set_explicit_auth_flows(
+        mut self,
+        value: Option<Vec<ExplicitAuthFlows>>,
+    ) -> Self {
+        self.inner.explicit_auth_flows = value;
+        self
+    }
+
+    /// Adds one item to `SupportedIdentityProviders`.
+    pub fn supported_identity_providers(mut self, item: impl Into<String>) -> Self {
+        self.inner
+            .supported_identity_providers
+            .get_or_insert_with(Vec::new)
+            .push(item.into());
+        self
+    }
+
+    /// Sets or clears `SupportedIdentityProviders`.
+    pub fn set_supported_identity_providers(
+        mut self,
+        value: Option<Vec<String>>,
+    ) -> Self {
+        self.inner.supported_identity_providers = value;
+        self
+    }
+
+    /// Adds one item to `CallbackURLs`.
+    pub fn callback_urls(mut self, item: impl Into<String>) -> Self {
+        self.inner.callback_urls.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `CallbackURLs`.
+    pub fn set_callback_urls(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.callback_urls = value;
+        self
+    }
+
+    /// Adds one item to `LogoutURLs`.
+    pub fn logout_urls(mut self, item: impl Into<String>) -> Self {
+        self.inner.logout_urls.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `LogoutURLs`.
+    pub fn set_logout_urls(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.logout_urls = value;
         self
     }
 
     /// Sets `DefaultRedirectURI`.
-    pub fn default_redirect_uri(mut self, value: impl Into<String>) -> Self {
-        self.inner.default_redirect_uri = Some(value.into());
+    pub fn default_redirect_uri(self, value: impl Into<String>) -> Self {
+        self.set_default_redirect_uri(Some(value.into()))
+    }
+
+    /// Sets or clears `DefaultRedirectURI`.
+    pub fn set_default_redirect_uri(mut self, value: Option<String>) -> Self {
+        self.inner.default_redirect_uri = value;
         self
     }
 
-    /// Sets `AllowedOAuthFlows`.
-    pub fn allowed_o_auth_flows(mut self, value: Vec<OAuthFlow>) -> Self {
-        self.inner.allowed_o_auth_flows = Some(value);
+    /// Adds one item to `AllowedOAuthFlows`.
+    pub fn allowed_o_auth_flows(mut self, item: impl Into<OAuthFlow>) -> Self {
+        self.inner.allowed_o_auth_flows.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `AllowedOAuthScopes`.
-    pub fn allowed_o_auth_scopes(mut self, value: Vec<String>) -> Self {
-        self.inner.allowed_o_auth_scopes = Some(value);
+    /// Sets or clears `AllowedOAuthFlows`.
+    pub fn set_allowed_o_auth_flows(mut self, value: Option<Vec<OAuthFlow>>) -> Self {
+        self.inner.allowed_o_auth_flows = value;
+        self
+    }
+
+    /// Adds one item to `AllowedOAuthScopes`.
+    pub fn allowed_o_auth_scopes(mut self, item: impl Into<String>) -> Self {
+        self.inner.allowed_o_auth_scopes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `AllowedOAuthScopes`.
+    pub fn set_allowed_o_auth_scopes(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.allowed_o_auth_scopes = value;
         self
     }
 
     /// Sets `AllowedOAuthFlowsUserPoolClient`.
-    pub fn allowed_o_auth_flows_user_pool_client(mut self, value: bool) -> Self {
-        self.inner.allowed_o_auth_flows_user_pool_client = Some(value);
+    pub fn allowed_o_auth_flows_user_pool_client(self, value: bool) -> Self {
+        self.set_allowed_o_auth_flows_user_pool_client(Some(value))
+    }
+
+    /// Sets or clears `AllowedOAuthFlowsUserPoolClient`.
+    pub fn set_allowed_o_auth_flows_user_pool_client(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
+        self.inner.allowed_o_auth_flows_user_pool_client = value;
         self
     }
 
     /// Sets `AnalyticsConfiguration`.
     pub fn analytics_configuration(
-        mut self,
+        self,
         value: impl Into<AnalyticsConfiguration>,
     ) -> Self {
-        self.inner.analytics_configuration = Some(value.into());
+        self.set_analytics_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `AnalyticsConfiguration`.
+    pub fn set_analytics_configuration(
+        mut self,
+        value: Option<AnalyticsConfiguration>,
+    ) -> Self {
+        self.inner.analytics_configuration = value;
         self
     }
 
     /// Sets `PreventUserExistenceErrors`.
     pub fn prevent_user_existence_errors(
-        mut self,
+        self,
         value: impl Into<PreventUserExistenceErrorTypes>,
     ) -> Self {
-        self.inner.prevent_user_existence_errors = Some(value.into());
+        self.set_prevent_user_existence_errors(Some(value.into()))
+    }
+
+    /// Sets or clears `PreventUserExistenceErrors`.
+    pub fn set_prevent_user_existence_errors(
+        mut self,
+        value: Option<PreventUserExistenceErrorTypes>,
+    ) -> Self {
+        self.inner.prevent_user_existence_errors = value;
         self
     }
 
     /// Sets `EnableTokenRevocation`.
-    pub fn enable_token_revocation(mut self, value: bool) -> Self {
-        self.inner.enable_token_revocation = Some(value);
+    pub fn enable_token_revocation(self, value: bool) -> Self {
+        self.set_enable_token_revocation(Some(value))
+    }
+
+    /// Sets or clears `EnableTokenRevocation`.
+    pub fn set_enable_token_revocation(mut self, value: Option<bool>) -> Self {
+        self.inner.enable_token_revocation = value;
         self
     }
 
     /// Sets `EnablePropagateAdditionalUserContextData`.
-    pub fn enable_propagate_additional_user_context_data(mut self, value: bool) -> Self {
-        self.inner.enable_propagate_additional_user_context_data = Some(value);
+    pub fn enable_propagate_additional_user_context_data(self, value: bool) -> Self {
+        self.set_enable_propagate_additional_user_context_data(Some(value))
+    }
+
+    /// Sets or clears `EnablePropagateAdditionalUserContextData`.
+    pub fn set_enable_propagate_additional_user_context_data(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
+        self.inner.enable_propagate_additional_user_context_data = value;
         self
     }
 
     /// Sets `AuthSessionValidity`.
-    pub fn auth_session_validity(mut self, value: i32) -> Self {
-        self.inner.auth_session_validity = Some(value);
+    pub fn auth_session_validity(self, value: i32) -> Self {
+        self.set_auth_session_validity(Some(value))
+    }
+
+    /// Sets or clears `AuthSessionValidity`.
+    pub fn set_auth_session_validity(mut self, value: Option<i32>) -> Self {
+        self.inner.auth_session_validity = value;
         self
     }
 
     /// Sets `RefreshTokenRotation`.
-    pub fn refresh_token_rotation(
+    pub fn refresh_token_rotation(self, value: impl Into<RefreshTokenRotation>) -> Self {
+        self.set_refresh_token_rotation(Some(value.into()))
+    }
+
+    /// Sets or clears `RefreshTokenRotation`.
+    pub fn set_refresh_token_rotation(
         mut self,
-        value: impl Into<RefreshTokenRotation>,
+        value: Option<RefreshTokenRotation>,
     ) -> Self {
-        self.inner.refresh_token_rotation = Some(value.into());
+        self.inner.refresh_token_rotation = value;
         self
     }
 
     /// Sets `PublishSecretsInAWSSecretsManager`.
-    pub fn publish_secrets_in_aws_secrets_manager(mut self, value: bool) -> Self {
-        self.inner.publish_secrets_in_aws_secrets_manager = Some(value);
+    pub fn publish_secrets_in_aws_secrets_manager(self, value: bool) -> Self {
+        self.set_publish_secrets_in_aws_secrets_manager(Some(value))
+    }
+
+    /// Sets or clears `PublishSecretsInAWSSecretsManager`.
+    pub fn set_publish_secrets_in_aws_secrets_manager(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
+        self.inner.publish_secrets_in_aws_secrets_manager = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> CreateUserPoolClientRequestBuilder<D> {
+        CreateUserPoolClientRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -7314,40 +9070,79 @@ impl CreateUserPoolDomainRequest {
 }
 
 /// Builds a [`CreateUserPoolDomainRequest`]; see [`CreateUserPoolDomainRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct CreateUserPoolDomainRequestBuilder {
-    inner: CreateUserPoolDomainRequest,
+pub struct CreateUserPoolDomainRequestBuilder<C = ()> {
+    pub(crate) inner: CreateUserPoolDomainRequest,
+    pub(crate) client: C,
 }
 
-impl CreateUserPoolDomainRequestBuilder {
+impl<C> CreateUserPoolDomainRequestBuilder<C> {
     /// Sets `Domain`.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.inner.domain = Some(value.into());
+    pub fn domain(self, value: impl Into<String>) -> Self {
+        self.set_domain(Some(value.into()))
+    }
+
+    /// Sets or clears `Domain`.
+    pub fn set_domain(mut self, value: Option<String>) -> Self {
+        self.inner.domain = value;
         self
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ManagedLoginVersion`.
-    pub fn managed_login_version(mut self, value: i32) -> Self {
-        self.inner.managed_login_version = Some(value);
+    pub fn managed_login_version(self, value: i32) -> Self {
+        self.set_managed_login_version(Some(value))
+    }
+
+    /// Sets or clears `ManagedLoginVersion`.
+    pub fn set_managed_login_version(mut self, value: Option<i32>) -> Self {
+        self.inner.managed_login_version = value;
         self
     }
 
     /// Sets `CustomDomainConfig`.
-    pub fn custom_domain_config(mut self, value: impl Into<CustomDomainConfig>) -> Self {
-        self.inner.custom_domain_config = Some(value.into());
+    pub fn custom_domain_config(self, value: impl Into<CustomDomainConfig>) -> Self {
+        self.set_custom_domain_config(Some(value.into()))
+    }
+
+    /// Sets or clears `CustomDomainConfig`.
+    pub fn set_custom_domain_config(
+        mut self,
+        value: Option<CustomDomainConfig>,
+    ) -> Self {
+        self.inner.custom_domain_config = value;
         self
     }
 
     /// Sets `Routing`.
-    pub fn routing(mut self, value: impl Into<Routing>) -> Self {
-        self.inner.routing = Some(value.into());
+    pub fn routing(self, value: impl Into<Routing>) -> Self {
+        self.set_routing(Some(value.into()))
+    }
+
+    /// Sets or clears `Routing`.
+    pub fn set_routing(mut self, value: Option<Routing>) -> Self {
+        self.inner.routing = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> CreateUserPoolDomainRequestBuilder<D> {
+        CreateUserPoolDomainRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -7424,31 +9219,65 @@ impl CreateUserPoolReplicaRequest {
 }
 
 /// Builds a [`CreateUserPoolReplicaRequest`]; see [`CreateUserPoolReplicaRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct CreateUserPoolReplicaRequestBuilder {
-    inner: CreateUserPoolReplicaRequest,
+pub struct CreateUserPoolReplicaRequestBuilder<C = ()> {
+    pub(crate) inner: CreateUserPoolReplicaRequest,
+    pub(crate) client: C,
 }
 
-impl CreateUserPoolReplicaRequestBuilder {
+impl<C> CreateUserPoolReplicaRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `RegionName`.
-    pub fn region_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.region_name = Some(value.into());
+    pub fn region_name(self, value: impl Into<String>) -> Self {
+        self.set_region_name(Some(value.into()))
+    }
+
+    /// Sets or clears `RegionName`.
+    pub fn set_region_name(mut self, value: Option<String>) -> Self {
+        self.inner.region_name = value;
         self
     }
 
-    /// Sets `UserPoolTags`.
+    /// Adds one entry to `UserPoolTags` (replacing one with the same key).
     pub fn user_pool_tags(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.user_pool_tags = Some(value);
+        self.inner
+            .user_pool_tags
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `UserPoolTags`.
+    pub fn set_user_pool_tags(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.user_pool_tags = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> CreateUserPoolReplicaRequestBuilder<D> {
+        CreateUserPoolReplicaRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -7594,205 +9423,403 @@ impl CreateUserPoolRequest {
 }
 
 /// Builds a [`CreateUserPoolRequest`]; see [`CreateUserPoolRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct CreateUserPoolRequestBuilder {
-    inner: CreateUserPoolRequest,
+pub struct CreateUserPoolRequestBuilder<C = ()> {
+    pub(crate) inner: CreateUserPoolRequest,
+    pub(crate) client: C,
 }
 
-impl CreateUserPoolRequestBuilder {
+impl<C> CreateUserPoolRequestBuilder<C> {
     /// Sets `PoolName`.
-    pub fn pool_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.pool_name = Some(value.into());
+    pub fn pool_name(self, value: impl Into<String>) -> Self {
+        self.set_pool_name(Some(value.into()))
+    }
+
+    /// Sets or clears `PoolName`.
+    pub fn set_pool_name(mut self, value: Option<String>) -> Self {
+        self.inner.pool_name = value;
         self
     }
 
     /// Sets `Policies`.
-    pub fn policies(mut self, value: impl Into<UserPoolPolicy>) -> Self {
-        self.inner.policies = Some(value.into());
+    pub fn policies(self, value: impl Into<UserPoolPolicy>) -> Self {
+        self.set_policies(Some(value.into()))
+    }
+
+    /// Sets or clears `Policies`.
+    pub fn set_policies(mut self, value: Option<UserPoolPolicy>) -> Self {
+        self.inner.policies = value;
         self
     }
 
     /// Sets `DeletionProtection`.
-    pub fn deletion_protection(mut self, value: impl Into<DeletionProtection>) -> Self {
-        self.inner.deletion_protection = Some(value.into());
+    pub fn deletion_protection(self, value: impl Into<DeletionProtection>) -> Self {
+        self.set_deletion_protection(Some(value.into()))
+    }
+
+    /// Sets or clears `DeletionProtection`.
+    pub fn set_deletion_protection(mut self, value: Option<DeletionProtection>) -> Self {
+        self.inner.deletion_protection = value;
         self
     }
 
     /// Sets `LambdaConfig`.
-    pub fn lambda_config(mut self, value: impl Into<LambdaConfig>) -> Self {
-        self.inner.lambda_config = Some(value.into());
+    pub fn lambda_config(self, value: impl Into<LambdaConfig>) -> Self {
+        self.set_lambda_config(Some(value.into()))
+    }
+
+    /// Sets or clears `LambdaConfig`.
+    pub fn set_lambda_config(mut self, value: Option<LambdaConfig>) -> Self {
+        self.inner.lambda_config = value;
         self
     }
 
-    /// Sets `AutoVerifiedAttributes`.
-    pub fn auto_verified_attributes(mut self, value: Vec<VerifiedAttribute>) -> Self {
-        self.inner.auto_verified_attributes = Some(value);
+    /// Adds one item to `AutoVerifiedAttributes`.
+    pub fn auto_verified_attributes(
+        mut self,
+        item: impl Into<VerifiedAttribute>,
+    ) -> Self {
+        self.inner
+            .auto_verified_attributes
+            .get_or_insert_with(Vec::new)
+            .push(item.into());
         self
     }
 
-    /// Sets `AliasAttributes`.
-    pub fn alias_attributes(mut self, value: Vec<AliasAttribute>) -> Self {
-        self.inner.alias_attributes = Some(value);
+    /// Sets or clears `AutoVerifiedAttributes`.
+    pub fn set_auto_verified_attributes(
+        mut self,
+        value: Option<Vec<VerifiedAttribute>>,
+    ) -> Self {
+        self.inner.auto_verified_attributes = value;
         self
     }
 
-    /// Sets `UsernameAttributes`.
-    pub fn username_attributes(mut self, value: Vec<UsernameAttribute>) -> Self {
-        self.inner.username_attributes = Some(value);
+    /// Adds one item to `AliasAttributes`.
+    pub fn alias_attributes(mut self, item: impl Into<AliasAttribute>) -> Self {
+        self.inner.alias_attributes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `AliasAttributes`.
+    pub fn set_alias_attributes(mut self, value: Option<Vec<AliasAttribute>>) -> Self {
+        self.inner.alias_attributes = value;
+        self
+    }
+
+    /// Adds one item to `UsernameAttributes`.
+    pub fn username_attributes(mut self, item: impl Into<UsernameAttribute>) -> Self {
+        self.inner.username_attributes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `UsernameAttributes`.
+    pub fn set_username_attributes(
+        mut self,
+        value: Option<Vec<UsernameAttribute>>,
+    ) -> Self {
+        self.inner.username_attributes = value;
         self
     }
 
     /// Sets `SmsVerificationMessage`.
-    pub fn sms_verification_message(mut self, value: impl Into<String>) -> Self {
-        self.inner.sms_verification_message = Some(value.into());
+    pub fn sms_verification_message(self, value: impl Into<String>) -> Self {
+        self.set_sms_verification_message(Some(value.into()))
+    }
+
+    /// Sets or clears `SmsVerificationMessage`.
+    pub fn set_sms_verification_message(mut self, value: Option<String>) -> Self {
+        self.inner.sms_verification_message = value;
         self
     }
 
     /// Sets `EmailVerificationMessage`.
-    pub fn email_verification_message(mut self, value: impl Into<String>) -> Self {
-        self.inner.email_verification_message = Some(value.into());
+    pub fn email_verification_message(self, value: impl Into<String>) -> Self {
+        self.set_email_verification_message(Some(value.into()))
+    }
+
+    /// Sets or clears `EmailVerificationMessage`.
+    pub fn set_email_verification_message(mut self, value: Option<String>) -> Self {
+        self.inner.email_verification_message = value;
         self
     }
 
     /// Sets `EmailVerificationSubject`.
-    pub fn email_verification_subject(mut self, value: impl Into<String>) -> Self {
-        self.inner.email_verification_subject = Some(value.into());
+    pub fn email_verification_subject(self, value: impl Into<String>) -> Self {
+        self.set_email_verification_subject(Some(value.into()))
+    }
+
+    /// Sets or clears `EmailVerificationSubject`.
+    pub fn set_email_verification_subject(mut self, value: Option<String>) -> Self {
+        self.inner.email_verification_subject = value;
         self
     }
 
     /// Sets `VerificationMessageTemplate`.
     pub fn verification_message_template(
-        mut self,
+        self,
         value: impl Into<VerificationMessageTemplate>,
     ) -> Self {
-        self.inner.verification_message_template = Some(value.into());
+        self.set_verification_message_template(Some(value.into()))
+    }
+
+    /// Sets or clears `VerificationMessageTemplate`.
+    pub fn set_verification_message_template(
+        mut self,
+        value: Option<VerificationMessageTemplate>,
+    ) -> Self {
+        self.inner.verification_message_template = value;
         self
     }
 
     /// Sets `SmsAuthenticationMessage`.
-    pub fn sms_authentication_message(mut self, value: impl Into<String>) -> Self {
-        self.inner.sms_authentication_message = Some(value.into());
+    pub fn sms_authentication_message(self, value: impl Into<String>) -> Self {
+        self.set_sms_authentication_message(Some(value.into()))
+    }
+
+    /// Sets or clears `SmsAuthenticationMessage`.
+    pub fn set_sms_authentication_message(mut self, value: Option<String>) -> Self {
+        self.inner.sms_authentication_message = value;
         self
     }
 
     /// Sets `MfaConfiguration`.
-    pub fn mfa_configuration(mut self, value: impl Into<UserPoolMfa>) -> Self {
-        self.inner.mfa_configuration = Some(value.into());
+    pub fn mfa_configuration(self, value: impl Into<UserPoolMfa>) -> Self {
+        self.set_mfa_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `MfaConfiguration`.
+    pub fn set_mfa_configuration(mut self, value: Option<UserPoolMfa>) -> Self {
+        self.inner.mfa_configuration = value;
         self
     }
 
     /// Sets `UserAttributeUpdateSettings`.
     pub fn user_attribute_update_settings(
-        mut self,
+        self,
         value: impl Into<UserAttributeUpdateSettings>,
     ) -> Self {
-        self.inner.user_attribute_update_settings = Some(value.into());
+        self.set_user_attribute_update_settings(Some(value.into()))
+    }
+
+    /// Sets or clears `UserAttributeUpdateSettings`.
+    pub fn set_user_attribute_update_settings(
+        mut self,
+        value: Option<UserAttributeUpdateSettings>,
+    ) -> Self {
+        self.inner.user_attribute_update_settings = value;
         self
     }
 
     /// Sets `DeviceConfiguration`.
-    pub fn device_configuration(
+    pub fn device_configuration(self, value: impl Into<DeviceConfiguration>) -> Self {
+        self.set_device_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `DeviceConfiguration`.
+    pub fn set_device_configuration(
         mut self,
-        value: impl Into<DeviceConfiguration>,
+        value: Option<DeviceConfiguration>,
     ) -> Self {
-        self.inner.device_configuration = Some(value.into());
+        self.inner.device_configuration = value;
         self
     }
 
     /// Sets `EmailConfiguration`.
-    pub fn email_configuration(mut self, value: impl Into<EmailConfiguration>) -> Self {
-        self.inner.email_configuration = Some(value.into());
+    pub fn email_configuration(self, value: impl Into<EmailConfiguration>) -> Self {
+        self.set_email_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `EmailConfiguration`.
+    pub fn set_email_configuration(mut self, value: Option<EmailConfiguration>) -> Self {
+        self.inner.email_configuration = value;
         self
     }
 
     /// Sets `SmsConfiguration`.
-    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
-        self.inner.sms_configuration = Some(value.into());
+    pub fn sms_configuration(self, value: impl Into<SmsConfiguration>) -> Self {
+        self.set_sms_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `SmsConfiguration`.
+    pub fn set_sms_configuration(mut self, value: Option<SmsConfiguration>) -> Self {
+        self.inner.sms_configuration = value;
         self
     }
 
-    /// Sets `UserPoolTags`.
+    /// Adds one entry to `UserPoolTags` (replacing one with the same key).
     pub fn user_pool_tags(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.user_pool_tags = Some(value);
+        self.inner
+            .user_pool_tags
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolTags`.
+    pub fn set_user_pool_tags(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.user_pool_tags = value;
         self
     }
 
     /// Sets `AdminCreateUserConfig`.
     pub fn admin_create_user_config(
-        mut self,
+        self,
         value: impl Into<AdminCreateUserConfig>,
     ) -> Self {
-        self.inner.admin_create_user_config = Some(value.into());
+        self.set_admin_create_user_config(Some(value.into()))
+    }
+
+    /// Sets or clears `AdminCreateUserConfig`.
+    pub fn set_admin_create_user_config(
+        mut self,
+        value: Option<AdminCreateUserConfig>,
+    ) -> Self {
+        self.inner.admin_create_user_config = value;
         self
     }
 
-    /// Sets `Schema`.
-    pub fn schema(mut self, value: Vec<SchemaAttribute>) -> Self {
-        self.inner.schema = Some(value);
+    /// Adds one item to `Schema`.
+    pub fn schema(mut self, item: impl Into<SchemaAttribute>) -> Self {
+        self.inner.schema.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `Schema`.
+    pub fn set_schema(mut self, value: Option<Vec<SchemaAttribute>>) -> Self {
+        self.inner.schema = value;
         self
     }
 
     /// Sets `UserPoolAddOns`.
-    pub fn user_pool_add_ons(mut self, value: impl Into<UserPoolAddOns>) -> Self {
-        self.inner.user_pool_add_ons = Some(value.into());
+    pub fn user_pool_add_ons(self, value: impl Into<UserPoolAddOns>) -> Self {
+        self.set_user_pool_add_ons(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolAddOns`.
+    pub fn set_user_pool_add_ons(mut self, value: Option<UserPoolAddOns>) -> Self {
+        self.inner.user_pool_add_ons = value;
         self
     }
 
     /// Sets `DcrConfiguration`.
-    pub fn dcr_configuration(mut self, value: impl Into<DcrConfiguration>) -> Self {
-        self.inner.dcr_configuration = Some(value.into());
+    pub fn dcr_configuration(self, value: impl Into<DcrConfiguration>) -> Self {
+        self.set_dcr_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `DcrConfiguration`.
+    pub fn set_dcr_configuration(mut self, value: Option<DcrConfiguration>) -> Self {
+        self.inner.dcr_configuration = value;
         self
     }
 
     /// Sets `UsernameConfiguration`.
     pub fn username_configuration(
-        mut self,
+        self,
         value: impl Into<UsernameConfiguration>,
     ) -> Self {
-        self.inner.username_configuration = Some(value.into());
+        self.set_username_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `UsernameConfiguration`.
+    pub fn set_username_configuration(
+        mut self,
+        value: Option<UsernameConfiguration>,
+    ) -> Self {
+        self.inner.username_configuration = value;
         self
     }
 
     /// Sets `AccountRecoverySetting`.
     pub fn account_recovery_setting(
-        mut self,
+        self,
         value: impl Into<AccountRecoverySetting>,
     ) -> Self {
-        self.inner.account_recovery_setting = Some(value.into());
+        self.set_account_recovery_setting(Some(value.into()))
+    }
+
+    /// Sets or clears `AccountRecoverySetting`.
+    pub fn set_account_recovery_setting(
+        mut self,
+        value: Option<AccountRecoverySetting>,
+    ) -> Self {
+        self.inner.account_recovery_setting = value;
         self
     }
 
     /// Sets `UserPoolTier`.
-    pub fn user_pool_tier(mut self, value: impl Into<UserPoolTier>) -> Self {
-        self.inner.user_pool_tier = Some(value.into());
+    pub fn user_pool_tier(self, value: impl Into<UserPoolTier>) -> Self {
+        self.set_user_pool_tier(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolTier`.
+    pub fn set_user_pool_tier(mut self, value: Option<UserPoolTier>) -> Self {
+        self.inner.user_pool_tier = value;
         self
     }
 
     /// Sets `KeyConfiguration`.
-    pub fn key_configuration(mut self, value: impl Into<KeyConfiguration>) -> Self {
-        self.inner.key_configuration = Some(value.into());
+    pub fn key_configuration(self, value: impl Into<KeyConfiguration>) -> Self {
+        self.set_key_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `KeyConfiguration`.
+    pub fn set_key_configuration(mut self, value: Option<KeyConfiguration>) -> Self {
+        self.inner.key_configuration = value;
         self
     }
 
     /// Sets `IssuerConfiguration`.
-    pub fn issuer_configuration(
+    pub fn issuer_configuration(self, value: impl Into<IssuerConfiguration>) -> Self {
+        self.set_issuer_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `IssuerConfiguration`.
+    pub fn set_issuer_configuration(
         mut self,
-        value: impl Into<IssuerConfiguration>,
+        value: Option<IssuerConfiguration>,
     ) -> Self {
-        self.inner.issuer_configuration = Some(value.into());
+        self.inner.issuer_configuration = value;
         self
     }
 
-    /// Sets `AcrConfiguration`.
+    /// Adds one entry to `AcrConfiguration` (replacing one with the same key).
     pub fn acr_configuration(
         mut self,
-        value: ::std::collections::HashMap<String, AcrLevelConfig>,
+        key: impl Into<String>,
+        value: impl Into<AcrLevelConfig>,
     ) -> Self {
-        self.inner.acr_configuration = Some(value);
+        self.inner
+            .acr_configuration
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `AcrConfiguration`.
+    pub fn set_acr_configuration(
+        mut self,
+        value: Option<::std::collections::HashMap<String, AcrLevelConfig>>,
+    ) -> Self {
+        self.inner.acr_configuration = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> CreateUserPoolRequestBuilder<D> {
+        CreateUserPoolRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8040,22 +10067,43 @@ impl DeleteCimdPolicyRequest {
 }
 
 /// Builds a [`DeleteCimdPolicyRequest`]; see [`DeleteCimdPolicyRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DeleteCimdPolicyRequestBuilder {
-    inner: DeleteCimdPolicyRequest,
+pub struct DeleteCimdPolicyRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteCimdPolicyRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteCimdPolicyRequestBuilder {
+impl<C> DeleteCimdPolicyRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `CIMDPolicyId`.
-    pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.cimd_policy_id = Some(value.into());
+    pub fn cimd_policy_id(self, value: impl Into<String>) -> Self {
+        self.set_cimd_policy_id(Some(value.into()))
+    }
+
+    /// Sets or clears `CIMDPolicyId`.
+    pub fn set_cimd_policy_id(mut self, value: Option<String>) -> Self {
+        self.inner.cimd_policy_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DeleteCimdPolicyRequestBuilder<D> {
+        DeleteCimdPolicyRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8117,22 +10165,43 @@ impl DeleteGroupRequest {
 }
 
 /// Builds a [`DeleteGroupRequest`]; see [`DeleteGroupRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DeleteGroupRequestBuilder {
-    inner: DeleteGroupRequest,
+pub struct DeleteGroupRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteGroupRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteGroupRequestBuilder {
+impl<C> DeleteGroupRequestBuilder<C> {
     /// Sets `GroupName`.
-    pub fn group_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.group_name = Some(value.into());
+    pub fn group_name(self, value: impl Into<String>) -> Self {
+        self.set_group_name(Some(value.into()))
+    }
+
+    /// Sets or clears `GroupName`.
+    pub fn set_group_name(mut self, value: Option<String>) -> Self {
+        self.inner.group_name = value;
         self
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DeleteGroupRequestBuilder<D> {
+        DeleteGroupRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8187,22 +10256,43 @@ impl DeleteIdentityProviderRequest {
 }
 
 /// Builds a [`DeleteIdentityProviderRequest`]; see [`DeleteIdentityProviderRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DeleteIdentityProviderRequestBuilder {
-    inner: DeleteIdentityProviderRequest,
+pub struct DeleteIdentityProviderRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteIdentityProviderRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteIdentityProviderRequestBuilder {
+impl<C> DeleteIdentityProviderRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ProviderName`.
-    pub fn provider_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.provider_name = Some(value.into());
+    pub fn provider_name(self, value: impl Into<String>) -> Self {
+        self.set_provider_name(Some(value.into()))
+    }
+
+    /// Sets or clears `ProviderName`.
+    pub fn set_provider_name(mut self, value: Option<String>) -> Self {
+        self.inner.provider_name = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DeleteIdentityProviderRequestBuilder<D> {
+        DeleteIdentityProviderRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8259,22 +10349,46 @@ impl DeleteManagedLoginBrandingRequest {
 }
 
 /// Builds a [`DeleteManagedLoginBrandingRequest`]; see [`DeleteManagedLoginBrandingRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DeleteManagedLoginBrandingRequestBuilder {
-    inner: DeleteManagedLoginBrandingRequest,
+pub struct DeleteManagedLoginBrandingRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteManagedLoginBrandingRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteManagedLoginBrandingRequestBuilder {
+impl<C> DeleteManagedLoginBrandingRequestBuilder<C> {
     /// Sets `ManagedLoginBrandingId`.
-    pub fn managed_login_branding_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.managed_login_branding_id = Some(value.into());
+    pub fn managed_login_branding_id(self, value: impl Into<String>) -> Self {
+        self.set_managed_login_branding_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ManagedLoginBrandingId`.
+    pub fn set_managed_login_branding_id(mut self, value: Option<String>) -> Self {
+        self.inner.managed_login_branding_id = value;
         self
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> DeleteManagedLoginBrandingRequestBuilder<D> {
+        DeleteManagedLoginBrandingRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8331,22 +10445,43 @@ impl DeleteResourceServerRequest {
 }
 
 /// Builds a [`DeleteResourceServerRequest`]; see [`DeleteResourceServerRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DeleteResourceServerRequestBuilder {
-    inner: DeleteResourceServerRequest,
+pub struct DeleteResourceServerRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteResourceServerRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteResourceServerRequestBuilder {
+impl<C> DeleteResourceServerRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Identifier`.
-    pub fn identifier(mut self, value: impl Into<String>) -> Self {
-        self.inner.identifier = Some(value.into());
+    pub fn identifier(self, value: impl Into<String>) -> Self {
+        self.set_identifier(Some(value.into()))
+    }
+
+    /// Sets or clears `Identifier`.
+    pub fn set_identifier(mut self, value: Option<String>) -> Self {
+        self.inner.identifier = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DeleteResourceServerRequestBuilder<D> {
+        DeleteResourceServerRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8403,22 +10538,43 @@ impl DeleteTermsRequest {
 }
 
 /// Builds a [`DeleteTermsRequest`]; see [`DeleteTermsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DeleteTermsRequestBuilder {
-    inner: DeleteTermsRequest,
+pub struct DeleteTermsRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteTermsRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteTermsRequestBuilder {
+impl<C> DeleteTermsRequestBuilder<C> {
     /// Sets `TermsId`.
-    pub fn terms_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.terms_id = Some(value.into());
+    pub fn terms_id(self, value: impl Into<String>) -> Self {
+        self.set_terms_id(Some(value.into()))
+    }
+
+    /// Sets or clears `TermsId`.
+    pub fn set_terms_id(mut self, value: Option<String>) -> Self {
+        self.inner.terms_id = value;
         self
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DeleteTermsRequestBuilder<D> {
+        DeleteTermsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8482,22 +10638,44 @@ impl DeleteUserAttributesRequest {
 }
 
 /// Builds a [`DeleteUserAttributesRequest`]; see [`DeleteUserAttributesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DeleteUserAttributesRequestBuilder {
-    inner: DeleteUserAttributesRequest,
+pub struct DeleteUserAttributesRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteUserAttributesRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteUserAttributesRequestBuilder {
-    /// Sets `UserAttributeNames`.
-    pub fn user_attribute_names(mut self, value: Vec<String>) -> Self {
-        self.inner.user_attribute_names = Some(value);
+impl<C> DeleteUserAttributesRequestBuilder<C> {
+    /// Adds one item to `UserAttributeNames`.
+    pub fn user_attribute_names(mut self, item: impl Into<String>) -> Self {
+        self.inner.user_attribute_names.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `UserAttributeNames`.
+    pub fn set_user_attribute_names(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.user_attribute_names = value;
         self
     }
 
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DeleteUserAttributesRequestBuilder<D> {
+        DeleteUserAttributesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8568,22 +10746,43 @@ impl DeleteUserPoolClientRequest {
 }
 
 /// Builds a [`DeleteUserPoolClientRequest`]; see [`DeleteUserPoolClientRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DeleteUserPoolClientRequestBuilder {
-    inner: DeleteUserPoolClientRequest,
+pub struct DeleteUserPoolClientRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteUserPoolClientRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteUserPoolClientRequestBuilder {
+impl<C> DeleteUserPoolClientRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DeleteUserPoolClientRequestBuilder<D> {
+        DeleteUserPoolClientRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8663,28 +10862,57 @@ impl DeleteUserPoolClientSecretRequest {
 }
 
 /// Builds a [`DeleteUserPoolClientSecretRequest`]; see [`DeleteUserPoolClientSecretRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DeleteUserPoolClientSecretRequestBuilder {
-    inner: DeleteUserPoolClientSecretRequest,
+pub struct DeleteUserPoolClientSecretRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteUserPoolClientSecretRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteUserPoolClientSecretRequestBuilder {
+impl<C> DeleteUserPoolClientSecretRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `ClientSecretId`.
-    pub fn client_secret_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_secret_id = Some(value.into());
+    pub fn client_secret_id(self, value: impl Into<String>) -> Self {
+        self.set_client_secret_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientSecretId`.
+    pub fn set_client_secret_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_secret_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> DeleteUserPoolClientSecretRequestBuilder<D> {
+        DeleteUserPoolClientSecretRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8746,22 +10974,43 @@ impl DeleteUserPoolDomainRequest {
 }
 
 /// Builds a [`DeleteUserPoolDomainRequest`]; see [`DeleteUserPoolDomainRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DeleteUserPoolDomainRequestBuilder {
-    inner: DeleteUserPoolDomainRequest,
+pub struct DeleteUserPoolDomainRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteUserPoolDomainRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteUserPoolDomainRequestBuilder {
+impl<C> DeleteUserPoolDomainRequestBuilder<C> {
     /// Sets `Domain`.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.inner.domain = Some(value.into());
+    pub fn domain(self, value: impl Into<String>) -> Self {
+        self.set_domain(Some(value.into()))
+    }
+
+    /// Sets or clears `Domain`.
+    pub fn set_domain(mut self, value: Option<String>) -> Self {
+        self.inner.domain = value;
         self
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DeleteUserPoolDomainRequestBuilder<D> {
+        DeleteUserPoolDomainRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8823,22 +11072,43 @@ impl DeleteUserPoolReplicaRequest {
 }
 
 /// Builds a [`DeleteUserPoolReplicaRequest`]; see [`DeleteUserPoolReplicaRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DeleteUserPoolReplicaRequestBuilder {
-    inner: DeleteUserPoolReplicaRequest,
+pub struct DeleteUserPoolReplicaRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteUserPoolReplicaRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteUserPoolReplicaRequestBuilder {
+impl<C> DeleteUserPoolReplicaRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `RegionName`.
-    pub fn region_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.region_name = Some(value.into());
+    pub fn region_name(self, value: impl Into<String>) -> Self {
+        self.set_region_name(Some(value.into()))
+    }
+
+    /// Sets or clears `RegionName`.
+    pub fn set_region_name(mut self, value: Option<String>) -> Self {
+        self.inner.region_name = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DeleteUserPoolReplicaRequestBuilder<D> {
+        DeleteUserPoolReplicaRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8891,16 +11161,32 @@ impl DeleteUserPoolRequest {
 }
 
 /// Builds a [`DeleteUserPoolRequest`]; see [`DeleteUserPoolRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DeleteUserPoolRequestBuilder {
-    inner: DeleteUserPoolRequest,
+pub struct DeleteUserPoolRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteUserPoolRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteUserPoolRequestBuilder {
+impl<C> DeleteUserPoolRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DeleteUserPoolRequestBuilder<D> {
+        DeleteUserPoolRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -8952,16 +11238,32 @@ impl DeleteUserRequest {
 }
 
 /// Builds a [`DeleteUserRequest`]; see [`DeleteUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DeleteUserRequestBuilder {
-    inner: DeleteUserRequest,
+pub struct DeleteUserRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteUserRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteUserRequestBuilder {
+impl<C> DeleteUserRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DeleteUserRequestBuilder<D> {
+        DeleteUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9025,22 +11327,43 @@ impl DeleteWebAuthnCredentialRequest {
 }
 
 /// Builds a [`DeleteWebAuthnCredentialRequest`]; see [`DeleteWebAuthnCredentialRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DeleteWebAuthnCredentialRequestBuilder {
-    inner: DeleteWebAuthnCredentialRequest,
+pub struct DeleteWebAuthnCredentialRequestBuilder<C = ()> {
+    pub(crate) inner: DeleteWebAuthnCredentialRequest,
+    pub(crate) client: C,
 }
 
-impl DeleteWebAuthnCredentialRequestBuilder {
+impl<C> DeleteWebAuthnCredentialRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
     /// Sets `CredentialId`.
-    pub fn credential_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.credential_id = Some(value.into());
+    pub fn credential_id(self, value: impl Into<String>) -> Self {
+        self.set_credential_id(Some(value.into()))
+    }
+
+    /// Sets or clears `CredentialId`.
+    pub fn set_credential_id(mut self, value: Option<String>) -> Self {
+        self.inner.credential_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DeleteWebAuthnCredentialRequestBuilder<D> {
+        DeleteWebAuthnCredentialRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9184,22 +11507,43 @@ impl DescribeCimdPolicyRequest {
 }
 
 /// Builds a [`DescribeCimdPolicyRequest`]; see [`DescribeCimdPolicyRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DescribeCimdPolicyRequestBuilder {
-    inner: DescribeCimdPolicyRequest,
+pub struct DescribeCimdPolicyRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeCimdPolicyRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeCimdPolicyRequestBuilder {
+impl<C> DescribeCimdPolicyRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `CIMDPolicyId`.
-    pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.cimd_policy_id = Some(value.into());
+    pub fn cimd_policy_id(self, value: impl Into<String>) -> Self {
+        self.set_cimd_policy_id(Some(value.into()))
+    }
+
+    /// Sets or clears `CIMDPolicyId`.
+    pub fn set_cimd_policy_id(mut self, value: Option<String>) -> Self {
+        self.inner.cimd_policy_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DescribeCimdPolicyRequestBuilder<D> {
+        DescribeCimdPolicyRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9267,22 +11611,43 @@ impl DescribeIdentityProviderRequest {
 }
 
 /// Builds a [`DescribeIdentityProviderRequest`]; see [`DescribeIdentityProviderRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DescribeIdentityProviderRequestBuilder {
-    inner: DescribeIdentityProviderRequest,
+pub struct DescribeIdentityProviderRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeIdentityProviderRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeIdentityProviderRequestBuilder {
+impl<C> DescribeIdentityProviderRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ProviderName`.
-    pub fn provider_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.provider_name = Some(value.into());
+    pub fn provider_name(self, value: impl Into<String>) -> Self {
+        self.set_provider_name(Some(value.into()))
+    }
+
+    /// Sets or clears `ProviderName`.
+    pub fn set_provider_name(mut self, value: Option<String>) -> Self {
+        self.inner.provider_name = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DescribeIdentityProviderRequestBuilder<D> {
+        DescribeIdentityProviderRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9362,28 +11727,57 @@ impl DescribeManagedLoginBrandingByClientRequest {
 }
 
 /// Builds a [`DescribeManagedLoginBrandingByClientRequest`]; see [`DescribeManagedLoginBrandingByClientRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DescribeManagedLoginBrandingByClientRequestBuilder {
-    inner: DescribeManagedLoginBrandingByClientRequest,
+pub struct DescribeManagedLoginBrandingByClientRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeManagedLoginBrandingByClientRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeManagedLoginBrandingByClientRequestBuilder {
+impl<C> DescribeManagedLoginBrandingByClientRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `ReturnMergedResources`.
-    pub fn return_merged_resources(mut self, value: bool) -> Self {
-        self.inner.return_merged_resources = Some(value);
+    pub fn return_merged_resources(self, value: bool) -> Self {
+        self.set_return_merged_resources(Some(value))
+    }
+
+    /// Sets or clears `ReturnMergedResources`.
+    pub fn set_return_merged_resources(mut self, value: Option<bool>) -> Self {
+        self.inner.return_merged_resources = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> DescribeManagedLoginBrandingByClientRequestBuilder<D> {
+        DescribeManagedLoginBrandingByClientRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9455,28 +11849,57 @@ impl DescribeManagedLoginBrandingRequest {
 }
 
 /// Builds a [`DescribeManagedLoginBrandingRequest`]; see [`DescribeManagedLoginBrandingRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DescribeManagedLoginBrandingRequestBuilder {
-    inner: DescribeManagedLoginBrandingRequest,
+pub struct DescribeManagedLoginBrandingRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeManagedLoginBrandingRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeManagedLoginBrandingRequestBuilder {
+impl<C> DescribeManagedLoginBrandingRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ManagedLoginBrandingId`.
-    pub fn managed_login_branding_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.managed_login_branding_id = Some(value.into());
+    pub fn managed_login_branding_id(self, value: impl Into<String>) -> Self {
+        self.set_managed_login_branding_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ManagedLoginBrandingId`.
+    pub fn set_managed_login_branding_id(mut self, value: Option<String>) -> Self {
+        self.inner.managed_login_branding_id = value;
         self
     }
 
     /// Sets `ReturnMergedResources`.
-    pub fn return_merged_resources(mut self, value: bool) -> Self {
-        self.inner.return_merged_resources = Some(value);
+    pub fn return_merged_resources(self, value: bool) -> Self {
+        self.set_return_merged_resources(Some(value))
+    }
+
+    /// Sets or clears `ReturnMergedResources`.
+    pub fn set_return_merged_resources(mut self, value: Option<bool>) -> Self {
+        self.inner.return_merged_resources = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> DescribeManagedLoginBrandingRequestBuilder<D> {
+        DescribeManagedLoginBrandingRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9542,22 +11965,46 @@ impl DescribePointInTimeRecoveryRequest {
 }
 
 /// Builds a [`DescribePointInTimeRecoveryRequest`]; see [`DescribePointInTimeRecoveryRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DescribePointInTimeRecoveryRequestBuilder {
-    inner: DescribePointInTimeRecoveryRequest,
+pub struct DescribePointInTimeRecoveryRequestBuilder<C = ()> {
+    pub(crate) inner: DescribePointInTimeRecoveryRequest,
+    pub(crate) client: C,
 }
 
-impl DescribePointInTimeRecoveryRequestBuilder {
+impl<C> DescribePointInTimeRecoveryRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `RestoreId`.
-    pub fn restore_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.restore_id = Some(value.into());
+    pub fn restore_id(self, value: impl Into<String>) -> Self {
+        self.set_restore_id(Some(value.into()))
+    }
+
+    /// Sets or clears `RestoreId`.
+    pub fn set_restore_id(mut self, value: Option<String>) -> Self {
+        self.inner.restore_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> DescribePointInTimeRecoveryRequestBuilder<D> {
+        DescribePointInTimeRecoveryRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9623,22 +12070,43 @@ impl DescribeResourceServerRequest {
 }
 
 /// Builds a [`DescribeResourceServerRequest`]; see [`DescribeResourceServerRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DescribeResourceServerRequestBuilder {
-    inner: DescribeResourceServerRequest,
+pub struct DescribeResourceServerRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeResourceServerRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeResourceServerRequestBuilder {
+impl<C> DescribeResourceServerRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Identifier`.
-    pub fn identifier(mut self, value: impl Into<String>) -> Self {
-        self.inner.identifier = Some(value.into());
+    pub fn identifier(self, value: impl Into<String>) -> Self {
+        self.set_identifier(Some(value.into()))
+    }
+
+    /// Sets or clears `Identifier`.
+    pub fn set_identifier(mut self, value: Option<String>) -> Self {
+        self.inner.identifier = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DescribeResourceServerRequestBuilder<D> {
+        DescribeResourceServerRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9706,22 +12174,46 @@ impl DescribeRiskConfigurationRequest {
 }
 
 /// Builds a [`DescribeRiskConfigurationRequest`]; see [`DescribeRiskConfigurationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DescribeRiskConfigurationRequestBuilder {
-    inner: DescribeRiskConfigurationRequest,
+pub struct DescribeRiskConfigurationRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeRiskConfigurationRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeRiskConfigurationRequestBuilder {
+impl<C> DescribeRiskConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> DescribeRiskConfigurationRequestBuilder<D> {
+        DescribeRiskConfigurationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9811,28 +12303,54 @@ impl DescribeTermsByClientRequest {
 }
 
 /// Builds a [`DescribeTermsByClientRequest`]; see [`DescribeTermsByClientRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DescribeTermsByClientRequestBuilder {
-    inner: DescribeTermsByClientRequest,
+pub struct DescribeTermsByClientRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeTermsByClientRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeTermsByClientRequestBuilder {
+impl<C> DescribeTermsByClientRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `TermsName`.
-    pub fn terms_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.terms_name = Some(value.into());
+    pub fn terms_name(self, value: impl Into<String>) -> Self {
+        self.set_terms_name(Some(value.into()))
+    }
+
+    /// Sets or clears `TermsName`.
+    pub fn set_terms_name(mut self, value: Option<String>) -> Self {
+        self.inner.terms_name = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DescribeTermsByClientRequestBuilder<D> {
+        DescribeTermsByClientRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9898,22 +12416,43 @@ impl DescribeTermsRequest {
 }
 
 /// Builds a [`DescribeTermsRequest`]; see [`DescribeTermsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DescribeTermsRequestBuilder {
-    inner: DescribeTermsRequest,
+pub struct DescribeTermsRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeTermsRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeTermsRequestBuilder {
+impl<C> DescribeTermsRequestBuilder<C> {
     /// Sets `TermsId`.
-    pub fn terms_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.terms_id = Some(value.into());
+    pub fn terms_id(self, value: impl Into<String>) -> Self {
+        self.set_terms_id(Some(value.into()))
+    }
+
+    /// Sets or clears `TermsId`.
+    pub fn set_terms_id(mut self, value: Option<String>) -> Self {
+        self.inner.terms_id = value;
         self
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DescribeTermsRequestBuilder<D> {
+        DescribeTermsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -9979,22 +12518,43 @@ impl DescribeUserImportJobRequest {
 }
 
 /// Builds a [`DescribeUserImportJobRequest`]; see [`DescribeUserImportJobRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DescribeUserImportJobRequestBuilder {
-    inner: DescribeUserImportJobRequest,
+pub struct DescribeUserImportJobRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeUserImportJobRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeUserImportJobRequestBuilder {
+impl<C> DescribeUserImportJobRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `JobId`.
-    pub fn job_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.job_id = Some(value.into());
+    pub fn job_id(self, value: impl Into<String>) -> Self {
+        self.set_job_id(Some(value.into()))
+    }
+
+    /// Sets or clears `JobId`.
+    pub fn set_job_id(mut self, value: Option<String>) -> Self {
+        self.inner.job_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DescribeUserImportJobRequestBuilder<D> {
+        DescribeUserImportJobRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -10069,22 +12629,43 @@ impl DescribeUserPoolClientRequest {
 }
 
 /// Builds a [`DescribeUserPoolClientRequest`]; see [`DescribeUserPoolClientRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DescribeUserPoolClientRequestBuilder {
-    inner: DescribeUserPoolClientRequest,
+pub struct DescribeUserPoolClientRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeUserPoolClientRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeUserPoolClientRequestBuilder {
+impl<C> DescribeUserPoolClientRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DescribeUserPoolClientRequestBuilder<D> {
+        DescribeUserPoolClientRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -10137,16 +12718,32 @@ impl DescribeUserPoolDomainRequest {
 }
 
 /// Builds a [`DescribeUserPoolDomainRequest`]; see [`DescribeUserPoolDomainRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DescribeUserPoolDomainRequestBuilder {
-    inner: DescribeUserPoolDomainRequest,
+pub struct DescribeUserPoolDomainRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeUserPoolDomainRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeUserPoolDomainRequestBuilder {
+impl<C> DescribeUserPoolDomainRequestBuilder<C> {
     /// Sets `Domain`.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.inner.domain = Some(value.into());
+    pub fn domain(self, value: impl Into<String>) -> Self {
+        self.set_domain(Some(value.into()))
+    }
+
+    /// Sets or clears `Domain`.
+    pub fn set_domain(mut self, value: Option<String>) -> Self {
+        self.inner.domain = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DescribeUserPoolDomainRequestBuilder<D> {
+        DescribeUserPoolDomainRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -10199,16 +12796,32 @@ impl DescribeUserPoolRequest {
 }
 
 /// Builds a [`DescribeUserPoolRequest`]; see [`DescribeUserPoolRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct DescribeUserPoolRequestBuilder {
-    inner: DescribeUserPoolRequest,
+pub struct DescribeUserPoolRequestBuilder<C = ()> {
+    pub(crate) inner: DescribeUserPoolRequest,
+    pub(crate) client: C,
 }
 
-impl DescribeUserPoolRequestBuilder {
+impl<C> DescribeUserPoolRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> DescribeUserPoolRequestBuilder<D> {
+        DescribeUserPoolRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -11224,22 +13837,43 @@ impl ForgetDeviceRequest {
 }
 
 /// Builds a [`ForgetDeviceRequest`]; see [`ForgetDeviceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ForgetDeviceRequestBuilder {
-    inner: ForgetDeviceRequest,
+pub struct ForgetDeviceRequestBuilder<C = ()> {
+    pub(crate) inner: ForgetDeviceRequest,
+    pub(crate) client: C,
 }
 
-impl ForgetDeviceRequestBuilder {
+impl<C> ForgetDeviceRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
     /// Sets `DeviceKey`.
-    pub fn device_key(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_key = Some(value.into());
+    pub fn device_key(self, value: impl Into<String>) -> Self {
+        self.set_device_key(Some(value.into()))
+    }
+
+    /// Sets or clears `DeviceKey`.
+    pub fn set_device_key(mut self, value: Option<String>) -> Self {
+        self.inner.device_key = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ForgetDeviceRequestBuilder<D> {
+        ForgetDeviceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -11323,49 +13957,98 @@ impl ForgotPasswordRequest {
 }
 
 /// Builds a [`ForgotPasswordRequest`]; see [`ForgotPasswordRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ForgotPasswordRequestBuilder {
-    inner: ForgotPasswordRequest,
+pub struct ForgotPasswordRequestBuilder<C = ()> {
+    pub(crate) inner: ForgotPasswordRequest,
+    pub(crate) client: C,
 }
 
-impl ForgotPasswordRequestBuilder {
+impl<C> ForgotPasswordRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `SecretHash`.
-    pub fn secret_hash(mut self, value: impl Into<String>) -> Self {
-        self.inner.secret_hash = Some(value.into());
+    pub fn secret_hash(self, value: impl Into<String>) -> Self {
+        self.set_secret_hash(Some(value.into()))
+    }
+
+    /// Sets or clears `SecretHash`.
+    pub fn set_secret_hash(mut self, value: Option<String>) -> Self {
+        self.inner.secret_hash = value;
         self
     }
 
     /// Sets `UserContextData`.
-    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
-        self.inner.user_context_data = Some(value.into());
+    pub fn user_context_data(self, value: impl Into<UserContextData>) -> Self {
+        self.set_user_context_data(Some(value.into()))
+    }
+
+    /// Sets or clears `UserContextData`.
+    pub fn set_user_context_data(mut self, value: Option<UserContextData>) -> Self {
+        self.inner.user_context_data = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
+    }
+
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ForgotPasswordRequestBuilder<D> {
+        ForgotPasswordRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -11450,37 +14133,77 @@ impl GetClientTokenRequest {
 }
 
 /// Builds a [`GetClientTokenRequest`]; see [`GetClientTokenRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetClientTokenRequestBuilder {
-    inner: GetClientTokenRequest,
+pub struct GetClientTokenRequestBuilder<C = ()> {
+    pub(crate) inner: GetClientTokenRequest,
+    pub(crate) client: C,
 }
 
-impl GetClientTokenRequestBuilder {
+impl<C> GetClientTokenRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `Secret`.
-    pub fn secret(mut self, value: impl Into<String>) -> Self {
-        self.inner.secret = Some(value.into());
+    pub fn secret(self, value: impl Into<String>) -> Self {
+        self.set_secret(Some(value.into()))
+    }
+
+    /// Sets or clears `Secret`.
+    pub fn set_secret(mut self, value: Option<String>) -> Self {
+        self.inner.secret = value;
         self
     }
 
-    /// Sets `Scopes`.
-    pub fn scopes(mut self, value: Vec<String>) -> Self {
-        self.inner.scopes = Some(value);
+    /// Adds one item to `Scopes`.
+    pub fn scopes(mut self, item: impl Into<String>) -> Self {
+        self.inner.scopes.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `Scopes`.
+    pub fn set_scopes(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.scopes = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> GetClientTokenRequestBuilder<D> {
+        GetClientTokenRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -11533,16 +14256,32 @@ impl GetCsvHeaderRequest {
 }
 
 /// Builds a [`GetCsvHeaderRequest`]; see [`GetCsvHeaderRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetCsvHeaderRequestBuilder {
-    inner: GetCsvHeaderRequest,
+pub struct GetCsvHeaderRequestBuilder<C = ()> {
+    pub(crate) inner: GetCsvHeaderRequest,
+    pub(crate) client: C,
 }
 
-impl GetCsvHeaderRequestBuilder {
+impl<C> GetCsvHeaderRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> GetCsvHeaderRequestBuilder<D> {
+        GetCsvHeaderRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -11686,85 +14425,162 @@ impl GetDerivedTokenRequest {
 }
 
 /// Builds a [`GetDerivedTokenRequest`]; see [`GetDerivedTokenRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetDerivedTokenRequestBuilder {
-    inner: GetDerivedTokenRequest,
+pub struct GetDerivedTokenRequestBuilder<C = ()> {
+    pub(crate) inner: GetDerivedTokenRequest,
+    pub(crate) client: C,
 }
 
-impl GetDerivedTokenRequestBuilder {
+impl<C> GetDerivedTokenRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `ClientSecret`.
-    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_secret = Some(value.into());
+    pub fn client_secret(self, value: impl Into<String>) -> Self {
+        self.set_client_secret(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientSecret`.
+    pub fn set_client_secret(mut self, value: Option<String>) -> Self {
+        self.inner.client_secret = value;
         self
     }
 
     /// Sets `SubjectToken`.
-    pub fn subject_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.subject_token = Some(value.into());
+    pub fn subject_token(self, value: impl Into<String>) -> Self {
+        self.set_subject_token(Some(value.into()))
+    }
+
+    /// Sets or clears `SubjectToken`.
+    pub fn set_subject_token(mut self, value: Option<String>) -> Self {
+        self.inner.subject_token = value;
         self
     }
 
     /// Sets `SubjectTokenType`.
-    pub fn subject_token_type(mut self, value: impl Into<TokenTypeIdentifier>) -> Self {
-        self.inner.subject_token_type = Some(value.into());
+    pub fn subject_token_type(self, value: impl Into<TokenTypeIdentifier>) -> Self {
+        self.set_subject_token_type(Some(value.into()))
+    }
+
+    /// Sets or clears `SubjectTokenType`.
+    pub fn set_subject_token_type(mut self, value: Option<TokenTypeIdentifier>) -> Self {
+        self.inner.subject_token_type = value;
         self
     }
 
     /// Sets `SubjectTokenProviderName`.
-    pub fn subject_token_provider_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.subject_token_provider_name = Some(value.into());
+    pub fn subject_token_provider_name(self, value: impl Into<String>) -> Self {
+        self.set_subject_token_provider_name(Some(value.into()))
+    }
+
+    /// Sets or clears `SubjectTokenProviderName`.
+    pub fn set_subject_token_provider_name(mut self, value: Option<String>) -> Self {
+        self.inner.subject_token_provider_name = value;
         self
     }
 
     /// Sets `ActorToken`.
-    pub fn actor_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.actor_token = Some(value.into());
+    pub fn actor_token(self, value: impl Into<String>) -> Self {
+        self.set_actor_token(Some(value.into()))
+    }
+
+    /// Sets or clears `ActorToken`.
+    pub fn set_actor_token(mut self, value: Option<String>) -> Self {
+        self.inner.actor_token = value;
         self
     }
 
     /// Sets `ActorTokenType`.
-    pub fn actor_token_type(mut self, value: impl Into<TokenTypeIdentifier>) -> Self {
-        self.inner.actor_token_type = Some(value.into());
+    pub fn actor_token_type(self, value: impl Into<TokenTypeIdentifier>) -> Self {
+        self.set_actor_token_type(Some(value.into()))
+    }
+
+    /// Sets or clears `ActorTokenType`.
+    pub fn set_actor_token_type(mut self, value: Option<TokenTypeIdentifier>) -> Self {
+        self.inner.actor_token_type = value;
         self
     }
 
     /// Sets `ActorTokenProviderName`.
-    pub fn actor_token_provider_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.actor_token_provider_name = Some(value.into());
+    pub fn actor_token_provider_name(self, value: impl Into<String>) -> Self {
+        self.set_actor_token_provider_name(Some(value.into()))
+    }
+
+    /// Sets or clears `ActorTokenProviderName`.
+    pub fn set_actor_token_provider_name(mut self, value: Option<String>) -> Self {
+        self.inner.actor_token_provider_name = value;
         self
     }
 
-    /// Sets `Scopes`.
-    pub fn scopes(mut self, value: Vec<String>) -> Self {
-        self.inner.scopes = Some(value);
+    /// Adds one item to `Scopes`.
+    pub fn scopes(mut self, item: impl Into<String>) -> Self {
+        self.inner.scopes.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `Audiences`.
-    pub fn audiences(mut self, value: Vec<String>) -> Self {
-        self.inner.audiences = Some(value);
+    /// Sets or clears `Scopes`.
+    pub fn set_scopes(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.scopes = value;
         self
     }
 
-    /// Sets `Resources`.
-    pub fn resources(mut self, value: Vec<String>) -> Self {
-        self.inner.resources = Some(value);
+    /// Adds one item to `Audiences`.
+    pub fn audiences(mut self, item: impl Into<String>) -> Self {
+        self.inner.audiences.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `Audiences`.
+    pub fn set_audiences(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.audiences = value;
+        self
+    }
+
+    /// Adds one item to `Resources`.
+    pub fn resources(mut self, item: impl Into<String>) -> Self {
+        self.inner.resources.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `Resources`.
+    pub fn set_resources(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.resources = value;
         self
     }
 
     /// Sets `RequestedTokenType`.
     pub fn requested_token_type(
-        mut self,
+        self,
         value: impl Into<IssuedTokenTypeIdentifier>,
     ) -> Self {
-        self.inner.requested_token_type = Some(value.into());
+        self.set_requested_token_type(Some(value.into()))
+    }
+
+    /// Sets or clears `RequestedTokenType`.
+    pub fn set_requested_token_type(
+        mut self,
+        value: Option<IssuedTokenTypeIdentifier>,
+    ) -> Self {
+        self.inner.requested_token_type = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> GetDerivedTokenRequestBuilder<D> {
+        GetDerivedTokenRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -11859,22 +14675,43 @@ impl GetDeviceRequest {
 }
 
 /// Builds a [`GetDeviceRequest`]; see [`GetDeviceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetDeviceRequestBuilder {
-    inner: GetDeviceRequest,
+pub struct GetDeviceRequestBuilder<C = ()> {
+    pub(crate) inner: GetDeviceRequest,
+    pub(crate) client: C,
 }
 
-impl GetDeviceRequestBuilder {
+impl<C> GetDeviceRequestBuilder<C> {
     /// Sets `DeviceKey`.
-    pub fn device_key(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_key = Some(value.into());
+    pub fn device_key(self, value: impl Into<String>) -> Self {
+        self.set_device_key(Some(value.into()))
+    }
+
+    /// Sets or clears `DeviceKey`.
+    pub fn set_device_key(mut self, value: Option<String>) -> Self {
+        self.inner.device_key = value;
         self
     }
 
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> GetDeviceRequestBuilder<D> {
+        GetDeviceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -11939,22 +14776,43 @@ impl GetGroupRequest {
 }
 
 /// Builds a [`GetGroupRequest`]; see [`GetGroupRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetGroupRequestBuilder {
-    inner: GetGroupRequest,
+pub struct GetGroupRequestBuilder<C = ()> {
+    pub(crate) inner: GetGroupRequest,
+    pub(crate) client: C,
 }
 
-impl GetGroupRequestBuilder {
+impl<C> GetGroupRequestBuilder<C> {
     /// Sets `GroupName`.
-    pub fn group_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.group_name = Some(value.into());
+    pub fn group_name(self, value: impl Into<String>) -> Self {
+        self.set_group_name(Some(value.into()))
+    }
+
+    /// Sets or clears `GroupName`.
+    pub fn set_group_name(mut self, value: Option<String>) -> Self {
+        self.inner.group_name = value;
         self
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> GetGroupRequestBuilder<D> {
+        GetGroupRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12018,22 +14876,46 @@ impl GetIdentityProviderByIdentifierRequest {
 }
 
 /// Builds a [`GetIdentityProviderByIdentifierRequest`]; see [`GetIdentityProviderByIdentifierRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetIdentityProviderByIdentifierRequestBuilder {
-    inner: GetIdentityProviderByIdentifierRequest,
+pub struct GetIdentityProviderByIdentifierRequestBuilder<C = ()> {
+    pub(crate) inner: GetIdentityProviderByIdentifierRequest,
+    pub(crate) client: C,
 }
 
-impl GetIdentityProviderByIdentifierRequestBuilder {
+impl<C> GetIdentityProviderByIdentifierRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `IdpIdentifier`.
-    pub fn idp_identifier(mut self, value: impl Into<String>) -> Self {
-        self.inner.idp_identifier = Some(value.into());
+    pub fn idp_identifier(self, value: impl Into<String>) -> Self {
+        self.set_idp_identifier(Some(value.into()))
+    }
+
+    /// Sets or clears `IdpIdentifier`.
+    pub fn set_idp_identifier(mut self, value: Option<String>) -> Self {
+        self.inner.idp_identifier = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> GetIdentityProviderByIdentifierRequestBuilder<D> {
+        GetIdentityProviderByIdentifierRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12090,16 +14972,35 @@ impl GetLogDeliveryConfigurationRequest {
 }
 
 /// Builds a [`GetLogDeliveryConfigurationRequest`]; see [`GetLogDeliveryConfigurationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetLogDeliveryConfigurationRequestBuilder {
-    inner: GetLogDeliveryConfigurationRequest,
+pub struct GetLogDeliveryConfigurationRequestBuilder<C = ()> {
+    pub(crate) inner: GetLogDeliveryConfigurationRequest,
+    pub(crate) client: C,
 }
 
-impl GetLogDeliveryConfigurationRequestBuilder {
+impl<C> GetLogDeliveryConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> GetLogDeliveryConfigurationRequestBuilder<D> {
+        GetLogDeliveryConfigurationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12152,16 +15053,32 @@ impl GetProvisionedLimitRequest {
 }
 
 /// Builds a [`GetProvisionedLimitRequest`]; see [`GetProvisionedLimitRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetProvisionedLimitRequestBuilder {
-    inner: GetProvisionedLimitRequest,
+pub struct GetProvisionedLimitRequestBuilder<C = ()> {
+    pub(crate) inner: GetProvisionedLimitRequest,
+    pub(crate) client: C,
 }
 
-impl GetProvisionedLimitRequestBuilder {
+impl<C> GetProvisionedLimitRequestBuilder<C> {
     /// Sets `LimitDefinition`.
-    pub fn limit_definition(mut self, value: impl Into<LimitDefinition>) -> Self {
-        self.inner.limit_definition = Some(value.into());
+    pub fn limit_definition(self, value: impl Into<LimitDefinition>) -> Self {
+        self.set_limit_definition(Some(value.into()))
+    }
+
+    /// Sets or clears `LimitDefinition`.
+    pub fn set_limit_definition(mut self, value: Option<LimitDefinition>) -> Self {
+        self.inner.limit_definition = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> GetProvisionedLimitRequestBuilder<D> {
+        GetProvisionedLimitRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12215,16 +15132,32 @@ impl GetSigningCertificateRequest {
 }
 
 /// Builds a [`GetSigningCertificateRequest`]; see [`GetSigningCertificateRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetSigningCertificateRequestBuilder {
-    inner: GetSigningCertificateRequest,
+pub struct GetSigningCertificateRequestBuilder<C = ()> {
+    pub(crate) inner: GetSigningCertificateRequest,
+    pub(crate) client: C,
 }
 
-impl GetSigningCertificateRequestBuilder {
+impl<C> GetSigningCertificateRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> GetSigningCertificateRequestBuilder<D> {
+        GetSigningCertificateRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12317,43 +15250,90 @@ impl GetTokensFromRefreshTokenRequest {
 }
 
 /// Builds a [`GetTokensFromRefreshTokenRequest`]; see [`GetTokensFromRefreshTokenRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetTokensFromRefreshTokenRequestBuilder {
-    inner: GetTokensFromRefreshTokenRequest,
+pub struct GetTokensFromRefreshTokenRequestBuilder<C = ()> {
+    pub(crate) inner: GetTokensFromRefreshTokenRequest,
+    pub(crate) client: C,
 }
 
-impl GetTokensFromRefreshTokenRequestBuilder {
+impl<C> GetTokensFromRefreshTokenRequestBuilder<C> {
     /// Sets `RefreshToken`.
-    pub fn refresh_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.refresh_token = Some(value.into());
+    pub fn refresh_token(self, value: impl Into<String>) -> Self {
+        self.set_refresh_token(Some(value.into()))
+    }
+
+    /// Sets or clears `RefreshToken`.
+    pub fn set_refresh_token(mut self, value: Option<String>) -> Self {
+        self.inner.refresh_token = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `ClientSecret`.
-    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_secret = Some(value.into());
+    pub fn client_secret(self, value: impl Into<String>) -> Self {
+        self.set_client_secret(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientSecret`.
+    pub fn set_client_secret(mut self, value: Option<String>) -> Self {
+        self.inner.client_secret = value;
         self
     }
 
     /// Sets `DeviceKey`.
-    pub fn device_key(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_key = Some(value.into());
+    pub fn device_key(self, value: impl Into<String>) -> Self {
+        self.set_device_key(Some(value.into()))
+    }
+
+    /// Sets or clears `DeviceKey`.
+    pub fn set_device_key(mut self, value: Option<String>) -> Self {
+        self.inner.device_key = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> GetTokensFromRefreshTokenRequestBuilder<D> {
+        GetTokensFromRefreshTokenRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12420,22 +15400,43 @@ impl GetUiCustomizationRequest {
 }
 
 /// Builds a [`GetUiCustomizationRequest`]; see [`GetUiCustomizationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetUiCustomizationRequestBuilder {
-    inner: GetUiCustomizationRequest,
+pub struct GetUiCustomizationRequestBuilder<C = ()> {
+    pub(crate) inner: GetUiCustomizationRequest,
+    pub(crate) client: C,
 }
 
-impl GetUiCustomizationRequestBuilder {
+impl<C> GetUiCustomizationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> GetUiCustomizationRequestBuilder<D> {
+        GetUiCustomizationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12516,31 +15517,68 @@ impl GetUserAttributeVerificationCodeRequest {
 }
 
 /// Builds a [`GetUserAttributeVerificationCodeRequest`]; see [`GetUserAttributeVerificationCodeRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetUserAttributeVerificationCodeRequestBuilder {
-    inner: GetUserAttributeVerificationCodeRequest,
+pub struct GetUserAttributeVerificationCodeRequestBuilder<C = ()> {
+    pub(crate) inner: GetUserAttributeVerificationCodeRequest,
+    pub(crate) client: C,
 }
 
-impl GetUserAttributeVerificationCodeRequestBuilder {
+impl<C> GetUserAttributeVerificationCodeRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
     /// Sets `AttributeName`.
-    pub fn attribute_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.attribute_name = Some(value.into());
+    pub fn attribute_name(self, value: impl Into<String>) -> Self {
+        self.set_attribute_name(Some(value.into()))
+    }
+
+    /// Sets or clears `AttributeName`.
+    pub fn set_attribute_name(mut self, value: Option<String>) -> Self {
+        self.inner.attribute_name = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> GetUserAttributeVerificationCodeRequestBuilder<D> {
+        GetUserAttributeVerificationCodeRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12604,16 +15642,32 @@ impl GetUserAuthFactorsRequest {
 }
 
 /// Builds a [`GetUserAuthFactorsRequest`]; see [`GetUserAuthFactorsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetUserAuthFactorsRequestBuilder {
-    inner: GetUserAuthFactorsRequest,
+pub struct GetUserAuthFactorsRequestBuilder<C = ()> {
+    pub(crate) inner: GetUserAuthFactorsRequest,
+    pub(crate) client: C,
 }
 
-impl GetUserAuthFactorsRequestBuilder {
+impl<C> GetUserAuthFactorsRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> GetUserAuthFactorsRequestBuilder<D> {
+        GetUserAuthFactorsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12713,22 +15767,46 @@ impl GetUserPoolClientSessionConfigurationRequest {
 }
 
 /// Builds a [`GetUserPoolClientSessionConfigurationRequest`]; see [`GetUserPoolClientSessionConfigurationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetUserPoolClientSessionConfigurationRequestBuilder {
-    inner: GetUserPoolClientSessionConfigurationRequest,
+pub struct GetUserPoolClientSessionConfigurationRequestBuilder<C = ()> {
+    pub(crate) inner: GetUserPoolClientSessionConfigurationRequest,
+    pub(crate) client: C,
 }
 
-impl GetUserPoolClientSessionConfigurationRequestBuilder {
+impl<C> GetUserPoolClientSessionConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> GetUserPoolClientSessionConfigurationRequestBuilder<D> {
+        GetUserPoolClientSessionConfigurationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12804,16 +15882,32 @@ impl GetUserPoolMfaConfigRequest {
 }
 
 /// Builds a [`GetUserPoolMfaConfigRequest`]; see [`GetUserPoolMfaConfigRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetUserPoolMfaConfigRequestBuilder {
-    inner: GetUserPoolMfaConfigRequest,
+pub struct GetUserPoolMfaConfigRequestBuilder<C = ()> {
+    pub(crate) inner: GetUserPoolMfaConfigRequest,
+    pub(crate) client: C,
 }
 
-impl GetUserPoolMfaConfigRequestBuilder {
+impl<C> GetUserPoolMfaConfigRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> GetUserPoolMfaConfigRequestBuilder<D> {
+        GetUserPoolMfaConfigRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12878,16 +15972,35 @@ impl GetUserPoolSessionConfigurationRequest {
 }
 
 /// Builds a [`GetUserPoolSessionConfigurationRequest`]; see [`GetUserPoolSessionConfigurationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetUserPoolSessionConfigurationRequestBuilder {
-    inner: GetUserPoolSessionConfigurationRequest,
+pub struct GetUserPoolSessionConfigurationRequestBuilder<C = ()> {
+    pub(crate) inner: GetUserPoolSessionConfigurationRequest,
+    pub(crate) client: C,
 }
 
-impl GetUserPoolSessionConfigurationRequestBuilder {
+impl<C> GetUserPoolSessionConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> GetUserPoolSessionConfigurationRequestBuilder<D> {
+        GetUserPoolSessionConfigurationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -12959,16 +16072,32 @@ impl GetUserRequest {
 }
 
 /// Builds a [`GetUserRequest`]; see [`GetUserRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GetUserRequestBuilder {
-    inner: GetUserRequest,
+pub struct GetUserRequestBuilder<C = ()> {
+    pub(crate) inner: GetUserRequest,
+    pub(crate) client: C,
 }
 
-impl GetUserRequestBuilder {
+impl<C> GetUserRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> GetUserRequestBuilder<D> {
+        GetUserRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -13055,16 +16184,32 @@ impl GlobalSignOutRequest {
 }
 
 /// Builds a [`GlobalSignOutRequest`]; see [`GlobalSignOutRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct GlobalSignOutRequestBuilder {
-    inner: GlobalSignOutRequest,
+pub struct GlobalSignOutRequestBuilder<C = ()> {
+    pub(crate) inner: GlobalSignOutRequest,
+    pub(crate) client: C,
 }
 
-impl GlobalSignOutRequestBuilder {
+impl<C> GlobalSignOutRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> GlobalSignOutRequestBuilder<D> {
+        GlobalSignOutRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -13325,58 +16470,120 @@ impl InitiateAuthRequest {
 }
 
 /// Builds a [`InitiateAuthRequest`]; see [`InitiateAuthRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct InitiateAuthRequestBuilder {
-    inner: InitiateAuthRequest,
+pub struct InitiateAuthRequestBuilder<C = ()> {
+    pub(crate) inner: InitiateAuthRequest,
+    pub(crate) client: C,
 }
 
-impl InitiateAuthRequestBuilder {
+impl<C> InitiateAuthRequestBuilder<C> {
     /// Sets `AuthFlow`.
-    pub fn auth_flow(mut self, value: impl Into<AuthFlow>) -> Self {
-        self.inner.auth_flow = Some(value.into());
+    pub fn auth_flow(self, value: impl Into<AuthFlow>) -> Self {
+        self.set_auth_flow(Some(value.into()))
+    }
+
+    /// Sets or clears `AuthFlow`.
+    pub fn set_auth_flow(mut self, value: Option<AuthFlow>) -> Self {
+        self.inner.auth_flow = value;
         self
     }
 
-    /// Sets `AuthParameters`.
+    /// Adds one entry to `AuthParameters` (replacing one with the same key).
     pub fn auth_parameters(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.auth_parameters = Some(value);
+        self.inner
+            .auth_parameters
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Sets or clears `AuthParameters`.
+    pub fn set_auth_parameters(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.auth_parameters = value;
+        self
+    }
+
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
+    }
+
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
         self
     }
 
     /// Sets `UserContextData`.
-    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
-        self.inner.user_context_data = Some(value.into());
+    pub fn user_context_data(self, value: impl Into<UserContextData>) -> Self {
+        self.set_user_context_data(Some(value.into()))
+    }
+
+    /// Sets or clears `UserContextData`.
+    pub fn set_user_context_data(mut self, value: Option<UserContextData>) -> Self {
+        self.inner.user_context_data = value;
         self
     }
 
     /// Sets `Session`.
-    pub fn session(mut self, value: impl Into<String>) -> Self {
-        self.inner.session = Some(value.into());
+    pub fn session(self, value: impl Into<String>) -> Self {
+        self.set_session(Some(value.into()))
+    }
+
+    /// Sets or clears `Session`.
+    pub fn set_session(mut self, value: Option<String>) -> Self {
+        self.inner.session = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> InitiateAuthRequestBuilder<D> {
+        InitiateAuthRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -13468,22 +16675,49 @@ impl InitiatePointInTimeRecoveryRequest {
 }
 
 /// Builds a [`InitiatePointInTimeRecoveryRequest`]; see [`InitiatePointInTimeRecoveryRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct InitiatePointInTimeRecoveryRequestBuilder {
-    inner: InitiatePointInTimeRecoveryRequest,
+pub struct InitiatePointInTimeRecoveryRequestBuilder<C = ()> {
+    pub(crate) inner: InitiatePointInTimeRecoveryRequest,
+    pub(crate) client: C,
 }
 
-impl InitiatePointInTimeRecoveryRequestBuilder {
+impl<C> InitiatePointInTimeRecoveryRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `RestoreTimestamp`.
-    pub fn restore_timestamp(mut self, value: ::smithy_lean_runtime::DateTime) -> Self {
-        self.inner.restore_timestamp = Some(value);
+    pub fn restore_timestamp(self, value: ::smithy_lean_runtime::DateTime) -> Self {
+        self.set_restore_timestamp(Some(value))
+    }
+
+    /// Sets or clears `RestoreTimestamp`.
+    pub fn set_restore_timestamp(
+        mut self,
+        value: Option<::smithy_lean_runtime::DateTime>,
+    ) -> Self {
+        self.inner.restore_timestamp = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> InitiatePointInTimeRecoveryRequestBuilder<D> {
+        InitiatePointInTimeRecoveryRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14049,28 +17283,54 @@ impl ListCimdPoliciesRequest {
 }
 
 /// Builds a [`ListCimdPoliciesRequest`]; see [`ListCimdPoliciesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListCimdPoliciesRequestBuilder {
-    inner: ListCimdPoliciesRequest,
+pub struct ListCimdPoliciesRequestBuilder<C = ()> {
+    pub(crate) inner: ListCimdPoliciesRequest,
+    pub(crate) client: C,
 }
 
-impl ListCimdPoliciesRequestBuilder {
+impl<C> ListCimdPoliciesRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ListCimdPoliciesRequestBuilder<D> {
+        ListCimdPoliciesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14153,34 +17413,65 @@ impl ListClientMetadataUrlsRequest {
 }
 
 /// Builds a [`ListClientMetadataUrlsRequest`]; see [`ListClientMetadataUrlsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListClientMetadataUrlsRequestBuilder {
-    inner: ListClientMetadataUrlsRequest,
+pub struct ListClientMetadataUrlsRequestBuilder<C = ()> {
+    pub(crate) inner: ListClientMetadataUrlsRequest,
+    pub(crate) client: C,
 }
 
-impl ListClientMetadataUrlsRequestBuilder {
+impl<C> ListClientMetadataUrlsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `CIMDPolicyId`.
-    pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.cimd_policy_id = Some(value.into());
+    pub fn cimd_policy_id(self, value: impl Into<String>) -> Self {
+        self.set_cimd_policy_id(Some(value.into()))
+    }
+
+    /// Sets or clears `CIMDPolicyId`.
+    pub fn set_cimd_policy_id(mut self, value: Option<String>) -> Self {
+        self.inner.cimd_policy_id = value;
         self
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ListClientMetadataUrlsRequestBuilder<D> {
+        ListClientMetadataUrlsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14260,28 +17551,54 @@ impl ListDevicesRequest {
 }
 
 /// Builds a [`ListDevicesRequest`]; see [`ListDevicesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListDevicesRequestBuilder {
-    inner: ListDevicesRequest,
+pub struct ListDevicesRequestBuilder<C = ()> {
+    pub(crate) inner: ListDevicesRequest,
+    pub(crate) client: C,
 }
 
-impl ListDevicesRequestBuilder {
+impl<C> ListDevicesRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
     /// Sets `Limit`.
-    pub fn limit(mut self, value: i32) -> Self {
-        self.inner.limit = Some(value);
+    pub fn limit(self, value: i32) -> Self {
+        self.set_limit(Some(value))
+    }
+
+    /// Sets or clears `Limit`.
+    pub fn set_limit(mut self, value: Option<i32>) -> Self {
+        self.inner.limit = value;
         self
     }
 
     /// Sets `PaginationToken`.
-    pub fn pagination_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.pagination_token = Some(value.into());
+    pub fn pagination_token(self, value: impl Into<String>) -> Self {
+        self.set_pagination_token(Some(value.into()))
+    }
+
+    /// Sets or clears `PaginationToken`.
+    pub fn set_pagination_token(mut self, value: Option<String>) -> Self {
+        self.inner.pagination_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ListDevicesRequestBuilder<D> {
+        ListDevicesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14347,28 +17664,54 @@ impl ListGroupsRequest {
 }
 
 /// Builds a [`ListGroupsRequest`]; see [`ListGroupsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListGroupsRequestBuilder {
-    inner: ListGroupsRequest,
+pub struct ListGroupsRequestBuilder<C = ()> {
+    pub(crate) inner: ListGroupsRequest,
+    pub(crate) client: C,
 }
 
-impl ListGroupsRequestBuilder {
+impl<C> ListGroupsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Limit`.
-    pub fn limit(mut self, value: i32) -> Self {
-        self.inner.limit = Some(value);
+    pub fn limit(self, value: i32) -> Self {
+        self.set_limit(Some(value))
+    }
+
+    /// Sets or clears `Limit`.
+    pub fn set_limit(mut self, value: Option<i32>) -> Self {
+        self.inner.limit = value;
         self
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ListGroupsRequestBuilder<D> {
+        ListGroupsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14434,28 +17777,54 @@ impl ListIdentityProvidersRequest {
 }
 
 /// Builds a [`ListIdentityProvidersRequest`]; see [`ListIdentityProvidersRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListIdentityProvidersRequestBuilder {
-    inner: ListIdentityProvidersRequest,
+pub struct ListIdentityProvidersRequestBuilder<C = ()> {
+    pub(crate) inner: ListIdentityProvidersRequest,
+    pub(crate) client: C,
 }
 
-impl ListIdentityProvidersRequestBuilder {
+impl<C> ListIdentityProvidersRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
         self
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ListIdentityProvidersRequestBuilder<D> {
+        ListIdentityProvidersRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14524,28 +17893,57 @@ impl ListPointInTimeRecoveriesRequest {
 }
 
 /// Builds a [`ListPointInTimeRecoveriesRequest`]; see [`ListPointInTimeRecoveriesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListPointInTimeRecoveriesRequestBuilder {
-    inner: ListPointInTimeRecoveriesRequest,
+pub struct ListPointInTimeRecoveriesRequestBuilder<C = ()> {
+    pub(crate) inner: ListPointInTimeRecoveriesRequest,
+    pub(crate) client: C,
 }
 
-impl ListPointInTimeRecoveriesRequestBuilder {
+impl<C> ListPointInTimeRecoveriesRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> ListPointInTimeRecoveriesRequestBuilder<D> {
+        ListPointInTimeRecoveriesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14613,28 +18011,54 @@ impl ListResourceServersRequest {
 }
 
 /// Builds a [`ListResourceServersRequest`]; see [`ListResourceServersRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListResourceServersRequestBuilder {
-    inner: ListResourceServersRequest,
+pub struct ListResourceServersRequestBuilder<C = ()> {
+    pub(crate) inner: ListResourceServersRequest,
+    pub(crate) client: C,
 }
 
-impl ListResourceServersRequestBuilder {
+impl<C> ListResourceServersRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
         self
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ListResourceServersRequestBuilder<D> {
+        ListResourceServersRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14693,16 +18117,32 @@ impl ListTagsForResourceRequest {
 }
 
 /// Builds a [`ListTagsForResourceRequest`]; see [`ListTagsForResourceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListTagsForResourceRequestBuilder {
-    inner: ListTagsForResourceRequest,
+pub struct ListTagsForResourceRequestBuilder<C = ()> {
+    pub(crate) inner: ListTagsForResourceRequest,
+    pub(crate) client: C,
 }
 
-impl ListTagsForResourceRequestBuilder {
+impl<C> ListTagsForResourceRequestBuilder<C> {
     /// Sets `ResourceArn`.
-    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
-        self.inner.resource_arn = Some(value.into());
+    pub fn resource_arn(self, value: impl Into<String>) -> Self {
+        self.set_resource_arn(Some(value.into()))
+    }
+
+    /// Sets or clears `ResourceArn`.
+    pub fn set_resource_arn(mut self, value: Option<String>) -> Self {
+        self.inner.resource_arn = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ListTagsForResourceRequestBuilder<D> {
+        ListTagsForResourceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14765,28 +18205,54 @@ impl ListTermsRequest {
 }
 
 /// Builds a [`ListTermsRequest`]; see [`ListTermsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListTermsRequestBuilder {
-    inner: ListTermsRequest,
+pub struct ListTermsRequestBuilder<C = ()> {
+    pub(crate) inner: ListTermsRequest,
+    pub(crate) client: C,
 }
 
-impl ListTermsRequestBuilder {
+impl<C> ListTermsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
         self
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ListTermsRequestBuilder<D> {
+        ListTermsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14861,28 +18327,54 @@ impl ListUserImportJobsRequest {
 }
 
 /// Builds a [`ListUserImportJobsRequest`]; see [`ListUserImportJobsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListUserImportJobsRequestBuilder {
-    inner: ListUserImportJobsRequest,
+pub struct ListUserImportJobsRequestBuilder<C = ()> {
+    pub(crate) inner: ListUserImportJobsRequest,
+    pub(crate) client: C,
 }
 
-impl ListUserImportJobsRequestBuilder {
+impl<C> ListUserImportJobsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
         self
     }
 
     /// Sets `PaginationToken`.
-    pub fn pagination_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.pagination_token = Some(value.into());
+    pub fn pagination_token(self, value: impl Into<String>) -> Self {
+        self.set_pagination_token(Some(value.into()))
+    }
+
+    /// Sets or clears `PaginationToken`.
+    pub fn set_pagination_token(mut self, value: Option<String>) -> Self {
+        self.inner.pagination_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ListUserImportJobsRequestBuilder<D> {
+        ListUserImportJobsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -14970,28 +18462,57 @@ impl ListUserPoolClientSecretsRequest {
 }
 
 /// Builds a [`ListUserPoolClientSecretsRequest`]; see [`ListUserPoolClientSecretsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListUserPoolClientSecretsRequestBuilder {
-    inner: ListUserPoolClientSecretsRequest,
+pub struct ListUserPoolClientSecretsRequestBuilder<C = ()> {
+    pub(crate) inner: ListUserPoolClientSecretsRequest,
+    pub(crate) client: C,
 }
 
-impl ListUserPoolClientSecretsRequestBuilder {
+impl<C> ListUserPoolClientSecretsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> ListUserPoolClientSecretsRequestBuilder<D> {
+        ListUserPoolClientSecretsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -15062,34 +18583,65 @@ impl ListUserPoolClientsRequest {
 }
 
 /// Builds a [`ListUserPoolClientsRequest`]; see [`ListUserPoolClientsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListUserPoolClientsRequestBuilder {
-    inner: ListUserPoolClientsRequest,
+pub struct ListUserPoolClientsRequestBuilder<C = ()> {
+    pub(crate) inner: ListUserPoolClientsRequest,
+    pub(crate) client: C,
 }
 
-impl ListUserPoolClientsRequestBuilder {
+impl<C> ListUserPoolClientsRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
         self
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
     }
 
     /// Sets `ClientType`.
-    pub fn client_type(mut self, value: impl Into<ClientType>) -> Self {
-        self.inner.client_type = Some(value.into());
+    pub fn client_type(self, value: impl Into<ClientType>) -> Self {
+        self.set_client_type(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientType`.
+    pub fn set_client_type(mut self, value: Option<ClientType>) -> Self {
+        self.inner.client_type = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ListUserPoolClientsRequestBuilder<D> {
+        ListUserPoolClientsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -15152,22 +18704,43 @@ impl ListUserPoolReplicasRequest {
 }
 
 /// Builds a [`ListUserPoolReplicasRequest`]; see [`ListUserPoolReplicasRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListUserPoolReplicasRequestBuilder {
-    inner: ListUserPoolReplicasRequest,
+pub struct ListUserPoolReplicasRequestBuilder<C = ()> {
+    pub(crate) inner: ListUserPoolReplicasRequest,
+    pub(crate) client: C,
 }
 
-impl ListUserPoolReplicasRequestBuilder {
+impl<C> ListUserPoolReplicasRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ListUserPoolReplicasRequestBuilder<D> {
+        ListUserPoolReplicasRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -15230,22 +18803,43 @@ impl ListUserPoolsRequest {
 }
 
 /// Builds a [`ListUserPoolsRequest`]; see [`ListUserPoolsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListUserPoolsRequestBuilder {
-    inner: ListUserPoolsRequest,
+pub struct ListUserPoolsRequestBuilder<C = ()> {
+    pub(crate) inner: ListUserPoolsRequest,
+    pub(crate) client: C,
 }
 
-impl ListUserPoolsRequestBuilder {
+impl<C> ListUserPoolsRequestBuilder<C> {
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ListUserPoolsRequestBuilder<D> {
+        ListUserPoolsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -15317,22 +18911,43 @@ impl ListUserSessionsRequest {
 }
 
 /// Builds a [`ListUserSessionsRequest`]; see [`ListUserSessionsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListUserSessionsRequestBuilder {
-    inner: ListUserSessionsRequest,
+pub struct ListUserSessionsRequestBuilder<C = ()> {
+    pub(crate) inner: ListUserSessionsRequest,
+    pub(crate) client: C,
 }
 
-impl ListUserSessionsRequestBuilder {
+impl<C> ListUserSessionsRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ListUserSessionsRequestBuilder<D> {
+        ListUserSessionsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -15415,34 +19030,65 @@ impl ListUsersInGroupRequest {
 }
 
 /// Builds a [`ListUsersInGroupRequest`]; see [`ListUsersInGroupRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListUsersInGroupRequestBuilder {
-    inner: ListUsersInGroupRequest,
+pub struct ListUsersInGroupRequestBuilder<C = ()> {
+    pub(crate) inner: ListUsersInGroupRequest,
+    pub(crate) client: C,
 }
 
-impl ListUsersInGroupRequestBuilder {
+impl<C> ListUsersInGroupRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `GroupName`.
-    pub fn group_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.group_name = Some(value.into());
+    pub fn group_name(self, value: impl Into<String>) -> Self {
+        self.set_group_name(Some(value.into()))
+    }
+
+    /// Sets or clears `GroupName`.
+    pub fn set_group_name(mut self, value: Option<String>) -> Self {
+        self.inner.group_name = value;
         self
     }
 
     /// Sets `Limit`.
-    pub fn limit(mut self, value: i32) -> Self {
-        self.inner.limit = Some(value);
+    pub fn limit(self, value: i32) -> Self {
+        self.set_limit(Some(value))
+    }
+
+    /// Sets or clears `Limit`.
+    pub fn set_limit(mut self, value: Option<i32>) -> Self {
+        self.inner.limit = value;
         self
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ListUsersInGroupRequestBuilder<D> {
+        ListUsersInGroupRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -15518,40 +19164,77 @@ impl ListUsersRequest {
 }
 
 /// Builds a [`ListUsersRequest`]; see [`ListUsersRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListUsersRequestBuilder {
-    inner: ListUsersRequest,
+pub struct ListUsersRequestBuilder<C = ()> {
+    pub(crate) inner: ListUsersRequest,
+    pub(crate) client: C,
 }
 
-impl ListUsersRequestBuilder {
+impl<C> ListUsersRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
-    /// Sets `AttributesToGet`.
-    pub fn attributes_to_get(mut self, value: Vec<String>) -> Self {
-        self.inner.attributes_to_get = Some(value);
+    /// Adds one item to `AttributesToGet`.
+    pub fn attributes_to_get(mut self, item: impl Into<String>) -> Self {
+        self.inner.attributes_to_get.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `AttributesToGet`.
+    pub fn set_attributes_to_get(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.attributes_to_get = value;
         self
     }
 
     /// Sets `Limit`.
-    pub fn limit(mut self, value: i32) -> Self {
-        self.inner.limit = Some(value);
+    pub fn limit(self, value: i32) -> Self {
+        self.set_limit(Some(value))
+    }
+
+    /// Sets or clears `Limit`.
+    pub fn set_limit(mut self, value: Option<i32>) -> Self {
+        self.inner.limit = value;
         self
     }
 
     /// Sets `PaginationToken`.
-    pub fn pagination_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.pagination_token = Some(value.into());
+    pub fn pagination_token(self, value: impl Into<String>) -> Self {
+        self.set_pagination_token(Some(value.into()))
+    }
+
+    /// Sets or clears `PaginationToken`.
+    pub fn set_pagination_token(mut self, value: Option<String>) -> Self {
+        self.inner.pagination_token = value;
         self
     }
 
     /// Sets `Filter`.
-    pub fn filter(mut self, value: impl Into<String>) -> Self {
-        self.inner.filter = Some(value.into());
+    pub fn filter(self, value: impl Into<String>) -> Self {
+        self.set_filter(Some(value.into()))
+    }
+
+    /// Sets or clears `Filter`.
+    pub fn set_filter(mut self, value: Option<String>) -> Self {
+        self.inner.filter = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ListUsersRequestBuilder<D> {
+        ListUsersRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -15627,28 +19310,54 @@ impl ListWebAuthnCredentialsRequest {
 }
 
 /// Builds a [`ListWebAuthnCredentialsRequest`]; see [`ListWebAuthnCredentialsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ListWebAuthnCredentialsRequestBuilder {
-    inner: ListWebAuthnCredentialsRequest,
+pub struct ListWebAuthnCredentialsRequestBuilder<C = ()> {
+    pub(crate) inner: ListWebAuthnCredentialsRequest,
+    pub(crate) client: C,
 }
 
-impl ListWebAuthnCredentialsRequestBuilder {
+impl<C> ListWebAuthnCredentialsRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
     /// Sets `NextToken`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.next_token = Some(value.into());
+    pub fn next_token(self, value: impl Into<String>) -> Self {
+        self.set_next_token(Some(value.into()))
+    }
+
+    /// Sets or clears `NextToken`.
+    pub fn set_next_token(mut self, value: Option<String>) -> Self {
+        self.inner.next_token = value;
         self
     }
 
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.inner.max_results = Some(value);
+    pub fn max_results(self, value: i32) -> Self {
+        self.set_max_results(Some(value))
+    }
+
+    /// Sets or clears `MaxResults`.
+    pub fn set_max_results(mut self, value: Option<i32>) -> Self {
+        self.inner.max_results = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ListWebAuthnCredentialsRequestBuilder<D> {
+        ListWebAuthnCredentialsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -16723,49 +20432,98 @@ impl ResendConfirmationCodeRequest {
 }
 
 /// Builds a [`ResendConfirmationCodeRequest`]; see [`ResendConfirmationCodeRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct ResendConfirmationCodeRequestBuilder {
-    inner: ResendConfirmationCodeRequest,
+pub struct ResendConfirmationCodeRequestBuilder<C = ()> {
+    pub(crate) inner: ResendConfirmationCodeRequest,
+    pub(crate) client: C,
 }
 
-impl ResendConfirmationCodeRequestBuilder {
+impl<C> ResendConfirmationCodeRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `SecretHash`.
-    pub fn secret_hash(mut self, value: impl Into<String>) -> Self {
-        self.inner.secret_hash = Some(value.into());
+    pub fn secret_hash(self, value: impl Into<String>) -> Self {
+        self.set_secret_hash(Some(value.into()))
+    }
+
+    /// Sets or clears `SecretHash`.
+    pub fn set_secret_hash(mut self, value: Option<String>) -> Self {
+        self.inner.secret_hash = value;
         self
     }
 
     /// Sets `UserContextData`.
-    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
-        self.inner.user_context_data = Some(value.into());
+    pub fn user_context_data(self, value: impl Into<UserContextData>) -> Self {
+        self.set_user_context_data(Some(value.into()))
+    }
+
+    /// Sets or clears `UserContextData`.
+    pub fn set_user_context_data(mut self, value: Option<UserContextData>) -> Self {
+        self.inner.user_context_data = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
+    }
+
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> ResendConfirmationCodeRequestBuilder<D> {
+        ResendConfirmationCodeRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -16965,58 +20723,120 @@ impl RespondToAuthChallengeRequest {
 }
 
 /// Builds a [`RespondToAuthChallengeRequest`]; see [`RespondToAuthChallengeRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct RespondToAuthChallengeRequestBuilder {
-    inner: RespondToAuthChallengeRequest,
+pub struct RespondToAuthChallengeRequestBuilder<C = ()> {
+    pub(crate) inner: RespondToAuthChallengeRequest,
+    pub(crate) client: C,
 }
 
-impl RespondToAuthChallengeRequestBuilder {
+impl<C> RespondToAuthChallengeRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `ChallengeName`.
-    pub fn challenge_name(mut self, value: impl Into<ChallengeNameType>) -> Self {
-        self.inner.challenge_name = Some(value.into());
+    pub fn challenge_name(self, value: impl Into<ChallengeNameType>) -> Self {
+        self.set_challenge_name(Some(value.into()))
+    }
+
+    /// Sets or clears `ChallengeName`.
+    pub fn set_challenge_name(mut self, value: Option<ChallengeNameType>) -> Self {
+        self.inner.challenge_name = value;
         self
     }
 
     /// Sets `Session`.
-    pub fn session(mut self, value: impl Into<String>) -> Self {
-        self.inner.session = Some(value.into());
+    pub fn session(self, value: impl Into<String>) -> Self {
+        self.set_session(Some(value.into()))
+    }
+
+    /// Sets or clears `Session`.
+    pub fn set_session(mut self, value: Option<String>) -> Self {
+        self.inner.session = value;
         self
     }
 
-    /// Sets `ChallengeResponses`.
+    /// Adds one entry to `ChallengeResponses` (replacing one with the same key).
     pub fn challenge_responses(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.challenge_responses = Some(value);
+        self.inner
+            .challenge_responses
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `ChallengeResponses`.
+    pub fn set_challenge_responses(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.challenge_responses = value;
         self
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
+    }
+
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
         self
     }
 
     /// Sets `UserContextData`.
-    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
-        self.inner.user_context_data = Some(value.into());
+    pub fn user_context_data(self, value: impl Into<UserContextData>) -> Self {
+        self.set_user_context_data(Some(value.into()))
+    }
+
+    /// Sets or clears `UserContextData`.
+    pub fn set_user_context_data(mut self, value: Option<UserContextData>) -> Self {
+        self.inner.user_context_data = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> RespondToAuthChallengeRequestBuilder<D> {
+        RespondToAuthChallengeRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -17308,37 +21128,71 @@ impl RevokeTokenRequest {
 }
 
 /// Builds a [`RevokeTokenRequest`]; see [`RevokeTokenRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct RevokeTokenRequestBuilder {
-    inner: RevokeTokenRequest,
+pub struct RevokeTokenRequestBuilder<C = ()> {
+    pub(crate) inner: RevokeTokenRequest,
+    pub(crate) client: C,
 }
 
-impl RevokeTokenRequestBuilder {
+impl<C> RevokeTokenRequestBuilder<C> {
     /// Sets `Token`.
-    pub fn token(mut self, value: impl Into<String>) -> Self {
-        self.inner.token = Some(value.into());
+    pub fn token(self, value: impl Into<String>) -> Self {
+        self.set_token(Some(value.into()))
+    }
+
+    /// Sets or clears `Token`.
+    pub fn set_token(mut self, value: Option<String>) -> Self {
+        self.inner.token = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `ClientSecret`.
-    pub fn client_secret(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_secret = Some(value.into());
+    pub fn client_secret(self, value: impl Into<String>) -> Self {
+        self.set_client_secret(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientSecret`.
+    pub fn set_client_secret(mut self, value: Option<String>) -> Self {
+        self.inner.client_secret = value;
         self
     }
 
     /// Sets `RevokeAssociatedSessions`.
     pub fn revoke_associated_sessions(
-        mut self,
+        self,
         value: impl Into<RevokeAssociatedSessions>,
     ) -> Self {
-        self.inner.revoke_associated_sessions = Some(value.into());
+        self.set_revoke_associated_sessions(Some(value.into()))
+    }
+
+    /// Sets or clears `RevokeAssociatedSessions`.
+    pub fn set_revoke_associated_sessions(
+        mut self,
+        value: Option<RevokeAssociatedSessions>,
+    ) -> Self {
+        self.inner.revoke_associated_sessions = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> RevokeTokenRequestBuilder<D> {
+        RevokeTokenRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -17411,31 +21265,60 @@ impl RevokeUserSessionRequest {
 }
 
 /// Builds a [`RevokeUserSessionRequest`]; see [`RevokeUserSessionRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct RevokeUserSessionRequestBuilder {
-    inner: RevokeUserSessionRequest,
+pub struct RevokeUserSessionRequestBuilder<C = ()> {
+    pub(crate) inner: RevokeUserSessionRequest,
+    pub(crate) client: C,
 }
 
-impl RevokeUserSessionRequestBuilder {
+impl<C> RevokeUserSessionRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
     /// Sets `SessionId`.
-    pub fn session_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.session_id = Some(value.into());
+    pub fn session_id(self, value: impl Into<String>) -> Self {
+        self.set_session_id(Some(value.into()))
+    }
+
+    /// Sets or clears `SessionId`.
+    pub fn set_session_id(mut self, value: Option<String>) -> Self {
+        self.inner.session_id = value;
         self
     }
 
     /// Sets `RevokeAssociatedSessions`.
     pub fn revoke_associated_sessions(
-        mut self,
+        self,
         value: impl Into<RevokeAssociatedSessions>,
     ) -> Self {
-        self.inner.revoke_associated_sessions = Some(value.into());
+        self.set_revoke_associated_sessions(Some(value.into()))
+    }
+
+    /// Sets or clears `RevokeAssociatedSessions`.
+    pub fn set_revoke_associated_sessions(
+        mut self,
+        value: Option<RevokeAssociatedSessions>,
+    ) -> Self {
+        self.inner.revoke_associated_sessions = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> RevokeUserSessionRequestBuilder<D> {
+        RevokeUserSessionRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -17912,22 +21795,50 @@ impl SetLogDeliveryConfigurationRequest {
 }
 
 /// Builds a [`SetLogDeliveryConfigurationRequest`]; see [`SetLogDeliveryConfigurationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct SetLogDeliveryConfigurationRequestBuilder {
-    inner: SetLogDeliveryConfigurationRequest,
+pub struct SetLogDeliveryConfigurationRequestBuilder<C = ()> {
+    pub(crate) inner: SetLogDeliveryConfigurationRequest,
+    pub(crate) client: C,
 }
 
-impl SetLogDeliveryConfigurationRequestBuilder {
+impl<C> SetLogDeliveryConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
-    /// Sets `LogConfigurations`.
-    pub fn log_configurations(mut self, value: Vec<LogConfiguration>) -> Self {
-        self.inner.log_configurations = Some(value);
+    /// Adds one item to `LogConfigurations`.
+    pub fn log_configurations(mut self, item: impl Into<LogConfiguration>) -> Self {
+        self.inner.log_configurations.get_or_insert_with(Vec::new).push(item.into());
         self
+    }
+
+    /// Sets or clears `LogConfigurations`.
+    pub fn set_log_configurations(
+        mut self,
+        value: Option<Vec<LogConfiguration>>,
+    ) -> Self {
+        self.inner.log_configurations = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> SetLogDeliveryConfigurationRequestBuilder<D> {
+        SetLogDeliveryConfigurationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -18014,49 +21925,94 @@ impl SetRiskConfigurationRequest {
 }
 
 /// Builds a [`SetRiskConfigurationRequest`]; see [`SetRiskConfigurationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct SetRiskConfigurationRequestBuilder {
-    inner: SetRiskConfigurationRequest,
+pub struct SetRiskConfigurationRequestBuilder<C = ()> {
+    pub(crate) inner: SetRiskConfigurationRequest,
+    pub(crate) client: C,
 }
 
-impl SetRiskConfigurationRequestBuilder {
+impl<C> SetRiskConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `CompromisedCredentialsRiskConfiguration`.
     pub fn compromised_credentials_risk_configuration(
-        mut self,
+        self,
         value: impl Into<CompromisedCredentialsRiskConfiguration>,
     ) -> Self {
-        self.inner.compromised_credentials_risk_configuration = Some(value.into());
+        self.set_compromised_credentials_risk_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `CompromisedCredentialsRiskConfiguration`.
+    pub fn set_compromised_credentials_risk_configuration(
+        mut self,
+        value: Option<CompromisedCredentialsRiskConfiguration>,
+    ) -> Self {
+        self.inner.compromised_credentials_risk_configuration = value;
         self
     }
 
     /// Sets `AccountTakeoverRiskConfiguration`.
     pub fn account_takeover_risk_configuration(
-        mut self,
+        self,
         value: impl Into<AccountTakeoverRiskConfiguration>,
     ) -> Self {
-        self.inner.account_takeover_risk_configuration = Some(value.into());
+        self.set_account_takeover_risk_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `AccountTakeoverRiskConfiguration`.
+    pub fn set_account_takeover_risk_configuration(
+        mut self,
+        value: Option<AccountTakeoverRiskConfiguration>,
+    ) -> Self {
+        self.inner.account_takeover_risk_configuration = value;
         self
     }
 
     /// Sets `RiskExceptionConfiguration`.
     pub fn risk_exception_configuration(
-        mut self,
+        self,
         value: impl Into<RiskExceptionConfiguration>,
     ) -> Self {
-        self.inner.risk_exception_configuration = Some(value.into());
+        self.set_risk_exception_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `RiskExceptionConfiguration`.
+    pub fn set_risk_exception_configuration(
+        mut self,
+        value: Option<RiskExceptionConfiguration>,
+    ) -> Self {
+        self.inner.risk_exception_configuration = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> SetRiskConfigurationRequestBuilder<D> {
+        SetRiskConfigurationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -18136,34 +22092,65 @@ impl SetUiCustomizationRequest {
 }
 
 /// Builds a [`SetUiCustomizationRequest`]; see [`SetUiCustomizationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct SetUiCustomizationRequestBuilder {
-    inner: SetUiCustomizationRequest,
+pub struct SetUiCustomizationRequestBuilder<C = ()> {
+    pub(crate) inner: SetUiCustomizationRequest,
+    pub(crate) client: C,
 }
 
-impl SetUiCustomizationRequestBuilder {
+impl<C> SetUiCustomizationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `CSS`.
-    pub fn css(mut self, value: impl Into<String>) -> Self {
-        self.inner.css = Some(value.into());
+    pub fn css(self, value: impl Into<String>) -> Self {
+        self.set_css(Some(value.into()))
+    }
+
+    /// Sets or clears `CSS`.
+    pub fn set_css(mut self, value: Option<String>) -> Self {
+        self.inner.css = value;
         self
     }
 
     /// Sets `ImageFile`.
-    pub fn image_file(mut self, value: ::smithy_lean_runtime::Blob) -> Self {
-        self.inner.image_file = Some(value);
+    pub fn image_file(self, value: ::smithy_lean_runtime::Blob) -> Self {
+        self.set_image_file(Some(value))
+    }
+
+    /// Sets or clears `ImageFile`.
+    pub fn set_image_file(mut self, value: Option<::smithy_lean_runtime::Blob>) -> Self {
+        self.inner.image_file = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> SetUiCustomizationRequestBuilder<D> {
+        SetUiCustomizationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -18242,46 +22229,85 @@ impl SetUserMfaPreferenceRequest {
 }
 
 /// Builds a [`SetUserMfaPreferenceRequest`]; see [`SetUserMfaPreferenceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct SetUserMfaPreferenceRequestBuilder {
-    inner: SetUserMfaPreferenceRequest,
+pub struct SetUserMfaPreferenceRequestBuilder<C = ()> {
+    pub(crate) inner: SetUserMfaPreferenceRequest,
+    pub(crate) client: C,
 }
 
-impl SetUserMfaPreferenceRequestBuilder {
+impl<C> SetUserMfaPreferenceRequestBuilder<C> {
     /// Sets `SMSMfaSettings`.
-    pub fn sms_mfa_settings(mut self, value: impl Into<SmsMfaSettings>) -> Self {
-        self.inner.sms_mfa_settings = Some(value.into());
+    pub fn sms_mfa_settings(self, value: impl Into<SmsMfaSettings>) -> Self {
+        self.set_sms_mfa_settings(Some(value.into()))
+    }
+
+    /// Sets or clears `SMSMfaSettings`.
+    pub fn set_sms_mfa_settings(mut self, value: Option<SmsMfaSettings>) -> Self {
+        self.inner.sms_mfa_settings = value;
         self
     }
 
     /// Sets `SoftwareTokenMfaSettings`.
     pub fn software_token_mfa_settings(
-        mut self,
+        self,
         value: impl Into<SoftwareTokenMfaSettings>,
     ) -> Self {
-        self.inner.software_token_mfa_settings = Some(value.into());
+        self.set_software_token_mfa_settings(Some(value.into()))
+    }
+
+    /// Sets or clears `SoftwareTokenMfaSettings`.
+    pub fn set_software_token_mfa_settings(
+        mut self,
+        value: Option<SoftwareTokenMfaSettings>,
+    ) -> Self {
+        self.inner.software_token_mfa_settings = value;
         self
     }
 
     /// Sets `EmailMfaSettings`.
-    pub fn email_mfa_settings(mut self, value: impl Into<EmailMfaSettings>) -> Self {
-        self.inner.email_mfa_settings = Some(value.into());
+    pub fn email_mfa_settings(self, value: impl Into<EmailMfaSettings>) -> Self {
+        self.set_email_mfa_settings(Some(value.into()))
+    }
+
+    /// Sets or clears `EmailMfaSettings`.
+    pub fn set_email_mfa_settings(mut self, value: Option<EmailMfaSettings>) -> Self {
+        self.inner.email_mfa_settings = value;
         self
     }
 
     /// Sets `WebAuthnMfaSettings`.
-    pub fn web_authn_mfa_settings(
+    pub fn web_authn_mfa_settings(self, value: impl Into<WebAuthnMfaSettings>) -> Self {
+        self.set_web_authn_mfa_settings(Some(value.into()))
+    }
+
+    /// Sets or clears `WebAuthnMfaSettings`.
+    pub fn set_web_authn_mfa_settings(
         mut self,
-        value: impl Into<WebAuthnMfaSettings>,
+        value: Option<WebAuthnMfaSettings>,
     ) -> Self {
-        self.inner.web_authn_mfa_settings = Some(value.into());
+        self.inner.web_authn_mfa_settings = value;
         self
     }
 
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> SetUserMfaPreferenceRequestBuilder<D> {
+        SetUserMfaPreferenceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -18366,28 +22392,57 @@ impl SetUserPoolClientSessionConfigurationRequest {
 }
 
 /// Builds a [`SetUserPoolClientSessionConfigurationRequest`]; see [`SetUserPoolClientSessionConfigurationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct SetUserPoolClientSessionConfigurationRequestBuilder {
-    inner: SetUserPoolClientSessionConfigurationRequest,
+pub struct SetUserPoolClientSessionConfigurationRequestBuilder<C = ()> {
+    pub(crate) inner: SetUserPoolClientSessionConfigurationRequest,
+    pub(crate) client: C,
 }
 
-impl SetUserPoolClientSessionConfigurationRequestBuilder {
+impl<C> SetUserPoolClientSessionConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `SSOSession`.
-    pub fn sso_session(mut self, value: impl Into<ClientSsoSessionConfig>) -> Self {
-        self.inner.sso_session = Some(value.into());
+    pub fn sso_session(self, value: impl Into<ClientSsoSessionConfig>) -> Self {
+        self.set_sso_session(Some(value.into()))
+    }
+
+    /// Sets or clears `SSOSession`.
+    pub fn set_sso_session(mut self, value: Option<ClientSsoSessionConfig>) -> Self {
+        self.inner.sso_session = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> SetUserPoolClientSessionConfigurationRequestBuilder<D> {
+        SetUserPoolClientSessionConfigurationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -18478,52 +22533,99 @@ impl SetUserPoolMfaConfigRequest {
 }
 
 /// Builds a [`SetUserPoolMfaConfigRequest`]; see [`SetUserPoolMfaConfigRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct SetUserPoolMfaConfigRequestBuilder {
-    inner: SetUserPoolMfaConfigRequest,
+pub struct SetUserPoolMfaConfigRequestBuilder<C = ()> {
+    pub(crate) inner: SetUserPoolMfaConfigRequest,
+    pub(crate) client: C,
 }
 
-impl SetUserPoolMfaConfigRequestBuilder {
+impl<C> SetUserPoolMfaConfigRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `SmsMfaConfiguration`.
-    pub fn sms_mfa_configuration(mut self, value: impl Into<SmsMfaConfig>) -> Self {
-        self.inner.sms_mfa_configuration = Some(value.into());
+    pub fn sms_mfa_configuration(self, value: impl Into<SmsMfaConfig>) -> Self {
+        self.set_sms_mfa_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `SmsMfaConfiguration`.
+    pub fn set_sms_mfa_configuration(mut self, value: Option<SmsMfaConfig>) -> Self {
+        self.inner.sms_mfa_configuration = value;
         self
     }
 
     /// Sets `SoftwareTokenMfaConfiguration`.
     pub fn software_token_mfa_configuration(
-        mut self,
+        self,
         value: impl Into<SoftwareTokenMfaConfig>,
     ) -> Self {
-        self.inner.software_token_mfa_configuration = Some(value.into());
+        self.set_software_token_mfa_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `SoftwareTokenMfaConfiguration`.
+    pub fn set_software_token_mfa_configuration(
+        mut self,
+        value: Option<SoftwareTokenMfaConfig>,
+    ) -> Self {
+        self.inner.software_token_mfa_configuration = value;
         self
     }
 
     /// Sets `EmailMfaConfiguration`.
-    pub fn email_mfa_configuration(mut self, value: impl Into<EmailMfaConfig>) -> Self {
-        self.inner.email_mfa_configuration = Some(value.into());
+    pub fn email_mfa_configuration(self, value: impl Into<EmailMfaConfig>) -> Self {
+        self.set_email_mfa_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `EmailMfaConfiguration`.
+    pub fn set_email_mfa_configuration(mut self, value: Option<EmailMfaConfig>) -> Self {
+        self.inner.email_mfa_configuration = value;
         self
     }
 
     /// Sets `MfaConfiguration`.
-    pub fn mfa_configuration(mut self, value: impl Into<UserPoolMfa>) -> Self {
-        self.inner.mfa_configuration = Some(value.into());
+    pub fn mfa_configuration(self, value: impl Into<UserPoolMfa>) -> Self {
+        self.set_mfa_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `MfaConfiguration`.
+    pub fn set_mfa_configuration(mut self, value: Option<UserPoolMfa>) -> Self {
+        self.inner.mfa_configuration = value;
         self
     }
 
     /// Sets `WebAuthnConfiguration`.
     pub fn web_authn_configuration(
-        mut self,
+        self,
         value: impl Into<WebAuthnConfiguration>,
     ) -> Self {
-        self.inner.web_authn_configuration = Some(value.into());
+        self.set_web_authn_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `WebAuthnConfiguration`.
+    pub fn set_web_authn_configuration(
+        mut self,
+        value: Option<WebAuthnConfiguration>,
+    ) -> Self {
+        self.inner.web_authn_configuration = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> SetUserPoolMfaConfigRequestBuilder<D> {
+        SetUserPoolMfaConfigRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -18614,34 +22716,63 @@ impl SetUserPoolSessionConfigurationRequest {
 }
 
 /// Builds a [`SetUserPoolSessionConfigurationRequest`]; see [`SetUserPoolSessionConfigurationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct SetUserPoolSessionConfigurationRequestBuilder {
-    inner: SetUserPoolSessionConfigurationRequest,
+pub struct SetUserPoolSessionConfigurationRequestBuilder<C = ()> {
+    pub(crate) inner: SetUserPoolSessionConfigurationRequest,
+    pub(crate) client: C,
 }
 
-impl SetUserPoolSessionConfigurationRequestBuilder {
+impl<C> SetUserPoolSessionConfigurationRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `UserSessionTracking`.
-    pub fn user_session_tracking(
+    pub fn user_session_tracking(self, value: impl Into<UserSessionTracking>) -> Self {
+        self.set_user_session_tracking(Some(value.into()))
+    }
+
+    /// Sets or clears `UserSessionTracking`.
+    pub fn set_user_session_tracking(
         mut self,
-        value: impl Into<UserSessionTracking>,
+        value: Option<UserSessionTracking>,
     ) -> Self {
-        self.inner.user_session_tracking = Some(value.into());
+        self.inner.user_session_tracking = value;
         self
     }
 
     /// Sets `TokenSession`.
-    pub fn token_session(
+    pub fn token_session(self, value: impl Into<UserPoolTokenSessionConfig>) -> Self {
+        self.set_token_session(Some(value.into()))
+    }
+
+    /// Sets or clears `TokenSession`.
+    pub fn set_token_session(
         mut self,
-        value: impl Into<UserPoolTokenSessionConfig>,
+        value: Option<UserPoolTokenSessionConfig>,
     ) -> Self {
-        self.inner.token_session = Some(value.into());
+        self.inner.token_session = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> SetUserPoolSessionConfigurationRequestBuilder<D> {
+        SetUserPoolSessionConfigurationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -18727,22 +22858,44 @@ impl SetUserSettingsRequest {
 }
 
 /// Builds a [`SetUserSettingsRequest`]; see [`SetUserSettingsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct SetUserSettingsRequestBuilder {
-    inner: SetUserSettingsRequest,
+pub struct SetUserSettingsRequestBuilder<C = ()> {
+    pub(crate) inner: SetUserSettingsRequest,
+    pub(crate) client: C,
 }
 
-impl SetUserSettingsRequestBuilder {
+impl<C> SetUserSettingsRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
-    /// Sets `MFAOptions`.
-    pub fn mfa_options(mut self, value: Vec<MfaOption>) -> Self {
-        self.inner.mfa_options = Some(value);
+    /// Adds one item to `MFAOptions`.
+    pub fn mfa_options(mut self, item: impl Into<MfaOption>) -> Self {
+        self.inner.mfa_options.get_or_insert_with(Vec::new).push(item.into());
         self
+    }
+
+    /// Sets or clears `MFAOptions`.
+    pub fn set_mfa_options(mut self, value: Option<Vec<MfaOption>>) -> Self {
+        self.inner.mfa_options = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> SetUserSettingsRequestBuilder<D> {
+        SetUserSettingsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -18856,67 +23009,133 @@ impl SignUpRequest {
 }
 
 /// Builds a [`SignUpRequest`]; see [`SignUpRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct SignUpRequestBuilder {
-    inner: SignUpRequest,
+pub struct SignUpRequestBuilder<C = ()> {
+    pub(crate) inner: SignUpRequest,
+    pub(crate) client: C,
 }
 
-impl SignUpRequestBuilder {
+impl<C> SignUpRequestBuilder<C> {
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `SecretHash`.
-    pub fn secret_hash(mut self, value: impl Into<String>) -> Self {
-        self.inner.secret_hash = Some(value.into());
+    pub fn secret_hash(self, value: impl Into<String>) -> Self {
+        self.set_secret_hash(Some(value.into()))
+    }
+
+    /// Sets or clears `SecretHash`.
+    pub fn set_secret_hash(mut self, value: Option<String>) -> Self {
+        self.inner.secret_hash = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `Password`.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.inner.password = Some(value.into());
+    pub fn password(self, value: impl Into<String>) -> Self {
+        self.set_password(Some(value.into()))
+    }
+
+    /// Sets or clears `Password`.
+    pub fn set_password(mut self, value: Option<String>) -> Self {
+        self.inner.password = value;
         self
     }
 
-    /// Sets `UserAttributes`.
-    pub fn user_attributes(mut self, value: Vec<Attribute>) -> Self {
-        self.inner.user_attributes = Some(value);
+    /// Adds one item to `UserAttributes`.
+    pub fn user_attributes(mut self, item: impl Into<Attribute>) -> Self {
+        self.inner.user_attributes.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `ValidationData`.
-    pub fn validation_data(mut self, value: Vec<Attribute>) -> Self {
-        self.inner.validation_data = Some(value);
+    /// Sets or clears `UserAttributes`.
+    pub fn set_user_attributes(mut self, value: Option<Vec<Attribute>>) -> Self {
+        self.inner.user_attributes = value;
+        self
+    }
+
+    /// Adds one item to `ValidationData`.
+    pub fn validation_data(mut self, item: impl Into<Attribute>) -> Self {
+        self.inner.validation_data.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `ValidationData`.
+    pub fn set_validation_data(mut self, value: Option<Vec<Attribute>>) -> Self {
+        self.inner.validation_data = value;
         self
     }
 
     /// Sets `AnalyticsMetadata`.
-    pub fn analytics_metadata(mut self, value: impl Into<AnalyticsMetadata>) -> Self {
-        self.inner.analytics_metadata = Some(value.into());
+    pub fn analytics_metadata(self, value: impl Into<AnalyticsMetadata>) -> Self {
+        self.set_analytics_metadata(Some(value.into()))
+    }
+
+    /// Sets or clears `AnalyticsMetadata`.
+    pub fn set_analytics_metadata(mut self, value: Option<AnalyticsMetadata>) -> Self {
+        self.inner.analytics_metadata = value;
         self
     }
 
     /// Sets `UserContextData`.
-    pub fn user_context_data(mut self, value: impl Into<UserContextData>) -> Self {
-        self.inner.user_context_data = Some(value.into());
+    pub fn user_context_data(self, value: impl Into<UserContextData>) -> Self {
+        self.set_user_context_data(Some(value.into()))
+    }
+
+    /// Sets or clears `UserContextData`.
+    pub fn set_user_context_data(mut self, value: Option<UserContextData>) -> Self {
+        self.inner.user_context_data = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> SignUpRequestBuilder<D> {
+        SignUpRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -19093,22 +23312,43 @@ impl StartPointInTimeRecoveryRequest {
 }
 
 /// Builds a [`StartPointInTimeRecoveryRequest`]; see [`StartPointInTimeRecoveryRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct StartPointInTimeRecoveryRequestBuilder {
-    inner: StartPointInTimeRecoveryRequest,
+pub struct StartPointInTimeRecoveryRequestBuilder<C = ()> {
+    pub(crate) inner: StartPointInTimeRecoveryRequest,
+    pub(crate) client: C,
 }
 
-impl StartPointInTimeRecoveryRequestBuilder {
+impl<C> StartPointInTimeRecoveryRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `RestoreId`.
-    pub fn restore_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.restore_id = Some(value.into());
+    pub fn restore_id(self, value: impl Into<String>) -> Self {
+        self.set_restore_id(Some(value.into()))
+    }
+
+    /// Sets or clears `RestoreId`.
+    pub fn set_restore_id(mut self, value: Option<String>) -> Self {
+        self.inner.restore_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> StartPointInTimeRecoveryRequestBuilder<D> {
+        StartPointInTimeRecoveryRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -19174,22 +23414,43 @@ impl StartUserImportJobRequest {
 }
 
 /// Builds a [`StartUserImportJobRequest`]; see [`StartUserImportJobRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct StartUserImportJobRequestBuilder {
-    inner: StartUserImportJobRequest,
+pub struct StartUserImportJobRequestBuilder<C = ()> {
+    pub(crate) inner: StartUserImportJobRequest,
+    pub(crate) client: C,
 }
 
-impl StartUserImportJobRequestBuilder {
+impl<C> StartUserImportJobRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `JobId`.
-    pub fn job_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.job_id = Some(value.into());
+    pub fn job_id(self, value: impl Into<String>) -> Self {
+        self.set_job_id(Some(value.into()))
+    }
+
+    /// Sets or clears `JobId`.
+    pub fn set_job_id(mut self, value: Option<String>) -> Self {
+        self.inner.job_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> StartUserImportJobRequestBuilder<D> {
+        StartUserImportJobRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -19250,16 +23511,35 @@ impl StartWebAuthnRegistrationRequest {
 }
 
 /// Builds a [`StartWebAuthnRegistrationRequest`]; see [`StartWebAuthnRegistrationRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct StartWebAuthnRegistrationRequestBuilder {
-    inner: StartWebAuthnRegistrationRequest,
+pub struct StartWebAuthnRegistrationRequestBuilder<C = ()> {
+    pub(crate) inner: StartWebAuthnRegistrationRequest,
+    pub(crate) client: C,
 }
 
-impl StartWebAuthnRegistrationRequestBuilder {
+impl<C> StartWebAuthnRegistrationRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> StartWebAuthnRegistrationRequestBuilder<D> {
+        StartWebAuthnRegistrationRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -19367,22 +23647,43 @@ impl StopUserImportJobRequest {
 }
 
 /// Builds a [`StopUserImportJobRequest`]; see [`StopUserImportJobRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct StopUserImportJobRequestBuilder {
-    inner: StopUserImportJobRequest,
+pub struct StopUserImportJobRequestBuilder<C = ()> {
+    pub(crate) inner: StopUserImportJobRequest,
+    pub(crate) client: C,
 }
 
-impl StopUserImportJobRequestBuilder {
+impl<C> StopUserImportJobRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `JobId`.
-    pub fn job_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.job_id = Some(value.into());
+    pub fn job_id(self, value: impl Into<String>) -> Self {
+        self.set_job_id(Some(value.into()))
+    }
+
+    /// Sets or clears `JobId`.
+    pub fn set_job_id(mut self, value: Option<String>) -> Self {
+        self.inner.job_id = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> StopUserImportJobRequestBuilder<D> {
+        StopUserImportJobRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -19464,22 +23765,50 @@ impl TagResourceRequest {
 }
 
 /// Builds a [`TagResourceRequest`]; see [`TagResourceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct TagResourceRequestBuilder {
-    inner: TagResourceRequest,
+pub struct TagResourceRequestBuilder<C = ()> {
+    pub(crate) inner: TagResourceRequest,
+    pub(crate) client: C,
 }
 
-impl TagResourceRequestBuilder {
+impl<C> TagResourceRequestBuilder<C> {
     /// Sets `ResourceArn`.
-    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
-        self.inner.resource_arn = Some(value.into());
+    pub fn resource_arn(self, value: impl Into<String>) -> Self {
+        self.set_resource_arn(Some(value.into()))
+    }
+
+    /// Sets or clears `ResourceArn`.
+    pub fn set_resource_arn(mut self, value: Option<String>) -> Self {
+        self.inner.resource_arn = value;
         self
     }
 
-    /// Sets `Tags`.
-    pub fn tags(mut self, value: ::std::collections::HashMap<String, String>) -> Self {
-        self.inner.tags = Some(value);
+    /// Adds one entry to `Tags` (replacing one with the same key).
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.inner
+            .tags
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `Tags`.
+    pub fn set_tags(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.tags = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> TagResourceRequestBuilder<D> {
+        TagResourceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -20083,22 +24412,44 @@ impl UntagResourceRequest {
 }
 
 /// Builds a [`UntagResourceRequest`]; see [`UntagResourceRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct UntagResourceRequestBuilder {
-    inner: UntagResourceRequest,
+pub struct UntagResourceRequestBuilder<C = ()> {
+    pub(crate) inner: UntagResourceRequest,
+    pub(crate) client: C,
 }
 
-impl UntagResourceRequestBuilder {
+impl<C> UntagResourceRequestBuilder<C> {
     /// Sets `ResourceArn`.
-    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
-        self.inner.resource_arn = Some(value.into());
+    pub fn resource_arn(self, value: impl Into<String>) -> Self {
+        self.set_resource_arn(Some(value.into()))
+    }
+
+    /// Sets or clears `ResourceArn`.
+    pub fn set_resource_arn(mut self, value: Option<String>) -> Self {
+        self.inner.resource_arn = value;
         self
     }
 
-    /// Sets `TagKeys`.
-    pub fn tag_keys(mut self, value: Vec<String>) -> Self {
-        self.inner.tag_keys = Some(value);
+    /// Adds one item to `TagKeys`.
+    pub fn tag_keys(mut self, item: impl Into<String>) -> Self {
+        self.inner.tag_keys.get_or_insert_with(Vec::new).push(item.into());
         self
+    }
+
+    /// Sets or clears `TagKeys`.
+    pub fn set_tag_keys(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.tag_keys = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> UntagResourceRequestBuilder<D> {
+        UntagResourceRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -20211,40 +24562,76 @@ impl UpdateAuthEventFeedbackRequest {
 }
 
 /// Builds a [`UpdateAuthEventFeedbackRequest`]; see [`UpdateAuthEventFeedbackRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct UpdateAuthEventFeedbackRequestBuilder {
-    inner: UpdateAuthEventFeedbackRequest,
+pub struct UpdateAuthEventFeedbackRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateAuthEventFeedbackRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateAuthEventFeedbackRequestBuilder {
+impl<C> UpdateAuthEventFeedbackRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.inner.username = Some(value.into());
+    pub fn username(self, value: impl Into<String>) -> Self {
+        self.set_username(Some(value.into()))
+    }
+
+    /// Sets or clears `Username`.
+    pub fn set_username(mut self, value: Option<String>) -> Self {
+        self.inner.username = value;
         self
     }
 
     /// Sets `EventId`.
-    pub fn event_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.event_id = Some(value.into());
+    pub fn event_id(self, value: impl Into<String>) -> Self {
+        self.set_event_id(Some(value.into()))
+    }
+
+    /// Sets or clears `EventId`.
+    pub fn set_event_id(mut self, value: Option<String>) -> Self {
+        self.inner.event_id = value;
         self
     }
 
     /// Sets `FeedbackToken`.
-    pub fn feedback_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.feedback_token = Some(value.into());
+    pub fn feedback_token(self, value: impl Into<String>) -> Self {
+        self.set_feedback_token(Some(value.into()))
+    }
+
+    /// Sets or clears `FeedbackToken`.
+    pub fn set_feedback_token(mut self, value: Option<String>) -> Self {
+        self.inner.feedback_token = value;
         self
     }
 
     /// Sets `FeedbackValue`.
-    pub fn feedback_value(mut self, value: impl Into<FeedbackValue>) -> Self {
-        self.inner.feedback_value = Some(value.into());
+    pub fn feedback_value(self, value: impl Into<FeedbackValue>) -> Self {
+        self.set_feedback_value(Some(value.into()))
+    }
+
+    /// Sets or clears `FeedbackValue`.
+    pub fn set_feedback_value(mut self, value: Option<FeedbackValue>) -> Self {
+        self.inner.feedback_value = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> UpdateAuthEventFeedbackRequestBuilder<D> {
+        UpdateAuthEventFeedbackRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -20355,46 +24742,88 @@ impl UpdateCimdPolicyRequest {
 }
 
 /// Builds a [`UpdateCimdPolicyRequest`]; see [`UpdateCimdPolicyRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct UpdateCimdPolicyRequestBuilder {
-    inner: UpdateCimdPolicyRequest,
+pub struct UpdateCimdPolicyRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateCimdPolicyRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateCimdPolicyRequestBuilder {
+impl<C> UpdateCimdPolicyRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `CIMDPolicyId`.
-    pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.cimd_policy_id = Some(value.into());
+    pub fn cimd_policy_id(self, value: impl Into<String>) -> Self {
+        self.set_cimd_policy_id(Some(value.into()))
+    }
+
+    /// Sets or clears `CIMDPolicyId`.
+    pub fn set_cimd_policy_id(mut self, value: Option<String>) -> Self {
+        self.inner.cimd_policy_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `PolicyName`.
-    pub fn policy_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.policy_name = Some(value.into());
+    pub fn policy_name(self, value: impl Into<String>) -> Self {
+        self.set_policy_name(Some(value.into()))
+    }
+
+    /// Sets or clears `PolicyName`.
+    pub fn set_policy_name(mut self, value: Option<String>) -> Self {
+        self.inner.policy_name = value;
         self
     }
 
     /// Sets `CacheDuration`.
-    pub fn cache_duration(mut self, value: i32) -> Self {
-        self.inner.cache_duration = Some(value);
+    pub fn cache_duration(self, value: i32) -> Self {
+        self.set_cache_duration(Some(value))
+    }
+
+    /// Sets or clears `CacheDuration`.
+    pub fn set_cache_duration(mut self, value: Option<i32>) -> Self {
+        self.inner.cache_duration = value;
         self
     }
 
-    /// Sets `URLPatterns`.
-    pub fn url_patterns(mut self, value: Vec<String>) -> Self {
-        self.inner.url_patterns = Some(value);
+    /// Adds one item to `URLPatterns`.
+    pub fn url_patterns(mut self, item: impl Into<String>) -> Self {
+        self.inner.url_patterns.get_or_insert_with(Vec::new).push(item.into());
         self
+    }
+
+    /// Sets or clears `URLPatterns`.
+    pub fn set_url_patterns(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.url_patterns = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> UpdateCimdPolicyRequestBuilder<D> {
+        UpdateCimdPolicyRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -20488,34 +24917,68 @@ impl UpdateClientMetadataUrlStateRequest {
 }
 
 /// Builds a [`UpdateClientMetadataUrlStateRequest`]; see [`UpdateClientMetadataUrlStateRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct UpdateClientMetadataUrlStateRequestBuilder {
-    inner: UpdateClientMetadataUrlStateRequest,
+pub struct UpdateClientMetadataUrlStateRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateClientMetadataUrlStateRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateClientMetadataUrlStateRequestBuilder {
+impl<C> UpdateClientMetadataUrlStateRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `CIMDPolicyId`.
-    pub fn cimd_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.cimd_policy_id = Some(value.into());
+    pub fn cimd_policy_id(self, value: impl Into<String>) -> Self {
+        self.set_cimd_policy_id(Some(value.into()))
+    }
+
+    /// Sets or clears `CIMDPolicyId`.
+    pub fn set_cimd_policy_id(mut self, value: Option<String>) -> Self {
+        self.inner.cimd_policy_id = value;
         self
     }
 
     /// Sets `URL`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.inner.url = Some(value.into());
+    pub fn url(self, value: impl Into<String>) -> Self {
+        self.set_url(Some(value.into()))
+    }
+
+    /// Sets or clears `URL`.
+    pub fn set_url(mut self, value: Option<String>) -> Self {
+        self.inner.url = value;
         self
     }
 
     /// Sets `Action`.
-    pub fn action(mut self, value: impl Into<CimdCacheAction>) -> Self {
-        self.inner.action = Some(value.into());
+    pub fn action(self, value: impl Into<CimdCacheAction>) -> Self {
+        self.set_action(Some(value.into()))
+    }
+
+    /// Sets or clears `Action`.
+    pub fn set_action(mut self, value: Option<CimdCacheAction>) -> Self {
+        self.inner.action = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> UpdateClientMetadataUrlStateRequestBuilder<D> {
+        UpdateClientMetadataUrlStateRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -20590,31 +25053,60 @@ impl UpdateDeviceStatusRequest {
 }
 
 /// Builds a [`UpdateDeviceStatusRequest`]; see [`UpdateDeviceStatusRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct UpdateDeviceStatusRequestBuilder {
-    inner: UpdateDeviceStatusRequest,
+pub struct UpdateDeviceStatusRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateDeviceStatusRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateDeviceStatusRequestBuilder {
+impl<C> UpdateDeviceStatusRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
     /// Sets `DeviceKey`.
-    pub fn device_key(mut self, value: impl Into<String>) -> Self {
-        self.inner.device_key = Some(value.into());
+    pub fn device_key(self, value: impl Into<String>) -> Self {
+        self.set_device_key(Some(value.into()))
+    }
+
+    /// Sets or clears `DeviceKey`.
+    pub fn set_device_key(mut self, value: Option<String>) -> Self {
+        self.inner.device_key = value;
         self
     }
 
     /// Sets `DeviceRememberedStatus`.
     pub fn device_remembered_status(
-        mut self,
+        self,
         value: impl Into<DeviceRememberedStatus>,
     ) -> Self {
-        self.inner.device_remembered_status = Some(value.into());
+        self.set_device_remembered_status(Some(value.into()))
+    }
+
+    /// Sets or clears `DeviceRememberedStatus`.
+    pub fn set_device_remembered_status(
+        mut self,
+        value: Option<DeviceRememberedStatus>,
+    ) -> Self {
+        self.inner.device_remembered_status = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> UpdateDeviceStatusRequestBuilder<D> {
+        UpdateDeviceStatusRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -20691,40 +25183,76 @@ impl UpdateGroupRequest {
 }
 
 /// Builds a [`UpdateGroupRequest`]; see [`UpdateGroupRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct UpdateGroupRequestBuilder {
-    inner: UpdateGroupRequest,
+pub struct UpdateGroupRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateGroupRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateGroupRequestBuilder {
+impl<C> UpdateGroupRequestBuilder<C> {
     /// Sets `GroupName`.
-    pub fn group_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.group_name = Some(value.into());
+    pub fn group_name(self, value: impl Into<String>) -> Self {
+        self.set_group_name(Some(value.into()))
+    }
+
+    /// Sets or clears `GroupName`.
+    pub fn set_group_name(mut self, value: Option<String>) -> Self {
+        self.inner.group_name = value;
         self
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.inner.description = Some(value.into());
+    pub fn description(self, value: impl Into<String>) -> Self {
+        self.set_description(Some(value.into()))
+    }
+
+    /// Sets or clears `Description`.
+    pub fn set_description(mut self, value: Option<String>) -> Self {
+        self.inner.description = value;
         self
     }
 
     /// Sets `RoleArn`.
-    pub fn role_arn(mut self, value: impl Into<String>) -> Self {
-        self.inner.role_arn = Some(value.into());
+    pub fn role_arn(self, value: impl Into<String>) -> Self {
+        self.set_role_arn(Some(value.into()))
+    }
+
+    /// Sets or clears `RoleArn`.
+    pub fn set_role_arn(mut self, value: Option<String>) -> Self {
+        self.inner.role_arn = value;
         self
     }
 
     /// Sets `Precedence`.
-    pub fn precedence(mut self, value: i32) -> Self {
-        self.inner.precedence = Some(value);
+    pub fn precedence(self, value: i32) -> Self {
+        self.set_precedence(Some(value))
+    }
+
+    /// Sets or clears `Precedence`.
+    pub fn set_precedence(mut self, value: Option<i32>) -> Self {
+        self.inner.precedence = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> UpdateGroupRequestBuilder<D> {
+        UpdateGroupRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -20804,55 +25332,121 @@ impl UpdateIdentityProviderRequest {
 }
 
 /// Builds a [`UpdateIdentityProviderRequest`]; see [`UpdateIdentityProviderRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct UpdateIdentityProviderRequestBuilder {
-    inner: UpdateIdentityProviderRequest,
+pub struct UpdateIdentityProviderRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateIdentityProviderRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateIdentityProviderRequestBuilder {
+impl<C> UpdateIdentityProviderRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ProviderName`.
-    pub fn provider_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.provider_name = Some(value.into());
+    pub fn provider_name(self, value: impl Into<String>) -> Self {
+        self.set_provider_name(Some(value.into()))
+    }
+
+    /// Sets or clears `ProviderName`.
+    pub fn set_provider_name(mut self, value: Option<String>) -> Self {
+        self.inner.provider_name = value;
         self
     }
 
-    /// Sets `ProviderDetails`.
+    /// Adds one entry to `ProviderDetails` (replacing one with the same key).
     pub fn provider_details(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.provider_details = Some(value);
+        self.inner
+            .provider_details
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
     }
 
-    /// Sets `AttributeMapping`.
+    /// Sets or clears `ProviderDetails`.
+    pub fn set_provider_details(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.provider_details = value;
+        self
+    }
+
+    /// Adds one entry to `AttributeMapping` (replacing one with the same key).
     pub fn attribute_mapping(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.attribute_mapping = Some(value);
+        self.inner
+            .attribute_mapping
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
     }
 
-    /// Sets `IdpIdentifiers`.
-    pub fn idp_identifiers(mut self, value: Vec<String>) -> Self {
-        self.inner.idp_identifiers = Some(value);
+    /// Sets or clears `AttributeMapping`.
+    pub fn set_attribute_mapping(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.attribute_mapping = value;
         self
     }
 
-    /// Sets `AcrMapping`.
+    /// Adds one item to `IdpIdentifiers`.
+    pub fn idp_identifiers(mut self, item: impl Into<String>) -> Self {
+        self.inner.idp_identifiers.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `IdpIdentifiers`.
+    pub fn set_idp_identifiers(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.idp_identifiers = value;
+        self
+    }
+
+    /// Adds one entry to `AcrMapping` (replacing one with the same key).
     pub fn acr_mapping(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.acr_mapping = Some(value);
+        self.inner
+            .acr_mapping
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `AcrMapping`.
+    pub fn set_acr_mapping(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.acr_mapping = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> UpdateIdentityProviderRequestBuilder<D> {
+        UpdateIdentityProviderRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -20914,40 +25508,83 @@ impl UpdateManagedLoginBrandingRequest {
 }
 
 /// Builds a [`UpdateManagedLoginBrandingRequest`]; see [`UpdateManagedLoginBrandingRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct UpdateManagedLoginBrandingRequestBuilder {
-    inner: UpdateManagedLoginBrandingRequest,
+pub struct UpdateManagedLoginBrandingRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateManagedLoginBrandingRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateManagedLoginBrandingRequestBuilder {
+impl<C> UpdateManagedLoginBrandingRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ManagedLoginBrandingId`.
-    pub fn managed_login_branding_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.managed_login_branding_id = Some(value.into());
+    pub fn managed_login_branding_id(self, value: impl Into<String>) -> Self {
+        self.set_managed_login_branding_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ManagedLoginBrandingId`.
+    pub fn set_managed_login_branding_id(mut self, value: Option<String>) -> Self {
+        self.inner.managed_login_branding_id = value;
         self
     }
 
     /// Sets `UseCognitoProvidedValues`.
-    pub fn use_cognito_provided_values(mut self, value: bool) -> Self {
-        self.inner.use_cognito_provided_values = Some(value);
+    pub fn use_cognito_provided_values(self, value: bool) -> Self {
+        self.set_use_cognito_provided_values(Some(value))
+    }
+
+    /// Sets or clears `UseCognitoProvidedValues`.
+    pub fn set_use_cognito_provided_values(mut self, value: Option<bool>) -> Self {
+        self.inner.use_cognito_provided_values = value;
         self
     }
 
     /// Sets `Settings`.
-    pub fn settings(mut self, value: ::smithy_lean_runtime::Document) -> Self {
-        self.inner.settings = Some(value);
+    pub fn settings(self, value: ::smithy_lean_runtime::Document) -> Self {
+        self.set_settings(Some(value))
+    }
+
+    /// Sets or clears `Settings`.
+    pub fn set_settings(
+        mut self,
+        value: Option<::smithy_lean_runtime::Document>,
+    ) -> Self {
+        self.inner.settings = value;
         self
     }
 
-    /// Sets `Assets`.
-    pub fn assets(mut self, value: Vec<Asset>) -> Self {
-        self.inner.assets = Some(value);
+    /// Adds one item to `Assets`.
+    pub fn assets(mut self, item: impl Into<Asset>) -> Self {
+        self.inner.assets.get_or_insert_with(Vec::new).push(item.into());
         self
+    }
+
+    /// Sets or clears `Assets`.
+    pub fn set_assets(mut self, value: Option<Vec<Asset>>) -> Self {
+        self.inner.assets = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(
+        self,
+        client: D,
+    ) -> UpdateManagedLoginBrandingRequestBuilder<D> {
+        UpdateManagedLoginBrandingRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -21013,22 +25650,43 @@ impl UpdateProvisionedLimitRequest {
 }
 
 /// Builds a [`UpdateProvisionedLimitRequest`]; see [`UpdateProvisionedLimitRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct UpdateProvisionedLimitRequestBuilder {
-    inner: UpdateProvisionedLimitRequest,
+pub struct UpdateProvisionedLimitRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateProvisionedLimitRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateProvisionedLimitRequestBuilder {
+impl<C> UpdateProvisionedLimitRequestBuilder<C> {
     /// Sets `LimitDefinition`.
-    pub fn limit_definition(mut self, value: impl Into<LimitDefinition>) -> Self {
-        self.inner.limit_definition = Some(value.into());
+    pub fn limit_definition(self, value: impl Into<LimitDefinition>) -> Self {
+        self.set_limit_definition(Some(value.into()))
+    }
+
+    /// Sets or clears `LimitDefinition`.
+    pub fn set_limit_definition(mut self, value: Option<LimitDefinition>) -> Self {
+        self.inner.limit_definition = value;
         self
     }
 
     /// Sets `RequestedLimitValue`.
-    pub fn requested_limit_value(mut self, value: i32) -> Self {
-        self.inner.requested_limit_value = Some(value);
+    pub fn requested_limit_value(self, value: i32) -> Self {
+        self.set_requested_limit_value(Some(value))
+    }
+
+    /// Sets or clears `RequestedLimitValue`.
+    pub fn set_requested_limit_value(mut self, value: Option<i32>) -> Self {
+        self.inner.requested_limit_value = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> UpdateProvisionedLimitRequestBuilder<D> {
+        UpdateProvisionedLimitRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -21154,34 +25812,66 @@ impl UpdateResourceServerRequest {
 }
 
 /// Builds a [`UpdateResourceServerRequest`]; see [`UpdateResourceServerRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct UpdateResourceServerRequestBuilder {
-    inner: UpdateResourceServerRequest,
+pub struct UpdateResourceServerRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateResourceServerRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateResourceServerRequestBuilder {
+impl<C> UpdateResourceServerRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Identifier`.
-    pub fn identifier(mut self, value: impl Into<String>) -> Self {
-        self.inner.identifier = Some(value.into());
+    pub fn identifier(self, value: impl Into<String>) -> Self {
+        self.set_identifier(Some(value.into()))
+    }
+
+    /// Sets or clears `Identifier`.
+    pub fn set_identifier(mut self, value: Option<String>) -> Self {
+        self.inner.identifier = value;
         self
     }
 
     /// Sets `Name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.inner.name = Some(value.into());
+    pub fn name(self, value: impl Into<String>) -> Self {
+        self.set_name(Some(value.into()))
+    }
+
+    /// Sets or clears `Name`.
+    pub fn set_name(mut self, value: Option<String>) -> Self {
+        self.inner.name = value;
         self
     }
 
-    /// Sets `Scopes`.
-    pub fn scopes(mut self, value: Vec<ResourceServerScope>) -> Self {
-        self.inner.scopes = Some(value);
+    /// Adds one item to `Scopes`.
+    pub fn scopes(mut self, item: impl Into<ResourceServerScope>) -> Self {
+        self.inner.scopes.get_or_insert_with(Vec::new).push(item.into());
         self
+    }
+
+    /// Sets or clears `Scopes`.
+    pub fn set_scopes(mut self, value: Option<Vec<ResourceServerScope>>) -> Self {
+        self.inner.scopes = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> UpdateResourceServerRequestBuilder<D> {
+        UpdateResourceServerRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -21264,46 +25954,94 @@ impl UpdateTermsRequest {
 }
 
 /// Builds a [`UpdateTermsRequest`]; see [`UpdateTermsRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct UpdateTermsRequestBuilder {
-    inner: UpdateTermsRequest,
+pub struct UpdateTermsRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateTermsRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateTermsRequestBuilder {
+impl<C> UpdateTermsRequestBuilder<C> {
     /// Sets `TermsId`.
-    pub fn terms_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.terms_id = Some(value.into());
+    pub fn terms_id(self, value: impl Into<String>) -> Self {
+        self.set_terms_id(Some(value.into()))
+    }
+
+    /// Sets or clears `TermsId`.
+    pub fn set_terms_id(mut self, value: Option<String>) -> Self {
+        self.inner.terms_id = value;
         self
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `TermsName`.
-    pub fn terms_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.terms_name = Some(value.into());
+    pub fn terms_name(self, value: impl Into<String>) -> Self {
+        self.set_terms_name(Some(value.into()))
+    }
+
+    /// Sets or clears `TermsName`.
+    pub fn set_terms_name(mut self, value: Option<String>) -> Self {
+        self.inner.terms_name = value;
         self
     }
 
     /// Sets `TermsSource`.
-    pub fn terms_source(mut self, value: impl Into<TermsSource>) -> Self {
-        self.inner.terms_source = Some(value.into());
+    pub fn terms_source(self, value: impl Into<TermsSource>) -> Self {
+        self.set_terms_source(Some(value.into()))
+    }
+
+    /// Sets or clears `TermsSource`.
+    pub fn set_terms_source(mut self, value: Option<TermsSource>) -> Self {
+        self.inner.terms_source = value;
         self
     }
 
     /// Sets `Enforcement`.
-    pub fn enforcement(mut self, value: impl Into<TermsEnforcement>) -> Self {
-        self.inner.enforcement = Some(value.into());
+    pub fn enforcement(self, value: impl Into<TermsEnforcement>) -> Self {
+        self.set_enforcement(Some(value.into()))
+    }
+
+    /// Sets or clears `Enforcement`.
+    pub fn set_enforcement(mut self, value: Option<TermsEnforcement>) -> Self {
+        self.inner.enforcement = value;
         self
     }
 
-    /// Sets `Links`.
-    pub fn links(mut self, value: ::std::collections::HashMap<String, String>) -> Self {
-        self.inner.links = Some(value);
+    /// Adds one entry to `Links` (replacing one with the same key).
+    pub fn links(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.inner
+            .links
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `Links`.
+    pub fn set_links(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.links = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> UpdateTermsRequestBuilder<D> {
+        UpdateTermsRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -21380,31 +26118,66 @@ impl UpdateUserAttributesRequest {
 }
 
 /// Builds a [`UpdateUserAttributesRequest`]; see [`UpdateUserAttributesRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct UpdateUserAttributesRequestBuilder {
-    inner: UpdateUserAttributesRequest,
+pub struct UpdateUserAttributesRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateUserAttributesRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateUserAttributesRequestBuilder {
-    /// Sets `UserAttributes`.
-    pub fn user_attributes(mut self, value: Vec<Attribute>) -> Self {
-        self.inner.user_attributes = Some(value);
+impl<C> UpdateUserAttributesRequestBuilder<C> {
+    /// Adds one item to `UserAttributes`.
+    pub fn user_attributes(mut self, item: impl Into<Attribute>) -> Self {
+        self.inner.user_attributes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `UserAttributes`.
+    pub fn set_user_attributes(mut self, value: Option<Vec<Attribute>>) -> Self {
+        self.inner.user_attributes = value;
         self
     }
 
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
-    /// Sets `ClientMetadata`.
+    /// Adds one entry to `ClientMetadata` (replacing one with the same key).
     pub fn client_metadata(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.client_metadata = Some(value);
+        self.inner
+            .client_metadata
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `ClientMetadata`.
+    pub fn set_client_metadata(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.client_metadata = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> UpdateUserAttributesRequestBuilder<D> {
+        UpdateUserAttributesRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -21599,163 +26372,329 @@ impl UpdateUserPoolClientRequest {
 }
 
 /// Builds a [`UpdateUserPoolClientRequest`]; see [`UpdateUserPoolClientRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct UpdateUserPoolClientRequestBuilder {
-    inner: UpdateUserPoolClientRequest,
+pub struct UpdateUserPoolClientRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateUserPoolClientRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateUserPoolClientRequestBuilder {
+impl<C> UpdateUserPoolClientRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ClientId`.
-    pub fn client_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_id = Some(value.into());
+    pub fn client_id(self, value: impl Into<String>) -> Self {
+        self.set_client_id(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientId`.
+    pub fn set_client_id(mut self, value: Option<String>) -> Self {
+        self.inner.client_id = value;
         self
     }
 
     /// Sets `ClientName`.
-    pub fn client_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.client_name = Some(value.into());
+    pub fn client_name(self, value: impl Into<String>) -> Self {
+        self.set_client_name(Some(value.into()))
+    }
+
+    /// Sets or clears `ClientName`.
+    pub fn set_client_name(mut self, value: Option<String>) -> Self {
+        self.inner.client_name = value;
         self
     }
 
     /// Sets `RefreshTokenValidity`.
-    pub fn refresh_token_validity(mut self, value: i32) -> Self {
-        self.inner.refresh_token_validity = Some(value);
+    pub fn refresh_token_validity(self, value: i32) -> Self {
+        self.set_refresh_token_validity(Some(value))
+    }
+
+    /// Sets or clears `RefreshTokenValidity`.
+    pub fn set_refresh_token_validity(mut self, value: Option<i32>) -> Self {
+        self.inner.refresh_token_validity = value;
         self
     }
 
     /// Sets `AccessTokenValidity`.
-    pub fn access_token_validity(mut self, value: i32) -> Self {
-        self.inner.access_token_validity = Some(value);
+    pub fn access_token_validity(self, value: i32) -> Self {
+        self.set_access_token_validity(Some(value))
+    }
+
+    /// Sets or clears `AccessTokenValidity`.
+    pub fn set_access_token_validity(mut self, value: Option<i32>) -> Self {
+        self.inner.access_token_validity = value;
         self
     }
 
     /// Sets `IdTokenValidity`.
-    pub fn id_token_validity(mut self, value: i32) -> Self {
-        self.inner.id_token_validity = Some(value);
+    pub fn id_token_validity(self, value: i32) -> Self {
+        self.set_id_token_validity(Some(value))
+    }
+
+    /// Sets or clears `IdTokenValidity`.
+    pub fn set_id_token_validity(mut self, value: Option<i32>) -> Self {
+        self.inner.id_token_validity = value;
         self
     }
 
     /// Sets `TokenValidityUnits`.
-    pub fn token_validity_units(mut self, value: impl Into<TokenValidityUnits>) -> Self {
-        self.inner.token_validity_units = Some(value.into());
+    pub fn token_validity_units(self, value: impl Into<TokenValidityUnits>) -> Self {
+        self.set_token_validity_units(Some(value.into()))
+    }
+
+    /// Sets or clears `TokenValidityUnits`.
+    pub fn set_token_validity_units(
+        mut self,
+        value: Option<TokenValidityUnits>,
+    ) -> Self {
+        self.inner.token_validity_units = value;
         self
     }
 
-    /// Sets `ReadAttributes`.
-    pub fn read_attributes(mut self, value: Vec<String>) -> Self {
-        self.inner.read_attributes = Some(value);
+    /// Adds one item to `ReadAttributes`.
+    pub fn read_attributes(mut self, item: impl Into<String>) -> Self {
+        self.inner.read_attributes.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `WriteAttributes`.
-    pub fn write_attributes(mut self, value: Vec<String>) -> Self {
-        self.inner.write_attributes = Some(value);
+    /// Sets or clears `ReadAttributes`.
+    pub fn set_read_attributes(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.read_attributes = value;
         self
     }
 
-    /// Sets `ExplicitAuthFlows`.
-    pub fn explicit_auth_flows(mut self, value: Vec<ExplicitAuthFlows>) -> Self {
-        self.inner.explicit_auth_flows = Some(value);
+    /// Adds one item to `WriteAttributes`.
+    pub fn write_attributes(mut self, item: impl Into<String>) -> Self {
+        self.inner.write_attributes.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `SupportedIdentityProviders`.
-    pub fn supported_identity_providers(mut self, value: Vec<String>) -> Self {
-        self.inner.supported_identity_providers = Some(value);
+    /// Sets or clears `WriteAttributes`.
+    pub fn set_write_attributes(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.write_attributes = value;
         self
     }
 
-    /// Sets `CallbackURLs`.
-    pub fn callback_urls(mut self, value: Vec<String>) -> Self {
-        self.inner.callback_urls = Some(value);
+    /// Adds one item to `ExplicitAuthFlows`.
+    pub fn explicit_auth_flows(mut self, item: impl Into<ExplicitAuthFlows>) -> Self {
+        self.inner.explicit_auth_flows.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `LogoutURLs`.
-    pub fn logout_urls(mut self, value: Vec<String>) -> Self {
-        self.inner.logout_urls = Some(value);
+    /// Sets or clears `ExplicitAuthFlows`.
+    pub fn set_explicit_auth_flows(
+        mut self,
+        value: Option<Vec<ExplicitAuthFlows>>,
+    ) -> Self {
+        self.inner.explicit_auth_flows = value;
+        self
+    }
+
+    /// Adds one item to `SupportedIdentityProviders`.
+    pub fn supported_identity_providers(mut self, item: impl Into<String>) -> Self {
+        self.inner
+            .supported_identity_providers
+            .get_or_insert_with(Vec::new)
+            .push(item.into());
+        self
+    }
+
+    /// Sets or clears `SupportedIdentityProviders`.
+    pub fn set_supported_identity_providers(
+        mut self,
+        value: Option<Vec<String>>,
+    ) -> Self {
+        self.inner.supported_identity_providers = value;
+        self
+    }
+
+    /// Adds one item to `CallbackURLs`.
+    pub fn callback_urls(mut self, item: impl Into<String>) -> Self {
+        self.inner.callback_urls.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `CallbackURLs`.
+    pub fn set_callback_urls(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.callback_urls = value;
+        self
+    }
+
+    /// Adds one item to `LogoutURLs`.
+    pub fn logout_urls(mut self, item: impl Into<String>) -> Self {
+        self.inner.logout_urls.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `LogoutURLs`.
+    pub fn set_logout_urls(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.logout_urls = value;
         self
     }
 
     /// Sets `DefaultRedirectURI`.
-    pub fn default_redirect_uri(mut self, value: impl Into<String>) -> Self {
-        self.inner.default_redirect_uri = Some(value.into());
+    pub fn default_redirect_uri(self, value: impl Into<String>) -> Self {
+        self.set_default_redirect_uri(Some(value.into()))
+    }
+
+    /// Sets or clears `DefaultRedirectURI`.
+    pub fn set_default_redirect_uri(mut self, value: Option<String>) -> Self {
+        self.inner.default_redirect_uri = value;
         self
     }
 
-    /// Sets `AllowedOAuthFlows`.
-    pub fn allowed_o_auth_flows(mut self, value: Vec<OAuthFlow>) -> Self {
-        self.inner.allowed_o_auth_flows = Some(value);
+    /// Adds one item to `AllowedOAuthFlows`.
+    pub fn allowed_o_auth_flows(mut self, item: impl Into<OAuthFlow>) -> Self {
+        self.inner.allowed_o_auth_flows.get_or_insert_with(Vec::new).push(item.into());
         self
     }
 
-    /// Sets `AllowedOAuthScopes`.
-    pub fn allowed_o_auth_scopes(mut self, value: Vec<String>) -> Self {
-        self.inner.allowed_o_auth_scopes = Some(value);
+    /// Sets or clears `AllowedOAuthFlows`.
+    pub fn set_allowed_o_auth_flows(mut self, value: Option<Vec<OAuthFlow>>) -> Self {
+        self.inner.allowed_o_auth_flows = value;
+        self
+    }
+
+    /// Adds one item to `AllowedOAuthScopes`.
+    pub fn allowed_o_auth_scopes(mut self, item: impl Into<String>) -> Self {
+        self.inner.allowed_o_auth_scopes.get_or_insert_with(Vec::new).push(item.into());
+        self
+    }
+
+    /// Sets or clears `AllowedOAuthScopes`.
+    pub fn set_allowed_o_auth_scopes(mut self, value: Option<Vec<String>>) -> Self {
+        self.inner.allowed_o_auth_scopes = value;
         self
     }
 
     /// Sets `AllowedOAuthFlowsUserPoolClient`.
-    pub fn allowed_o_auth_flows_user_pool_client(mut self, value: bool) -> Self {
-        self.inner.allowed_o_auth_flows_user_pool_client = Some(value);
+    pub fn allowed_o_auth_flows_user_pool_client(self, value: bool) -> Self {
+        self.set_allowed_o_auth_flows_user_pool_client(Some(value))
+    }
+
+    /// Sets or clears `AllowedOAuthFlowsUserPoolClient`.
+    pub fn set_allowed_o_auth_flows_user_pool_client(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
+        self.inner.allowed_o_auth_flows_user_pool_client = value;
         self
     }
 
     /// Sets `AnalyticsConfiguration`.
     pub fn analytics_configuration(
-        mut self,
+        self,
         value: impl Into<AnalyticsConfiguration>,
     ) -> Self {
-        self.inner.analytics_configuration = Some(value.into());
+        self.set_analytics_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `AnalyticsConfiguration`.
+    pub fn set_analytics_configuration(
+        mut self,
+        value: Option<AnalyticsConfiguration>,
+    ) -> Self {
+        self.inner.analytics_configuration = value;
         self
     }
 
     /// Sets `PreventUserExistenceErrors`.
     pub fn prevent_user_existence_errors(
-        mut self,
+        self,
         value: impl Into<PreventUserExistenceErrorTypes>,
     ) -> Self {
-        self.inner.prevent_user_existence_errors = Some(value.into());
+        self.set_prevent_user_existence_errors(Some(value.into()))
+    }
+
+    /// Sets or clears `PreventUserExistenceErrors`.
+    pub fn set_prevent_user_existence_errors(
+        mut self,
+        value: Option<PreventUserExistenceErrorTypes>,
+    ) -> Self {
+        self.inner.prevent_user_existence_errors = value;
         self
     }
 
     /// Sets `EnableTokenRevocation`.
-    pub fn enable_token_revocation(mut self, value: bool) -> Self {
-        self.inner.enable_token_revocation = Some(value);
+    pub fn enable_token_revocation(self, value: bool) -> Self {
+        self.set_enable_token_revocation(Some(value))
+    }
+
+    /// Sets or clears `EnableTokenRevocation`.
+    pub fn set_enable_token_revocation(mut self, value: Option<bool>) -> Self {
+        self.inner.enable_token_revocation = value;
         self
     }
 
     /// Sets `EnablePropagateAdditionalUserContextData`.
-    pub fn enable_propagate_additional_user_context_data(mut self, value: bool) -> Self {
-        self.inner.enable_propagate_additional_user_context_data = Some(value);
+    pub fn enable_propagate_additional_user_context_data(self, value: bool) -> Self {
+        self.set_enable_propagate_additional_user_context_data(Some(value))
+    }
+
+    /// Sets or clears `EnablePropagateAdditionalUserContextData`.
+    pub fn set_enable_propagate_additional_user_context_data(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
+        self.inner.enable_propagate_additional_user_context_data = value;
         self
     }
 
     /// Sets `AuthSessionValidity`.
-    pub fn auth_session_validity(mut self, value: i32) -> Self {
-        self.inner.auth_session_validity = Some(value);
+    pub fn auth_session_validity(self, value: i32) -> Self {
+        self.set_auth_session_validity(Some(value))
+    }
+
+    /// Sets or clears `AuthSessionValidity`.
+    pub fn set_auth_session_validity(mut self, value: Option<i32>) -> Self {
+        self.inner.auth_session_validity = value;
         self
     }
 
     /// Sets `RefreshTokenRotation`.
-    pub fn refresh_token_rotation(
+    pub fn refresh_token_rotation(self, value: impl Into<RefreshTokenRotation>) -> Self {
+        self.set_refresh_token_rotation(Some(value.into()))
+    }
+
+    /// Sets or clears `RefreshTokenRotation`.
+    pub fn set_refresh_token_rotation(
         mut self,
-        value: impl Into<RefreshTokenRotation>,
+        value: Option<RefreshTokenRotation>,
     ) -> Self {
-        self.inner.refresh_token_rotation = Some(value.into());
+        self.inner.refresh_token_rotation = value;
         self
     }
 
     /// Sets `PublishSecretsInAWSSecretsManager`.
-    pub fn publish_secrets_in_aws_secrets_manager(mut self, value: bool) -> Self {
-        self.inner.publish_secrets_in_aws_secrets_manager = Some(value);
+    pub fn publish_secrets_in_aws_secrets_manager(self, value: bool) -> Self {
+        self.set_publish_secrets_in_aws_secrets_manager(Some(value))
+    }
+
+    /// Sets or clears `PublishSecretsInAWSSecretsManager`.
+    pub fn set_publish_secrets_in_aws_secrets_manager(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
+        self.inner.publish_secrets_in_aws_secrets_manager = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> UpdateUserPoolClientRequestBuilder<D> {
+        UpdateUserPoolClientRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -21830,40 +26769,79 @@ impl UpdateUserPoolDomainRequest {
 }
 
 /// Builds a [`UpdateUserPoolDomainRequest`]; see [`UpdateUserPoolDomainRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct UpdateUserPoolDomainRequestBuilder {
-    inner: UpdateUserPoolDomainRequest,
+pub struct UpdateUserPoolDomainRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateUserPoolDomainRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateUserPoolDomainRequestBuilder {
+impl<C> UpdateUserPoolDomainRequestBuilder<C> {
     /// Sets `Domain`.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.inner.domain = Some(value.into());
+    pub fn domain(self, value: impl Into<String>) -> Self {
+        self.set_domain(Some(value.into()))
+    }
+
+    /// Sets or clears `Domain`.
+    pub fn set_domain(mut self, value: Option<String>) -> Self {
+        self.inner.domain = value;
         self
     }
 
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `ManagedLoginVersion`.
-    pub fn managed_login_version(mut self, value: i32) -> Self {
-        self.inner.managed_login_version = Some(value);
+    pub fn managed_login_version(self, value: i32) -> Self {
+        self.set_managed_login_version(Some(value))
+    }
+
+    /// Sets or clears `ManagedLoginVersion`.
+    pub fn set_managed_login_version(mut self, value: Option<i32>) -> Self {
+        self.inner.managed_login_version = value;
         self
     }
 
     /// Sets `CustomDomainConfig`.
-    pub fn custom_domain_config(mut self, value: impl Into<CustomDomainConfig>) -> Self {
-        self.inner.custom_domain_config = Some(value.into());
+    pub fn custom_domain_config(self, value: impl Into<CustomDomainConfig>) -> Self {
+        self.set_custom_domain_config(Some(value.into()))
+    }
+
+    /// Sets or clears `CustomDomainConfig`.
+    pub fn set_custom_domain_config(
+        mut self,
+        value: Option<CustomDomainConfig>,
+    ) -> Self {
+        self.inner.custom_domain_config = value;
         self
     }
 
     /// Sets `Routing`.
-    pub fn routing(mut self, value: impl Into<Routing>) -> Self {
-        self.inner.routing = Some(value.into());
+    pub fn routing(self, value: impl Into<Routing>) -> Self {
+        self.set_routing(Some(value.into()))
+    }
+
+    /// Sets or clears `Routing`.
+    pub fn set_routing(mut self, value: Option<Routing>) -> Self {
+        self.inner.routing = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> UpdateUserPoolDomainRequestBuilder<D> {
+        UpdateUserPoolDomainRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -21950,28 +26928,54 @@ impl UpdateUserPoolReplicaRequest {
 }
 
 /// Builds a [`UpdateUserPoolReplicaRequest`]; see [`UpdateUserPoolReplicaRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct UpdateUserPoolReplicaRequestBuilder {
-    inner: UpdateUserPoolReplicaRequest,
+pub struct UpdateUserPoolReplicaRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateUserPoolReplicaRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateUserPoolReplicaRequestBuilder {
+impl<C> UpdateUserPoolReplicaRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `RegionName`.
-    pub fn region_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.region_name = Some(value.into());
+    pub fn region_name(self, value: impl Into<String>) -> Self {
+        self.set_region_name(Some(value.into()))
+    }
+
+    /// Sets or clears `RegionName`.
+    pub fn set_region_name(mut self, value: Option<String>) -> Self {
+        self.inner.region_name = value;
         self
     }
 
     /// Sets `Status`.
-    pub fn status(mut self, value: impl Into<UpdateReplicaStatus>) -> Self {
-        self.inner.status = Some(value.into());
+    pub fn status(self, value: impl Into<UpdateReplicaStatus>) -> Self {
+        self.set_status(Some(value.into()))
+    }
+
+    /// Sets or clears `Status`.
+    pub fn set_status(mut self, value: Option<UpdateReplicaStatus>) -> Self {
+        self.inner.status = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> UpdateUserPoolReplicaRequestBuilder<D> {
+        UpdateUserPoolReplicaRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -22108,184 +27112,358 @@ impl UpdateUserPoolRequest {
 }
 
 /// Builds a [`UpdateUserPoolRequest`]; see [`UpdateUserPoolRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct UpdateUserPoolRequestBuilder {
-    inner: UpdateUserPoolRequest,
+pub struct UpdateUserPoolRequestBuilder<C = ()> {
+    pub(crate) inner: UpdateUserPoolRequest,
+    pub(crate) client: C,
 }
 
-impl UpdateUserPoolRequestBuilder {
+impl<C> UpdateUserPoolRequestBuilder<C> {
     /// Sets `UserPoolId`.
-    pub fn user_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_pool_id = Some(value.into());
+    pub fn user_pool_id(self, value: impl Into<String>) -> Self {
+        self.set_user_pool_id(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolId`.
+    pub fn set_user_pool_id(mut self, value: Option<String>) -> Self {
+        self.inner.user_pool_id = value;
         self
     }
 
     /// Sets `Policies`.
-    pub fn policies(mut self, value: impl Into<UserPoolPolicy>) -> Self {
-        self.inner.policies = Some(value.into());
+    pub fn policies(self, value: impl Into<UserPoolPolicy>) -> Self {
+        self.set_policies(Some(value.into()))
+    }
+
+    /// Sets or clears `Policies`.
+    pub fn set_policies(mut self, value: Option<UserPoolPolicy>) -> Self {
+        self.inner.policies = value;
         self
     }
 
     /// Sets `DeletionProtection`.
-    pub fn deletion_protection(mut self, value: impl Into<DeletionProtection>) -> Self {
-        self.inner.deletion_protection = Some(value.into());
+    pub fn deletion_protection(self, value: impl Into<DeletionProtection>) -> Self {
+        self.set_deletion_protection(Some(value.into()))
+    }
+
+    /// Sets or clears `DeletionProtection`.
+    pub fn set_deletion_protection(mut self, value: Option<DeletionProtection>) -> Self {
+        self.inner.deletion_protection = value;
         self
     }
 
     /// Sets `LambdaConfig`.
-    pub fn lambda_config(mut self, value: impl Into<LambdaConfig>) -> Self {
-        self.inner.lambda_config = Some(value.into());
+    pub fn lambda_config(self, value: impl Into<LambdaConfig>) -> Self {
+        self.set_lambda_config(Some(value.into()))
+    }
+
+    /// Sets or clears `LambdaConfig`.
+    pub fn set_lambda_config(mut self, value: Option<LambdaConfig>) -> Self {
+        self.inner.lambda_config = value;
         self
     }
 
-    /// Sets `AutoVerifiedAttributes`.
-    pub fn auto_verified_attributes(mut self, value: Vec<VerifiedAttribute>) -> Self {
-        self.inner.auto_verified_attributes = Some(value);
+    /// Adds one item to `AutoVerifiedAttributes`.
+    pub fn auto_verified_attributes(
+        mut self,
+        item: impl Into<VerifiedAttribute>,
+    ) -> Self {
+        self.inner
+            .auto_verified_attributes
+            .get_or_insert_with(Vec::new)
+            .push(item.into());
+        self
+    }
+
+    /// Sets or clears `AutoVerifiedAttributes`.
+    pub fn set_auto_verified_attributes(
+        mut self,
+        value: Option<Vec<VerifiedAttribute>>,
+    ) -> Self {
+        self.inner.auto_verified_attributes = value;
         self
     }
 
     /// Sets `SmsVerificationMessage`.
-    pub fn sms_verification_message(mut self, value: impl Into<String>) -> Self {
-        self.inner.sms_verification_message = Some(value.into());
+    pub fn sms_verification_message(self, value: impl Into<String>) -> Self {
+        self.set_sms_verification_message(Some(value.into()))
+    }
+
+    /// Sets or clears `SmsVerificationMessage`.
+    pub fn set_sms_verification_message(mut self, value: Option<String>) -> Self {
+        self.inner.sms_verification_message = value;
         self
     }
 
     /// Sets `EmailVerificationMessage`.
-    pub fn email_verification_message(mut self, value: impl Into<String>) -> Self {
-        self.inner.email_verification_message = Some(value.into());
+    pub fn email_verification_message(self, value: impl Into<String>) -> Self {
+        self.set_email_verification_message(Some(value.into()))
+    }
+
+    /// Sets or clears `EmailVerificationMessage`.
+    pub fn set_email_verification_message(mut self, value: Option<String>) -> Self {
+        self.inner.email_verification_message = value;
         self
     }
 
     /// Sets `EmailVerificationSubject`.
-    pub fn email_verification_subject(mut self, value: impl Into<String>) -> Self {
-        self.inner.email_verification_subject = Some(value.into());
+    pub fn email_verification_subject(self, value: impl Into<String>) -> Self {
+        self.set_email_verification_subject(Some(value.into()))
+    }
+
+    /// Sets or clears `EmailVerificationSubject`.
+    pub fn set_email_verification_subject(mut self, value: Option<String>) -> Self {
+        self.inner.email_verification_subject = value;
         self
     }
 
     /// Sets `VerificationMessageTemplate`.
     pub fn verification_message_template(
-        mut self,
+        self,
         value: impl Into<VerificationMessageTemplate>,
     ) -> Self {
-        self.inner.verification_message_template = Some(value.into());
+        self.set_verification_message_template(Some(value.into()))
+    }
+
+    /// Sets or clears `VerificationMessageTemplate`.
+    pub fn set_verification_message_template(
+        mut self,
+        value: Option<VerificationMessageTemplate>,
+    ) -> Self {
+        self.inner.verification_message_template = value;
         self
     }
 
     /// Sets `SmsAuthenticationMessage`.
-    pub fn sms_authentication_message(mut self, value: impl Into<String>) -> Self {
-        self.inner.sms_authentication_message = Some(value.into());
+    pub fn sms_authentication_message(self, value: impl Into<String>) -> Self {
+        self.set_sms_authentication_message(Some(value.into()))
+    }
+
+    /// Sets or clears `SmsAuthenticationMessage`.
+    pub fn set_sms_authentication_message(mut self, value: Option<String>) -> Self {
+        self.inner.sms_authentication_message = value;
         self
     }
 
     /// Sets `UserAttributeUpdateSettings`.
     pub fn user_attribute_update_settings(
-        mut self,
+        self,
         value: impl Into<UserAttributeUpdateSettings>,
     ) -> Self {
-        self.inner.user_attribute_update_settings = Some(value.into());
+        self.set_user_attribute_update_settings(Some(value.into()))
+    }
+
+    /// Sets or clears `UserAttributeUpdateSettings`.
+    pub fn set_user_attribute_update_settings(
+        mut self,
+        value: Option<UserAttributeUpdateSettings>,
+    ) -> Self {
+        self.inner.user_attribute_update_settings = value;
         self
     }
 
     /// Sets `MfaConfiguration`.
-    pub fn mfa_configuration(mut self, value: impl Into<UserPoolMfa>) -> Self {
-        self.inner.mfa_configuration = Some(value.into());
+    pub fn mfa_configuration(self, value: impl Into<UserPoolMfa>) -> Self {
+        self.set_mfa_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `MfaConfiguration`.
+    pub fn set_mfa_configuration(mut self, value: Option<UserPoolMfa>) -> Self {
+        self.inner.mfa_configuration = value;
         self
     }
 
     /// Sets `DeviceConfiguration`.
-    pub fn device_configuration(
+    pub fn device_configuration(self, value: impl Into<DeviceConfiguration>) -> Self {
+        self.set_device_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `DeviceConfiguration`.
+    pub fn set_device_configuration(
         mut self,
-        value: impl Into<DeviceConfiguration>,
+        value: Option<DeviceConfiguration>,
     ) -> Self {
-        self.inner.device_configuration = Some(value.into());
+        self.inner.device_configuration = value;
         self
     }
 
     /// Sets `EmailConfiguration`.
-    pub fn email_configuration(mut self, value: impl Into<EmailConfiguration>) -> Self {
-        self.inner.email_configuration = Some(value.into());
+    pub fn email_configuration(self, value: impl Into<EmailConfiguration>) -> Self {
+        self.set_email_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `EmailConfiguration`.
+    pub fn set_email_configuration(mut self, value: Option<EmailConfiguration>) -> Self {
+        self.inner.email_configuration = value;
         self
     }
 
     /// Sets `SmsConfiguration`.
-    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
-        self.inner.sms_configuration = Some(value.into());
+    pub fn sms_configuration(self, value: impl Into<SmsConfiguration>) -> Self {
+        self.set_sms_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `SmsConfiguration`.
+    pub fn set_sms_configuration(mut self, value: Option<SmsConfiguration>) -> Self {
+        self.inner.sms_configuration = value;
         self
     }
 
-    /// Sets `UserPoolTags`.
+    /// Adds one entry to `UserPoolTags` (replacing one with the same key).
     pub fn user_pool_tags(
         mut self,
-        value: ::std::collections::HashMap<String, String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.inner.user_pool_tags = Some(value);
+        self.inner
+            .user_pool_tags
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets or clears `UserPoolTags`.
+    pub fn set_user_pool_tags(
+        mut self,
+        value: Option<::std::collections::HashMap<String, String>>,
+    ) -> Self {
+        self.inner.user_pool_tags = value;
         self
     }
 
     /// Sets `AdminCreateUserConfig`.
     pub fn admin_create_user_config(
-        mut self,
+        self,
         value: impl Into<AdminCreateUserConfig>,
     ) -> Self {
-        self.inner.admin_create_user_config = Some(value.into());
+        self.set_admin_create_user_config(Some(value.into()))
+    }
+
+    /// Sets or clears `AdminCreateUserConfig`.
+    pub fn set_admin_create_user_config(
+        mut self,
+        value: Option<AdminCreateUserConfig>,
+    ) -> Self {
+        self.inner.admin_create_user_config = value;
         self
     }
 
     /// Sets `UserPoolAddOns`.
-    pub fn user_pool_add_ons(mut self, value: impl Into<UserPoolAddOns>) -> Self {
-        self.inner.user_pool_add_ons = Some(value.into());
+    pub fn user_pool_add_ons(self, value: impl Into<UserPoolAddOns>) -> Self {
+        self.set_user_pool_add_ons(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolAddOns`.
+    pub fn set_user_pool_add_ons(mut self, value: Option<UserPoolAddOns>) -> Self {
+        self.inner.user_pool_add_ons = value;
         self
     }
 
     /// Sets `DcrConfiguration`.
-    pub fn dcr_configuration(mut self, value: impl Into<DcrConfiguration>) -> Self {
-        self.inner.dcr_configuration = Some(value.into());
+    pub fn dcr_configuration(self, value: impl Into<DcrConfiguration>) -> Self {
+        self.set_dcr_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `DcrConfiguration`.
+    pub fn set_dcr_configuration(mut self, value: Option<DcrConfiguration>) -> Self {
+        self.inner.dcr_configuration = value;
         self
     }
 
     /// Sets `AccountRecoverySetting`.
     pub fn account_recovery_setting(
-        mut self,
+        self,
         value: impl Into<AccountRecoverySetting>,
     ) -> Self {
-        self.inner.account_recovery_setting = Some(value.into());
+        self.set_account_recovery_setting(Some(value.into()))
+    }
+
+    /// Sets or clears `AccountRecoverySetting`.
+    pub fn set_account_recovery_setting(
+        mut self,
+        value: Option<AccountRecoverySetting>,
+    ) -> Self {
+        self.inner.account_recovery_setting = value;
         self
     }
 
     /// Sets `PoolName`.
-    pub fn pool_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.pool_name = Some(value.into());
+    pub fn pool_name(self, value: impl Into<String>) -> Self {
+        self.set_pool_name(Some(value.into()))
+    }
+
+    /// Sets or clears `PoolName`.
+    pub fn set_pool_name(mut self, value: Option<String>) -> Self {
+        self.inner.pool_name = value;
         self
     }
 
     /// Sets `UserPoolTier`.
-    pub fn user_pool_tier(mut self, value: impl Into<UserPoolTier>) -> Self {
-        self.inner.user_pool_tier = Some(value.into());
+    pub fn user_pool_tier(self, value: impl Into<UserPoolTier>) -> Self {
+        self.set_user_pool_tier(Some(value.into()))
+    }
+
+    /// Sets or clears `UserPoolTier`.
+    pub fn set_user_pool_tier(mut self, value: Option<UserPoolTier>) -> Self {
+        self.inner.user_pool_tier = value;
         self
     }
 
     /// Sets `KeyConfiguration`.
-    pub fn key_configuration(mut self, value: impl Into<KeyConfiguration>) -> Self {
-        self.inner.key_configuration = Some(value.into());
+    pub fn key_configuration(self, value: impl Into<KeyConfiguration>) -> Self {
+        self.set_key_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `KeyConfiguration`.
+    pub fn set_key_configuration(mut self, value: Option<KeyConfiguration>) -> Self {
+        self.inner.key_configuration = value;
         self
     }
 
     /// Sets `IssuerConfiguration`.
-    pub fn issuer_configuration(
+    pub fn issuer_configuration(self, value: impl Into<IssuerConfiguration>) -> Self {
+        self.set_issuer_configuration(Some(value.into()))
+    }
+
+    /// Sets or clears `IssuerConfiguration`.
+    pub fn set_issuer_configuration(
         mut self,
-        value: impl Into<IssuerConfiguration>,
+        value: Option<IssuerConfiguration>,
     ) -> Self {
-        self.inner.issuer_configuration = Some(value.into());
+        self.inner.issuer_configuration = value;
         self
     }
 
-    /// Sets `AcrConfiguration`.
+    /// Adds one entry to `AcrConfiguration` (replacing one with the same key).
     pub fn acr_configuration(
         mut self,
-        value: ::std::collections::HashMap<String, AcrLevelConfig>,
+        key: impl Into<String>,
+        value: impl Into<AcrLevelConfig>,
     ) -> Self {
-        self.inner.acr_configuration = Some(value);
+        self.inner
+            .acr_configuration
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert(key.into(), value.into());
         self
+    }
+
+    /// Sets or clears `AcrConfiguration`.
+    pub fn set_acr_configuration(
+        mut self,
+        value: Option<::std::collections::HashMap<String, AcrLevelConfig>>,
+    ) -> Self {
+        self.inner.acr_configuration = value;
+        self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> UpdateUserPoolRequestBuilder<D> {
+        UpdateUserPoolRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -23515,34 +28693,65 @@ impl VerifySoftwareTokenRequest {
 }
 
 /// Builds a [`VerifySoftwareTokenRequest`]; see [`VerifySoftwareTokenRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct VerifySoftwareTokenRequestBuilder {
-    inner: VerifySoftwareTokenRequest,
+pub struct VerifySoftwareTokenRequestBuilder<C = ()> {
+    pub(crate) inner: VerifySoftwareTokenRequest,
+    pub(crate) client: C,
 }
 
-impl VerifySoftwareTokenRequestBuilder {
+impl<C> VerifySoftwareTokenRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
     /// Sets `Session`.
-    pub fn session(mut self, value: impl Into<String>) -> Self {
-        self.inner.session = Some(value.into());
+    pub fn session(self, value: impl Into<String>) -> Self {
+        self.set_session(Some(value.into()))
+    }
+
+    /// Sets or clears `Session`.
+    pub fn set_session(mut self, value: Option<String>) -> Self {
+        self.inner.session = value;
         self
     }
 
     /// Sets `UserCode`.
-    pub fn user_code(mut self, value: impl Into<String>) -> Self {
-        self.inner.user_code = Some(value.into());
+    pub fn user_code(self, value: impl Into<String>) -> Self {
+        self.set_user_code(Some(value.into()))
+    }
+
+    /// Sets or clears `UserCode`.
+    pub fn set_user_code(mut self, value: Option<String>) -> Self {
+        self.inner.user_code = value;
         self
     }
 
     /// Sets `FriendlyDeviceName`.
-    pub fn friendly_device_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.friendly_device_name = Some(value.into());
+    pub fn friendly_device_name(self, value: impl Into<String>) -> Self {
+        self.set_friendly_device_name(Some(value.into()))
+    }
+
+    /// Sets or clears `FriendlyDeviceName`.
+    pub fn set_friendly_device_name(mut self, value: Option<String>) -> Self {
+        self.inner.friendly_device_name = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> VerifySoftwareTokenRequestBuilder<D> {
+        VerifySoftwareTokenRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.
@@ -23686,28 +28895,54 @@ impl VerifyUserAttributeRequest {
 }
 
 /// Builds a [`VerifyUserAttributeRequest`]; see [`VerifyUserAttributeRequest::builder`].
+///
+/// With a client attached (`C`: see [`with_client`](Self::with_client)) it can also send the request.
 #[derive(Clone, Debug, Default)]
-pub struct VerifyUserAttributeRequestBuilder {
-    inner: VerifyUserAttributeRequest,
+pub struct VerifyUserAttributeRequestBuilder<C = ()> {
+    pub(crate) inner: VerifyUserAttributeRequest,
+    pub(crate) client: C,
 }
 
-impl VerifyUserAttributeRequestBuilder {
+impl<C> VerifyUserAttributeRequestBuilder<C> {
     /// Sets `AccessToken`.
-    pub fn access_token(mut self, value: impl Into<String>) -> Self {
-        self.inner.access_token = Some(value.into());
+    pub fn access_token(self, value: impl Into<String>) -> Self {
+        self.set_access_token(Some(value.into()))
+    }
+
+    /// Sets or clears `AccessToken`.
+    pub fn set_access_token(mut self, value: Option<String>) -> Self {
+        self.inner.access_token = value;
         self
     }
 
     /// Sets `AttributeName`.
-    pub fn attribute_name(mut self, value: impl Into<String>) -> Self {
-        self.inner.attribute_name = Some(value.into());
+    pub fn attribute_name(self, value: impl Into<String>) -> Self {
+        self.set_attribute_name(Some(value.into()))
+    }
+
+    /// Sets or clears `AttributeName`.
+    pub fn set_attribute_name(mut self, value: Option<String>) -> Self {
+        self.inner.attribute_name = value;
         self
     }
 
     /// Sets `Code`.
-    pub fn code(mut self, value: impl Into<String>) -> Self {
-        self.inner.code = Some(value.into());
+    pub fn code(self, value: impl Into<String>) -> Self {
+        self.set_code(Some(value.into()))
+    }
+
+    /// Sets or clears `Code`.
+    pub fn set_code(mut self, value: Option<String>) -> Self {
+        self.inner.code = value;
         self
+    }
+
+    /// Attaches `client`: the service's client or any implementation of its trait.
+    pub fn with_client<D>(self, client: D) -> VerifyUserAttributeRequestBuilder<D> {
+        VerifyUserAttributeRequestBuilder {
+            inner: self.inner,
+            client,
+        }
     }
 
     /// Returns the input, or which required member is missing.

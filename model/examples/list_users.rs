@@ -12,8 +12,8 @@
 use std::process::ExitCode;
 
 use cognito_identity_provider::runtime::StreamExt;
-use cognito_identity_provider::types::{ListUsersRequest, User};
-use cognito_identity_provider::{Client, CognitoIdentityProvider, Config};
+use cognito_identity_provider::types::User;
+use cognito_identity_provider::{Client, Config};
 
 const USAGE: &str = "usage: list_users <user-pool-id> [filter] [page-size]";
 
@@ -28,19 +28,6 @@ async fn main() -> ExitCode {
         eprintln!("page size must be a number\n{USAGE}");
         return ExitCode::from(2);
     };
-    let mut input = ListUsersRequest::builder()
-        .user_pool_id(pool_id)
-        .limit(page_size);
-    if let Some(filter) = filter {
-        input = input.filter(filter);
-    }
-    let input = match input.build() {
-        Ok(input) => input,
-        Err(error) => {
-            eprintln!("{error}\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
     let config = match Config::load().await {
         Ok(config) => config,
         Err(error) => {
@@ -49,7 +36,12 @@ async fn main() -> ExitCode {
         }
     };
     let client = Client::new(config);
-    let mut pages = std::pin::pin!(client.list_users_pages(input));
+    let mut pages = client
+        .list_users()
+        .user_pool_id(pool_id)
+        .limit(page_size)
+        .set_filter(filter.cloned())
+        .into_paginator();
     let (mut page_count, mut user_count) = (0, 0);
     while let Some(page) = pages.next().await {
         let users = match page {

@@ -2,11 +2,10 @@
 //! [`crate::moto_env`]), and typed set-up calls the tests share. Everything goes through the
 //! generated crate's typed API; no request is written as raw JSON.
 
+use cognito_identity_provider::Client;
 use cognito_identity_provider::types::{
-    AdminCreateUserRequest, Attribute, CreateUserPoolClientRequest, CreateUserPoolDomainRequest,
-    CreateUserPoolRequest, DeletionProtection, ExplicitAuthFlows, MessageAction, UserStatus,
+    Attribute, DeletionProtection, ExplicitAuthFlows, MessageAction, UserStatus,
 };
-use cognito_identity_provider::{Client, CognitoIdentityProvider};
 
 use crate::moto_env::{config, endpoint};
 
@@ -26,12 +25,13 @@ impl Moto {
 
     /// Creates a pool with the given deletion protection and returns its id.
     pub async fn user_pool(&self, name: &str, protection: DeletionProtection) -> String {
-        let input = CreateUserPoolRequest::builder()
+        let created = self
+            .client
+            .create_user_pool()
             .pool_name(name)
             .deletion_protection(protection.clone())
-            .build()
-            .expect("the pool name is set");
-        let created = self.client.create_user_pool(input).await;
+            .send()
+            .await;
         let pool = created.expect("CreateUserPool").user_pool.expect("a pool");
         assert_eq!(pool.deletion_protection, Some(protection));
         pool.id.expect("the new pool has an id")
@@ -40,14 +40,15 @@ impl Moto {
     /// Creates a user with an `email` attribute and no invitation; moto gives it the status
     /// `FORCE_CHANGE_PASSWORD`.
     pub async fn user(&self, pool_id: &str, username: &str, email: &str) {
-        let input = AdminCreateUserRequest::builder()
+        let created = self
+            .client
+            .admin_create_user()
             .user_pool_id(pool_id)
             .username(username)
-            .user_attributes(vec![email_attribute(email)])
+            .user_attributes(email_attribute(email))
             .message_action(MessageAction::Suppress)
-            .build()
-            .expect("pool and user name are set");
-        let created = self.client.admin_create_user(input).await;
+            .send()
+            .await;
         let user = created.expect("AdminCreateUser").user.expect("a user");
         assert_eq!(user.username.as_deref(), Some(username));
         assert_eq!(user.user_status, Some(UserStatus::ForceChangePassword));
@@ -55,17 +56,18 @@ impl Moto {
 
     /// Creates an app client that allows password sign-in and returns its id.
     pub async fn app_client(&self, pool_id: &str, name: &str) -> String {
-        let input = CreateUserPoolClientRequest::builder()
+        let created = self
+            .client
+            .create_user_pool_client()
             .user_pool_id(pool_id)
             .client_name(name)
-            .explicit_auth_flows(vec![
+            .set_explicit_auth_flows(Some(vec![
                 ExplicitAuthFlows::AllowUserPasswordAuth,
                 ExplicitAuthFlows::AllowAdminUserPasswordAuth,
                 ExplicitAuthFlows::AllowRefreshTokenAuth,
-            ])
-            .build()
-            .expect("pool and client name are set");
-        let created = self.client.create_user_pool_client(input).await;
+            ]))
+            .send()
+            .await;
         let app = created
             .expect("CreateUserPoolClient")
             .user_pool_client
@@ -76,13 +78,11 @@ impl Moto {
 
     /// Gives the pool a hosted-UI domain prefix.
     pub async fn domain(&self, pool_id: &str, domain: &str) {
-        let input = CreateUserPoolDomainRequest::builder()
+        self.client
+            .create_user_pool_domain()
             .user_pool_id(pool_id)
             .domain(domain)
-            .build()
-            .expect("pool and domain are set");
-        self.client
-            .create_user_pool_domain(input)
+            .send()
             .await
             .expect("CreateUserPoolDomain");
     }

@@ -25,7 +25,7 @@ async fn describe(moto: &Moto, pool_id: &str) -> Result<UserPool, String> {
         .user_pool_id(pool_id)
         .build()
         .unwrap();
-    match moto.client.describe_user_pool(input).await {
+    match CognitoIdentityProvider::describe_user_pool(&moto.client, input).await {
         Ok(output) => Ok(output.user_pool.expect("DescribeUserPool returns the pool")),
         Err(error) if error.is_resource_not_found_exception() => Err("not found".to_owned()),
         Err(error) => panic!("DescribeUserPool failed: {error:?}"),
@@ -37,7 +37,9 @@ async fn delete_pool(moto: &Moto, pool_id: &str) -> Result<(), Error<DeleteUserP
         .user_pool_id(pool_id)
         .build()
         .unwrap();
-    moto.client.delete_user_pool(input).await.map(|_| ())
+    CognitoIdentityProvider::delete_user_pool(&moto.client, input)
+        .await
+        .map(|_| ())
 }
 
 #[tokio::test]
@@ -56,15 +58,15 @@ async fn pool_is_set_up_with_user_app_client_and_domain_then_deleted() {
         .user_pool_id(&pool_id)
         .username("gina")
         .build();
-    let gina = moto.client.admin_get_user(input.unwrap()).await.unwrap();
+    let gina = CognitoIdentityProvider::admin_get_user(&moto.client, input.unwrap())
+        .await
+        .unwrap();
     assert_eq!(gina.user_status, Some(UserStatus::ForceChangePassword));
     let input = DescribeUserPoolClientRequest::builder()
         .user_pool_id(&pool_id)
         .client_id(&client_id)
         .build();
-    let app = moto
-        .client
-        .describe_user_pool_client(input.unwrap())
+    let app = CognitoIdentityProvider::describe_user_pool_client(&moto.client, input.unwrap())
         .await
         .unwrap();
     assert_eq!(
@@ -74,7 +76,8 @@ async fn pool_is_set_up_with_user_app_client_and_domain_then_deleted() {
     let input = DescribeUserPoolDomainRequest::builder()
         .domain(&domain)
         .build();
-    let described = moto.client.describe_user_pool_domain(input.unwrap()).await;
+    let described =
+        CognitoIdentityProvider::describe_user_pool_domain(&moto.client, input.unwrap()).await;
     let description = described.unwrap().domain_description.unwrap();
     assert_eq!(description.user_pool_id.as_deref(), Some(pool_id.as_str()));
 
@@ -101,7 +104,9 @@ async fn deletion_protection_survives_an_update_and_guards_deletion() {
         .deletion_protection(DeletionProtection::Active)
         .email_verification_subject("Your code")
         .build();
-    moto.client.update_user_pool(input.unwrap()).await.unwrap();
+    CognitoIdentityProvider::update_user_pool(&moto.client, input.unwrap())
+        .await
+        .unwrap();
     let pool = describe(&moto, &pool_id).await.unwrap();
     assert_eq!(pool.deletion_protection, Some(DeletionProtection::Active));
     assert_eq!(
@@ -131,7 +136,9 @@ async fn deletion_protection_survives_an_update_and_guards_deletion() {
         .user_pool_id(&pool_id)
         .deletion_protection(DeletionProtection::Inactive)
         .build();
-    moto.client.update_user_pool(input.unwrap()).await.unwrap();
+    CognitoIdentityProvider::update_user_pool(&moto.client, input.unwrap())
+        .await
+        .unwrap();
     delete_pool(&moto, &pool_id).await.unwrap();
     assert_eq!(
         describe(&moto, &pool_id).await.err().as_deref(),
@@ -167,9 +174,11 @@ async fn user_signs_up_is_confirmed_signs_in_and_reads_their_profile() {
         .client_id(&client_id)
         .username("frank")
         .password(PASSWORD)
-        .user_attributes(vec![email_attribute("frank@example.com")])
+        .user_attributes(email_attribute("frank@example.com"))
         .build();
-    let signed_up = moto.client.sign_up(input.unwrap()).await.unwrap();
+    let signed_up = CognitoIdentityProvider::sign_up(&moto.client, input.unwrap())
+        .await
+        .unwrap();
     assert!(!signed_up.user_confirmed);
     assert!(!signed_up.user_sub.is_empty());
 
@@ -177,8 +186,7 @@ async fn user_signs_up_is_confirmed_signs_in_and_reads_their_profile() {
         .user_pool_id(&pool_id)
         .username("frank")
         .build();
-    moto.client
-        .admin_confirm_sign_up(input.unwrap())
+    CognitoIdentityProvider::admin_confirm_sign_up(&moto.client, input.unwrap())
         .await
         .unwrap();
 
@@ -186,15 +194,17 @@ async fn user_signs_up_is_confirmed_signs_in_and_reads_their_profile() {
         let input = InitiateAuthRequest::builder()
             .client_id(&client_id)
             .auth_flow(AuthFlow::UserPasswordAuth)
-            .auth_parameters(password_parameters("frank", password))
+            .set_auth_parameters(Some(password_parameters("frank", password)))
             .build();
-        moto.client.initiate_auth(input.unwrap())
+        CognitoIdentityProvider::initiate_auth(&moto.client, input.unwrap())
     };
     let signed_in = tokens(sign_in(PASSWORD).await.unwrap().authentication_result);
     let input = GetUserRequest::builder()
         .access_token(signed_in.access_token.unwrap())
         .build();
-    let user = moto.client.get_user(input.unwrap()).await.unwrap();
+    let user = CognitoIdentityProvider::get_user(&moto.client, input.unwrap())
+        .await
+        .unwrap();
     assert_eq!(user.username, "frank");
     let email = user.user_attributes.iter().find(|a| a.name == "email");
     assert_eq!(
@@ -209,11 +219,9 @@ async fn user_signs_up_is_confirmed_signs_in_and_reads_their_profile() {
         .user_pool_id(&pool_id)
         .client_id(&client_id)
         .auth_flow(AuthFlow::AdminUserPasswordAuth)
-        .auth_parameters(password_parameters("frank", PASSWORD))
+        .set_auth_parameters(Some(password_parameters("frank", PASSWORD)))
         .build();
-    let admin = moto
-        .client
-        .admin_initiate_auth(input.unwrap())
+    let admin = CognitoIdentityProvider::admin_initiate_auth(&moto.client, input.unwrap())
         .await
         .unwrap();
     assert!(tokens(admin.authentication_result).access_token.is_some());

@@ -29,7 +29,9 @@ use cognito_identity_provider::{Client, Error};
 /// Creates a pool through our `CreateUserPool` and returns its id.
 async fn new_pool(client: &Client, name: &str) -> String {
     let input = CreateUserPoolRequest::builder().pool_name(name).build();
-    let created = client.create_user_pool(input.unwrap()).await.unwrap();
+    let created = CognitoIdentityProvider::create_user_pool(client, input.unwrap())
+        .await
+        .unwrap();
     let pool = created.user_pool.expect("CreateUserPool returns the pool");
     assert_eq!(pool.name.as_deref(), Some(name));
     pool.id.expect("the new pool has an id")
@@ -44,7 +46,7 @@ async fn user_pool_is_created_described_and_updated() {
     assert!(id.starts_with("us-east-1_"), "{id}");
 
     let describe = || DescribeUserPoolRequest::builder().user_pool_id(&id).build();
-    let pool = moto.client.describe_user_pool(describe().unwrap()).await;
+    let pool = CognitoIdentityProvider::describe_user_pool(&moto.client, describe().unwrap()).await;
     let pool = pool
         .unwrap()
         .user_pool
@@ -58,11 +60,13 @@ async fn user_pool_is_created_described_and_updated() {
     let update = UpdateUserPoolRequest::builder()
         .user_pool_id(&id)
         .email_verification_subject("Your e2e code")
-        .user_pool_tags(HashMap::from([("team".to_owned(), "e2e".to_owned())]))
+        .set_user_pool_tags(Some(HashMap::from([("team".to_owned(), "e2e".to_owned())])))
         .build()
         .unwrap();
-    moto.client.update_user_pool(update).await.unwrap();
-    let pool = moto.client.describe_user_pool(describe().unwrap()).await;
+    CognitoIdentityProvider::update_user_pool(&moto.client, update)
+        .await
+        .unwrap();
+    let pool = CognitoIdentityProvider::describe_user_pool(&moto.client, describe().unwrap()).await;
     let pool = pool.unwrap().user_pool.unwrap();
     assert_eq!(
         pool.email_verification_subject.as_deref(),
@@ -81,8 +85,8 @@ async fn list_user_pools_pages_two_at_a_time() {
     for n in 0..3 {
         ours.push(new_pool(&moto.client, &format!("{prefix}-{n}")).await);
     }
-    let input = ListUserPoolsRequest::builder().max_results(2).build();
-    let mut pages = pin!(moto.client.list_user_pools_pages(input.unwrap()));
+    let input = ListUserPoolsRequest::builder().max_results(2);
+    let mut pages = pin!(input.with_client(moto.client.clone()).into_paginator());
     let (mut page_count, mut seen) = (0, Vec::new());
     while let Some(page) = pages.next().await {
         let pools = page.unwrap().user_pools.unwrap_or_default();
@@ -107,9 +111,8 @@ async fn list_user_pool_clients_pages_through_app_clients() {
     }
     let input = ListUserPoolClientsRequest::builder()
         .user_pool_id(&pool)
-        .max_results(2)
-        .build();
-    let items = moto.client.list_user_pool_clients_items(input.unwrap());
+        .max_results(2);
+    let items = input.with_client(moto.client.clone()).items();
     let listed: Vec<_> = items.collect().await;
     let mut listed: Vec<(String, String)> = listed
         .into_iter()
@@ -133,9 +136,12 @@ async fn users_matching(client: &Client, pool: &str, filter: &str) -> (Vec<User>
     let input = ListUsersRequest::builder()
         .user_pool_id(pool)
         .filter(filter)
-        .limit(2)
-        .build();
-    let pages: Vec<_> = client.list_users_pages(input.unwrap()).collect().await;
+        .limit(2);
+    let pages: Vec<_> = input
+        .with_client(client.clone())
+        .into_paginator()
+        .collect()
+        .await;
     let count = pages.len();
     let users = pages
         .into_iter()
@@ -199,9 +205,10 @@ async fn resource_servers_are_created_described_and_listed() {
             .user_pool_id(&pool)
             .identifier(identifier)
             .name("Example API")
-            .scopes(vec![scope.clone()])
+            .set_scopes(Some(vec![scope.clone()]))
             .build();
-        let created = moto.client.create_resource_server(input.unwrap()).await;
+        let created =
+            CognitoIdentityProvider::create_resource_server(&moto.client, input.unwrap()).await;
         let server = created.unwrap().resource_server;
         assert_eq!(server.identifier.as_deref(), Some(identifier));
     }
@@ -210,7 +217,8 @@ async fn resource_servers_are_created_described_and_listed() {
         .user_pool_id(&pool)
         .identifier("https://api.example.com")
         .build();
-    let described = moto.client.describe_resource_server(input.unwrap()).await;
+    let described =
+        CognitoIdentityProvider::describe_resource_server(&moto.client, input.unwrap()).await;
     let server = described.unwrap().resource_server;
     assert_eq!(server.user_pool_id.as_deref(), Some(pool.as_str()));
     assert_eq!(server.name.as_deref(), Some("Example API"));
@@ -218,11 +226,10 @@ async fn resource_servers_are_created_described_and_listed() {
 
     let input = ListResourceServersRequest::builder()
         .user_pool_id(&pool)
-        .max_results(1)
-        .build();
-    let listed: Vec<_> = moto
-        .client
-        .list_resource_servers_items(input.unwrap())
+        .max_results(1);
+    let listed: Vec<_> = input
+        .with_client(moto.client.clone())
+        .items()
         .collect()
         .await;
     let mut identifiers: Vec<String> = listed
@@ -250,22 +257,27 @@ async fn google_identity_provider_round_trips() {
         .user_pool_id(&pool)
         .provider_name("Google")
         .provider_type(ProviderType::Google)
-        .provider_details(details.clone())
-        .attribute_mapping(HashMap::from([("email".to_owned(), "email".to_owned())]))
+        .set_provider_details(Some(details.clone()))
+        .set_attribute_mapping(Some(HashMap::from([(
+            "email".to_owned(),
+            "email".to_owned(),
+        )])))
         .build();
-    let created = moto.client.create_identity_provider(input.unwrap()).await;
+    let created =
+        CognitoIdentityProvider::create_identity_provider(&moto.client, input.unwrap()).await;
     let created = created.unwrap().identity_provider;
     assert_eq!(created.provider_type, Some(ProviderType::Google));
 
     let input = UpdateIdentityProviderRequest::builder()
         .user_pool_id(&pool)
         .provider_name("Google")
-        .attribute_mapping(HashMap::from([
+        .set_attribute_mapping(Some(HashMap::from([
             ("email".to_owned(), "email".to_owned()),
             ("name".to_owned(), "name".to_owned()),
-        ]))
+        ])))
         .build();
-    let updated = moto.client.update_identity_provider(input.unwrap()).await;
+    let updated =
+        CognitoIdentityProvider::update_identity_provider(&moto.client, input.unwrap()).await;
     let mapping = updated.unwrap().identity_provider.attribute_mapping;
     assert_eq!(mapping.unwrap_or_default().len(), 2);
 
@@ -273,19 +285,18 @@ async fn google_identity_provider_round_trips() {
         .user_pool_id(&pool)
         .provider_name("Google")
         .build();
-    let described = moto.client.describe_identity_provider(input.unwrap()).await;
+    let described =
+        CognitoIdentityProvider::describe_identity_provider(&moto.client, input.unwrap()).await;
     let provider = described.unwrap().identity_provider;
     assert_eq!(provider.provider_type, Some(ProviderType::Google));
     assert_eq!(provider.provider_details, Some(details));
     let mapping = provider.attribute_mapping.unwrap_or_default();
     assert_eq!(mapping.get("name").map(String::as_str), Some("name"));
 
-    let input = ListIdentityProvidersRequest::builder()
-        .user_pool_id(&pool)
-        .build();
-    let listed: Vec<_> = moto
-        .client
-        .list_identity_providers_items(input.unwrap())
+    let input = ListIdentityProvidersRequest::builder().user_pool_id(&pool);
+    let listed: Vec<_> = input
+        .with_client(moto.client.clone())
+        .items()
         .collect()
         .await;
     let [google] = listed.as_slice() else {
@@ -306,7 +317,8 @@ async fn user_pool_domain_is_described() {
     let input = DescribeUserPoolDomainRequest::builder()
         .domain(&domain)
         .build();
-    let described = moto.client.describe_user_pool_domain(input.unwrap()).await;
+    let described =
+        CognitoIdentityProvider::describe_user_pool_domain(&moto.client, input.unwrap()).await;
     let description = described.unwrap().domain_description.unwrap();
     assert_eq!(description.user_pool_id.as_deref(), Some(pool.as_str()));
     assert_eq!(description.domain.as_deref(), Some(domain.as_str()));
@@ -319,7 +331,7 @@ async fn missing_pool_is_a_typed_resource_not_found() {
     let input = DescribeUserPoolRequest::builder()
         .user_pool_id("us-east-1_doesnotexist")
         .build();
-    let error = moto.client.describe_user_pool(input.unwrap()).await;
+    let error = CognitoIdentityProvider::describe_user_pool(&moto.client, input.unwrap()).await;
     let error = error.unwrap_err();
     assert!(error.is_resource_not_found_exception(), "{error:?}");
     let meta = error.meta().expect("a service error");
@@ -347,7 +359,7 @@ async fn unimplemented_operation_is_an_unhandled_500() {
     let input = GetUiCustomizationRequest::builder()
         .user_pool_id(&pool)
         .build();
-    let error = moto.client.get_ui_customization(input.unwrap()).await;
+    let error = CognitoIdentityProvider::get_ui_customization(&moto.client, input.unwrap()).await;
     let Err(Error::Service { error, meta }) = error else {
         panic!("expected a service error, got {error:?}");
     };

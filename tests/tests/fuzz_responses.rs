@@ -86,13 +86,14 @@ async fn mutated_responses_never_panic_the_client() {
         let client = Client::new(config(&mock).max_attempts(1).build());
         let result = if rng.below(2) == 0 {
             let input = ListUsersRequest::builder().user_pool_id("p").build();
-            let result = client.list_users(input.expect("valid")).await;
+            let result = CognitoIdentityProvider::list_users(&client, input.expect("valid")).await;
             result
                 .map(|o| format!("{o:?}"))
                 .map_err(|e| format!("{e} {e:?}"))
         } else {
             let input = DescribeUserPoolRequest::builder().user_pool_id("p").build();
-            let result = client.describe_user_pool(input.expect("valid")).await;
+            let result =
+                CognitoIdentityProvider::describe_user_pool(&client, input.expect("valid")).await;
             result
                 .map(|o| format!("{o:?}"))
                 .map_err(|e| format!("{e} {e:?}"))

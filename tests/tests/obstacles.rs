@@ -36,7 +36,7 @@ obstacle_tests!(
     // `SelfValue`.
     enum_err,
     // Input members `Build`, `SetBuild` and `IsBuild`: the builder's own `build` is taken, so
-    // the `Build` setter is `set_build_2` after `SetBuild` claims `set_build`.
+    // each member keeps a unique setter pair.
     build_setter,
     // An input called `ServiceSpec` and an output called `OperationSpec` (runtime names).
     runtime_names,
@@ -53,4 +53,8 @@ obstacle_tests!(
     non_ascii_names,
     // A service without operations still has a client (with its `config()`).
     no_operations,
+    // Setters that would collide: `Foo` and `SetFoo` both want `set_foo`, `Build`, `Send`,
+    // `Items` and `WithClient` are builder methods, `Clone` a derived one; an operation
+    // `New` would shadow `Client::new`. Each name stays unique (`set_foo_2`, `build_2`, …).
+    builder_setter_names,
 );

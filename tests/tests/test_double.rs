@@ -1,8 +1,7 @@
 //! The client trait as users mock it: a test double implements one method, the paginators
 //! work on top of it, and every other method reports that it is not implemented.
 
-use std::pin::pin;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use cognito_identity_provider::error::ListUserPoolsError;
 use cognito_identity_provider::runtime::StreamExt;
@@ -12,9 +11,9 @@ use cognito_identity_provider::types::{
 use cognito_identity_provider::{CognitoIdentityProvider, Error};
 
 /// Serves three pools, two per page, and records the tokens it was sent.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct ThreePools {
-    tokens_seen: Mutex<Vec<Option<String>>>,
+    tokens_seen: Arc<Mutex<Vec<Option<String>>>>,
 }
 
 impl CognitoIdentityProvider for ThreePools {
@@ -45,13 +44,21 @@ impl CognitoIdentityProvider for ThreePools {
 }
 
 #[tokio::test]
-async fn paginators_run_on_a_test_double() {
+async fn builders_send_and_page_through_a_test_double() {
     let double = ThreePools::default();
-    let input = ListUserPoolsRequest::builder()
-        .max_results(2)
-        .build()
-        .expect("valid");
-    let ids: Vec<String> = pin!(double.list_user_pools_items(input))
+    let input = ListUserPoolsRequest::builder().max_results(2);
+    let first = input
+        .clone()
+        .with_client(double.clone())
+        .send()
+        .await
+        .expect("the double answers");
+    assert_eq!(first.next_token.as_deref(), Some("page-2"));
+    double.tokens_seen.lock().expect("not poisoned").clear();
+
+    let ids: Vec<String> = input
+        .with_client(double.clone())
+        .items()
         .map(|pool| pool.expect("no error").id.unwrap_or_default())
         .collect()
         .await;

@@ -39,7 +39,9 @@ async fn list_users_request_is_exact_and_signed() {
         200,
         r#"{"Users":[{"Username":"ana","UserStatus":"CONFIRMED"}]}"#,
     );
-    let output = client(&mock).list_users(list_users_input()).await.unwrap();
+    let output = CognitoIdentityProvider::list_users(&client(&mock), list_users_input())
+        .await
+        .unwrap();
     assert_eq!(output.users.unwrap()[0].username.as_deref(), Some("ana"));
 
     let request = only_request(&mock);
@@ -91,8 +93,7 @@ async fn unset_optional_members_are_left_out_of_the_body() {
         .domain("auth-example")
         .build()
         .unwrap();
-    client(&mock)
-        .describe_user_pool_domain(input)
+    CognitoIdentityProvider::describe_user_pool_domain(&client(&mock), input)
         .await
         .unwrap();
     let request = only_request(&mock);
@@ -109,7 +110,9 @@ async fn endpoint_url_override_is_used_as_is() {
     mock.push_json(200, "{}");
     let config = config(&mock).endpoint_url("http://127.0.0.1:5000").build();
     let client = Client::new(config);
-    client.list_users(list_users_input()).await.unwrap();
+    CognitoIdentityProvider::list_users(&client, list_users_input())
+        .await
+        .unwrap();
     let request = only_request(&mock);
     assert_eq!(request.uri, "http://127.0.0.1:5000/");
     assert_eq!(header(&request, "host"), "127.0.0.1:5000");
@@ -130,34 +133,15 @@ async fn missing_required_member_is_reported_before_sending() {
         filter: Some("username = \"x\"".to_owned()),
         ..ListUsersRequest::default()
     };
-    let error = client(&mock).list_users(unchecked).await.unwrap_err();
+    let error = CognitoIdentityProvider::list_users(&client(&mock), unchecked)
+        .await
+        .unwrap_err();
     let Error::InvalidInput(problem) = &error else {
         panic!("expected InvalidInput, got {error:?}");
     };
     assert!(problem.to_string().contains("UserPoolId"), "{problem}");
     assert_eq!(mock.request_count(), 0);
     assert_eq!(mock.remaining(), 1);
-}
-
-#[tokio::test]
-async fn list_users_paginator_sends_each_pagination_token() {
-    let mock = MockTransport::new();
-    mock.push_json(
-        200,
-        r#"{"Users":[{"Username":"a"},{"Username":"b"}],"PaginationToken":"t1"}"#,
-    );
-    mock.push_json(200, r#"{"Users":[{"Username":"c"}]}"#);
-    let client = client(&mock);
-    let users: Vec<_> = client.list_users_items(list_users_input()).collect().await;
-    let names: Vec<_> = users
-        .into_iter()
-        .map(|user| user.unwrap().username.unwrap())
-        .collect();
-    assert_eq!(names, ["a", "b", "c"]);
-    let bodies: Vec<_> = mock.requests().iter().map(body_json).collect();
-    assert_eq!(bodies[0].get("PaginationToken"), None);
-    assert_eq!(bodies[1]["PaginationToken"], "t1");
-    assert_eq!(bodies[1]["Filter"], "email = \"ana@example.com\"");
 }
 
 #[tokio::test]
@@ -172,9 +156,9 @@ async fn list_user_pools_paginator_uses_next_token_and_stops_on_a_repeat() {
         r#"{"UserPools":[{"Id":"us-east-1_b"}],"NextToken":"n1"}"#,
     );
     mock.push_json(200, r#"{"UserPools":[{"Id":"us-east-1_never"}]}"#);
-    let input = ListUserPoolsRequest::builder().max_results(1).build();
+    let input = ListUserPoolsRequest::builder().max_results(1);
     let client = client(&mock);
-    let mut pages = pin!(client.list_user_pools_pages(input.unwrap()));
+    let mut pages = pin!(input.with_client(client.clone()).into_paginator());
     let mut count = 0;
     while let Some(page) = pages.next().await {
         page.unwrap();
@@ -195,7 +179,9 @@ async fn debug_output_never_shows_secrets() {
     );
     let config = config(&mock).build();
     let client = Client::new(config.clone());
-    let error = client.list_users(list_users_input()).await.unwrap_err();
+    let error = CognitoIdentityProvider::list_users(&client, list_users_input())
+        .await
+        .unwrap_err();
     let request = only_request(&mock);
     let credentials = Credentials::new(
         ACCESS_KEY_ID,

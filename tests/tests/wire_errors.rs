@@ -27,7 +27,7 @@ fn describe_input() -> DescribeUserPoolRequest {
 
 /// `DescribeUserPool` through `client` against whatever `mock` has queued.
 async fn describe(client: &Client) -> DescribeResult {
-    client.describe_user_pool(describe_input()).await
+    CognitoIdentityProvider::describe_user_pool(client, describe_input()).await
 }
 
 /// One `DescribeUserPool` answered by a single queued response, without retries.
@@ -293,7 +293,9 @@ async fn list_users_error_enum_has_its_own_variants() {
         .user_pool_id("us-east-1_Example")
         .build()
         .unwrap();
-    let error = client(&mock).list_users(input).await.unwrap_err();
+    let error = CognitoIdentityProvider::list_users(&client(&mock), input)
+        .await
+        .unwrap_err();
     assert!(
         matches!(
             error.service_error(),

@@ -95,7 +95,7 @@ pub use hyper_transport::HyperTransport;
 #[cfg(feature = "test-util")]
 pub use mock::MockTransport;
 #[cfg(feature = "client")]
-pub use paginate::{Stream, StreamExt};
+pub use paginate::{Paginator, Stream, StreamExt};
 #[cfg(feature = "client")]
 pub use transport::{HttpRequest, HttpResponse, HttpTransport, TransportError, TransportErrorKind};
 
@@ -129,7 +129,7 @@ pub mod __private {
     #[cfg(feature = "client")]
     pub use crate::client::{Auth, ClientCore, OperationSpec, ServiceSpec};
     #[cfg(feature = "client")]
-    pub use crate::paginate::{items, paginate};
+    pub use crate::paginate::{items, pages};
     #[cfg(feature = "client")]
     pub use crate::random::idempotency_token;
 }

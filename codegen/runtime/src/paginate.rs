@@ -1,22 +1,25 @@
-//! Paginators for `@paginated` operations, as [`Stream`]s of pages or items.
+//! Paginators for `@paginated` operations: [`Paginator`], a [`Stream`] of pages or items
+//! that owns its client and input.
 //!
-//! Generated code wires an operation in:
+//! Generated code wires an operation in from its fluent builder:
 //!
 //! ```ignore
-//! pub fn list_users_pages(&self, input: ListUsersRequest)
-//!     -> impl Stream<Item = Result<ListUsersResponse, Error<ListUsersError>>> + Send
-//! {
-//!     let client = self.clone();
-//!     paginate(
-//!         input,
+//! pub fn into_paginator(self) -> Paginator<ListUsersResponse, ListUsersError> {
+//!     pages(
+//!         self.client,
+//!         self.inner,
 //!         |input, token| input.pagination_token = token,
 //!         |output| output.pagination_token.as_deref(),
-//!         move |input| { let client = client.clone(); async move { client.list_users(input).await } },
+//!         |client, input| async move { client.list_users(input).await },
 //!     )
 //! }
 //! ```
 
+use std::fmt;
 use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use futures_util::stream;
 
@@ -24,13 +27,70 @@ pub use futures_util::stream::{Stream, StreamExt};
 
 use crate::error::Error;
 
+/// The pages (or the items) of a paginated operation, fetched lazily one page at a time.
+///
+/// It owns the client and the input, borrows nothing, and is `Send + Unpin + 'static` when
+/// the client is: keep it in a struct, hand it to a spawned task, or call
+/// [`next`](StreamExt::next) on it directly. The stream ends after the page whose next
+/// token is missing, empty or the token just sent (a service bug that would otherwise loop
+/// forever), and right after the first error.
+pub struct Paginator<T, E> {
+    stream: Pin<Box<dyn Stream<Item = Result<T, Error<E>>> + Send>>,
+}
+
+impl<T, E> Paginator<T, E> {
+    fn new(stream: impl Stream<Item = Result<T, Error<E>>> + Send + 'static) -> Self {
+        Paginator {
+            stream: Box::pin(stream),
+        }
+    }
+}
+
+impl<T, E> Stream for Paginator<T, E> {
+    type Item = Result<T, Error<E>>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.stream.as_mut().poll_next(cx)
+    }
+}
+
+impl<T, E> fmt::Debug for Paginator<T, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Paginator").finish_non_exhaustive()
+    }
+}
+
+/// The pages of an operation sent through `client`, starting from `input`: `call` sends one
+/// request (it gets the client shared between pages), and each page's token (`get_token`)
+/// is written into the next input (`set_token`).
+pub fn pages<C, I, O, E, F, Fut>(
+    client: C,
+    input: I,
+    set_token: fn(&mut I, Option<String>),
+    get_token: fn(&O) -> Option<&str>,
+    call: F,
+) -> Paginator<O, E>
+where
+    C: Send + Sync + 'static,
+    F: Fn(Arc<C>, I) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<O, Error<E>>> + Send + 'static,
+    I: Clone + Send + 'static,
+    O: Send + 'static,
+    E: Send + 'static,
+{
+    let client = Arc::new(client);
+    Paginator::new(paginate(input, set_token, get_token, move |input| {
+        call(Arc::clone(&client), input)
+    }))
+}
+
 /// Pages of a paginated operation, fetched lazily one at a time.
 ///
 /// Starting from `input`, each page's output token (`get_token`) is written
 /// into the next input (`set_token`). The stream ends after the page whose
 /// token is missing, empty, or equal to the token just sent (a service bug
 /// that would otherwise loop forever), and right after the first error.
-pub fn paginate<I, O, E, F, Fut>(
+fn paginate<I, O, E, F, Fut>(
     input: I,
     set_token: fn(&mut I, Option<String>),
     get_token: fn(&O) -> Option<&str>,
@@ -76,23 +136,19 @@ where
 
 /// Flattens pages into their items (`items_of` extracts a page's list), in
 /// order; an error is yielded as the last item.
-pub fn items<O, T, E, S>(
-    pages: S,
-    items_of: fn(O) -> Vec<T>,
-) -> impl Stream<Item = Result<T, Error<E>>> + Send
+pub fn items<O, T, E>(pages: Paginator<O, E>, items_of: fn(O) -> Vec<T>) -> Paginator<T, E>
 where
-    S: Stream<Item = Result<O, Error<E>>> + Send,
-    O: Send,
-    T: Send,
-    E: Send,
+    O: Send + 'static,
+    T: Send + 'static,
+    E: Send + 'static,
 {
-    pages.flat_map(move |page| {
+    Paginator::new(pages.flat_map(move |page| {
         let batch: Vec<Result<T, Error<E>>> = match page {
             Ok(output) => items_of(output).into_iter().map(Ok).collect(),
             Err(error) => vec![Err(error)],
         };
         stream::iter(batch)
-    })
+    }))
 }
 
 #[cfg(test)]
@@ -216,7 +272,9 @@ mod tests {
             |output: &Output| output.next.as_deref(),
             fetch,
         );
-        let all: Vec<_> = items(stream, |o: Output| o.items).collect().await;
+        let all: Vec<_> = items(Paginator::new(stream), |o: Output| o.items)
+            .collect()
+            .await;
         let values: Vec<u32> = all
             .iter()
             .filter_map(|r| r.as_ref().ok().copied())

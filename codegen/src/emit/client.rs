@@ -1,12 +1,14 @@
 //! The client: a trait with one async method per operation (default bodies return
-//! `Error::NotImplemented`, so a test double implements only what it needs), paginator
-//! methods, and the concrete `Client` that sends requests through the runtime.
+//! `Error::NotImplemented`, so a test double implements only what it needs), and the
+//! concrete `Client` that sends requests through the runtime (its fluent methods are in
+//! `emit/fluent.rs`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::common::{deprecated, doc, ident, or, rust_type};
-use crate::ir::{Auth, FieldRef, Operation, Pagination, Service, StructRole, TypeDef};
+use crate::emit::common::{deprecated, doc, ident, or};
+use crate::emit::fluent;
+use crate::ir::{Auth, Operation, Service, StructRole, TypeDef};
 
 /// Emits `client.rs` for an awsJson service.
 pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
@@ -14,8 +16,13 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
     let mut trait_doc = format!(
         "Every operation of {}, one async method each.\n\n\
          [`Client`] implements it against the real service. Each method has a default body \
-         that returns [`Error::NotImplemented`](crate::Error::NotImplemented), so a test double implements only the \
-         methods a test needs.",
+         that returns [`Error::NotImplemented`], so a test double implements only the \
+         methods a test needs.\n\n\
+         The trait is not `dyn`-compatible: its methods return `impl Future`, so that \
+         implementations can be `async fn`s and calls are not boxed. Code that must accept \
+         either the client or a double is generic over the trait instead; code that holds \
+         a concrete [`Client`] is tested by building it on a mock HTTP transport \
+         ([`Config`](::smithy_lean_runtime::Config) takes any transport).",
         service.title
     );
     if let Some(note) = unsupported_note(service) {
@@ -23,13 +30,33 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
     }
     let trait_doc = doc(&trait_doc);
     let trait_methods = service.operations.iter().map(trait_method);
-    let paginators = service.operations.iter().filter_map(paginator_methods);
     let impl_methods = service.operations.iter().map(impl_method);
     let service_spec = service_spec(service, json_version);
     let client_doc = format!(
-        "A client for {}: cheap to clone, safe to share between tasks.",
-        service.title
+        "A client for {}: cheap to clone, safe to share between tasks.\n\n\
+         Each operation with an input has a fluent method that starts a request: \
+         `client.{example}().…setters….send().await`, and paginated operations can \
+         `into_paginator()` or stream their `items()`. The same operations are methods \
+         of [`{trait_name}`] taking the input: call them on code generic over the trait \
+         (or as `{trait_name}::{example}(&client, input)`), and implement the trait for \
+         test doubles.",
+        service.title,
+        trait_name = service.trait_name,
+        example = service
+            .operations
+            .iter()
+            .find(|op| op.input.is_some())
+            .map_or("operation", |op| op.method_name.trim_start_matches("r#")),
     );
+    let client_doc = doc(&client_doc);
+    let fluent_entries = service
+        .operations
+        .iter()
+        .filter_map(|op| fluent::entry_method(service, op));
+    let fluent_impls = service
+        .operations
+        .iter()
+        .filter_map(|op| fluent::send_impl(service, op));
     let no_input = service
         .operations
         .iter()
@@ -47,10 +74,9 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
         #trait_doc
         pub trait #trait_name: Send + Sync {
             #(#trait_methods)*
-            #(#paginators)*
         }
 
-        #[doc = #client_doc]
+        #client_doc
         #[derive(Clone, Debug)]
         pub struct Client {
             core: ::smithy_lean_runtime::__private::ClientCore,
@@ -71,11 +97,15 @@ pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
             pub fn config(&self) -> &::smithy_lean_runtime::Config {
                 self.core.config()
             }
+
+            #(#fluent_entries)*
         }
 
         impl #trait_name for Client {
             #(#impl_methods)*
         }
+
+        #(#fluent_impls)*
 
         #no_input
     }
@@ -136,7 +166,7 @@ fn service_spec(service: &Service, json_version: &str) -> TokenStream {
 }
 
 /// The success type of an operation's method.
-fn output_type(op: &Operation) -> TokenStream {
+pub fn output_type(op: &Operation) -> TokenStream {
     match &op.output {
         Some(output) => {
             let output = ident(output);
@@ -156,10 +186,7 @@ fn signature(op: &Operation) -> (TokenStream, TokenStream) {
         }
         None => TokenStream::new(),
     };
-    (
-        params,
-        quote! { Result<#output, ::smithy_lean_runtime::Error<#error>> },
-    )
+    (params, quote! { Result<#output, Error<#error>> })
 }
 
 fn trait_method(op: &Operation) -> TokenStream {
@@ -179,7 +206,7 @@ fn trait_method(op: &Operation) -> TokenStream {
         #deprecated
         fn #method(&self, #params) -> impl Future<Output = #result> + Send {
             #ignore_input
-            ::std::future::ready(Err(::smithy_lean_runtime::Error::NotImplemented(#wire)))
+            ::std::future::ready(Err(Error::NotImplemented(#wire)))
         }
     }
 }
@@ -225,126 +252,4 @@ fn impl_method(op: &Operation) -> TokenStream {
             #body
         }
     }
-}
-
-/// `…_pages` and `…_items` methods for a paginated operation.
-fn paginator_methods(op: &Operation) -> Option<TokenStream> {
-    let pagination = op.pagination.as_ref()?;
-    let input = ident(op.input.as_ref()?);
-    let output = ident(op.output.as_ref()?);
-    let error = ident(&op.error_name);
-    let method = ident(&op.method_name);
-    let pages = ident(&pagination.pages_method);
-    let token_field = ident(&pagination.input_token.field);
-    let set_token = if pagination.input_token.optional {
-        quote! { input.#token_field = token; }
-    } else {
-        quote! { input.#token_field = token.unwrap_or_default(); }
-    };
-    let get_token = token_path(&pagination.output_token);
-    let mut pages_doc = format!(
-        "Every page of `{}`, following the `{}` token until the service stops sending one \
-         (or sends the same token twice).",
-        op.wire_name,
-        pagination.input_token.field.trim_start_matches("r#")
-    );
-    if let Some(page_size) = &pagination.page_size {
-        let field = page_size.field.trim_start_matches("r#");
-        pages_doc.push_str(&format!(
-            " Set `{field}` on the input to choose the page size."
-        ));
-    }
-    let items = items_method(op, pagination, &pages, &error);
-    Some(quote! {
-        #[doc = #pages_doc]
-        fn #pages(
-            &self,
-            input: #input,
-        ) -> impl ::smithy_lean_runtime::Stream<Item = Result<#output, ::smithy_lean_runtime::Error<#error>>> + Send + '_
-        where
-            Self: Sized,
-        {
-            ::smithy_lean_runtime::__private::paginate(
-                input,
-                |input: &mut #input, token| { #set_token },
-                |output: &#output| #get_token,
-                move |input| self.#method(input),
-            )
-        }
-        #items
-    })
-}
-
-fn items_method(
-    op: &Operation,
-    pagination: &Pagination,
-    pages: &proc_macro2::Ident,
-    error: &proc_macro2::Ident,
-) -> Option<TokenStream> {
-    let items = pagination.items.as_ref()?;
-    let input = ident(op.input.as_ref()?);
-    let method = ident(&pagination.items_method);
-    let (item, collect) = if items.is_map {
-        let crate::ir::RustType::Map { key, value, .. } = &items.item_type else {
-            return None;
-        };
-        let (key, value) = (rust_type(key), rust_type(value));
-        (quote! { (#key, #value) }, quote! { .into_iter().collect() })
-    } else {
-        (rust_type(&items.item_type), TokenStream::new())
-    };
-    let owned = owned_path(&items.path, quote! { output });
-    let output = ident(op.output.as_ref()?);
-    let docs = format!(
-        "Every item of `{}` across all pages, one at a time.",
-        op.wire_name
-    );
-    Some(quote! {
-        #[doc = #docs]
-        fn #method(
-            &self,
-            input: #input,
-        ) -> impl ::smithy_lean_runtime::Stream<Item = Result<#item, ::smithy_lean_runtime::Error<#error>>> + Send + '_
-        where
-            Self: Sized,
-        {
-            ::smithy_lean_runtime::__private::items(self.#pages(input), |output: #output| #owned.unwrap_or_default() #collect)
-        }
-    })
-}
-
-/// `Option<&str>` expression reading the token at `path` from `output`.
-fn token_path(path: &[FieldRef]) -> TokenStream {
-    if let [only] = path {
-        let field = ident(&only.field);
-        return if only.optional {
-            quote! { output.#field.as_deref() }
-        } else {
-            quote! { Some(output.#field.as_str()) }
-        };
-    }
-    let mut expr = quote! { Some(output) };
-    for step in path {
-        let field = ident(&step.field);
-        expr = if step.optional {
-            quote! { #expr.and_then(|value| value.#field.as_ref()) }
-        } else {
-            quote! { #expr.map(|value| &value.#field) }
-        };
-    }
-    quote! { #expr.map(String::as_str) }
-}
-
-/// `Option<T>` expression moving out along `path` from `root`.
-fn owned_path(path: &[FieldRef], root: TokenStream) -> TokenStream {
-    let mut expr = quote! { Some(#root) };
-    for step in path {
-        let field = ident(&step.field);
-        expr = if step.optional {
-            quote! { #expr.and_then(|value| value.#field) }
-        } else {
-            quote! { #expr.map(|value| value.#field) }
-        };
-    }
-    expr
 }

@@ -1,15 +1,19 @@
 //! IR → Rust source files of the generated crate.
 
+mod builders;
 mod client;
 mod common;
 mod crate_files;
 mod defaults;
 mod enums;
 mod errors;
+mod fluent;
 mod imports;
 mod serde_attrs;
 mod structs;
 mod unions;
+
+use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -87,8 +91,18 @@ fn example_files(
 }
 
 fn types_rs(service: &Service) -> TokenStream {
+    // Inputs the client sends get builders that can carry it (`emit/fluent.rs`).
+    let sent_inputs: BTreeSet<&str> = if service.protocol.has_client() {
+        service
+            .operations
+            .iter()
+            .filter_map(|op| op.input.as_deref())
+            .collect()
+    } else {
+        BTreeSet::new()
+    };
     let items = service.types.iter().map(|ty| match ty {
-        TypeDef::Struct(s) => structs::emit_struct(s),
+        TypeDef::Struct(s) => structs::emit_struct(s, sent_inputs.contains(s.name.as_str())),
         TypeDef::Enum(e) => enums::emit_enum(e),
         TypeDef::IntEnum(e) => enums::emit_int_enum(e),
         TypeDef::Union(u) => unions::emit_union(u),
@@ -130,10 +144,19 @@ fn error_rs(service: &Service) -> TokenStream {
 
 fn client_rs(service: &Service, json_version: &str) -> TokenStream {
     let mut imports = Imports::default();
+    // `Error` is a reserved type name, so no model type takes it.
+    imports.add("smithy_lean_runtime", "Error");
     for op in &service.operations {
         imports.add("crate::error", &op.error_name);
         for io in [&op.input, &op.output].into_iter().flatten() {
             imports.add("crate::types", io);
+        }
+        if let Some(builder) = op
+            .input
+            .as_ref()
+            .and_then(|input| fluent::builder_name(service, input))
+        {
+            imports.add("crate::types", builder);
         }
         if let Some(items) = op.pagination.as_ref().and_then(|p| p.items.as_ref()) {
             match &items.item_type {
@@ -150,7 +173,7 @@ fn client_rs(service: &Service, json_version: &str) -> TokenStream {
     let uses = imports.to_tokens();
     let allow_deprecated = allow_own_deprecated();
     quote! {
-        //! The client trait, its paginators, and the [`Client`] that talks to the service.
+        //! The client trait, the [`Client`] that talks to the service, and its fluent requests.
         #allow_deprecated
         #uses
         #body

@@ -1,19 +1,21 @@
 //! Structures: serde derives exact on the awsJson wire, redacting `Debug`, `Default` that
-//! honours `@default`, builders and required-member checks for operation inputs.
+//! honours `@default`, and for operation inputs their builders (`emit/builders.rs`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::emit::builders::input_impls;
 use crate::emit::common::{constraints_doc, deprecated, doc_with, field_type, ident, or};
 use crate::emit::defaults::default_expr;
 use crate::emit::serde_attrs::{RenameRule, field_serde_attrs};
-use crate::ir::{Member, RustType, Struct, StructRole};
+use crate::ir::{RustType, Struct, StructRole};
 
 /// The redaction text shown by `Debug` in place of sensitive values.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
-/// Emits a structure and its impls.
-pub fn emit_struct(s: &Struct) -> TokenStream {
+/// Emits a structure and its impls; `sent` says the client sends it (an operation input
+/// with a client method), so its builder can carry a client.
+pub fn emit_struct(s: &Struct, sent: bool) -> TokenStream {
     let name = ident(&s.name);
     let fallback = format!("The `{}` structure.", s.wire_name);
     let docs = doc_with(or(&s.docs, &fallback), &error_kind_doc(&s.role));
@@ -48,7 +50,7 @@ pub fn emit_struct(s: &Struct) -> TokenStream {
     ]);
     let debug_impl = needs_manual_debug.then(|| debug_impl(s));
     let default_impl = needs_manual_default.then(|| default_impl(s));
-    let input_impls = (s.role == StructRole::Input).then(|| input_impls(s));
+    let input_impls = (s.role == StructRole::Input).then(|| input_impls(s, sent));
     let error_impls = matches!(s.role, StructRole::Error(_)).then(|| error_impls(s));
 
     quote! {
@@ -100,97 +102,6 @@ fn default_impl(s: &Struct) -> TokenStream {
             fn default() -> Self {
                 Self { #(#fields)* }
             }
-        }
-    }
-}
-
-/// `builder()`, `validate()` and the builder type of an operation input.
-fn input_impls(s: &Struct) -> TokenStream {
-    let name = ident(&s.name);
-    let (builder_name, setter_names) = match &s.builder {
-        Some(builder) => (builder.name.clone(), builder.setters.clone()),
-        None => (format!("{}Builder", s.name), Vec::new()),
-    };
-    let builder = ident(&builder_name);
-    let shape = &s.wire_name;
-    let checks = s
-        .members
-        .iter()
-        .filter(|m| m.required && m.optional)
-        .map(|member| {
-            let field = ident(&member.rust_name);
-            let wire = &member.wire_name;
-            quote! {
-                if self.#field.is_none() {
-                    return Err(::smithy_lean_runtime::BuildError::missing_field(#shape, #wire));
-                }
-            }
-        });
-    let setters = s
-        .members
-        .iter()
-        .zip(&setter_names)
-        .map(|(member, method)| setter(member, method));
-    let builder_doc = format!("Builds a [`{}`]; see [`{}::builder`].", s.name, s.name);
-    let start_doc =
-        format!("Starts building this input; [`{builder_name}::build`] checks required members.");
-    quote! {
-        impl #name {
-            #[doc = #start_doc]
-            pub fn builder() -> #builder {
-                #builder::default()
-            }
-
-            /// Checks that every member the model marks required is set.
-            pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-                #(#checks)*
-                Ok(())
-            }
-        }
-
-        #[doc = #builder_doc]
-        #[derive(Clone, Debug, Default)]
-        pub struct #builder {
-            inner: #name,
-        }
-
-        impl #builder {
-            #(#setters)*
-
-            /// Returns the input, or which required member is missing.
-            pub fn build(self) -> Result<#name, ::smithy_lean_runtime::BuildError> {
-                self.inner.validate()?;
-                Ok(self.inner)
-            }
-        }
-    }
-}
-
-/// A builder setter: `fn user_pool_id(mut self, value: impl Into<String>) -> Self`.
-fn setter(member: &Member, method: &str) -> TokenStream {
-    let field = ident(&member.rust_name);
-    let method = ident(method);
-    let ty = crate::emit::common::rust_type(&member.ty);
-    let takes_into = matches!(member.ty, RustType::String | RustType::Named(_));
-    let (param, mut value) = if takes_into {
-        (quote! { impl Into<#ty> }, quote! { value.into() })
-    } else {
-        (ty, quote! { value })
-    };
-    if member.boxed {
-        value = quote! { Box::new(#value) };
-    }
-    if member.optional {
-        value = quote! { Some(#value) };
-    }
-    let docs = format!("Sets `{}`.", member.wire_name);
-    let deprecated = deprecated(&member.deprecated);
-    quote! {
-        #[doc = #docs]
-        #deprecated
-        pub fn #method(mut self, value: #param) -> Self {
-            self.inner.#field = #value;
-            self
         }
     }
 }

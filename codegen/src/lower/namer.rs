@@ -7,11 +7,21 @@
 //! shape `GetError` give `GetError` and `GetError2`). Setters are claimed per builder, with the
 //! builder's own methods reserved.
 
-use crate::ir::Member;
+use crate::ir::{Member, SetterNames};
 use crate::naming::{RESERVED_TYPE_NAMES, Scope, type_name};
 
-/// Methods every builder has; a member with such a name gets a `set_` setter.
-const BUILDER_METHODS: &[&str] = &["build", "default", "clone"];
+/// Methods every input builder has besides its setters (see `emit/builders.rs` and the fluent
+/// methods in `emit/fluent.rs`), and those of its derived traits.
+const BUILDER_METHODS: &[&str] = &[
+    "build",
+    "with_client",
+    "send",
+    "into_paginator",
+    "items",
+    "clone",
+    "fmt",
+    "default",
+];
 
 /// Crate-level names: model types first, then everything generated beside them.
 #[derive(Debug)]
@@ -45,25 +55,24 @@ impl CrateNames {
     }
 }
 
-/// One setter name per member of a builder, in member order: the field name, or `set_{field}`
-/// when the field name is a builder method, made unique against every other setter.
-pub fn setters(members: &[Member]) -> Vec<String> {
+/// The setters of a builder, in member order: the plain setters (`foo`) are claimed first, so
+/// that they keep their field's name whatever the other members are called; then the `Option`
+/// setters (`set_foo`), which take a numeric suffix when a member `SetFoo` holds the name.
+pub fn setters(members: &[Member]) -> Vec<SetterNames> {
     let mut scope = Scope::with_reserved(BUILDER_METHODS.iter().copied());
-    let plain: Vec<bool> = members
+    let plain: Vec<String> = members
         .iter()
-        .map(|m| !BUILDER_METHODS.contains(&m.rust_name.as_str()))
+        .map(|member| scope.claim(member.rust_name.clone()))
         .collect();
-    let mut names: Vec<Option<String>> = members
-        .iter()
-        .zip(&plain)
-        .map(|(m, plain)| plain.then(|| scope.claim(m.rust_name.clone())))
-        .collect();
-    for (name, member) in names.iter_mut().zip(members) {
-        if name.is_none() {
-            *name = Some(scope.claim(format!("set_{}", member.rust_name)));
-        }
-    }
-    names.into_iter().flatten().collect()
+    plain
+        .into_iter()
+        .zip(members)
+        .map(|(setter, member)| SetterNames {
+            setter,
+            option_setter: scope
+                .claim(format!("set_{}", member.rust_name.trim_start_matches("r#"))),
+        })
+        .collect()
 }
 
 #[cfg(test)]

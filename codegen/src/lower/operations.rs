@@ -22,6 +22,10 @@ use crate::smithy::ast::{Model, Operation as AstOperation, Shape, Traits};
 use crate::smithy::load::UNIT;
 use crate::smithy::traits as t;
 
+/// Methods `Client` has besides the operations (its own and those of its derived traits),
+/// which an operation's method must not shadow.
+const CLIENT_METHODS: &[&str] = &["new", "from_env", "clone", "fmt"];
+
 /// Why the client cannot call `op`, if it cannot: a member of its input or output targets
 /// a `@streaming` shape.
 pub fn unsupported_reason(model: &Model, op: &AstOperation) -> Option<String> {
@@ -70,7 +74,7 @@ impl OperationContext<'_> {
         crate_names: &mut CrateNames,
         problems: &mut Vec<Diagnostic>,
     ) -> Vec<Operation> {
-        let mut methods = Scope::default();
+        let mut methods = Scope::with_reserved(CLIENT_METHODS.iter().copied());
         let mut lowered: Vec<Operation> = operations
             .iter()
             .map(|(id, op)| {
@@ -79,14 +83,6 @@ impl OperationContext<'_> {
                 self.lower(id, op, (method_name, error_name), problems)
             })
             .collect();
-        for op in &mut lowered {
-            if let Some(pagination) = &mut op.pagination {
-                pagination.pages_method =
-                    methods.claim(format!("{}_pages", op.method_name.trim_start_matches("r#")));
-                pagination.items_method =
-                    methods.claim(format!("{}_items", op.method_name.trim_start_matches("r#")));
-            }
-        }
         lowered.sort_by(|a, b| a.wire_name.cmp(&b.wire_name));
         lowered
     }
@@ -236,8 +232,6 @@ impl OperationContext<'_> {
                     output_token,
                     items: items.flatten().and_then(|(path, ty)| items_of(path, ty)),
                     page_size: page_size.flatten().map(|mut size| size.0.remove(0)),
-                    pages_method: String::new(),
-                    items_method: String::new(),
                 });
                 (pagination, None)
             }

@@ -164,8 +164,10 @@ fn assign_cases(cases: &[ClientCase], service: &ir::Service, ast: &Node) -> Vec<
             Some((op, error))
         });
         let test = match (operation, error) {
-            (Some(op), _) => TestCase::for_operation(case, op, ast),
-            (None, Some((op, error))) => TestCase::for_error(case, op, error, ast),
+            (Some(op), _) => TestCase::for_operation(case, op, &service.trait_name, ast),
+            (None, Some((op, error))) => {
+                TestCase::for_error(case, op, error, &service.trait_name, ast)
+            }
             (None, None) => continue,
         };
         assigned.push(test);

@@ -18,8 +18,14 @@ pub struct TestCase {
 }
 
 impl TestCase {
-    /// A request or response case of operation `op`.
-    pub fn for_operation(case: &ClientCase, op: &ir::Operation, ast: &Node) -> TestCase {
+    /// A request or response case of operation `op`, a method of the client trait
+    /// `trait_name`.
+    pub fn for_operation(
+        case: &ClientCase,
+        op: &ir::Operation,
+        trait_name: &str,
+        ast: &Node,
+    ) -> TestCase {
         let test_name = test_name(case);
         let io_shape = shape_of(
             ast,
@@ -36,7 +42,7 @@ impl TestCase {
             &case.case.get("params").map_or(json!({}), Node::to_json),
         )
         .to_string();
-        let call = call(op);
+        let call = call(op, trait_name);
         let source = if case.kind == "request" {
             let input = match &op.input {
                 Some(input) => format!(
@@ -79,6 +85,7 @@ impl TestCase {
         case: &ClientCase,
         op: &ir::Operation,
         error: &ir::ErrorRef,
+        trait_name: &str,
         ast: &Node,
     ) -> TestCase {
         let test_name = test_name(case);
@@ -96,7 +103,7 @@ impl TestCase {
              check_output(error, &json({params:?}));\n}}\n",
             respond = respond(&case.case),
             input = default_input(op, ast, &op.shape_id),
-            call = call(op),
+            call = call(op, trait_name),
             enum_name = op.error_name,
             variant = error.type_name,
         );
@@ -109,10 +116,11 @@ pub fn test_name(case: &ClientCase) -> String {
     format!("{}_{}", case.kind, case.id.to_snake_case())
 }
 
-/// `client.method(input)` (or without input).
-fn call(op: &ir::Operation) -> String {
-    let argument = if op.input.is_some() { "input" } else { "" };
-    format!("client.{}({argument})", op.method_name)
+/// `Trait::method(&client, input)` (or without input): by the trait's path, because
+/// `Client`'s own fluent method of the same name takes no input.
+fn call(op: &ir::Operation, trait_name: &str) -> String {
+    let argument = if op.input.is_some() { ", input" } else { "" };
+    format!("{trait_name}::{}(&client{argument})", op.method_name)
 }
 
 /// An input for response cases (their params describe the output): its required members

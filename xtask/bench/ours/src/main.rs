@@ -4,8 +4,8 @@
 //! takes credentials from the environment too, the timed modes use fixed dummy ones.
 
 use bench_driver::Mode;
-use cognito_identity_provider::types::{ListUserPoolsRequest, ListUsersRequest, ListUsersResponse};
-use cognito_identity_provider::{Client, CognitoIdentityProvider, Config, Credentials};
+use cognito_identity_provider::types::ListUsersResponse;
+use cognito_identity_provider::{Client, Config, Credentials};
 
 #[tokio::main]
 async fn main() -> Result<(), String> {
@@ -39,12 +39,10 @@ async fn main() -> Result<(), String> {
 
 /// Lists the user pools, then the users of the first one.
 async fn list(client: &Client) -> Result<(), String> {
-    let request = ListUserPoolsRequest::builder()
-        .max_results(60)
-        .build()
-        .map_err(|e| e.to_string())?;
     let pools = client
-        .list_user_pools(request)
+        .list_user_pools()
+        .max_results(60)
+        .send()
         .await
         .map_err(|e| e.to_string())?;
     let pools = pools.user_pools.unwrap_or_default();
@@ -58,12 +56,10 @@ async fn list(client: &Client) -> Result<(), String> {
 
 /// One `ListUsers` call; the number of users in the response.
 async fn list_users(client: &Client, pool_id: &str) -> Result<usize, String> {
-    let request = ListUsersRequest::builder()
-        .user_pool_id(pool_id)
-        .build()
-        .map_err(|e| e.to_string())?;
     let response = client
-        .list_users(request)
+        .list_users()
+        .user_pool_id(pool_id)
+        .send()
         .await
         .map_err(|e| e.to_string())?;
     Ok(response.users.map_or(0, |users| users.len()))
