@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::credentials::{EnvironmentCredentials, ProvideCredentials};
+use crate::retry::RetryConfig;
 use crate::transport::HttpTransport;
 
 /// Default TCP connect timeout.
@@ -15,10 +16,14 @@ pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_OPERATION_TIMEOUT: Duration = Duration::from_secs(60);
 /// Default number of attempts, the first one included.
 pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
-/// Default base delay of the exponential backoff.
-pub const DEFAULT_BASE_BACKOFF: Duration = Duration::from_millis(100);
+/// Default base delay of the exponential backoff: 1 s, as in the AWS SDKs' standard mode
+/// (retry `i` waits a random time up to `min(2^(i-1) s, 20 s)`).
+pub const DEFAULT_BASE_BACKOFF: Duration = Duration::from_secs(1);
 /// Default cap on one backoff delay.
 pub const DEFAULT_MAX_BACKOFF: Duration = Duration::from_secs(20);
+/// Default cap on a response body: larger ones are refused (awsJson responses are
+/// kilobytes; the cap bounds what a broken or hostile server can make a client buffer).
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Client configuration. Cheap to clone.
 ///
@@ -34,16 +39,19 @@ pub struct Config {
     pub(crate) connect_timeout: Duration,
     pub(crate) attempt_timeout: Duration,
     pub(crate) operation_timeout: Duration,
-    pub(crate) max_attempts: u32,
     pub(crate) base_backoff: Duration,
     pub(crate) max_backoff: Duration,
     pub(crate) transport: Option<Arc<dyn HttpTransport>>,
+    // Retries and the network.
+    pub(crate) retry: RetryConfig,
+    pub(crate) max_response_bytes: usize,
 }
 
 impl Config {
     /// A builder with the defaults: no region, environment credentials,
-    /// 5 s connect / 30 s attempt / 60 s operation timeouts, 3 attempts,
-    /// 100 ms base backoff capped at 20 s, the default hyper transport.
+    /// 5 s connect / 30 s attempt / 60 s operation timeouts, standard retries with 3
+    /// attempts, 1 s base backoff capped at 20 s, responses up to 16 MiB, the default
+    /// hyper transport.
     pub fn builder() -> ConfigBuilder {
         ConfigBuilder::default()
     }
@@ -105,7 +113,7 @@ impl Config {
 
     /// The number of attempts, the first one included (at least 1).
     pub fn max_attempts(&self) -> u32 {
-        self.max_attempts
+        self.retry.max_attempts
     }
 
     /// The base delay of the exponential backoff between attempts.
@@ -116,6 +124,16 @@ impl Config {
     /// The cap on one backoff delay.
     pub fn max_backoff(&self) -> Duration {
         self.max_backoff
+    }
+
+    /// The retry mode and number of attempts.
+    pub fn retry(&self) -> RetryConfig {
+        self.retry
+    }
+
+    /// The largest response body the default transport accepts, in bytes.
+    pub fn max_response_bytes(&self) -> usize {
+        self.max_response_bytes
     }
 }
 
@@ -130,10 +148,11 @@ impl Default for Config {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
             operation_timeout: DEFAULT_OPERATION_TIMEOUT,
-            max_attempts: DEFAULT_MAX_ATTEMPTS,
             base_backoff: DEFAULT_BASE_BACKOFF,
             max_backoff: DEFAULT_MAX_BACKOFF,
             transport: None,
+            retry: RetryConfig::default(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 }
@@ -152,7 +171,8 @@ impl fmt::Debug for Config {
             .field("connect_timeout", &self.connect_timeout)
             .field("attempt_timeout", &self.attempt_timeout)
             .field("operation_timeout", &self.operation_timeout)
-            .field("max_attempts", &self.max_attempts)
+            .field("retry", &self.retry)
+            .field("max_response_bytes", &self.max_response_bytes)
             .field("base_backoff", &self.base_backoff)
             .field("max_backoff", &self.max_backoff)
             .field(
@@ -248,11 +268,27 @@ impl ConfigBuilder {
     /// Sets the number of attempts, the first one included (0 counts as 1;
     /// 1 disables retries).
     pub fn max_attempts(mut self, attempts: u32) -> Self {
-        self.config.max_attempts = attempts.max(1);
+        self.config.retry.max_attempts = attempts.max(1);
         self
     }
 
-    /// Sets the base delay of the exponential backoff: before retry `n`
+    /// Sets the retry mode and number of attempts (0 attempts counts as 1).
+    pub fn retry(mut self, retry: RetryConfig) -> Self {
+        self.config.retry = RetryConfig {
+            max_attempts: retry.max_attempts.max(1),
+            ..retry
+        };
+        self
+    }
+
+    /// Sets the largest response body the default transport accepts (default 16 MiB);
+    /// a larger one fails the call with a transport error.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.config.max_response_bytes = limit;
+        self
+    }
+
+    /// Sets the base delay of the exponential backoff (default 1 s): before retry `n`
     /// the client waits a random time up to `base * 2^(n-1)`, capped.
     pub fn base_backoff(mut self, delay: Duration) -> Self {
         self.config.base_backoff = delay;
@@ -341,8 +377,18 @@ mod tests {
             .base_backoff(Duration::from_millis(5))
             .max_backoff(Duration::from_millis(50))
             .transport(MockTransport::new())
+            .max_response_bytes(1024)
             .build();
         assert_eq!(config.max_attempts(), 1);
+        assert_eq!(config.max_response_bytes(), 1024);
+        let retry = RetryConfig {
+            max_attempts: 0,
+            ..RetryConfig::default()
+        };
+        assert_eq!(
+            Config::builder().retry(retry).build().retry().max_attempts,
+            1
+        );
         assert_eq!(config.connect_timeout(), Duration::from_secs(1));
         assert_eq!(config.base_backoff(), Duration::from_millis(5));
         assert_eq!(config.max_backoff(), Duration::from_millis(50));

@@ -15,9 +15,6 @@ use crate::transport::{
     BoxFuture, HttpRequest, HttpResponse, HttpTransport, TransportError, TransportErrorKind,
 };
 
-/// Responses larger than this are refused (Cognito responses are kilobytes).
-const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
-
 /// How long an idle pooled connection is kept (servers close theirs sooner or later).
 const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -31,6 +28,7 @@ const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(20);
 #[derive(Clone)]
 pub struct HyperTransport {
     client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
+    max_response_bytes: usize,
 }
 
 impl std::fmt::Debug for HyperTransport {
@@ -40,7 +38,9 @@ impl std::fmt::Debug for HyperTransport {
 }
 
 impl HyperTransport {
-    /// A transport whose TCP connects give up after `connect_timeout`.
+    /// A transport whose TCP connects give up after `connect_timeout`, refusing response
+    /// bodies over [`DEFAULT_MAX_RESPONSE_BYTES`](crate::config::DEFAULT_MAX_RESPONSE_BYTES)
+    /// (change it with [`HyperTransport::max_response_bytes`]).
     ///
     /// Fails only if the TLS provider rejects its own default settings.
     pub fn new(connect_timeout: Duration) -> Result<Self, TransportError> {
@@ -61,7 +61,16 @@ impl HyperTransport {
             .pool_timer(TokioTimer::new())
             .retry_canceled_requests(true)
             .build(https);
-        Ok(Self { client })
+        Ok(Self {
+            client,
+            max_response_bytes: crate::config::DEFAULT_MAX_RESPONSE_BYTES,
+        })
+    }
+
+    /// Refuses response bodies larger than `limit` bytes (a transport error, not retried).
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
     }
 
     async fn exchange(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
@@ -76,10 +85,10 @@ impl HyperTransport {
         })?;
         let response = self.client.request(request).await.map_err(classify)?;
         let (parts, body) = response.into_parts();
-        let body = Limited::new(body, MAX_RESPONSE_BYTES)
+        let body = Limited::new(body, self.max_response_bytes)
             .collect()
             .await
-            .map_err(|e| classify_body_error(&*e))?
+            .map_err(|e| classify_body_error(&*e, self.max_response_bytes))?
             .to_bytes();
         Ok(HttpResponse {
             status: parts.status,
@@ -143,10 +152,13 @@ fn classify(error: hyper_util::client::legacy::Error) -> TransportError {
     TransportError::with_source(kind, message, error)
 }
 
-fn classify_body_error(error: &(dyn StdError + Send + Sync + 'static)) -> TransportError {
+fn classify_body_error(
+    error: &(dyn StdError + Send + Sync + 'static),
+    limit: usize,
+) -> TransportError {
     if error.is::<http_body_util::LengthLimitError>() {
         return TransportError::other(format!(
-            "response body larger than {MAX_RESPONSE_BYTES} bytes"
+            "response body larger than {limit} bytes (the configured limit)"
         ));
     }
     let kind = match kind_of(error) {
@@ -243,5 +255,36 @@ mod tests {
         let err = transport.send(request(&uri)).await.unwrap_err();
         assert!(err.is_connect(), "{err:?}");
         assert!(err.to_string().starts_with("connection failed"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn bodies_over_the_configured_cap_are_refused() {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let server = tokio::spawn(async move {
+            for _ in 0..2 {
+                let (mut socket, _) = listener.accept().await.unwrap();
+                let mut buf = vec![0u8; 4096];
+                let _ = socket.read(&mut buf).await;
+                let body = "x".repeat(2000);
+                let response = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Length: 2000\r\nConnection: close\r\n\r\n{body}"
+                );
+                let _ = socket.write_all(response.as_bytes()).await;
+                let _ = socket.shutdown().await;
+            }
+        });
+        let uri: Uri = format!("http://{addr}/").parse().unwrap();
+        let capped = HyperTransport::new(Duration::from_secs(2))
+            .unwrap()
+            .max_response_bytes(1000);
+        let err = capped.send(request(&uri)).await.unwrap_err();
+        assert_eq!(err.kind(), TransportErrorKind::Other, "{err:?}");
+        assert!(err.to_string().contains("larger than 1000 bytes"), "{err}");
+        let roomy = HyperTransport::new(Duration::from_secs(2))
+            .unwrap()
+            .max_response_bytes(2000);
+        assert_eq!(roomy.send(request(&uri)).await.unwrap().body.len(), 2000);
+        server.await.unwrap();
     }
 }

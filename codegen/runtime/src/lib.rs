@@ -8,8 +8,8 @@
 //!
 //! - Without features (the *types part*): the value types generated serde types use —
 //!   [`DateTime`], [`Blob`], [`Document`], [`BigNumber`], [`UnknownVariant`], [`BuildError`] —
-//!   and the
-//!   [`timestamp`] serde helpers. It depends only on serde, serde_json and aws-smithy-types.
+//!   the [`timestamp`] serde helpers, and [`ServerText`], which prints text a server sent
+//!   safely. It depends only on serde, serde_json and aws-smithy-types.
 //!   This is all a types-only generated crate needs.
 //! - `client`: the awsJson client side — configuration and credentials (`Config`,
 //!   `Credentials`, `ProvideCredentials`), the HTTP transport trait and its hyper/rustls
@@ -27,11 +27,14 @@ mod blob;
 mod build_error;
 mod datetime;
 mod enum_impls;
+mod server_text;
 pub mod timestamp;
 mod unknown;
 
 #[cfg(feature = "client")]
 mod client;
+#[cfg(feature = "client")]
+mod clock_skew;
 #[cfg(feature = "client")]
 mod config;
 #[cfg(feature = "client")]
@@ -55,6 +58,8 @@ mod resolve;
 #[cfg(feature = "client")]
 pub mod retry;
 #[cfg(feature = "client")]
+mod retry_quota;
+#[cfg(feature = "client")]
 mod sign;
 #[cfg(feature = "client")]
 mod transport;
@@ -62,6 +67,7 @@ mod transport;
 pub use blob::Blob;
 pub use build_error::BuildError;
 pub use datetime::{DateTime, DateTimeError};
+pub use server_text::ServerText;
 pub use unknown::UnknownVariant;
 
 /// An untyped JSON value, for Smithy `document` members.
