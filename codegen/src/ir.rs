@@ -239,6 +239,8 @@ pub struct Struct {
     pub builder: Option<String>,
     /// Members in model order.
     pub members: Vec<Member>,
+    /// Whether the shape itself is `@sensitive`: every member is redacted wherever it prints.
+    pub sensitive: bool,
 }
 
 /// A structure member (or union variant).
@@ -440,4 +442,6 @@ pub struct Union {
     pub deprecated: Option<Deprecation>,
     /// Variants in model order; `rust_name` is PascalCase here.
     pub variants: Vec<Member>,
+    /// Whether the shape itself is `@sensitive`: every variant's value is redacted.
+    pub sensitive: bool,
 }

@@ -10,7 +10,7 @@
 #[serde(default)]
 pub struct AccessDeniedException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -18,7 +18,7 @@ impl ::std::fmt::Display for AccessDeniedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("AccessDeniedException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -3898,7 +3898,7 @@ impl From<&str> for AliasAttribute {
 #[serde(default)]
 pub struct AliasExistsException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -3906,7 +3906,7 @@ impl ::std::fmt::Display for AliasExistsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("AliasExistsException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -4516,7 +4516,7 @@ impl ::std::fmt::Debug for AuthenticationResult {
 #[serde(default)]
 pub struct CachedCimdurlDoesNotExistException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -4524,7 +4524,7 @@ impl ::std::fmt::Display for CachedCimdurlDoesNotExistException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("CachedCIMDURLDoesNotExistException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -5221,7 +5221,7 @@ pub struct CodeDeliveryDetails {
 #[serde(default)]
 pub struct CodeDeliveryFailureException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -5229,7 +5229,7 @@ impl ::std::fmt::Display for CodeDeliveryFailureException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("CodeDeliveryFailureException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -5244,7 +5244,7 @@ impl ::std::error::Error for CodeDeliveryFailureException {}
 #[serde(default)]
 pub struct CodeMismatchException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -5252,7 +5252,7 @@ impl ::std::fmt::Display for CodeMismatchException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("CodeMismatchException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -5462,7 +5462,7 @@ pub struct CompromisedCredentialsRiskConfiguration {
 #[serde(default)]
 pub struct ConcurrentModificationException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -5470,7 +5470,7 @@ impl ::std::fmt::Display for ConcurrentModificationException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ConcurrentModificationException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -10269,7 +10269,7 @@ pub struct DeviceConfiguration {
 #[serde(default)]
 pub struct DeviceKeyExistsException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -10277,7 +10277,7 @@ impl ::std::fmt::Display for DeviceKeyExistsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("DeviceKeyExistsException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -10450,7 +10450,7 @@ impl From<&str> for DomainStatus {
 #[serde(default)]
 pub struct DuplicateProviderException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -10458,7 +10458,7 @@ impl ::std::fmt::Display for DuplicateProviderException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("DuplicateProviderException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -10569,7 +10569,7 @@ impl From<&str> for EmailSendingAccount {
 #[serde(default)]
 pub struct EnableSoftwareTokenMfaException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -10577,7 +10577,7 @@ impl ::std::fmt::Display for EnableSoftwareTokenMfaException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("EnableSoftwareTokenMFAException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -10920,7 +10920,7 @@ impl From<&str> for EventSourceName {
 #[serde(default)]
 pub struct ExpiredCodeException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -10928,7 +10928,7 @@ impl ::std::fmt::Display for ExpiredCodeException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ExpiredCodeException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -11087,7 +11087,7 @@ impl From<&str> for Feature {
 #[serde(default)]
 pub struct FeatureUnavailableInTierException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -11095,7 +11095,7 @@ impl ::std::fmt::Display for FeatureUnavailableInTierException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("FeatureUnavailableInTierException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -11162,7 +11162,7 @@ pub struct FirehoseConfiguration {
 #[serde(default)]
 pub struct ForbiddenException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -11170,7 +11170,7 @@ impl ::std::fmt::Display for ForbiddenException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ForbiddenException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13125,7 +13125,7 @@ pub struct Group {
 #[serde(default)]
 pub struct GroupExistsException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -13133,7 +13133,7 @@ impl ::std::fmt::Display for GroupExistsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("GroupExistsException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13511,7 +13511,7 @@ pub struct InitiatePointInTimeRecoveryResponse {
 #[serde(default)]
 pub struct InternalErrorException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -13519,7 +13519,7 @@ impl ::std::fmt::Display for InternalErrorException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InternalErrorException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13534,7 +13534,7 @@ impl ::std::error::Error for InternalErrorException {}
 #[serde(default)]
 pub struct InternalServerException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -13542,7 +13542,7 @@ impl ::std::fmt::Display for InternalServerException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InternalServerException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13557,7 +13557,7 @@ impl ::std::error::Error for InternalServerException {}
 #[serde(default)]
 pub struct InvalidEmailRoleAccessPolicyException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -13565,7 +13565,7 @@ impl ::std::fmt::Display for InvalidEmailRoleAccessPolicyException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidEmailRoleAccessPolicyException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13580,7 +13580,7 @@ impl ::std::error::Error for InvalidEmailRoleAccessPolicyException {}
 #[serde(default)]
 pub struct InvalidLambdaResponseException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -13588,7 +13588,7 @@ impl ::std::fmt::Display for InvalidLambdaResponseException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidLambdaResponseException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13603,7 +13603,7 @@ impl ::std::error::Error for InvalidLambdaResponseException {}
 #[serde(default)]
 pub struct InvalidOAuthFlowException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -13611,7 +13611,7 @@ impl ::std::fmt::Display for InvalidOAuthFlowException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidOAuthFlowException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13626,7 +13626,7 @@ impl ::std::error::Error for InvalidOAuthFlowException {}
 #[serde(rename_all = "camelCase", default)]
 pub struct InvalidParameterException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Why the parameter was rejected.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -13637,7 +13637,7 @@ impl ::std::fmt::Display for InvalidParameterException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidParameterException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13652,7 +13652,7 @@ impl ::std::error::Error for InvalidParameterException {}
 #[serde(default)]
 pub struct InvalidPasswordException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -13660,7 +13660,7 @@ impl ::std::fmt::Display for InvalidPasswordException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidPasswordException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13675,7 +13675,7 @@ impl ::std::error::Error for InvalidPasswordException {}
 #[serde(default)]
 pub struct InvalidSmsRoleAccessPolicyException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -13683,7 +13683,7 @@ impl ::std::fmt::Display for InvalidSmsRoleAccessPolicyException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidSmsRoleAccessPolicyException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13698,7 +13698,7 @@ impl ::std::error::Error for InvalidSmsRoleAccessPolicyException {}
 #[serde(default)]
 pub struct InvalidSmsRoleTrustRelationshipException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -13706,7 +13706,7 @@ impl ::std::fmt::Display for InvalidSmsRoleTrustRelationshipException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidSmsRoleTrustRelationshipException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13721,7 +13721,7 @@ impl ::std::error::Error for InvalidSmsRoleTrustRelationshipException {}
 #[serde(default)]
 pub struct InvalidUserPoolConfigurationException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -13729,7 +13729,7 @@ impl ::std::fmt::Display for InvalidUserPoolConfigurationException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidUserPoolConfigurationException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13991,7 +13991,7 @@ pub struct LimitDefinition {
 #[serde(default)]
 pub struct LimitExceededException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -13999,7 +13999,7 @@ impl ::std::fmt::Display for LimitExceededException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("LimitExceededException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -15792,7 +15792,7 @@ pub struct ManagedLoginBranding {
 #[serde(default)]
 pub struct ManagedLoginBrandingExistsException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -15800,7 +15800,7 @@ impl ::std::fmt::Display for ManagedLoginBrandingExistsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ManagedLoginBrandingExistsException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -15877,7 +15877,7 @@ pub struct MessageTemplate {
 #[serde(default)]
 pub struct MfaMethodNotFoundException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -15885,7 +15885,7 @@ impl ::std::fmt::Display for MfaMethodNotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("MFAMethodNotFoundException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -15930,7 +15930,7 @@ pub struct NewDeviceMetadata {
 #[serde(default)]
 pub struct NotAuthorizedException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -15938,7 +15938,7 @@ impl ::std::fmt::Display for NotAuthorizedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("NotAuthorizedException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16104,7 +16104,7 @@ impl From<&str> for OAuthTokenType {
 #[serde(default)]
 pub struct OperationNotEnabledException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -16112,7 +16112,7 @@ impl ::std::fmt::Display for OperationNotEnabledException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("OperationNotEnabledException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16176,7 +16176,7 @@ impl From<&str> for PasswordHashingAlgorithm {
 #[serde(default)]
 pub struct PasswordHistoryPolicyViolationException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -16184,7 +16184,7 @@ impl ::std::fmt::Display for PasswordHistoryPolicyViolationException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("PasswordHistoryPolicyViolationException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16227,7 +16227,7 @@ pub struct PasswordPolicy {
 #[serde(default)]
 pub struct PasswordResetRequiredException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -16235,7 +16235,7 @@ impl ::std::fmt::Display for PasswordResetRequiredException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("PasswordResetRequiredException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16309,7 +16309,7 @@ pub struct PreTokenGenerationVersionConfig {
 #[serde(default)]
 pub struct PreconditionNotMetException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -16317,7 +16317,7 @@ impl ::std::fmt::Display for PreconditionNotMetException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("PreconditionNotMetException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16530,7 +16530,7 @@ impl From<&str> for RecoveryOptionName {
 #[serde(default)]
 pub struct RefreshTokenReuseException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -16538,7 +16538,7 @@ impl ::std::fmt::Display for RefreshTokenReuseException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("RefreshTokenReuseException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16793,7 +16793,7 @@ pub struct ResendConfirmationCodeResponse {
 #[serde(default)]
 pub struct ResourceNotFoundException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -16801,7 +16801,7 @@ impl ::std::fmt::Display for ResourceNotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceNotFoundException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -17663,7 +17663,7 @@ pub struct SchemaAttribute {
 #[serde(default)]
 pub struct ScopeDoesNotExistException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -17671,7 +17671,7 @@ impl ::std::fmt::Display for ScopeDoesNotExistException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ScopeDoesNotExistException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -17731,7 +17731,7 @@ impl From<&str> for SecurityPolicy {
 #[serde(default)]
 pub struct ServiceQuotaExceededException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -17739,7 +17739,7 @@ impl ::std::fmt::Display for ServiceQuotaExceededException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ServiceQuotaExceededException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -19022,7 +19022,7 @@ pub struct SoftwareTokenMfaConfig {
 #[serde(default)]
 pub struct SoftwareTokenMfaNotFoundException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -19030,7 +19030,7 @@ impl ::std::fmt::Display for SoftwareTokenMfaNotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("SoftwareTokenMFANotFoundException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -19622,7 +19622,7 @@ impl From<&str> for TermsEnforcement {
 #[serde(default)]
 pub struct TermsExistsException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -19630,7 +19630,7 @@ impl ::std::fmt::Display for TermsExistsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("TermsExistsException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -19682,7 +19682,7 @@ impl From<&str> for TermsSource {
 #[serde(default)]
 pub struct TierChangeNotAllowedException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -19690,7 +19690,7 @@ impl ::std::fmt::Display for TierChangeNotAllowedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("TierChangeNotAllowedException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -19814,7 +19814,7 @@ pub struct TokenValidityUnits {
 #[serde(default)]
 pub struct TooManyFailedAttemptsException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -19822,7 +19822,7 @@ impl ::std::fmt::Display for TooManyFailedAttemptsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("TooManyFailedAttemptsException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -19837,7 +19837,7 @@ impl ::std::error::Error for TooManyFailedAttemptsException {}
 #[serde(default)]
 pub struct TooManyRequestsException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -19845,7 +19845,7 @@ impl ::std::fmt::Display for TooManyRequestsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("TooManyRequestsException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -19907,7 +19907,7 @@ impl ::std::fmt::Debug for UiCustomization {
 #[serde(default)]
 pub struct UnauthorizedException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -19915,7 +19915,7 @@ impl ::std::fmt::Display for UnauthorizedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnauthorizedException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -19930,7 +19930,7 @@ impl ::std::error::Error for UnauthorizedException {}
 #[serde(default)]
 pub struct UnexpectedLambdaException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -19938,7 +19938,7 @@ impl ::std::fmt::Display for UnexpectedLambdaException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnexpectedLambdaException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -19953,7 +19953,7 @@ impl ::std::error::Error for UnexpectedLambdaException {}
 #[serde(default)]
 pub struct UnsupportedIdentityProviderException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -19961,7 +19961,7 @@ impl ::std::fmt::Display for UnsupportedIdentityProviderException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnsupportedIdentityProviderException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -19976,7 +19976,7 @@ impl ::std::error::Error for UnsupportedIdentityProviderException {}
 #[serde(default)]
 pub struct UnsupportedOperationException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -19984,7 +19984,7 @@ impl ::std::fmt::Display for UnsupportedOperationException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnsupportedOperationException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -19999,7 +19999,7 @@ impl ::std::error::Error for UnsupportedOperationException {}
 #[serde(default)]
 pub struct UnsupportedTokenTypeException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -20007,7 +20007,7 @@ impl ::std::fmt::Display for UnsupportedTokenTypeException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnsupportedTokenTypeException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -20022,7 +20022,7 @@ impl ::std::error::Error for UnsupportedTokenTypeException {}
 #[serde(default)]
 pub struct UnsupportedUserStateException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -20030,7 +20030,7 @@ impl ::std::fmt::Display for UnsupportedUserStateException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnsupportedUserStateException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -22354,7 +22354,7 @@ pub struct UserAttributeUpdateSettings {
 }
 
 /// The `UserContextDataType` structure.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserContextData {
     /// A general-purpose string.
@@ -22369,6 +22369,15 @@ pub struct UserContextData {
     pub encoded_data: Option<String>,
 }
 
+impl ::std::fmt::Debug for UserContextData {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("UserContextData")
+            .field("ip_address", &"*** Sensitive Data Redacted ***")
+            .field("encoded_data", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
 /// A user import job is running on the pool.
 ///
 /// *Error:* A client-side error (HTTP 400).
@@ -22376,7 +22385,7 @@ pub struct UserContextData {
 #[serde(default)]
 pub struct UserImportInProgressException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -22384,7 +22393,7 @@ impl ::std::fmt::Display for UserImportInProgressException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserImportInProgressException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -22530,7 +22539,7 @@ impl From<&str> for UserImportJobStatus {
 #[serde(default)]
 pub struct UserLambdaValidationException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -22538,7 +22547,7 @@ impl ::std::fmt::Display for UserLambdaValidationException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserLambdaValidationException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -22553,7 +22562,7 @@ impl ::std::error::Error for UserLambdaValidationException {}
 #[serde(default)]
 pub struct UserNotConfirmedException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -22561,7 +22570,7 @@ impl ::std::fmt::Display for UserNotConfirmedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserNotConfirmedException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -22576,7 +22585,7 @@ impl ::std::error::Error for UserNotConfirmedException {}
 #[serde(default)]
 pub struct UserNotFoundException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -22584,7 +22593,7 @@ impl ::std::fmt::Display for UserNotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserNotFoundException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -22745,7 +22754,7 @@ pub struct UserPool {
 #[serde(default)]
 pub struct UserPoolAddOnNotEnabledException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -22753,7 +22762,7 @@ impl ::std::fmt::Display for UserPoolAddOnNotEnabledException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserPoolAddOnNotEnabledException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -23081,7 +23090,7 @@ pub struct UserPoolReplica {
 #[serde(default)]
 pub struct UserPoolTaggingException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -23089,7 +23098,7 @@ impl ::std::fmt::Display for UserPoolTaggingException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserPoolTaggingException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -23366,7 +23375,7 @@ pub struct UsernameConfiguration {
 #[serde(default)]
 pub struct UsernameExistsException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -23374,7 +23383,7 @@ impl ::std::fmt::Display for UsernameExistsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UsernameExistsException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -23731,7 +23740,7 @@ pub struct VerifyUserAttributeResponse {}
 #[serde(default)]
 pub struct WebAuthnChallengeNotFoundException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -23739,7 +23748,7 @@ impl ::std::fmt::Display for WebAuthnChallengeNotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnChallengeNotFoundException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -23754,7 +23763,7 @@ impl ::std::error::Error for WebAuthnChallengeNotFoundException {}
 #[serde(default)]
 pub struct WebAuthnClientMismatchException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -23762,7 +23771,7 @@ impl ::std::fmt::Display for WebAuthnClientMismatchException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnClientMismatchException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -23794,7 +23803,7 @@ pub struct WebAuthnConfiguration {
 #[serde(default)]
 pub struct WebAuthnConfigurationMissingException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -23802,7 +23811,7 @@ impl ::std::fmt::Display for WebAuthnConfigurationMissingException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnConfigurationMissingException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -23846,7 +23855,7 @@ pub struct WebAuthnCredentialDescription {
 #[serde(default)]
 pub struct WebAuthnCredentialNotSupportedException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -23854,7 +23863,7 @@ impl ::std::fmt::Display for WebAuthnCredentialNotSupportedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnCredentialNotSupportedException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -23922,7 +23931,7 @@ pub struct WebAuthnMfaSettings {
 #[serde(default)]
 pub struct WebAuthnNotEnabledException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -23930,7 +23939,7 @@ impl ::std::fmt::Display for WebAuthnNotEnabledException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnNotEnabledException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -23945,7 +23954,7 @@ impl ::std::error::Error for WebAuthnNotEnabledException {}
 #[serde(default)]
 pub struct WebAuthnOriginNotAllowedException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -23953,7 +23962,7 @@ impl ::std::fmt::Display for WebAuthnOriginNotAllowedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnOriginNotAllowedException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -23968,7 +23977,7 @@ impl ::std::error::Error for WebAuthnOriginNotAllowedException {}
 #[serde(default)]
 pub struct WebAuthnRelyingPartyMismatchException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -23976,7 +23985,7 @@ impl ::std::fmt::Display for WebAuthnRelyingPartyMismatchException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnRelyingPartyMismatchException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
