@@ -165,9 +165,9 @@ impl ClientCore {
         let endpoint = resolve_endpoint(&config, service.endpoint_rules);
         let transport = match &config.transport {
             Some(transport) => Ok(Arc::clone(transport)),
-            None => HyperTransport::new(config.connect_timeout).map(|t| {
-                Arc::new(t.max_response_bytes(config.max_response_bytes)) as Arc<dyn HttpTransport>
-            }),
+            None => {
+                HyperTransport::from_config(&config).map(|t| Arc::new(t) as Arc<dyn HttpTransport>)
+            }
         };
         ClientCore {
             inner: Arc::new(Inner {

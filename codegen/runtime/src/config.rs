@@ -5,7 +5,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::credentials::{EnvironmentCredentials, ProvideCredentials};
+use crate::proxy::ProxyConfig;
 use crate::retry::RetryConfig;
+use crate::tls::TlsConfig;
 use crate::transport::HttpTransport;
 
 /// Default TCP connect timeout.
@@ -45,6 +47,8 @@ pub struct Config {
     // Retries and the network.
     pub(crate) retry: RetryConfig,
     pub(crate) max_response_bytes: usize,
+    pub(crate) tls: TlsConfig,
+    pub(crate) proxy: ProxyConfig,
 }
 
 impl Config {
@@ -58,7 +62,8 @@ impl Config {
 
     /// The defaults, plus what the environment sets: `AWS_REGION` (else
     /// `AWS_DEFAULT_REGION`), `AWS_ENDPOINT_URL`, `AWS_USE_FIPS_ENDPOINT`,
-    /// `AWS_USE_DUALSTACK_ENDPOINT` and `AWS_MAX_ATTEMPTS`. Credentials come
+    /// `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_MAX_ATTEMPTS` and `AWS_CA_BUNDLE` (a PEM file of
+    /// extra trusted certificates). Credentials come
     /// from [`EnvironmentCredentials`] when a request is signed.
     pub fn from_env() -> Config {
         ConfigBuilder::from_lookup(|name| std::env::var(name).ok()).build()
@@ -135,6 +140,16 @@ impl Config {
     pub fn max_response_bytes(&self) -> usize {
         self.max_response_bytes
     }
+
+    /// The certificates the default transport trusts.
+    pub fn tls(&self) -> &TlsConfig {
+        &self.tls
+    }
+
+    /// The proxies the default transport goes through.
+    pub fn proxy(&self) -> &ProxyConfig {
+        &self.proxy
+    }
 }
 
 impl Default for Config {
@@ -153,6 +168,8 @@ impl Default for Config {
             transport: None,
             retry: RetryConfig::default(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            tls: TlsConfig::default(),
+            proxy: ProxyConfig::default(),
         }
     }
 }
@@ -173,6 +190,8 @@ impl fmt::Debug for Config {
             .field("operation_timeout", &self.operation_timeout)
             .field("retry", &self.retry)
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("tls", &self.tls)
+            .field("proxy", &self.proxy)
             .field("base_backoff", &self.base_backoff)
             .field("max_backoff", &self.max_backoff)
             .field(
@@ -209,6 +228,9 @@ impl ConfigBuilder {
         builder.config.use_dual_stack = flag("AWS_USE_DUALSTACK_ENDPOINT");
         if let Some(attempts) = get("AWS_MAX_ATTEMPTS").and_then(|v| v.parse::<u32>().ok()) {
             builder = builder.max_attempts(attempts);
+        }
+        if let Some(bundle) = get("AWS_CA_BUNDLE") {
+            builder.config.tls = builder.config.tls.add_ca_bundle(bundle);
         }
         builder
     }
@@ -278,6 +300,21 @@ impl ConfigBuilder {
             max_attempts: retry.max_attempts.max(1),
             ..retry
         };
+        self
+    }
+
+    /// Sets the certificates the default transport trusts (default: the Mozilla roots,
+    /// plus the PEM file `AWS_CA_BUNDLE` names when the config comes from the
+    /// environment).
+    pub fn tls(mut self, tls: TlsConfig) -> Self {
+        self.config.tls = tls;
+        self
+    }
+
+    /// Sets the proxies of the default transport (default: `HTTPS_PROXY`, `HTTP_PROXY`,
+    /// `ALL_PROXY` and `NO_PROXY` from the environment, in either case).
+    pub fn proxy(mut self, proxy: ProxyConfig) -> Self {
+        self.config.proxy = proxy;
         self
     }
 

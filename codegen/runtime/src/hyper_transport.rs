@@ -1,5 +1,5 @@
 //! [`HyperTransport`]: the default HTTP/1.1 stack (hyper 1, hyper-util's pooled
-//! client, rustls with the `ring` provider and the Mozilla (webpki) roots).
+//! client, rustls with the `ring` provider; roots and proxies as configured).
 
 use std::error::Error as StdError;
 use std::time::Duration;
@@ -11,6 +11,9 @@ use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 
+use crate::config::Config;
+use crate::proxy::{ProxyConfig, ProxyConnector};
+use crate::tls::TlsConfig;
 use crate::transport::{
     BoxFuture, HttpRequest, HttpResponse, HttpTransport, TransportError, TransportErrorKind,
 };
@@ -19,7 +22,8 @@ use crate::transport::{
 const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// The default transport: a pooled hyper client speaking HTTP/1.1 over
-/// TCP or TLS (`https` and `http` endpoints both work).
+/// TCP or TLS (`https` and `http` endpoints both work), directly or through an HTTP
+/// proxy (`CONNECT` for `https`).
 ///
 /// A request handed a pooled connection that the server has already closed
 /// (servers answering `Connection: close`, or idle timeouts) is retried on a
@@ -27,7 +31,7 @@ const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(20);
 /// see that race.
 #[derive(Clone)]
 pub struct HyperTransport {
-    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
+    client: Client<HttpsConnector<ProxyConnector>, Full<Bytes>>,
     max_response_bytes: usize,
 }
 
@@ -38,24 +42,44 @@ impl std::fmt::Debug for HyperTransport {
 }
 
 impl HyperTransport {
-    /// A transport whose TCP connects give up after `connect_timeout`, refusing response
-    /// bodies over [`DEFAULT_MAX_RESPONSE_BYTES`](crate::config::DEFAULT_MAX_RESPONSE_BYTES)
+    /// A transport whose TCP connects give up after `connect_timeout`, trusting the
+    /// Mozilla roots, with proxies from the environment, refusing response bodies over
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`](crate::config::DEFAULT_MAX_RESPONSE_BYTES)
     /// (change it with [`HyperTransport::max_response_bytes`]).
     ///
     /// Fails only if the TLS provider rejects its own default settings.
     pub fn new(connect_timeout: Duration) -> Result<Self, TransportError> {
+        Self::build(
+            connect_timeout,
+            &TlsConfig::default(),
+            &ProxyConfig::default(),
+        )
+    }
+
+    /// The transport a client built with `config` uses: its connect timeout, trusted
+    /// certificates, proxies and response size limit. Fails when a configured CA bundle
+    /// or certificate cannot be used (the error names it).
+    pub fn from_config(config: &Config) -> Result<Self, TransportError> {
+        Ok(
+            Self::build(config.connect_timeout, &config.tls, &config.proxy)?
+                .max_response_bytes(config.max_response_bytes),
+        )
+    }
+
+    fn build(
+        connect_timeout: Duration,
+        tls: &TlsConfig,
+        proxy: &ProxyConfig,
+    ) -> Result<Self, TransportError> {
         let mut http = HttpConnector::new();
         http.enforce_http(false);
         http.set_nodelay(true);
         http.set_connect_timeout(Some(connect_timeout));
         let https = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())
-            .map_err(|e| {
-                TransportError::with_source(TransportErrorKind::Other, "TLS setup failed", e)
-            })?
+            .with_tls_config(tls.client_config()?)
             .https_or_http()
             .enable_http1()
-            .wrap_connector(http);
+            .wrap_connector(ProxyConnector::new(http, proxy));
         let client = Client::builder(TokioExecutor::new())
             .pool_idle_timeout(POOL_IDLE_TIMEOUT)
             .pool_timer(TokioTimer::new())

@@ -52,6 +52,8 @@ mod mock;
 #[cfg(feature = "client")]
 mod paginate;
 #[cfg(feature = "client")]
+mod proxy;
+#[cfg(feature = "client")]
 mod random;
 #[cfg(feature = "client")]
 mod resolve;
@@ -61,6 +63,8 @@ pub mod retry;
 mod retry_quota;
 #[cfg(feature = "client")]
 mod sign;
+#[cfg(feature = "client")]
+mod tls;
 #[cfg(feature = "client")]
 mod transport;
 
@@ -95,6 +99,10 @@ pub use hyper_transport::HyperTransport;
 pub use mock::MockTransport;
 #[cfg(feature = "client")]
 pub use paginate::{Stream, StreamExt};
+#[cfg(feature = "client")]
+pub use proxy::ProxyConfig;
+#[cfg(feature = "client")]
+pub use tls::{TlsConfig, TlsRoots};
 #[cfg(feature = "client")]
 pub use transport::{HttpRequest, HttpResponse, HttpTransport, TransportError, TransportErrorKind};
 
