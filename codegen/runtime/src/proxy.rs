@@ -229,3 +229,41 @@ impl Write for ProxiedIo {
         Pin::new(&mut self.io).poll_shutdown(cx)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_proxy_credentials_and_routes_by_scheme() {
+        let config = ProxyConfig::disabled()
+            .https("http://user:hunter2@proxy.example:3128")
+            .no_proxy("internal.example");
+        let shown = format!("{config:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        let matcher = config.matcher();
+        let via = matcher
+            .intercept(&Uri::from_static(
+                "https://cognito-idp.us-east-1.amazonaws.com/",
+            ))
+            .expect("https goes through the proxy");
+        assert_eq!(via.uri().host(), Some("proxy.example"));
+        assert!(via.basic_auth().is_some());
+        assert!(
+            matcher
+                .intercept(&Uri::from_static("http://plain.example/"))
+                .is_none()
+        );
+        assert!(
+            matcher
+                .intercept(&Uri::from_static("https://api.internal.example/"))
+                .is_none()
+        );
+        assert!(
+            ProxyConfig::disabled()
+                .matcher()
+                .intercept(&Uri::from_static("https://a.example/"))
+                .is_none()
+        );
+    }
+}

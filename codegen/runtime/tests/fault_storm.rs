@@ -55,7 +55,7 @@ impl Plan {
         if self.fault_every == 1 {
             return Answer::ServerError;
         }
-        if n % self.fault_every != 0 {
+        if !n.is_multiple_of(self.fault_every) {
             return Answer::Ok;
         }
         match (n / self.fault_every) % 3 {
@@ -94,7 +94,7 @@ async fn serve_connection(mut socket: TcpStream, plan: Arc<Plan>) {
             ),
             Answer::Reset => {
                 // SO_LINGER 0: closing sends a TCP reset instead of a FIN.
-                let _ = socket.set_linger(Some(Duration::ZERO));
+                let _ = socket.set_zero_linger();
                 return;
             }
         };
