@@ -7,28 +7,19 @@
 //! `FAULT_STORM_CALLS` sets the number of calls (default 2,000, which CI runs; the
 //! BENCHMARKS.md figures use 10,000).
 
-use std::fmt;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
-use smithy_lean_runtime::__private::{ClientCore, OperationSpec, ServiceSpec};
-use smithy_lean_runtime::{
-    Config, Credentials, Error, ErrorResponse, OperationError, TimeoutKind, Unhandled,
-};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use smithy_lean_runtime::__private::{ClientCore, OperationSpec};
+use smithy_lean_runtime::{Config, Credentials, Error, TimeoutKind};
+use tokio::io::AsyncWriteExt;
 use tokio::net::{TcpListener, TcpStream};
 
-static SERVICE: ServiceSpec = ServiceSpec {
-    target_prefix: "StormService",
-    json_version: "1.0",
-    signing_name: "storm",
-    endpoint_rules: None,
-    retryable_errors: &[],
-    throttling_errors: &[],
-};
+mod support;
+use support::{AnyError, SERVICE, read_request};
 
 const OPERATION: OperationSpec = OperationSpec::signed("Ping");
 const CONCURRENCY: usize = 16;
@@ -78,12 +69,10 @@ async fn start_server(plan: Arc<Plan>) -> SocketAddr {
     addr
 }
 
-async fn serve_connection(mut socket: TcpStream, plan: Arc<Plan>) {
+async fn serve_connection(mut socket: TcpStream, plan: Arc<Plan>) -> Option<()> {
     let mut buffer = Vec::with_capacity(4096);
     loop {
-        if !read_request(&mut socket, &mut buffer).await {
-            return;
-        }
+        read_request(&mut socket, &mut buffer).await?;
         let (status, extra, body) = match plan.next() {
             Answer::Ok => ("200 OK", "", "{}"),
             Answer::ServerError => ("500 Internal Server Error", "", "{}"),
@@ -95,58 +84,14 @@ async fn serve_connection(mut socket: TcpStream, plan: Arc<Plan>) {
             Answer::Reset => {
                 // SO_LINGER 0: closing sends a TCP reset instead of a FIN.
                 let _ = socket.set_zero_linger();
-                return;
+                return None;
             }
         };
         let response = format!(
             "HTTP/1.1 {status}\r\ncontent-type: application/x-amz-json-1.0\r\n{extra}content-length: {}\r\n\r\n{body}",
             body.len()
         );
-        if socket.write_all(response.as_bytes()).await.is_err() {
-            return;
-        }
-    }
-}
-
-/// Reads one request (headers and `content-length` body) into `buffer`, keeping any
-/// bytes of the next one. False when the client closed the connection.
-async fn read_request(socket: &mut TcpStream, buffer: &mut Vec<u8>) -> bool {
-    let mut chunk = [0u8; 4096];
-    loop {
-        if let Some(end) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
-            let head = String::from_utf8_lossy(&buffer[..end]).to_ascii_lowercase();
-            let length: usize = head
-                .lines()
-                .find_map(|l| l.strip_prefix("content-length:"))
-                .and_then(|v| v.trim().parse().ok())
-                .unwrap_or(0);
-            let total = end + 4 + length;
-            if buffer.len() >= total {
-                buffer.drain(..total);
-                return true;
-            }
-        }
-        match socket.read(&mut chunk).await {
-            Ok(0) | Err(_) => return false,
-            Ok(n) => buffer.extend_from_slice(&chunk[..n]),
-        }
-    }
-}
-
-#[derive(Debug)]
-struct StormError(Unhandled);
-
-impl fmt::Display for StormError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl std::error::Error for StormError {}
-
-impl OperationError for StormError {
-    fn from_error_response(response: ErrorResponse) -> Self {
-        StormError(response.into_unhandled())
+        socket.write_all(response.as_bytes()).await.ok()?;
     }
 }
 
@@ -185,7 +130,7 @@ async fn storm(core: &ClientCore, calls: usize) -> Tally {
         workers.spawn(async move {
             let mut tally = Tally::default();
             while next.fetch_add(1, Ordering::Relaxed) < calls {
-                let result: Result<Pong, Error<StormError>> =
+                let result: Result<Pong, Error<AnyError>> =
                     core.call(OPERATION, &serde_json::json!({})).await;
                 match result {
                     Ok(_) => tally.ok += 1,

@@ -8,16 +8,19 @@ use std::time::Duration;
 use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyPair, KeyUsagePurpose};
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use serde::Deserialize;
-use smithy_lean_runtime::__private::{ClientCore, OperationSpec, ServiceSpec};
+use smithy_lean_runtime::__private::{ClientCore, OperationSpec};
 use smithy_lean_runtime::bytes::Bytes;
 use smithy_lean_runtime::http::{HeaderMap, Method, Uri};
 use smithy_lean_runtime::{
-    Config, Credentials, Error, ErrorResponse, HttpRequest, HttpTransport, HyperTransport,
-    OperationError, ProxyConfig, TlsConfig, TransportErrorKind, Unhandled,
+    Config, Credentials, Error, HttpRequest, HttpTransport, HyperTransport, ProxyConfig, TlsConfig,
+    TransportErrorKind,
 };
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio_rustls::TlsAcceptor;
+
+mod support;
+use support::{AnyError, SERVICE, read_request};
 
 /// A CA and a server certificate for `127.0.0.1` signed by it.
 struct TestPki {
@@ -54,34 +57,10 @@ fn test_pki() -> TestPki {
     }
 }
 
-/// Reads one request head (and its `content-length` body); returns the head, or `None`
-/// when the peer closed.
-async fn read_request(io: &mut (impl AsyncRead + Unpin)) -> Option<String> {
-    let mut data = Vec::new();
-    let mut chunk = [0u8; 4096];
-    loop {
-        if let Some(end) = data.windows(4).position(|w| w == b"\r\n\r\n") {
-            let head = String::from_utf8_lossy(&data[..end]).into_owned();
-            let length: usize = head
-                .to_ascii_lowercase()
-                .lines()
-                .find_map(|l| l.strip_prefix("content-length:").map(str::trim))
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0);
-            while data.len() < end + 4 + length {
-                let n = io.read(&mut chunk).await.ok().filter(|n| *n > 0)?;
-                data.extend_from_slice(&chunk[..n]);
-            }
-            return Some(head);
-        }
-        let n = io.read(&mut chunk).await.ok().filter(|n| *n > 0)?;
-        data.extend_from_slice(&chunk[..n]);
-    }
-}
-
 /// Answers every request on `io` with `200 {"Answer":"<label>"}`.
 async fn answer(mut io: impl AsyncRead + AsyncWrite + Unpin, label: &'static str) {
-    while read_request(&mut io).await.is_some() {
+    let mut buffer = Vec::new();
+    while read_request(&mut io, &mut buffer).await.is_some() {
         let body = format!(r#"{{"Answer":"{label}"}}"#);
         let response = format!(
             "HTTP/1.1 200 OK\r\ncontent-type: application/x-amz-json-1.0\r\ncontent-length: {}\r\n\r\n{body}",
@@ -121,7 +100,7 @@ async fn proxy_server() -> (u16, Arc<Mutex<Vec<String>>>) {
         while let Ok((mut socket, _)) = listener.accept().await {
             let log = Arc::clone(&log);
             tokio::spawn(async move {
-                let Some(head) = read_request(&mut socket).await else {
+                let Some(head) = read_request(&mut socket, &mut Vec::new()).await else {
                     return;
                 };
                 let line = head.lines().next().unwrap_or_default().to_owned();
@@ -260,32 +239,6 @@ async fn no_proxy_hosts_are_reached_directly() {
     assert!(seen.lock().unwrap().is_empty(), "the proxy was used");
 }
 
-static SERVICE: ServiceSpec = ServiceSpec {
-    target_prefix: "TlsService",
-    json_version: "1.0",
-    signing_name: "tls",
-    endpoint_rules: None,
-    retryable_errors: &[],
-    throttling_errors: &[],
-};
-
-#[derive(Debug)]
-struct CallError(Unhandled);
-
-impl std::fmt::Display for CallError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl std::error::Error for CallError {}
-
-impl OperationError for CallError {
-    fn from_error_response(response: ErrorResponse) -> Self {
-        CallError(response.into_unhandled())
-    }
-}
-
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
 struct Output {
@@ -307,7 +260,7 @@ async fn a_signed_call_over_https_through_a_proxy() {
         .proxy(ProxyConfig::disabled().https(format!("http://127.0.0.1:{proxy_port}")))
         .build();
     let core = ClientCore::new(&SERVICE, config);
-    let result: Result<Output, Error<CallError>> = core
+    let result: Result<Output, Error<AnyError>> = core
         .call(OperationSpec::signed("Ping"), &serde_json::json!({}))
         .await;
     assert_eq!(result.unwrap().answer, "tls");
