@@ -18,9 +18,11 @@ use crate::error::{
 };
 use crate::error_response::{ErrorResponse, first_json_byte};
 use crate::hyper_transport::HyperTransport;
+use crate::rate_limit::ClientRateLimiter;
 use crate::resolve::{ResolvedEndpoint, resolve_endpoint};
 use crate::retry::{
-    ClockSkew, RetryQuota, backoff, is_retryable_response, is_retryable_transport, server_delay,
+    ClockSkew, RetryMode, RetryQuota, backoff, is_retryable_response, is_retryable_transport,
+    is_throttling_response, server_delay,
 };
 use crate::sign::sign_request;
 use crate::transport::{
@@ -97,6 +99,8 @@ struct Inner {
     quota: RetryQuota,
     /// The signing clock's correction, learned from clock-skew errors.
     skew: ClockSkew,
+    /// The client-side rate limiter, in adaptive retry mode.
+    rate_limiter: Option<ClientRateLimiter>,
 }
 
 impl fmt::Debug for ClientCore {
@@ -163,6 +167,8 @@ impl ClientCore {
     /// are reported by every call rather than here.
     pub fn new(service: &'static ServiceSpec, config: Config) -> ClientCore {
         let endpoint = resolve_endpoint(&config, service.endpoint_rules);
+        let rate_limiter =
+            (config.retry.mode == RetryMode::Adaptive).then(ClientRateLimiter::default);
         let transport = match &config.transport {
             Some(transport) => Ok(Arc::clone(transport)),
             None => {
@@ -177,6 +183,7 @@ impl ClientCore {
                 transport,
                 quota: RetryQuota::default(),
                 skew: ClockSkew::default(),
+                rate_limiter,
             }),
         }
     }
@@ -244,14 +251,26 @@ impl ClientCore {
         let mut retry_cost = None;
         loop {
             let request = self.request(op, endpoint, body.clone()).await?;
+            if let Some(limiter) = &inner.rate_limiter {
+                limiter.acquire().await;
+            }
             let outcome = tokio::time::timeout(config.attempt_timeout, transport.send(request));
             let (failure, server_delay) = match outcome.await {
                 Ok(Ok(response)) if response.status.is_success() => {
+                    if let Some(limiter) = &inner.rate_limiter {
+                        limiter.record(false);
+                    }
                     inner.quota.release(retry_cost);
                     return decode_output(&response);
                 }
                 Ok(Ok(response)) => {
                     let mut error = ErrorResponse::from_http(&response);
+                    if let Some(limiter) = &inner.rate_limiter {
+                        limiter.record(is_throttling_response(
+                            &error,
+                            inner.service.throttling_errors,
+                        ));
+                    }
                     let clock_corrected =
                         inner
                             .skew

@@ -225,3 +225,31 @@ async fn clock_skew_errors_correct_the_signing_time_and_retry() {
     list(&core).await.unwrap_err();
     assert_eq!(mock.request_count(), 3);
 }
+
+#[tokio::test]
+async fn adaptive_mode_slows_every_attempt_after_a_throttle() {
+    let retry = crate::retry::RetryConfig {
+        mode: crate::retry::RetryMode::Adaptive,
+        max_attempts: 1,
+    };
+    let mock = MockTransport::new();
+    let core = ClientCore::new(&SERVICE, builder(&mock).retry(retry).build());
+    mock.push_json(200, "{}");
+    mock.push_json(429, "{}");
+    mock.push_json(200, "{}");
+    let started = Instant::now();
+    list(&core).await.unwrap();
+    list(&core).await.unwrap_err();
+    assert!(
+        started.elapsed() < Duration::from_millis(500),
+        "no limit before a throttle"
+    );
+    // The throttle enabled the bucket at its lowest rate (0.5 requests/s), empty.
+    let started = Instant::now();
+    list(&core).await.unwrap();
+    assert!(
+        started.elapsed() >= Duration::from_millis(1500),
+        "{:?}",
+        started.elapsed()
+    );
+}

@@ -56,6 +56,8 @@ mod proxy;
 #[cfg(feature = "client")]
 mod random;
 #[cfg(feature = "client")]
+mod rate_limit;
+#[cfg(feature = "client")]
 mod resolve;
 #[cfg(feature = "client")]
 pub mod retry;

@@ -27,10 +27,14 @@ pub enum RetryMode {
     /// exponential backoff and full jitter, bounded by a per-client retry quota.
     #[default]
     Standard,
+    /// Standard mode plus a client-side rate limiter: after a throttling response, each
+    /// attempt (the first one included) waits for a token from a bucket whose rate
+    /// follows the measured sending rate (cut by 30% per throttle, grown back on a
+    /// CUBIC curve). For clients that call one throttled resource and can wait.
+    Adaptive,
 }
 
-/// A retry mode name this client does not support (`adaptive` included: its client-side
-/// rate limiter is not implemented).
+/// A retry mode name this client does not know.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnsupportedRetryMode(String);
 
@@ -38,7 +42,7 @@ impl fmt::Display for UnsupportedRetryMode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "unsupported retry mode {:?} (supported: standard, legacy)",
+            "unsupported retry mode {:?} (supported: standard, adaptive, legacy)",
             self.0
         )
     }
@@ -49,12 +53,14 @@ impl std::error::Error for UnsupportedRetryMode {}
 impl FromStr for RetryMode {
     type Err = UnsupportedRetryMode;
 
-    /// `standard`, or `legacy` (each SDK's own older policy; read as standard, as the
-    /// Rust AWS SDK does), in any case.
+    /// `standard`, `adaptive`, or `legacy` (each SDK's own older policy; read as
+    /// standard, as the Rust AWS SDK does), in any case.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let name = text.trim();
         if name.eq_ignore_ascii_case("standard") || name.eq_ignore_ascii_case("legacy") {
             Ok(RetryMode::Standard)
+        } else if name.eq_ignore_ascii_case("adaptive") {
+            Ok(RetryMode::Adaptive)
         } else {
             Err(UnsupportedRetryMode(name.to_owned()))
         }
@@ -112,16 +118,22 @@ pub(crate) fn is_retryable_response(
 ) -> bool {
     let code = response.code();
     let status = response.status();
-    let code_listed = !code.is_empty()
-        && [
-            THROTTLING_ERRORS,
-            TRANSIENT_ERRORS,
-            retryable_codes,
-            throttling_codes,
-        ]
-        .iter()
-        .any(|list| list.contains(&code));
-    code_listed || status == 429 || (status >= 500 && status != 501)
+    let transient = !code.is_empty()
+        && [TRANSIENT_ERRORS, retryable_codes]
+            .iter()
+            .any(|list| list.contains(&code));
+    transient
+        || is_throttling_response(response, throttling_codes)
+        || (status >= 500 && status != 501)
+}
+
+/// Whether a service error response means "slow down": HTTP 429, a throttling code
+/// shared by AWS services, or one of the service's `@retryable(throttling: true)` codes.
+pub(crate) fn is_throttling_response(response: &ErrorResponse, throttling_codes: &[&str]) -> bool {
+    let code = response.code();
+    response.status() == 429
+        || (!code.is_empty()
+            && (THROTTLING_ERRORS.contains(&code) || throttling_codes.contains(&code)))
 }
 
 /// Whether a transport failure is worth retrying: connect failures (the
@@ -256,8 +268,9 @@ mod tests {
     fn retry_modes_parse() {
         assert_eq!("standard".parse(), Ok(RetryMode::Standard));
         assert_eq!(" Legacy ".parse(), Ok(RetryMode::Standard));
-        let err = "adaptive".parse::<RetryMode>().unwrap_err();
-        assert!(err.to_string().contains("\"adaptive\""), "{err}");
+        assert_eq!("ADAPTIVE".parse(), Ok(RetryMode::Adaptive));
+        let err = "fast".parse::<RetryMode>().unwrap_err();
+        assert!(err.to_string().contains("\"fast\""), "{err}");
         assert_eq!(RetryConfig::default().max_attempts, 3);
     }
 
