@@ -44,8 +44,7 @@ impl std::fmt::Debug for HyperTransport {
 impl HyperTransport {
     /// A transport whose TCP connects give up after `connect_timeout`, trusting the
     /// Mozilla roots, with proxies from the environment, refusing response bodies over
-    /// [`DEFAULT_MAX_RESPONSE_BYTES`](crate::config::DEFAULT_MAX_RESPONSE_BYTES)
-    /// (change it with [`HyperTransport::max_response_bytes`]).
+    /// 16 MiB (change it with [`HyperTransport::max_response_bytes`]).
     ///
     /// Fails only if the TLS provider rejects its own default settings.
     pub fn new(connect_timeout: Duration) -> Result<Self, TransportError> {

@@ -13,9 +13,13 @@
 //!   This is all a types-only generated crate needs.
 //! - `client`: the awsJson client side — configuration and credentials (`Config`,
 //!   `Credentials`, `ProvideCredentials`), the HTTP transport trait and its hyper/rustls
-//!   implementation (`HttpTransport`, `HyperTransport`), SigV4 signing, the endpoint rules
-//!   engine (`endpoint`), retries and timeouts, errors (`Error`, `OperationError`,
-//!   `ErrorResponse`, `Unhandled`) and paginator streams (`Stream`, `StreamExt`).
+//!   implementation (`HttpTransport`, `HyperTransport`) with its TLS trust (`TlsConfig`)
+//!   and proxies (`ProxyConfig`), SigV4 signing, the endpoint rules engine (`endpoint`),
+//!   retries (`retry`: standard and adaptive modes, retry quota, clock-skew correction) and
+//!   timeouts, errors (`Error`, `OperationError`, `ErrorResponse`, `Unhandled`) and
+//!   paginator streams (`Stream`, `StreamExt`).
+//! - `native-roots` (implies `client`): `TlsRoots::Native`, the operating system's root
+//!   certificates (rustls-native-certs).
 //! - `test-util` (implies `client`): `MockTransport`, a scripted transport for tests, and
 //!   `endpoint::testing`, which runs a model's endpoint test cases.
 //!
