@@ -242,6 +242,8 @@ pub struct Struct {
     pub builder: Option<Builder>,
     /// Members in model order.
     pub members: Vec<Member>,
+    /// Whether the shape itself is `@sensitive`: every member is redacted wherever it prints.
+    pub sensitive: bool,
 }
 
 /// The builder of an operation input.
@@ -461,4 +463,6 @@ pub struct Union {
     pub deprecated: Option<Deprecation>,
     /// Variants in model order; `rust_name` is PascalCase here.
     pub variants: Vec<Member>,
+    /// Whether the shape itself is `@sensitive`: every variant's value is redacted.
+    pub sensitive: bool,
 }

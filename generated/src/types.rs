@@ -10,7 +10,7 @@
 #[serde(default)]
 pub struct AccessDeniedException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -18,7 +18,7 @@ impl ::std::fmt::Display for AccessDeniedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("AccessDeniedException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -4927,7 +4927,7 @@ impl From<&str> for AliasAttribute {
 #[serde(default)]
 pub struct AliasExistsException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -4935,7 +4935,7 @@ impl ::std::fmt::Display for AliasExistsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("AliasExistsException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -5566,7 +5566,7 @@ impl ::std::fmt::Debug for AuthenticationResult {
 #[serde(default)]
 pub struct CachedCimdurlDoesNotExistException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -5574,7 +5574,7 @@ impl ::std::fmt::Display for CachedCimdurlDoesNotExistException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("CachedCIMDURLDoesNotExistException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -6321,7 +6321,7 @@ pub struct CodeDeliveryDetails {
 #[serde(default)]
 pub struct CodeDeliveryFailureException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -6329,7 +6329,7 @@ impl ::std::fmt::Display for CodeDeliveryFailureException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("CodeDeliveryFailureException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -6344,7 +6344,7 @@ impl ::std::error::Error for CodeDeliveryFailureException {}
 #[serde(default)]
 pub struct CodeMismatchException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -6352,7 +6352,7 @@ impl ::std::fmt::Display for CodeMismatchException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("CodeMismatchException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -6589,7 +6589,7 @@ pub struct CompromisedCredentialsRiskConfiguration {
 #[serde(default)]
 pub struct ConcurrentModificationException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -6597,7 +6597,7 @@ impl ::std::fmt::Display for ConcurrentModificationException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ConcurrentModificationException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -12882,7 +12882,7 @@ pub struct DeviceConfiguration {
 #[serde(default)]
 pub struct DeviceKeyExistsException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -12890,7 +12890,7 @@ impl ::std::fmt::Display for DeviceKeyExistsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("DeviceKeyExistsException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13063,7 +13063,7 @@ impl From<&str> for DomainStatus {
 #[serde(default)]
 pub struct DuplicateProviderException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -13071,7 +13071,7 @@ impl ::std::fmt::Display for DuplicateProviderException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("DuplicateProviderException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13182,7 +13182,7 @@ impl From<&str> for EmailSendingAccount {
 #[serde(default)]
 pub struct EnableSoftwareTokenMfaException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -13190,7 +13190,7 @@ impl ::std::fmt::Display for EnableSoftwareTokenMfaException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("EnableSoftwareTokenMFAException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13533,7 +13533,7 @@ impl From<&str> for EventSourceName {
 #[serde(default)]
 pub struct ExpiredCodeException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -13541,7 +13541,7 @@ impl ::std::fmt::Display for ExpiredCodeException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ExpiredCodeException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13700,7 +13700,7 @@ impl From<&str> for Feature {
 #[serde(default)]
 pub struct FeatureUnavailableInTierException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -13708,7 +13708,7 @@ impl ::std::fmt::Display for FeatureUnavailableInTierException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("FeatureUnavailableInTierException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -13775,7 +13775,7 @@ pub struct FirehoseConfiguration {
 #[serde(default)]
 pub struct ForbiddenException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -13783,7 +13783,7 @@ impl ::std::fmt::Display for ForbiddenException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ForbiddenException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16270,7 +16270,7 @@ pub struct Group {
 #[serde(default)]
 pub struct GroupExistsException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -16278,7 +16278,7 @@ impl ::std::fmt::Display for GroupExistsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("GroupExistsException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16745,7 +16745,7 @@ pub struct InitiatePointInTimeRecoveryResponse {
 #[serde(default)]
 pub struct InternalErrorException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -16753,7 +16753,7 @@ impl ::std::fmt::Display for InternalErrorException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InternalErrorException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16768,7 +16768,7 @@ impl ::std::error::Error for InternalErrorException {}
 #[serde(default)]
 pub struct InternalServerException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -16776,7 +16776,7 @@ impl ::std::fmt::Display for InternalServerException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InternalServerException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16791,7 +16791,7 @@ impl ::std::error::Error for InternalServerException {}
 #[serde(default)]
 pub struct InvalidEmailRoleAccessPolicyException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -16799,7 +16799,7 @@ impl ::std::fmt::Display for InvalidEmailRoleAccessPolicyException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidEmailRoleAccessPolicyException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16814,7 +16814,7 @@ impl ::std::error::Error for InvalidEmailRoleAccessPolicyException {}
 #[serde(default)]
 pub struct InvalidLambdaResponseException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -16822,7 +16822,7 @@ impl ::std::fmt::Display for InvalidLambdaResponseException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidLambdaResponseException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16837,7 +16837,7 @@ impl ::std::error::Error for InvalidLambdaResponseException {}
 #[serde(default)]
 pub struct InvalidOAuthFlowException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -16845,7 +16845,7 @@ impl ::std::fmt::Display for InvalidOAuthFlowException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidOAuthFlowException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16860,7 +16860,7 @@ impl ::std::error::Error for InvalidOAuthFlowException {}
 #[serde(rename_all = "camelCase", default)]
 pub struct InvalidParameterException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Why the parameter was rejected.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -16871,7 +16871,7 @@ impl ::std::fmt::Display for InvalidParameterException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidParameterException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16886,7 +16886,7 @@ impl ::std::error::Error for InvalidParameterException {}
 #[serde(default)]
 pub struct InvalidPasswordException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -16894,7 +16894,7 @@ impl ::std::fmt::Display for InvalidPasswordException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidPasswordException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16909,7 +16909,7 @@ impl ::std::error::Error for InvalidPasswordException {}
 #[serde(default)]
 pub struct InvalidSmsRoleAccessPolicyException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -16917,7 +16917,7 @@ impl ::std::fmt::Display for InvalidSmsRoleAccessPolicyException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidSmsRoleAccessPolicyException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16932,7 +16932,7 @@ impl ::std::error::Error for InvalidSmsRoleAccessPolicyException {}
 #[serde(default)]
 pub struct InvalidSmsRoleTrustRelationshipException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -16940,7 +16940,7 @@ impl ::std::fmt::Display for InvalidSmsRoleTrustRelationshipException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidSmsRoleTrustRelationshipException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -16955,7 +16955,7 @@ impl ::std::error::Error for InvalidSmsRoleTrustRelationshipException {}
 #[serde(default)]
 pub struct InvalidUserPoolConfigurationException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -16963,7 +16963,7 @@ impl ::std::fmt::Display for InvalidUserPoolConfigurationException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidUserPoolConfigurationException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -17225,7 +17225,7 @@ pub struct LimitDefinition {
 #[serde(default)]
 pub struct LimitExceededException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -17233,7 +17233,7 @@ impl ::std::fmt::Display for LimitExceededException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("LimitExceededException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -19501,7 +19501,7 @@ pub struct ManagedLoginBranding {
 #[serde(default)]
 pub struct ManagedLoginBrandingExistsException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -19509,7 +19509,7 @@ impl ::std::fmt::Display for ManagedLoginBrandingExistsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ManagedLoginBrandingExistsException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -19586,7 +19586,7 @@ pub struct MessageTemplate {
 #[serde(default)]
 pub struct MfaMethodNotFoundException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -19594,7 +19594,7 @@ impl ::std::fmt::Display for MfaMethodNotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("MFAMethodNotFoundException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -19639,7 +19639,7 @@ pub struct NewDeviceMetadata {
 #[serde(default)]
 pub struct NotAuthorizedException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -19647,7 +19647,7 @@ impl ::std::fmt::Display for NotAuthorizedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("NotAuthorizedException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -19813,7 +19813,7 @@ impl From<&str> for OAuthTokenType {
 #[serde(default)]
 pub struct OperationNotEnabledException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -19821,7 +19821,7 @@ impl ::std::fmt::Display for OperationNotEnabledException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("OperationNotEnabledException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -19885,7 +19885,7 @@ impl From<&str> for PasswordHashingAlgorithm {
 #[serde(default)]
 pub struct PasswordHistoryPolicyViolationException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -19893,7 +19893,7 @@ impl ::std::fmt::Display for PasswordHistoryPolicyViolationException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("PasswordHistoryPolicyViolationException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -19936,7 +19936,7 @@ pub struct PasswordPolicy {
 #[serde(default)]
 pub struct PasswordResetRequiredException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -19944,7 +19944,7 @@ impl ::std::fmt::Display for PasswordResetRequiredException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("PasswordResetRequiredException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -20018,7 +20018,7 @@ pub struct PreTokenGenerationVersionConfig {
 #[serde(default)]
 pub struct PreconditionNotMetException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -20026,7 +20026,7 @@ impl ::std::fmt::Display for PreconditionNotMetException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("PreconditionNotMetException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -20239,7 +20239,7 @@ impl From<&str> for RecoveryOptionName {
 #[serde(default)]
 pub struct RefreshTokenReuseException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -20247,7 +20247,7 @@ impl ::std::fmt::Display for RefreshTokenReuseException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("RefreshTokenReuseException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -20551,7 +20551,7 @@ pub struct ResendConfirmationCodeResponse {
 #[serde(default)]
 pub struct ResourceNotFoundException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -20559,7 +20559,7 @@ impl ::std::fmt::Display for ResourceNotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceNotFoundException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -21546,7 +21546,7 @@ pub struct SchemaAttribute {
 #[serde(default)]
 pub struct ScopeDoesNotExistException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -21554,7 +21554,7 @@ impl ::std::fmt::Display for ScopeDoesNotExistException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ScopeDoesNotExistException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -21614,7 +21614,7 @@ impl From<&str> for SecurityPolicy {
 #[serde(default)]
 pub struct ServiceQuotaExceededException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -21622,7 +21622,7 @@ impl ::std::fmt::Display for ServiceQuotaExceededException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ServiceQuotaExceededException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -23241,7 +23241,7 @@ pub struct SoftwareTokenMfaConfig {
 #[serde(default)]
 pub struct SoftwareTokenMfaNotFoundException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -23249,7 +23249,7 @@ impl ::std::fmt::Display for SoftwareTokenMfaNotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("SoftwareTokenMFANotFoundException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -23951,7 +23951,7 @@ impl From<&str> for TermsEnforcement {
 #[serde(default)]
 pub struct TermsExistsException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -23959,7 +23959,7 @@ impl ::std::fmt::Display for TermsExistsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("TermsExistsException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -24011,7 +24011,7 @@ impl From<&str> for TermsSource {
 #[serde(default)]
 pub struct TierChangeNotAllowedException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -24019,7 +24019,7 @@ impl ::std::fmt::Display for TierChangeNotAllowedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("TierChangeNotAllowedException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -24143,7 +24143,7 @@ pub struct TokenValidityUnits {
 #[serde(default)]
 pub struct TooManyFailedAttemptsException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -24151,7 +24151,7 @@ impl ::std::fmt::Display for TooManyFailedAttemptsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("TooManyFailedAttemptsException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -24166,7 +24166,7 @@ impl ::std::error::Error for TooManyFailedAttemptsException {}
 #[serde(default)]
 pub struct TooManyRequestsException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -24174,7 +24174,7 @@ impl ::std::fmt::Display for TooManyRequestsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("TooManyRequestsException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -24236,7 +24236,7 @@ impl ::std::fmt::Debug for UiCustomization {
 #[serde(default)]
 pub struct UnauthorizedException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -24244,7 +24244,7 @@ impl ::std::fmt::Display for UnauthorizedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnauthorizedException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -24259,7 +24259,7 @@ impl ::std::error::Error for UnauthorizedException {}
 #[serde(default)]
 pub struct UnexpectedLambdaException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -24267,7 +24267,7 @@ impl ::std::fmt::Display for UnexpectedLambdaException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnexpectedLambdaException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -24282,7 +24282,7 @@ impl ::std::error::Error for UnexpectedLambdaException {}
 #[serde(default)]
 pub struct UnsupportedIdentityProviderException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -24290,7 +24290,7 @@ impl ::std::fmt::Display for UnsupportedIdentityProviderException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnsupportedIdentityProviderException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -24305,7 +24305,7 @@ impl ::std::error::Error for UnsupportedIdentityProviderException {}
 #[serde(default)]
 pub struct UnsupportedOperationException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -24313,7 +24313,7 @@ impl ::std::fmt::Display for UnsupportedOperationException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnsupportedOperationException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -24328,7 +24328,7 @@ impl ::std::error::Error for UnsupportedOperationException {}
 #[serde(default)]
 pub struct UnsupportedTokenTypeException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -24336,7 +24336,7 @@ impl ::std::fmt::Display for UnsupportedTokenTypeException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnsupportedTokenTypeException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -24351,7 +24351,7 @@ impl ::std::error::Error for UnsupportedTokenTypeException {}
 #[serde(default)]
 pub struct UnsupportedUserStateException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -24359,7 +24359,7 @@ impl ::std::fmt::Display for UnsupportedUserStateException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnsupportedUserStateException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -27532,7 +27532,7 @@ pub struct UserAttributeUpdateSettings {
 }
 
 /// The `UserContextDataType` structure.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct UserContextData {
     /// A general-purpose string.
@@ -27547,6 +27547,15 @@ pub struct UserContextData {
     pub encoded_data: Option<String>,
 }
 
+impl ::std::fmt::Debug for UserContextData {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("UserContextData")
+            .field("ip_address", &"*** Sensitive Data Redacted ***")
+            .field("encoded_data", &"*** Sensitive Data Redacted ***")
+            .finish()
+    }
+}
+
 /// A user import job is running on the pool.
 ///
 /// *Error:* A client-side error (HTTP 400).
@@ -27554,7 +27563,7 @@ pub struct UserContextData {
 #[serde(default)]
 pub struct UserImportInProgressException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -27562,7 +27571,7 @@ impl ::std::fmt::Display for UserImportInProgressException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserImportInProgressException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -27708,7 +27717,7 @@ impl From<&str> for UserImportJobStatus {
 #[serde(default)]
 pub struct UserLambdaValidationException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -27716,7 +27725,7 @@ impl ::std::fmt::Display for UserLambdaValidationException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserLambdaValidationException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -27731,7 +27740,7 @@ impl ::std::error::Error for UserLambdaValidationException {}
 #[serde(default)]
 pub struct UserNotConfirmedException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -27739,7 +27748,7 @@ impl ::std::fmt::Display for UserNotConfirmedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserNotConfirmedException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -27754,7 +27763,7 @@ impl ::std::error::Error for UserNotConfirmedException {}
 #[serde(default)]
 pub struct UserNotFoundException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -27762,7 +27771,7 @@ impl ::std::fmt::Display for UserNotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserNotFoundException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -27923,7 +27932,7 @@ pub struct UserPool {
 #[serde(default)]
 pub struct UserPoolAddOnNotEnabledException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -27931,7 +27940,7 @@ impl ::std::fmt::Display for UserPoolAddOnNotEnabledException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserPoolAddOnNotEnabledException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -28259,7 +28268,7 @@ pub struct UserPoolReplica {
 #[serde(default)]
 pub struct UserPoolTaggingException {
     /// A human-readable description of the problem.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -28267,7 +28276,7 @@ impl ::std::fmt::Display for UserPoolTaggingException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UserPoolTaggingException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -28544,7 +28553,7 @@ pub struct UsernameConfiguration {
 #[serde(default)]
 pub struct UsernameExistsException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -28552,7 +28561,7 @@ impl ::std::fmt::Display for UsernameExistsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UsernameExistsException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -28966,7 +28975,7 @@ pub struct VerifyUserAttributeResponse {}
 #[serde(default)]
 pub struct WebAuthnChallengeNotFoundException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -28974,7 +28983,7 @@ impl ::std::fmt::Display for WebAuthnChallengeNotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnChallengeNotFoundException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -28989,7 +28998,7 @@ impl ::std::error::Error for WebAuthnChallengeNotFoundException {}
 #[serde(default)]
 pub struct WebAuthnClientMismatchException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -28997,7 +29006,7 @@ impl ::std::fmt::Display for WebAuthnClientMismatchException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnClientMismatchException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -29029,7 +29038,7 @@ pub struct WebAuthnConfiguration {
 #[serde(default)]
 pub struct WebAuthnConfigurationMissingException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -29037,7 +29046,7 @@ impl ::std::fmt::Display for WebAuthnConfigurationMissingException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnConfigurationMissingException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -29081,7 +29090,7 @@ pub struct WebAuthnCredentialDescription {
 #[serde(default)]
 pub struct WebAuthnCredentialNotSupportedException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -29089,7 +29098,7 @@ impl ::std::fmt::Display for WebAuthnCredentialNotSupportedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnCredentialNotSupportedException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -29157,7 +29166,7 @@ pub struct WebAuthnMfaSettings {
 #[serde(default)]
 pub struct WebAuthnNotEnabledException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -29165,7 +29174,7 @@ impl ::std::fmt::Display for WebAuthnNotEnabledException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnNotEnabledException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -29180,7 +29189,7 @@ impl ::std::error::Error for WebAuthnNotEnabledException {}
 #[serde(default)]
 pub struct WebAuthnOriginNotAllowedException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -29188,7 +29197,7 @@ impl ::std::fmt::Display for WebAuthnOriginNotAllowedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnOriginNotAllowedException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }
@@ -29203,7 +29212,7 @@ impl ::std::error::Error for WebAuthnOriginNotAllowedException {}
 #[serde(default)]
 pub struct WebAuthnRelyingPartyMismatchException {
     /// The text of an error message.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -29211,7 +29220,7 @@ impl ::std::fmt::Display for WebAuthnRelyingPartyMismatchException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("WebAuthnRelyingPartyMismatchException")?;
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ::smithy_lean_runtime::ServerText::new(message))?;
         }
         Ok(())
     }

@@ -304,3 +304,52 @@ async fn list_users_error_enum_has_its_own_variants() {
         "{error:?}"
     );
 }
+
+#[tokio::test]
+async fn a_capitalised_message_reaches_the_typed_error() {
+    let result = describe_once(
+        400,
+        &[],
+        r#"{"__type":"ResourceNotFoundException","Message":"capital M"}"#,
+    )
+    .await;
+    let (error, _) = service_error(result);
+    let DescribeUserPoolError::ResourceNotFoundException(typed) = &error else {
+        panic!("expected ResourceNotFoundException, got {error:?}");
+    };
+    assert_eq!(typed.message.as_deref(), Some("capital M"));
+}
+
+#[tokio::test]
+async fn typed_error_display_neutralises_server_text() {
+    let body = serde_json::json!({
+        "__type": "ResourceNotFoundException",
+        "message": format!("gone\r\n\u{1b}[31mFAKE{}", "x".repeat(100_000)),
+    });
+    let (error, _) = service_error(describe_once(400, &[], &body.to_string()).await);
+    let shown = error.to_string();
+    assert!(
+        shown.starts_with("ResourceNotFoundException: gone  FAKE"),
+        "{shown:.80}"
+    );
+    assert!(!shown.contains(['\r', '\n', '\u{1b}']));
+    assert!(shown.len() < 2048, "printed {} bytes", shown.len());
+    let DescribeUserPoolError::ResourceNotFoundException(typed) = &error else {
+        panic!("expected ResourceNotFoundException, got {error:?}");
+    };
+    assert_eq!(typed.message.as_deref().map(str::len), Some(100_015));
+}
+
+#[test]
+fn sensitive_structures_are_redacted_in_debug() {
+    let data = cognito_identity_provider::types::UserContextData {
+        ip_address: Some("192.0.2.1".into()),
+        encoded_data: Some("fingerprint-secret".into()),
+    };
+    let shown = format!("{data:?}");
+    assert!(
+        !shown.contains("192.0.2.1") && !shown.contains("fingerprint-secret"),
+        "{shown}"
+    );
+    assert!(shown.contains("Sensitive Data Redacted"), "{shown}");
+}

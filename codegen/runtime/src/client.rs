@@ -16,12 +16,18 @@ use crate::config::Config;
 use crate::error::{
     Error, InvalidResponse, OperationError, SigningError, TimeoutError, TimeoutKind,
 };
-use crate::error_response::ErrorResponse;
+use crate::error_response::{ErrorResponse, first_json_byte};
 use crate::hyper_transport::HyperTransport;
+use crate::rate_limit::ClientRateLimiter;
 use crate::resolve::{ResolvedEndpoint, resolve_endpoint};
-use crate::retry::{backoff, is_retryable_response, is_retryable_transport};
+use crate::retry::{
+    ClockSkew, RetryMode, RetryQuota, backoff, is_retryable_response, is_retryable_transport,
+    is_throttling_response, server_delay,
+};
 use crate::sign::sign_request;
-use crate::transport::{HttpRequest, HttpResponse, HttpTransport, TransportError};
+use crate::transport::{
+    HttpRequest, HttpResponse, HttpTransport, TransportError, TransportErrorKind,
+};
 
 const USER_AGENT_VALUE: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
 
@@ -92,6 +98,12 @@ struct Inner {
     config: Config,
     endpoint: Result<ResolvedEndpoint, crate::error::EndpointResolutionError>,
     transport: Result<Arc<dyn HttpTransport>, TransportError>,
+    /// The retry token bucket shared by every call of this client (and its clones).
+    quota: RetryQuota,
+    /// The signing clock's correction, learned from clock-skew errors.
+    skew: ClockSkew,
+    /// The client-side rate limiter, in adaptive retry mode.
+    rate_limiter: Option<ClientRateLimiter>,
 }
 
 impl fmt::Debug for ClientCore {
@@ -115,6 +127,42 @@ enum FailureKind {
     Transport(TransportError),
 }
 
+impl Failure {
+    fn is_retryable(&self) -> bool {
+        match self {
+            Failure::Response(response) => response.meta().is_retryable(),
+            Failure::Other(FailureKind::Timeout(_)) => true,
+            Failure::Other(FailureKind::Transport(error)) => is_retryable_transport(error),
+        }
+    }
+
+    /// Whether a retry costs the timeout price: the attempt ran out of time, or the
+    /// connection failed or broke.
+    fn is_timeout(&self) -> bool {
+        match self {
+            Failure::Response(_) => false,
+            Failure::Other(FailureKind::Timeout(_)) => true,
+            Failure::Other(FailureKind::Transport(error)) => {
+                error.kind() != TransportErrorKind::Other
+            }
+        }
+    }
+
+    fn into_error<E: OperationError>(self) -> Error<E> {
+        match self {
+            Failure::Response(response) => {
+                let meta = Box::new(response.meta().clone());
+                Error::Service {
+                    error: E::from_error_response(response),
+                    meta,
+                }
+            }
+            Failure::Other(FailureKind::Timeout(e)) => Error::Timeout(e),
+            Failure::Other(FailureKind::Transport(e)) => Error::Transport(e),
+        }
+    }
+}
+
 impl ClientCore {
     /// Builds the engine: resolves the endpoint and sets up the transport once.
     ///
@@ -122,10 +170,13 @@ impl ClientCore {
     /// are reported by every call rather than here.
     pub fn new(service: &'static ServiceSpec, config: Config) -> ClientCore {
         let endpoint = resolve_endpoint(&config, service.service_id, service.endpoint_rules);
+        let rate_limiter =
+            (config.retry.mode == RetryMode::Adaptive).then(ClientRateLimiter::default);
         let transport = match &config.transport {
             Some(transport) => Ok(Arc::clone(transport)),
-            None => HyperTransport::new(config.connect_timeout)
-                .map(|t| Arc::new(t) as Arc<dyn HttpTransport>),
+            None => {
+                HyperTransport::from_config(&config).map(|t| Arc::new(t) as Arc<dyn HttpTransport>)
+            }
         };
         ClientCore {
             inner: Arc::new(Inner {
@@ -133,6 +184,9 @@ impl ClientCore {
                 config,
                 endpoint,
                 transport,
+                quota: RetryQuota::default(),
+                skew: ClockSkew::default(),
+                rate_limiter,
             }),
         }
     }
@@ -145,6 +199,11 @@ impl ClientCore {
     /// The service description.
     pub fn service(&self) -> &'static ServiceSpec {
         self.inner.service
+    }
+
+    /// The tokens left in this client's retry quota.
+    pub fn retry_tokens(&self) -> u32 {
+        self.inner.quota.available()
     }
 
     /// Calls `op` with `input`: `POST /` with the JSON body, retried on
@@ -191,49 +250,60 @@ impl ClientCore {
             .map_err(|e| Error::Transport(e.clone()))?;
         let config = &inner.config;
         let mut attempt = 1;
+        // What the latest retry took from the quota, given back if the call succeeds.
+        let mut retry_cost = None;
         loop {
             let request = self.request(op, endpoint, body.clone()).await?;
-            let (retryable, failure) =
-                match tokio::time::timeout(config.attempt_timeout, transport.send(request)).await {
-                    Ok(Ok(response)) if response.status.is_success() => {
-                        return decode_output(&response);
+            if let Some(limiter) = &inner.rate_limiter {
+                limiter.acquire().await;
+            }
+            let outcome = tokio::time::timeout(config.attempt_timeout, transport.send(request));
+            let (failure, server_delay) = match outcome.await {
+                Ok(Ok(response)) if response.status.is_success() => {
+                    if let Some(limiter) = &inner.rate_limiter {
+                        limiter.record(false);
                     }
-                    Ok(Ok(response)) => {
-                        let mut error = ErrorResponse::from_http(&response);
-                        let retryable = is_retryable_response(
+                    inner.quota.release(retry_cost);
+                    return decode_output(&response);
+                }
+                Ok(Ok(response)) => {
+                    let mut error = ErrorResponse::from_http(&response);
+                    if let Some(limiter) = &inner.rate_limiter {
+                        limiter.record(is_throttling_response(
+                            &error,
+                            inner.service.throttling_errors,
+                        ));
+                    }
+                    let clock_corrected =
+                        inner
+                            .skew
+                            .observe(error.code(), &response.headers, SystemTime::now());
+                    let retryable = clock_corrected
+                        || is_retryable_response(
                             &error,
                             inner.service.retryable_errors,
                             inner.service.throttling_errors,
                         );
-                        error.set_retryable(retryable);
-                        (retryable, Failure::Response(error))
-                    }
-                    Ok(Err(error)) => (
-                        is_retryable_transport(&error),
-                        Failure::Other(FailureKind::Transport(error)),
-                    ),
-                    Err(_) => (
-                        true,
-                        Failure::Other(FailureKind::Timeout(TimeoutError::new(
-                            TimeoutKind::Attempt,
-                            config.attempt_timeout,
-                        ))),
-                    ),
-                };
-            if !retryable || attempt >= config.max_attempts {
-                return Err(match failure {
-                    Failure::Response(response) => {
-                        let meta = Box::new(response.meta().clone());
-                        Error::Service {
-                            error: E::from_error_response(response),
-                            meta,
-                        }
-                    }
-                    Failure::Other(FailureKind::Timeout(e)) => Error::Timeout(e),
-                    Failure::Other(FailureKind::Transport(e)) => Error::Transport(e),
-                });
+                    error.set_retryable(retryable);
+                    let delay = server_delay(&response.headers, config.max_backoff);
+                    (Failure::Response(error), delay)
+                }
+                Ok(Err(error)) => (Failure::Other(FailureKind::Transport(error)), None),
+                Err(_) => {
+                    let error = TimeoutError::new(TimeoutKind::Attempt, config.attempt_timeout);
+                    (Failure::Other(FailureKind::Timeout(error)), None)
+                }
+            };
+            if !failure.is_retryable() || attempt >= config.retry.max_attempts {
+                return Err(failure.into_error());
             }
-            tokio::time::sleep(backoff(attempt, config.base_backoff, config.max_backoff)).await;
+            let Some(cost) = inner.quota.acquire(failure.is_timeout()) else {
+                return Err(failure.into_error());
+            };
+            retry_cost = Some(cost);
+            let delay = server_delay
+                .unwrap_or_else(|| backoff(attempt, config.base_backoff, config.max_backoff));
+            tokio::time::sleep(delay).await;
             attempt += 1;
         }
     }
@@ -303,7 +373,7 @@ impl ClientCore {
                 &credentials,
                 region,
                 signing_name,
-                SystemTime::now(),
+                inner.skew.now(),
             )
             .map_err(Error::Signing)?;
         }
@@ -326,11 +396,30 @@ fn encode_input<I: Serialize, E>(op: &OperationSpec, input: &I) -> Result<Bytes,
 }
 
 /// Decodes a 2xx body (empty reads as `{}`) without quoting JSON content in errors.
+///
+/// Every awsJson output is a structure, so the body must be a JSON object: serde would
+/// otherwise fill a structure's fields by position from an array. A 2xx is a success
+/// whatever its body says: the awsJson spec marks errors by a non-2xx status, and a
+/// `__type` member in a success body is ignored, as in the AWS SDKs.
 fn decode_output<O: DeserializeOwned, E>(response: &HttpResponse) -> Result<O, Error<E>> {
-    let body: &[u8] = if response.body.iter().all(u8::is_ascii_whitespace) {
-        b"{}"
-    } else {
-        &response.body
+    let request_id = || {
+        response
+            .headers
+            .get("x-amzn-requestid")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let body: &[u8] = match first_json_byte(&response.body) {
+        None => b"{}",
+        Some(b'{') => &response.body,
+        Some(b'[') => {
+            return Err(Error::InvalidResponse(InvalidResponse::new(
+                response.status.as_u16(),
+                "body is a JSON array where the output structure needs an object".into(),
+                request_id(),
+            )));
+        }
+        Some(_) => &response.body,
     };
     // Checking UTF-8 once for the whole body lets serde_json skip checking every string
     // (`from_str` trusts its input, `from_slice` validates each string on its own); a body
@@ -340,11 +429,6 @@ fn decode_output<O: DeserializeOwned, E>(response: &HttpResponse) -> Result<O, E
         Err(_) => serde_json::from_slice(body),
     };
     parsed.map_err(|e| {
-        let request_id = response
-            .headers
-            .get("x-amzn-requestid")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
         let position = format!("line {}, column {}", e.line(), e.column());
         let message = if e.is_data() {
             // Serde quotes offending string values; keep only the category then.
@@ -357,11 +441,7 @@ fn decode_output<O: DeserializeOwned, E>(response: &HttpResponse) -> Result<O, E
             };
             format!("body does not match the expected shape: {text} ({position})")
         } else {
-            let looks_json = body
-                .iter()
-                .find(|b| !b.is_ascii_whitespace())
-                .is_some_and(|b| matches!(b, b'{' | b'['));
-            if looks_json {
+            if first_json_byte(body) == Some(b'{') {
                 format!("body is not valid JSON ({position})")
             } else {
                 let excerpt: String = String::from_utf8_lossy(body)
@@ -375,7 +455,7 @@ fn decode_output<O: DeserializeOwned, E>(response: &HttpResponse) -> Result<O, E
         Error::InvalidResponse(InvalidResponse::new(
             response.status.as_u16(),
             message,
-            request_id,
+            request_id(),
         ))
     })
 }

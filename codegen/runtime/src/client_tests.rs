@@ -452,3 +452,6 @@ fn outside_tokio_is_an_error_not_a_panic() {
         "{outcome:?}"
     );
 }
+
+#[path = "client_hardening_tests.rs"]
+mod hardening;

@@ -4,8 +4,11 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::credentials::settings::{RetryMode, Settings};
+use crate::credentials::settings::Settings;
 use crate::credentials::{EnvironmentCredentials, ProvideCredentials};
+use crate::proxy::ProxyConfig;
+use crate::retry::{RetryConfig, RetryMode};
+use crate::tls::TlsConfig;
 use crate::transport::HttpTransport;
 
 /// Default TCP connect timeout.
@@ -16,10 +19,14 @@ pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_OPERATION_TIMEOUT: Duration = Duration::from_secs(60);
 /// Default number of attempts, the first one included.
 pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
-/// Default base delay of the exponential backoff.
-pub const DEFAULT_BASE_BACKOFF: Duration = Duration::from_millis(100);
+/// Default base delay of the exponential backoff: 1 s, as in the AWS SDKs' standard mode
+/// (retry `i` waits a random time up to `min(2^(i-1) s, 20 s)`).
+pub const DEFAULT_BASE_BACKOFF: Duration = Duration::from_secs(1);
 /// Default cap on one backoff delay.
 pub const DEFAULT_MAX_BACKOFF: Duration = Duration::from_secs(20);
+/// Default cap on a response body: larger ones are refused (awsJson responses are
+/// kilobytes; the cap bounds what a broken or hostile server can make a client buffer).
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Client configuration. Cheap to clone.
 ///
@@ -35,20 +42,24 @@ pub struct Config {
     pub(crate) connect_timeout: Duration,
     pub(crate) attempt_timeout: Duration,
     pub(crate) operation_timeout: Duration,
-    pub(crate) max_attempts: u32,
     pub(crate) base_backoff: Duration,
     pub(crate) max_backoff: Duration,
     pub(crate) transport: Option<Arc<dyn HttpTransport>>,
-    // Settings read from the environment and profile (see `config_load.rs`).
-    pub(crate) retry_mode: Option<RetryMode>,
-    /// Where service-specific endpoint URLs are looked up; `None` once the builder sets one.
+    /// Where service-specific endpoint URLs are looked up (see `config_load.rs`); `None` once
+    /// the builder sets one.
     pub(crate) configured_endpoints: Option<Arc<Settings>>,
+    // Retries and the network.
+    pub(crate) retry: RetryConfig,
+    pub(crate) max_response_bytes: usize,
+    pub(crate) tls: TlsConfig,
+    pub(crate) proxy: ProxyConfig,
 }
 
 impl Config {
     /// A builder with the defaults: no region, environment credentials,
-    /// 5 s connect / 30 s attempt / 60 s operation timeouts, 3 attempts,
-    /// 100 ms base backoff capped at 20 s, the default hyper transport.
+    /// 5 s connect / 30 s attempt / 60 s operation timeouts, standard retries with 3
+    /// attempts, 1 s base backoff capped at 20 s, responses up to 16 MiB, the default
+    /// hyper transport.
     pub fn builder() -> ConfigBuilder {
         ConfigBuilder::default()
     }
@@ -102,7 +113,7 @@ impl Config {
 
     /// The number of attempts, the first one included (at least 1).
     pub fn max_attempts(&self) -> u32 {
-        self.max_attempts
+        self.retry.max_attempts
     }
 
     /// The base delay of the exponential backoff between attempts.
@@ -125,9 +136,24 @@ impl Config {
         }
     }
 
-    /// The retry mode configured by `AWS_RETRY_MODE` or the profile's `retry_mode`, if any.
-    pub fn retry_mode(&self) -> Option<RetryMode> {
-        self.retry_mode
+    /// The retry mode and number of attempts.
+    pub fn retry(&self) -> RetryConfig {
+        self.retry
+    }
+
+    /// The largest response body the default transport accepts, in bytes.
+    pub fn max_response_bytes(&self) -> usize {
+        self.max_response_bytes
+    }
+
+    /// The certificates the default transport trusts.
+    pub fn tls(&self) -> &TlsConfig {
+        &self.tls
+    }
+
+    /// The proxies the default transport goes through.
+    pub fn proxy(&self) -> &ProxyConfig {
+        &self.proxy
     }
 }
 
@@ -142,12 +168,14 @@ impl Default for Config {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
             operation_timeout: DEFAULT_OPERATION_TIMEOUT,
-            max_attempts: DEFAULT_MAX_ATTEMPTS,
             base_backoff: DEFAULT_BASE_BACKOFF,
             max_backoff: DEFAULT_MAX_BACKOFF,
             transport: None,
-            retry_mode: None,
             configured_endpoints: None,
+            retry: RetryConfig::default(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            tls: TlsConfig::default(),
+            proxy: ProxyConfig::default(),
         }
     }
 }
@@ -166,10 +194,12 @@ impl fmt::Debug for Config {
             .field("connect_timeout", &self.connect_timeout)
             .field("attempt_timeout", &self.attempt_timeout)
             .field("operation_timeout", &self.operation_timeout)
-            .field("max_attempts", &self.max_attempts)
+            .field("retry", &self.retry)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .field("tls", &self.tls)
+            .field("proxy", &self.proxy)
             .field("base_backoff", &self.base_backoff)
             .field("max_backoff", &self.max_backoff)
-            .field("retry_mode", &self.retry_mode)
             .field(
                 "transport",
                 &if self.transport.is_some() {
@@ -245,11 +275,42 @@ impl ConfigBuilder {
     /// Sets the number of attempts, the first one included (0 counts as 1;
     /// 1 disables retries).
     pub fn max_attempts(mut self, attempts: u32) -> Self {
-        self.config.max_attempts = attempts.max(1);
+        self.config.retry.max_attempts = attempts.max(1);
         self
     }
 
-    /// Sets the base delay of the exponential backoff: before retry `n`
+    /// Sets the retry mode and number of attempts (0 attempts counts as 1).
+    pub fn retry(mut self, retry: RetryConfig) -> Self {
+        self.config.retry = RetryConfig {
+            max_attempts: retry.max_attempts.max(1),
+            ..retry
+        };
+        self
+    }
+
+    /// Sets the certificates the default transport trusts (default: the Mozilla roots,
+    /// plus the PEM file `AWS_CA_BUNDLE` names when the config comes from the
+    /// environment).
+    pub fn tls(mut self, tls: TlsConfig) -> Self {
+        self.config.tls = tls;
+        self
+    }
+
+    /// Sets the proxies of the default transport (default: `HTTPS_PROXY`, `HTTP_PROXY`,
+    /// `ALL_PROXY` and `NO_PROXY` from the environment, in either case).
+    pub fn proxy(mut self, proxy: ProxyConfig) -> Self {
+        self.config.proxy = proxy;
+        self
+    }
+
+    /// Sets the largest response body the default transport accepts (default 16 MiB);
+    /// a larger one fails the call with a transport error.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.config.max_response_bytes = limit;
+        self
+    }
+
+    /// Sets the base delay of the exponential backoff (default 1 s): before retry `n`
     /// the client waits a random time up to `base * 2^(n-1)`, capped.
     pub fn base_backoff(mut self, delay: Duration) -> Self {
         self.config.base_backoff = delay;
@@ -264,7 +325,7 @@ impl ConfigBuilder {
 
     /// Sets the retry mode.
     pub fn retry_mode(mut self, mode: RetryMode) -> Self {
-        self.config.retry_mode = Some(mode);
+        self.config.retry.mode = mode;
         self
     }
 
@@ -318,8 +379,18 @@ mod tests {
             .base_backoff(Duration::from_millis(5))
             .max_backoff(Duration::from_millis(50))
             .transport(MockTransport::new())
+            .max_response_bytes(1024)
             .build();
         assert_eq!(config.max_attempts(), 1);
+        assert_eq!(config.max_response_bytes(), 1024);
+        let retry = RetryConfig {
+            max_attempts: 0,
+            ..RetryConfig::default()
+        };
+        assert_eq!(
+            Config::builder().retry(retry).build().retry().max_attempts,
+            1
+        );
         assert_eq!(config.connect_timeout(), Duration::from_secs(1));
         assert_eq!(config.base_backoff(), Duration::from_millis(5));
         assert_eq!(config.max_backoff(), Duration::from_millis(50));

@@ -35,7 +35,8 @@ impl Config {
     /// Read: region (`AWS_REGION`, `AWS_DEFAULT_REGION`, profile `region`), endpoint URL
     /// (`AWS_ENDPOINT_URL`, profile `endpoint_url`), `AWS_USE_FIPS_ENDPOINT`,
     /// `AWS_USE_DUALSTACK_ENDPOINT`, max attempts (`AWS_MAX_ATTEMPTS`, profile
-    /// `max_attempts`) and retry mode (`AWS_RETRY_MODE`, profile `retry_mode`).
+    /// `max_attempts`), retry mode (`AWS_RETRY_MODE`, profile `retry_mode`) and
+    /// `AWS_CA_BUNDLE` (a PEM file of extra trusted certificates).
     pub fn from_env() -> Config {
         let env = ProcessEnv::real();
         let settings = Settings::load(env.clone()).ok();
@@ -99,6 +100,9 @@ fn builder_from(
     };
     if let Some(url) = endpoint {
         builder = builder.endpoint_url(url);
+    }
+    if let Some(bundle) = env.get("AWS_CA_BUNDLE") {
+        builder = builder.tls(crate::TlsConfig::default().add_ca_bundle(bundle));
     }
     let Some(settings) = settings else {
         return Ok(builder);
@@ -204,8 +208,8 @@ mod tests {
             .build();
         assert_eq!(config.max_attempts(), crate::config::DEFAULT_MAX_ATTEMPTS);
         assert_eq!(
-            (config.retry_mode(), config.region()),
-            (None, Some("eu-west-1"))
+            (config.retry().mode, config.region()),
+            (crate::retry::RetryMode::Standard, Some("eu-west-1"))
         );
         let strict = builder_from(&env, Some(&settings), Lenience::Fail).unwrap_err();
         assert!(strict.to_string().contains("AWS_MAX_ATTEMPTS"), "{strict}");

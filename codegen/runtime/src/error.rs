@@ -268,7 +268,7 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
             Error::Service { error, meta } => {
                 write!(f, "service error: {error}")?;
                 match meta.request_id() {
-                    Some(id) => write!(f, " (request id {id})"),
+                    Some(id) => write!(f, " (request id {})", crate::ServerText::new(id)),
                     None => Ok(()),
                 }
             }

@@ -3,23 +3,30 @@
 //! not model.
 
 use std::fmt;
+use std::sync::Arc;
 
 use bytes::Bytes;
 use http::HeaderMap;
 use serde::de::DeserializeOwned;
 
+use crate::server_text::ServerText;
 use crate::transport::HttpResponse;
 
 /// The longest non-JSON body excerpt kept as a message.
 const MAX_SNIPPET_CHARS: usize = 200;
 
 /// Code, message, HTTP status and request id of a service error.
+///
+/// `Display` prints the server's text through [`ServerText`] (control characters and
+/// terminal escapes neutralised, long messages cut); the accessors return it unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ErrorMeta {
     code: String,
-    message: Option<String>,
+    // Shared, not copied, between the clones an error carries (a message can be megabytes).
+    message: Option<Arc<str>>,
     status: u16,
     request_id: Option<String>,
+    location: Option<String>,
     retryable: bool,
 }
 
@@ -45,6 +52,13 @@ impl ErrorMeta {
         self.request_id.as_deref()
     }
 
+    /// The `Location` header of a redirect (3xx) response. The client does not follow
+    /// redirects: an awsJson endpoint never sends one, so a redirect means the configured
+    /// endpoint is wrong, and this says where the server points instead.
+    pub fn location(&self) -> Option<&str> {
+        self.location.as_deref()
+    }
+
     /// Whether the client classified this error as transient (throttling,
     /// server error, or a code the service marks `@retryable`).
     pub fn is_retryable(&self) -> bool {
@@ -57,10 +71,13 @@ impl fmt::Display for ErrorMeta {
         if self.code.is_empty() {
             write!(f, "HTTP {}", self.status)?;
         } else {
-            write!(f, "{} (HTTP {})", self.code, self.status)?;
+            write!(f, "{} (HTTP {})", ServerText::new(&self.code), self.status)?;
+        }
+        if let Some(location) = &self.location {
+            write!(f, " redirecting to {}", ServerText::new(location))?;
         }
         if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
+            write!(f, ": {}", ServerText::new(message))?;
         }
         Ok(())
     }
@@ -119,12 +136,17 @@ impl ErrorResponse {
         };
         let request_id =
             header(headers, "x-amzn-requestid").or_else(|| header(headers, "x-amz-request-id"));
+        let location = (300..400)
+            .contains(&status)
+            .then(|| header(headers, "location"))
+            .flatten();
         Self {
             meta: ErrorMeta {
                 code,
-                message,
+                message: message.map(Arc::from),
                 status,
                 request_id,
+                location,
                 retryable: false,
             },
             body,
@@ -167,12 +189,13 @@ impl ErrorResponse {
     }
 
     /// Deserializes the body as a modelled error structure (an empty body
-    /// reads as `{}`).
+    /// reads as `{}`). A body that is not a JSON object (an array would otherwise fill
+    /// the structure's fields by position) is refused.
     pub fn parse_body<T: DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
-        if self.body.iter().all(u8::is_ascii_whitespace) {
-            serde_json::from_slice(b"{}")
-        } else {
-            serde_json::from_slice(&self.body)
+        match first_json_byte(&self.body) {
+            None => serde_json::from_slice(b"{}"),
+            Some(b'{') => serde_json::from_slice(&self.body),
+            Some(_) => Err(serde::de::Error::custom("the body is not a JSON object")),
         }
     }
 
@@ -242,6 +265,11 @@ impl fmt::Display for Unhandled {
 }
 
 impl std::error::Error for Unhandled {}
+
+/// The first byte of `body` that is not JSON whitespace, if any.
+pub(crate) fn first_json_byte(body: &[u8]) -> Option<u8> {
+    body.iter().copied().find(|b| !b.is_ascii_whitespace())
+}
 
 fn header(headers: &HeaderMap, name: &str) -> Option<String> {
     headers

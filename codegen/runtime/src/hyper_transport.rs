@@ -1,5 +1,5 @@
 //! [`HyperTransport`]: the default HTTP/1.1 stack (hyper 1, hyper-util's pooled
-//! client, rustls with the `ring` provider and the Mozilla (webpki) roots).
+//! client, rustls with the `ring` provider; roots and proxies as configured).
 
 use std::error::Error as StdError;
 use std::time::Duration;
@@ -11,18 +11,19 @@ use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 
+use crate::config::Config;
+use crate::proxy::{ProxyConfig, ProxyConnector};
+use crate::tls::TlsConfig;
 use crate::transport::{
     BoxFuture, HttpRequest, HttpResponse, HttpTransport, TransportError, TransportErrorKind,
 };
-
-/// Responses larger than this are refused (Cognito responses are kilobytes).
-const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 
 /// How long an idle pooled connection is kept (servers close theirs sooner or later).
 const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// The default transport: a pooled hyper client speaking HTTP/1.1 over
-/// TCP or TLS (`https` and `http` endpoints both work).
+/// TCP or TLS (`https` and `http` endpoints both work), directly or through an HTTP
+/// proxy (`CONNECT` for `https`).
 ///
 /// A request handed a pooled connection that the server has already closed
 /// (servers answering `Connection: close`, or idle timeouts) is retried on a
@@ -30,7 +31,8 @@ const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(20);
 /// see that race.
 #[derive(Clone)]
 pub struct HyperTransport {
-    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
+    client: Client<HttpsConnector<ProxyConnector>, Full<Bytes>>,
+    max_response_bytes: usize,
 }
 
 impl std::fmt::Debug for HyperTransport {
@@ -40,28 +42,58 @@ impl std::fmt::Debug for HyperTransport {
 }
 
 impl HyperTransport {
-    /// A transport whose TCP connects give up after `connect_timeout`.
+    /// A transport whose TCP connects give up after `connect_timeout`, trusting the
+    /// Mozilla roots, with proxies from the environment, refusing response bodies over
+    /// 16 MiB (change it with [`HyperTransport::max_response_bytes`]).
     ///
     /// Fails only if the TLS provider rejects its own default settings.
     pub fn new(connect_timeout: Duration) -> Result<Self, TransportError> {
+        Self::build(
+            connect_timeout,
+            &TlsConfig::default(),
+            &ProxyConfig::default(),
+        )
+    }
+
+    /// The transport a client built with `config` uses: its connect timeout, trusted
+    /// certificates, proxies and response size limit. Fails when a configured CA bundle
+    /// or certificate cannot be used (the error names it).
+    pub fn from_config(config: &Config) -> Result<Self, TransportError> {
+        Ok(
+            Self::build(config.connect_timeout, &config.tls, &config.proxy)?
+                .max_response_bytes(config.max_response_bytes),
+        )
+    }
+
+    fn build(
+        connect_timeout: Duration,
+        tls: &TlsConfig,
+        proxy: &ProxyConfig,
+    ) -> Result<Self, TransportError> {
         let mut http = HttpConnector::new();
         http.enforce_http(false);
         http.set_nodelay(true);
         http.set_connect_timeout(Some(connect_timeout));
         let https = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())
-            .map_err(|e| {
-                TransportError::with_source(TransportErrorKind::Other, "TLS setup failed", e)
-            })?
+            .with_tls_config(tls.client_config()?)
             .https_or_http()
             .enable_http1()
-            .wrap_connector(http);
+            .wrap_connector(ProxyConnector::new(http, proxy));
         let client = Client::builder(TokioExecutor::new())
             .pool_idle_timeout(POOL_IDLE_TIMEOUT)
             .pool_timer(TokioTimer::new())
             .retry_canceled_requests(true)
             .build(https);
-        Ok(Self { client })
+        Ok(Self {
+            client,
+            max_response_bytes: crate::config::DEFAULT_MAX_RESPONSE_BYTES,
+        })
+    }
+
+    /// Refuses response bodies larger than `limit` bytes (a transport error, not retried).
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
     }
 
     async fn exchange(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
@@ -76,10 +108,10 @@ impl HyperTransport {
         })?;
         let response = self.client.request(request).await.map_err(classify)?;
         let (parts, body) = response.into_parts();
-        let body = Limited::new(body, MAX_RESPONSE_BYTES)
+        let body = Limited::new(body, self.max_response_bytes)
             .collect()
             .await
-            .map_err(|e| classify_body_error(&*e))?
+            .map_err(|e| classify_body_error(&*e, self.max_response_bytes))?
             .to_bytes();
         Ok(HttpResponse {
             status: parts.status,
@@ -143,10 +175,13 @@ fn classify(error: hyper_util::client::legacy::Error) -> TransportError {
     TransportError::with_source(kind, message, error)
 }
 
-fn classify_body_error(error: &(dyn StdError + Send + Sync + 'static)) -> TransportError {
+fn classify_body_error(
+    error: &(dyn StdError + Send + Sync + 'static),
+    limit: usize,
+) -> TransportError {
     if error.is::<http_body_util::LengthLimitError>() {
         return TransportError::other(format!(
-            "response body larger than {MAX_RESPONSE_BYTES} bytes"
+            "response body larger than {limit} bytes (the configured limit)"
         ));
     }
     let kind = match kind_of(error) {
@@ -243,5 +278,36 @@ mod tests {
         let err = transport.send(request(&uri)).await.unwrap_err();
         assert!(err.is_connect(), "{err:?}");
         assert!(err.to_string().starts_with("connection failed"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn bodies_over_the_configured_cap_are_refused() {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let server = tokio::spawn(async move {
+            for _ in 0..2 {
+                let (mut socket, _) = listener.accept().await.unwrap();
+                let mut buf = vec![0u8; 4096];
+                let _ = socket.read(&mut buf).await;
+                let body = "x".repeat(2000);
+                let response = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Length: 2000\r\nConnection: close\r\n\r\n{body}"
+                );
+                let _ = socket.write_all(response.as_bytes()).await;
+                let _ = socket.shutdown().await;
+            }
+        });
+        let uri: Uri = format!("http://{addr}/").parse().unwrap();
+        let capped = HyperTransport::new(Duration::from_secs(2))
+            .unwrap()
+            .max_response_bytes(1000);
+        let err = capped.send(request(&uri)).await.unwrap_err();
+        assert_eq!(err.kind(), TransportErrorKind::Other, "{err:?}");
+        assert!(err.to_string().contains("larger than 1000 bytes"), "{err}");
+        let roomy = HyperTransport::new(Duration::from_secs(2))
+            .unwrap()
+            .max_response_bytes(2000);
+        assert_eq!(roomy.send(request(&uri)).await.unwrap().body.len(), 2000);
+        server.await.unwrap();
     }
 }

@@ -8,16 +8,20 @@
 //!
 //! - Without features (the *types part*): the value types generated serde types use —
 //!   [`DateTime`], [`Blob`], [`Document`], [`BigNumber`], [`UnknownVariant`], [`BuildError`] —
-//!   and the
-//!   [`timestamp`] serde helpers. It depends only on serde, serde_json and aws-smithy-types.
+//!   the [`timestamp`] serde helpers, and [`ServerText`], which prints text a server sent
+//!   safely. It depends only on serde, serde_json and aws-smithy-types.
 //!   This is all a types-only generated crate needs.
 //! - `client`: the awsJson client side — configuration and credentials (`Config`, loaded
 //!   from the environment and shared config files by `Config::load`; `Credentials`,
 //!   `ProvideCredentials` and the providers in [`credentials`], among them the
 //!   `DefaultCredentialsChain`), the HTTP transport trait and its hyper/rustls
-//!   implementation (`HttpTransport`, `HyperTransport`), SigV4 signing, the endpoint rules
-//!   engine (`endpoint`), retries and timeouts, errors (`Error`, `OperationError`,
-//!   `ErrorResponse`, `Unhandled`) and paginator streams (`Stream`, `StreamExt`).
+//!   implementation (`HttpTransport`, `HyperTransport`) with its TLS trust (`TlsConfig`)
+//!   and proxies (`ProxyConfig`), SigV4 signing, the endpoint rules engine (`endpoint`),
+//!   retries (`retry`: standard and adaptive modes, retry quota, clock-skew correction) and
+//!   timeouts, errors (`Error`, `OperationError`, `ErrorResponse`, `Unhandled`) and
+//!   paginator streams (`Stream`, `StreamExt`).
+//! - `native-roots` (implies `client`): `TlsRoots::Native`, the operating system's root
+//!   certificates (rustls-native-certs).
 //! - `test-util` (implies `client`): `MockTransport`, a scripted transport for tests, and
 //!   `endpoint::testing`, which runs a model's endpoint test cases.
 //!
@@ -29,11 +33,14 @@ mod blob;
 mod build_error;
 mod datetime;
 mod enum_impls;
+mod server_text;
 pub mod timestamp;
 mod unknown;
 
 #[cfg(feature = "client")]
 mod client;
+#[cfg(feature = "client")]
+mod clock_skew;
 #[cfg(feature = "client")]
 mod config;
 #[cfg(feature = "client")]
@@ -53,19 +60,28 @@ mod mock;
 #[cfg(feature = "client")]
 mod paginate;
 #[cfg(feature = "client")]
+mod proxy;
+#[cfg(feature = "client")]
 mod random;
+#[cfg(feature = "client")]
+mod rate_limit;
 #[cfg(feature = "client")]
 mod resolve;
 #[cfg(feature = "client")]
 pub mod retry;
 #[cfg(feature = "client")]
+mod retry_quota;
+#[cfg(feature = "client")]
 mod sign;
+#[cfg(feature = "client")]
+mod tls;
 #[cfg(feature = "client")]
 mod transport;
 
 pub use blob::Blob;
 pub use build_error::BuildError;
 pub use datetime::{DateTime, DateTimeError};
+pub use server_text::ServerText;
 pub use unknown::UnknownVariant;
 
 /// An untyped JSON value, for Smithy `document` members.
@@ -81,7 +97,7 @@ pub use config_load::ConfigError;
 #[cfg(feature = "client")]
 pub use credentials::{
     BoxFuture, Credentials, CredentialsError, DefaultCredentialsChain, EnvironmentCredentials,
-    ProvideCredentials, RetryMode,
+    ProvideCredentials,
 };
 #[cfg(feature = "client")]
 pub use error::{
@@ -96,6 +112,12 @@ pub use hyper_transport::HyperTransport;
 pub use mock::MockTransport;
 #[cfg(feature = "client")]
 pub use paginate::{Paginator, Stream, StreamExt};
+#[cfg(feature = "client")]
+pub use proxy::ProxyConfig;
+#[cfg(feature = "client")]
+pub use retry::{RetryConfig, RetryMode};
+#[cfg(feature = "client")]
+pub use tls::{TlsConfig, TlsRoots};
 #[cfg(feature = "client")]
 pub use transport::{HttpRequest, HttpResponse, HttpTransport, TransportError, TransportErrorKind};
 

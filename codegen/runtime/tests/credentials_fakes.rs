@@ -404,7 +404,7 @@ async fn config_reads_environment_profile_and_imds() {
     let config = Config::load_from(env(home.path(), &[])).await.unwrap();
     assert_eq!(config.region(), Some("eu-west-2"));
     assert_eq!(config.max_attempts(), 5);
-    assert_eq!(config.retry_mode(), Some(RetryMode::Adaptive));
+    assert_eq!(config.retry().mode, RetryMode::Adaptive);
     assert_eq!(config.endpoint_url(), Some("http://localhost:4566"));
     let config = Config::load_from(env(
         home.path(),
@@ -418,8 +418,8 @@ async fn config_reads_environment_profile_and_imds() {
     .unwrap();
     assert_eq!(config.region(), Some("ap-south-1"));
     assert_eq!(
-        (config.max_attempts(), config.retry_mode()),
-        (2, Some(RetryMode::Standard))
+        (config.max_attempts(), config.retry().mode),
+        (2, RetryMode::Standard)
     );
     let err = Config::load_from(env(home.path(), &[("AWS_MAX_ATTEMPTS", "many")]))
         .await

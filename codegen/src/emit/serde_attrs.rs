@@ -70,12 +70,16 @@ impl RenameRule {
     }
 }
 
-/// `#[serde(…)]` for one field: rename, skip-if-none, timestamp format.
-pub fn field_serde_attrs(member: &Member, rule: RenameRule) -> TokenStream {
+/// `#[serde(…)]` for one field: rename, an alias also accepted when decoding, skip-if-none,
+/// timestamp format.
+pub fn field_serde_attrs(member: &Member, rule: RenameRule, alias: Option<&str>) -> TokenStream {
     let mut parts = Vec::new();
     if rule.apply(&member.rust_name) != member.wire_name {
         let wire = &member.wire_name;
         parts.push(quote! { rename = #wire });
+    }
+    if let Some(alias) = alias {
+        parts.push(quote! { alias = #alias });
     }
     if member.optional {
         parts.push(quote! { skip_serializing_if = "Option::is_none" });

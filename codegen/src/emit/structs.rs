@@ -8,7 +8,7 @@ use crate::emit::builders::input_impls;
 use crate::emit::common::{constraints_doc, deprecated, doc_with, field_type, ident, or};
 use crate::emit::defaults::default_expr;
 use crate::emit::serde_attrs::{RenameRule, field_serde_attrs};
-use crate::ir::{RustType, Struct, StructRole};
+use crate::ir::{Member, RustType, Struct, StructRole};
 
 /// The redaction text shown by `Debug` in place of sensitive values.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
@@ -31,10 +31,10 @@ pub fn emit_struct(s: &Struct, sent: bool) -> TokenStream {
         let fallback = format!("`{}`.", member.wire_name);
         let docs = doc_with(or(&member.docs, &fallback), &constraints_doc(member));
         let deprecated = deprecated(&member.deprecated);
-        let serde = field_serde_attrs(member, rule);
+        let serde = field_serde_attrs(member, rule, message_alias(s, member));
         quote! { #docs #deprecated #serde pub #field: #ty, }
     });
-    let needs_manual_debug = s.members.iter().any(|m| m.sensitive);
+    let needs_manual_debug = s.sensitive || s.members.iter().any(|m| m.sensitive);
     let needs_manual_default = s.members.iter().any(|m| m.default.is_some());
     let mut derives = vec![quote! { Clone }];
     if !needs_manual_debug {
@@ -72,7 +72,7 @@ fn debug_impl(s: &Struct) -> TokenStream {
     let fields = s.members.iter().map(|member| {
         let field = ident(&member.rust_name);
         let label = member.rust_name.trim_start_matches("r#");
-        if member.sensitive {
+        if s.sensitive || member.sensitive {
             quote! { .field(#label, &#REDACTED) }
         } else {
             quote! { .field(#label, &self.#field) }
@@ -128,21 +128,44 @@ fn error_kind_doc(role: &StructRole) -> String {
     format!("*Error:* {side}{status}{retry}.")
 }
 
-/// `Display` (code and message) and `std::error::Error` for an error shape.
+/// The member of an error shape that carries its message (`message` in any casing).
+fn message_member(s: &Struct) -> Option<&Member> {
+    s.members
+        .iter()
+        .find(|m| m.wire_name.eq_ignore_ascii_case("message") && m.ty == RustType::String)
+}
+
+/// The serde alias of an error's message member, so that services answering `Message`
+/// where the model says `message` (or the reverse) keep their message.
+fn message_alias(s: &Struct, member: &Member) -> Option<&'static str> {
+    if !matches!(s.role, StructRole::Error(_)) || !std::ptr::eq(message_member(s)?, member) {
+        return None;
+    }
+    let other = if member.wire_name == "message" {
+        "Message"
+    } else {
+        "message"
+    };
+    (member.wire_name != other).then_some(other)
+}
+
+/// `Display` (code and message) and `std::error::Error` for an error shape. The message is
+/// server text: it prints through the runtime's sanitising, length-capping wrapper.
 fn error_impls(s: &Struct) -> TokenStream {
     let name = ident(&s.name);
     let code = &s.wire_name;
-    let message = s
-        .members
-        .iter()
-        .find(|m| m.wire_name.eq_ignore_ascii_case("message") && m.ty == RustType::String);
-    let write_message = match message {
-        Some(member) if !member.sensitive => {
+    let write_message = match message_member(s) {
+        Some(member) if !member.sensitive && !s.sensitive => {
             let field = ident(&member.rust_name);
+            let text = quote! { ::smithy_lean_runtime::ServerText };
             let value = if member.optional {
-                quote! { if let Some(message) = &self.#field { write!(f, ": {message}")?; } }
+                quote! {
+                    if let Some(message) = &self.#field {
+                        write!(f, ": {}", #text::new(message))?;
+                    }
+                }
             } else {
-                quote! { write!(f, ": {}", self.#field)?; }
+                quote! { write!(f, ": {}", #text::new(&self.#field))?; }
             };
             quote! { #value }
         }

@@ -33,7 +33,7 @@ pub fn emit_union(u: &Union) -> TokenStream {
     let debug_arms = u.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
         let label = &v.rust_name;
-        match (&v.ty, v.sensitive) {
+        match (&v.ty, u.sensitive || v.sensitive) {
             (RustType::Unit, _) => quote! { Self::#variant => f.write_str(#label), },
             (_, true) => quote! {
                 Self::#variant(_) => f.debug_tuple(#label).field(&#REDACTED).finish(),

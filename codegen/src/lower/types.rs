@@ -50,6 +50,7 @@ impl TypeContext<'_> {
                 role: self.role(id, &aggregate.traits),
                 builder: None,
                 members: self.members(aggregate),
+                sensitive: t::has(&aggregate.traits, t::SENSITIVE),
                 name,
                 docs,
                 deprecated,
@@ -57,6 +58,7 @@ impl TypeContext<'_> {
             Shape::Union(aggregate) => TypeDef::Union(Union {
                 shape_id: id.to_owned(),
                 variants: self.union_variants(aggregate),
+                sensitive: t::has(&aggregate.traits, t::SENSITIVE),
                 name,
                 docs,
                 deprecated,

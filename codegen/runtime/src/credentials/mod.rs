@@ -31,7 +31,6 @@ pub use cache::{CachedCredentials, DEFAULT_REFRESH_BEFORE};
 pub use chain::{DefaultCredentialsChain, DefaultCredentialsChainBuilder};
 pub use env::{EnvironmentCredentials, ProcessEnv};
 pub use interop::{FromAwsProvider, IntoAwsProvider};
-pub use settings::RetryMode;
 
 /// A boxed, `Send` future: what the runtime's dyn-compatible traits return.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;

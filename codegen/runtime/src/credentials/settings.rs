@@ -1,33 +1,10 @@
 //! Settings read where the AWS SDKs read them: the environment first, then the selected
 //! profile of the shared config files (region, endpoint URLs, retry settings).
 
-use std::fmt;
-
 use super::CredentialsError;
 use super::env::ProcessEnv;
 use super::profile::ProfileSet;
-
-/// How the client retries, as `AWS_RETRY_MODE` / `retry_mode` name it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum RetryMode {
-    /// `standard`: the AWS SDKs' standard retry behaviour.
-    Standard,
-    /// `adaptive`: standard plus client-side rate limiting.
-    Adaptive,
-    /// `legacy`: each SDK's older behaviour.
-    Legacy,
-}
-
-impl fmt::Display for RetryMode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            RetryMode::Standard => "standard",
-            RetryMode::Adaptive => "adaptive",
-            RetryMode::Legacy => "legacy",
-        })
-    }
-}
+use crate::retry::RetryMode;
 
 /// The environment and the shared config files, read once.
 #[derive(Clone, Debug)]
@@ -125,14 +102,12 @@ impl Settings {
         let Some((value, source)) = self.setting("AWS_RETRY_MODE", "retry_mode") else {
             return Ok(None);
         };
-        match value.to_ascii_lowercase().as_str() {
-            "standard" => Ok(Some(RetryMode::Standard)),
-            "adaptive" => Ok(Some(RetryMode::Adaptive)),
-            "legacy" => Ok(Some(RetryMode::Legacy)),
-            _ => Err(CredentialsError::new(format!(
+        // `legacy` is read as standard, as the Rust AWS SDK does (see `RetryMode::from_str`).
+        value.parse().map(Some).map_err(|_| {
+            CredentialsError::new(format!(
                 "{source}: retry_mode `{value}` is not standard, adaptive or legacy"
-            ))),
-        }
+            ))
+        })
     }
 
     /// A setting from the environment variable, else the profile key, with where it came from.
