@@ -27,6 +27,7 @@ mod blob;
 mod build_error;
 mod datetime;
 mod enum_impls;
+pub mod float;
 pub mod timestamp;
 mod unknown;
 
@@ -42,6 +43,8 @@ pub mod endpoint;
 mod error;
 #[cfg(feature = "client")]
 mod error_response;
+#[cfg(feature = "client")]
+mod host_prefix;
 #[cfg(feature = "client")]
 mod hyper_transport;
 #[cfg(feature = "test-util")]
