@@ -9,7 +9,7 @@
 //! - Without features (the *types part*): the value types generated serde types use —
 //!   [`DateTime`], [`Blob`], [`Document`], [`BigNumber`], [`UnknownVariant`], [`BuildError`] —
 //!   and the
-//!   [`timestamp`] serde helpers. It depends only on serde, serde_json and aws-smithy-types.
+//!   [`timestamp`] and [`float`] serde helpers. It depends only on serde, serde_json and aws-smithy-types.
 //!   This is all a types-only generated crate needs.
 //! - `client`: the awsJson client side — configuration and credentials (`Config`,
 //!   `Credentials`, `ProvideCredentials`), the HTTP transport trait and its hyper/rustls
