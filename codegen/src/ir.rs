@@ -31,6 +31,8 @@ pub struct Service {
     pub signing_name: Option<String>,
     /// The endpoint rule set, as compact JSON text.
     pub endpoint_rules: Option<String>,
+    /// Whether the service is `@awsQueryCompatible` (its requests say so in a header).
+    pub query_compatible: bool,
     /// Operations, sorted by wire name.
     pub operations: Vec<Operation>,
     /// Operations the client does not offer, sorted by wire name (their input and output
@@ -107,6 +109,8 @@ pub struct Operation {
     /// Optional input fields marked `@idempotencyToken`: the client fills them with a fresh
     /// token when the caller leaves them unset.
     pub idempotency_tokens: Vec<String>,
+    /// The `@endpoint` host prefix template (`{label}`s name `@hostLabel` input members).
+    pub host_prefix: Option<String>,
 }
 
 /// An operation the client does not offer, and why.
@@ -383,8 +387,10 @@ pub enum DefaultValue {
     IntEnum(i32),
     /// A timestamp, as epoch seconds.
     Timestamp(f64),
-    /// A blob, as its decoded string.
-    Blob(String),
+    /// A blob's bytes (decoded from the model's base64).
+    Blob(Vec<u8>),
+    /// A document that is not `null`.
+    Document(serde_json::Value),
 }
 
 /// `@deprecated` details.

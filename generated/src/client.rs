@@ -282,6 +282,7 @@ static SERVICE: ::smithy_lean_runtime::__private::ServiceSpec = ::smithy_lean_ru
     endpoint_rules: Some(include_str!("endpoint_rules.json")),
     retryable_errors: &[],
     throttling_errors: &[],
+    query_compatible: false,
 };
 
 /// Every operation of Amazon Cognito Identity Provider, one async method each.

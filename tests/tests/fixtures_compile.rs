@@ -28,6 +28,8 @@ fn write_crate(model: &Path, dir: &str, out: &Path) -> CrateToCompile {
     let text = fs::read_to_string(model).expect("fixture");
     let options = Options {
         source_name: dir.to_owned(),
+        // From `target/fixture-check/<dir>/` to this checkout's runtime crate.
+        runtime_path: "../../../codegen/runtime".to_owned(),
         ..Options::default()
     };
     let files = generate(&text, &options).unwrap_or_else(|e| panic!("{}: {e}", model.display()));

@@ -113,6 +113,10 @@ fn out_of_range_defaults_are_rejected() {
             format!("{}1e+300 does not fit the float type", at("F")),
             format!("{}3000000000 does not fit the integer type", at("I")),
             format!("{}1e+20 does not fit the long type", at("L")),
+            format!(
+                "{}of a blob must be base64 text, not \"no!\": Invalid symbol 33, offset 2.",
+                at("X")
+            ),
         ]
     );
 }

@@ -17,6 +17,7 @@ use crate::error::{
     Error, InvalidResponse, OperationError, SigningError, TimeoutError, TimeoutKind,
 };
 use crate::error_response::{ErrorResponse, first_json_byte};
+use crate::host_prefix;
 use crate::hyper_transport::HyperTransport;
 use crate::rate_limit::ClientRateLimiter;
 use crate::resolve::{ResolvedEndpoint, resolve_endpoint};
@@ -49,6 +50,8 @@ pub struct ServiceSpec {
     pub retryable_errors: &'static [&'static str],
     /// Error codes of shapes marked `@retryable(throttling: true)`.
     pub throttling_errors: &'static [&'static str],
+    /// Whether the service is `@awsQueryCompatible`: requests carry `x-amzn-query-mode: true`.
+    pub query_compatible: bool,
 }
 
 /// What the generated code knows about one operation.
@@ -58,6 +61,8 @@ pub struct OperationSpec {
     pub name: &'static str,
     /// How requests are authenticated.
     pub auth: Auth,
+    /// The `@endpoint` host prefix template, e.g. `foo.{Label}.`.
+    pub host_prefix: Option<&'static str>,
 }
 
 impl OperationSpec {
@@ -66,6 +71,7 @@ impl OperationSpec {
         OperationSpec {
             name,
             auth: Auth::SigV4,
+            host_prefix: None,
         }
     }
 
@@ -74,6 +80,16 @@ impl OperationSpec {
         OperationSpec {
             name,
             auth: Auth::None,
+            host_prefix: None,
+        }
+    }
+
+    /// The same operation, sent to its endpoint's host with `template` (whose `{label}`s
+    /// name input members) in front.
+    pub const fn with_host_prefix(self, template: &'static str) -> Self {
+        OperationSpec {
+            host_prefix: Some(template),
+            ..self
         }
     }
 }
@@ -317,8 +333,13 @@ impl ClientCore {
     ) -> Result<HttpRequest, Error<E>> {
         let inner = &*self.inner;
         let service = inner.service;
+        let (uri, host) = match op.host_prefix {
+            Some(template) => host_prefix::prefixed(template, &body, endpoint)
+                .map_err(|why| Error::InvalidInput(BuildError::invalid(op.name, why)))?,
+            None => (endpoint.uri.clone(), endpoint.host.clone()),
+        };
         let mut headers = HeaderMap::with_capacity(8);
-        headers.insert(HOST, endpoint.host.clone());
+        headers.insert(HOST, host);
         let content_type = format!("application/x-amz-json-{}", service.json_version);
         let target = format!("{}.{}", service.target_prefix, op.name);
         let invalid = |what: &str| {
@@ -336,6 +357,9 @@ impl ClientCore {
             HeaderValue::from_str(&target).map_err(|_| invalid("target"))?,
         );
         headers.insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
+        if service.query_compatible {
+            headers.insert("x-amzn-query-mode", HeaderValue::from_static("true"));
+        }
         if let Ok(user_agent) = HeaderValue::from_str(USER_AGENT_VALUE) {
             headers.insert(USER_AGENT, user_agent);
         }
@@ -344,7 +368,7 @@ impl ClientCore {
         }
         let mut request = HttpRequest {
             method: Method::POST,
-            uri: endpoint.uri.clone(),
+            uri,
             headers,
             body,
         };

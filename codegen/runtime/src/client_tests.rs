@@ -17,6 +17,7 @@ static SERVICE: ServiceSpec = ServiceSpec {
     endpoint_rules: None,
     retryable_errors: &["ModelledRetryableException"],
     throttling_errors: &[],
+    query_compatible: false,
 };
 
 const LIST_USERS: OperationSpec = OperationSpec::signed("ListUsers");

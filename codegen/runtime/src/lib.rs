@@ -8,8 +8,8 @@
 //!
 //! - Without features (the *types part*): the value types generated serde types use —
 //!   [`DateTime`], [`Blob`], [`Document`], [`BigNumber`], [`UnknownVariant`], [`BuildError`] —
-//!   the [`timestamp`] serde helpers, and [`ServerText`], which prints text a server sent
-//!   safely. It depends only on serde, serde_json and aws-smithy-types.
+//!   the [`timestamp`] and [`float`] serde helpers, and [`ServerText`], which prints text a
+//!   server sent safely. It depends only on serde, serde_json and aws-smithy-types.
 //!   This is all a types-only generated crate needs.
 //! - `client`: the awsJson client side — configuration and credentials (`Config`, loaded
 //!   from the environment and shared config files by `Config::load`; `Credentials`,
@@ -33,6 +33,7 @@ mod blob;
 mod build_error;
 mod datetime;
 mod enum_impls;
+pub mod float;
 mod server_text;
 pub mod timestamp;
 mod unknown;
@@ -53,6 +54,8 @@ pub mod endpoint;
 mod error;
 #[cfg(feature = "client")]
 mod error_response;
+#[cfg(feature = "client")]
+mod host_prefix;
 #[cfg(feature = "client")]
 mod hyper_transport;
 #[cfg(feature = "test-util")]

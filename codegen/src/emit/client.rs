@@ -151,6 +151,7 @@ fn service_spec(service: &Service, json_version: &str) -> TokenStream {
     let throttling = errors()
         .filter(|(_, info)| info.throttling)
         .map(|(code, _)| code);
+    let query_compatible = service.query_compatible;
     quote! {
         /// What the runtime needs to know about the service.
         static SERVICE: ::smithy_lean_runtime::__private::ServiceSpec = ::smithy_lean_runtime::__private::ServiceSpec {
@@ -161,6 +162,7 @@ fn service_spec(service: &Service, json_version: &str) -> TokenStream {
             endpoint_rules: #rules,
             retryable_errors: &[#(#retryable),*],
             throttling_errors: &[#(#throttling),*],
+            query_compatible: #query_compatible,
         };
     }
 }
@@ -218,6 +220,10 @@ fn impl_method(op: &Operation) -> TokenStream {
     let spec = match op.auth {
         Auth::SigV4 => quote! { ::smithy_lean_runtime::__private::OperationSpec::signed(#wire) },
         Auth::None => quote! { ::smithy_lean_runtime::__private::OperationSpec::unsigned(#wire) },
+    };
+    let spec = match &op.host_prefix {
+        Some(template) => quote! { #spec.with_host_prefix(#template) },
+        None => spec,
     };
     let fill_tokens = op.idempotency_tokens.iter().map(|field| {
         let field = ident(field);

@@ -2,6 +2,7 @@
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
+use serde_json::Value;
 
 use crate::emit::common::ident;
 use crate::ir::{DefaultValue, RustType};
@@ -37,12 +38,55 @@ pub fn default_expr(ty: &RustType, default: &DefaultValue, boxed: bool) -> Token
             let nanos = Literal::u32_unsuffixed(nanos);
             quote! { ::smithy_lean_runtime::DateTime::from_secs_and_nanos(#whole, #nanos) }
         }
+        (_, DefaultValue::Blob(bytes)) => {
+            let bytes = Literal::byte_string(bytes);
+            quote! { ::smithy_lean_runtime::Blob::new(#bytes) }
+        }
+        (_, DefaultValue::Document(value)) => document_expr(value),
         _ => quote! { Default::default() },
     };
     if boxed {
         quote! { Box::new(#value) }
     } else {
         value
+    }
+}
+
+/// The expression that builds a `Document` (a `serde_json::Value`) equal to `value`.
+fn document_expr(value: &Value) -> TokenStream {
+    let document = quote! { ::smithy_lean_runtime::Document };
+    match value {
+        Value::Null => quote! { #document::Null },
+        Value::Bool(value) => quote! { #document::Bool(#value) },
+        Value::Number(number) => match (number.as_i64(), number.as_u64(), number.as_f64()) {
+            (Some(value), _, _) => {
+                let value = Literal::i64_suffixed(value);
+                quote! { #document::from(#value) }
+            }
+            (None, Some(value), _) => {
+                let value = Literal::u64_suffixed(value);
+                quote! { #document::from(#value) }
+            }
+            (None, None, value) => {
+                let value = Literal::f64_suffixed(value.unwrap_or_default());
+                quote! { #document::from(#value) }
+            }
+        },
+        Value::String(text) => quote! { #document::from(#text) },
+        Value::Array(items) => {
+            let items = items.iter().map(document_expr);
+            quote! { #document::Array(vec![#(#items),*]) }
+        }
+        Value::Object(entries) if entries.is_empty() => {
+            quote! { #document::Object(Default::default()) }
+        }
+        Value::Object(entries) => {
+            let entries = entries.iter().map(|(key, value)| {
+                let value = document_expr(value);
+                quote! { (String::from(#key), #value) }
+            });
+            quote! { #document::Object([#(#entries),*].into_iter().collect()) }
+        }
     }
 }
 

@@ -71,7 +71,7 @@ impl RenameRule {
 }
 
 /// `#[serde(…)]` for one field: rename, an alias also accepted when decoding, skip-if-none,
-/// timestamp format.
+/// timestamp or float format.
 pub fn field_serde_attrs(member: &Member, rule: RenameRule, alias: Option<&str>) -> TokenStream {
     let mut parts = Vec::new();
     if rule.apply(&member.rust_name) != member.wire_name {
@@ -84,7 +84,7 @@ pub fn field_serde_attrs(member: &Member, rule: RenameRule, alias: Option<&str>)
     if member.optional {
         parts.push(quote! { skip_serializing_if = "Option::is_none" });
     }
-    if let Some(with) = timestamp_with(&member.ty, member.optional) {
+    if let Some(with) = wire_with(&member.ty, member.optional) {
         parts.push(quote! { with = #with });
     }
     if parts.is_empty() {
@@ -94,15 +94,15 @@ pub fn field_serde_attrs(member: &Member, rule: RenameRule, alias: Option<&str>)
     }
 }
 
-/// The serde `with` module for a timestamp in a non-default format.
-fn timestamp_with(ty: &RustType, optional: bool) -> Option<String> {
+/// The serde `with` module for a timestamp in a non-default format, or for a float (whose
+/// NaN and infinities travel as strings).
+fn wire_with(ty: &RustType, optional: bool) -> Option<String> {
     let module = match ty {
-        RustType::Timestamp(TimestampFormat::DateTime) => "date_time",
-        RustType::Timestamp(TimestampFormat::HttpDate) => "http_date",
+        RustType::Timestamp(TimestampFormat::DateTime) => "timestamp::date_time",
+        RustType::Timestamp(TimestampFormat::HttpDate) => "timestamp::http_date",
+        RustType::F32 | RustType::F64 => "float",
         _ => return None,
     };
     let suffix = if optional { "::option" } else { "" };
-    Some(format!(
-        "::smithy_lean_runtime::timestamp::{module}{suffix}"
-    ))
+    Some(format!("::smithy_lean_runtime::{module}{suffix}"))
 }

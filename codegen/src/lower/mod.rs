@@ -121,6 +121,7 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
         docs: docs_of(&service.traits),
         protocol: protocol(&service.traits),
         signing_name: t::field(&service.traits, t::SIGV4, "name").map(str::to_owned),
+        query_compatible: t::has(&service.traits, t::AWS_QUERY_COMPATIBLE),
         endpoint_rules: service
             .traits
             .get(t::ENDPOINT_RULE_SET)

@@ -152,6 +152,7 @@ impl OperationContext<'_> {
             pagination,
             unpaginated,
             idempotency_tokens,
+            host_prefix: t::field(&op.traits, t::ENDPOINT, "hostPrefix").map(str::to_owned),
             wire_name,
         }
     }

@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use base64::Engine;
+use base64::prelude::BASE64_STANDARD;
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, shape_path};
@@ -334,7 +336,13 @@ fn default_value(ty: &RustType, value: &Value) -> Option<DefaultValue> {
             .as_f64()
             .filter(|n| *n != 0.0)
             .map(DefaultValue::Timestamp),
-        (RustType::Blob, Value::String(s)) if !s.is_empty() => Some(DefaultValue::Blob(s.clone())),
+        // Validation has rejected defaults that are not base64.
+        (RustType::Blob, Value::String(s)) if !s.is_empty() => {
+            BASE64_STANDARD.decode(s).ok().map(DefaultValue::Blob)
+        }
+        (RustType::Document, value) if !value.is_null() => {
+            Some(DefaultValue::Document(value.clone()))
+        }
         _ => None,
     }
 }

@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use base64::Engine;
+use base64::prelude::BASE64_STANDARD;
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, shape_path};
@@ -169,6 +171,15 @@ fn check_defaults(model: &Model, closure: &Closure, problems: &mut Vec<Diagnosti
 /// Why `value` cannot be the default of a `target` member, if it cannot.
 fn default_problem(target: &Shape, value: &Value) -> Option<String> {
     let (kind, min, max) = match target {
+        Shape::Blob(_) => {
+            return match value {
+                Value::String(text) => BASE64_STANDARD.decode(text).err().map(|e| {
+                    format!("the default of a blob must be base64 text, not {value}: {e}")
+                }),
+                _ => (!value.is_null())
+                    .then(|| format!("the default of a blob must be base64 text, not {value}")),
+            };
+        }
         Shape::Byte(_) => ("byte", f64::from(i8::MIN), f64::from(i8::MAX)),
         Shape::Short(_) => ("short", f64::from(i16::MIN), f64::from(i16::MAX)),
         Shape::Integer(_) => ("integer", f64::from(i32::MIN), f64::from(i32::MAX)),

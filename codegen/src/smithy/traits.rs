@@ -56,6 +56,10 @@ pub const STREAMING: &str = "smithy.api#streaming";
 pub const AWS_SERVICE: &str = "aws.api#service";
 /// `aws.auth#sigv4`
 pub const SIGV4: &str = "aws.auth#sigv4";
+/// `smithy.api#endpoint`
+pub const ENDPOINT: &str = "smithy.api#endpoint";
+/// `aws.protocols#awsQueryCompatible`
+pub const AWS_QUERY_COMPATIBLE: &str = "aws.protocols#awsQueryCompatible";
 /// `aws.protocols#awsJson1_0`
 pub const AWS_JSON_1_0: &str = "aws.protocols#awsJson1_0";
 /// `aws.protocols#awsJson1_1`

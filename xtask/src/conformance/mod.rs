@@ -5,6 +5,7 @@ pub mod compliance;
 pub mod compliance_tests;
 pub mod idl_suite;
 pub mod protocols;
+pub mod skips;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -82,6 +83,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if idl_failures > 0 {
         return Err(format!(
             "{idl_failures} IDL suite cases failed (listed above)"
+        ));
+    }
+    let client_failures: usize = scores
+        .iter()
+        .filter(|score| CLIENT_PROTOCOLS.contains(&score.protocol.as_str()))
+        .map(|score| score.failed)
+        .sum();
+    if client_failures > 0 {
+        return Err(format!(
+            "{client_failures} compliance cases of {} failed (listed above)",
+            CLIENT_PROTOCOLS.join(" and ")
         ));
     }
     Ok(())

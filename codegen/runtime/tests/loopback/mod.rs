@@ -16,6 +16,7 @@ pub static SERVICE: ServiceSpec = ServiceSpec {
     endpoint_rules: None,
     retryable_errors: &[],
     throttling_errors: &[],
+    query_compatible: false,
 };
 
 /// Every service error, as the catch-all.
