@@ -20,7 +20,7 @@ use crate::error_response::ErrorResponse;
 use crate::hyper_transport::HyperTransport;
 use crate::resolve::{ResolvedEndpoint, resolve_endpoint};
 use crate::retry::{backoff, is_retryable_response, is_retryable_transport};
-use crate::sign::sign_request;
+use crate::sign::Signer;
 use crate::transport::{HttpRequest, HttpResponse, HttpTransport, TransportError};
 
 const USER_AGENT_VALUE: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
@@ -89,6 +89,7 @@ struct Inner {
     config: Config,
     endpoint: Result<ResolvedEndpoint, crate::error::EndpointResolutionError>,
     transport: Result<Arc<dyn HttpTransport>, TransportError>,
+    signer: Signer,
 }
 
 impl fmt::Debug for ClientCore {
@@ -130,6 +131,7 @@ impl ClientCore {
                 config,
                 endpoint,
                 transport,
+                signer: Signer::default(),
             }),
         }
     }
@@ -295,14 +297,16 @@ impl ClientCore {
                 .provide_credentials()
                 .await
                 .map_err(Error::Credentials)?;
-            sign_request(
-                &mut request,
-                &credentials,
-                region,
-                signing_name,
-                SystemTime::now(),
-            )
-            .map_err(Error::Signing)?;
+            inner
+                .signer
+                .sign(
+                    &mut request,
+                    &credentials,
+                    region,
+                    signing_name,
+                    SystemTime::now(),
+                )
+                .map_err(Error::Signing)?;
         }
         Ok(request)
     }
