@@ -113,6 +113,7 @@ impl From<&str> for AccountTakeoverEventAction {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AccountTakeoverEventAction);
 
 /// The `AccountTakeoverRiskConfigurationType` structure.
@@ -3799,6 +3800,7 @@ impl From<&str> for AdvancedSecurityEnabledMode {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AdvancedSecurityEnabledMode);
 
 /// The threat-protection mode of a user pool.
@@ -3844,6 +3846,7 @@ impl From<&str> for AdvancedSecurityMode {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AdvancedSecurityMode);
 
 /// An attribute users may sign in with instead of a username.
@@ -3889,6 +3892,7 @@ impl From<&str> for AliasAttribute {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AliasAttribute);
 
 /// Another account already uses this email address or phone number.
@@ -4088,6 +4092,7 @@ impl From<&str> for AssetCategory {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AssetCategory);
 
 /// Values of `AssetExtensionType`.
@@ -4141,6 +4146,7 @@ impl From<&str> for AssetExtension {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AssetExtension);
 
 /// The `AssociateSoftwareTokenRequest` structure.
@@ -4304,6 +4310,7 @@ impl From<&str> for AttributeData {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AttributeData);
 
 /// The `AuthEventType` structure.
@@ -4389,6 +4396,7 @@ impl From<&str> for AuthFactor {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AuthFactor);
 
 /// Values of `AuthFlowType`.
@@ -4463,6 +4471,7 @@ impl From<&str> for AuthFlow {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AuthFlow);
 
 /// The `AuthenticationResultType` structure.
@@ -4652,6 +4661,7 @@ impl From<&str> for ChallengeName {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ChallengeName);
 
 /// Values of `ChallengeNameType`.
@@ -4766,6 +4776,7 @@ impl From<&str> for ChallengeNameType {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ChallengeNameType);
 
 /// Values of `ChallengeResponse`.
@@ -4807,6 +4818,7 @@ impl From<&str> for ChallengeResponse {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ChallengeResponse);
 
 /// The `ChallengeResponseType` structure.
@@ -4958,6 +4970,7 @@ impl From<&str> for CimdCacheAction {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(CimdCacheAction);
 
 /// The `CIMDPolicyType` structure.
@@ -5182,6 +5195,7 @@ impl From<&str> for ClientType {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ClientType);
 
 /// The `CloudWatchLogsConfigurationType` structure.
@@ -5303,6 +5317,7 @@ impl From<&str> for ColorSchemeMode {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ColorSchemeMode);
 
 /// The `CompleteWebAuthnRegistrationRequest` structure.
@@ -5440,6 +5455,7 @@ impl From<&str> for CompromisedCredentialsEventAction {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(CompromisedCredentialsEventAction);
 
 /// The `CompromisedCredentialsRiskConfigurationType` structure.
@@ -7875,6 +7891,7 @@ impl From<&str> for CustomEmailSenderLambdaVersion {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(CustomEmailSenderLambdaVersion);
 
 /// A custom SMS sender trigger together with its event version.
@@ -7926,6 +7943,7 @@ impl From<&str> for CustomSmsSenderLambdaVersion {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(CustomSmsSenderLambdaVersion);
 
 /// The `DcrConfigurationType` structure.
@@ -7993,6 +8011,7 @@ impl From<&str> for DefaultEmailOption {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(DefaultEmailOption);
 
 /// The `DeleteCIMDPolicyRequest` structure.
@@ -9096,6 +9115,7 @@ impl From<&str> for DeletionProtection {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(DeletionProtection);
 
 /// How a code is delivered to a user.
@@ -9137,6 +9157,7 @@ impl From<&str> for DeliveryMedium {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(DeliveryMedium);
 
 /// The `DescribeCIMDPolicyRequest` structure.
@@ -10324,6 +10345,7 @@ impl From<&str> for DeviceRememberedStatus {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(DeviceRememberedStatus);
 
 /// The `DeviceSecretVerifierConfigType` structure.
@@ -10441,6 +10463,7 @@ impl From<&str> for DomainStatus {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(DomainStatus);
 
 /// An identity provider with that name already exists.
@@ -10560,6 +10583,7 @@ impl From<&str> for EmailSendingAccount {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(EmailSendingAccount);
 
 /// The `EnableSoftwareTokenMFAException` structure.
@@ -10624,6 +10648,7 @@ impl From<&str> for EncryptionKey {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(EncryptionKey);
 
 /// The `EumsSmsConfigurationType` structure.
@@ -10717,6 +10742,7 @@ impl From<&str> for Event {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(Event);
 
 /// The `EventContextDataType` structure.
@@ -10810,6 +10836,7 @@ impl From<&str> for EventFilter {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(EventFilter);
 
 /// Values of `EventResponseType`.
@@ -10855,6 +10882,7 @@ impl From<&str> for EventResponse {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(EventResponse);
 
 /// The `EventRiskType` structure.
@@ -10911,6 +10939,7 @@ impl From<&str> for EventSourceName {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(EventSourceName);
 
 /// The `ExpiredCodeException` structure.
@@ -11023,6 +11052,7 @@ impl From<&str> for ExplicitAuthFlows {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ExplicitAuthFlows);
 
 /// The `FailoverType` structure.
@@ -11078,6 +11108,7 @@ impl From<&str> for Feature {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(Feature);
 
 /// The feature is not part of the user pool's plan.
@@ -11142,6 +11173,7 @@ impl From<&str> for FeedbackValue {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(FeedbackValue);
 
 /// The `FirehoseConfigurationType` structure.
@@ -13247,6 +13279,7 @@ impl From<&str> for InboundFederationLambdaVersion {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(InboundFederationLambdaVersion);
 
 /// The `InitiateAuthRequest` structure.
@@ -13776,6 +13809,7 @@ impl From<&str> for IssuedTokenTypeIdentifier {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(IssuedTokenTypeIdentifier);
 
 /// Values of `IssuerType`.
@@ -13817,6 +13851,7 @@ impl From<&str> for Issuer {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(Issuer);
 
 /// The `IssuerConfigurationType` structure.
@@ -13968,6 +14003,7 @@ impl From<&str> for LimitClass {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(LimitClass);
 
 /// The `LimitDefinitionType` structure.
@@ -15751,6 +15787,7 @@ impl From<&str> for LogLevel {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(LogLevel);
 
 /// The `ManagedLoginBrandingType` structure.
@@ -15847,6 +15884,7 @@ impl From<&str> for MessageAction {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(MessageAction);
 
 /// Templates for invitation messages.
@@ -16054,6 +16092,7 @@ impl From<&str> for OAuthFlow {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(OAuthFlow);
 
 /// Values of `OAuthTokenTypeType`.
@@ -16095,6 +16134,7 @@ impl From<&str> for OAuthTokenType {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(OAuthTokenType);
 
 /// The `OperationNotEnabledException` structure.
@@ -16167,6 +16207,7 @@ impl From<&str> for PasswordHashingAlgorithm {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(PasswordHashingAlgorithm);
 
 /// The `PasswordHistoryPolicyViolationException` structure.
@@ -16286,6 +16327,7 @@ impl From<&str> for PreTokenGenerationLambdaVersion {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(PreTokenGenerationLambdaVersion);
 
 /// A pre token generation trigger together with its event version.
@@ -16364,6 +16406,7 @@ impl From<&str> for PreventUserExistenceErrorTypes {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(PreventUserExistenceErrorTypes);
 
 /// A summary of an identity provider.
@@ -16441,6 +16484,7 @@ impl From<&str> for ProviderType {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ProviderType);
 
 /// Identifies a user at an identity provider, or a native user.
@@ -16521,6 +16565,7 @@ impl From<&str> for RecoveryOptionName {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(RecoveryOptionName);
 
 /// The `RefreshTokenReuseException` structure.
@@ -16600,6 +16645,7 @@ impl From<&str> for ReplicaRole {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ReplicaRole);
 
 /// Values of `ReplicaStatusType`.
@@ -16649,6 +16695,7 @@ impl From<&str> for ReplicaStatus {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ReplicaStatus);
 
 /// The `ResendConfirmationCodeRequest` structure.
@@ -16873,6 +16920,7 @@ impl From<&str> for ResourceServerManagedBy {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ResourceServerManagedBy);
 
 /// A custom OAuth scope.
@@ -17201,6 +17249,7 @@ impl From<&str> for RestoreStatus {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(RestoreStatus);
 
 /// Values of `RevokeAssociatedSessionsType`.
@@ -17242,6 +17291,7 @@ impl From<&str> for RevokeAssociatedSessions {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(RevokeAssociatedSessions);
 
 /// The `RevokeTokenRequest` structure.
@@ -17544,6 +17594,7 @@ impl From<&str> for RiskDecision {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(RiskDecision);
 
 /// The `RiskExceptionConfigurationType` structure.
@@ -17605,6 +17656,7 @@ impl From<&str> for RiskLevel {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(RiskLevel);
 
 /// The `RoutingType` structure.
@@ -17722,6 +17774,7 @@ impl From<&str> for SecurityPolicy {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(SecurityPolicy);
 
 /// The `ServiceQuotaExceededException` structure.
@@ -17865,6 +17918,7 @@ impl From<&str> for SessionType {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(SessionType);
 
 /// The `SetLogDeliveryConfigurationRequest` structure.
@@ -19320,6 +19374,7 @@ impl From<&str> for Status {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(Status);
 
 /// The `StopUserImportJobRequest` structure.
@@ -19613,6 +19668,7 @@ impl From<&str> for TermsEnforcement {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(TermsEnforcement);
 
 /// The `TermsExistsException` structure.
@@ -19673,6 +19729,7 @@ impl From<&str> for TermsSource {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(TermsSource);
 
 /// The user pool's plan cannot be changed this way.
@@ -19745,6 +19802,7 @@ impl From<&str> for TimeUnits {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(TimeUnits);
 
 /// Values of `TokenTypeIdentifierType`.
@@ -19790,6 +19848,7 @@ impl From<&str> for TokenTypeIdentifier {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(TokenTypeIdentifier);
 
 /// The `TokenValidityUnitsType` structure.
@@ -21089,6 +21148,7 @@ impl From<&str> for UpdateReplicaStatus {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(UpdateReplicaStatus);
 
 /// Request for UpdateResourceServer.
@@ -22521,6 +22581,7 @@ impl From<&str> for UserImportJobStatus {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(UserImportJobStatus);
 
 /// The `UserLambdaValidationException` structure.
@@ -23038,6 +23099,7 @@ impl From<&str> for UserPoolMfa {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(UserPoolMfa);
 
 /// The policies of a user pool.
@@ -23140,6 +23202,7 @@ impl From<&str> for UserPoolTier {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(UserPoolTier);
 
 /// The `UserPoolTokenSessionConfigType` structure.
@@ -23191,6 +23254,7 @@ impl From<&str> for UserSessionTracking {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(UserSessionTracking);
 
 /// The lifecycle state of a user account.
@@ -23265,6 +23329,7 @@ impl From<&str> for UserStatus {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(UserStatus);
 
 /// Values of `UserVerificationType`.
@@ -23306,6 +23371,7 @@ impl From<&str> for UserVerification {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(UserVerification);
 
 /// An attribute that may serve as the username.
@@ -23347,6 +23413,7 @@ impl From<&str> for UsernameAttribute {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(UsernameAttribute);
 
 /// Username matching settings.
@@ -23455,6 +23522,7 @@ impl From<&str> for VerifiedAttribute {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(VerifiedAttribute);
 
 /// The `VerifySoftwareTokenRequest` structure.
@@ -23616,6 +23684,7 @@ impl From<&str> for VerifySoftwareTokenResponseType {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(VerifySoftwareTokenResponseType);
 
 /// The `VerifyUserAttributeRequest` structure.
@@ -23905,6 +23974,7 @@ impl From<&str> for WebAuthnFactorConfiguration {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(WebAuthnFactorConfiguration);
 
 /// The `WebAuthnMfaSettingsType` structure.
