@@ -44,10 +44,10 @@ mod error;
 mod error_response;
 #[cfg(feature = "client")]
 mod hyper_transport;
-#[cfg(feature = "client")]
-mod operation_error;
 #[cfg(feature = "test-util")]
 mod mock;
+#[cfg(feature = "client")]
+mod operation_error;
 #[cfg(feature = "client")]
 mod paginate;
 #[cfg(feature = "client")]
@@ -122,11 +122,11 @@ pub mod __private {
     pub use serde;
 
     #[cfg(feature = "client")]
+    pub use crate::__operation_error as operation_error;
+    #[cfg(feature = "client")]
     pub use crate::client::{Auth, ClientCore, OperationSpec, ServiceSpec};
     #[cfg(feature = "client")]
     pub use crate::paginate::{items, paginate};
-    #[cfg(feature = "client")]
-    pub use crate::__operation_error as operation_error;
     #[cfg(feature = "client")]
     pub use crate::random::idempotency_token;
 }
