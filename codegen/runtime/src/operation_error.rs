@@ -82,13 +82,13 @@ mod tests {
     use http::HeaderMap;
 
     /// The codes trait a generated crate defines.
-    trait Codes {
+    pub trait Codes {
         fn code(&self) -> &str;
     }
 
     /// An error structure as generated.
     #[derive(Debug, Default, serde::Deserialize)]
-    struct NotFound {
+    pub struct NotFound {
         message: Option<String>,
     }
 

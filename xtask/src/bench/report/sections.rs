@@ -151,15 +151,12 @@ impl Report {
         for (_, size) in &self.code_size {
             let _ = writeln!(
                 out,
-                "| `{}` | {} | {} | {} | {} | {} |",
+                "| `{}` | {} | {} | {} / {} | {} | {} |",
                 size.client,
                 count(size.lines.total as f64),
                 count(size.lines.code as f64),
-                format!(
-                    "{} / {}",
-                    count(size.runtime_lines.total as f64),
-                    count(size.runtime_lines.code as f64)
-                ),
+                count(size.runtime_lines.total as f64),
+                count(size.runtime_lines.code as f64),
                 size.client_dependencies,
                 size.program_dependencies
             );
