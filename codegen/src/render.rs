@@ -102,8 +102,10 @@ fn space_after_doc_marker(line: &str) -> std::borrow::Cow<'_, str> {
 fn needs_blank_line(previous: &str, line: &str) -> bool {
     let indent = |text: &str| text.len() - text.trim_start().len();
     let (prev, current) = (previous.trim_start(), line.trim_start());
+    // At the top level a line starting with `::` can only be an item macro call.
+    let macro_item = indent(line) == 0 && current.starts_with("::");
     if indent(previous) != indent(line)
-        || !ITEM_STARTS.iter().any(|start| current.starts_with(start))
+        || !(macro_item || ITEM_STARTS.iter().any(|start| current.starts_with(start)))
     {
         return false;
     }
@@ -130,6 +132,15 @@ mod tests {
     fn blank_lines_between_items_only() {
         let source = "//!Docs.\nuse a::b;\nuse c::d;\npub struct A {}\nimpl A {\n    fn a() {\n        if x {\n            y();\n        }\n        let z = 1;\n    }\n    fn b() {}\n}\n///B.\npub struct B;\n";
         let expected = "//! Docs.\n\nuse a::b;\nuse c::d;\n\npub struct A {}\n\nimpl A {\n    fn a() {\n        if x {\n            y();\n        }\n        let z = 1;\n    }\n\n    fn b() {}\n}\n\n/// B.\npub struct B;\n";
+        assert_eq!(separate_items(source), expected);
+    }
+
+    #[test]
+    fn blank_lines_between_top_level_macro_items() {
+        let source =
+            "a! {\n    X;\n}\n::b::c! {\n    Y;\n}\nfn f() {\n    if x {}\n    ::d::e();\n}\n";
+        let expected =
+            "a! {\n    X;\n}\n\n::b::c! {\n    Y;\n}\n\nfn f() {\n    if x {}\n    ::d::e();\n}\n";
         assert_eq!(separate_items(source), expected);
     }
 }

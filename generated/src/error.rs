@@ -350,15143 +350,2040 @@ impl<E: ErrorCodes> ErrorCodes for ::smithy_lean_runtime::Error<E> {
     }
 }
 
-/// Errors of `AddCustomAttributes` ([`CognitoIdentityProvider::add_custom_attributes`](crate::client::CognitoIdentityProvider::add_custom_attributes)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AddCustomAttributesError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserImportInProgressException`.
-    UserImportInProgressException(UserImportInProgressException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AddCustomAttributesError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserImportInProgressException(e) => {
-                ("UserImportInProgressException", e)
-            }
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AddCustomAttributesError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AddCustomAttributesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AddCustomAttributesError {}
-
-impl ::smithy_lean_runtime::OperationError for AddCustomAttributesError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserImportInProgressException" => {
-                response
-                    .into_modelled(Self::UserImportInProgressException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AddUserPoolClientSecret` ([`CognitoIdentityProvider::add_user_pool_client_secret`](crate::client::CognitoIdentityProvider::add_user_pool_client_secret)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AddUserPoolClientSecretError {
-    /// The service answered `AccessDeniedException`.
-    AccessDeniedException(AccessDeniedException),
-    /// The service answered `InternalServerException`.
-    InternalServerException(InternalServerException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AddUserPoolClientSecretError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::AccessDeniedException(e) => ("AccessDeniedException", e),
-            Self::InternalServerException(e) => ("InternalServerException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AddUserPoolClientSecretError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AddUserPoolClientSecretError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AddUserPoolClientSecretError {}
-
-impl ::smithy_lean_runtime::OperationError for AddUserPoolClientSecretError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "AccessDeniedException" => {
-                response.into_modelled(Self::AccessDeniedException, Self::Unhandled)
-            }
-            "InternalServerException" => {
-                response.into_modelled(Self::InternalServerException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminAddUserToGroup` ([`CognitoIdentityProvider::admin_add_user_to_group`](crate::client::CognitoIdentityProvider::admin_add_user_to_group)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminAddUserToGroupError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminAddUserToGroupError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminAddUserToGroupError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminAddUserToGroupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminAddUserToGroupError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminAddUserToGroupError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminConfirmSignUp` ([`CognitoIdentityProvider::admin_confirm_sign_up`](crate::client::CognitoIdentityProvider::admin_confirm_sign_up)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminConfirmSignUpError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyFailedAttemptsException`.
-    TooManyFailedAttemptsException(TooManyFailedAttemptsException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminConfirmSignUpError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyFailedAttemptsException(e) => {
-                ("TooManyFailedAttemptsException", e)
-            }
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminConfirmSignUpError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminConfirmSignUpError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminConfirmSignUpError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminConfirmSignUpError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyFailedAttemptsException" => {
-                response
-                    .into_modelled(Self::TooManyFailedAttemptsException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminCreateUser` ([`CognitoIdentityProvider::admin_create_user`](crate::client::CognitoIdentityProvider::admin_create_user)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminCreateUserError {
-    /// The service answered `CodeDeliveryFailureException`.
-    CodeDeliveryFailureException(CodeDeliveryFailureException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidPasswordException`.
-    InvalidPasswordException(InvalidPasswordException),
-    /// The service answered `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
-    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
-    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PreconditionNotMetException`.
-    PreconditionNotMetException(PreconditionNotMetException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UnsupportedUserStateException`.
-    UnsupportedUserStateException(UnsupportedUserStateException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// The service answered `UsernameExistsException`.
-    UsernameExistsException(UsernameExistsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminCreateUserError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidPasswordException(e) => ("InvalidPasswordException", e),
-            Self::InvalidSmsRoleAccessPolicyException(e) => {
-                ("InvalidSmsRoleAccessPolicyException", e)
-            }
-            Self::InvalidSmsRoleTrustRelationshipException(e) => {
-                ("InvalidSmsRoleTrustRelationshipException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PreconditionNotMetException(e) => ("PreconditionNotMetException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UnsupportedUserStateException(e) => {
-                ("UnsupportedUserStateException", e)
-            }
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::UsernameExistsException(e) => ("UsernameExistsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminCreateUserError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminCreateUserError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminCreateUserError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminCreateUserError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "CodeDeliveryFailureException" => {
-                response
-                    .into_modelled(Self::CodeDeliveryFailureException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidPasswordException" => {
-                response.into_modelled(Self::InvalidPasswordException, Self::Unhandled)
-            }
-            "InvalidSmsRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidSmsRoleTrustRelationshipException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleTrustRelationshipException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PreconditionNotMetException" => {
-                response
-                    .into_modelled(Self::PreconditionNotMetException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UnsupportedUserStateException" => {
-                response
-                    .into_modelled(Self::UnsupportedUserStateException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            "UsernameExistsException" => {
-                response.into_modelled(Self::UsernameExistsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminDeleteSoftwareToken` ([`CognitoIdentityProvider::admin_delete_software_token`](crate::client::CognitoIdentityProvider::admin_delete_software_token)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminDeleteSoftwareTokenError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminDeleteSoftwareTokenError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminDeleteSoftwareTokenError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminDeleteSoftwareTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminDeleteSoftwareTokenError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminDeleteSoftwareTokenError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminDeleteUser` ([`CognitoIdentityProvider::admin_delete_user`](crate::client::CognitoIdentityProvider::admin_delete_user)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminDeleteUserError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminDeleteUserError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminDeleteUserError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminDeleteUserError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminDeleteUserError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminDeleteUserError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminDeleteUserAttributes` ([`CognitoIdentityProvider::admin_delete_user_attributes`](crate::client::CognitoIdentityProvider::admin_delete_user_attributes)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminDeleteUserAttributesError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminDeleteUserAttributesError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminDeleteUserAttributesError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminDeleteUserAttributesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminDeleteUserAttributesError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminDeleteUserAttributesError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminDisableProviderForUser` ([`CognitoIdentityProvider::admin_disable_provider_for_user`](crate::client::CognitoIdentityProvider::admin_disable_provider_for_user)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminDisableProviderForUserError {
-    /// The service answered `AliasExistsException`.
-    AliasExistsException(AliasExistsException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminDisableProviderForUserError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::AliasExistsException(e) => ("AliasExistsException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminDisableProviderForUserError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminDisableProviderForUserError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminDisableProviderForUserError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminDisableProviderForUserError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "AliasExistsException" => {
-                response.into_modelled(Self::AliasExistsException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminDisableUser` ([`CognitoIdentityProvider::admin_disable_user`](crate::client::CognitoIdentityProvider::admin_disable_user)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminDisableUserError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminDisableUserError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminDisableUserError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminDisableUserError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminDisableUserError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminDisableUserError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminEnableUser` ([`CognitoIdentityProvider::admin_enable_user`](crate::client::CognitoIdentityProvider::admin_enable_user)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminEnableUserError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminEnableUserError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminEnableUserError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminEnableUserError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminEnableUserError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminEnableUserError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminForgetDevice` ([`CognitoIdentityProvider::admin_forget_device`](crate::client::CognitoIdentityProvider::admin_forget_device)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminForgetDeviceError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminForgetDeviceError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidUserPoolConfigurationException(e) => {
-                ("InvalidUserPoolConfigurationException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminForgetDeviceError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminForgetDeviceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminForgetDeviceError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminForgetDeviceError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidUserPoolConfigurationException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidUserPoolConfigurationException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminGetDevice` ([`CognitoIdentityProvider::admin_get_device`](crate::client::CognitoIdentityProvider::admin_get_device)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminGetDeviceError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminGetDeviceError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidUserPoolConfigurationException(e) => {
-                ("InvalidUserPoolConfigurationException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminGetDeviceError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminGetDeviceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminGetDeviceError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminGetDeviceError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidUserPoolConfigurationException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidUserPoolConfigurationException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminGetUser` ([`CognitoIdentityProvider::admin_get_user`](crate::client::CognitoIdentityProvider::admin_get_user)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminGetUserError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminGetUserError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminGetUserError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminGetUserError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminGetUserError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminGetUserError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminGetUserAuthFactors` ([`CognitoIdentityProvider::admin_get_user_auth_factors`](crate::client::CognitoIdentityProvider::admin_get_user_auth_factors)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminGetUserAuthFactorsError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminGetUserAuthFactorsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminGetUserAuthFactorsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminGetUserAuthFactorsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminGetUserAuthFactorsError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminGetUserAuthFactorsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminInitiateAuth` ([`CognitoIdentityProvider::admin_initiate_auth`](crate::client::CognitoIdentityProvider::admin_initiate_auth)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminInitiateAuthError {
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
-    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
-    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
-    /// The service answered `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
-    /// The service answered `MFAMethodNotFoundException`.
-    MfaMethodNotFoundException(MfaMethodNotFoundException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UnsupportedOperationException`.
-    UnsupportedOperationException(UnsupportedOperationException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminInitiateAuthError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidEmailRoleAccessPolicyException(e) => {
-                ("InvalidEmailRoleAccessPolicyException", e)
-            }
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidSmsRoleAccessPolicyException(e) => {
-                ("InvalidSmsRoleAccessPolicyException", e)
-            }
-            Self::InvalidSmsRoleTrustRelationshipException(e) => {
-                ("InvalidSmsRoleTrustRelationshipException", e)
-            }
-            Self::InvalidUserPoolConfigurationException(e) => {
-                ("InvalidUserPoolConfigurationException", e)
-            }
-            Self::MfaMethodNotFoundException(e) => ("MFAMethodNotFoundException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UnsupportedOperationException(e) => {
-                ("UnsupportedOperationException", e)
-            }
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminInitiateAuthError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminInitiateAuthError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminInitiateAuthError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminInitiateAuthError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidEmailRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidEmailRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidSmsRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidSmsRoleTrustRelationshipException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleTrustRelationshipException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidUserPoolConfigurationException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidUserPoolConfigurationException,
-                        Self::Unhandled,
-                    )
-            }
-            "MFAMethodNotFoundException" => {
-                response.into_modelled(Self::MfaMethodNotFoundException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UnsupportedOperationException" => {
-                response
-                    .into_modelled(Self::UnsupportedOperationException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminLinkProviderForUser` ([`CognitoIdentityProvider::admin_link_provider_for_user`](crate::client::CognitoIdentityProvider::admin_link_provider_for_user)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminLinkProviderForUserError {
-    /// The service answered `AliasExistsException`.
-    AliasExistsException(AliasExistsException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminLinkProviderForUserError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::AliasExistsException(e) => ("AliasExistsException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminLinkProviderForUserError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminLinkProviderForUserError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminLinkProviderForUserError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminLinkProviderForUserError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "AliasExistsException" => {
-                response.into_modelled(Self::AliasExistsException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminListDevices` ([`CognitoIdentityProvider::admin_list_devices`](crate::client::CognitoIdentityProvider::admin_list_devices)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminListDevicesError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminListDevicesError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidUserPoolConfigurationException(e) => {
-                ("InvalidUserPoolConfigurationException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminListDevicesError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminListDevicesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminListDevicesError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminListDevicesError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidUserPoolConfigurationException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidUserPoolConfigurationException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminListGroupsForUser` ([`CognitoIdentityProvider::admin_list_groups_for_user`](crate::client::CognitoIdentityProvider::admin_list_groups_for_user)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminListGroupsForUserError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminListGroupsForUserError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminListGroupsForUserError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminListGroupsForUserError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminListGroupsForUserError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminListGroupsForUserError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminListUserAuthEvents` ([`CognitoIdentityProvider::admin_list_user_auth_events`](crate::client::CognitoIdentityProvider::admin_list_user_auth_events)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminListUserAuthEventsError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// The service answered `UserPoolAddOnNotEnabledException`.
-    UserPoolAddOnNotEnabledException(UserPoolAddOnNotEnabledException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminListUserAuthEventsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::UserPoolAddOnNotEnabledException(e) => {
-                ("UserPoolAddOnNotEnabledException", e)
-            }
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminListUserAuthEventsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminListUserAuthEventsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminListUserAuthEventsError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminListUserAuthEventsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            "UserPoolAddOnNotEnabledException" => {
-                response
-                    .into_modelled(
-                        Self::UserPoolAddOnNotEnabledException,
-                        Self::Unhandled,
-                    )
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminListUserSessions` ([`CognitoIdentityProvider::admin_list_user_sessions`](crate::client::CognitoIdentityProvider::admin_list_user_sessions)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminListUserSessionsError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminListUserSessionsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminListUserSessionsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminListUserSessionsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminListUserSessionsError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminListUserSessionsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminRemoveUserFromGroup` ([`CognitoIdentityProvider::admin_remove_user_from_group`](crate::client::CognitoIdentityProvider::admin_remove_user_from_group)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminRemoveUserFromGroupError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminRemoveUserFromGroupError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminRemoveUserFromGroupError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminRemoveUserFromGroupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminRemoveUserFromGroupError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminRemoveUserFromGroupError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminResetUserPassword` ([`CognitoIdentityProvider::admin_reset_user_password`](crate::client::CognitoIdentityProvider::admin_reset_user_password)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminResetUserPasswordError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
-    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
-    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminResetUserPasswordError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidEmailRoleAccessPolicyException(e) => {
-                ("InvalidEmailRoleAccessPolicyException", e)
-            }
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidSmsRoleAccessPolicyException(e) => {
-                ("InvalidSmsRoleAccessPolicyException", e)
-            }
-            Self::InvalidSmsRoleTrustRelationshipException(e) => {
-                ("InvalidSmsRoleTrustRelationshipException", e)
-            }
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminResetUserPasswordError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminResetUserPasswordError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminResetUserPasswordError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminResetUserPasswordError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidEmailRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidEmailRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidSmsRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidSmsRoleTrustRelationshipException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleTrustRelationshipException,
-                        Self::Unhandled,
-                    )
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminRespondToAuthChallenge` ([`CognitoIdentityProvider::admin_respond_to_auth_challenge`](crate::client::CognitoIdentityProvider::admin_respond_to_auth_challenge)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminRespondToAuthChallengeError {
-    /// The service answered `AliasExistsException`.
-    AliasExistsException(AliasExistsException),
-    /// The service answered `CodeMismatchException`.
-    CodeMismatchException(CodeMismatchException),
-    /// The service answered `ExpiredCodeException`.
-    ExpiredCodeException(ExpiredCodeException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidPasswordException`.
-    InvalidPasswordException(InvalidPasswordException),
-    /// The service answered `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
-    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
-    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
-    /// The service answered `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
-    /// The service answered `MFAMethodNotFoundException`.
-    MfaMethodNotFoundException(MfaMethodNotFoundException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordHistoryPolicyViolationException`.
-    PasswordHistoryPolicyViolationException(PasswordHistoryPolicyViolationException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `SoftwareTokenMFANotFoundException`.
-    SoftwareTokenMfaNotFoundException(SoftwareTokenMfaNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminRespondToAuthChallengeError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::AliasExistsException(e) => ("AliasExistsException", e),
-            Self::CodeMismatchException(e) => ("CodeMismatchException", e),
-            Self::ExpiredCodeException(e) => ("ExpiredCodeException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidEmailRoleAccessPolicyException(e) => {
-                ("InvalidEmailRoleAccessPolicyException", e)
-            }
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidPasswordException(e) => ("InvalidPasswordException", e),
-            Self::InvalidSmsRoleAccessPolicyException(e) => {
-                ("InvalidSmsRoleAccessPolicyException", e)
-            }
-            Self::InvalidSmsRoleTrustRelationshipException(e) => {
-                ("InvalidSmsRoleTrustRelationshipException", e)
-            }
-            Self::InvalidUserPoolConfigurationException(e) => {
-                ("InvalidUserPoolConfigurationException", e)
-            }
-            Self::MfaMethodNotFoundException(e) => ("MFAMethodNotFoundException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordHistoryPolicyViolationException(e) => {
-                ("PasswordHistoryPolicyViolationException", e)
-            }
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::SoftwareTokenMfaNotFoundException(e) => {
-                ("SoftwareTokenMFANotFoundException", e)
-            }
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminRespondToAuthChallengeError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminRespondToAuthChallengeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminRespondToAuthChallengeError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminRespondToAuthChallengeError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "AliasExistsException" => {
-                response.into_modelled(Self::AliasExistsException, Self::Unhandled)
-            }
-            "CodeMismatchException" => {
-                response.into_modelled(Self::CodeMismatchException, Self::Unhandled)
-            }
-            "ExpiredCodeException" => {
-                response.into_modelled(Self::ExpiredCodeException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidEmailRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidEmailRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidPasswordException" => {
-                response.into_modelled(Self::InvalidPasswordException, Self::Unhandled)
-            }
-            "InvalidSmsRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidSmsRoleTrustRelationshipException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleTrustRelationshipException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidUserPoolConfigurationException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidUserPoolConfigurationException,
-                        Self::Unhandled,
-                    )
-            }
-            "MFAMethodNotFoundException" => {
-                response.into_modelled(Self::MfaMethodNotFoundException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordHistoryPolicyViolationException" => {
-                response
-                    .into_modelled(
-                        Self::PasswordHistoryPolicyViolationException,
-                        Self::Unhandled,
-                    )
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "SoftwareTokenMFANotFoundException" => {
-                response
-                    .into_modelled(
-                        Self::SoftwareTokenMfaNotFoundException,
-                        Self::Unhandled,
-                    )
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminRevokeUserSession` ([`CognitoIdentityProvider::admin_revoke_user_session`](crate::client::CognitoIdentityProvider::admin_revoke_user_session)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminRevokeUserSessionError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminRevokeUserSessionError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminRevokeUserSessionError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminRevokeUserSessionError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminRevokeUserSessionError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminRevokeUserSessionError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminSetUserMFAPreference` ([`CognitoIdentityProvider::admin_set_user_mfa_preference`](crate::client::CognitoIdentityProvider::admin_set_user_mfa_preference)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminSetUserMfaPreferenceError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminSetUserMfaPreferenceError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminSetUserMfaPreferenceError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminSetUserMfaPreferenceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminSetUserMfaPreferenceError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminSetUserMfaPreferenceError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminSetUserPassword` ([`CognitoIdentityProvider::admin_set_user_password`](crate::client::CognitoIdentityProvider::admin_set_user_password)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminSetUserPasswordError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidPasswordException`.
-    InvalidPasswordException(InvalidPasswordException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordHistoryPolicyViolationException`.
-    PasswordHistoryPolicyViolationException(PasswordHistoryPolicyViolationException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminSetUserPasswordError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidPasswordException(e) => ("InvalidPasswordException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordHistoryPolicyViolationException(e) => {
-                ("PasswordHistoryPolicyViolationException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminSetUserPasswordError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminSetUserPasswordError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminSetUserPasswordError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminSetUserPasswordError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidPasswordException" => {
-                response.into_modelled(Self::InvalidPasswordException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordHistoryPolicyViolationException" => {
-                response
-                    .into_modelled(
-                        Self::PasswordHistoryPolicyViolationException,
-                        Self::Unhandled,
-                    )
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminSetUserSettings` ([`CognitoIdentityProvider::admin_set_user_settings`](crate::client::CognitoIdentityProvider::admin_set_user_settings)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminSetUserSettingsError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminSetUserSettingsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminSetUserSettingsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminSetUserSettingsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminSetUserSettingsError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminSetUserSettingsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminUpdateAuthEventFeedback` ([`CognitoIdentityProvider::admin_update_auth_event_feedback`](crate::client::CognitoIdentityProvider::admin_update_auth_event_feedback)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminUpdateAuthEventFeedbackError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// The service answered `UserPoolAddOnNotEnabledException`.
-    UserPoolAddOnNotEnabledException(UserPoolAddOnNotEnabledException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminUpdateAuthEventFeedbackError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::UserPoolAddOnNotEnabledException(e) => {
-                ("UserPoolAddOnNotEnabledException", e)
-            }
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminUpdateAuthEventFeedbackError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminUpdateAuthEventFeedbackError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminUpdateAuthEventFeedbackError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminUpdateAuthEventFeedbackError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            "UserPoolAddOnNotEnabledException" => {
-                response
-                    .into_modelled(
-                        Self::UserPoolAddOnNotEnabledException,
-                        Self::Unhandled,
-                    )
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminUpdateDeviceStatus` ([`CognitoIdentityProvider::admin_update_device_status`](crate::client::CognitoIdentityProvider::admin_update_device_status)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminUpdateDeviceStatusError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminUpdateDeviceStatusError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidUserPoolConfigurationException(e) => {
-                ("InvalidUserPoolConfigurationException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminUpdateDeviceStatusError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminUpdateDeviceStatusError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminUpdateDeviceStatusError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminUpdateDeviceStatusError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidUserPoolConfigurationException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidUserPoolConfigurationException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminUpdateUserAttributes` ([`CognitoIdentityProvider::admin_update_user_attributes`](crate::client::CognitoIdentityProvider::admin_update_user_attributes)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminUpdateUserAttributesError {
-    /// The service answered `AliasExistsException`.
-    AliasExistsException(AliasExistsException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
-    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
-    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminUpdateUserAttributesError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::AliasExistsException(e) => ("AliasExistsException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidEmailRoleAccessPolicyException(e) => {
-                ("InvalidEmailRoleAccessPolicyException", e)
-            }
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidSmsRoleAccessPolicyException(e) => {
-                ("InvalidSmsRoleAccessPolicyException", e)
-            }
-            Self::InvalidSmsRoleTrustRelationshipException(e) => {
-                ("InvalidSmsRoleTrustRelationshipException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminUpdateUserAttributesError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminUpdateUserAttributesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminUpdateUserAttributesError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminUpdateUserAttributesError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "AliasExistsException" => {
-                response.into_modelled(Self::AliasExistsException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidEmailRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidEmailRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidSmsRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidSmsRoleTrustRelationshipException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleTrustRelationshipException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AdminUserGlobalSignOut` ([`CognitoIdentityProvider::admin_user_global_sign_out`](crate::client::CognitoIdentityProvider::admin_user_global_sign_out)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AdminUserGlobalSignOutError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AdminUserGlobalSignOutError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AdminUserGlobalSignOutError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AdminUserGlobalSignOutError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AdminUserGlobalSignOutError {}
-
-impl ::smithy_lean_runtime::OperationError for AdminUserGlobalSignOutError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `AssociateSoftwareToken` ([`CognitoIdentityProvider::associate_software_token`](crate::client::CognitoIdentityProvider::associate_software_token)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum AssociateSoftwareTokenError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `SoftwareTokenMFANotFoundException`.
-    SoftwareTokenMfaNotFoundException(SoftwareTokenMfaNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl AssociateSoftwareTokenError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::SoftwareTokenMfaNotFoundException(e) => {
-                ("SoftwareTokenMFANotFoundException", e)
-            }
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for AssociateSoftwareTokenError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for AssociateSoftwareTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for AssociateSoftwareTokenError {}
-
-impl ::smithy_lean_runtime::OperationError for AssociateSoftwareTokenError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "SoftwareTokenMFANotFoundException" => {
-                response
-                    .into_modelled(
-                        Self::SoftwareTokenMfaNotFoundException,
-                        Self::Unhandled,
-                    )
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `CancelPointInTimeRecovery` ([`CognitoIdentityProvider::cancel_point_in_time_recovery`](crate::client::CognitoIdentityProvider::cancel_point_in_time_recovery)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum CancelPointInTimeRecoveryError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl CancelPointInTimeRecoveryError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for CancelPointInTimeRecoveryError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for CancelPointInTimeRecoveryError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for CancelPointInTimeRecoveryError {}
-
-impl ::smithy_lean_runtime::OperationError for CancelPointInTimeRecoveryError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ChangePassword` ([`CognitoIdentityProvider::change_password`](crate::client::CognitoIdentityProvider::change_password)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ChangePasswordError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidPasswordException`.
-    InvalidPasswordException(InvalidPasswordException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordHistoryPolicyViolationException`.
-    PasswordHistoryPolicyViolationException(PasswordHistoryPolicyViolationException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ChangePasswordError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidPasswordException(e) => ("InvalidPasswordException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordHistoryPolicyViolationException(e) => {
-                ("PasswordHistoryPolicyViolationException", e)
-            }
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ChangePasswordError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ChangePasswordError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ChangePasswordError {}
-
-impl ::smithy_lean_runtime::OperationError for ChangePasswordError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidPasswordException" => {
-                response.into_modelled(Self::InvalidPasswordException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordHistoryPolicyViolationException" => {
-                response
-                    .into_modelled(
-                        Self::PasswordHistoryPolicyViolationException,
-                        Self::Unhandled,
-                    )
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `CompleteWebAuthnRegistration` ([`CognitoIdentityProvider::complete_web_authn_registration`](crate::client::CognitoIdentityProvider::complete_web_authn_registration)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum CompleteWebAuthnRegistrationError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `WebAuthnChallengeNotFoundException`.
-    WebAuthnChallengeNotFoundException(WebAuthnChallengeNotFoundException),
-    /// The service answered `WebAuthnClientMismatchException`.
-    WebAuthnClientMismatchException(WebAuthnClientMismatchException),
-    /// The service answered `WebAuthnCredentialNotSupportedException`.
-    WebAuthnCredentialNotSupportedException(WebAuthnCredentialNotSupportedException),
-    /// The service answered `WebAuthnNotEnabledException`.
-    WebAuthnNotEnabledException(WebAuthnNotEnabledException),
-    /// The service answered `WebAuthnOriginNotAllowedException`.
-    WebAuthnOriginNotAllowedException(WebAuthnOriginNotAllowedException),
-    /// The service answered `WebAuthnRelyingPartyMismatchException`.
-    WebAuthnRelyingPartyMismatchException(WebAuthnRelyingPartyMismatchException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl CompleteWebAuthnRegistrationError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::WebAuthnChallengeNotFoundException(e) => {
-                ("WebAuthnChallengeNotFoundException", e)
-            }
-            Self::WebAuthnClientMismatchException(e) => {
-                ("WebAuthnClientMismatchException", e)
-            }
-            Self::WebAuthnCredentialNotSupportedException(e) => {
-                ("WebAuthnCredentialNotSupportedException", e)
-            }
-            Self::WebAuthnNotEnabledException(e) => ("WebAuthnNotEnabledException", e),
-            Self::WebAuthnOriginNotAllowedException(e) => {
-                ("WebAuthnOriginNotAllowedException", e)
-            }
-            Self::WebAuthnRelyingPartyMismatchException(e) => {
-                ("WebAuthnRelyingPartyMismatchException", e)
-            }
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for CompleteWebAuthnRegistrationError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for CompleteWebAuthnRegistrationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for CompleteWebAuthnRegistrationError {}
-
-impl ::smithy_lean_runtime::OperationError for CompleteWebAuthnRegistrationError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "WebAuthnChallengeNotFoundException" => {
-                response
-                    .into_modelled(
-                        Self::WebAuthnChallengeNotFoundException,
-                        Self::Unhandled,
-                    )
-            }
-            "WebAuthnClientMismatchException" => {
-                response
-                    .into_modelled(
-                        Self::WebAuthnClientMismatchException,
-                        Self::Unhandled,
-                    )
-            }
-            "WebAuthnCredentialNotSupportedException" => {
-                response
-                    .into_modelled(
-                        Self::WebAuthnCredentialNotSupportedException,
-                        Self::Unhandled,
-                    )
-            }
-            "WebAuthnNotEnabledException" => {
-                response
-                    .into_modelled(Self::WebAuthnNotEnabledException, Self::Unhandled)
-            }
-            "WebAuthnOriginNotAllowedException" => {
-                response
-                    .into_modelled(
-                        Self::WebAuthnOriginNotAllowedException,
-                        Self::Unhandled,
-                    )
-            }
-            "WebAuthnRelyingPartyMismatchException" => {
-                response
-                    .into_modelled(
-                        Self::WebAuthnRelyingPartyMismatchException,
-                        Self::Unhandled,
-                    )
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ConfirmDevice` ([`CognitoIdentityProvider::confirm_device`](crate::client::CognitoIdentityProvider::confirm_device)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ConfirmDeviceError {
-    /// The service answered `DeviceKeyExistsException`.
-    DeviceKeyExistsException(DeviceKeyExistsException),
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidPasswordException`.
-    InvalidPasswordException(InvalidPasswordException),
-    /// The service answered `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// The service answered `UsernameExistsException`.
-    UsernameExistsException(UsernameExistsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ConfirmDeviceError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::DeviceKeyExistsException(e) => ("DeviceKeyExistsException", e),
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidPasswordException(e) => ("InvalidPasswordException", e),
-            Self::InvalidUserPoolConfigurationException(e) => {
-                ("InvalidUserPoolConfigurationException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::UsernameExistsException(e) => ("UsernameExistsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ConfirmDeviceError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ConfirmDeviceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ConfirmDeviceError {}
-
-impl ::smithy_lean_runtime::OperationError for ConfirmDeviceError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "DeviceKeyExistsException" => {
-                response.into_modelled(Self::DeviceKeyExistsException, Self::Unhandled)
-            }
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidPasswordException" => {
-                response.into_modelled(Self::InvalidPasswordException, Self::Unhandled)
-            }
-            "InvalidUserPoolConfigurationException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidUserPoolConfigurationException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            "UsernameExistsException" => {
-                response.into_modelled(Self::UsernameExistsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ConfirmForgotPassword` ([`CognitoIdentityProvider::confirm_forgot_password`](crate::client::CognitoIdentityProvider::confirm_forgot_password)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ConfirmForgotPasswordError {
-    /// The service answered `CodeMismatchException`.
-    CodeMismatchException(CodeMismatchException),
-    /// The service answered `ExpiredCodeException`.
-    ExpiredCodeException(ExpiredCodeException),
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidPasswordException`.
-    InvalidPasswordException(InvalidPasswordException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordHistoryPolicyViolationException`.
-    PasswordHistoryPolicyViolationException(PasswordHistoryPolicyViolationException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyFailedAttemptsException`.
-    TooManyFailedAttemptsException(TooManyFailedAttemptsException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ConfirmForgotPasswordError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::CodeMismatchException(e) => ("CodeMismatchException", e),
-            Self::ExpiredCodeException(e) => ("ExpiredCodeException", e),
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidPasswordException(e) => ("InvalidPasswordException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordHistoryPolicyViolationException(e) => {
-                ("PasswordHistoryPolicyViolationException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyFailedAttemptsException(e) => {
-                ("TooManyFailedAttemptsException", e)
-            }
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ConfirmForgotPasswordError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ConfirmForgotPasswordError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ConfirmForgotPasswordError {}
-
-impl ::smithy_lean_runtime::OperationError for ConfirmForgotPasswordError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "CodeMismatchException" => {
-                response.into_modelled(Self::CodeMismatchException, Self::Unhandled)
-            }
-            "ExpiredCodeException" => {
-                response.into_modelled(Self::ExpiredCodeException, Self::Unhandled)
-            }
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidPasswordException" => {
-                response.into_modelled(Self::InvalidPasswordException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordHistoryPolicyViolationException" => {
-                response
-                    .into_modelled(
-                        Self::PasswordHistoryPolicyViolationException,
-                        Self::Unhandled,
-                    )
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyFailedAttemptsException" => {
-                response
-                    .into_modelled(Self::TooManyFailedAttemptsException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ConfirmSignUp` ([`CognitoIdentityProvider::confirm_sign_up`](crate::client::CognitoIdentityProvider::confirm_sign_up)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ConfirmSignUpError {
-    /// The service answered `AliasExistsException`.
-    AliasExistsException(AliasExistsException),
-    /// The service answered `CodeMismatchException`.
-    CodeMismatchException(CodeMismatchException),
-    /// The service answered `ExpiredCodeException`.
-    ExpiredCodeException(ExpiredCodeException),
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyFailedAttemptsException`.
-    TooManyFailedAttemptsException(TooManyFailedAttemptsException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ConfirmSignUpError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::AliasExistsException(e) => ("AliasExistsException", e),
-            Self::CodeMismatchException(e) => ("CodeMismatchException", e),
-            Self::ExpiredCodeException(e) => ("ExpiredCodeException", e),
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyFailedAttemptsException(e) => {
-                ("TooManyFailedAttemptsException", e)
-            }
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ConfirmSignUpError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ConfirmSignUpError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ConfirmSignUpError {}
-
-impl ::smithy_lean_runtime::OperationError for ConfirmSignUpError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "AliasExistsException" => {
-                response.into_modelled(Self::AliasExistsException, Self::Unhandled)
-            }
-            "CodeMismatchException" => {
-                response.into_modelled(Self::CodeMismatchException, Self::Unhandled)
-            }
-            "ExpiredCodeException" => {
-                response.into_modelled(Self::ExpiredCodeException, Self::Unhandled)
-            }
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyFailedAttemptsException" => {
-                response
-                    .into_modelled(Self::TooManyFailedAttemptsException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `CreateCIMDPolicy` ([`CognitoIdentityProvider::create_cimd_policy`](crate::client::CognitoIdentityProvider::create_cimd_policy)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum CreateCimdPolicyError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl CreateCimdPolicyError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for CreateCimdPolicyError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for CreateCimdPolicyError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for CreateCimdPolicyError {}
-
-impl ::smithy_lean_runtime::OperationError for CreateCimdPolicyError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `CreateGroup` ([`CognitoIdentityProvider::create_group`](crate::client::CognitoIdentityProvider::create_group)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum CreateGroupError {
-    /// The service answered `GroupExistsException`.
-    GroupExistsException(GroupExistsException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl CreateGroupError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::GroupExistsException(e) => ("GroupExistsException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for CreateGroupError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for CreateGroupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for CreateGroupError {}
-
-impl ::smithy_lean_runtime::OperationError for CreateGroupError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "GroupExistsException" => {
-                response.into_modelled(Self::GroupExistsException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `CreateIdentityProvider` ([`CognitoIdentityProvider::create_identity_provider`](crate::client::CognitoIdentityProvider::create_identity_provider)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum CreateIdentityProviderError {
-    /// The service answered `DuplicateProviderException`.
-    DuplicateProviderException(DuplicateProviderException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl CreateIdentityProviderError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::DuplicateProviderException(e) => ("DuplicateProviderException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for CreateIdentityProviderError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for CreateIdentityProviderError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for CreateIdentityProviderError {}
-
-impl ::smithy_lean_runtime::OperationError for CreateIdentityProviderError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "DuplicateProviderException" => {
-                response.into_modelled(Self::DuplicateProviderException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `CreateManagedLoginBranding` ([`CognitoIdentityProvider::create_managed_login_branding`](crate::client::CognitoIdentityProvider::create_managed_login_branding)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum CreateManagedLoginBrandingError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `ManagedLoginBrandingExistsException`.
-    ManagedLoginBrandingExistsException(ManagedLoginBrandingExistsException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl CreateManagedLoginBrandingError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::ManagedLoginBrandingExistsException(e) => {
-                ("ManagedLoginBrandingExistsException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for CreateManagedLoginBrandingError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for CreateManagedLoginBrandingError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for CreateManagedLoginBrandingError {}
-
-impl ::smithy_lean_runtime::OperationError for CreateManagedLoginBrandingError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "ManagedLoginBrandingExistsException" => {
-                response
-                    .into_modelled(
-                        Self::ManagedLoginBrandingExistsException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `CreateResourceServer` ([`CognitoIdentityProvider::create_resource_server`](crate::client::CognitoIdentityProvider::create_resource_server)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum CreateResourceServerError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl CreateResourceServerError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for CreateResourceServerError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for CreateResourceServerError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for CreateResourceServerError {}
-
-impl ::smithy_lean_runtime::OperationError for CreateResourceServerError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `CreateTerms` ([`CognitoIdentityProvider::create_terms`](crate::client::CognitoIdentityProvider::create_terms)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum CreateTermsError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TermsExistsException`.
-    TermsExistsException(TermsExistsException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl CreateTermsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TermsExistsException(e) => ("TermsExistsException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for CreateTermsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for CreateTermsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for CreateTermsError {}
-
-impl ::smithy_lean_runtime::OperationError for CreateTermsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TermsExistsException" => {
-                response.into_modelled(Self::TermsExistsException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `CreateUserImportJob` ([`CognitoIdentityProvider::create_user_import_job`](crate::client::CognitoIdentityProvider::create_user_import_job)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum CreateUserImportJobError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PreconditionNotMetException`.
-    PreconditionNotMetException(PreconditionNotMetException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl CreateUserImportJobError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PreconditionNotMetException(e) => ("PreconditionNotMetException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for CreateUserImportJobError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for CreateUserImportJobError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for CreateUserImportJobError {}
-
-impl ::smithy_lean_runtime::OperationError for CreateUserImportJobError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PreconditionNotMetException" => {
-                response
-                    .into_modelled(Self::PreconditionNotMetException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `CreateUserPool` ([`CognitoIdentityProvider::create_user_pool`](crate::client::CognitoIdentityProvider::create_user_pool)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum CreateUserPoolError {
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
-    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
-    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `TierChangeNotAllowedException`.
-    TierChangeNotAllowedException(TierChangeNotAllowedException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserPoolTaggingException`.
-    UserPoolTaggingException(UserPoolTaggingException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl CreateUserPoolError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidEmailRoleAccessPolicyException(e) => {
-                ("InvalidEmailRoleAccessPolicyException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidSmsRoleAccessPolicyException(e) => {
-                ("InvalidSmsRoleAccessPolicyException", e)
-            }
-            Self::InvalidSmsRoleTrustRelationshipException(e) => {
-                ("InvalidSmsRoleTrustRelationshipException", e)
-            }
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::TierChangeNotAllowedException(e) => {
-                ("TierChangeNotAllowedException", e)
-            }
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserPoolTaggingException(e) => ("UserPoolTaggingException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for CreateUserPoolError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for CreateUserPoolError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for CreateUserPoolError {}
-
-impl ::smithy_lean_runtime::OperationError for CreateUserPoolError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidEmailRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidEmailRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidSmsRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidSmsRoleTrustRelationshipException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleTrustRelationshipException,
-                        Self::Unhandled,
-                    )
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "TierChangeNotAllowedException" => {
-                response
-                    .into_modelled(Self::TierChangeNotAllowedException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserPoolTaggingException" => {
-                response.into_modelled(Self::UserPoolTaggingException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `CreateUserPoolClient` ([`CognitoIdentityProvider::create_user_pool_client`](crate::client::CognitoIdentityProvider::create_user_pool_client)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum CreateUserPoolClientError {
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidOAuthFlowException`.
-    InvalidOAuthFlowException(InvalidOAuthFlowException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `ScopeDoesNotExistException`.
-    ScopeDoesNotExistException(ScopeDoesNotExistException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl CreateUserPoolClientError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidOAuthFlowException(e) => ("InvalidOAuthFlowException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::ScopeDoesNotExistException(e) => ("ScopeDoesNotExistException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for CreateUserPoolClientError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for CreateUserPoolClientError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for CreateUserPoolClientError {}
-
-impl ::smithy_lean_runtime::OperationError for CreateUserPoolClientError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidOAuthFlowException" => {
-                response.into_modelled(Self::InvalidOAuthFlowException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "ScopeDoesNotExistException" => {
-                response.into_modelled(Self::ScopeDoesNotExistException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `CreateUserPoolDomain` ([`CognitoIdentityProvider::create_user_pool_domain`](crate::client::CognitoIdentityProvider::create_user_pool_domain)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum CreateUserPoolDomainError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl CreateUserPoolDomainError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for CreateUserPoolDomainError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for CreateUserPoolDomainError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for CreateUserPoolDomainError {}
-
-impl ::smithy_lean_runtime::OperationError for CreateUserPoolDomainError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `CreateUserPoolReplica` ([`CognitoIdentityProvider::create_user_pool_replica`](crate::client::CognitoIdentityProvider::create_user_pool_replica)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum CreateUserPoolReplicaError {
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserPoolTaggingException`.
-    UserPoolTaggingException(UserPoolTaggingException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl CreateUserPoolReplicaError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserPoolTaggingException(e) => ("UserPoolTaggingException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for CreateUserPoolReplicaError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for CreateUserPoolReplicaError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for CreateUserPoolReplicaError {}
-
-impl ::smithy_lean_runtime::OperationError for CreateUserPoolReplicaError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserPoolTaggingException" => {
-                response.into_modelled(Self::UserPoolTaggingException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DeleteCIMDPolicy` ([`CognitoIdentityProvider::delete_cimd_policy`](crate::client::CognitoIdentityProvider::delete_cimd_policy)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DeleteCimdPolicyError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DeleteCimdPolicyError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DeleteCimdPolicyError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DeleteCimdPolicyError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DeleteCimdPolicyError {}
-
-impl ::smithy_lean_runtime::OperationError for DeleteCimdPolicyError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DeleteGroup` ([`CognitoIdentityProvider::delete_group`](crate::client::CognitoIdentityProvider::delete_group)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DeleteGroupError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DeleteGroupError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DeleteGroupError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DeleteGroupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DeleteGroupError {}
-
-impl ::smithy_lean_runtime::OperationError for DeleteGroupError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DeleteIdentityProvider` ([`CognitoIdentityProvider::delete_identity_provider`](crate::client::CognitoIdentityProvider::delete_identity_provider)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DeleteIdentityProviderError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnsupportedIdentityProviderException`.
-    UnsupportedIdentityProviderException(UnsupportedIdentityProviderException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DeleteIdentityProviderError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnsupportedIdentityProviderException(e) => {
-                ("UnsupportedIdentityProviderException", e)
-            }
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DeleteIdentityProviderError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DeleteIdentityProviderError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DeleteIdentityProviderError {}
-
-impl ::smithy_lean_runtime::OperationError for DeleteIdentityProviderError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnsupportedIdentityProviderException" => {
-                response
-                    .into_modelled(
-                        Self::UnsupportedIdentityProviderException,
-                        Self::Unhandled,
-                    )
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DeleteManagedLoginBranding` ([`CognitoIdentityProvider::delete_managed_login_branding`](crate::client::CognitoIdentityProvider::delete_managed_login_branding)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DeleteManagedLoginBrandingError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DeleteManagedLoginBrandingError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DeleteManagedLoginBrandingError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DeleteManagedLoginBrandingError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DeleteManagedLoginBrandingError {}
-
-impl ::smithy_lean_runtime::OperationError for DeleteManagedLoginBrandingError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DeleteResourceServer` ([`CognitoIdentityProvider::delete_resource_server`](crate::client::CognitoIdentityProvider::delete_resource_server)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DeleteResourceServerError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DeleteResourceServerError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DeleteResourceServerError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DeleteResourceServerError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DeleteResourceServerError {}
-
-impl ::smithy_lean_runtime::OperationError for DeleteResourceServerError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DeleteTerms` ([`CognitoIdentityProvider::delete_terms`](crate::client::CognitoIdentityProvider::delete_terms)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DeleteTermsError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DeleteTermsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DeleteTermsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DeleteTermsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DeleteTermsError {}
-
-impl ::smithy_lean_runtime::OperationError for DeleteTermsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DeleteUser` ([`CognitoIdentityProvider::delete_user`](crate::client::CognitoIdentityProvider::delete_user)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DeleteUserError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DeleteUserError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DeleteUserError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DeleteUserError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DeleteUserError {}
-
-impl ::smithy_lean_runtime::OperationError for DeleteUserError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DeleteUserAttributes` ([`CognitoIdentityProvider::delete_user_attributes`](crate::client::CognitoIdentityProvider::delete_user_attributes)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DeleteUserAttributesError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DeleteUserAttributesError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DeleteUserAttributesError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DeleteUserAttributesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DeleteUserAttributesError {}
-
-impl ::smithy_lean_runtime::OperationError for DeleteUserAttributesError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DeleteUserPool` ([`CognitoIdentityProvider::delete_user_pool`](crate::client::CognitoIdentityProvider::delete_user_pool)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DeleteUserPoolError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserImportInProgressException`.
-    UserImportInProgressException(UserImportInProgressException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DeleteUserPoolError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserImportInProgressException(e) => {
-                ("UserImportInProgressException", e)
-            }
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DeleteUserPoolError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DeleteUserPoolError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DeleteUserPoolError {}
-
-impl ::smithy_lean_runtime::OperationError for DeleteUserPoolError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserImportInProgressException" => {
-                response
-                    .into_modelled(Self::UserImportInProgressException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DeleteUserPoolClient` ([`CognitoIdentityProvider::delete_user_pool_client`](crate::client::CognitoIdentityProvider::delete_user_pool_client)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DeleteUserPoolClientError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DeleteUserPoolClientError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DeleteUserPoolClientError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DeleteUserPoolClientError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DeleteUserPoolClientError {}
-
-impl ::smithy_lean_runtime::OperationError for DeleteUserPoolClientError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DeleteUserPoolClientSecret` ([`CognitoIdentityProvider::delete_user_pool_client_secret`](crate::client::CognitoIdentityProvider::delete_user_pool_client_secret)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DeleteUserPoolClientSecretError {
-    /// The service answered `InternalServerException`.
-    InternalServerException(InternalServerException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DeleteUserPoolClientSecretError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalServerException(e) => ("InternalServerException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DeleteUserPoolClientSecretError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DeleteUserPoolClientSecretError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DeleteUserPoolClientSecretError {}
-
-impl ::smithy_lean_runtime::OperationError for DeleteUserPoolClientSecretError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalServerException" => {
-                response.into_modelled(Self::InternalServerException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DeleteUserPoolDomain` ([`CognitoIdentityProvider::delete_user_pool_domain`](crate::client::CognitoIdentityProvider::delete_user_pool_domain)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DeleteUserPoolDomainError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DeleteUserPoolDomainError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DeleteUserPoolDomainError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DeleteUserPoolDomainError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DeleteUserPoolDomainError {}
-
-impl ::smithy_lean_runtime::OperationError for DeleteUserPoolDomainError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DeleteUserPoolReplica` ([`CognitoIdentityProvider::delete_user_pool_replica`](crate::client::CognitoIdentityProvider::delete_user_pool_replica)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DeleteUserPoolReplicaError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DeleteUserPoolReplicaError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DeleteUserPoolReplicaError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DeleteUserPoolReplicaError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DeleteUserPoolReplicaError {}
-
-impl ::smithy_lean_runtime::OperationError for DeleteUserPoolReplicaError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DeleteWebAuthnCredential` ([`CognitoIdentityProvider::delete_web_authn_credential`](crate::client::CognitoIdentityProvider::delete_web_authn_credential)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DeleteWebAuthnCredentialError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DeleteWebAuthnCredentialError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DeleteWebAuthnCredentialError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DeleteWebAuthnCredentialError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DeleteWebAuthnCredentialError {}
-
-impl ::smithy_lean_runtime::OperationError for DeleteWebAuthnCredentialError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DescribeCIMDPolicy` ([`CognitoIdentityProvider::describe_cimd_policy`](crate::client::CognitoIdentityProvider::describe_cimd_policy)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DescribeCimdPolicyError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DescribeCimdPolicyError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DescribeCimdPolicyError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DescribeCimdPolicyError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DescribeCimdPolicyError {}
-
-impl ::smithy_lean_runtime::OperationError for DescribeCimdPolicyError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DescribeIdentityProvider` ([`CognitoIdentityProvider::describe_identity_provider`](crate::client::CognitoIdentityProvider::describe_identity_provider)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DescribeIdentityProviderError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DescribeIdentityProviderError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DescribeIdentityProviderError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DescribeIdentityProviderError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DescribeIdentityProviderError {}
-
-impl ::smithy_lean_runtime::OperationError for DescribeIdentityProviderError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DescribeManagedLoginBranding` ([`CognitoIdentityProvider::describe_managed_login_branding`](crate::client::CognitoIdentityProvider::describe_managed_login_branding)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DescribeManagedLoginBrandingError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DescribeManagedLoginBrandingError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DescribeManagedLoginBrandingError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DescribeManagedLoginBrandingError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DescribeManagedLoginBrandingError {}
-
-impl ::smithy_lean_runtime::OperationError for DescribeManagedLoginBrandingError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DescribeManagedLoginBrandingByClient` ([`CognitoIdentityProvider::describe_managed_login_branding_by_client`](crate::client::CognitoIdentityProvider::describe_managed_login_branding_by_client)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DescribeManagedLoginBrandingByClientError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DescribeManagedLoginBrandingByClientError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DescribeManagedLoginBrandingByClientError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DescribeManagedLoginBrandingByClientError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DescribeManagedLoginBrandingByClientError {}
-
-impl ::smithy_lean_runtime::OperationError
-for DescribeManagedLoginBrandingByClientError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DescribePointInTimeRecovery` ([`CognitoIdentityProvider::describe_point_in_time_recovery`](crate::client::CognitoIdentityProvider::describe_point_in_time_recovery)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DescribePointInTimeRecoveryError {
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DescribePointInTimeRecoveryError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DescribePointInTimeRecoveryError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DescribePointInTimeRecoveryError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DescribePointInTimeRecoveryError {}
-
-impl ::smithy_lean_runtime::OperationError for DescribePointInTimeRecoveryError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DescribeResourceServer` ([`CognitoIdentityProvider::describe_resource_server`](crate::client::CognitoIdentityProvider::describe_resource_server)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DescribeResourceServerError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DescribeResourceServerError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DescribeResourceServerError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DescribeResourceServerError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DescribeResourceServerError {}
-
-impl ::smithy_lean_runtime::OperationError for DescribeResourceServerError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DescribeRiskConfiguration` ([`CognitoIdentityProvider::describe_risk_configuration`](crate::client::CognitoIdentityProvider::describe_risk_configuration)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DescribeRiskConfigurationError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserPoolAddOnNotEnabledException`.
-    UserPoolAddOnNotEnabledException(UserPoolAddOnNotEnabledException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DescribeRiskConfigurationError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserPoolAddOnNotEnabledException(e) => {
-                ("UserPoolAddOnNotEnabledException", e)
-            }
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DescribeRiskConfigurationError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DescribeRiskConfigurationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DescribeRiskConfigurationError {}
-
-impl ::smithy_lean_runtime::OperationError for DescribeRiskConfigurationError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserPoolAddOnNotEnabledException" => {
-                response
-                    .into_modelled(
-                        Self::UserPoolAddOnNotEnabledException,
-                        Self::Unhandled,
-                    )
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DescribeTerms` ([`CognitoIdentityProvider::describe_terms`](crate::client::CognitoIdentityProvider::describe_terms)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DescribeTermsError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DescribeTermsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DescribeTermsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DescribeTermsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DescribeTermsError {}
-
-impl ::smithy_lean_runtime::OperationError for DescribeTermsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DescribeTermsByClient` ([`CognitoIdentityProvider::describe_terms_by_client`](crate::client::CognitoIdentityProvider::describe_terms_by_client)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DescribeTermsByClientError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DescribeTermsByClientError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DescribeTermsByClientError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DescribeTermsByClientError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DescribeTermsByClientError {}
-
-impl ::smithy_lean_runtime::OperationError for DescribeTermsByClientError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DescribeUserImportJob` ([`CognitoIdentityProvider::describe_user_import_job`](crate::client::CognitoIdentityProvider::describe_user_import_job)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DescribeUserImportJobError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DescribeUserImportJobError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DescribeUserImportJobError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DescribeUserImportJobError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DescribeUserImportJobError {}
-
-impl ::smithy_lean_runtime::OperationError for DescribeUserImportJobError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DescribeUserPool` ([`CognitoIdentityProvider::describe_user_pool`](crate::client::CognitoIdentityProvider::describe_user_pool)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DescribeUserPoolError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserPoolTaggingException`.
-    UserPoolTaggingException(UserPoolTaggingException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DescribeUserPoolError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserPoolTaggingException(e) => ("UserPoolTaggingException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DescribeUserPoolError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DescribeUserPoolError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DescribeUserPoolError {}
-
-impl ::smithy_lean_runtime::OperationError for DescribeUserPoolError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserPoolTaggingException" => {
-                response.into_modelled(Self::UserPoolTaggingException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DescribeUserPoolClient` ([`CognitoIdentityProvider::describe_user_pool_client`](crate::client::CognitoIdentityProvider::describe_user_pool_client)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DescribeUserPoolClientError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DescribeUserPoolClientError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DescribeUserPoolClientError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DescribeUserPoolClientError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DescribeUserPoolClientError {}
-
-impl ::smithy_lean_runtime::OperationError for DescribeUserPoolClientError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `DescribeUserPoolDomain` ([`CognitoIdentityProvider::describe_user_pool_domain`](crate::client::CognitoIdentityProvider::describe_user_pool_domain)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum DescribeUserPoolDomainError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl DescribeUserPoolDomainError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for DescribeUserPoolDomainError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for DescribeUserPoolDomainError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for DescribeUserPoolDomainError {}
-
-impl ::smithy_lean_runtime::OperationError for DescribeUserPoolDomainError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ForgetDevice` ([`CognitoIdentityProvider::forget_device`](crate::client::CognitoIdentityProvider::forget_device)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ForgetDeviceError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ForgetDeviceError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidUserPoolConfigurationException(e) => {
-                ("InvalidUserPoolConfigurationException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ForgetDeviceError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ForgetDeviceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ForgetDeviceError {}
-
-impl ::smithy_lean_runtime::OperationError for ForgetDeviceError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidUserPoolConfigurationException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidUserPoolConfigurationException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ForgotPassword` ([`CognitoIdentityProvider::forgot_password`](crate::client::CognitoIdentityProvider::forgot_password)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ForgotPasswordError {
-    /// The service answered `CodeDeliveryFailureException`.
-    CodeDeliveryFailureException(CodeDeliveryFailureException),
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
-    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
-    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ForgotPasswordError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidEmailRoleAccessPolicyException(e) => {
-                ("InvalidEmailRoleAccessPolicyException", e)
-            }
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidSmsRoleAccessPolicyException(e) => {
-                ("InvalidSmsRoleAccessPolicyException", e)
-            }
-            Self::InvalidSmsRoleTrustRelationshipException(e) => {
-                ("InvalidSmsRoleTrustRelationshipException", e)
-            }
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ForgotPasswordError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ForgotPasswordError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ForgotPasswordError {}
-
-impl ::smithy_lean_runtime::OperationError for ForgotPasswordError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "CodeDeliveryFailureException" => {
-                response
-                    .into_modelled(Self::CodeDeliveryFailureException, Self::Unhandled)
-            }
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidEmailRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidEmailRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidSmsRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidSmsRoleTrustRelationshipException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleTrustRelationshipException,
-                        Self::Unhandled,
-                    )
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetCSVHeader` ([`CognitoIdentityProvider::get_csv_header`](crate::client::CognitoIdentityProvider::get_csv_header)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetCsvHeaderError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetCsvHeaderError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetCsvHeaderError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetCsvHeaderError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetCsvHeaderError {}
-
-impl ::smithy_lean_runtime::OperationError for GetCsvHeaderError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetClientToken` ([`CognitoIdentityProvider::get_client_token`](crate::client::CognitoIdentityProvider::get_client_token)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetClientTokenError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetClientTokenError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetClientTokenError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetClientTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetClientTokenError {}
-
-impl ::smithy_lean_runtime::OperationError for GetClientTokenError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetDerivedToken` ([`CognitoIdentityProvider::get_derived_token`](crate::client::CognitoIdentityProvider::get_derived_token)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetDerivedTokenError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetDerivedTokenError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetDerivedTokenError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetDerivedTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetDerivedTokenError {}
-
-impl ::smithy_lean_runtime::OperationError for GetDerivedTokenError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetDevice` ([`CognitoIdentityProvider::get_device`](crate::client::CognitoIdentityProvider::get_device)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetDeviceError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetDeviceError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidUserPoolConfigurationException(e) => {
-                ("InvalidUserPoolConfigurationException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetDeviceError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetDeviceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetDeviceError {}
-
-impl ::smithy_lean_runtime::OperationError for GetDeviceError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidUserPoolConfigurationException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidUserPoolConfigurationException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetGroup` ([`CognitoIdentityProvider::get_group`](crate::client::CognitoIdentityProvider::get_group)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetGroupError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetGroupError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetGroupError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetGroupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetGroupError {}
-
-impl ::smithy_lean_runtime::OperationError for GetGroupError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetIdentityProviderByIdentifier` ([`CognitoIdentityProvider::get_identity_provider_by_identifier`](crate::client::CognitoIdentityProvider::get_identity_provider_by_identifier)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetIdentityProviderByIdentifierError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetIdentityProviderByIdentifierError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetIdentityProviderByIdentifierError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetIdentityProviderByIdentifierError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetIdentityProviderByIdentifierError {}
-
-impl ::smithy_lean_runtime::OperationError for GetIdentityProviderByIdentifierError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetLogDeliveryConfiguration` ([`CognitoIdentityProvider::get_log_delivery_configuration`](crate::client::CognitoIdentityProvider::get_log_delivery_configuration)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetLogDeliveryConfigurationError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetLogDeliveryConfigurationError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetLogDeliveryConfigurationError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetLogDeliveryConfigurationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetLogDeliveryConfigurationError {}
-
-impl ::smithy_lean_runtime::OperationError for GetLogDeliveryConfigurationError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetProvisionedLimit` ([`CognitoIdentityProvider::get_provisioned_limit`](crate::client::CognitoIdentityProvider::get_provisioned_limit)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetProvisionedLimitError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetProvisionedLimitError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetProvisionedLimitError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetProvisionedLimitError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetProvisionedLimitError {}
-
-impl ::smithy_lean_runtime::OperationError for GetProvisionedLimitError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetSigningCertificate` ([`CognitoIdentityProvider::get_signing_certificate`](crate::client::CognitoIdentityProvider::get_signing_certificate)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetSigningCertificateError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetSigningCertificateError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetSigningCertificateError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetSigningCertificateError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetSigningCertificateError {}
-
-impl ::smithy_lean_runtime::OperationError for GetSigningCertificateError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetTokensFromRefreshToken` ([`CognitoIdentityProvider::get_tokens_from_refresh_token`](crate::client::CognitoIdentityProvider::get_tokens_from_refresh_token)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetTokensFromRefreshTokenError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `RefreshTokenReuseException`.
-    RefreshTokenReuseException(RefreshTokenReuseException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetTokensFromRefreshTokenError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::RefreshTokenReuseException(e) => ("RefreshTokenReuseException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetTokensFromRefreshTokenError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetTokensFromRefreshTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetTokensFromRefreshTokenError {}
-
-impl ::smithy_lean_runtime::OperationError for GetTokensFromRefreshTokenError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "RefreshTokenReuseException" => {
-                response.into_modelled(Self::RefreshTokenReuseException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetUICustomization` ([`CognitoIdentityProvider::get_ui_customization`](crate::client::CognitoIdentityProvider::get_ui_customization)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetUiCustomizationError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetUiCustomizationError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetUiCustomizationError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetUiCustomizationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetUiCustomizationError {}
-
-impl ::smithy_lean_runtime::OperationError for GetUiCustomizationError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetUser` ([`CognitoIdentityProvider::get_user`](crate::client::CognitoIdentityProvider::get_user)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetUserError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetUserError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetUserError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetUserError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetUserError {}
-
-impl ::smithy_lean_runtime::OperationError for GetUserError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetUserAttributeVerificationCode` ([`CognitoIdentityProvider::get_user_attribute_verification_code`](crate::client::CognitoIdentityProvider::get_user_attribute_verification_code)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetUserAttributeVerificationCodeError {
-    /// The service answered `CodeDeliveryFailureException`.
-    CodeDeliveryFailureException(CodeDeliveryFailureException),
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
-    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
-    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetUserAttributeVerificationCodeError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidEmailRoleAccessPolicyException(e) => {
-                ("InvalidEmailRoleAccessPolicyException", e)
-            }
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidSmsRoleAccessPolicyException(e) => {
-                ("InvalidSmsRoleAccessPolicyException", e)
-            }
-            Self::InvalidSmsRoleTrustRelationshipException(e) => {
-                ("InvalidSmsRoleTrustRelationshipException", e)
-            }
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetUserAttributeVerificationCodeError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetUserAttributeVerificationCodeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetUserAttributeVerificationCodeError {}
-
-impl ::smithy_lean_runtime::OperationError for GetUserAttributeVerificationCodeError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "CodeDeliveryFailureException" => {
-                response
-                    .into_modelled(Self::CodeDeliveryFailureException, Self::Unhandled)
-            }
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidEmailRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidEmailRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidSmsRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidSmsRoleTrustRelationshipException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleTrustRelationshipException,
-                        Self::Unhandled,
-                    )
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetUserAuthFactors` ([`CognitoIdentityProvider::get_user_auth_factors`](crate::client::CognitoIdentityProvider::get_user_auth_factors)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetUserAuthFactorsError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetUserAuthFactorsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetUserAuthFactorsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetUserAuthFactorsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetUserAuthFactorsError {}
-
-impl ::smithy_lean_runtime::OperationError for GetUserAuthFactorsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetUserPoolClientSessionConfiguration` ([`CognitoIdentityProvider::get_user_pool_client_session_configuration`](crate::client::CognitoIdentityProvider::get_user_pool_client_session_configuration)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetUserPoolClientSessionConfigurationError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetUserPoolClientSessionConfigurationError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetUserPoolClientSessionConfigurationError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetUserPoolClientSessionConfigurationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetUserPoolClientSessionConfigurationError {}
-
-impl ::smithy_lean_runtime::OperationError
-for GetUserPoolClientSessionConfigurationError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetUserPoolMfaConfig` ([`CognitoIdentityProvider::get_user_pool_mfa_config`](crate::client::CognitoIdentityProvider::get_user_pool_mfa_config)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetUserPoolMfaConfigError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetUserPoolMfaConfigError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetUserPoolMfaConfigError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetUserPoolMfaConfigError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetUserPoolMfaConfigError {}
-
-impl ::smithy_lean_runtime::OperationError for GetUserPoolMfaConfigError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GetUserPoolSessionConfiguration` ([`CognitoIdentityProvider::get_user_pool_session_configuration`](crate::client::CognitoIdentityProvider::get_user_pool_session_configuration)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GetUserPoolSessionConfigurationError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GetUserPoolSessionConfigurationError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GetUserPoolSessionConfigurationError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GetUserPoolSessionConfigurationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GetUserPoolSessionConfigurationError {}
-
-impl ::smithy_lean_runtime::OperationError for GetUserPoolSessionConfigurationError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `GlobalSignOut` ([`CognitoIdentityProvider::global_sign_out`](crate::client::CognitoIdentityProvider::global_sign_out)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum GlobalSignOutError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl GlobalSignOutError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for GlobalSignOutError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for GlobalSignOutError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for GlobalSignOutError {}
-
-impl ::smithy_lean_runtime::OperationError for GlobalSignOutError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `InitiateAuth` ([`CognitoIdentityProvider::initiate_auth`](crate::client::CognitoIdentityProvider::initiate_auth)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum InitiateAuthError {
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
-    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
-    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
-    /// The service answered `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UnsupportedOperationException`.
-    UnsupportedOperationException(UnsupportedOperationException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl InitiateAuthError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidEmailRoleAccessPolicyException(e) => {
-                ("InvalidEmailRoleAccessPolicyException", e)
-            }
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidSmsRoleAccessPolicyException(e) => {
-                ("InvalidSmsRoleAccessPolicyException", e)
-            }
-            Self::InvalidSmsRoleTrustRelationshipException(e) => {
-                ("InvalidSmsRoleTrustRelationshipException", e)
-            }
-            Self::InvalidUserPoolConfigurationException(e) => {
-                ("InvalidUserPoolConfigurationException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UnsupportedOperationException(e) => {
-                ("UnsupportedOperationException", e)
-            }
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for InitiateAuthError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for InitiateAuthError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for InitiateAuthError {}
-
-impl ::smithy_lean_runtime::OperationError for InitiateAuthError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidEmailRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidEmailRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidSmsRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidSmsRoleTrustRelationshipException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleTrustRelationshipException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidUserPoolConfigurationException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidUserPoolConfigurationException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UnsupportedOperationException" => {
-                response
-                    .into_modelled(Self::UnsupportedOperationException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `InitiatePointInTimeRecovery` ([`CognitoIdentityProvider::initiate_point_in_time_recovery`](crate::client::CognitoIdentityProvider::initiate_point_in_time_recovery)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum InitiatePointInTimeRecoveryError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl InitiatePointInTimeRecoveryError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for InitiatePointInTimeRecoveryError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for InitiatePointInTimeRecoveryError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for InitiatePointInTimeRecoveryError {}
-
-impl ::smithy_lean_runtime::OperationError for InitiatePointInTimeRecoveryError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListCIMDPolicies` ([`CognitoIdentityProvider::list_cimd_policies`](crate::client::CognitoIdentityProvider::list_cimd_policies)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListCimdPoliciesError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListCimdPoliciesError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListCimdPoliciesError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListCimdPoliciesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListCimdPoliciesError {}
-
-impl ::smithy_lean_runtime::OperationError for ListCimdPoliciesError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListClientMetadataURLs` ([`CognitoIdentityProvider::list_client_metadata_urls`](crate::client::CognitoIdentityProvider::list_client_metadata_urls)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListClientMetadataUrlsError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListClientMetadataUrlsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListClientMetadataUrlsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListClientMetadataUrlsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListClientMetadataUrlsError {}
-
-impl ::smithy_lean_runtime::OperationError for ListClientMetadataUrlsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListDevices` ([`CognitoIdentityProvider::list_devices`](crate::client::CognitoIdentityProvider::list_devices)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListDevicesError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListDevicesError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidUserPoolConfigurationException(e) => {
-                ("InvalidUserPoolConfigurationException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListDevicesError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListDevicesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListDevicesError {}
-
-impl ::smithy_lean_runtime::OperationError for ListDevicesError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidUserPoolConfigurationException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidUserPoolConfigurationException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListGroups` ([`CognitoIdentityProvider::list_groups`](crate::client::CognitoIdentityProvider::list_groups)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListGroupsError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListGroupsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListGroupsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListGroupsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListGroupsError {}
-
-impl ::smithy_lean_runtime::OperationError for ListGroupsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListIdentityProviders` ([`CognitoIdentityProvider::list_identity_providers`](crate::client::CognitoIdentityProvider::list_identity_providers)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListIdentityProvidersError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListIdentityProvidersError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListIdentityProvidersError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListIdentityProvidersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListIdentityProvidersError {}
-
-impl ::smithy_lean_runtime::OperationError for ListIdentityProvidersError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListPointInTimeRecoveries` ([`CognitoIdentityProvider::list_point_in_time_recoveries`](crate::client::CognitoIdentityProvider::list_point_in_time_recoveries)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListPointInTimeRecoveriesError {
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListPointInTimeRecoveriesError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListPointInTimeRecoveriesError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListPointInTimeRecoveriesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListPointInTimeRecoveriesError {}
-
-impl ::smithy_lean_runtime::OperationError for ListPointInTimeRecoveriesError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListResourceServers` ([`CognitoIdentityProvider::list_resource_servers`](crate::client::CognitoIdentityProvider::list_resource_servers)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListResourceServersError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListResourceServersError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListResourceServersError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListResourceServersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListResourceServersError {}
-
-impl ::smithy_lean_runtime::OperationError for ListResourceServersError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListTagsForResource` ([`CognitoIdentityProvider::list_tags_for_resource`](crate::client::CognitoIdentityProvider::list_tags_for_resource)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListTagsForResourceError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListTagsForResourceError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListTagsForResourceError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListTagsForResourceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListTagsForResourceError {}
-
-impl ::smithy_lean_runtime::OperationError for ListTagsForResourceError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListTerms` ([`CognitoIdentityProvider::list_terms`](crate::client::CognitoIdentityProvider::list_terms)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListTermsError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListTermsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListTermsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListTermsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListTermsError {}
-
-impl ::smithy_lean_runtime::OperationError for ListTermsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListUserImportJobs` ([`CognitoIdentityProvider::list_user_import_jobs`](crate::client::CognitoIdentityProvider::list_user_import_jobs)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListUserImportJobsError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListUserImportJobsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListUserImportJobsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListUserImportJobsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListUserImportJobsError {}
-
-impl ::smithy_lean_runtime::OperationError for ListUserImportJobsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListUserPoolClientSecrets` ([`CognitoIdentityProvider::list_user_pool_client_secrets`](crate::client::CognitoIdentityProvider::list_user_pool_client_secrets)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListUserPoolClientSecretsError {
-    /// The service answered `InternalServerException`.
-    InternalServerException(InternalServerException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListUserPoolClientSecretsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalServerException(e) => ("InternalServerException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListUserPoolClientSecretsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListUserPoolClientSecretsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListUserPoolClientSecretsError {}
-
-impl ::smithy_lean_runtime::OperationError for ListUserPoolClientSecretsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalServerException" => {
-                response.into_modelled(Self::InternalServerException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListUserPoolClients` ([`CognitoIdentityProvider::list_user_pool_clients`](crate::client::CognitoIdentityProvider::list_user_pool_clients)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListUserPoolClientsError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListUserPoolClientsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListUserPoolClientsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListUserPoolClientsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListUserPoolClientsError {}
-
-impl ::smithy_lean_runtime::OperationError for ListUserPoolClientsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListUserPoolReplicas` ([`CognitoIdentityProvider::list_user_pool_replicas`](crate::client::CognitoIdentityProvider::list_user_pool_replicas)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListUserPoolReplicasError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListUserPoolReplicasError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListUserPoolReplicasError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListUserPoolReplicasError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListUserPoolReplicasError {}
-
-impl ::smithy_lean_runtime::OperationError for ListUserPoolReplicasError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListUserPools` ([`CognitoIdentityProvider::list_user_pools`](crate::client::CognitoIdentityProvider::list_user_pools)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListUserPoolsError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListUserPoolsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListUserPoolsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListUserPoolsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListUserPoolsError {}
-
-impl ::smithy_lean_runtime::OperationError for ListUserPoolsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListUserSessions` ([`CognitoIdentityProvider::list_user_sessions`](crate::client::CognitoIdentityProvider::list_user_sessions)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListUserSessionsError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListUserSessionsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListUserSessionsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListUserSessionsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListUserSessionsError {}
-
-impl ::smithy_lean_runtime::OperationError for ListUserSessionsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListUsers` ([`CognitoIdentityProvider::list_users`](crate::client::CognitoIdentityProvider::list_users)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListUsersError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListUsersError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListUsersError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListUsersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListUsersError {}
-
-impl ::smithy_lean_runtime::OperationError for ListUsersError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListUsersInGroup` ([`CognitoIdentityProvider::list_users_in_group`](crate::client::CognitoIdentityProvider::list_users_in_group)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListUsersInGroupError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListUsersInGroupError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListUsersInGroupError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListUsersInGroupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListUsersInGroupError {}
-
-impl ::smithy_lean_runtime::OperationError for ListUsersInGroupError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ListWebAuthnCredentials` ([`CognitoIdentityProvider::list_web_authn_credentials`](crate::client::CognitoIdentityProvider::list_web_authn_credentials)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ListWebAuthnCredentialsError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ListWebAuthnCredentialsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ListWebAuthnCredentialsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ListWebAuthnCredentialsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ListWebAuthnCredentialsError {}
-
-impl ::smithy_lean_runtime::OperationError for ListWebAuthnCredentialsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `ResendConfirmationCode` ([`CognitoIdentityProvider::resend_confirmation_code`](crate::client::CognitoIdentityProvider::resend_confirmation_code)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ResendConfirmationCodeError {
-    /// The service answered `CodeDeliveryFailureException`.
-    CodeDeliveryFailureException(CodeDeliveryFailureException),
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
-    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
-    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl ResendConfirmationCodeError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidEmailRoleAccessPolicyException(e) => {
-                ("InvalidEmailRoleAccessPolicyException", e)
-            }
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidSmsRoleAccessPolicyException(e) => {
-                ("InvalidSmsRoleAccessPolicyException", e)
-            }
-            Self::InvalidSmsRoleTrustRelationshipException(e) => {
-                ("InvalidSmsRoleTrustRelationshipException", e)
-            }
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for ResendConfirmationCodeError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for ResendConfirmationCodeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for ResendConfirmationCodeError {}
-
-impl ::smithy_lean_runtime::OperationError for ResendConfirmationCodeError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "CodeDeliveryFailureException" => {
-                response
-                    .into_modelled(Self::CodeDeliveryFailureException, Self::Unhandled)
-            }
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidEmailRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidEmailRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidSmsRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidSmsRoleTrustRelationshipException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleTrustRelationshipException,
-                        Self::Unhandled,
-                    )
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `RespondToAuthChallenge` ([`CognitoIdentityProvider::respond_to_auth_challenge`](crate::client::CognitoIdentityProvider::respond_to_auth_challenge)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum RespondToAuthChallengeError {
-    /// The service answered `AliasExistsException`.
-    AliasExistsException(AliasExistsException),
-    /// The service answered `CodeMismatchException`.
-    CodeMismatchException(CodeMismatchException),
-    /// The service answered `ExpiredCodeException`.
-    ExpiredCodeException(ExpiredCodeException),
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidPasswordException`.
-    InvalidPasswordException(InvalidPasswordException),
-    /// The service answered `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
-    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
-    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
-    /// The service answered `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
-    /// The service answered `MFAMethodNotFoundException`.
-    MfaMethodNotFoundException(MfaMethodNotFoundException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordHistoryPolicyViolationException`.
-    PasswordHistoryPolicyViolationException(PasswordHistoryPolicyViolationException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `SoftwareTokenMFANotFoundException`.
-    SoftwareTokenMfaNotFoundException(SoftwareTokenMfaNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl RespondToAuthChallengeError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::AliasExistsException(e) => ("AliasExistsException", e),
-            Self::CodeMismatchException(e) => ("CodeMismatchException", e),
-            Self::ExpiredCodeException(e) => ("ExpiredCodeException", e),
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidEmailRoleAccessPolicyException(e) => {
-                ("InvalidEmailRoleAccessPolicyException", e)
-            }
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidPasswordException(e) => ("InvalidPasswordException", e),
-            Self::InvalidSmsRoleAccessPolicyException(e) => {
-                ("InvalidSmsRoleAccessPolicyException", e)
-            }
-            Self::InvalidSmsRoleTrustRelationshipException(e) => {
-                ("InvalidSmsRoleTrustRelationshipException", e)
-            }
-            Self::InvalidUserPoolConfigurationException(e) => {
-                ("InvalidUserPoolConfigurationException", e)
-            }
-            Self::MfaMethodNotFoundException(e) => ("MFAMethodNotFoundException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordHistoryPolicyViolationException(e) => {
-                ("PasswordHistoryPolicyViolationException", e)
-            }
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::SoftwareTokenMfaNotFoundException(e) => {
-                ("SoftwareTokenMFANotFoundException", e)
-            }
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for RespondToAuthChallengeError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for RespondToAuthChallengeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for RespondToAuthChallengeError {}
-
-impl ::smithy_lean_runtime::OperationError for RespondToAuthChallengeError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "AliasExistsException" => {
-                response.into_modelled(Self::AliasExistsException, Self::Unhandled)
-            }
-            "CodeMismatchException" => {
-                response.into_modelled(Self::CodeMismatchException, Self::Unhandled)
-            }
-            "ExpiredCodeException" => {
-                response.into_modelled(Self::ExpiredCodeException, Self::Unhandled)
-            }
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidEmailRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidEmailRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidPasswordException" => {
-                response.into_modelled(Self::InvalidPasswordException, Self::Unhandled)
-            }
-            "InvalidSmsRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidSmsRoleTrustRelationshipException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleTrustRelationshipException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidUserPoolConfigurationException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidUserPoolConfigurationException,
-                        Self::Unhandled,
-                    )
-            }
-            "MFAMethodNotFoundException" => {
-                response.into_modelled(Self::MfaMethodNotFoundException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordHistoryPolicyViolationException" => {
-                response
-                    .into_modelled(
-                        Self::PasswordHistoryPolicyViolationException,
-                        Self::Unhandled,
-                    )
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "SoftwareTokenMFANotFoundException" => {
-                response
-                    .into_modelled(
-                        Self::SoftwareTokenMfaNotFoundException,
-                        Self::Unhandled,
-                    )
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `RevokeToken` ([`CognitoIdentityProvider::revoke_token`](crate::client::CognitoIdentityProvider::revoke_token)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum RevokeTokenError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnauthorizedException`.
-    UnauthorizedException(UnauthorizedException),
-    /// The service answered `UnsupportedOperationException`.
-    UnsupportedOperationException(UnsupportedOperationException),
-    /// The service answered `UnsupportedTokenTypeException`.
-    UnsupportedTokenTypeException(UnsupportedTokenTypeException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl RevokeTokenError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnauthorizedException(e) => ("UnauthorizedException", e),
-            Self::UnsupportedOperationException(e) => {
-                ("UnsupportedOperationException", e)
-            }
-            Self::UnsupportedTokenTypeException(e) => {
-                ("UnsupportedTokenTypeException", e)
-            }
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for RevokeTokenError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for RevokeTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for RevokeTokenError {}
-
-impl ::smithy_lean_runtime::OperationError for RevokeTokenError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnauthorizedException" => {
-                response.into_modelled(Self::UnauthorizedException, Self::Unhandled)
-            }
-            "UnsupportedOperationException" => {
-                response
-                    .into_modelled(Self::UnsupportedOperationException, Self::Unhandled)
-            }
-            "UnsupportedTokenTypeException" => {
-                response
-                    .into_modelled(Self::UnsupportedTokenTypeException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `RevokeUserSession` ([`CognitoIdentityProvider::revoke_user_session`](crate::client::CognitoIdentityProvider::revoke_user_session)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum RevokeUserSessionError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl RevokeUserSessionError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for RevokeUserSessionError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for RevokeUserSessionError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for RevokeUserSessionError {}
-
-impl ::smithy_lean_runtime::OperationError for RevokeUserSessionError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `SetLogDeliveryConfiguration` ([`CognitoIdentityProvider::set_log_delivery_configuration`](crate::client::CognitoIdentityProvider::set_log_delivery_configuration)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum SetLogDeliveryConfigurationError {
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl SetLogDeliveryConfigurationError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for SetLogDeliveryConfigurationError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for SetLogDeliveryConfigurationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for SetLogDeliveryConfigurationError {}
-
-impl ::smithy_lean_runtime::OperationError for SetLogDeliveryConfigurationError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `SetRiskConfiguration` ([`CognitoIdentityProvider::set_risk_configuration`](crate::client::CognitoIdentityProvider::set_risk_configuration)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum SetRiskConfigurationError {
-    /// The service answered `CodeDeliveryFailureException`.
-    CodeDeliveryFailureException(CodeDeliveryFailureException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserPoolAddOnNotEnabledException`.
-    UserPoolAddOnNotEnabledException(UserPoolAddOnNotEnabledException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl SetRiskConfigurationError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidEmailRoleAccessPolicyException(e) => {
-                ("InvalidEmailRoleAccessPolicyException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserPoolAddOnNotEnabledException(e) => {
-                ("UserPoolAddOnNotEnabledException", e)
-            }
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for SetRiskConfigurationError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for SetRiskConfigurationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for SetRiskConfigurationError {}
-
-impl ::smithy_lean_runtime::OperationError for SetRiskConfigurationError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "CodeDeliveryFailureException" => {
-                response
-                    .into_modelled(Self::CodeDeliveryFailureException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidEmailRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidEmailRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserPoolAddOnNotEnabledException" => {
-                response
-                    .into_modelled(
-                        Self::UserPoolAddOnNotEnabledException,
-                        Self::Unhandled,
-                    )
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `SetUICustomization` ([`CognitoIdentityProvider::set_ui_customization`](crate::client::CognitoIdentityProvider::set_ui_customization)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum SetUiCustomizationError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl SetUiCustomizationError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for SetUiCustomizationError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for SetUiCustomizationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for SetUiCustomizationError {}
-
-impl ::smithy_lean_runtime::OperationError for SetUiCustomizationError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `SetUserMFAPreference` ([`CognitoIdentityProvider::set_user_mfa_preference`](crate::client::CognitoIdentityProvider::set_user_mfa_preference)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum SetUserMfaPreferenceError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl SetUserMfaPreferenceError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for SetUserMfaPreferenceError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for SetUserMfaPreferenceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for SetUserMfaPreferenceError {}
-
-impl ::smithy_lean_runtime::OperationError for SetUserMfaPreferenceError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `SetUserPoolClientSessionConfiguration` ([`CognitoIdentityProvider::set_user_pool_client_session_configuration`](crate::client::CognitoIdentityProvider::set_user_pool_client_session_configuration)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum SetUserPoolClientSessionConfigurationError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl SetUserPoolClientSessionConfigurationError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for SetUserPoolClientSessionConfigurationError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for SetUserPoolClientSessionConfigurationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for SetUserPoolClientSessionConfigurationError {}
-
-impl ::smithy_lean_runtime::OperationError
-for SetUserPoolClientSessionConfigurationError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `SetUserPoolMfaConfig` ([`CognitoIdentityProvider::set_user_pool_mfa_config`](crate::client::CognitoIdentityProvider::set_user_pool_mfa_config)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum SetUserPoolMfaConfigError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
-    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
-    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl SetUserPoolMfaConfigError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidSmsRoleAccessPolicyException(e) => {
-                ("InvalidSmsRoleAccessPolicyException", e)
-            }
-            Self::InvalidSmsRoleTrustRelationshipException(e) => {
-                ("InvalidSmsRoleTrustRelationshipException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for SetUserPoolMfaConfigError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for SetUserPoolMfaConfigError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for SetUserPoolMfaConfigError {}
-
-impl ::smithy_lean_runtime::OperationError for SetUserPoolMfaConfigError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidSmsRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidSmsRoleTrustRelationshipException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleTrustRelationshipException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `SetUserPoolSessionConfiguration` ([`CognitoIdentityProvider::set_user_pool_session_configuration`](crate::client::CognitoIdentityProvider::set_user_pool_session_configuration)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum SetUserPoolSessionConfigurationError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl SetUserPoolSessionConfigurationError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for SetUserPoolSessionConfigurationError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for SetUserPoolSessionConfigurationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for SetUserPoolSessionConfigurationError {}
-
-impl ::smithy_lean_runtime::OperationError for SetUserPoolSessionConfigurationError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `SetUserSettings` ([`CognitoIdentityProvider::set_user_settings`](crate::client::CognitoIdentityProvider::set_user_settings)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum SetUserSettingsError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl SetUserSettingsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for SetUserSettingsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for SetUserSettingsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for SetUserSettingsError {}
-
-impl ::smithy_lean_runtime::OperationError for SetUserSettingsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `SignUp` ([`CognitoIdentityProvider::sign_up`](crate::client::CognitoIdentityProvider::sign_up)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum SignUpError {
-    /// The service answered `CodeDeliveryFailureException`.
-    CodeDeliveryFailureException(CodeDeliveryFailureException),
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidPasswordException`.
-    InvalidPasswordException(InvalidPasswordException),
-    /// The service answered `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
-    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
-    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UsernameExistsException`.
-    UsernameExistsException(UsernameExistsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl SignUpError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidEmailRoleAccessPolicyException(e) => {
-                ("InvalidEmailRoleAccessPolicyException", e)
-            }
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidPasswordException(e) => ("InvalidPasswordException", e),
-            Self::InvalidSmsRoleAccessPolicyException(e) => {
-                ("InvalidSmsRoleAccessPolicyException", e)
-            }
-            Self::InvalidSmsRoleTrustRelationshipException(e) => {
-                ("InvalidSmsRoleTrustRelationshipException", e)
-            }
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UsernameExistsException(e) => ("UsernameExistsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for SignUpError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for SignUpError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for SignUpError {}
-
-impl ::smithy_lean_runtime::OperationError for SignUpError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "CodeDeliveryFailureException" => {
-                response
-                    .into_modelled(Self::CodeDeliveryFailureException, Self::Unhandled)
-            }
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidEmailRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidEmailRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidPasswordException" => {
-                response.into_modelled(Self::InvalidPasswordException, Self::Unhandled)
-            }
-            "InvalidSmsRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidSmsRoleTrustRelationshipException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleTrustRelationshipException,
-                        Self::Unhandled,
-                    )
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UsernameExistsException" => {
-                response.into_modelled(Self::UsernameExistsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `StartPointInTimeRecovery` ([`CognitoIdentityProvider::start_point_in_time_recovery`](crate::client::CognitoIdentityProvider::start_point_in_time_recovery)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum StartPointInTimeRecoveryError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl StartPointInTimeRecoveryError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for StartPointInTimeRecoveryError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for StartPointInTimeRecoveryError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for StartPointInTimeRecoveryError {}
-
-impl ::smithy_lean_runtime::OperationError for StartPointInTimeRecoveryError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `StartUserImportJob` ([`CognitoIdentityProvider::start_user_import_job`](crate::client::CognitoIdentityProvider::start_user_import_job)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum StartUserImportJobError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PreconditionNotMetException`.
-    PreconditionNotMetException(PreconditionNotMetException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl StartUserImportJobError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PreconditionNotMetException(e) => ("PreconditionNotMetException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for StartUserImportJobError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for StartUserImportJobError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for StartUserImportJobError {}
-
-impl ::smithy_lean_runtime::OperationError for StartUserImportJobError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PreconditionNotMetException" => {
-                response
-                    .into_modelled(Self::PreconditionNotMetException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `StartWebAuthnRegistration` ([`CognitoIdentityProvider::start_web_authn_registration`](crate::client::CognitoIdentityProvider::start_web_authn_registration)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum StartWebAuthnRegistrationError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `WebAuthnConfigurationMissingException`.
-    WebAuthnConfigurationMissingException(WebAuthnConfigurationMissingException),
-    /// The service answered `WebAuthnNotEnabledException`.
-    WebAuthnNotEnabledException(WebAuthnNotEnabledException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl StartWebAuthnRegistrationError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::WebAuthnConfigurationMissingException(e) => {
-                ("WebAuthnConfigurationMissingException", e)
-            }
-            Self::WebAuthnNotEnabledException(e) => ("WebAuthnNotEnabledException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for StartWebAuthnRegistrationError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for StartWebAuthnRegistrationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for StartWebAuthnRegistrationError {}
-
-impl ::smithy_lean_runtime::OperationError for StartWebAuthnRegistrationError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "WebAuthnConfigurationMissingException" => {
-                response
-                    .into_modelled(
-                        Self::WebAuthnConfigurationMissingException,
-                        Self::Unhandled,
-                    )
-            }
-            "WebAuthnNotEnabledException" => {
-                response
-                    .into_modelled(Self::WebAuthnNotEnabledException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `StopUserImportJob` ([`CognitoIdentityProvider::stop_user_import_job`](crate::client::CognitoIdentityProvider::stop_user_import_job)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum StopUserImportJobError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PreconditionNotMetException`.
-    PreconditionNotMetException(PreconditionNotMetException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl StopUserImportJobError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PreconditionNotMetException(e) => ("PreconditionNotMetException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for StopUserImportJobError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for StopUserImportJobError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for StopUserImportJobError {}
-
-impl ::smithy_lean_runtime::OperationError for StopUserImportJobError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PreconditionNotMetException" => {
-                response
-                    .into_modelled(Self::PreconditionNotMetException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `TagResource` ([`CognitoIdentityProvider::tag_resource`](crate::client::CognitoIdentityProvider::tag_resource)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum TagResourceError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl TagResourceError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for TagResourceError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for TagResourceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for TagResourceError {}
-
-impl ::smithy_lean_runtime::OperationError for TagResourceError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `UntagResource` ([`CognitoIdentityProvider::untag_resource`](crate::client::CognitoIdentityProvider::untag_resource)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UntagResourceError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl UntagResourceError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for UntagResourceError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for UntagResourceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for UntagResourceError {}
-
-impl ::smithy_lean_runtime::OperationError for UntagResourceError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `UpdateAuthEventFeedback` ([`CognitoIdentityProvider::update_auth_event_feedback`](crate::client::CognitoIdentityProvider::update_auth_event_feedback)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UpdateAuthEventFeedbackError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// The service answered `UserPoolAddOnNotEnabledException`.
-    UserPoolAddOnNotEnabledException(UserPoolAddOnNotEnabledException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl UpdateAuthEventFeedbackError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::UserPoolAddOnNotEnabledException(e) => {
-                ("UserPoolAddOnNotEnabledException", e)
-            }
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for UpdateAuthEventFeedbackError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for UpdateAuthEventFeedbackError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for UpdateAuthEventFeedbackError {}
-
-impl ::smithy_lean_runtime::OperationError for UpdateAuthEventFeedbackError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            "UserPoolAddOnNotEnabledException" => {
-                response
-                    .into_modelled(
-                        Self::UserPoolAddOnNotEnabledException,
-                        Self::Unhandled,
-                    )
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `UpdateCIMDPolicy` ([`CognitoIdentityProvider::update_cimd_policy`](crate::client::CognitoIdentityProvider::update_cimd_policy)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UpdateCimdPolicyError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl UpdateCimdPolicyError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for UpdateCimdPolicyError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for UpdateCimdPolicyError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for UpdateCimdPolicyError {}
-
-impl ::smithy_lean_runtime::OperationError for UpdateCimdPolicyError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `UpdateClientMetadataURLState` ([`CognitoIdentityProvider::update_client_metadata_url_state`](crate::client::CognitoIdentityProvider::update_client_metadata_url_state)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UpdateClientMetadataUrlStateError {
-    /// The service answered `CachedCIMDURLDoesNotExistException`.
-    CachedCimdurlDoesNotExistException(CachedCimdurlDoesNotExistException),
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl UpdateClientMetadataUrlStateError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::CachedCimdurlDoesNotExistException(e) => {
-                ("CachedCIMDURLDoesNotExistException", e)
-            }
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for UpdateClientMetadataUrlStateError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for UpdateClientMetadataUrlStateError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for UpdateClientMetadataUrlStateError {}
-
-impl ::smithy_lean_runtime::OperationError for UpdateClientMetadataUrlStateError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "CachedCIMDURLDoesNotExistException" => {
-                response
-                    .into_modelled(
-                        Self::CachedCimdurlDoesNotExistException,
-                        Self::Unhandled,
-                    )
-            }
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `UpdateDeviceStatus` ([`CognitoIdentityProvider::update_device_status`](crate::client::CognitoIdentityProvider::update_device_status)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UpdateDeviceStatusError {
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl UpdateDeviceStatusError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidUserPoolConfigurationException(e) => {
-                ("InvalidUserPoolConfigurationException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for UpdateDeviceStatusError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for UpdateDeviceStatusError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for UpdateDeviceStatusError {}
-
-impl ::smithy_lean_runtime::OperationError for UpdateDeviceStatusError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidUserPoolConfigurationException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidUserPoolConfigurationException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `UpdateGroup` ([`CognitoIdentityProvider::update_group`](crate::client::CognitoIdentityProvider::update_group)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UpdateGroupError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl UpdateGroupError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for UpdateGroupError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for UpdateGroupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for UpdateGroupError {}
-
-impl ::smithy_lean_runtime::OperationError for UpdateGroupError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `UpdateIdentityProvider` ([`CognitoIdentityProvider::update_identity_provider`](crate::client::CognitoIdentityProvider::update_identity_provider)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UpdateIdentityProviderError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnsupportedIdentityProviderException`.
-    UnsupportedIdentityProviderException(UnsupportedIdentityProviderException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl UpdateIdentityProviderError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnsupportedIdentityProviderException(e) => {
-                ("UnsupportedIdentityProviderException", e)
-            }
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for UpdateIdentityProviderError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for UpdateIdentityProviderError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for UpdateIdentityProviderError {}
-
-impl ::smithy_lean_runtime::OperationError for UpdateIdentityProviderError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnsupportedIdentityProviderException" => {
-                response
-                    .into_modelled(
-                        Self::UnsupportedIdentityProviderException,
-                        Self::Unhandled,
-                    )
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `UpdateManagedLoginBranding` ([`CognitoIdentityProvider::update_managed_login_branding`](crate::client::CognitoIdentityProvider::update_managed_login_branding)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UpdateManagedLoginBrandingError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl UpdateManagedLoginBrandingError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for UpdateManagedLoginBrandingError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for UpdateManagedLoginBrandingError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for UpdateManagedLoginBrandingError {}
-
-impl ::smithy_lean_runtime::OperationError for UpdateManagedLoginBrandingError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `UpdateProvisionedLimit` ([`CognitoIdentityProvider::update_provisioned_limit`](crate::client::CognitoIdentityProvider::update_provisioned_limit)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UpdateProvisionedLimitError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `ServiceQuotaExceededException`.
-    ServiceQuotaExceededException(ServiceQuotaExceededException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl UpdateProvisionedLimitError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::ServiceQuotaExceededException(e) => {
-                ("ServiceQuotaExceededException", e)
-            }
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for UpdateProvisionedLimitError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for UpdateProvisionedLimitError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for UpdateProvisionedLimitError {}
-
-impl ::smithy_lean_runtime::OperationError for UpdateProvisionedLimitError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "ServiceQuotaExceededException" => {
-                response
-                    .into_modelled(Self::ServiceQuotaExceededException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `UpdateResourceServer` ([`CognitoIdentityProvider::update_resource_server`](crate::client::CognitoIdentityProvider::update_resource_server)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UpdateResourceServerError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl UpdateResourceServerError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for UpdateResourceServerError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for UpdateResourceServerError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for UpdateResourceServerError {}
-
-impl ::smithy_lean_runtime::OperationError for UpdateResourceServerError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `UpdateTerms` ([`CognitoIdentityProvider::update_terms`](crate::client::CognitoIdentityProvider::update_terms)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UpdateTermsError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TermsExistsException`.
-    TermsExistsException(TermsExistsException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl UpdateTermsError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TermsExistsException(e) => ("TermsExistsException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for UpdateTermsError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for UpdateTermsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for UpdateTermsError {}
-
-impl ::smithy_lean_runtime::OperationError for UpdateTermsError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TermsExistsException" => {
-                response.into_modelled(Self::TermsExistsException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `UpdateUserAttributes` ([`CognitoIdentityProvider::update_user_attributes`](crate::client::CognitoIdentityProvider::update_user_attributes)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UpdateUserAttributesError {
-    /// The service answered `AliasExistsException`.
-    AliasExistsException(AliasExistsException),
-    /// The service answered `CodeDeliveryFailureException`.
-    CodeDeliveryFailureException(CodeDeliveryFailureException),
-    /// The service answered `CodeMismatchException`.
-    CodeMismatchException(CodeMismatchException),
-    /// The service answered `ExpiredCodeException`.
-    ExpiredCodeException(ExpiredCodeException),
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
-    /// The service answered `InvalidLambdaResponseException`.
-    InvalidLambdaResponseException(InvalidLambdaResponseException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
-    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
-    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UnexpectedLambdaException`.
-    UnexpectedLambdaException(UnexpectedLambdaException),
-    /// The service answered `UserLambdaValidationException`.
-    UserLambdaValidationException(UserLambdaValidationException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl UpdateUserAttributesError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::AliasExistsException(e) => ("AliasExistsException", e),
-            Self::CodeDeliveryFailureException(e) => ("CodeDeliveryFailureException", e),
-            Self::CodeMismatchException(e) => ("CodeMismatchException", e),
-            Self::ExpiredCodeException(e) => ("ExpiredCodeException", e),
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidEmailRoleAccessPolicyException(e) => {
-                ("InvalidEmailRoleAccessPolicyException", e)
-            }
-            Self::InvalidLambdaResponseException(e) => {
-                ("InvalidLambdaResponseException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidSmsRoleAccessPolicyException(e) => {
-                ("InvalidSmsRoleAccessPolicyException", e)
-            }
-            Self::InvalidSmsRoleTrustRelationshipException(e) => {
-                ("InvalidSmsRoleTrustRelationshipException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UnexpectedLambdaException(e) => ("UnexpectedLambdaException", e),
-            Self::UserLambdaValidationException(e) => {
-                ("UserLambdaValidationException", e)
-            }
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for UpdateUserAttributesError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for UpdateUserAttributesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for UpdateUserAttributesError {}
-
-impl ::smithy_lean_runtime::OperationError for UpdateUserAttributesError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "AliasExistsException" => {
-                response.into_modelled(Self::AliasExistsException, Self::Unhandled)
-            }
-            "CodeDeliveryFailureException" => {
-                response
-                    .into_modelled(Self::CodeDeliveryFailureException, Self::Unhandled)
-            }
-            "CodeMismatchException" => {
-                response.into_modelled(Self::CodeMismatchException, Self::Unhandled)
-            }
-            "ExpiredCodeException" => {
-                response.into_modelled(Self::ExpiredCodeException, Self::Unhandled)
-            }
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidEmailRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidEmailRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidLambdaResponseException" => {
-                response
-                    .into_modelled(Self::InvalidLambdaResponseException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidSmsRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidSmsRoleTrustRelationshipException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleTrustRelationshipException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UnexpectedLambdaException" => {
-                response.into_modelled(Self::UnexpectedLambdaException, Self::Unhandled)
-            }
-            "UserLambdaValidationException" => {
-                response
-                    .into_modelled(Self::UserLambdaValidationException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `UpdateUserPool` ([`CognitoIdentityProvider::update_user_pool`](crate::client::CognitoIdentityProvider::update_user_pool)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UpdateUserPoolError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(InvalidEmailRoleAccessPolicyException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(InvalidSmsRoleAccessPolicyException),
-    /// The service answered `InvalidSmsRoleTrustRelationshipException`.
-    InvalidSmsRoleTrustRelationshipException(InvalidSmsRoleTrustRelationshipException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TierChangeNotAllowedException`.
-    TierChangeNotAllowedException(TierChangeNotAllowedException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserImportInProgressException`.
-    UserImportInProgressException(UserImportInProgressException),
-    /// The service answered `UserPoolTaggingException`.
-    UserPoolTaggingException(UserPoolTaggingException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl UpdateUserPoolError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidEmailRoleAccessPolicyException(e) => {
-                ("InvalidEmailRoleAccessPolicyException", e)
-            }
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidSmsRoleAccessPolicyException(e) => {
-                ("InvalidSmsRoleAccessPolicyException", e)
-            }
-            Self::InvalidSmsRoleTrustRelationshipException(e) => {
-                ("InvalidSmsRoleTrustRelationshipException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TierChangeNotAllowedException(e) => {
-                ("TierChangeNotAllowedException", e)
-            }
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserImportInProgressException(e) => {
-                ("UserImportInProgressException", e)
-            }
-            Self::UserPoolTaggingException(e) => ("UserPoolTaggingException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for UpdateUserPoolError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for UpdateUserPoolError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for UpdateUserPoolError {}
-
-impl ::smithy_lean_runtime::OperationError for UpdateUserPoolError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidEmailRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidEmailRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidSmsRoleAccessPolicyException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleAccessPolicyException,
-                        Self::Unhandled,
-                    )
-            }
-            "InvalidSmsRoleTrustRelationshipException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidSmsRoleTrustRelationshipException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TierChangeNotAllowedException" => {
-                response
-                    .into_modelled(Self::TierChangeNotAllowedException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserImportInProgressException" => {
-                response
-                    .into_modelled(Self::UserImportInProgressException, Self::Unhandled)
-            }
-            "UserPoolTaggingException" => {
-                response.into_modelled(Self::UserPoolTaggingException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `UpdateUserPoolClient` ([`CognitoIdentityProvider::update_user_pool_client`](crate::client::CognitoIdentityProvider::update_user_pool_client)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UpdateUserPoolClientError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidOAuthFlowException`.
-    InvalidOAuthFlowException(InvalidOAuthFlowException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `ScopeDoesNotExistException`.
-    ScopeDoesNotExistException(ScopeDoesNotExistException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl UpdateUserPoolClientError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidOAuthFlowException(e) => ("InvalidOAuthFlowException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::ScopeDoesNotExistException(e) => ("ScopeDoesNotExistException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for UpdateUserPoolClientError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for UpdateUserPoolClientError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for UpdateUserPoolClientError {}
-
-impl ::smithy_lean_runtime::OperationError for UpdateUserPoolClientError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidOAuthFlowException" => {
-                response.into_modelled(Self::InvalidOAuthFlowException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "ScopeDoesNotExistException" => {
-                response.into_modelled(Self::ScopeDoesNotExistException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `UpdateUserPoolDomain` ([`CognitoIdentityProvider::update_user_pool_domain`](crate::client::CognitoIdentityProvider::update_user_pool_domain)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UpdateUserPoolDomainError {
-    /// The service answered `ConcurrentModificationException`.
-    ConcurrentModificationException(ConcurrentModificationException),
-    /// The service answered `FeatureUnavailableInTierException`.
-    FeatureUnavailableInTierException(FeatureUnavailableInTierException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl UpdateUserPoolDomainError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::ConcurrentModificationException(e) => {
-                ("ConcurrentModificationException", e)
-            }
-            Self::FeatureUnavailableInTierException(e) => {
-                ("FeatureUnavailableInTierException", e)
-            }
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for UpdateUserPoolDomainError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for UpdateUserPoolDomainError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for UpdateUserPoolDomainError {}
-
-impl ::smithy_lean_runtime::OperationError for UpdateUserPoolDomainError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "ConcurrentModificationException" => {
-                response
-                    .into_modelled(
-                        Self::ConcurrentModificationException,
-                        Self::Unhandled,
-                    )
-            }
-            "FeatureUnavailableInTierException" => {
-                response
-                    .into_modelled(
-                        Self::FeatureUnavailableInTierException,
-                        Self::Unhandled,
-                    )
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `UpdateUserPoolReplica` ([`CognitoIdentityProvider::update_user_pool_replica`](crate::client::CognitoIdentityProvider::update_user_pool_replica)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum UpdateUserPoolReplicaError {
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl UpdateUserPoolReplicaError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for UpdateUserPoolReplicaError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for UpdateUserPoolReplicaError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for UpdateUserPoolReplicaError {}
-
-impl ::smithy_lean_runtime::OperationError for UpdateUserPoolReplicaError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `VerifySoftwareToken` ([`CognitoIdentityProvider::verify_software_token`](crate::client::CognitoIdentityProvider::verify_software_token)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum VerifySoftwareTokenError {
-    /// The service answered `CodeMismatchException`.
-    CodeMismatchException(CodeMismatchException),
-    /// The service answered `EnableSoftwareTokenMFAException`.
-    EnableSoftwareTokenMfaException(EnableSoftwareTokenMfaException),
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(InvalidUserPoolConfigurationException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `SoftwareTokenMFANotFoundException`.
-    SoftwareTokenMfaNotFoundException(SoftwareTokenMfaNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl VerifySoftwareTokenError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::CodeMismatchException(e) => ("CodeMismatchException", e),
-            Self::EnableSoftwareTokenMfaException(e) => {
-                ("EnableSoftwareTokenMFAException", e)
-            }
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::InvalidUserPoolConfigurationException(e) => {
-                ("InvalidUserPoolConfigurationException", e)
-            }
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::SoftwareTokenMfaNotFoundException(e) => {
-                ("SoftwareTokenMFANotFoundException", e)
-            }
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for VerifySoftwareTokenError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for VerifySoftwareTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for VerifySoftwareTokenError {}
-
-impl ::smithy_lean_runtime::OperationError for VerifySoftwareTokenError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "CodeMismatchException" => {
-                response.into_modelled(Self::CodeMismatchException, Self::Unhandled)
-            }
-            "EnableSoftwareTokenMFAException" => {
-                response
-                    .into_modelled(
-                        Self::EnableSoftwareTokenMfaException,
-                        Self::Unhandled,
-                    )
-            }
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "InvalidUserPoolConfigurationException" => {
-                response
-                    .into_modelled(
-                        Self::InvalidUserPoolConfigurationException,
-                        Self::Unhandled,
-                    )
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "SoftwareTokenMFANotFoundException" => {
-                response
-                    .into_modelled(
-                        Self::SoftwareTokenMfaNotFoundException,
-                        Self::Unhandled,
-                    )
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
-}
-
-/// Errors of `VerifyUserAttribute` ([`CognitoIdentityProvider::verify_user_attribute`](crate::client::CognitoIdentityProvider::verify_user_attribute)).
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum VerifyUserAttributeError {
-    /// The service answered `AliasExistsException`.
-    AliasExistsException(AliasExistsException),
-    /// The service answered `CodeMismatchException`.
-    CodeMismatchException(CodeMismatchException),
-    /// The service answered `ExpiredCodeException`.
-    ExpiredCodeException(ExpiredCodeException),
-    /// The service answered `ForbiddenException`.
-    ForbiddenException(ForbiddenException),
-    /// The service answered `InternalErrorException`.
-    InternalErrorException(InternalErrorException),
-    /// The service answered `InvalidParameterException`.
-    InvalidParameterException(InvalidParameterException),
-    /// The service answered `LimitExceededException`.
-    LimitExceededException(LimitExceededException),
-    /// The service answered `NotAuthorizedException`.
-    NotAuthorizedException(NotAuthorizedException),
-    /// The service answered `OperationNotEnabledException`.
-    OperationNotEnabledException(OperationNotEnabledException),
-    /// The service answered `PasswordResetRequiredException`.
-    PasswordResetRequiredException(PasswordResetRequiredException),
-    /// The service answered `ResourceNotFoundException`.
-    ResourceNotFoundException(ResourceNotFoundException),
-    /// The service answered `TooManyRequestsException`.
-    TooManyRequestsException(TooManyRequestsException),
-    /// The service answered `UserNotConfirmedException`.
-    UserNotConfirmedException(UserNotConfirmedException),
-    /// The service answered `UserNotFoundException`.
-    UserNotFoundException(UserNotFoundException),
-    /// An error this operation does not model (an unknown code, or a body that is not JSON).
-    Unhandled(::smithy_lean_runtime::Unhandled),
-}
-
-impl VerifyUserAttributeError {
-    /// The error code, and the error itself for display.
-    fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-        match self {
-            Self::AliasExistsException(e) => ("AliasExistsException", e),
-            Self::CodeMismatchException(e) => ("CodeMismatchException", e),
-            Self::ExpiredCodeException(e) => ("ExpiredCodeException", e),
-            Self::ForbiddenException(e) => ("ForbiddenException", e),
-            Self::InternalErrorException(e) => ("InternalErrorException", e),
-            Self::InvalidParameterException(e) => ("InvalidParameterException", e),
-            Self::LimitExceededException(e) => ("LimitExceededException", e),
-            Self::NotAuthorizedException(e) => ("NotAuthorizedException", e),
-            Self::OperationNotEnabledException(e) => ("OperationNotEnabledException", e),
-            Self::PasswordResetRequiredException(e) => {
-                ("PasswordResetRequiredException", e)
-            }
-            Self::ResourceNotFoundException(e) => ("ResourceNotFoundException", e),
-            Self::TooManyRequestsException(e) => ("TooManyRequestsException", e),
-            Self::UserNotConfirmedException(e) => ("UserNotConfirmedException", e),
-            Self::UserNotFoundException(e) => ("UserNotFoundException", e),
-            Self::Unhandled(e) => (e.code(), e),
-        }
-    }
-}
-
-impl ErrorCodes for VerifyUserAttributeError {
-    fn code(&self) -> &str {
-        self.parts().0
-    }
-}
-
-impl ::std::fmt::Display for VerifyUserAttributeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.parts().1, f)
-    }
-}
-
-/// `Display` already shows the whole error, so there is no separate source.
-impl ::std::error::Error for VerifyUserAttributeError {}
-
-impl ::smithy_lean_runtime::OperationError for VerifyUserAttributeError {
-    fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-        match response.code() {
-            "AliasExistsException" => {
-                response.into_modelled(Self::AliasExistsException, Self::Unhandled)
-            }
-            "CodeMismatchException" => {
-                response.into_modelled(Self::CodeMismatchException, Self::Unhandled)
-            }
-            "ExpiredCodeException" => {
-                response.into_modelled(Self::ExpiredCodeException, Self::Unhandled)
-            }
-            "ForbiddenException" => {
-                response.into_modelled(Self::ForbiddenException, Self::Unhandled)
-            }
-            "InternalErrorException" => {
-                response.into_modelled(Self::InternalErrorException, Self::Unhandled)
-            }
-            "InvalidParameterException" => {
-                response.into_modelled(Self::InvalidParameterException, Self::Unhandled)
-            }
-            "LimitExceededException" => {
-                response.into_modelled(Self::LimitExceededException, Self::Unhandled)
-            }
-            "NotAuthorizedException" => {
-                response.into_modelled(Self::NotAuthorizedException, Self::Unhandled)
-            }
-            "OperationNotEnabledException" => {
-                response
-                    .into_modelled(Self::OperationNotEnabledException, Self::Unhandled)
-            }
-            "PasswordResetRequiredException" => {
-                response
-                    .into_modelled(Self::PasswordResetRequiredException, Self::Unhandled)
-            }
-            "ResourceNotFoundException" => {
-                response.into_modelled(Self::ResourceNotFoundException, Self::Unhandled)
-            }
-            "TooManyRequestsException" => {
-                response.into_modelled(Self::TooManyRequestsException, Self::Unhandled)
-            }
-            "UserNotConfirmedException" => {
-                response.into_modelled(Self::UserNotConfirmedException, Self::Unhandled)
-            }
-            "UserNotFoundException" => {
-                response.into_modelled(Self::UserNotFoundException, Self::Unhandled)
-            }
-            _ => Self::Unhandled(response.into_unhandled()),
-        }
-    }
+::smithy_lean_runtime::__private::operation_error! {
+    AddCustomAttributesError("AddCustomAttributes",
+    "CognitoIdentityProvider::add_custom_attributes", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserImportInProgressException("UserImportInProgressException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AddUserPoolClientSecretError("AddUserPoolClientSecret",
+    "CognitoIdentityProvider::add_user_pool_client_secret", ErrorCodes);
+    AccessDeniedException("AccessDeniedException");
+    InternalServerException("InternalServerException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminAddUserToGroupError("AdminAddUserToGroup",
+    "CognitoIdentityProvider::admin_add_user_to_group", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminConfirmSignUpError("AdminConfirmSignUp",
+    "CognitoIdentityProvider::admin_confirm_sign_up", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyFailedAttemptsException("TooManyFailedAttemptsException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminCreateUserError("AdminCreateUser", "CognitoIdentityProvider::admin_create_user",
+    ErrorCodes); CodeDeliveryFailureException("CodeDeliveryFailureException");
+    InternalErrorException("InternalErrorException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidPasswordException("InvalidPasswordException");
+    InvalidSmsRoleAccessPolicyException("InvalidSmsRoleAccessPolicyException");
+    InvalidSmsRoleTrustRelationshipException("InvalidSmsRoleTrustRelationshipException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PreconditionNotMetException("PreconditionNotMetException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UnsupportedUserStateException("UnsupportedUserStateException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UserNotFoundException("UserNotFoundException");
+    UsernameExistsException("UsernameExistsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminDeleteSoftwareTokenError("AdminDeleteSoftwareToken",
+    "CognitoIdentityProvider::admin_delete_software_token", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminDeleteUserError("AdminDeleteUser", "CognitoIdentityProvider::admin_delete_user",
+    ErrorCodes); InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminDeleteUserAttributesError("AdminDeleteUserAttributes",
+    "CognitoIdentityProvider::admin_delete_user_attributes", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminDisableProviderForUserError("AdminDisableProviderForUser",
+    "CognitoIdentityProvider::admin_disable_provider_for_user", ErrorCodes);
+    AliasExistsException("AliasExistsException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminDisableUserError("AdminDisableUser",
+    "CognitoIdentityProvider::admin_disable_user", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminEnableUserError("AdminEnableUser", "CognitoIdentityProvider::admin_enable_user",
+    ErrorCodes); InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminForgetDeviceError("AdminForgetDevice",
+    "CognitoIdentityProvider::admin_forget_device", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidUserPoolConfigurationException("InvalidUserPoolConfigurationException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminGetDeviceError("AdminGetDevice", "CognitoIdentityProvider::admin_get_device",
+    ErrorCodes); InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidUserPoolConfigurationException("InvalidUserPoolConfigurationException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminGetUserError("AdminGetUser", "CognitoIdentityProvider::admin_get_user",
+    ErrorCodes); InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminGetUserAuthFactorsError("AdminGetUserAuthFactors",
+    "CognitoIdentityProvider::admin_get_user_auth_factors", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminInitiateAuthError("AdminInitiateAuth",
+    "CognitoIdentityProvider::admin_initiate_auth", ErrorCodes);
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidEmailRoleAccessPolicyException("InvalidEmailRoleAccessPolicyException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidSmsRoleAccessPolicyException("InvalidSmsRoleAccessPolicyException");
+    InvalidSmsRoleTrustRelationshipException("InvalidSmsRoleTrustRelationshipException");
+    InvalidUserPoolConfigurationException("InvalidUserPoolConfigurationException");
+    MfaMethodNotFoundException("MFAMethodNotFoundException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UnsupportedOperationException("UnsupportedOperationException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminLinkProviderForUserError("AdminLinkProviderForUser",
+    "CognitoIdentityProvider::admin_link_provider_for_user", ErrorCodes);
+    AliasExistsException("AliasExistsException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminListDevicesError("AdminListDevices",
+    "CognitoIdentityProvider::admin_list_devices", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidUserPoolConfigurationException("InvalidUserPoolConfigurationException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminListGroupsForUserError("AdminListGroupsForUser",
+    "CognitoIdentityProvider::admin_list_groups_for_user", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminListUserAuthEventsError("AdminListUserAuthEvents",
+    "CognitoIdentityProvider::admin_list_user_auth_events", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+    UserPoolAddOnNotEnabledException("UserPoolAddOnNotEnabledException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminListUserSessionsError("AdminListUserSessions",
+    "CognitoIdentityProvider::admin_list_user_sessions", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminRemoveUserFromGroupError("AdminRemoveUserFromGroup",
+    "CognitoIdentityProvider::admin_remove_user_from_group", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminResetUserPasswordError("AdminResetUserPassword",
+    "CognitoIdentityProvider::admin_reset_user_password", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidEmailRoleAccessPolicyException("InvalidEmailRoleAccessPolicyException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidSmsRoleAccessPolicyException("InvalidSmsRoleAccessPolicyException");
+    InvalidSmsRoleTrustRelationshipException("InvalidSmsRoleTrustRelationshipException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminRespondToAuthChallengeError("AdminRespondToAuthChallenge",
+    "CognitoIdentityProvider::admin_respond_to_auth_challenge", ErrorCodes);
+    AliasExistsException("AliasExistsException");
+    CodeMismatchException("CodeMismatchException");
+    ExpiredCodeException("ExpiredCodeException");
+    InternalErrorException("InternalErrorException");
+    InvalidEmailRoleAccessPolicyException("InvalidEmailRoleAccessPolicyException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidPasswordException("InvalidPasswordException");
+    InvalidSmsRoleAccessPolicyException("InvalidSmsRoleAccessPolicyException");
+    InvalidSmsRoleTrustRelationshipException("InvalidSmsRoleTrustRelationshipException");
+    InvalidUserPoolConfigurationException("InvalidUserPoolConfigurationException");
+    MfaMethodNotFoundException("MFAMethodNotFoundException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordHistoryPolicyViolationException("PasswordHistoryPolicyViolationException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    SoftwareTokenMfaNotFoundException("SoftwareTokenMFANotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminRevokeUserSessionError("AdminRevokeUserSession",
+    "CognitoIdentityProvider::admin_revoke_user_session", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminSetUserMfaPreferenceError("AdminSetUserMFAPreference",
+    "CognitoIdentityProvider::admin_set_user_mfa_preference", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminSetUserPasswordError("AdminSetUserPassword",
+    "CognitoIdentityProvider::admin_set_user_password", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidPasswordException("InvalidPasswordException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordHistoryPolicyViolationException("PasswordHistoryPolicyViolationException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminSetUserSettingsError("AdminSetUserSettings",
+    "CognitoIdentityProvider::admin_set_user_settings", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminUpdateAuthEventFeedbackError("AdminUpdateAuthEventFeedback",
+    "CognitoIdentityProvider::admin_update_auth_event_feedback", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+    UserPoolAddOnNotEnabledException("UserPoolAddOnNotEnabledException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminUpdateDeviceStatusError("AdminUpdateDeviceStatus",
+    "CognitoIdentityProvider::admin_update_device_status", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidUserPoolConfigurationException("InvalidUserPoolConfigurationException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminUpdateUserAttributesError("AdminUpdateUserAttributes",
+    "CognitoIdentityProvider::admin_update_user_attributes", ErrorCodes);
+    AliasExistsException("AliasExistsException");
+    InternalErrorException("InternalErrorException");
+    InvalidEmailRoleAccessPolicyException("InvalidEmailRoleAccessPolicyException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidSmsRoleAccessPolicyException("InvalidSmsRoleAccessPolicyException");
+    InvalidSmsRoleTrustRelationshipException("InvalidSmsRoleTrustRelationshipException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AdminUserGlobalSignOutError("AdminUserGlobalSignOut",
+    "CognitoIdentityProvider::admin_user_global_sign_out", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    AssociateSoftwareTokenError("AssociateSoftwareToken",
+    "CognitoIdentityProvider::associate_software_token", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    SoftwareTokenMfaNotFoundException("SoftwareTokenMFANotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    CancelPointInTimeRecoveryError("CancelPointInTimeRecovery",
+    "CognitoIdentityProvider::cancel_point_in_time_recovery", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ChangePasswordError("ChangePassword", "CognitoIdentityProvider::change_password",
+    ErrorCodes); ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidPasswordException("InvalidPasswordException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordHistoryPolicyViolationException("PasswordHistoryPolicyViolationException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    CompleteWebAuthnRegistrationError("CompleteWebAuthnRegistration",
+    "CognitoIdentityProvider::complete_web_authn_registration", ErrorCodes);
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    TooManyRequestsException("TooManyRequestsException");
+    WebAuthnChallengeNotFoundException("WebAuthnChallengeNotFoundException");
+    WebAuthnClientMismatchException("WebAuthnClientMismatchException");
+    WebAuthnCredentialNotSupportedException("WebAuthnCredentialNotSupportedException");
+    WebAuthnNotEnabledException("WebAuthnNotEnabledException");
+    WebAuthnOriginNotAllowedException("WebAuthnOriginNotAllowedException");
+    WebAuthnRelyingPartyMismatchException("WebAuthnRelyingPartyMismatchException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ConfirmDeviceError("ConfirmDevice", "CognitoIdentityProvider::confirm_device",
+    ErrorCodes); DeviceKeyExistsException("DeviceKeyExistsException");
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidPasswordException("InvalidPasswordException");
+    InvalidUserPoolConfigurationException("InvalidUserPoolConfigurationException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+    UsernameExistsException("UsernameExistsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ConfirmForgotPasswordError("ConfirmForgotPassword",
+    "CognitoIdentityProvider::confirm_forgot_password", ErrorCodes);
+    CodeMismatchException("CodeMismatchException");
+    ExpiredCodeException("ExpiredCodeException");
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidPasswordException("InvalidPasswordException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordHistoryPolicyViolationException("PasswordHistoryPolicyViolationException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyFailedAttemptsException("TooManyFailedAttemptsException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ConfirmSignUpError("ConfirmSignUp", "CognitoIdentityProvider::confirm_sign_up",
+    ErrorCodes); AliasExistsException("AliasExistsException");
+    CodeMismatchException("CodeMismatchException");
+    ExpiredCodeException("ExpiredCodeException");
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyFailedAttemptsException("TooManyFailedAttemptsException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    CreateCimdPolicyError("CreateCIMDPolicy",
+    "CognitoIdentityProvider::create_cimd_policy", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    CreateGroupError("CreateGroup", "CognitoIdentityProvider::create_group", ErrorCodes);
+    GroupExistsException("GroupExistsException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    CreateIdentityProviderError("CreateIdentityProvider",
+    "CognitoIdentityProvider::create_identity_provider", ErrorCodes);
+    DuplicateProviderException("DuplicateProviderException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    CreateManagedLoginBrandingError("CreateManagedLoginBranding",
+    "CognitoIdentityProvider::create_managed_login_branding", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    ManagedLoginBrandingExistsException("ManagedLoginBrandingExistsException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    CreateResourceServerError("CreateResourceServer",
+    "CognitoIdentityProvider::create_resource_server", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    CreateTermsError("CreateTerms", "CognitoIdentityProvider::create_terms", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TermsExistsException("TermsExistsException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    CreateUserImportJobError("CreateUserImportJob",
+    "CognitoIdentityProvider::create_user_import_job", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PreconditionNotMetException("PreconditionNotMetException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    CreateUserPoolError("CreateUserPool", "CognitoIdentityProvider::create_user_pool",
+    ErrorCodes); FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidEmailRoleAccessPolicyException("InvalidEmailRoleAccessPolicyException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidSmsRoleAccessPolicyException("InvalidSmsRoleAccessPolicyException");
+    InvalidSmsRoleTrustRelationshipException("InvalidSmsRoleTrustRelationshipException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    TierChangeNotAllowedException("TierChangeNotAllowedException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserPoolTaggingException("UserPoolTaggingException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    CreateUserPoolClientError("CreateUserPoolClient",
+    "CognitoIdentityProvider::create_user_pool_client", ErrorCodes);
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidOAuthFlowException("InvalidOAuthFlowException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    ScopeDoesNotExistException("ScopeDoesNotExistException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    CreateUserPoolDomainError("CreateUserPoolDomain",
+    "CognitoIdentityProvider::create_user_pool_domain", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    CreateUserPoolReplicaError("CreateUserPoolReplica",
+    "CognitoIdentityProvider::create_user_pool_replica", ErrorCodes);
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserPoolTaggingException("UserPoolTaggingException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DeleteCimdPolicyError("DeleteCIMDPolicy",
+    "CognitoIdentityProvider::delete_cimd_policy", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DeleteGroupError("DeleteGroup", "CognitoIdentityProvider::delete_group", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DeleteIdentityProviderError("DeleteIdentityProvider",
+    "CognitoIdentityProvider::delete_identity_provider", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnsupportedIdentityProviderException("UnsupportedIdentityProviderException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DeleteManagedLoginBrandingError("DeleteManagedLoginBranding",
+    "CognitoIdentityProvider::delete_managed_login_branding", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DeleteResourceServerError("DeleteResourceServer",
+    "CognitoIdentityProvider::delete_resource_server", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DeleteTermsError("DeleteTerms", "CognitoIdentityProvider::delete_terms", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DeleteUserError("DeleteUser", "CognitoIdentityProvider::delete_user", ErrorCodes);
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DeleteUserAttributesError("DeleteUserAttributes",
+    "CognitoIdentityProvider::delete_user_attributes", ErrorCodes);
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DeleteUserPoolError("DeleteUserPool", "CognitoIdentityProvider::delete_user_pool",
+    ErrorCodes); InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserImportInProgressException("UserImportInProgressException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DeleteUserPoolClientError("DeleteUserPoolClient",
+    "CognitoIdentityProvider::delete_user_pool_client", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DeleteUserPoolClientSecretError("DeleteUserPoolClientSecret",
+    "CognitoIdentityProvider::delete_user_pool_client_secret", ErrorCodes);
+    InternalServerException("InternalServerException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DeleteUserPoolDomainError("DeleteUserPoolDomain",
+    "CognitoIdentityProvider::delete_user_pool_domain", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DeleteUserPoolReplicaError("DeleteUserPoolReplica",
+    "CognitoIdentityProvider::delete_user_pool_replica", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DeleteWebAuthnCredentialError("DeleteWebAuthnCredential",
+    "CognitoIdentityProvider::delete_web_authn_credential", ErrorCodes);
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DescribeCimdPolicyError("DescribeCIMDPolicy",
+    "CognitoIdentityProvider::describe_cimd_policy", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DescribeIdentityProviderError("DescribeIdentityProvider",
+    "CognitoIdentityProvider::describe_identity_provider", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DescribeManagedLoginBrandingError("DescribeManagedLoginBranding",
+    "CognitoIdentityProvider::describe_managed_login_branding", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DescribeManagedLoginBrandingByClientError("DescribeManagedLoginBrandingByClient",
+    "CognitoIdentityProvider::describe_managed_login_branding_by_client", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DescribePointInTimeRecoveryError("DescribePointInTimeRecovery",
+    "CognitoIdentityProvider::describe_point_in_time_recovery", ErrorCodes);
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DescribeResourceServerError("DescribeResourceServer",
+    "CognitoIdentityProvider::describe_resource_server", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DescribeRiskConfigurationError("DescribeRiskConfiguration",
+    "CognitoIdentityProvider::describe_risk_configuration", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserPoolAddOnNotEnabledException("UserPoolAddOnNotEnabledException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DescribeTermsError("DescribeTerms", "CognitoIdentityProvider::describe_terms",
+    ErrorCodes); InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DescribeTermsByClientError("DescribeTermsByClient",
+    "CognitoIdentityProvider::describe_terms_by_client", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DescribeUserImportJobError("DescribeUserImportJob",
+    "CognitoIdentityProvider::describe_user_import_job", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DescribeUserPoolError("DescribeUserPool",
+    "CognitoIdentityProvider::describe_user_pool", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserPoolTaggingException("UserPoolTaggingException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DescribeUserPoolClientError("DescribeUserPoolClient",
+    "CognitoIdentityProvider::describe_user_pool_client", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    DescribeUserPoolDomainError("DescribeUserPoolDomain",
+    "CognitoIdentityProvider::describe_user_pool_domain", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ForgetDeviceError("ForgetDevice", "CognitoIdentityProvider::forget_device",
+    ErrorCodes); ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidUserPoolConfigurationException("InvalidUserPoolConfigurationException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ForgotPasswordError("ForgotPassword", "CognitoIdentityProvider::forgot_password",
+    ErrorCodes); CodeDeliveryFailureException("CodeDeliveryFailureException");
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidEmailRoleAccessPolicyException("InvalidEmailRoleAccessPolicyException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidSmsRoleAccessPolicyException("InvalidSmsRoleAccessPolicyException");
+    InvalidSmsRoleTrustRelationshipException("InvalidSmsRoleTrustRelationshipException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetCsvHeaderError("GetCSVHeader", "CognitoIdentityProvider::get_csv_header",
+    ErrorCodes); InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetClientTokenError("GetClientToken", "CognitoIdentityProvider::get_client_token",
+    ErrorCodes); ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetDerivedTokenError("GetDerivedToken", "CognitoIdentityProvider::get_derived_token",
+    ErrorCodes); ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetDeviceError("GetDevice", "CognitoIdentityProvider::get_device", ErrorCodes);
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidUserPoolConfigurationException("InvalidUserPoolConfigurationException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetGroupError("GetGroup", "CognitoIdentityProvider::get_group", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetIdentityProviderByIdentifierError("GetIdentityProviderByIdentifier",
+    "CognitoIdentityProvider::get_identity_provider_by_identifier", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetLogDeliveryConfigurationError("GetLogDeliveryConfiguration",
+    "CognitoIdentityProvider::get_log_delivery_configuration", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetProvisionedLimitError("GetProvisionedLimit",
+    "CognitoIdentityProvider::get_provisioned_limit", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetSigningCertificateError("GetSigningCertificate",
+    "CognitoIdentityProvider::get_signing_certificate", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetTokensFromRefreshTokenError("GetTokensFromRefreshToken",
+    "CognitoIdentityProvider::get_tokens_from_refresh_token", ErrorCodes);
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    RefreshTokenReuseException("RefreshTokenReuseException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetUiCustomizationError("GetUICustomization",
+    "CognitoIdentityProvider::get_ui_customization", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetUserError("GetUser", "CognitoIdentityProvider::get_user", ErrorCodes);
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetUserAttributeVerificationCodeError("GetUserAttributeVerificationCode",
+    "CognitoIdentityProvider::get_user_attribute_verification_code", ErrorCodes);
+    CodeDeliveryFailureException("CodeDeliveryFailureException");
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidEmailRoleAccessPolicyException("InvalidEmailRoleAccessPolicyException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidSmsRoleAccessPolicyException("InvalidSmsRoleAccessPolicyException");
+    InvalidSmsRoleTrustRelationshipException("InvalidSmsRoleTrustRelationshipException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetUserAuthFactorsError("GetUserAuthFactors",
+    "CognitoIdentityProvider::get_user_auth_factors", ErrorCodes);
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetUserPoolClientSessionConfigurationError("GetUserPoolClientSessionConfiguration",
+    "CognitoIdentityProvider::get_user_pool_client_session_configuration", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetUserPoolMfaConfigError("GetUserPoolMfaConfig",
+    "CognitoIdentityProvider::get_user_pool_mfa_config", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GetUserPoolSessionConfigurationError("GetUserPoolSessionConfiguration",
+    "CognitoIdentityProvider::get_user_pool_session_configuration", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    GlobalSignOutError("GlobalSignOut", "CognitoIdentityProvider::global_sign_out",
+    ErrorCodes); ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotConfirmedException("UserNotConfirmedException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    InitiateAuthError("InitiateAuth", "CognitoIdentityProvider::initiate_auth",
+    ErrorCodes); FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidEmailRoleAccessPolicyException("InvalidEmailRoleAccessPolicyException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidSmsRoleAccessPolicyException("InvalidSmsRoleAccessPolicyException");
+    InvalidSmsRoleTrustRelationshipException("InvalidSmsRoleTrustRelationshipException");
+    InvalidUserPoolConfigurationException("InvalidUserPoolConfigurationException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UnsupportedOperationException("UnsupportedOperationException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    InitiatePointInTimeRecoveryError("InitiatePointInTimeRecovery",
+    "CognitoIdentityProvider::initiate_point_in_time_recovery", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListCimdPoliciesError("ListCIMDPolicies",
+    "CognitoIdentityProvider::list_cimd_policies", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListClientMetadataUrlsError("ListClientMetadataURLs",
+    "CognitoIdentityProvider::list_client_metadata_urls", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListDevicesError("ListDevices", "CognitoIdentityProvider::list_devices", ErrorCodes);
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidUserPoolConfigurationException("InvalidUserPoolConfigurationException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListGroupsError("ListGroups", "CognitoIdentityProvider::list_groups", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListIdentityProvidersError("ListIdentityProviders",
+    "CognitoIdentityProvider::list_identity_providers", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListPointInTimeRecoveriesError("ListPointInTimeRecoveries",
+    "CognitoIdentityProvider::list_point_in_time_recoveries", ErrorCodes);
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListResourceServersError("ListResourceServers",
+    "CognitoIdentityProvider::list_resource_servers", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListTagsForResourceError("ListTagsForResource",
+    "CognitoIdentityProvider::list_tags_for_resource", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListTermsError("ListTerms", "CognitoIdentityProvider::list_terms", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListUserImportJobsError("ListUserImportJobs",
+    "CognitoIdentityProvider::list_user_import_jobs", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListUserPoolClientSecretsError("ListUserPoolClientSecrets",
+    "CognitoIdentityProvider::list_user_pool_client_secrets", ErrorCodes);
+    InternalServerException("InternalServerException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListUserPoolClientsError("ListUserPoolClients",
+    "CognitoIdentityProvider::list_user_pool_clients", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListUserPoolReplicasError("ListUserPoolReplicas",
+    "CognitoIdentityProvider::list_user_pool_replicas", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListUserPoolsError("ListUserPools", "CognitoIdentityProvider::list_user_pools",
+    ErrorCodes); InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListUserSessionsError("ListUserSessions",
+    "CognitoIdentityProvider::list_user_sessions", ErrorCodes);
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListUsersError("ListUsers", "CognitoIdentityProvider::list_users", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListUsersInGroupError("ListUsersInGroup",
+    "CognitoIdentityProvider::list_users_in_group", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ListWebAuthnCredentialsError("ListWebAuthnCredentials",
+    "CognitoIdentityProvider::list_web_authn_credentials", ErrorCodes);
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    ResendConfirmationCodeError("ResendConfirmationCode",
+    "CognitoIdentityProvider::resend_confirmation_code", ErrorCodes);
+    CodeDeliveryFailureException("CodeDeliveryFailureException");
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidEmailRoleAccessPolicyException("InvalidEmailRoleAccessPolicyException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidSmsRoleAccessPolicyException("InvalidSmsRoleAccessPolicyException");
+    InvalidSmsRoleTrustRelationshipException("InvalidSmsRoleTrustRelationshipException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    RespondToAuthChallengeError("RespondToAuthChallenge",
+    "CognitoIdentityProvider::respond_to_auth_challenge", ErrorCodes);
+    AliasExistsException("AliasExistsException");
+    CodeMismatchException("CodeMismatchException");
+    ExpiredCodeException("ExpiredCodeException");
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidEmailRoleAccessPolicyException("InvalidEmailRoleAccessPolicyException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidPasswordException("InvalidPasswordException");
+    InvalidSmsRoleAccessPolicyException("InvalidSmsRoleAccessPolicyException");
+    InvalidSmsRoleTrustRelationshipException("InvalidSmsRoleTrustRelationshipException");
+    InvalidUserPoolConfigurationException("InvalidUserPoolConfigurationException");
+    MfaMethodNotFoundException("MFAMethodNotFoundException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordHistoryPolicyViolationException("PasswordHistoryPolicyViolationException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    SoftwareTokenMfaNotFoundException("SoftwareTokenMFANotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    RevokeTokenError("RevokeToken", "CognitoIdentityProvider::revoke_token", ErrorCodes);
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnauthorizedException("UnauthorizedException");
+    UnsupportedOperationException("UnsupportedOperationException");
+    UnsupportedTokenTypeException("UnsupportedTokenTypeException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    RevokeUserSessionError("RevokeUserSession",
+    "CognitoIdentityProvider::revoke_user_session", ErrorCodes);
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    SetLogDeliveryConfigurationError("SetLogDeliveryConfiguration",
+    "CognitoIdentityProvider::set_log_delivery_configuration", ErrorCodes);
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    SetRiskConfigurationError("SetRiskConfiguration",
+    "CognitoIdentityProvider::set_risk_configuration", ErrorCodes);
+    CodeDeliveryFailureException("CodeDeliveryFailureException");
+    InternalErrorException("InternalErrorException");
+    InvalidEmailRoleAccessPolicyException("InvalidEmailRoleAccessPolicyException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserPoolAddOnNotEnabledException("UserPoolAddOnNotEnabledException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    SetUiCustomizationError("SetUICustomization",
+    "CognitoIdentityProvider::set_ui_customization", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    SetUserMfaPreferenceError("SetUserMFAPreference",
+    "CognitoIdentityProvider::set_user_mfa_preference", ErrorCodes);
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    SetUserPoolClientSessionConfigurationError("SetUserPoolClientSessionConfiguration",
+    "CognitoIdentityProvider::set_user_pool_client_session_configuration", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    SetUserPoolMfaConfigError("SetUserPoolMfaConfig",
+    "CognitoIdentityProvider::set_user_pool_mfa_config", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidSmsRoleAccessPolicyException("InvalidSmsRoleAccessPolicyException");
+    InvalidSmsRoleTrustRelationshipException("InvalidSmsRoleTrustRelationshipException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    SetUserPoolSessionConfigurationError("SetUserPoolSessionConfiguration",
+    "CognitoIdentityProvider::set_user_pool_session_configuration", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    SetUserSettingsError("SetUserSettings", "CognitoIdentityProvider::set_user_settings",
+    ErrorCodes); ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    SignUpError("SignUp", "CognitoIdentityProvider::sign_up", ErrorCodes);
+    CodeDeliveryFailureException("CodeDeliveryFailureException");
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidEmailRoleAccessPolicyException("InvalidEmailRoleAccessPolicyException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidPasswordException("InvalidPasswordException");
+    InvalidSmsRoleAccessPolicyException("InvalidSmsRoleAccessPolicyException");
+    InvalidSmsRoleTrustRelationshipException("InvalidSmsRoleTrustRelationshipException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UsernameExistsException("UsernameExistsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    StartPointInTimeRecoveryError("StartPointInTimeRecovery",
+    "CognitoIdentityProvider::start_point_in_time_recovery", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    StartUserImportJobError("StartUserImportJob",
+    "CognitoIdentityProvider::start_user_import_job", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PreconditionNotMetException("PreconditionNotMetException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    StartWebAuthnRegistrationError("StartWebAuthnRegistration",
+    "CognitoIdentityProvider::start_web_authn_registration", ErrorCodes);
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    TooManyRequestsException("TooManyRequestsException");
+    WebAuthnConfigurationMissingException("WebAuthnConfigurationMissingException");
+    WebAuthnNotEnabledException("WebAuthnNotEnabledException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    StopUserImportJobError("StopUserImportJob",
+    "CognitoIdentityProvider::stop_user_import_job", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PreconditionNotMetException("PreconditionNotMetException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    TagResourceError("TagResource", "CognitoIdentityProvider::tag_resource", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    UntagResourceError("UntagResource", "CognitoIdentityProvider::untag_resource",
+    ErrorCodes); InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    UpdateAuthEventFeedbackError("UpdateAuthEventFeedback",
+    "CognitoIdentityProvider::update_auth_event_feedback", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotFoundException("UserNotFoundException");
+    UserPoolAddOnNotEnabledException("UserPoolAddOnNotEnabledException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    UpdateCimdPolicyError("UpdateCIMDPolicy",
+    "CognitoIdentityProvider::update_cimd_policy", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    UpdateClientMetadataUrlStateError("UpdateClientMetadataURLState",
+    "CognitoIdentityProvider::update_client_metadata_url_state", ErrorCodes);
+    CachedCimdurlDoesNotExistException("CachedCIMDURLDoesNotExistException");
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    UpdateDeviceStatusError("UpdateDeviceStatus",
+    "CognitoIdentityProvider::update_device_status", ErrorCodes);
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidUserPoolConfigurationException("InvalidUserPoolConfigurationException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    UpdateGroupError("UpdateGroup", "CognitoIdentityProvider::update_group", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    UpdateIdentityProviderError("UpdateIdentityProvider",
+    "CognitoIdentityProvider::update_identity_provider", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnsupportedIdentityProviderException("UnsupportedIdentityProviderException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    UpdateManagedLoginBrandingError("UpdateManagedLoginBranding",
+    "CognitoIdentityProvider::update_managed_login_branding", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    UpdateProvisionedLimitError("UpdateProvisionedLimit",
+    "CognitoIdentityProvider::update_provisioned_limit", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    ServiceQuotaExceededException("ServiceQuotaExceededException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    UpdateResourceServerError("UpdateResourceServer",
+    "CognitoIdentityProvider::update_resource_server", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    UpdateTermsError("UpdateTerms", "CognitoIdentityProvider::update_terms", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TermsExistsException("TermsExistsException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    UpdateUserAttributesError("UpdateUserAttributes",
+    "CognitoIdentityProvider::update_user_attributes", ErrorCodes);
+    AliasExistsException("AliasExistsException");
+    CodeDeliveryFailureException("CodeDeliveryFailureException");
+    CodeMismatchException("CodeMismatchException");
+    ExpiredCodeException("ExpiredCodeException");
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidEmailRoleAccessPolicyException("InvalidEmailRoleAccessPolicyException");
+    InvalidLambdaResponseException("InvalidLambdaResponseException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidSmsRoleAccessPolicyException("InvalidSmsRoleAccessPolicyException");
+    InvalidSmsRoleTrustRelationshipException("InvalidSmsRoleTrustRelationshipException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UnexpectedLambdaException("UnexpectedLambdaException");
+    UserLambdaValidationException("UserLambdaValidationException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    UpdateUserPoolError("UpdateUserPool", "CognitoIdentityProvider::update_user_pool",
+    ErrorCodes); ConcurrentModificationException("ConcurrentModificationException");
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidEmailRoleAccessPolicyException("InvalidEmailRoleAccessPolicyException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidSmsRoleAccessPolicyException("InvalidSmsRoleAccessPolicyException");
+    InvalidSmsRoleTrustRelationshipException("InvalidSmsRoleTrustRelationshipException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TierChangeNotAllowedException("TierChangeNotAllowedException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserImportInProgressException("UserImportInProgressException");
+    UserPoolTaggingException("UserPoolTaggingException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    UpdateUserPoolClientError("UpdateUserPoolClient",
+    "CognitoIdentityProvider::update_user_pool_client", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidOAuthFlowException("InvalidOAuthFlowException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    ScopeDoesNotExistException("ScopeDoesNotExistException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    UpdateUserPoolDomainError("UpdateUserPoolDomain",
+    "CognitoIdentityProvider::update_user_pool_domain", ErrorCodes);
+    ConcurrentModificationException("ConcurrentModificationException");
+    FeatureUnavailableInTierException("FeatureUnavailableInTierException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    UpdateUserPoolReplicaError("UpdateUserPoolReplica",
+    "CognitoIdentityProvider::update_user_pool_replica", ErrorCodes);
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    VerifySoftwareTokenError("VerifySoftwareToken",
+    "CognitoIdentityProvider::verify_software_token", ErrorCodes);
+    CodeMismatchException("CodeMismatchException");
+    EnableSoftwareTokenMfaException("EnableSoftwareTokenMFAException");
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    InvalidUserPoolConfigurationException("InvalidUserPoolConfigurationException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    SoftwareTokenMfaNotFoundException("SoftwareTokenMFANotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
+}
+
+::smithy_lean_runtime::__private::operation_error! {
+    VerifyUserAttributeError("VerifyUserAttribute",
+    "CognitoIdentityProvider::verify_user_attribute", ErrorCodes);
+    AliasExistsException("AliasExistsException");
+    CodeMismatchException("CodeMismatchException");
+    ExpiredCodeException("ExpiredCodeException");
+    ForbiddenException("ForbiddenException");
+    InternalErrorException("InternalErrorException");
+    InvalidParameterException("InvalidParameterException");
+    LimitExceededException("LimitExceededException");
+    NotAuthorizedException("NotAuthorizedException");
+    OperationNotEnabledException("OperationNotEnabledException");
+    PasswordResetRequiredException("PasswordResetRequiredException");
+    ResourceNotFoundException("ResourceNotFoundException");
+    TooManyRequestsException("TooManyRequestsException");
+    UserNotConfirmedException("UserNotConfirmedException");
+    UserNotFoundException("UserNotFoundException");
 }

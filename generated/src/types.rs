@@ -113,6 +113,7 @@ impl From<&str> for AccountTakeoverEventAction {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AccountTakeoverEventAction);
 
 /// The `AccountTakeoverRiskConfigurationType` structure.
@@ -4828,6 +4829,7 @@ impl From<&str> for AdvancedSecurityEnabledMode {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AdvancedSecurityEnabledMode);
 
 /// The threat-protection mode of a user pool.
@@ -4873,6 +4875,7 @@ impl From<&str> for AdvancedSecurityMode {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AdvancedSecurityMode);
 
 /// An attribute users may sign in with instead of a username.
@@ -4918,6 +4921,7 @@ impl From<&str> for AliasAttribute {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AliasAttribute);
 
 /// Another account already uses this email address or phone number.
@@ -5117,6 +5121,7 @@ impl From<&str> for AssetCategory {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AssetCategory);
 
 /// Values of `AssetExtensionType`.
@@ -5170,6 +5175,7 @@ impl From<&str> for AssetExtension {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AssetExtension);
 
 /// The `AssociateSoftwareTokenRequest` structure.
@@ -5354,6 +5360,7 @@ impl From<&str> for AttributeData {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AttributeData);
 
 /// The `AuthEventType` structure.
@@ -5439,6 +5446,7 @@ impl From<&str> for AuthFactor {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AuthFactor);
 
 /// Values of `AuthFlowType`.
@@ -5513,6 +5521,7 @@ impl From<&str> for AuthFlow {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(AuthFlow);
 
 /// The `AuthenticationResultType` structure.
@@ -5726,6 +5735,7 @@ impl From<&str> for ChallengeName {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ChallengeName);
 
 /// Values of `ChallengeNameType`.
@@ -5840,6 +5850,7 @@ impl From<&str> for ChallengeNameType {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ChallengeNameType);
 
 /// Values of `ChallengeResponse`.
@@ -5881,6 +5892,7 @@ impl From<&str> for ChallengeResponse {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ChallengeResponse);
 
 /// The `ChallengeResponseType` structure.
@@ -6058,6 +6070,7 @@ impl From<&str> for CimdCacheAction {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(CimdCacheAction);
 
 /// The `CIMDPolicyType` structure.
@@ -6282,6 +6295,7 @@ impl From<&str> for ClientType {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ClientType);
 
 /// The `CloudWatchLogsConfigurationType` structure.
@@ -6403,6 +6417,7 @@ impl From<&str> for ColorSchemeMode {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ColorSchemeMode);
 
 /// The `CompleteWebAuthnRegistrationRequest` structure.
@@ -6567,6 +6582,7 @@ impl From<&str> for CompromisedCredentialsEventAction {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(CompromisedCredentialsEventAction);
 
 /// The `CompromisedCredentialsRiskConfigurationType` structure.
@@ -9902,6 +9918,7 @@ impl From<&str> for CustomEmailSenderLambdaVersion {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(CustomEmailSenderLambdaVersion);
 
 /// A custom SMS sender trigger together with its event version.
@@ -9953,6 +9970,7 @@ impl From<&str> for CustomSmsSenderLambdaVersion {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(CustomSmsSenderLambdaVersion);
 
 /// The `DcrConfigurationType` structure.
@@ -10020,6 +10038,7 @@ impl From<&str> for DefaultEmailOption {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(DefaultEmailOption);
 
 /// The `DeleteCIMDPolicyRequest` structure.
@@ -11419,6 +11438,7 @@ impl From<&str> for DeletionProtection {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(DeletionProtection);
 
 /// How a code is delivered to a user.
@@ -11460,6 +11480,7 @@ impl From<&str> for DeliveryMedium {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(DeliveryMedium);
 
 /// The `DescribeCIMDPolicyRequest` structure.
@@ -12937,6 +12958,7 @@ impl From<&str> for DeviceRememberedStatus {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(DeviceRememberedStatus);
 
 /// The `DeviceSecretVerifierConfigType` structure.
@@ -13054,6 +13076,7 @@ impl From<&str> for DomainStatus {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(DomainStatus);
 
 /// An identity provider with that name already exists.
@@ -13173,6 +13196,7 @@ impl From<&str> for EmailSendingAccount {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(EmailSendingAccount);
 
 /// The `EnableSoftwareTokenMFAException` structure.
@@ -13237,6 +13261,7 @@ impl From<&str> for EncryptionKey {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(EncryptionKey);
 
 /// The `EumsSmsConfigurationType` structure.
@@ -13330,6 +13355,7 @@ impl From<&str> for Event {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(Event);
 
 /// The `EventContextDataType` structure.
@@ -13423,6 +13449,7 @@ impl From<&str> for EventFilter {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(EventFilter);
 
 /// Values of `EventResponseType`.
@@ -13468,6 +13495,7 @@ impl From<&str> for EventResponse {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(EventResponse);
 
 /// The `EventRiskType` structure.
@@ -13524,6 +13552,7 @@ impl From<&str> for EventSourceName {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(EventSourceName);
 
 /// The `ExpiredCodeException` structure.
@@ -13636,6 +13665,7 @@ impl From<&str> for ExplicitAuthFlows {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ExplicitAuthFlows);
 
 /// The `FailoverType` structure.
@@ -13691,6 +13721,7 @@ impl From<&str> for Feature {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(Feature);
 
 /// The feature is not part of the user pool's plan.
@@ -13755,6 +13786,7 @@ impl From<&str> for FeedbackValue {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(FeedbackValue);
 
 /// The `FirehoseConfigurationType` structure.
@@ -16392,6 +16424,7 @@ impl From<&str> for InboundFederationLambdaVersion {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(InboundFederationLambdaVersion);
 
 /// The `InitiateAuthRequest` structure.
@@ -17010,6 +17043,7 @@ impl From<&str> for IssuedTokenTypeIdentifier {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(IssuedTokenTypeIdentifier);
 
 /// Values of `IssuerType`.
@@ -17051,6 +17085,7 @@ impl From<&str> for Issuer {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(Issuer);
 
 /// The `IssuerConfigurationType` structure.
@@ -17202,6 +17237,7 @@ impl From<&str> for LimitClass {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(LimitClass);
 
 /// The `LimitDefinitionType` structure.
@@ -19460,6 +19496,7 @@ impl From<&str> for LogLevel {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(LogLevel);
 
 /// The `ManagedLoginBrandingType` structure.
@@ -19556,6 +19593,7 @@ impl From<&str> for MessageAction {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(MessageAction);
 
 /// Templates for invitation messages.
@@ -19763,6 +19801,7 @@ impl From<&str> for OAuthFlow {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(OAuthFlow);
 
 /// Values of `OAuthTokenTypeType`.
@@ -19804,6 +19843,7 @@ impl From<&str> for OAuthTokenType {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(OAuthTokenType);
 
 /// The `OperationNotEnabledException` structure.
@@ -19876,6 +19916,7 @@ impl From<&str> for PasswordHashingAlgorithm {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(PasswordHashingAlgorithm);
 
 /// The `PasswordHistoryPolicyViolationException` structure.
@@ -19995,6 +20036,7 @@ impl From<&str> for PreTokenGenerationLambdaVersion {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(PreTokenGenerationLambdaVersion);
 
 /// A pre token generation trigger together with its event version.
@@ -20073,6 +20115,7 @@ impl From<&str> for PreventUserExistenceErrorTypes {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(PreventUserExistenceErrorTypes);
 
 /// A summary of an identity provider.
@@ -20150,6 +20193,7 @@ impl From<&str> for ProviderType {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ProviderType);
 
 /// Identifies a user at an identity provider, or a native user.
@@ -20230,6 +20274,7 @@ impl From<&str> for RecoveryOptionName {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(RecoveryOptionName);
 
 /// The `RefreshTokenReuseException` structure.
@@ -20309,6 +20354,7 @@ impl From<&str> for ReplicaRole {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ReplicaRole);
 
 /// Values of `ReplicaStatusType`.
@@ -20358,6 +20404,7 @@ impl From<&str> for ReplicaStatus {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ReplicaStatus);
 
 /// The `ResendConfirmationCodeRequest` structure.
@@ -20631,6 +20678,7 @@ impl From<&str> for ResourceServerManagedBy {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(ResourceServerManagedBy);
 
 /// A custom OAuth scope.
@@ -21021,6 +21069,7 @@ impl From<&str> for RestoreStatus {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(RestoreStatus);
 
 /// Values of `RevokeAssociatedSessionsType`.
@@ -21062,6 +21111,7 @@ impl From<&str> for RevokeAssociatedSessions {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(RevokeAssociatedSessions);
 
 /// The `RevokeTokenRequest` structure.
@@ -21427,6 +21477,7 @@ impl From<&str> for RiskDecision {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(RiskDecision);
 
 /// The `RiskExceptionConfigurationType` structure.
@@ -21488,6 +21539,7 @@ impl From<&str> for RiskLevel {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(RiskLevel);
 
 /// The `RoutingType` structure.
@@ -21605,6 +21657,7 @@ impl From<&str> for SecurityPolicy {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(SecurityPolicy);
 
 /// The `ServiceQuotaExceededException` structure.
@@ -21748,6 +21801,7 @@ impl From<&str> for SessionType {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(SessionType);
 
 /// The `SetLogDeliveryConfigurationRequest` structure.
@@ -23600,6 +23654,7 @@ impl From<&str> for Status {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(Status);
 
 /// The `StopUserImportJobRequest` structure.
@@ -23942,6 +23997,7 @@ impl From<&str> for TermsEnforcement {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(TermsEnforcement);
 
 /// The `TermsExistsException` structure.
@@ -24002,6 +24058,7 @@ impl From<&str> for TermsSource {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(TermsSource);
 
 /// The user pool's plan cannot be changed this way.
@@ -24074,6 +24131,7 @@ impl From<&str> for TimeUnits {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(TimeUnits);
 
 /// Values of `TokenTypeIdentifierType`.
@@ -24119,6 +24177,7 @@ impl From<&str> for TokenTypeIdentifier {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(TokenTypeIdentifier);
 
 /// The `TokenValidityUnitsType` structure.
@@ -25747,6 +25806,7 @@ impl From<&str> for UpdateReplicaStatus {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(UpdateReplicaStatus);
 
 /// Request for UpdateResourceServer.
@@ -27708,6 +27768,7 @@ impl From<&str> for UserImportJobStatus {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(UserImportJobStatus);
 
 /// The `UserLambdaValidationException` structure.
@@ -28225,6 +28286,7 @@ impl From<&str> for UserPoolMfa {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(UserPoolMfa);
 
 /// The policies of a user pool.
@@ -28327,6 +28389,7 @@ impl From<&str> for UserPoolTier {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(UserPoolTier);
 
 /// The `UserPoolTokenSessionConfigType` structure.
@@ -28378,6 +28441,7 @@ impl From<&str> for UserSessionTracking {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(UserSessionTracking);
 
 /// The lifecycle state of a user account.
@@ -28452,6 +28516,7 @@ impl From<&str> for UserStatus {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(UserStatus);
 
 /// Values of `UserVerificationType`.
@@ -28493,6 +28558,7 @@ impl From<&str> for UserVerification {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(UserVerification);
 
 /// An attribute that may serve as the username.
@@ -28534,6 +28600,7 @@ impl From<&str> for UsernameAttribute {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(UsernameAttribute);
 
 /// Username matching settings.
@@ -28642,6 +28709,7 @@ impl From<&str> for VerifiedAttribute {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(VerifiedAttribute);
 
 /// The `VerifySoftwareTokenRequest` structure.
@@ -28834,6 +28902,7 @@ impl From<&str> for VerifySoftwareTokenResponseType {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(VerifySoftwareTokenResponseType);
 
 /// The `VerifyUserAttributeRequest` structure.
@@ -29149,6 +29218,7 @@ impl From<&str> for WebAuthnFactorConfiguration {
         }
     }
 }
+
 ::smithy_lean_runtime::__private::string_enum_impls!(WebAuthnFactorConfiguration);
 
 /// The `WebAuthnMfaSettingsType` structure.

@@ -44,7 +44,7 @@ obstacle_tests!(
     operation_error_name,
     // Timestamp defaults, whole and fractional, are `DateTime`s.
     timestamp_default,
-    // An operation with no errors parses its error response without a one-arm `match`.
+    // An operation with no errors: its error enum holds only `Unhandled` (DynamoDB `DescribeEndpoints`).
     no_errors,
     // Members `self` and `self_` become `self_` and `self_2`.
     self_members,

@@ -25,7 +25,7 @@ use crate::retry::{
     ClockSkew, RetryMode, RetryQuota, backoff, is_retryable_response, is_retryable_transport,
     is_throttling_response, server_delay,
 };
-use crate::sign::sign_request;
+use crate::sign::Signer;
 use crate::transport::{
     HttpRequest, HttpResponse, HttpTransport, TransportError, TransportErrorKind,
 };
@@ -120,6 +120,8 @@ struct Inner {
     skew: ClockSkew,
     /// The client-side rate limiter, in adaptive retry mode.
     rate_limiter: Option<ClientRateLimiter>,
+    /// The SigV4 signer, with its signing-key cache.
+    signer: Signer,
 }
 
 impl fmt::Debug for ClientCore {
@@ -203,6 +205,7 @@ impl ClientCore {
                 quota: RetryQuota::default(),
                 skew: ClockSkew::default(),
                 rate_limiter,
+                signer: Signer::default(),
             }),
         }
     }
@@ -392,14 +395,16 @@ impl ClientCore {
                 .provide_credentials()
                 .await
                 .map_err(Error::Credentials)?;
-            sign_request(
-                &mut request,
-                &credentials,
-                region,
-                signing_name,
-                inner.skew.now(),
-            )
-            .map_err(Error::Signing)?;
+            inner
+                .signer
+                .sign(
+                    &mut request,
+                    &credentials,
+                    region,
+                    signing_name,
+                    inner.skew.now(),
+                )
+                .map_err(Error::Signing)?;
         }
         Ok(request)
     }

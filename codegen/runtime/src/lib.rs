@@ -61,6 +61,8 @@ mod hyper_transport;
 #[cfg(feature = "test-util")]
 mod mock;
 #[cfg(feature = "client")]
+mod operation_error;
+#[cfg(feature = "client")]
 mod paginate;
 #[cfg(feature = "client")]
 mod proxy;
@@ -151,6 +153,8 @@ pub mod __private {
     /// serde, for the macros' expansions.
     pub use serde;
 
+    #[cfg(feature = "client")]
+    pub use crate::__operation_error as operation_error;
     #[cfg(feature = "client")]
     pub use crate::client::{Auth, ClientCore, OperationSpec, ServiceSpec};
     #[cfg(feature = "client")]

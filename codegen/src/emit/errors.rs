@@ -1,7 +1,8 @@
 //! Errors of operations.
 //!
 //! Each operation gets an enum with one variant per modelled error plus `Unhandled` for
-//! anything else (its code, message, HTTP status and request id are kept). The `is_…()`
+//! anything else (its code, message, HTTP status and request id are kept), defined by the
+//! runtime's `operation_error!` macro from the operation's table of errors. The `is_…()`
 //! checks are written once, as provided methods of the service-wide `ErrorCodes` trait that
 //! every operation's enum (and the runtime's `Error<E>` around it) implements: a check by
 //! code also recognises an error the model does not list for that operation.
@@ -59,83 +60,26 @@ pub fn emit_error_codes_trait(service: &Service) -> TokenStream {
     }
 }
 
-/// Emits the error enum of one operation; `client_trait` is the client trait's name.
+/// Emits the error enum of one operation, as a call of the runtime's `operation_error!`
+/// macro (variants, `code()`, `Display`, `Error` and the decoding of an error response are
+/// the same for every operation); `client_trait` is the client trait's name.
 pub fn emit_operation_error(op: &Operation, client_trait: &str) -> TokenStream {
     let name = ident(&op.error_name);
     let trait_name = ident(ERROR_CODES_TRAIT);
-    let method = op.method_name.trim_start_matches("r#");
-    let enum_doc = format!(
-        "Errors of `{}` ([`{client_trait}::{method}`](crate::client::{client_trait}::{method})).",
-        op.wire_name
+    let method = format!(
+        "{client_trait}::{}",
+        op.method_name.trim_start_matches("r#")
     );
+    let operation = &op.wire_name;
     let variants = op.errors.iter().map(|error| {
         let variant = ident(&error.type_name);
-        let docs = format!("The service answered `{}`.", error.code);
-        quote! {
-            #[doc = #docs]
-            #variant(#variant),
-        }
-    });
-    let parts = op.errors.iter().map(|error| {
-        let variant = ident(&error.type_name);
         let code = &error.code;
-        quote! { Self::#variant(e) => (#code, e), }
+        quote! { #variant(#code); }
     });
-    let parse_arms = op.errors.iter().map(|error| {
-        let variant = ident(&error.type_name);
-        let code = &error.code;
-        quote! { #code => response.into_modelled(Self::#variant, Self::Unhandled), }
-    });
-    // Without modelled errors a `match` would have one arm (clippy's match_single_binding).
-    let parse = if op.errors.is_empty() {
-        quote! { Self::Unhandled(response.into_unhandled()) }
-    } else {
-        quote! {
-            match response.code() {
-                #(#parse_arms)*
-                _ => Self::Unhandled(response.into_unhandled()),
-            }
-        }
-    };
     quote! {
-        #[doc = #enum_doc]
-        #[derive(Debug)]
-        #[non_exhaustive]
-        pub enum #name {
+        ::smithy_lean_runtime::__private::operation_error! {
+            #name(#operation, #method, #trait_name);
             #(#variants)*
-            /// An error this operation does not model (an unknown code, or a body that is not JSON).
-            Unhandled(::smithy_lean_runtime::Unhandled),
-        }
-
-        impl #name {
-            /// The error code, and the error itself for display.
-            fn parts(&self) -> (&str, &dyn ::std::fmt::Display) {
-                match self {
-                    #(#parts)*
-                    Self::Unhandled(e) => (e.code(), e),
-                }
-            }
-        }
-
-        impl #trait_name for #name {
-            fn code(&self) -> &str {
-                self.parts().0
-            }
-        }
-
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::std::fmt::Display::fmt(self.parts().1, f)
-            }
-        }
-
-        /// `Display` already shows the whole error, so there is no separate source.
-        impl ::std::error::Error for #name {}
-
-        impl ::smithy_lean_runtime::OperationError for #name {
-            fn from_error_response(response: ::smithy_lean_runtime::ErrorResponse) -> Self {
-                #parse
-            }
         }
     }
 }

@@ -17,9 +17,12 @@ pub struct CodeSize {
     pub client: String,
     /// Every `.rs` file of the client crate.
     pub lines: LineCount,
-    /// Ours: the runtime crate the client is built on (`codegen/runtime/src`, tests
-    /// included). The official SDK's runtime crates are not counted (`None`).
-    pub runtime_lines: Option<LineCount>,
+    /// The runtime the client is built on, `src/` of each crate, tests included: ours, the
+    /// crate `smithy-lean-runtime`; official, every `aws-smithy-*` and `aws-runtime*` crate
+    /// the client crate depends on.
+    pub runtime_lines: LineCount,
+    /// The runtime crates counted in `runtime_lines` (`name version`).
+    pub runtime_crates: Vec<String>,
     /// Crates the client crate depends on, itself excluded.
     pub client_dependencies: usize,
     /// Crates the bench program depends on, itself excluded.
@@ -36,17 +39,45 @@ pub fn measure(root: &Path, program: Program) -> Result<CodeSize, String> {
         Program::Ours => root.join(FULL_COGNITO_CRATE),
         Program::Official => registry_source(program.client_crate(), &version)?,
     };
-    let runtime_lines = match program {
-        Program::Ours => Some(lines_below(&root.join(RUNTIME_DIR).join("src"))?),
-        Program::Official => None,
+    let client_dependencies = client_dependencies(root, program, &source, &version)?;
+    let (runtime_lines, runtime_crates) = match program {
+        Program::Ours => (
+            lines_below(&root.join(RUNTIME_DIR).join("src"))?,
+            vec!["smithy-lean-runtime (path)".to_owned()],
+        ),
+        Program::Official => {
+            let crates: Vec<String> = client_dependencies
+                .iter()
+                .filter(|package| is_official_runtime(package))
+                .cloned()
+                .collect();
+            let mut lines = LineCount::default();
+            for package in &crates {
+                let (name, version) = package
+                    .split_once(" v")
+                    .ok_or_else(|| format!("unexpected `cargo tree` line `{package}`"))?;
+                let version = version.split_whitespace().next().unwrap_or_default();
+                lines += lines_below(&registry_source(name, version)?.join("src"))?;
+            }
+            (lines, crates)
+        }
     };
     Ok(CodeSize {
         client: format!("{} {version}", program.client_crate()),
         lines: lines_below(&source)?,
         runtime_lines,
-        client_dependencies: client_dependencies(root, program, &source, &version)?,
-        program_dependencies: dependency_count(&program.dir(root))?,
+        runtime_crates,
+        client_dependencies: client_dependencies.len(),
+        program_dependencies: dependencies(&program.dir(root))?.len(),
     })
+}
+
+/// Whether a `cargo tree` package line (`name vX.Y.Z`) is one of the official SDK's runtime
+/// crates: `aws-smithy-*` or `aws-runtime*` (not the proc-macro helpers, which run at build
+/// time only).
+fn is_official_runtime(package: &str) -> bool {
+    (package.starts_with("aws-smithy-") || package.starts_with("aws-runtime"))
+        && !package.ends_with("(proc-macro)")
 }
 
 /// Lines of every `.rs` file below `dir`.
@@ -124,7 +155,7 @@ fn client_dependencies(
     program: Program,
     source: &Path,
     version: &str,
-) -> Result<usize, String> {
+) -> Result<BTreeSet<String>, String> {
     let scratch = root.join(BENCH_TARGET).join("deps").join(program.name());
     fs::create_dir_all(scratch.join("src"))
         .map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
@@ -145,12 +176,14 @@ fn client_dependencies(
     let lock = fs::read(program.dir(root).join("Cargo.lock"))
         .map_err(|e| format!("cannot read the lock file: {e}"))?;
     write(scratch.join("Cargo.lock"), &lock)?;
-    dependency_count(&scratch)
+    let mut packages = dependencies(&scratch)?;
+    packages.retain(|package| !package.starts_with(program.client_crate()));
+    Ok(packages)
 }
 
 /// `cargo tree --prefix none -e normal` in `dir`, de-duplicated (the `(*)` marks of repeated
 /// subtrees removed), without the root package.
-fn dependency_count(dir: &Path) -> Result<usize, String> {
+fn dependencies(dir: &Path) -> Result<BTreeSet<String>, String> {
     let mut command = std::process::Command::new(cargo());
     command
         .current_dir(dir)
@@ -160,17 +193,16 @@ fn dependency_count(dir: &Path) -> Result<usize, String> {
     Ok(unique_dependencies(&tree))
 }
 
-/// The number of distinct packages in `cargo tree --prefix none` output, the first (the
-/// root) excluded.
-fn unique_dependencies(tree: &str) -> usize {
+/// The distinct packages in `cargo tree --prefix none` output, the first (the root) excluded.
+fn unique_dependencies(tree: &str) -> BTreeSet<String> {
     let mut lines = tree
         .lines()
         .map(|line| line.trim_end_matches(" (*)").trim());
     let root = lines.next();
     lines
         .filter(|line| !line.is_empty() && Some(*line) != root)
-        .collect::<BTreeSet<_>>()
-        .len()
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]
@@ -178,7 +210,17 @@ mod tests {
     #[test]
     fn counts_distinct_packages_without_the_root() {
         let tree = "app v0.1.0 (/x)\nserde v1.0.0\nserde_derive v1.0.0 (proc-macro)\nbytes v1.0.0\nserde v1.0.0 (*)\n";
-        assert_eq!(super::unique_dependencies(tree), 3);
+        assert_eq!(super::unique_dependencies(tree).len(), 3);
+    }
+
+    #[test]
+    fn official_runtime_crates_are_the_smithy_and_runtime_ones() {
+        assert!(super::is_official_runtime("aws-smithy-types v1.3.0"));
+        assert!(super::is_official_runtime("aws-runtime v1.5.0"));
+        assert!(!super::is_official_runtime("aws-sigv4 v1.3.0"));
+        assert!(!super::is_official_runtime(
+            "aws-smithy-runtime-api-macros v1.0.0 (proc-macro)"
+        ));
     }
 
     #[test]

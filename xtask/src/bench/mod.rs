@@ -9,8 +9,10 @@ mod binary_size;
 mod build_time;
 mod code_size;
 mod codegen_time;
+mod instructions;
 mod load;
 mod machine;
+mod marginal_build;
 mod process;
 mod programs;
 mod report;
@@ -59,7 +61,14 @@ const SMOKE_WORKLOAD: Workload = Workload {
 };
 
 /// The measurements `--only` can pick.
-const SECTIONS: [&str; 4] = ["codegen", "size", "build", "calls"];
+const SECTIONS: [&str; 6] = [
+    "codegen",
+    "size",
+    "build",
+    "marginal",
+    "calls",
+    "instructions",
+];
 
 /// Runs the command with its arguments.
 pub fn run_command(args: &[String]) -> Result<(), String> {
@@ -195,13 +204,17 @@ fn full(root: &Path, settings: &Settings, command: &str) -> Result<Report, Strin
     if wants("build") {
         report.builds = build_time::measure(root, settings.build_runs, &mut report.load)?;
     }
+    if wants("marginal") {
+        marginal_build::fetch(root)?;
+        report.app_builds = marginal_build::measure(root, settings.build_runs, &mut report.load)?;
+    }
     let binary = |program: Program| {
         program.binary(
             &program.target_dir(root, Profile::Release),
             Profile::Release,
         )
     };
-    if wants("calls") || wants("build") {
+    if wants("calls") || wants("build") || wants("instructions") {
         for program in PROGRAMS {
             if !binary(program).exists() {
                 program.build(
@@ -220,6 +233,14 @@ fn full(root: &Path, settings: &Settings, command: &str) -> Result<Report, Strin
         report.load.sample("before the calls");
         report.throughput = Some(throughput::measure(root, &PROGRAMS, binary, FULL_WORKLOAD)?);
         report.load.sample("after the calls");
+    }
+    if wants("instructions") {
+        if instructions::available() {
+            eprintln!("bench: instructions per call (callgrind)");
+            report.instructions = instructions::measure(root, &PROGRAMS, binary)?;
+        } else {
+            eprintln!("bench: valgrind not found; instructions per call not measured");
+        }
     }
     Ok(report)
 }
@@ -269,6 +290,8 @@ fn new_report(command: &str) -> Report {
         codegen: None,
         code_size: Vec::new(),
         builds: Vec::new(),
+        app_builds: Vec::new(),
+        instructions: Vec::new(),
         binaries: Vec::new(),
         throughput: None,
     }

@@ -41,6 +41,8 @@ pub struct CallRate {
     pub concurrency: usize,
     /// Calls per second, one sample per round.
     pub per_second: Stats,
+    /// The program's peak resident set over the whole run, in bytes, if it reported one.
+    pub peak_rss: Option<u64>,
 }
 
 /// Deserialisation time of one program for one response.
@@ -101,7 +103,8 @@ pub fn measure(
                     .arg(concurrency.to_string())
                     .arg(workload.calls.to_string());
                 command.arg(workload.rounds.to_string());
-                let rounds = rounds(&run(&mut command)?, workload.calls * users)?;
+                let output = run(&mut command)?;
+                let rounds = rounds(&output, workload.calls * users)?;
                 let per_second: Vec<f64> = rounds
                     .iter()
                     .map(|seconds| workload.calls as f64 / seconds)
@@ -111,6 +114,7 @@ pub fn measure(
                     users,
                     concurrency,
                     per_second: Stats::of(&per_second).ok_or("no rounds")?,
+                    peak_rss: peak_rss(&output),
                 });
             }
         }
@@ -152,7 +156,7 @@ fn start(pools: &[u8], users: &[u8], budget: u64) -> Result<LoopbackServer, Stri
 
 /// The program pointed at `server` with a fixed region and dummy credentials, and nothing
 /// from the user's AWS configuration (profiles, instance metadata).
-fn program_command(binary: &Path, server: &LoopbackServer) -> Command {
+pub(super) fn program_command(binary: &Path, server: &LoopbackServer) -> Command {
     let mut command = Command::new(binary);
     for name in [
         "AWS_PROFILE",
@@ -199,8 +203,30 @@ fn rounds(output: &str, expected_items: usize) -> Result<Vec<f64>, String> {
     Ok(rounds)
 }
 
+/// The `peak-rss-kib <KiB>` line a program prints after its calls, in bytes.
+fn peak_rss(output: &str) -> Option<u64> {
+    output
+        .lines()
+        .find_map(|line| {
+            line.strip_prefix("peak-rss-kib ")?
+                .trim()
+                .parse::<u64>()
+                .ok()
+        })
+        .map(|kib| kib * 1024)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn reads_the_peak_resident_set() {
+        assert_eq!(
+            super::peak_rss("round 0.5 120\npeak-rss-kib 2048\n"),
+            Some(2048 * 1024)
+        );
+        assert_eq!(super::peak_rss("round 0.5 120\n"), None);
+    }
+
     #[test]
     fn reads_rounds_and_checks_their_items() {
         assert_eq!(

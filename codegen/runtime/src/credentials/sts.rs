@@ -14,7 +14,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use super::fetch::{Fetcher, parse_expiry, request};
 use super::settings::Settings;
 use super::{Credentials, CredentialsError};
-use crate::sign::sign_request;
+use crate::sign::Signer;
 
 /// Characters left as they are in a form-encoded value (RFC 3986 unreserved).
 const FORM_VALUE: &AsciiSet = &NON_ALPHANUMERIC
@@ -125,7 +125,8 @@ async fn call(
     let mut request = request(Method::POST, &url, &[(CONTENT_TYPE, FORM_TYPE)], body)?;
     if let Some(source) = signer {
         let region = settings.region().unwrap_or_else(|| "us-east-1".to_owned());
-        sign_request(&mut request, source, &region, "sts", SystemTime::now())
+        Signer::default()
+            .sign(&mut request, source, &region, "sts", SystemTime::now())
             .map_err(|e| CredentialsError::with_source(format!("{context}: cannot sign"), e))?;
     }
     let response = fetcher

@@ -12,7 +12,9 @@
 //!
 //! The timed modes print one line per round, `round <seconds> <items>`, where `items` is the
 //! number of users the round saw (so the harness can check that every call really parsed the
-//! response). `cargo xtask bench` runs the programs and reads these lines.
+//! response). After its rounds, `calls` also prints `peak-rss-kib <KiB>`, the process's peak
+//! resident set (`VmHWM`, Linux only). `cargo xtask bench` runs the programs and reads these
+//! lines.
 
 use std::future::Future;
 use std::path::PathBuf;
@@ -97,8 +99,20 @@ impl CallRounds {
             let items = round(self.concurrency, self.calls, call.clone()).await?;
             report(started, items);
         }
+        if let Some(kib) = peak_rss_kib() {
+            println!("peak-rss-kib {kib}");
+        }
         Ok(())
     }
+}
+
+/// The process's peak resident set in KiB (`VmHWM` of `/proc/self/status`), where there is one.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))?;
+    line.trim().strip_suffix("kB")?.trim().parse().ok()
 }
 
 /// `calls` calls spread over `concurrency` tasks; the total of their item counts.

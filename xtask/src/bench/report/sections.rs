@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use super::Report;
 use super::format::{bytes, count, rate, seconds, spread};
 use crate::bench::codegen_time::FULL_COGNITO_MODEL;
+use crate::bench::marginal_build::{AppVariant, marginal};
 
 impl Report {
     pub(super) fn codegen_section(&self, out: &mut String) {
@@ -83,6 +84,37 @@ impl Report {
         let _ = writeln!(out);
     }
 
+    pub(super) fn marginal_section(&self, out: &mut String) {
+        if self.app_builds.is_empty() {
+            return;
+        }
+        let _ = writeln!(
+            out,
+            "## 2b. Adding the client to an application
+"
+        );
+        let _ = writeln!(
+            out,
+            "`xtask/bench/app`, a small HTTP service on tokio, hyper, hyper-rustls, rustls and serde, built clean like the bench programs: alone (base), and with one client added by its feature `ours` or `official` (the client really used: one `DescribeUserPool` call). One lock file serves all three, so both sides add to the same base. Added = median with the client − median of the base.\n"
+        );
+        let _ = writeln!(out, "| build | profile | median | spread | added |");
+        let _ = writeln!(out, "| --- | --- | ---: | --- | ---: |");
+        for build in &self.app_builds {
+            let added = marginal(&self.app_builds, build.variant, build.profile)
+                .filter(|_| build.variant != AppVariant::Base)
+                .map_or_else(|| "—".to_owned(), seconds);
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {added} |",
+                build.variant.name(),
+                build.profile.name(),
+                seconds(build.seconds.median),
+                spread(&build.seconds, seconds)
+            );
+        }
+        let _ = writeln!(out);
+    }
+
     pub(super) fn binary_section(&self, out: &mut String) {
         if self.binaries.is_empty() {
             return;
@@ -113,29 +145,35 @@ impl Report {
         );
         let _ = writeln!(
             out,
-            "| client | lines | code lines | plus our runtime crate `smithy-lean-runtime` (lines / code) | dependency crates (client alone) | dependency crates (bench program) |"
+            "| client | lines | code lines | its runtime crates, `src/` (lines / code) | dependency crates (client alone) | dependency crates (bench program) |"
         );
         let _ = writeln!(out, "| --- | ---: | ---: | ---: | ---: | ---: |");
         for (_, size) in &self.code_size {
             let _ = writeln!(
                 out,
-                "| `{}` | {} | {} | {} | {} | {} |",
+                "| `{}` | {} | {} | {} / {} | {} | {} |",
                 size.client,
                 count(size.lines.total as f64),
                 count(size.lines.code as f64),
-                size.runtime_lines.map_or_else(
-                    || "—".to_owned(),
-                    |runtime| format!(
-                        "{} / {}",
-                        count(runtime.total as f64),
-                        count(runtime.code as f64)
-                    )
-                ),
+                count(size.runtime_lines.total as f64),
+                count(size.runtime_lines.code as f64),
                 size.client_dependencies,
                 size.program_dependencies
             );
         }
-        let _ = writeln!(out);
+        let _ = writeln!(out, "\nRuntime crates counted:\n");
+        for (program, size) in &self.code_size {
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                program.name(),
+                size.runtime_crates.join(", ")
+            );
+        }
+        let _ = writeln!(
+            out,
+            "\nOurs also builds on `aws-sigv4`, `aws-credential-types` and `aws-smithy-types` (value types), which are not counted on either side.\n"
+        );
     }
 
     pub(super) fn calls_section(&self, out: &mut String) {
@@ -149,18 +187,20 @@ impl Report {
         );
         let _ = writeln!(
             out,
-            "| users per response | at a time | program | calls/s (median) | spread |"
+            "| users per response | at a time | program | calls/s (median) | spread | peak RSS |"
         );
-        let _ = writeln!(out, "| ---: | ---: | --- | ---: | --- |");
+        let _ = writeln!(out, "| ---: | ---: | --- | ---: | --- | ---: |");
         for call in &throughput.calls {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} |",
                 call.users,
                 call.concurrency,
                 call.program.name(),
                 rate(call.per_second.median),
-                spread(&call.per_second, rate)
+                spread(&call.per_second, rate),
+                call.peak_rss
+                    .map_or_else(|| "—".to_owned(), |rss| bytes(rss as f64))
             );
         }
         let _ = writeln!(out, "\n### Deserialising the response alone\n");
@@ -198,6 +238,43 @@ impl Report {
         }
         let _ = writeln!(out);
     }
+
+    pub(super) fn instructions_section(&self, out: &mut String) {
+        if self.instructions.is_empty() {
+            return;
+        }
+        let _ = writeln!(out, "## 6. Instructions per call (callgrind)\n");
+        let _ = writeln!(
+            out,
+            "Sequential `ListUsers` calls against the loopback server under `valgrind --tool=callgrind` (the whole program process, all threads): the instructions of a run of 120 calls minus those of a run of 20, per call. Unlike calls per second, a busy machine does not change these counts.\n"
+        );
+        let _ = writeln!(
+            out,
+            "| users per response | program | instructions per call |"
+        );
+        let _ = writeln!(out, "| ---: | --- | ---: |");
+        for measured in &self.instructions {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                measured.users,
+                measured.program.name(),
+                count(measured.per_call)
+            );
+        }
+        for measured in &self.instructions {
+            let _ = writeln!(
+                out,
+                "\n<details><summary>{}: heaviest functions, inclusive share of the 120-call run</summary>\n",
+                measured.program.name()
+            );
+            for (share, name) in &measured.top {
+                let _ = writeln!(out, "- {:.1}% `{name}`", share * 100.0);
+            }
+            let _ = writeln!(out, "\n</details>");
+        }
+        let _ = writeln!(out);
+    }
 }
 
 /// How the figures were made.
@@ -206,6 +283,6 @@ pub(super) const METHOD: &str = "## Method
 - **Codegen:** the release `xtask` binary is run as a process; the floor is the same binary with `bench --parse-json FILE` (read + `serde_json::from_str::<Value>`). The corpus figure times `xtask corpus` (all models, default jobs), which writes every crate to `target/corpus/`.
 - **Programs:** `xtask/bench/ours` (our crate generated from the full AWS model into `target/bench/full-cognito`) and `xtask/bench/official` (`aws-sdk-cognitoidentityprovider` + `aws-config`, default features) are the same small program — list the user pools, then the users of one pool — plus the timed modes of `xtask/bench/driver`, shared by both. Each has its own `Cargo.lock`.
 - **Builds** are interleaved (ours debug, official debug, ours release, official release, repeated) so that load changes hit both sides.
-- **Calls:** one program process per setting: an untimed warm-up round (one call per task, opening the connections), then timed rounds of the same number of calls spread over N Tokio tasks; each round's users are counted to check every response was parsed. With one call at a time a round measures latency — wake-ups between the client's Tokio workers, its connection task and the server thread — which scatters widely on a small VM; 16 at a time measures the CPU cost of a call. The loopback server runs in the xtask, one thread per connection, and is the same for both.
+- **Calls:** one program process per setting: an untimed warm-up round (one call per task, opening the connections), then timed rounds of the same number of calls spread over N Tokio tasks; each round's users are counted to check every response was parsed. Peak RSS is the program's `VmHWM` after all its rounds (the whole process: Tokio runtime, connections, client). With one call at a time a round measures latency — wake-ups between the client's Tokio workers, its connection task and the server thread — which scatters widely on a small VM; 16 at a time measures the CPU cost of a call. The loopback server runs in the xtask, one thread per connection, and is the same for both.
 - **Spreads** are min – max over the samples; n is the number of samples.
 ";
