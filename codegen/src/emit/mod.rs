@@ -144,8 +144,10 @@ fn error_rs(service: &Service) -> TokenStream {
 
 fn client_rs(service: &Service, json_version: &str) -> TokenStream {
     let mut imports = Imports::default();
-    // `Error` is a reserved type name, so no model type takes it.
-    imports.add("smithy_lean_runtime", "Error");
+    // `Error` is a reserved type name, so no model type takes it; only operations use it.
+    if !service.operations.is_empty() {
+        imports.add("smithy_lean_runtime", "Error");
+    }
     for op in &service.operations {
         imports.add("crate::error", &op.error_name);
         for io in [&op.input, &op.output].into_iter().flatten() {

@@ -69,8 +69,14 @@ pub fn setters(members: &[Member]) -> Vec<SetterNames> {
         .zip(members)
         .map(|(setter, member)| SetterNames {
             setter,
-            option_setter: scope
-                .claim(format!("set_{}", member.rust_name.trim_start_matches("r#"))),
+            // `_2` (a transliterated `²`) gives `set_2`, not the non-snake-case `set__2`.
+            option_setter: scope.claim(format!(
+                "set_{}",
+                member
+                    .rust_name
+                    .trim_start_matches("r#")
+                    .trim_start_matches('_')
+            )),
         })
         .collect()
 }
