@@ -46,6 +46,10 @@ obstacle_tests!(
     timestamp_default,
     // An operation with no errors: its error enum holds only `Unhandled` (DynamoDB `DescribeEndpoints`).
     no_errors,
+    // Two operations take the same input (DynamoDB's Enable/DisableKinesisStreamingDestination):
+    // its builder cannot know which one `send()` means, so neither gets a fluent form; the
+    // third operation, with an input of its own, does.
+    shared_input,
     // Members `self` and `self_` become `self_` and `self_2`.
     self_members,
     // Names that start with non-ASCII digits or symbols, and non-NFKC names (`ﬁle`, `ＦＵＬＬ`),

@@ -3,7 +3,9 @@
 //! operation page through it (`into_paginator()`) or stream its `items()`. The builder
 //! type is the input's own (`emit/builders.rs`), generic over the attached client, so no
 //! setter is written twice; `send` and the paginators work with any implementation of the
-//! service trait.
+//! service trait. An input that several operations share (DynamoDB's Enable- and
+//! DisableKinesisStreamingDestination) has no fluent form: its builder cannot know which
+//! operation `send()` means, so those operations are called through the trait.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -12,8 +14,21 @@ use crate::emit::client::output_type;
 use crate::emit::common::{deprecated, ident, rust_type};
 use crate::ir::{FieldRef, Operation, Pagination, RustType, Service, TypeDef};
 
-/// The builder type name of an input structure.
+/// Whether exactly one client operation takes `input`, so its builder can send it.
+pub fn sends_one_operation(service: &Service, input: &str) -> bool {
+    let senders = service
+        .operations
+        .iter()
+        .filter(|op| op.input.as_deref() == Some(input));
+    service.protocol.has_client() && senders.count() == 1
+}
+
+/// The builder type name of an input structure that the fluent API sends; `None` for one
+/// that no operation, or more than one, takes.
 pub fn builder_name<'a>(service: &'a Service, input: &str) -> Option<&'a str> {
+    if !sends_one_operation(service, input) {
+        return None;
+    }
     service.types.iter().find_map(|ty| match ty {
         TypeDef::Struct(s) if s.name == input => s.builder.as_ref().map(|b| b.name.as_str()),
         _ => None,

@@ -13,8 +13,6 @@ mod serde_attrs;
 mod structs;
 mod unions;
 
-use std::collections::BTreeSet;
-
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -92,17 +90,10 @@ fn example_files(
 
 fn types_rs(service: &Service) -> TokenStream {
     // Inputs the client sends get builders that can carry it (`emit/fluent.rs`).
-    let sent_inputs: BTreeSet<&str> = if service.protocol.has_client() {
-        service
-            .operations
-            .iter()
-            .filter_map(|op| op.input.as_deref())
-            .collect()
-    } else {
-        BTreeSet::new()
-    };
     let items = service.types.iter().map(|ty| match ty {
-        TypeDef::Struct(s) => structs::emit_struct(s, sent_inputs.contains(s.name.as_str())),
+        TypeDef::Struct(s) => {
+            structs::emit_struct(s, fluent::sends_one_operation(service, &s.name))
+        }
         TypeDef::Enum(e) => enums::emit_enum(e),
         TypeDef::IntEnum(e) => enums::emit_int_enum(e),
         TypeDef::Union(u) => unions::emit_union(u),
