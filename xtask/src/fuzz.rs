@@ -4,8 +4,9 @@
 //! shape type) or byte by byte, feeds each mutant to the generator under `catch_unwind`, and
 //! saves every input that panicked to `target/fuzz/crashes/` (the input being run is kept in
 //! `target/fuzz/current.json`, so even a stack overflow, which aborts, leaves it behind).
-//! Targets: `json` (Smithy JSON AST) and `botocore` (`service-2.json`); the IDL parser and
-//! response decoding plug in as further [`Target`]s with their own seeds and entry point.
+//! Targets: `json` (Smithy JSON AST), `botocore` (`service-2.json`) and `idl` (the IDL reader,
+//! seeded with Smithy's valid IDL suite from `$SMITHY_DIR`, default `../shared/smithy`; its
+//! mutants are byte-level only). Response decoding is fuzzed by `tests/tests/fuzz_responses.rs`.
 
 use std::fs;
 use std::panic::{self, AssertUnwindSafe};
@@ -25,6 +26,8 @@ enum Target {
     Json,
     /// botocore `service-2.json` models.
     Botocore,
+    /// Smithy IDL files.
+    Idl,
 }
 
 impl Target {
@@ -32,7 +35,10 @@ impl Target {
         match name {
             "json" => Ok(Target::Json),
             "botocore" => Ok(Target::Botocore),
-            other => Err(format!("unknown fuzz target `{other}` (json, botocore)")),
+            "idl" => Ok(Target::Idl),
+            other => Err(format!(
+                "unknown fuzz target `{other}` (json, botocore, idl)"
+            )),
         }
     }
 
@@ -44,6 +50,20 @@ impl Target {
                 .flat_map(|dir| json_files(&root.join(dir)))
                 .collect(),
             Target::Botocore => vec![root.join("tests/fixtures/botocore/widgets.botocore.json")],
+            Target::Idl => {
+                let suite = std::env::var_os("SMITHY_DIR")
+                    .map_or_else(|| root.join("../shared/smithy"), PathBuf::from)
+                    .join("idl-tests/valid");
+                let files = files_below(&suite, "smithy");
+                if files.is_empty() {
+                    return Err(format!(
+                        "the idl target is seeded with Smithy's IDL suite, and {} has no .smithy \
+                         file (set SMITHY_DIR)",
+                        suite.display()
+                    ));
+                }
+                files
+            }
         };
         files
             .iter()
@@ -55,7 +75,16 @@ impl Target {
 
     /// Runs the generator on `input`; the result does not matter, only that it returns.
     fn run(self, input: &str) {
-        let _ = codegen::generate(input, &codegen::Options::default());
+        match self {
+            Target::Json | Target::Botocore => {
+                let _ = codegen::generate(input, &codegen::Options::default());
+            }
+            Target::Idl => {
+                if let Ok(model) = codegen::load_model(input, codegen::Format::Idl) {
+                    let _ = codegen::lower::lower(&model, &codegen::Config::default());
+                }
+            }
+        }
     }
 }
 
@@ -66,6 +95,27 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
         .collect();
+    files.sort();
+    files
+}
+
+/// Every file with extension `ext` in `dir` and its subfolders, sorted.
+fn files_below(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for path in fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        {
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == ext) {
+                files.push(path);
+            }
+        }
+    }
     files.sort();
     files
 }
@@ -101,6 +151,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .iter()
         .filter_map(|seed| serde_json::from_str(seed).ok())
         .collect();
+    // IDL seeds are not JSON: only byte-level mutants for them.
+    let byte_share = if parsed.is_empty() { 4 } else { byte_share };
     let out = root.join("target/fuzz");
     fs::create_dir_all(out.join("crashes"))
         .map_err(|e| format!("cannot create {}: {e}", out.display()))?;
@@ -130,7 +182,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let _ = panic::take_hook();
     println!(
         "fuzz {target:?} ({} mode): {execs} executions in {:.0}s, {panics} panics",
-        args.value("mode").unwrap_or("mixed"),
+        match byte_share {
+            0 => "structure",
+            4 => "bytes",
+            _ => "mixed",
+        },
         started.elapsed().as_secs_f64()
     );
     if panics > 0 {
