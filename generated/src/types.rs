@@ -163,23 +163,13 @@ impl AddCustomAttributesRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AddCustomAttributesRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.custom_attributes.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AddCustomAttributesRequest",
-                    "CustomAttributes",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AddCustomAttributesRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("CustomAttributes", self.custom_attributes.is_some()),
+            ],
+        )
     }
 }
 
@@ -277,23 +267,13 @@ impl AddUserPoolClientSecretRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AddUserPoolClientSecretRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AddUserPoolClientSecretRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AddUserPoolClientSecretRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ClientId", self.client_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -405,31 +385,14 @@ impl AdminAddUserToGroupRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminAddUserToGroupRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminAddUserToGroupRequest",
-                    "Username",
-                ),
-            );
-        }
-        if self.group_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminAddUserToGroupRequest",
-                    "GroupName",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminAddUserToGroupRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+                ("GroupName", self.group_name.is_some()),
+            ],
+        )
     }
 }
 
@@ -530,23 +493,13 @@ impl AdminConfirmSignUpRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminConfirmSignUpRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminConfirmSignUpRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminConfirmSignUpRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -704,23 +657,13 @@ impl AdminCreateUserRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminCreateUserRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminCreateUserRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminCreateUserRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -912,23 +855,13 @@ impl AdminDeleteSoftwareTokenRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminDeleteSoftwareTokenRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminDeleteSoftwareTokenRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminDeleteSoftwareTokenRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -1025,31 +958,14 @@ impl AdminDeleteUserAttributesRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminDeleteUserAttributesRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminDeleteUserAttributesRequest",
-                    "Username",
-                ),
-            );
-        }
-        if self.user_attribute_names.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminDeleteUserAttributesRequest",
-                    "UserAttributeNames",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminDeleteUserAttributesRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+                ("UserAttributeNames", self.user_attribute_names.is_some()),
+            ],
+        )
     }
 }
 
@@ -1155,23 +1071,13 @@ impl AdminDeleteUserRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminDeleteUserRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminDeleteUserRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminDeleteUserRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -1248,23 +1154,10 @@ impl AdminDisableProviderForUserRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminDisableProviderForUserRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.user.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminDisableProviderForUserRequest",
-                    "User",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminDisableProviderForUserRequest",
+            &[("UserPoolId", self.user_pool_id.is_some()), ("User", self.user.is_some())],
+        )
     }
 }
 
@@ -1358,23 +1251,13 @@ impl AdminDisableUserRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminDisableUserRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminDisableUserRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminDisableUserRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -1465,23 +1348,13 @@ impl AdminEnableUserRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminEnableUserRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminEnableUserRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminEnableUserRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -1578,31 +1451,14 @@ impl AdminForgetDeviceRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminForgetDeviceRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminForgetDeviceRequest",
-                    "Username",
-                ),
-            );
-        }
-        if self.device_key.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminForgetDeviceRequest",
-                    "DeviceKey",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminForgetDeviceRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+                ("DeviceKey", self.device_key.is_some()),
+            ],
+        )
     }
 }
 
@@ -1705,31 +1561,14 @@ impl AdminGetDeviceRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.device_key.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminGetDeviceRequest",
-                    "DeviceKey",
-                ),
-            );
-        }
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminGetDeviceRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminGetDeviceRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminGetDeviceRequest",
+            &[
+                ("DeviceKey", self.device_key.is_some()),
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -1836,23 +1675,13 @@ impl AdminGetUserAuthFactorsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminGetUserAuthFactorsRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminGetUserAuthFactorsRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminGetUserAuthFactorsRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -1972,23 +1801,13 @@ impl AdminGetUserRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminGetUserRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminGetUserRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminGetUserRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -2153,31 +1972,14 @@ impl AdminInitiateAuthRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminInitiateAuthRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminInitiateAuthRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        if self.auth_flow.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminInitiateAuthRequest",
-                    "AuthFlow",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminInitiateAuthRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ClientId", self.client_id.is_some()),
+                ("AuthFlow", self.auth_flow.is_some()),
+            ],
+        )
     }
 }
 
@@ -2382,31 +2184,14 @@ impl AdminLinkProviderForUserRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminLinkProviderForUserRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.destination_user.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminLinkProviderForUserRequest",
-                    "DestinationUser",
-                ),
-            );
-        }
-        if self.source_user.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminLinkProviderForUserRequest",
-                    "SourceUser",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminLinkProviderForUserRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("DestinationUser", self.destination_user.is_some()),
+                ("SourceUser", self.source_user.is_some()),
+            ],
+        )
     }
 }
 
@@ -2523,23 +2308,13 @@ impl AdminListDevicesRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminListDevicesRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminListDevicesRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminListDevicesRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -2673,23 +2448,13 @@ impl AdminListGroupsForUserRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminListGroupsForUserRequest",
-                    "Username",
-                ),
-            );
-        }
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminListGroupsForUserRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminListGroupsForUserRequest",
+            &[
+                ("Username", self.username.is_some()),
+                ("UserPoolId", self.user_pool_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -2823,23 +2588,13 @@ impl AdminListUserAuthEventsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminListUserAuthEventsRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminListUserAuthEventsRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminListUserAuthEventsRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -2967,23 +2722,13 @@ impl AdminListUserSessionsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminListUserSessionsRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminListUserSessionsRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminListUserSessionsRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -3102,31 +2847,14 @@ impl AdminRemoveUserFromGroupRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminRemoveUserFromGroupRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminRemoveUserFromGroupRequest",
-                    "Username",
-                ),
-            );
-        }
-        if self.group_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminRemoveUserFromGroupRequest",
-                    "GroupName",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminRemoveUserFromGroupRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+                ("GroupName", self.group_name.is_some()),
+            ],
+        )
     }
 }
 
@@ -3227,23 +2955,13 @@ impl AdminResetUserPasswordRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminResetUserPasswordRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminResetUserPasswordRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminResetUserPasswordRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -3384,31 +3102,14 @@ impl AdminRespondToAuthChallengeRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminRespondToAuthChallengeRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminRespondToAuthChallengeRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        if self.challenge_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminRespondToAuthChallengeRequest",
-                    "ChallengeName",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminRespondToAuthChallengeRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ClientId", self.client_id.is_some()),
+                ("ChallengeName", self.challenge_name.is_some()),
+            ],
+        )
     }
 }
 
@@ -3630,31 +3331,14 @@ impl AdminRevokeUserSessionRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminRevokeUserSessionRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminRevokeUserSessionRequest",
-                    "Username",
-                ),
-            );
-        }
-        if self.session_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminRevokeUserSessionRequest",
-                    "SessionId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminRevokeUserSessionRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+                ("SessionId", self.session_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -3789,23 +3473,13 @@ impl AdminSetUserMfaPreferenceRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminSetUserMFAPreferenceRequest",
-                    "Username",
-                ),
-            );
-        }
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminSetUserMFAPreferenceRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminSetUserMFAPreferenceRequest",
+            &[
+                ("Username", self.username.is_some()),
+                ("UserPoolId", self.user_pool_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -3962,31 +3636,14 @@ impl AdminSetUserPasswordRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminSetUserPasswordRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminSetUserPasswordRequest",
-                    "Username",
-                ),
-            );
-        }
-        if self.password.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminSetUserPasswordRequest",
-                    "Password",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminSetUserPasswordRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+                ("Password", self.password.is_some()),
+            ],
+        )
     }
 }
 
@@ -4105,31 +3762,14 @@ impl AdminSetUserSettingsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminSetUserSettingsRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminSetUserSettingsRequest",
-                    "Username",
-                ),
-            );
-        }
-        if self.mfa_options.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminSetUserSettingsRequest",
-                    "MFAOptions",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminSetUserSettingsRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+                ("MFAOptions", self.mfa_options.is_some()),
+            ],
+        )
     }
 }
 
@@ -4244,39 +3884,15 @@ impl AdminUpdateAuthEventFeedbackRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminUpdateAuthEventFeedbackRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminUpdateAuthEventFeedbackRequest",
-                    "Username",
-                ),
-            );
-        }
-        if self.event_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminUpdateAuthEventFeedbackRequest",
-                    "EventId",
-                ),
-            );
-        }
-        if self.feedback_value.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminUpdateAuthEventFeedbackRequest",
-                    "FeedbackValue",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminUpdateAuthEventFeedbackRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+                ("EventId", self.event_id.is_some()),
+                ("FeedbackValue", self.feedback_value.is_some()),
+            ],
+        )
     }
 }
 
@@ -4402,31 +4018,14 @@ impl AdminUpdateDeviceStatusRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminUpdateDeviceStatusRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminUpdateDeviceStatusRequest",
-                    "Username",
-                ),
-            );
-        }
-        if self.device_key.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminUpdateDeviceStatusRequest",
-                    "DeviceKey",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminUpdateDeviceStatusRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+                ("DeviceKey", self.device_key.is_some()),
+            ],
+        )
     }
 }
 
@@ -4555,31 +4154,14 @@ impl AdminUpdateUserAttributesRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminUpdateUserAttributesRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminUpdateUserAttributesRequest",
-                    "Username",
-                ),
-            );
-        }
-        if self.user_attributes.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminUpdateUserAttributesRequest",
-                    "UserAttributes",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminUpdateUserAttributesRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+                ("UserAttributes", self.user_attributes.is_some()),
+            ],
+        )
     }
 }
 
@@ -4707,23 +4289,13 @@ impl AdminUserGlobalSignOutRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminUserGlobalSignOutRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "AdminUserGlobalSignOutRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "AdminUserGlobalSignOutRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -5615,23 +5187,13 @@ impl CancelPointInTimeRecoveryRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CancelPointInTimeRecoveryRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.restore_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CancelPointInTimeRecoveryRequest",
-                    "RestoreId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "CancelPointInTimeRecoveryRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("RestoreId", self.restore_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -5946,23 +5508,13 @@ impl ChangePasswordRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.proposed_password.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ChangePasswordRequest",
-                    "ProposedPassword",
-                ),
-            );
-        }
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ChangePasswordRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ChangePasswordRequest",
+            &[
+                ("ProposedPassword", self.proposed_password.is_some()),
+                ("AccessToken", self.access_token.is_some()),
+            ],
+        )
     }
 }
 
@@ -6453,23 +6005,13 @@ impl CompleteWebAuthnRegistrationRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CompleteWebAuthnRegistrationRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        if self.credential.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CompleteWebAuthnRegistrationRequest",
-                    "Credential",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "CompleteWebAuthnRegistrationRequest",
+            &[
+                ("AccessToken", self.access_token.is_some()),
+                ("Credential", self.credential.is_some()),
+            ],
+        )
     }
 }
 
@@ -6664,23 +6206,13 @@ impl ConfirmDeviceRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ConfirmDeviceRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        if self.device_key.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ConfirmDeviceRequest",
-                    "DeviceKey",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ConfirmDeviceRequest",
+            &[
+                ("AccessToken", self.access_token.is_some()),
+                ("DeviceKey", self.device_key.is_some()),
+            ],
+        )
     }
 }
 
@@ -6832,39 +6364,15 @@ impl ConfirmForgotPasswordRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ConfirmForgotPasswordRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ConfirmForgotPasswordRequest",
-                    "Username",
-                ),
-            );
-        }
-        if self.confirmation_code.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ConfirmForgotPasswordRequest",
-                    "ConfirmationCode",
-                ),
-            );
-        }
-        if self.password.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ConfirmForgotPasswordRequest",
-                    "Password",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ConfirmForgotPasswordRequest",
+            &[
+                ("ClientId", self.client_id.is_some()),
+                ("Username", self.username.is_some()),
+                ("ConfirmationCode", self.confirmation_code.is_some()),
+                ("Password", self.password.is_some()),
+            ],
+        )
     }
 }
 
@@ -7066,31 +6574,14 @@ impl ConfirmSignUpRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ConfirmSignUpRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ConfirmSignUpRequest",
-                    "Username",
-                ),
-            );
-        }
-        if self.confirmation_code.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ConfirmSignUpRequest",
-                    "ConfirmationCode",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ConfirmSignUpRequest",
+            &[
+                ("ClientId", self.client_id.is_some()),
+                ("Username", self.username.is_some()),
+                ("ConfirmationCode", self.confirmation_code.is_some()),
+            ],
+        )
     }
 }
 
@@ -7328,39 +6819,15 @@ impl CreateCimdPolicyRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateCIMDPolicyRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateCIMDPolicyRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        if self.policy_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateCIMDPolicyRequest",
-                    "PolicyName",
-                ),
-            );
-        }
-        if self.url_patterns.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateCIMDPolicyRequest",
-                    "URLPatterns",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "CreateCIMDPolicyRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ClientId", self.client_id.is_some()),
+                ("PolicyName", self.policy_name.is_some()),
+                ("URLPatterns", self.url_patterns.is_some()),
+            ],
+        )
     }
 }
 
@@ -7497,23 +6964,13 @@ impl CreateGroupRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.group_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateGroupRequest",
-                    "GroupName",
-                ),
-            );
-        }
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateGroupRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "CreateGroupRequest",
+            &[
+                ("GroupName", self.group_name.is_some()),
+                ("UserPoolId", self.user_pool_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -7653,39 +7110,15 @@ impl CreateIdentityProviderRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateIdentityProviderRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.provider_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateIdentityProviderRequest",
-                    "ProviderName",
-                ),
-            );
-        }
-        if self.provider_type.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateIdentityProviderRequest",
-                    "ProviderType",
-                ),
-            );
-        }
-        if self.provider_details.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateIdentityProviderRequest",
-                    "ProviderDetails",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "CreateIdentityProviderRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ProviderName", self.provider_name.is_some()),
+                ("ProviderType", self.provider_type.is_some()),
+                ("ProviderDetails", self.provider_details.is_some()),
+            ],
+        )
     }
 }
 
@@ -7884,23 +7317,13 @@ impl CreateManagedLoginBrandingRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateManagedLoginBrandingRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateManagedLoginBrandingRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "CreateManagedLoginBrandingRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ClientId", self.client_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -8036,31 +7459,14 @@ impl CreateResourceServerRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateResourceServerRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.identifier.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateResourceServerRequest",
-                    "Identifier",
-                ),
-            );
-        }
-        if self.name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateResourceServerRequest",
-                    "Name",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "CreateResourceServerRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Identifier", self.identifier.is_some()),
+                ("Name", self.name.is_some()),
+            ],
+        )
     }
 }
 
@@ -8203,47 +7609,16 @@ impl CreateTermsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateTermsRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateTermsRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        if self.terms_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateTermsRequest",
-                    "TermsName",
-                ),
-            );
-        }
-        if self.terms_source.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateTermsRequest",
-                    "TermsSource",
-                ),
-            );
-        }
-        if self.enforcement.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateTermsRequest",
-                    "Enforcement",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "CreateTermsRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ClientId", self.client_id.is_some()),
+                ("TermsName", self.terms_name.is_some()),
+                ("TermsSource", self.terms_source.is_some()),
+                ("Enforcement", self.enforcement.is_some()),
+            ],
+        )
     }
 }
 
@@ -8386,31 +7761,14 @@ impl CreateUserImportJobRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.job_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateUserImportJobRequest",
-                    "JobName",
-                ),
-            );
-        }
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateUserImportJobRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.cloud_watch_logs_role_arn.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateUserImportJobRequest",
-                    "CloudWatchLogsRoleArn",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "CreateUserImportJobRequest",
+            &[
+                ("JobName", self.job_name.is_some()),
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("CloudWatchLogsRoleArn", self.cloud_watch_logs_role_arn.is_some()),
+            ],
+        )
     }
 }
 
@@ -8657,23 +8015,13 @@ impl CreateUserPoolClientRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateUserPoolClientRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.client_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateUserPoolClientRequest",
-                    "ClientName",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "CreateUserPoolClientRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ClientName", self.client_name.is_some()),
+            ],
+        )
     }
 }
 
@@ -9065,23 +8413,13 @@ impl CreateUserPoolDomainRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.domain.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateUserPoolDomainRequest",
-                    "Domain",
-                ),
-            );
-        }
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateUserPoolDomainRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "CreateUserPoolDomainRequest",
+            &[
+                ("Domain", self.domain.is_some()),
+                ("UserPoolId", self.user_pool_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -9214,23 +8552,13 @@ impl CreateUserPoolReplicaRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateUserPoolReplicaRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.region_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateUserPoolReplicaRequest",
-                    "RegionName",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "CreateUserPoolReplicaRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("RegionName", self.region_name.is_some()),
+            ],
+        )
     }
 }
 
@@ -9426,15 +8754,10 @@ impl CreateUserPoolRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.pool_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "CreateUserPoolRequest",
-                    "PoolName",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "CreateUserPoolRequest",
+            &[("PoolName", self.pool_name.is_some())],
+        )
     }
 }
 
@@ -10065,23 +9388,13 @@ impl DeleteCimdPolicyRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteCIMDPolicyRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.cimd_policy_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteCIMDPolicyRequest",
-                    "CIMDPolicyId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DeleteCIMDPolicyRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("CIMDPolicyId", self.cimd_policy_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -10163,23 +9476,13 @@ impl DeleteGroupRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.group_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteGroupRequest",
-                    "GroupName",
-                ),
-            );
-        }
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteGroupRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DeleteGroupRequest",
+            &[
+                ("GroupName", self.group_name.is_some()),
+                ("UserPoolId", self.user_pool_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -10254,23 +9557,13 @@ impl DeleteIdentityProviderRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteIdentityProviderRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.provider_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteIdentityProviderRequest",
-                    "ProviderName",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DeleteIdentityProviderRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ProviderName", self.provider_name.is_some()),
+            ],
+        )
     }
 }
 
@@ -10347,23 +9640,13 @@ impl DeleteManagedLoginBrandingRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.managed_login_branding_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteManagedLoginBrandingRequest",
-                    "ManagedLoginBrandingId",
-                ),
-            );
-        }
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteManagedLoginBrandingRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DeleteManagedLoginBrandingRequest",
+            &[
+                ("ManagedLoginBrandingId", self.managed_login_branding_id.is_some()),
+                ("UserPoolId", self.user_pool_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -10443,23 +9726,13 @@ impl DeleteResourceServerRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteResourceServerRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.identifier.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteResourceServerRequest",
-                    "Identifier",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DeleteResourceServerRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Identifier", self.identifier.is_some()),
+            ],
+        )
     }
 }
 
@@ -10536,23 +9809,13 @@ impl DeleteTermsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.terms_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteTermsRequest",
-                    "TermsId",
-                ),
-            );
-        }
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteTermsRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DeleteTermsRequest",
+            &[
+                ("TermsId", self.terms_id.is_some()),
+                ("UserPoolId", self.user_pool_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -10636,23 +9899,13 @@ impl DeleteUserAttributesRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_attribute_names.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteUserAttributesRequest",
-                    "UserAttributeNames",
-                ),
-            );
-        }
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteUserAttributesRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DeleteUserAttributesRequest",
+            &[
+                ("UserAttributeNames", self.user_attribute_names.is_some()),
+                ("AccessToken", self.access_token.is_some()),
+            ],
+        )
     }
 }
 
@@ -10744,23 +9997,13 @@ impl DeleteUserPoolClientRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteUserPoolClientRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteUserPoolClientRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DeleteUserPoolClientRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ClientId", self.client_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -10852,31 +10095,14 @@ impl DeleteUserPoolClientSecretRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteUserPoolClientSecretRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteUserPoolClientSecretRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        if self.client_secret_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteUserPoolClientSecretRequest",
-                    "ClientSecretId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DeleteUserPoolClientSecretRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ClientId", self.client_id.is_some()),
+                ("ClientSecretId", self.client_secret_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -10972,23 +10198,13 @@ impl DeleteUserPoolDomainRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.domain.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteUserPoolDomainRequest",
-                    "Domain",
-                ),
-            );
-        }
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteUserPoolDomainRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DeleteUserPoolDomainRequest",
+            &[
+                ("Domain", self.domain.is_some()),
+                ("UserPoolId", self.user_pool_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -11070,23 +10286,13 @@ impl DeleteUserPoolReplicaRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteUserPoolReplicaRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.region_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteUserPoolReplicaRequest",
-                    "RegionName",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DeleteUserPoolReplicaRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("RegionName", self.region_name.is_some()),
+            ],
+        )
     }
 }
 
@@ -11167,15 +10373,10 @@ impl DeleteUserPoolRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteUserPoolRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DeleteUserPoolRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -11244,15 +10445,10 @@ impl DeleteUserRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteUserRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DeleteUserRequest",
+            &[("AccessToken", self.access_token.is_some())],
+        )
     }
 }
 
@@ -11325,23 +10521,13 @@ impl DeleteWebAuthnCredentialRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteWebAuthnCredentialRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        if self.credential_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DeleteWebAuthnCredentialRequest",
-                    "CredentialId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DeleteWebAuthnCredentialRequest",
+            &[
+                ("AccessToken", self.access_token.is_some()),
+                ("CredentialId", self.credential_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -11507,23 +10693,13 @@ impl DescribeCimdPolicyRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeCIMDPolicyRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.cimd_policy_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeCIMDPolicyRequest",
-                    "CIMDPolicyId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DescribeCIMDPolicyRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("CIMDPolicyId", self.cimd_policy_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -11611,23 +10787,13 @@ impl DescribeIdentityProviderRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeIdentityProviderRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.provider_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeIdentityProviderRequest",
-                    "ProviderName",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DescribeIdentityProviderRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ProviderName", self.provider_name.is_some()),
+            ],
+        )
     }
 }
 
@@ -11727,23 +10893,13 @@ impl DescribeManagedLoginBrandingByClientRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeManagedLoginBrandingByClientRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeManagedLoginBrandingByClientRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DescribeManagedLoginBrandingByClientRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ClientId", self.client_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -11849,23 +11005,13 @@ impl DescribeManagedLoginBrandingRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeManagedLoginBrandingRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.managed_login_branding_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeManagedLoginBrandingRequest",
-                    "ManagedLoginBrandingId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DescribeManagedLoginBrandingRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ManagedLoginBrandingId", self.managed_login_branding_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -11965,23 +11111,13 @@ impl DescribePointInTimeRecoveryRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribePointInTimeRecoveryRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.restore_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribePointInTimeRecoveryRequest",
-                    "RestoreId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DescribePointInTimeRecoveryRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("RestoreId", self.restore_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -12070,23 +11206,13 @@ impl DescribeResourceServerRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeResourceServerRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.identifier.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeResourceServerRequest",
-                    "Identifier",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DescribeResourceServerRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Identifier", self.identifier.is_some()),
+            ],
+        )
     }
 }
 
@@ -12182,15 +11308,10 @@ impl DescribeRiskConfigurationRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeRiskConfigurationRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DescribeRiskConfigurationRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -12295,31 +11416,14 @@ impl DescribeTermsByClientRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeTermsByClientRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeTermsByClientRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.terms_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeTermsByClientRequest",
-                    "TermsName",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DescribeTermsByClientRequest",
+            &[
+                ("ClientId", self.client_id.is_some()),
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("TermsName", self.terms_name.is_some()),
+            ],
+        )
     }
 }
 
@@ -12416,23 +11520,13 @@ impl DescribeTermsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.terms_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeTermsRequest",
-                    "TermsId",
-                ),
-            );
-        }
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeTermsRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DescribeTermsRequest",
+            &[
+                ("TermsId", self.terms_id.is_some()),
+                ("UserPoolId", self.user_pool_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -12518,23 +11612,13 @@ impl DescribeUserImportJobRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeUserImportJobRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.job_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeUserImportJobRequest",
-                    "JobId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DescribeUserImportJobRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("JobId", self.job_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -12629,23 +11713,13 @@ impl DescribeUserPoolClientRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeUserPoolClientRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeUserPoolClientRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DescribeUserPoolClientRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ClientId", self.client_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -12726,15 +11800,10 @@ impl DescribeUserPoolDomainRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.domain.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeUserPoolDomainRequest",
-                    "Domain",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DescribeUserPoolDomainRequest",
+            &[("Domain", self.domain.is_some())],
+        )
     }
 }
 
@@ -12804,15 +11873,10 @@ impl DescribeUserPoolRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "DescribeUserPoolRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "DescribeUserPoolRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -13856,15 +12920,10 @@ impl ForgetDeviceRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.device_key.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ForgetDeviceRequest",
-                    "DeviceKey",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ForgetDeviceRequest",
+            &[("DeviceKey", self.device_key.is_some())],
+        )
     }
 }
 
@@ -13968,23 +13027,13 @@ impl ForgotPasswordRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ForgotPasswordRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ForgotPasswordRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ForgotPasswordRequest",
+            &[
+                ("ClientId", self.client_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -14144,23 +13193,10 @@ impl GetClientTokenRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetClientTokenRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        if self.secret.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetClientTokenRequest",
-                    "Secret",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetClientTokenRequest",
+            &[("ClientId", self.client_id.is_some()), ("Secret", self.secret.is_some())],
+        )
     }
 }
 
@@ -14275,15 +13311,10 @@ impl GetCsvHeaderRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetCSVHeaderRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetCSVHeaderRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -14428,31 +13459,14 @@ impl GetDerivedTokenRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetDerivedTokenRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        if self.subject_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetDerivedTokenRequest",
-                    "SubjectToken",
-                ),
-            );
-        }
-        if self.subject_token_type.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetDerivedTokenRequest",
-                    "SubjectTokenType",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetDerivedTokenRequest",
+            &[
+                ("ClientId", self.client_id.is_some()),
+                ("SubjectToken", self.subject_token.is_some()),
+                ("SubjectTokenType", self.subject_token_type.is_some()),
+            ],
+        )
     }
 }
 
@@ -14694,15 +13708,10 @@ impl GetDeviceRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.device_key.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetDeviceRequest",
-                    "DeviceKey",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetDeviceRequest",
+            &[("DeviceKey", self.device_key.is_some())],
+        )
     }
 }
 
@@ -14787,23 +13796,13 @@ impl GetGroupRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.group_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetGroupRequest",
-                    "GroupName",
-                ),
-            );
-        }
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetGroupRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetGroupRequest",
+            &[
+                ("GroupName", self.group_name.is_some()),
+                ("UserPoolId", self.user_pool_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -14887,23 +13886,13 @@ impl GetIdentityProviderByIdentifierRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetIdentityProviderByIdentifierRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.idp_identifier.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetIdentityProviderByIdentifierRequest",
-                    "IdpIdentifier",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetIdentityProviderByIdentifierRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("IdpIdentifier", self.idp_identifier.is_some()),
+            ],
+        )
     }
 }
 
@@ -14991,15 +13980,10 @@ impl GetLogDeliveryConfigurationRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetLogDeliveryConfigurationRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetLogDeliveryConfigurationRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -15072,15 +14056,10 @@ impl GetProvisionedLimitRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.limit_definition.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetProvisionedLimitRequest",
-                    "LimitDefinition",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetProvisionedLimitRequest",
+            &[("LimitDefinition", self.limit_definition.is_some())],
+        )
     }
 }
 
@@ -15151,15 +14130,10 @@ impl GetSigningCertificateRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetSigningCertificateRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetSigningCertificateRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -15261,23 +14235,13 @@ impl GetTokensFromRefreshTokenRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.refresh_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetTokensFromRefreshTokenRequest",
-                    "RefreshToken",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetTokensFromRefreshTokenRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetTokensFromRefreshTokenRequest",
+            &[
+                ("RefreshToken", self.refresh_token.is_some()),
+                ("ClientId", self.client_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -15419,15 +14383,10 @@ impl GetUiCustomizationRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetUICustomizationRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetUICustomizationRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -15528,23 +14487,13 @@ impl GetUserAttributeVerificationCodeRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetUserAttributeVerificationCodeRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        if self.attribute_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetUserAttributeVerificationCodeRequest",
-                    "AttributeName",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetUserAttributeVerificationCodeRequest",
+            &[
+                ("AccessToken", self.access_token.is_some()),
+                ("AttributeName", self.attribute_name.is_some()),
+            ],
+        )
     }
 }
 
@@ -15661,15 +14610,10 @@ impl GetUserAuthFactorsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetUserAuthFactorsRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetUserAuthFactorsRequest",
+            &[("AccessToken", self.access_token.is_some())],
+        )
     }
 }
 
@@ -15778,23 +14722,13 @@ impl GetUserPoolClientSessionConfigurationRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetUserPoolClientSessionConfigurationRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetUserPoolClientSessionConfigurationRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetUserPoolClientSessionConfigurationRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ClientId", self.client_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -15901,15 +14835,10 @@ impl GetUserPoolMfaConfigRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetUserPoolMfaConfigRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetUserPoolMfaConfigRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -15991,15 +14920,10 @@ impl GetUserPoolSessionConfigurationRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetUserPoolSessionConfigurationRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetUserPoolSessionConfigurationRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -16091,15 +15015,10 @@ impl GetUserRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GetUserRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GetUserRequest",
+            &[("AccessToken", self.access_token.is_some())],
+        )
     }
 }
 
@@ -16203,15 +15122,10 @@ impl GlobalSignOutRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "GlobalSignOutRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "GlobalSignOutRequest",
+            &[("AccessToken", self.access_token.is_some())],
+        )
     }
 }
 
@@ -16482,23 +15396,13 @@ impl InitiateAuthRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.auth_flow.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "InitiateAuthRequest",
-                    "AuthFlow",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "InitiateAuthRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "InitiateAuthRequest",
+            &[
+                ("AuthFlow", self.auth_flow.is_some()),
+                ("ClientId", self.client_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -16687,23 +15591,13 @@ impl InitiatePointInTimeRecoveryRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "InitiatePointInTimeRecoveryRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.restore_timestamp.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "InitiatePointInTimeRecoveryRequest",
-                    "RestoreTimestamp",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "InitiatePointInTimeRecoveryRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("RestoreTimestamp", self.restore_timestamp.is_some()),
+            ],
+        )
     }
 }
 
@@ -17306,15 +16200,10 @@ impl ListCimdPoliciesRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListCIMDPoliciesRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListCIMDPoliciesRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -17428,23 +16317,13 @@ impl ListClientMetadataUrlsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListClientMetadataURLsRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.cimd_policy_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListClientMetadataURLsRequest",
-                    "CIMDPolicyId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListClientMetadataURLsRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("CIMDPolicyId", self.cimd_policy_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -17574,15 +16453,10 @@ impl ListDevicesRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListDevicesRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListDevicesRequest",
+            &[("AccessToken", self.access_token.is_some())],
+        )
     }
 }
 
@@ -17687,15 +16561,10 @@ impl ListGroupsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListGroupsRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListGroupsRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -17800,15 +16669,10 @@ impl ListIdentityProvidersRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListIdentityProvidersRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListIdentityProvidersRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -17916,15 +16780,10 @@ impl ListPointInTimeRecoveriesRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListPointInTimeRecoveriesRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListPointInTimeRecoveriesRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -18034,15 +16893,10 @@ impl ListResourceServersRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListResourceServersRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListResourceServersRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -18140,15 +16994,10 @@ impl ListTagsForResourceRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.resource_arn.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListTagsForResourceRequest",
-                    "ResourceArn",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListTagsForResourceRequest",
+            &[("ResourceArn", self.resource_arn.is_some())],
+        )
     }
 }
 
@@ -18228,15 +17077,10 @@ impl ListTermsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListTermsRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListTermsRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -18342,23 +17186,13 @@ impl ListUserImportJobsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListUserImportJobsRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.max_results.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListUserImportJobsRequest",
-                    "MaxResults",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListUserImportJobsRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("MaxResults", self.max_results.is_some()),
+            ],
+        )
     }
 }
 
@@ -18477,23 +17311,13 @@ impl ListUserPoolClientSecretsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListUserPoolClientSecretsRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListUserPoolClientSecretsRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListUserPoolClientSecretsRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ClientId", self.client_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -18606,15 +17430,10 @@ impl ListUserPoolClientsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListUserPoolClientsRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListUserPoolClientsRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -18727,15 +17546,10 @@ impl ListUserPoolReplicasRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListUserPoolReplicasRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListUserPoolReplicasRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -18826,15 +17640,10 @@ impl ListUserPoolsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.max_results.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListUserPoolsRequest",
-                    "MaxResults",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListUserPoolsRequest",
+            &[("MaxResults", self.max_results.is_some())],
+        )
     }
 }
 
@@ -18934,15 +17743,10 @@ impl ListUserSessionsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListUserSessionsRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListUserSessionsRequest",
+            &[("AccessToken", self.access_token.is_some())],
+        )
     }
 }
 
@@ -19045,23 +17849,13 @@ impl ListUsersInGroupRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListUsersInGroupRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.group_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListUsersInGroupRequest",
-                    "GroupName",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListUsersInGroupRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("GroupName", self.group_name.is_some()),
+            ],
+        )
     }
 }
 
@@ -19187,15 +17981,10 @@ impl ListUsersRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListUsersRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListUsersRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -19333,15 +18122,10 @@ impl ListWebAuthnCredentialsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ListWebAuthnCredentialsRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ListWebAuthnCredentialsRequest",
+            &[("AccessToken", self.access_token.is_some())],
+        )
     }
 }
 
@@ -20458,23 +19242,13 @@ impl ResendConfirmationCodeRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ResendConfirmationCodeRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "ResendConfirmationCodeRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "ResendConfirmationCodeRequest",
+            &[
+                ("ClientId", self.client_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -20750,23 +19524,13 @@ impl RespondToAuthChallengeRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "RespondToAuthChallengeRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        if self.challenge_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "RespondToAuthChallengeRequest",
-                    "ChallengeName",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "RespondToAuthChallengeRequest",
+            &[
+                ("ClientId", self.client_id.is_some()),
+                ("ChallengeName", self.challenge_name.is_some()),
+            ],
+        )
     }
 }
 
@@ -21157,23 +19921,10 @@ impl RevokeTokenRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "RevokeTokenRequest",
-                    "Token",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "RevokeTokenRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "RevokeTokenRequest",
+            &[("Token", self.token.is_some()), ("ClientId", self.client_id.is_some())],
+        )
     }
 }
 
@@ -21294,23 +20045,13 @@ impl RevokeUserSessionRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "RevokeUserSessionRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        if self.session_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "RevokeUserSessionRequest",
-                    "SessionId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "RevokeUserSessionRequest",
+            &[
+                ("AccessToken", self.access_token.is_some()),
+                ("SessionId", self.session_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -21828,23 +20569,13 @@ impl SetLogDeliveryConfigurationRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "SetLogDeliveryConfigurationRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.log_configurations.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "SetLogDeliveryConfigurationRequest",
-                    "LogConfigurations",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "SetLogDeliveryConfigurationRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("LogConfigurations", self.log_configurations.is_some()),
+            ],
+        )
     }
 }
 
@@ -21966,15 +20697,10 @@ impl SetRiskConfigurationRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "SetRiskConfigurationRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "SetRiskConfigurationRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -22133,15 +20859,10 @@ impl SetUiCustomizationRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "SetUICustomizationRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "SetUICustomizationRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -22270,15 +20991,10 @@ impl SetUserMfaPreferenceRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "SetUserMFAPreferenceRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "SetUserMFAPreferenceRequest",
+            &[("AccessToken", self.access_token.is_some())],
+        )
     }
 }
 
@@ -22417,31 +21133,14 @@ impl SetUserPoolClientSessionConfigurationRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "SetUserPoolClientSessionConfigurationRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "SetUserPoolClientSessionConfigurationRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        if self.sso_session.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "SetUserPoolClientSessionConfigurationRequest",
-                    "SSOSession",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "SetUserPoolClientSessionConfigurationRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ClientId", self.client_id.is_some()),
+                ("SSOSession", self.sso_session.is_some()),
+            ],
+        )
     }
 }
 
@@ -22574,15 +21273,10 @@ impl SetUserPoolMfaConfigRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "SetUserPoolMfaConfigRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "SetUserPoolMfaConfigRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -22741,31 +21435,14 @@ impl SetUserPoolSessionConfigurationRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "SetUserPoolSessionConfigurationRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.user_session_tracking.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "SetUserPoolSessionConfigurationRequest",
-                    "UserSessionTracking",
-                ),
-            );
-        }
-        if self.token_session.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "SetUserPoolSessionConfigurationRequest",
-                    "TokenSession",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "SetUserPoolSessionConfigurationRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("UserSessionTracking", self.user_session_tracking.is_some()),
+                ("TokenSession", self.token_session.is_some()),
+            ],
+        )
     }
 }
 
@@ -22891,23 +21568,13 @@ impl SetUserSettingsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "SetUserSettingsRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        if self.mfa_options.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "SetUserSettingsRequest",
-                    "MFAOptions",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "SetUserSettingsRequest",
+            &[
+                ("AccessToken", self.access_token.is_some()),
+                ("MFAOptions", self.mfa_options.is_some()),
+            ],
+        )
     }
 }
 
@@ -23042,23 +21709,13 @@ impl SignUpRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "SignUpRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "SignUpRequest",
-                    "Username",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "SignUpRequest",
+            &[
+                ("ClientId", self.client_id.is_some()),
+                ("Username", self.username.is_some()),
+            ],
+        )
     }
 }
 
@@ -23345,23 +22002,13 @@ impl StartPointInTimeRecoveryRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "StartPointInTimeRecoveryRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.restore_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "StartPointInTimeRecoveryRequest",
-                    "RestoreId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "StartPointInTimeRecoveryRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("RestoreId", self.restore_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -23447,23 +22094,13 @@ impl StartUserImportJobRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "StartUserImportJobRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.job_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "StartUserImportJobRequest",
-                    "JobId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "StartUserImportJobRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("JobId", self.job_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -23552,15 +22189,10 @@ impl StartWebAuthnRegistrationRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "StartWebAuthnRegistrationRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "StartWebAuthnRegistrationRequest",
+            &[("AccessToken", self.access_token.is_some())],
+        )
     }
 }
 
@@ -23681,23 +22313,13 @@ impl StopUserImportJobRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "StopUserImportJobRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.job_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "StopUserImportJobRequest",
-                    "JobId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "StopUserImportJobRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("JobId", self.job_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -23799,23 +22421,13 @@ impl TagResourceRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.resource_arn.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "TagResourceRequest",
-                    "ResourceArn",
-                ),
-            );
-        }
-        if self.tags.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "TagResourceRequest",
-                    "Tags",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "TagResourceRequest",
+            &[
+                ("ResourceArn", self.resource_arn.is_some()),
+                ("Tags", self.tags.is_some()),
+            ],
+        )
     }
 }
 
@@ -24450,23 +23062,13 @@ impl UntagResourceRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.resource_arn.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UntagResourceRequest",
-                    "ResourceArn",
-                ),
-            );
-        }
-        if self.tag_keys.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UntagResourceRequest",
-                    "TagKeys",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "UntagResourceRequest",
+            &[
+                ("ResourceArn", self.resource_arn.is_some()),
+                ("TagKeys", self.tag_keys.is_some()),
+            ],
+        )
     }
 }
 
@@ -24576,47 +23178,16 @@ impl UpdateAuthEventFeedbackRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateAuthEventFeedbackRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.username.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateAuthEventFeedbackRequest",
-                    "Username",
-                ),
-            );
-        }
-        if self.event_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateAuthEventFeedbackRequest",
-                    "EventId",
-                ),
-            );
-        }
-        if self.feedback_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateAuthEventFeedbackRequest",
-                    "FeedbackToken",
-                ),
-            );
-        }
-        if self.feedback_value.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateAuthEventFeedbackRequest",
-                    "FeedbackValue",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "UpdateAuthEventFeedbackRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Username", self.username.is_some()),
+                ("EventId", self.event_id.is_some()),
+                ("FeedbackToken", self.feedback_token.is_some()),
+                ("FeedbackValue", self.feedback_value.is_some()),
+            ],
+        )
     }
 }
 
@@ -24764,39 +23335,15 @@ impl UpdateCimdPolicyRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateCIMDPolicyRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.cimd_policy_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateCIMDPolicyRequest",
-                    "CIMDPolicyId",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateCIMDPolicyRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        if self.url_patterns.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateCIMDPolicyRequest",
-                    "URLPatterns",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "UpdateCIMDPolicyRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("CIMDPolicyId", self.cimd_policy_id.is_some()),
+                ("ClientId", self.client_id.is_some()),
+                ("URLPatterns", self.url_patterns.is_some()),
+            ],
+        )
     }
 }
 
@@ -24939,39 +23486,15 @@ impl UpdateClientMetadataUrlStateRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateClientMetadataURLStateRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.cimd_policy_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateClientMetadataURLStateRequest",
-                    "CIMDPolicyId",
-                ),
-            );
-        }
-        if self.url.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateClientMetadataURLStateRequest",
-                    "URL",
-                ),
-            );
-        }
-        if self.action.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateClientMetadataURLStateRequest",
-                    "Action",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "UpdateClientMetadataURLStateRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("CIMDPolicyId", self.cimd_policy_id.is_some()),
+                ("URL", self.url.is_some()),
+                ("Action", self.action.is_some()),
+            ],
+        )
     }
 }
 
@@ -25091,23 +23614,13 @@ impl UpdateDeviceStatusRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateDeviceStatusRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        if self.device_key.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateDeviceStatusRequest",
-                    "DeviceKey",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "UpdateDeviceStatusRequest",
+            &[
+                ("AccessToken", self.access_token.is_some()),
+                ("DeviceKey", self.device_key.is_some()),
+            ],
+        )
     }
 }
 
@@ -25221,23 +23734,13 @@ impl UpdateGroupRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.group_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateGroupRequest",
-                    "GroupName",
-                ),
-            );
-        }
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateGroupRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "UpdateGroupRequest",
+            &[
+                ("GroupName", self.group_name.is_some()),
+                ("UserPoolId", self.user_pool_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -25370,23 +23873,13 @@ impl UpdateIdentityProviderRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateIdentityProviderRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.provider_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateIdentityProviderRequest",
-                    "ProviderName",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "UpdateIdentityProviderRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ProviderName", self.provider_name.is_some()),
+            ],
+        )
     }
 }
 
@@ -25688,23 +24181,13 @@ impl UpdateProvisionedLimitRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.limit_definition.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateProvisionedLimitRequest",
-                    "LimitDefinition",
-                ),
-            );
-        }
-        if self.requested_limit_value.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateProvisionedLimitRequest",
-                    "RequestedLimitValue",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "UpdateProvisionedLimitRequest",
+            &[
+                ("LimitDefinition", self.limit_definition.is_some()),
+                ("RequestedLimitValue", self.requested_limit_value.is_some()),
+            ],
+        )
     }
 }
 
@@ -25843,31 +24326,14 @@ impl UpdateResourceServerRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateResourceServerRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.identifier.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateResourceServerRequest",
-                    "Identifier",
-                ),
-            );
-        }
-        if self.name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateResourceServerRequest",
-                    "Name",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "UpdateResourceServerRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("Identifier", self.identifier.is_some()),
+                ("Name", self.name.is_some()),
+            ],
+        )
     }
 }
 
@@ -25993,23 +24459,13 @@ impl UpdateTermsRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.terms_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateTermsRequest",
-                    "TermsId",
-                ),
-            );
-        }
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateTermsRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "UpdateTermsRequest",
+            &[
+                ("TermsId", self.terms_id.is_some()),
+                ("UserPoolId", self.user_pool_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -26157,23 +24613,13 @@ impl UpdateUserAttributesRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_attributes.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateUserAttributesRequest",
-                    "UserAttributes",
-                ),
-            );
-        }
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateUserAttributesRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "UpdateUserAttributesRequest",
+            &[
+                ("UserAttributes", self.user_attributes.is_some()),
+                ("AccessToken", self.access_token.is_some()),
+            ],
+        )
     }
 }
 
@@ -26411,23 +24857,13 @@ impl UpdateUserPoolClientRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateUserPoolClientRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.client_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateUserPoolClientRequest",
-                    "ClientId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "UpdateUserPoolClientRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("ClientId", self.client_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -26808,23 +25244,13 @@ impl UpdateUserPoolDomainRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.domain.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateUserPoolDomainRequest",
-                    "Domain",
-                ),
-            );
-        }
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateUserPoolDomainRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "UpdateUserPoolDomainRequest",
+            &[
+                ("Domain", self.domain.is_some()),
+                ("UserPoolId", self.user_pool_id.is_some()),
+            ],
+        )
     }
 }
 
@@ -26959,31 +25385,14 @@ impl UpdateUserPoolReplicaRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateUserPoolReplicaRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        if self.region_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateUserPoolReplicaRequest",
-                    "RegionName",
-                ),
-            );
-        }
-        if self.status.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateUserPoolReplicaRequest",
-                    "Status",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "UpdateUserPoolReplicaRequest",
+            &[
+                ("UserPoolId", self.user_pool_id.is_some()),
+                ("RegionName", self.region_name.is_some()),
+                ("Status", self.status.is_some()),
+            ],
+        )
     }
 }
 
@@ -27159,15 +25568,10 @@ impl UpdateUserPoolRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_pool_id.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "UpdateUserPoolRequest",
-                    "UserPoolId",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "UpdateUserPoolRequest",
+            &[("UserPoolId", self.user_pool_id.is_some())],
+        )
     }
 }
 
@@ -28757,15 +27161,10 @@ impl VerifySoftwareTokenRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.user_code.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "VerifySoftwareTokenRequest",
-                    "UserCode",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "VerifySoftwareTokenRequest",
+            &[("UserCode", self.user_code.is_some())],
+        )
     }
 }
 
@@ -28944,31 +27343,14 @@ impl VerifyUserAttributeRequest {
 
     /// Checks that every member the model marks required is set.
     pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-        if self.access_token.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "VerifyUserAttributeRequest",
-                    "AccessToken",
-                ),
-            );
-        }
-        if self.attribute_name.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "VerifyUserAttributeRequest",
-                    "AttributeName",
-                ),
-            );
-        }
-        if self.code.is_none() {
-            return Err(
-                ::smithy_lean_runtime::BuildError::missing_field(
-                    "VerifyUserAttributeRequest",
-                    "Code",
-                ),
-            );
-        }
-        Ok(())
+        ::smithy_lean_runtime::__private::check_required(
+            "VerifyUserAttributeRequest",
+            &[
+                ("AccessToken", self.access_token.is_some()),
+                ("AttributeName", self.attribute_name.is_some()),
+                ("Code", self.code.is_some()),
+            ],
+        )
     }
 }
 

@@ -53,6 +53,26 @@ async fn fluent_request_missing_a_required_member_sends_nothing() {
     assert!(mock.requests().is_empty());
 }
 
+#[test]
+fn validate_names_the_first_required_member_left_unset() {
+    use cognito_identity_provider::types::AdminAddUserToGroupRequest;
+    let error = AdminAddUserToGroupRequest::builder()
+        .user_pool_id("us-east-1_Example")
+        .group_name("admins")
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        (error.shape(), error.member(), error.is_missing_field()),
+        ("AdminAddUserToGroupRequest", Some("Username"), true)
+    );
+    let complete = AdminAddUserToGroupRequest::builder()
+        .user_pool_id("us-east-1_Example")
+        .username("ana")
+        .group_name("admins")
+        .build();
+    assert!(complete.is_ok(), "{complete:?}");
+}
+
 /// A job that keeps its paginator between polls: the paginator borrows nothing.
 struct UserJob {
     users: Paginator<User, ListUsersError>,

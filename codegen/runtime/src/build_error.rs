@@ -83,6 +83,18 @@ impl fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
+/// The check behind a generated input's `validate()`: `members` pairs each member the model
+/// marks required with whether it is set, in model order; the first unset one is the error.
+pub fn check_required(
+    shape: &'static str,
+    members: &[(&'static str, bool)],
+) -> Result<(), BuildError> {
+    match members.iter().find(|(_, set)| !set) {
+        Some((member, _)) => Err(BuildError::missing_field(shape, member)),
+        None => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +119,21 @@ mod tests {
         assert!(!e.is_missing_field());
         let e = BuildError::invalid("ListUsersRequest", "could not serialize");
         assert_eq!(e.to_string(), "ListUsersRequest: could not serialize");
+    }
+
+    #[test]
+    fn check_required_names_the_first_unset_member() {
+        let members = [("UserPoolId", true), ("Username", false), ("Limit", false)];
+        let e = check_required("AdminGetUserRequest", &members).unwrap_err();
+        assert_eq!(
+            (e.shape(), e.member()),
+            ("AdminGetUserRequest", Some("Username"))
+        );
+        assert!(e.is_missing_field());
+        assert_eq!(
+            check_required("AdminGetUserRequest", &[("UserPoolId", true)]),
+            Ok(())
+        );
+        assert_eq!(check_required("EmptyRequest", &[]), Ok(()));
     }
 }

@@ -142,6 +142,7 @@ pub use http;
 /// and re-exported here under their real names; nothing lands in a user's namespace.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::build_error::check_required;
     pub use crate::enum_impls::deserialize_str;
 
     /// A catch-all enum variant's payload, for generated deserializers (programs match on

@@ -20,19 +20,21 @@ pub fn input_impls(s: &Struct, sendable: bool) -> TokenStream {
         .map_or_else(|| format!("{}Builder", s.name), |b| b.name.clone());
     let builder = ident(&builder_name);
     let shape = &s.wire_name;
-    let checks = s
+    let required: Vec<TokenStream> = s
         .members
         .iter()
         .filter(|m| m.required && m.optional)
         .map(|member| {
             let field = ident(&member.rust_name);
             let wire = &member.wire_name;
-            quote! {
-                if self.#field.is_none() {
-                    return Err(::smithy_lean_runtime::BuildError::missing_field(#shape, #wire));
-                }
-            }
-        });
+            quote! { (#wire, self.#field.is_some()) }
+        })
+        .collect();
+    let check = if required.is_empty() {
+        quote! { Ok(()) }
+    } else {
+        quote! { ::smithy_lean_runtime::__private::check_required(#shape, &[#(#required),*]) }
+    };
     let start_doc =
         format!("Starts building this input; [`{builder_name}::build`] checks required members.");
     let builder_type = builder_type(s, &builder, sendable);
@@ -45,8 +47,7 @@ pub fn input_impls(s: &Struct, sendable: bool) -> TokenStream {
 
             /// Checks that every member the model marks required is set.
             pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-                #(#checks)*
-                Ok(())
+                #check
             }
         }
 
