@@ -407,6 +407,8 @@ pub struct Deprecation {
 pub struct Enum {
     /// Absolute shape id.
     pub shape_id: String,
+    /// The shape's name, e.g. `UserStatusType`.
+    pub wire_name: String,
     /// Rust type name.
     pub name: String,
     /// Documentation, Markdown.
@@ -435,6 +437,8 @@ pub struct EnumVariant {
 pub struct IntEnum {
     /// Absolute shape id.
     pub shape_id: String,
+    /// The shape's name, e.g. `UserStatusType`.
+    pub wire_name: String,
     /// Rust type name.
     pub name: String,
     /// Documentation, Markdown.
@@ -461,6 +465,8 @@ pub struct IntEnumVariant {
 pub struct Union {
     /// Absolute shape id.
     pub shape_id: String,
+    /// The shape's name, e.g. `UserStatusType`.
+    pub wire_name: String,
     /// Rust type name.
     pub name: String,
     /// Documentation, Markdown.

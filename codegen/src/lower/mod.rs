@@ -17,13 +17,12 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::{Builder, Protocol, Service, Struct, StructRole, TypeDef, UnsupportedOperation};
 use crate::smithy::ast::{Model, Shape};
+use crate::smithy::shape_id;
 use crate::smithy::traits as t;
 use closure::Closure;
 use namer::CrateNames;
 use operations::OperationContext;
 use types::{TypeContext, docs_of, is_named};
-
-pub use names::shape_name;
 
 /// Lowers the model's service to the IR, or reports every problem found.
 pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
@@ -86,7 +85,7 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
         };
         match operations::unsupported_reason(model, op) {
             Some(reason) => unsupported_operations.push(UnsupportedOperation {
-                wire_name: shape_name(id).to_owned(),
+                wire_name: shape_id::name(id).to_owned(),
                 reason,
             }),
             None => ast_operations.push((id.as_str(), op)),
@@ -106,7 +105,7 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
         return Err(sorted(problems));
     }
 
-    let wire_name = shape_name(&service_id).to_owned();
+    let wire_name = shape_id::name(&service_id).to_owned();
     let sdk_id = t::field(&service.traits, t::AWS_SERVICE, "sdkId")
         .unwrap_or(&wire_name)
         .to_owned();
