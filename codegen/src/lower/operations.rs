@@ -147,6 +147,7 @@ impl OperationContext<'_> {
             deprecated: deprecation(&op.traits),
             auth: self.auth(&op.traits),
             input,
+            builder: None,
             output,
             errors,
             pagination,
