@@ -18,8 +18,8 @@ use quote::quote;
 
 use crate::emit::common::allow_own_deprecated;
 use crate::ir::{RustType, Service, TypeDef};
+use crate::output::{GeneratedFile, Options};
 use crate::render::{Header, render_rust};
-use crate::{GeneratedFile, Options};
 use imports::Imports;
 
 pub use structs::REDACTED;
