@@ -73,6 +73,46 @@ fn first_difference(a: &str, b: &str) -> String {
 }
 
 #[test]
+fn generate_names_the_input_file_each_problem_comes_from() {
+    let named = |name: &str, text: &str| SourceFile {
+        name: name.to_owned(),
+        text: text.to_owned(),
+    };
+    let unknown_operation = r#"{"pagination": {"NoSuchOperation": {"input_token": "NextToken", "output_token": "NextToken"}}}"#;
+    let input = Input {
+        model: ModelInput::File {
+            file: named("service-2.json", &fixture("botocore/widgets.botocore.json")),
+            format: Format::Botocore,
+        },
+        paginators: Some(named("paginators-1.json", unknown_operation)),
+        endpoint_rules: None,
+    };
+    let failure = codegen::generate(input, &Options::default()).expect_err("unknown operation");
+    assert_eq!(failure.file, "paginators-1.json");
+    let message = failure.to_string();
+    assert!(
+        message.starts_with("paginators-1.json: 1 problem"),
+        "{message}"
+    );
+    assert!(message.contains("NoSuchOperation"), "{message}");
+
+    // A problem found after loading (here: there is no service) is the model file's.
+    let no_service = Input {
+        model: ModelInput::File {
+            file: named("empty.json", r#"{"smithy": "2.0", "shapes": {}}"#),
+            format: Format::Auto,
+        },
+        paginators: None,
+        endpoint_rules: None,
+    };
+    let failure = codegen::generate(no_service, &Options::default()).expect_err("no service");
+    assert_eq!(failure.file, "empty.json");
+    let message = failure.to_string();
+    assert!(message.starts_with("empty.json: 1 problem"), "{message}");
+    assert!(message.contains("no service shape"), "{message}");
+}
+
+#[test]
 fn malformed_botocore_models_name_the_shape_and_path() {
     let problems = load_model(&fixture("botocore/malformed.json"), Format::Botocore)
         .expect_err("the model is malformed");
