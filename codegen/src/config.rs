@@ -21,6 +21,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::ir::ExampleFile;
 
 /// The whole configuration file.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -49,17 +50,6 @@ pub struct ServiceConfig {
     /// The contents of [`examples`](Self::examples), filled in by [`Config::load`].
     #[serde(skip)]
     pub example_files: Vec<ExampleFile>,
-}
-
-/// A hand-written example program read by [`Config::load`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ExampleFile {
-    /// The file name, e.g. `list_users.rs` (the crate gets `examples/list_users.rs`).
-    pub name: String,
-    /// Where to edit it, as shown in the copy's header, e.g. `model/examples/list_users.rs`.
-    pub origin: String,
-    /// The program's source.
-    pub contents: String,
 }
 
 impl Config {

@@ -1,5 +1,7 @@
 //! Model input formats: the Smithy JSON AST, the Smithy IDL and botocore's
-//! `service-2.json`, detected or chosen, all loaded into the Smithy AST.
+//! `service-2.json`, detected or chosen, all loaded into the Smithy AST; and the
+//! [`Input`] of a generation run: the model files plus botocore paginators and endpoint
+//! rules.
 
 use std::fmt;
 use std::str::FromStr;
@@ -116,6 +118,132 @@ pub fn load_model(text: &str, format: Format) -> Result<Model, Diagnostics> {
 pub fn load_files(files: &[(String, String)]) -> Result<Model, Diagnostics> {
     crate::idl::to_model(&crate::idl::load_files(files)?)
 }
+
+/// A file given to the generator: how errors name it (e.g. its path) and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The file's name in errors; empty when errors should name no file.
+    pub name: String,
+    /// The file's contents.
+    pub text: String,
+}
+
+/// The model a run generates from.
+#[derive(Debug)]
+pub enum ModelInput {
+    /// One model file, in the given format (detected for [`Format::Auto`]).
+    File {
+        /// The model file.
+        file: SourceFile,
+        /// Its format.
+        format: Format,
+    },
+    /// Several Smithy files (IDL or JSON AST), merged into one model (see [`load_files`]).
+    Set {
+        /// How errors found after loading name the set, e.g. its directory.
+        name: String,
+        /// The files, each named for errors.
+        files: Vec<SourceFile>,
+    },
+    /// A model the caller has already loaded (and perhaps edited).
+    Loaded(Box<Model>),
+}
+
+/// Everything a run reads: the model, and for botocore models the paginators and
+/// endpoint rules that live in files of their own.
+#[derive(Debug)]
+pub struct Input {
+    /// The model.
+    pub model: ModelInput,
+    /// A botocore `paginators-1.json`, added as `@paginated` traits.
+    pub paginators: Option<SourceFile>,
+    /// A botocore `endpoint-rule-set-1.json`, added as the service's rule set.
+    pub endpoint_rules: Option<SourceFile>,
+}
+
+impl Input {
+    /// One model text in any format (detected), without companion files; errors name no
+    /// file.
+    pub fn text(text: &str) -> Input {
+        Input {
+            model: ModelInput::File {
+                file: SourceFile {
+                    name: String::new(),
+                    text: text.to_owned(),
+                },
+                format: Format::Auto,
+            },
+            paginators: None,
+            endpoint_rules: None,
+        }
+    }
+
+    /// How errors found after loading name the model (empty for none).
+    pub fn model_name(&self) -> &str {
+        match &self.model {
+            ModelInput::File { file, .. } => &file.name,
+            ModelInput::Set { name, .. } => name,
+            ModelInput::Loaded(_) => "",
+        }
+    }
+
+    /// Loads the model and adds the paginators and endpoint rules to it.
+    pub fn load(self) -> Result<Model, FileProblems> {
+        let mut model = match self.model {
+            ModelInput::File { file, format } => {
+                load_model(&file.text, format).map_err(FileProblems::in_file(&file.name))?
+            }
+            ModelInput::Set { files, .. } => {
+                let files: Vec<(String, String)> = files
+                    .iter()
+                    .map(|file| (file.name.clone(), file.text.clone()))
+                    .collect();
+                load_files(&files).map_err(FileProblems::in_file(""))?
+            }
+            ModelInput::Loaded(model) => *model,
+        };
+        if let Some(file) = &self.paginators {
+            crate::botocore::add_paginators(&mut model, &file.text)
+                .map_err(FileProblems::in_file(&file.name))?;
+        }
+        if let Some(file) = &self.endpoint_rules {
+            crate::botocore::add_endpoint_rules(&mut model, &file.text)
+                .map_err(FileProblems::in_file(&file.name))?;
+        }
+        Ok(model)
+    }
+}
+
+/// The problems that stopped a run, and the input file they were found in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileProblems {
+    /// The file's name (empty when the problems name their own files, or there is none).
+    pub file: String,
+    /// What is wrong, each located within the file.
+    pub problems: Diagnostics,
+}
+
+impl FileProblems {
+    /// Attaches problems to the file named `file`.
+    pub fn in_file(file: &str) -> impl Fn(Diagnostics) -> FileProblems + '_ {
+        move |problems| FileProblems {
+            file: file.to_owned(),
+            problems,
+        }
+    }
+}
+
+impl fmt::Display for FileProblems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.file.is_empty() {
+            write!(f, "{}", self.problems)
+        } else {
+            write!(f, "{}: {}", self.file, self.problems)
+        }
+    }
+}
+
+impl std::error::Error for FileProblems {}
 
 #[cfg(test)]
 mod tests {

@@ -40,6 +40,27 @@ pub struct Service {
     pub unsupported_operations: Vec<UnsupportedOperation>,
     /// Data types, sorted by Rust name.
     pub types: Vec<TypeDef>,
+    /// Every error the operations may return, once each, sorted by method name: the
+    /// service-wide `is_…` checks.
+    pub errors: Vec<ErrorRef>,
+    /// Codes of the error shapes the runtime retries as transient (`@retryable` without
+    /// `throttling`), in type order.
+    pub retryable_errors: Vec<String>,
+    /// Codes of the error shapes the runtime retries as throttling, in type order.
+    pub throttling_errors: Vec<String>,
+    /// Hand-written example programs the crate gets in `examples/`.
+    pub examples: Vec<ExampleFile>,
+}
+
+/// A hand-written example program, copied into the generated crate's `examples/`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExampleFile {
+    /// The file name, e.g. `list_users.rs` (the crate gets `examples/list_users.rs`).
+    pub name: String,
+    /// Where to edit it, as shown in the copy's header, e.g. `model/examples/list_users.rs`.
+    pub origin: String,
+    /// The program's source.
+    pub contents: String,
 }
 
 /// The protocol a service speaks.
@@ -95,6 +116,9 @@ pub struct Operation {
     pub deprecated: Option<Deprecation>,
     /// Rust name of the input structure (`None` for `smithy.api#Unit`).
     pub input: Option<String>,
+    /// The input's builder type, when the fluent request sends the input through it (see
+    /// [`Builder::sendable`]).
+    pub builder: Option<String>,
     /// Rust name of the output structure (`None` for `smithy.api#Unit`).
     pub output: Option<String>,
     /// Errors (operation's plus service-wide), sorted by Rust name.
@@ -257,6 +281,10 @@ pub struct Builder {
     pub name: String,
     /// The methods of each member, in member order; unique within the builder.
     pub setters: Vec<SetterNames>,
+    /// Whether the client sends the input through this builder (the service has a client
+    /// and exactly one of its operations takes this input), so the builder can carry a
+    /// client.
+    pub sendable: bool,
 }
 
 /// The builder methods of one input member, unique within their builder.
@@ -407,6 +435,8 @@ pub struct Deprecation {
 pub struct Enum {
     /// Absolute shape id.
     pub shape_id: String,
+    /// The shape's name, e.g. `UserStatusType`.
+    pub wire_name: String,
     /// Rust type name.
     pub name: String,
     /// Documentation, Markdown.
@@ -435,6 +465,8 @@ pub struct EnumVariant {
 pub struct IntEnum {
     /// Absolute shape id.
     pub shape_id: String,
+    /// The shape's name, e.g. `UserStatusType`.
+    pub wire_name: String,
     /// Rust type name.
     pub name: String,
     /// Documentation, Markdown.
@@ -461,6 +493,8 @@ pub struct IntEnumVariant {
 pub struct Union {
     /// Absolute shape id.
     pub shape_id: String,
+    /// The shape's name, e.g. `UserStatusType`.
+    pub wire_name: String,
     /// Rust type name.
     pub name: String,
     /// Documentation, Markdown.

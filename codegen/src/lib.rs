@@ -1,17 +1,22 @@
 //! Smithy service model (JSON AST or IDL) → Rust client crate.
 //!
-//! The pipeline is a pure function from model text to file contents; the caller (the
-//! `xtask`) does all file I/O:
+//! The pipeline is a pure function from model text to file contents, entered through
+//! [`generate`] (or [`lower_input`] for the IR alone); the caller (the `xtask`) does all
+//! file I/O and hands over an [`Input`]: the model files plus botocore paginators and
+//! endpoint rules.
 //!
 //! 1. [`smithy`] parses the JSON AST (errors carry line/column or shape id and JSON path);
 //!    [`idl`] reads Smithy IDL files (several merge into one model) into the same AST;
 //!    [`botocore`] converts a botocore `service-2.json` to the same AST ([`load_model`]
 //!    detects which of the two a file is);
-//! 2. [`lower`] finds the service closure, validates it (collecting every problem) and
+//! 2. `lower` finds the service closure, validates it (collecting every problem) and
 //!    lowers it to the [`ir`], where every Rust name sits next to its wire name;
-//! 3. `emit` turns the IR into token streams, formatted by prettyplease, and the crate's
-//!    `Cargo.toml`, which depends on the runtime crate in `codegen/runtime/`
-//!    (`smithy-lean-runtime`).
+//!    The IR holds every decision emit needs: names, wire names, errors and their retry
+//!    classes, paginators, auth, endpoint rules, crate metadata and examples;
+//! 3. `emit` reads only the IR (and the [`Options`]) and turns it into token streams,
+//!    formatted by prettyplease (`render`), and the crate's `Cargo.toml`, which depends on
+//!    the runtime crate in `codegen/runtime/` (`smithy-lean-runtime`), as
+//!    [`GeneratedFile`]s.
 #![deny(missing_docs)]
 
 pub mod botocore;
@@ -23,70 +28,47 @@ mod emit;
 pub mod idl;
 mod input;
 pub mod ir;
-pub mod lower;
+mod lower;
 pub mod model_merge;
 pub mod naming;
+mod output;
 mod render;
 pub mod smithy;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use emit::REDACTED;
-pub use input::{Format, detect_format, load_files, load_model};
+pub use input::{
+    FileProblems, Format, Input, ModelInput, SourceFile, detect_format, load_files, load_model,
+};
+pub use output::{GeneratedFile, Options};
 pub use render::REGENERATE;
 
-/// How to generate.
-#[derive(Clone, Debug, Default)]
-pub struct Options {
-    /// Per-service settings (renames, crate name).
-    pub config: Config,
-    /// How the model is named in `@generated` headers, e.g. `model/cognito-identity-provider.json`.
-    pub source_name: String,
-    /// Add an empty `[workspace]` table so the crate builds on its own inside another workspace's
-    /// directory tree (used for scratch crates under `target/`).
-    pub standalone_workspace: bool,
-    /// Where the generated `Cargo.toml` finds the `smithy-lean-runtime` crate, as a path
-    /// relative to the generated crate's directory (`../codegen/runtime` for `generated/`).
-    /// Empty: by version only, from the registry.
-    pub runtime_path: String,
+/// A generated crate, with the IR it was emitted from (for callers that report on the
+/// service, e.g. its protocol).
+#[derive(Clone, Debug)]
+pub struct Generated {
+    /// The lowered service.
+    pub service: ir::Service,
+    /// Every file of the crate.
+    pub files: Vec<GeneratedFile>,
 }
 
-/// One file of the generated crate.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct GeneratedFile {
-    /// Path relative to the crate root, `/`-separated.
-    pub path: String,
-    /// Full contents.
-    pub contents: String,
+/// Loads the input and lowers its service to the IR, for callers that compare or check
+/// models without emitting a crate.
+pub fn lower_input(input: Input, config: &Config) -> Result<ir::Service, FileProblems> {
+    let model_name = input.model_name().to_owned();
+    let model = input.load()?;
+    lower::lower(&model, config).map_err(FileProblems::in_file(&model_name))
 }
 
-impl GeneratedFile {
-    /// A file at `path` with `contents`.
-    pub fn new(path: impl Into<String>, contents: impl Into<String>) -> Self {
-        GeneratedFile {
-            path: path.into(),
-            contents: contents.into(),
-        }
-    }
-}
-
-/// Parses (either format, detected), validates and lowers a model to the IR.
-pub fn lower_model(model_text: &str, config: &Config) -> Result<ir::Service, Diagnostics> {
-    let model = load_model(model_text, Format::Auto)?;
-    lower::lower(&model, config)
-}
-
-/// Generates every file of the crate for the model's service.
-pub fn generate(model_text: &str, options: &Options) -> Result<Vec<GeneratedFile>, Diagnostics> {
-    let service = lower_model(model_text, &options.config)?;
-    emit_crate(&service, options)
-}
-
-/// Emits every file of the crate for an already lowered service (for callers that also
-/// want to look at the IR, e.g. to report the protocol).
-pub fn emit_crate(
-    service: &ir::Service,
-    options: &Options,
-) -> Result<Vec<GeneratedFile>, Diagnostics> {
-    emit::emit(service, options).map_err(|message| Diagnostics::one(Diagnostic::model(message)))
+/// Generates every file of the crate for the input's service: load, lower, emit.
+pub fn generate(input: Input, options: &Options) -> Result<Generated, FileProblems> {
+    let model_name = input.model_name().to_owned();
+    let service = lower_input(input, &options.config)?;
+    let files = emit::emit(&service, options).map_err(|message| FileProblems {
+        file: model_name,
+        problems: Diagnostics::one(Diagnostic::model(message)),
+    })?;
+    Ok(Generated { service, files })
 }

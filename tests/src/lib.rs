@@ -28,9 +28,10 @@ pub fn generated_sources(relative: &str) -> String {
         source_name: format!("tests/fixtures/{relative}"),
         ..codegen::Options::default()
     };
-    let files =
-        codegen::generate(&model, &options).unwrap_or_else(|e| panic!("fixture {relative}: {e}"));
-    files
+    let generated = codegen::generate(codegen::Input::text(&model), &options)
+        .unwrap_or_else(|e| panic!("fixture {relative}: {e}"));
+    generated
+        .files
         .iter()
         .filter(|file| file.path.ends_with(".rs"))
         .map(|file| format!("==> {} <==\n{}", file.path, file.contents))

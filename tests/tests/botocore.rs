@@ -5,21 +5,42 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use codegen::ir::{Member, Service, TypeDef};
-use codegen::{Config, Format, GeneratedFile, Options, botocore, load_model, lower};
+use codegen::{
+    Config, Format, GeneratedFile, Input, ModelInput, Options, SourceFile, botocore, load_model,
+    lower_input,
+};
 use codegen_tests::{aws_models_dir, botocore_model, botocore_models_dir, fixture, workspace_root};
+
+/// The input of a model text in `format`, with the texts of its companion files.
+fn input(
+    model: &str,
+    format: Format,
+    paginators: Option<&str>,
+    endpoint_rules: Option<&str>,
+) -> Input {
+    let file = |text: &str| SourceFile {
+        name: String::new(),
+        text: text.to_owned(),
+    };
+    Input {
+        model: ModelInput::File {
+            file: file(model),
+            format,
+        },
+        paginators: paginators.map(file),
+        endpoint_rules: endpoint_rules.map(file),
+    }
+}
 
 /// Generates a crate from a botocore model (with its paginators) or a Smithy model.
 fn generate(model: &str, paginators: Option<&str>, format: Format) -> Vec<GeneratedFile> {
-    let mut model = load_model(model, format).unwrap_or_else(|e| panic!("{e}"));
-    if let Some(paginators) = paginators {
-        botocore::add_paginators(&mut model, paginators).unwrap_or_else(|e| panic!("{e}"));
-    }
     let options = Options {
         source_name: "model.json".to_owned(),
         ..Options::default()
     };
-    let service = lower::lower(&model, &options.config).unwrap_or_else(|e| panic!("{e}"));
-    codegen::emit_crate(&service, &options).unwrap_or_else(|e| panic!("{e}"))
+    codegen::generate(input(model, format, paginators, None), &options)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .files
 }
 
 #[test]
@@ -49,6 +70,46 @@ fn first_difference(a: &str, b: &str) -> String {
         .find(|(_, (x, y))| x != y)
         .map(|(line, (x, y))| format!("line {}:\n  botocore: {x}\n  smithy:   {y}", line + 1))
         .unwrap_or_else(|| "one file is a prefix of the other".to_owned())
+}
+
+#[test]
+fn generate_names_the_input_file_each_problem_comes_from() {
+    let named = |name: &str, text: &str| SourceFile {
+        name: name.to_owned(),
+        text: text.to_owned(),
+    };
+    let unknown_operation = r#"{"pagination": {"NoSuchOperation": {"input_token": "NextToken", "output_token": "NextToken"}}}"#;
+    let input = Input {
+        model: ModelInput::File {
+            file: named("service-2.json", &fixture("botocore/widgets.botocore.json")),
+            format: Format::Botocore,
+        },
+        paginators: Some(named("paginators-1.json", unknown_operation)),
+        endpoint_rules: None,
+    };
+    let failure = codegen::generate(input, &Options::default()).expect_err("unknown operation");
+    assert_eq!(failure.file, "paginators-1.json");
+    let message = failure.to_string();
+    assert!(
+        message.starts_with("paginators-1.json: 1 problem"),
+        "{message}"
+    );
+    assert!(message.contains("NoSuchOperation"), "{message}");
+
+    // A problem found after loading (here: there is no service) is the model file's.
+    let no_service = Input {
+        model: ModelInput::File {
+            file: named("empty.json", r#"{"smithy": "2.0", "shapes": {}}"#),
+            format: Format::Auto,
+        },
+        paginators: None,
+        endpoint_rules: None,
+    };
+    let failure = codegen::generate(no_service, &Options::default()).expect_err("no service");
+    assert_eq!(failure.file, "empty.json");
+    let message = failure.to_string();
+    assert!(message.starts_with("empty.json: 1 problem"), "{message}");
+    assert!(message.contains("no service shape"), "{message}");
 }
 
 #[test]
@@ -92,24 +153,22 @@ const COGNITO_BOTOCORE: &str = "1.37.27";
 /// Both Cognito models, lowered with this repository's configuration.
 fn cognito_services() -> (Service, Service) {
     let dir = botocore_models_dir();
-    let config = std::fs::read_to_string(workspace_root().join("model/codegen.json"))
-        .expect("model/codegen.json");
-    let config = Config::from_json(&config).expect("valid config");
+    let config = Config::load(
+        &workspace_root().join("model/codegen.json"),
+        "model/codegen.json",
+    )
+    .expect("model/codegen.json and its examples");
     let smithy_text =
         std::fs::read_to_string(aws_models_dir().join("cognito-identity-provider-2016-04-18.json"))
             .expect("the Smithy Cognito model");
-    let smithy = codegen::lower_model(&smithy_text, &config).unwrap_or_else(|e| panic!("{e}"));
-    let mut model = load_model(
+    let smithy = lower_input(Input::text(&smithy_text), &config).unwrap_or_else(|e| panic!("{e}"));
+    let botocore = input(
         &botocore_model(&dir, COGNITO_BOTOCORE, "service-2.json"),
         Format::Botocore,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    botocore::add_paginators(
-        &mut model,
-        &botocore_model(&dir, COGNITO_BOTOCORE, "paginators-1.json"),
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    let from_botocore = lower::lower(&model, &config).unwrap_or_else(|e| panic!("{e}"));
+        Some(&botocore_model(&dir, COGNITO_BOTOCORE, "paginators-1.json")),
+        None,
+    );
+    let from_botocore = lower_input(botocore, &config).unwrap_or_else(|e| panic!("{e}"));
     (smithy, from_botocore)
 }
 
@@ -316,9 +375,13 @@ fn a_botocore_endpoint_rule_set_reaches_the_generated_crate() {
         .unwrap_or_else(|e| panic!("{e}"));
     let rules = rule_set_file();
     botocore::add_endpoint_rules(&mut model, &rules).unwrap_or_else(|e| panic!("{e}"));
-    let service = lower::lower(&model, &Config::default()).unwrap_or_else(|e| panic!("{e}"));
-    let files =
-        codegen::emit_crate(&service, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    let widgets = fixture("botocore/widgets.botocore.json");
+    let files = codegen::generate(
+        input(&widgets, Format::Botocore, None, Some(&rules)),
+        &Options::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+    .files;
     let written = files
         .iter()
         .find(|file| file.path == "src/endpoint_rules.json")

@@ -7,7 +7,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use codegen::{GeneratedFile, Options, generate};
+use codegen::{GeneratedFile, Input, Options, generate};
 use codegen_tests::{aws_models, parallel_for_each};
 
 /// Generates one model and parses its files. Returns the problems found.
@@ -22,8 +22,8 @@ fn check_model(path: &Path) -> Vec<String> {
         ..Options::default()
     };
     let files: Vec<GeneratedFile> =
-        match panic::catch_unwind(AssertUnwindSafe(|| generate(&text, &options))) {
-            Ok(Ok(files)) => files,
+        match panic::catch_unwind(AssertUnwindSafe(|| generate(Input::text(&text), &options))) {
+            Ok(Ok(generated)) => generated.files,
             Ok(Err(problems)) => return vec![format!("{name}: {problems}")],
             Err(_) => return vec![format!("{name}: the generator panicked (see the output)")],
         };

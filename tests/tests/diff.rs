@@ -7,11 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use codegen::diff::{OutputFormat, Report, change_dict, diff, request_syntax, response_syntax};
 use codegen::ir::Service;
-use codegen::{Config, lower_model};
+use codegen::{Config, Input, lower_input};
 use codegen_tests::{aws_models_dir, botocore_model, botocore_models_dir, fixture};
 
 fn lower(text: &str) -> Service {
-    lower_model(text, &Config::default()).unwrap_or_else(|e| panic!("{e}"))
+    lower_input(Input::text(text), &Config::default()).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The report of `base.json` against the fixture `after`, as text with every detail.

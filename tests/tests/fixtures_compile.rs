@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use codegen::{Options, generate};
+use codegen::{Input, Options, generate};
 use codegen_tests::workspace_root;
 use xtask::corpus_compile::{CompileOutcome, CrateToCompile, compile};
 
@@ -32,7 +32,9 @@ fn write_crate(model: &Path, dir: &str, out: &Path) -> CrateToCompile {
         runtime_path: "../../../codegen/runtime".to_owned(),
         ..Options::default()
     };
-    let files = generate(&text, &options).unwrap_or_else(|e| panic!("{}: {e}", model.display()));
+    let files = generate(Input::text(&text), &options)
+        .unwrap_or_else(|e| panic!("{}: {e}", model.display()))
+        .files;
     let package = format!("fixture-{}", dir.replace('_', "-"));
     let crate_dir = out.join(dir);
     for file in files {

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use codegen::{Config, GeneratedFile, Options, generate};
+use codegen::{Config, GeneratedFile, Input, Options, generate};
 use codegen_tests::{aws_models_dir, workspace_root};
 
 const MODEL: &str = "model/cognito-identity-provider.json";
@@ -24,7 +24,9 @@ fn our_options() -> Options {
 
 fn generate_ours() -> Vec<GeneratedFile> {
     let model = fs::read_to_string(workspace_root().join(MODEL)).expect("our model");
-    generate(&model, &our_options()).expect("our model generates")
+    generate(Input::text(&model), &our_options())
+        .expect("our model generates")
+        .files
 }
 
 fn files_below(dir: &Path, base: &Path, found: &mut BTreeSet<String>) {
@@ -79,7 +81,11 @@ fn generating_the_full_model_twice_gives_identical_bytes() {
             .expect("the full Cognito model");
     let options = our_options();
     assert_eq!(
-        generate(&full, &options).expect("full model generates"),
-        generate(&full, &options).expect("full model generates")
+        generate(Input::text(&full), &options)
+            .expect("full model generates")
+            .files,
+        generate(Input::text(&full), &options)
+            .expect("full model generates")
+            .files
     );
 }

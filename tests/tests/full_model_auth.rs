@@ -4,7 +4,7 @@
 //! checked on the generated code; the runtime's `client_tests.rs` checks that an unsigned
 //! spec sends no `Authorization`.)
 
-use codegen::{Options, generate};
+use codegen::{Input, Options, generate};
 use codegen_tests::aws_models_dir;
 use serde_json::Value;
 
@@ -13,7 +13,9 @@ use serde_json::Value;
 fn optional_auth_operations_are_generated_unsigned() {
     let path = aws_models_dir().join("cognito-identity-provider-2016-04-18.json");
     let text = std::fs::read_to_string(&path).expect("the full Cognito model");
-    let files = generate(&text, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    let files = generate(Input::text(&text), &Options::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .files;
     let client = files
         .iter()
         .find(|file| file.path == "src/client.rs")

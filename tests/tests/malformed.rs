@@ -2,8 +2,15 @@
 //! column, or shape id and JSON path) and what.
 
 use codegen::diagnostic::Location;
-use codegen::{Diagnostics, Options, generate};
+use codegen::{Diagnostics, Input, Options};
 use codegen_tests::fixture;
+
+/// The problems generating from `model` reports (the files when it is accepted).
+fn generate(model: &str, options: &Options) -> Result<Vec<codegen::GeneratedFile>, Diagnostics> {
+    codegen::generate(Input::text(model), options)
+        .map(|generated| generated.files)
+        .map_err(|failure| failure.problems)
+}
 
 fn problems(name: &str) -> Diagnostics {
     let model = fixture(&format!("malformed/{name}.json"));

@@ -83,7 +83,7 @@ fn every_operation_has_our_sentence_and_its_reference_link() {
     let mut operations = 0;
     for (id, shape) in shapes.iter().filter(|(_, s)| s["type"] == "operation") {
         operations += 1;
-        let name = id.rsplit('#').next().unwrap();
+        let name = codegen::smithy::shape_id::name(id);
         let doc = shape["traits"]["smithy.api#documentation"]
             .as_str()
             .unwrap_or("");

@@ -3,17 +3,16 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use codegen::{Config, Format, Options};
+use codegen::{FileProblems, Format, Input, ModelInput, Options, SourceFile};
 
 use crate::args::Args;
 use crate::diff_cmd::api_changes_since_head;
 use crate::output::{check_crate, write_crate_atomically};
+use crate::settings::options_for;
 use crate::workspace_root;
 
 /// The model this repository generates from by default.
 pub const DEFAULT_MODEL: &str = "model/cognito-identity-provider.json";
-/// The per-service generator settings.
-pub const DEFAULT_CONFIG: &str = "model/codegen.json";
 /// Where the default crate goes.
 pub const DEFAULT_OUT: &str = "generated";
 
@@ -84,49 +83,71 @@ impl ModelSource {
     }
 }
 
-/// Reads the model (and paginators) and generates the crate's files in memory; with
-/// `require_client`, a service whose protocol gets no client is an error.
+/// Reads the model (and paginators and endpoint rules) and generates the crate's files in
+/// memory; with `require_client`, a service whose protocol gets no client is an error.
 pub fn generate_files(
     source: &ModelSource,
     options: &Options,
     require_client: bool,
 ) -> Result<Vec<codegen::GeneratedFile>, String> {
-    let (mut model, botocore) = if crate::model_files::is_smithy_set(&source.path) {
-        let files = crate::model_files::read_smithy_set(&source.path)?;
-        let model = codegen::load_files(&files).map_err(|problems| problems.to_string())?;
-        (model, false)
+    let name = source.path.display().to_string();
+    let (model, botocore) = if crate::model_files::is_smithy_set(&source.path) {
+        let files = crate::model_files::read_smithy_set(&source.path)?
+            .into_iter()
+            .map(|(name, text)| SourceFile { name, text })
+            .collect();
+        (ModelInput::Set { name, files }, false)
     } else {
         let text = read(&source.path, "model")?;
         let format = match source.format {
-            Format::Auto => codegen::detect_format(&text).map_err(located(&source.path))?,
+            Format::Auto => codegen::detect_format(&text)
+                .map_err(|problems| FileProblems::in_file(&name)(problems).to_string())?,
             given => given,
         };
-        let model = codegen::load_model(&text, format).map_err(located(&source.path))?;
-        (model, format == Format::Botocore)
+        let file = SourceFile { name, text };
+        (
+            ModelInput::File { file, format },
+            format == Format::Botocore,
+        )
     };
-    if let Some(path) = source.companion(source.paginators.as_ref(), "paginators-1.json", botocore)
-    {
-        codegen::botocore::add_paginators(&mut model, &read(&path, "paginators")?)
-            .map_err(located(&path))?;
-    }
+    let companion = |given: Option<&PathBuf>, file_name: &str, what: &str| {
+        source
+            .companion(given, file_name, botocore)
+            .map(|path| {
+                let text = read(&path, what)?;
+                Ok::<_, String>(SourceFile {
+                    name: path.display().to_string(),
+                    text,
+                })
+            })
+            .transpose()
+    };
+    let paginators = companion(
+        source.paginators.as_ref(),
+        "paginators-1.json",
+        "paginators",
+    )?;
     let rules_file = "endpoint-rule-set-1.json";
-    if let Some(path) = source.companion(source.endpoint_rules.as_ref(), rules_file, botocore) {
-        codegen::botocore::add_endpoint_rules(&mut model, &read(&path, "endpoint rules")?)
-            .map_err(located(&path))?;
-    } else if botocore {
+    let endpoint_rules = companion(source.endpoint_rules.as_ref(), rules_file, "endpoint rules")?;
+    if botocore && endpoint_rules.is_none() {
         eprintln!(
             "note: no {rules_file} beside the model (or --endpoint-rules): the client resolves \
              no endpoint unless one is configured"
         );
     }
-    let service = codegen::lower::lower(&model, &options.config).map_err(located(&source.path))?;
-    check_client(&service, require_client)?;
-    for op in &service.operations {
+    let input = Input {
+        model,
+        paginators,
+        endpoint_rules,
+    };
+    let generated = codegen::generate(input, options).map_err(|problems| problems.to_string())?;
+    check_client(&generated.service, require_client)?;
+    for op in &generated.service.operations {
         if let Some(reason) = &op.unpaginated {
             eprintln!("note: {}: {reason}", op.wire_name);
         }
     }
-    codegen::emit_crate(&service, options).map_err(located(&source.path))
+    Ok(generated.files)
 }
 
 /// Says plainly when the crate will hold only data types (no client for the service's
@@ -147,11 +168,6 @@ fn check_client(service: &codegen::ir::Service, require_client: bool) -> Result<
         eprintln!("note: {message}");
         Ok(())
     }
-}
-
-/// Prefixes the problems found in a file with its path.
-fn located(path: &Path) -> impl Fn(codegen::Diagnostics) -> String + '_ {
-    move |problems| format!("{}: {problems}", path.display())
 }
 
 fn read(path: &Path, what: &str) -> Result<String, String> {
@@ -187,51 +203,6 @@ fn absolute(path: &Path) -> PathBuf {
     match (path.parent(), path.file_name()) {
         (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => absolute(parent).join(name),
         _ => cwd.join(path),
-    }
-}
-
-/// Options for a model: the config file (given, or the default one when it exists) and a
-/// stable name for the `@generated` headers.
-pub fn options_for(
-    model_path: &Path,
-    config: Option<&str>,
-    root: &Path,
-) -> Result<Options, String> {
-    Ok(Options {
-        config: load_config(config, root)?,
-        source_name: source_name(model_path, root),
-        standalone_workspace: false,
-        runtime_path: String::new(),
-    })
-}
-
-/// The config file given, else the default one when it exists, else the defaults.
-pub fn load_config(config: Option<&str>, root: &Path) -> Result<Config, String> {
-    let config_path = match config {
-        Some(path) => Some(PathBuf::from(path)),
-        None => Some(root.join(DEFAULT_CONFIG)).filter(|path| path.exists()),
-    };
-    match &config_path {
-        Some(path) => Config::load(path, &source_name(path, root)),
-        None => Ok(Config::default()),
-    }
-}
-
-/// The model's path relative to the workspace when it is inside it, else its file name, so
-/// headers do not depend on where the checkout lives.
-fn source_name(model_path: &Path, root: &Path) -> String {
-    let absolute = fs::canonicalize(model_path).unwrap_or_else(|_| model_path.to_path_buf());
-    let root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    match absolute.strip_prefix(&root) {
-        Ok(relative) => relative
-            .iter()
-            .map(|part| part.to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/"),
-        Err(_) => model_path.file_name().map_or_else(
-            || model_path.display().to_string(),
-            |name| name.to_string_lossy().into_owned(),
-        ),
     }
 }
 

@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::args::Args;
-use crate::codegen_cmd::{options_for, runtime_path};
+use crate::codegen_cmd::runtime_path;
 use crate::corpus_compile::{CrateToCompile, compile};
 use crate::corpus_generate::{ModelResult, capture_panics, generate};
 use crate::corpus_report::Summary;
 use crate::parallel;
 use crate::progress::Progress;
+use crate::settings::options_for;
 use crate::workspace_root;
 
 /// Where the corpus lives relative to the workspace root, unless `AWS_MODELS_DIR` says otherwise.

@@ -65,12 +65,9 @@ fn generate_into(model: &Path, out_dir: &Path, options: &Options) -> Result<Gene
     options.source_name = model
         .file_name()
         .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
-    let (service, files) = catch_panic(|| {
-        let service = codegen::lower_model(&text, &options.config)?;
-        let files = codegen::emit_crate(&service, &options)?;
-        Ok::<_, codegen::Diagnostics>((service, files))
-    })?
-    .map_err(|problems| problems.to_string())?;
+    let codegen::Generated { service, files } =
+        catch_panic(|| codegen::generate(codegen::Input::text(&text), &options))?
+            .map_err(|problems| problems.to_string())?;
     write_crate_atomically(out_dir, &files)?;
     let lines = files.iter().map(|file| file.contents.lines().count()).sum();
     Ok(Generated {

@@ -11,10 +11,10 @@ use std::process::Command;
 
 use codegen::diff::{OutputFormat, Report, diff};
 use codegen::ir::Service;
-use codegen::{Config, detect_format, lower_model};
+use codegen::{Config, Input, detect_format, lower_input};
 
 use crate::args::Args;
-use crate::codegen_cmd::load_config;
+use crate::settings::load_config;
 use crate::workspace_root;
 
 /// The directory `--base` looks at when no paths are given.
@@ -103,7 +103,7 @@ pub fn api_changes_since_head(model: &Path, config: &Config) -> Option<String> {
 fn report(versions: &Versions, config: &Config) -> Result<Report, String> {
     let lower = |text: &Option<String>, side: &str| -> Result<Option<Service>, String> {
         text.as_deref()
-            .map(|text| lower_model(text, config))
+            .map(|text| lower_input(Input::text(text), config))
             .transpose()
             .map_err(|problems| format!("{} ({side}): {problems}", versions.label))
     };

@@ -77,12 +77,15 @@ impl Target {
     fn run(self, input: &str) {
         match self {
             Target::Json | Target::Botocore => {
+                let input = codegen::Input::text(input);
                 let _ = codegen::generate(input, &codegen::Options::default());
             }
             Target::Idl => {
-                if let Ok(model) = codegen::load_model(input, codegen::Format::Idl) {
-                    let _ = codegen::lower::lower(&model, &codegen::Config::default());
+                let mut input = codegen::Input::text(input);
+                if let codegen::ModelInput::File { format, .. } = &mut input.model {
+                    *format = codegen::Format::Idl;
                 }
+                let _ = codegen::lower_input(input, &codegen::Config::default());
             }
         }
     }

@@ -13,6 +13,7 @@ mod model_cmd;
 mod model_files;
 mod output;
 mod parallel;
+mod settings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use codegen::model_merge::{self, Comparison, InputFile};
 
 use crate::args::Args;
-use crate::codegen_cmd::{DEFAULT_MODEL, load_config, user_path};
+use crate::codegen_cmd::{DEFAULT_MODEL, user_path};
+use crate::settings::load_config;
 use crate::workspace_root;
 
 /// The botocore file names read from a directory given as a source.
@@ -60,7 +61,8 @@ fn check(model_name: &str, ours: &str, args: &Args) -> Result<(), String> {
         println!("{model_name}: {problem}");
     }
     let config = load_config(args.value("config"), &workspace_root())?;
-    codegen::lower_model(ours, &config).map_err(|p| format!("{model_name}: {p}"))?;
+    codegen::lower_input(codegen::Input::text(ours), &config)
+        .map_err(|p| format!("{model_name}: {p}"))?;
     if !problems.is_empty() {
         return Err(format!("{model_name}: {} problem(s)", problems.len()));
     }

@@ -11,8 +11,8 @@ use serde_json::{Value, json};
 use super::model::{Paginator, Paginators};
 use super::operations::operation_path;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::lower::shape_name;
 use crate::smithy::ast::{Model, Shape};
+use crate::smithy::shape_id;
 use crate::smithy::traits as t;
 
 /// Adds the paginators in `text` to the operations of `model` (a converted botocore model).
@@ -26,7 +26,7 @@ pub fn add_paginators(model: &mut Model, text: &str) -> Result<(), Diagnostics> 
         let id = model
             .shapes
             .iter()
-            .find(|(id, shape)| matches!(shape, Shape::Operation(_)) && shape_name(id) == name)
+            .find(|(id, shape)| matches!(shape, Shape::Operation(_)) && shape_id::name(id) == name)
             .map(|(id, _)| id.clone());
         let Some(Shape::Operation(operation)) = id.and_then(|id| model.shapes.get_mut(&id)) else {
             problems.push(Diagnostic::at_shape(

@@ -83,15 +83,15 @@ impl<'a> Types<'a> {
     }
 }
 
-/// The shape name of a generated type (the part of its shape id after `#`).
+/// The shape name of a generated type.
 pub fn wire_name(ty: &TypeDef) -> String {
-    let id = match ty {
-        TypeDef::Struct(s) => &s.shape_id,
-        TypeDef::Enum(e) => &e.shape_id,
-        TypeDef::IntEnum(e) => &e.shape_id,
-        TypeDef::Union(u) => &u.shape_id,
-    };
-    crate::lower::shape_name(id).to_owned()
+    match ty {
+        TypeDef::Struct(s) => &s.wire_name,
+        TypeDef::Enum(e) => &e.wire_name,
+        TypeDef::IntEnum(e) => &e.wire_name,
+        TypeDef::Union(u) => &u.wire_name,
+    }
+    .clone()
 }
 
 /// The name boto3's documentation gives a non-generated type.

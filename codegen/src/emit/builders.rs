@@ -10,10 +10,10 @@ use quote::quote;
 use crate::emit::common::{deprecated, doc, ident, rust_type};
 use crate::ir::{Member, RustType, SetterNames, Struct};
 
-/// `builder()`, `validate()` and the builder type of an operation input; `sendable` when
-/// the client sends it.
-pub fn input_impls(s: &Struct, sendable: bool) -> TokenStream {
+/// `builder()`, `validate()` and the builder type of an operation input.
+pub fn input_impls(s: &Struct) -> TokenStream {
     let name = ident(&s.name);
+    let sendable = s.builder.as_ref().is_some_and(|b| b.sendable);
     let builder_name = s
         .builder
         .as_ref()

@@ -8,7 +8,7 @@ use quote::quote;
 
 use crate::emit::common::{deprecated, doc, ident, or};
 use crate::emit::fluent;
-use crate::ir::{Auth, Operation, Service, StructRole, TypeDef};
+use crate::ir::{Auth, Operation, Service};
 
 /// Emits `client.rs` for an awsJson service.
 pub fn emit_client(service: &Service, json_version: &str) -> TokenStream {
@@ -136,21 +136,8 @@ fn service_spec(service: &Service, json_version: &str) -> TokenStream {
         Some(_) => quote! { Some(include_str!("endpoint_rules.json")) },
         None => quote! { None },
     };
-    let errors = || {
-        service.types.iter().filter_map(|ty| match ty {
-            TypeDef::Struct(s) => match &s.role {
-                StructRole::Error(info) => Some((s.wire_name.clone(), info.clone())),
-                _ => None,
-            },
-            _ => None,
-        })
-    };
-    let retryable = errors()
-        .filter(|(_, info)| info.retryable && !info.throttling)
-        .map(|(code, _)| code);
-    let throttling = errors()
-        .filter(|(_, info)| info.throttling)
-        .map(|(code, _)| code);
+    let retryable = &service.retryable_errors;
+    let throttling = &service.throttling_errors;
     let query_compatible = service.query_compatible;
     quote! {
         /// What the runtime needs to know about the service.

@@ -3,10 +3,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::Options;
 use crate::emit::client::unsupported_note;
 use crate::emit::common::{ident, inner_doc};
 use crate::ir::{Protocol, Service};
+use crate::output::Options;
 use crate::render::Header;
 
 /// `Cargo.toml` of the generated crate: explicit versions (no workspace inheritance), the

@@ -6,18 +6,17 @@ use quote::quote;
 
 use crate::emit::common::{deprecated, doc, doc_with, ident, or};
 use crate::ir::{Deprecation, Enum, IntEnum};
-use crate::lower::shape_name;
 use crate::naming::UNKNOWN_VARIANT;
 
 /// The parts every enum starts with: its name, the catch-all variant's name, and the
 /// enum's docs (a fallback when the model has none) and deprecation attributes.
 fn enum_head(
     name: &str,
-    shape_id: &str,
+    wire_name: &str,
     docs: &str,
     deprecation: &Option<Deprecation>,
 ) -> (Ident, Ident, TokenStream) {
-    let fallback = format!("Values of `{}`.", shape_name(shape_id));
+    let fallback = format!("Values of `{}`.", wire_name);
     let docs = doc(or(docs, &fallback));
     let deprecated = deprecated(deprecation);
     (
@@ -29,7 +28,7 @@ fn enum_head(
 
 /// Emits a string enum with its conversions and serde impls.
 pub fn emit_enum(e: &Enum) -> TokenStream {
-    let (name, unknown, head) = enum_head(&e.name, &e.shape_id, &e.docs, &e.deprecated);
+    let (name, unknown, head) = enum_head(&e.name, &e.wire_name, &e.docs, &e.deprecated);
     let variants = e.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
         let wire_doc = format!("`{}`", v.wire_value);
@@ -88,7 +87,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
 
 /// Emits an integer enum with its conversions and serde impls.
 pub fn emit_int_enum(e: &IntEnum) -> TokenStream {
-    let (name, unknown, head) = enum_head(&e.name, &e.shape_id, &e.docs, &e.deprecated);
+    let (name, unknown, head) = enum_head(&e.name, &e.wire_name, &e.docs, &e.deprecated);
     let variants = e.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
         let docs = doc_with(&format!("`{}`", v.value), &v.docs);

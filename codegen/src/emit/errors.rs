@@ -11,7 +11,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::common::ident;
-use crate::ir::{ErrorRef, Operation, Service};
+use crate::ir::{Operation, Service};
 
 /// Name of the trait with the `is_…()` checks.
 pub const ERROR_CODES_TRAIT: &str = "ErrorCodes";
@@ -19,15 +19,8 @@ pub const ERROR_CODES_TRAIT: &str = "ErrorCodes";
 /// Emits the `ErrorCodes` trait, with one check per error shape of the service, and its
 /// impl for the runtime's `Error<E>`.
 pub fn emit_error_codes_trait(service: &Service) -> TokenStream {
-    let mut errors: Vec<&ErrorRef> = service
-        .operations
-        .iter()
-        .flat_map(|op| &op.errors)
-        .collect();
-    errors.sort_by(|a, b| a.method_name.cmp(&b.method_name));
-    errors.dedup_by(|a, b| a.method_name == b.method_name);
     let trait_name = ident(ERROR_CODES_TRAIT);
-    let checks = errors.iter().map(|error| {
+    let checks = service.errors.iter().map(|error| {
         let method = ident(&format!("is_{}", error.method_name));
         let code = &error.code;
         let docs = format!("Whether the error code is `{code}`.");

@@ -12,34 +12,13 @@ use quote::quote;
 
 use crate::emit::client::output_type;
 use crate::emit::common::{deprecated, ident, rust_type};
-use crate::ir::{FieldRef, Operation, Pagination, RustType, Service, TypeDef};
-
-/// Whether exactly one client operation takes `input`, so its builder can send it.
-pub fn sends_one_operation(service: &Service, input: &str) -> bool {
-    let senders = service
-        .operations
-        .iter()
-        .filter(|op| op.input.as_deref() == Some(input));
-    service.protocol.has_client() && senders.count() == 1
-}
-
-/// The builder type name of an input structure that the fluent API sends; `None` for one
-/// that no operation, or more than one, takes.
-pub fn builder_name<'a>(service: &'a Service, input: &str) -> Option<&'a str> {
-    if !sends_one_operation(service, input) {
-        return None;
-    }
-    service.types.iter().find_map(|ty| match ty {
-        TypeDef::Struct(s) if s.name == input => s.builder.as_ref().map(|b| b.name.as_str()),
-        _ => None,
-    })
-}
+use crate::ir::{FieldRef, Operation, Pagination, RustType, Service};
 
 /// `pub fn list_users(&self) -> ListUsersRequestBuilder<Client>` on `Client`; `None` for an
 /// operation without input (the trait method takes no argument then).
 pub fn entry_method(service: &Service, op: &Operation) -> Option<TokenStream> {
     let input = ident(op.input.as_ref()?);
-    let builder = ident(builder_name(service, op.input.as_ref()?)?);
+    let builder = ident(op.builder.as_ref()?);
     let method = ident(&op.method_name);
     let docs = format!(
         "Starts a `{}` request ([`{}::{}`]): set its members, then `send()` it.",
@@ -60,7 +39,7 @@ pub fn entry_method(service: &Service, op: &Operation) -> Option<TokenStream> {
 /// `send()`, and for a paginated operation `into_paginator()` and `items()`, on the input's
 /// builder with a client attached.
 pub fn send_impl(service: &Service, op: &Operation) -> Option<TokenStream> {
-    let builder = ident(builder_name(service, op.input.as_ref()?)?);
+    let builder = ident(op.builder.as_ref()?);
     let trait_name = ident(&service.trait_name);
     let method = ident(&op.method_name);
     let error = ident(&op.error_name);

@@ -18,8 +18,8 @@ use quote::quote;
 
 use crate::emit::common::allow_own_deprecated;
 use crate::ir::{RustType, Service, TypeDef};
+use crate::output::{GeneratedFile, Options};
 use crate::render::{Header, render_rust};
-use crate::{GeneratedFile, Options};
 use imports::Imports;
 
 pub use structs::REDACTED;
@@ -54,46 +54,23 @@ pub fn emit(service: &Service, options: &Options) -> Result<Vec<GeneratedFile>, 
             files.push(GeneratedFile::new("src/endpoint_rules.json", rules.clone()));
         }
     }
-    files.extend(example_files(service, options, &header)?);
+    files.extend(service.examples.iter().map(|example| {
+        // Each example under a header that says where to edit it.
+        GeneratedFile::new(
+            format!("examples/{}", example.name),
+            format!(
+                "{}{}",
+                header.copied_from(&example.origin),
+                example.contents
+            ),
+        )
+    }));
     Ok(files)
 }
 
-/// The configured example programs, each under a header that says where to edit it.
-fn example_files(
-    service: &Service,
-    options: &Options,
-    header: &Header<'_>,
-) -> Result<Vec<GeneratedFile>, String> {
-    let config = options.config.service(&service.shape_id);
-    if config.example_files.len() != config.examples.len() {
-        return Err(format!(
-            "the configuration names examples for {} that were not read (load it with \
-             `Config::load`)",
-            service.shape_id
-        ));
-    }
-    Ok(config
-        .example_files
-        .iter()
-        .map(|example| {
-            GeneratedFile::new(
-                format!("examples/{}", example.name),
-                format!(
-                    "{}{}",
-                    header.copied_from(&example.origin),
-                    example.contents
-                ),
-            )
-        })
-        .collect())
-}
-
 fn types_rs(service: &Service) -> TokenStream {
-    // Inputs the client sends get builders that can carry it (`emit/fluent.rs`).
     let items = service.types.iter().map(|ty| match ty {
-        TypeDef::Struct(s) => {
-            structs::emit_struct(s, fluent::sends_one_operation(service, &s.name))
-        }
+        TypeDef::Struct(s) => structs::emit_struct(s),
         TypeDef::Enum(e) => enums::emit_enum(e),
         TypeDef::IntEnum(e) => enums::emit_int_enum(e),
         TypeDef::Union(u) => unions::emit_union(u),
@@ -144,11 +121,7 @@ fn client_rs(service: &Service, json_version: &str) -> TokenStream {
         for io in [&op.input, &op.output].into_iter().flatten() {
             imports.add("crate::types", io);
         }
-        if let Some(builder) = op
-            .input
-            .as_ref()
-            .and_then(|input| fluent::builder_name(service, input))
-        {
+        if let Some(builder) = &op.builder {
             imports.add("crate::types", builder);
         }
         if let Some(items) = op.pagination.as_ref().and_then(|p| p.items.as_ref()) {

@@ -13,9 +13,8 @@ use crate::ir::{Member, RustType, Struct, StructRole};
 /// The redaction text shown by `Debug` in place of sensitive values.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
-/// Emits a structure and its impls; `sent` says the client sends it (an operation input
-/// with a client method), so its builder can carry a client.
-pub fn emit_struct(s: &Struct, sent: bool) -> TokenStream {
+/// Emits a structure and its impls.
+pub fn emit_struct(s: &Struct) -> TokenStream {
     let name = ident(&s.name);
     let fallback = format!("The `{}` structure.", s.wire_name);
     let docs = doc_with(or(&s.docs, &fallback), &error_kind_doc(&s.role));
@@ -50,7 +49,7 @@ pub fn emit_struct(s: &Struct, sent: bool) -> TokenStream {
     ]);
     let debug_impl = needs_manual_debug.then(|| debug_impl(s));
     let default_impl = needs_manual_default.then(|| default_impl(s));
-    let input_impls = (s.role == StructRole::Input).then(|| input_impls(s, sent));
+    let input_impls = (s.role == StructRole::Input).then(|| input_impls(s));
     let error_impls = matches!(s.role, StructRole::Error(_)).then(|| error_impls(s));
 
     quote! {

@@ -8,14 +8,13 @@ use quote::quote;
 use crate::emit::common::{deprecated, doc, field_type, ident, or};
 use crate::emit::structs::REDACTED;
 use crate::ir::{RustType, Union};
-use crate::lower::shape_name;
 use crate::naming::UNKNOWN_VARIANT;
 
 /// Emits a union with its serde and `Debug` impls.
 pub fn emit_union(u: &Union) -> TokenStream {
     let name = ident(&u.name);
     let unknown = ident(UNKNOWN_VARIANT);
-    let fallback = format!("Exactly one member of `{}`.", shape_name(&u.shape_id));
+    let fallback = format!("Exactly one member of `{}`.", u.wire_name);
     let docs = doc(or(&u.docs, &fallback));
     let union_deprecated = deprecated(&u.deprecated);
     let variants = u.variants.iter().map(|v| {

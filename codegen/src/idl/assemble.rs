@@ -7,6 +7,7 @@ use super::build::FileAst;
 use super::lexer::Pos;
 use super::node::{Node, Object, get_mut, set};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::smithy::shape_id;
 
 /// A diagnostic at `pos` in `file`.
 pub fn located(file: &str, pos: Pos, message: impl Into<String>) -> Diagnostic {
@@ -142,10 +143,7 @@ impl Model {
     /// Applies one trait to a shape or member; traits on members inherited from mixins
     /// become `apply` entries, as in Smithy's JSON AST.
     fn apply(&mut self, target: &str, trait_id: &str, value: Node) -> Result<(), String> {
-        let (shape_id, member) = match target.split_once('$') {
-            Some((shape, member)) => (shape, Some(member)),
-            None => (target, None),
-        };
+        let (shape_id, member) = shape_id::split_member(target);
         let Some(&index) = self.index.get(shape_id) else {
             return Err(if shape_id.starts_with("smithy.api#") {
                 format!("cannot apply traits to the prelude shape `{shape_id}`")

@@ -8,6 +8,7 @@ use super::lexer::{Cursor, Parsed, Pos};
 use super::node::{Node, Object, ShapeRef, set};
 use super::prelude::PRELUDE_SHAPES;
 use super::syntax::{MemberDef, ParsedFile, ShapeDef, TraitApp};
+use crate::smithy::shape_id;
 
 /// One file in AST form, ready to be merged with others.
 pub struct FileAst {
@@ -35,10 +36,7 @@ impl Resolver<'_> {
         if text.contains('#') {
             return Some(text.to_owned());
         }
-        let (name, member) = match text.split_once('$') {
-            Some((name, member)) => (name, Some(member)),
-            None => (text, None),
-        };
+        let (name, member) = shape_id::split_member(text);
         let shape = if let Some(used) = self.uses.get(name) {
             (*used).to_owned()
         } else if self.defined.contains(name) {
@@ -95,7 +93,7 @@ pub fn build_file(parsed: &ParsedFile, cursor: &Cursor<'_>) -> Parsed<FileAst> {
     let namespace = parsed.namespace.as_deref().unwrap_or("");
     let mut uses = BTreeMap::new();
     for (id, pos) in &parsed.uses {
-        let name = id.rsplit('#').next().unwrap_or(id);
+        let name = shape_id::name(id);
         if uses.insert(name, id.as_str()).is_some_and(|old| old != id) {
             return Err(cursor.error_at(
                 *pos,

@@ -4,6 +4,7 @@
 use super::build::FileAst;
 use super::lexer::{Cursor, Parsed, Pos};
 use super::node::{self, Node};
+use crate::smithy::shape_id::ShapeId;
 
 /// Reads a JSON AST file into the same form as a parsed IDL file.
 pub fn read(file: &str, text: &str) -> Parsed<FileAst> {
@@ -77,13 +78,11 @@ fn check_shape(id: &str, shape: &Node, version_1: bool) -> Result<(), String> {
     if version_1 && shape.get("properties").is_some() {
         return Err("resource `properties` need Smithy 2.0".to_owned());
     }
-    let Some((_, name)) = id.split_once('#') else {
-        return Err("shape ids must be absolute (`namespace#Name`)".to_owned());
-    };
+    let id = ShapeId::parse(id)?;
     let Node::Object(_) = shape else {
         return Err("a shape must be an object".to_owned());
     };
-    if name.contains('$') && shape.get("type").and_then(Node::as_str) != Some("apply") {
+    if id.member.is_some() && shape.get("type").and_then(Node::as_str) != Some("apply") {
         return Err("only `apply` entries may name a member".to_owned());
     }
     if let Some(Node::Object(traits)) = shape.get("traits")

@@ -6,6 +6,7 @@ mod namer;
 mod names;
 mod operations;
 mod recursion;
+mod service_wide;
 mod types;
 mod validate;
 
@@ -17,13 +18,12 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::ir::{Builder, Protocol, Service, Struct, StructRole, TypeDef, UnsupportedOperation};
 use crate::smithy::ast::{Model, Shape};
+use crate::smithy::shape_id;
 use crate::smithy::traits as t;
 use closure::Closure;
 use namer::CrateNames;
 use operations::OperationContext;
 use types::{TypeContext, docs_of, is_named};
-
-pub use names::shape_name;
 
 /// Lowers the model's service to the IR, or reports every problem found.
 pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
@@ -86,7 +86,7 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
         };
         match operations::unsupported_reason(model, op) {
             Some(reason) => unsupported_operations.push(UnsupportedOperation {
-                wire_name: shape_name(id).to_owned(),
+                wire_name: shape_id::name(id).to_owned(),
                 reason,
             }),
             None => ast_operations.push((id.as_str(), op)),
@@ -100,13 +100,21 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
         service_paginated: service.traits.get(t::PAGINATED),
         service_signed: t::has(&service.traits, t::SIGV4),
     };
-    let operations = operation_context.lower_all(&ast_operations, &mut crate_names, &mut problems);
+    let mut operations =
+        operation_context.lower_all(&ast_operations, &mut crate_names, &mut problems);
+    let examples = service_wide::examples(&service_config, &service_id).unwrap_or_else(|problem| {
+        problems.push(problem);
+        Vec::new()
+    });
 
     if !problems.is_empty() {
         return Err(sorted(problems));
     }
+    let protocol = protocol(&service.traits);
+    service_wide::link_fluent_builders(&mut types, &mut operations, protocol.has_client());
+    let (retryable_errors, throttling_errors) = service_wide::retry_codes(&types);
 
-    let wire_name = shape_name(&service_id).to_owned();
+    let wire_name = shape_id::name(&service_id).to_owned();
     let sdk_id = t::field(&service.traits, t::AWS_SERVICE, "sdkId")
         .unwrap_or(&wire_name)
         .to_owned();
@@ -119,7 +127,7 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
             .unwrap_or(&sdk_id)
             .to_owned(),
         docs: docs_of(&service.traits),
-        protocol: protocol(&service.traits),
+        protocol,
         signing_name: t::field(&service.traits, t::SIGV4, "name").map(str::to_owned),
         query_compatible: t::has(&service.traits, t::AWS_QUERY_COMPATIBLE),
         endpoint_rules: service
@@ -130,9 +138,13 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
         shape_id: service_id,
         wire_name,
         sdk_id,
+        errors: service_wide::error_checks(&operations),
         operations,
         unsupported_operations,
         types,
+        retryable_errors,
+        throttling_errors,
+        examples,
     })
 }
 
@@ -152,6 +164,7 @@ fn name_builders(types: &mut [TypeDef], crate_names: &mut CrateNames) {
             s.builder = Some(Builder {
                 name: crate_names.builder(&s.name),
                 setters: namer::setters(&s.members),
+                sendable: false,
             });
         }
     }

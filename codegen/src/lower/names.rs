@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Diagnostic, shape_path};
 use crate::naming::{RESERVED_TYPE_NAMES, avoid_reserved_type_name, type_name};
+use crate::smithy::shape_id;
 
 /// The suffix dropped from shape names when that collides with nothing.
 const DROPPED_SUFFIX: &str = "Type";
@@ -28,7 +29,7 @@ pub fn assign(
 ) -> BTreeMap<String, String> {
     let base: BTreeMap<&str, String> = ids
         .iter()
-        .map(|id| (id.as_str(), type_name(shape_name(id))))
+        .map(|id| (id.as_str(), type_name(shape_id::name(id))))
         .collect();
     // Names compare ignoring case, as Smithy's shape names do (`GraphqlApi` is taken for
     // `GraphQLApiType`).
@@ -87,11 +88,6 @@ fn is_type_identifier(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         && name != "Self"
         && !RESERVED_TYPE_NAMES.contains(&name)
-}
-
-/// The name part of an absolute shape id (`ns#Name` → `Name`).
-pub fn shape_name(id: &str) -> &str {
-    id.rsplit_once('#').map_or(id, |(_, name)| name)
 }
 
 fn drop_suffix(name: &str) -> Option<&str> {

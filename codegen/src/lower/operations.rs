@@ -15,11 +15,11 @@ use crate::ir::{
     Auth, ErrorRef, FieldRef, Operation, PaginatedItems, Pagination, RustType, Struct,
 };
 use crate::lower::namer::CrateNames;
-use crate::lower::names::shape_name;
 use crate::lower::types::{deprecation, docs_of};
 use crate::naming::{Scope, field_name};
 use crate::smithy::ast::{Model, Operation as AstOperation, Shape, Traits};
 use crate::smithy::load::UNIT;
+use crate::smithy::shape_id;
 use crate::smithy::traits as t;
 
 /// Methods `Client` has besides the operations (its own and those of its derived traits),
@@ -78,8 +78,8 @@ impl OperationContext<'_> {
         let mut lowered: Vec<Operation> = operations
             .iter()
             .map(|(id, op)| {
-                let method_name = methods.claim(field_name(shape_name(id)));
-                let error_name = crate_names.error_enum(shape_name(id));
+                let method_name = methods.claim(field_name(shape_id::name(id)));
+                let error_name = crate_names.error_enum(shape_id::name(id));
                 self.lower(id, op, (method_name, error_name), problems)
             })
             .collect();
@@ -94,7 +94,7 @@ impl OperationContext<'_> {
         (method_name, error_name): (String, String),
         problems: &mut Vec<Diagnostic>,
     ) -> Operation {
-        let wire_name = shape_name(id).to_owned();
+        let wire_name = shape_id::name(id).to_owned();
         let io = |target: &Option<crate::smithy::ast::Target>| {
             target
                 .as_ref()
@@ -111,8 +111,8 @@ impl OperationContext<'_> {
             .filter_map(|error_id| {
                 Some(ErrorRef {
                     type_name: self.names.get(error_id)?.clone(),
-                    code: shape_name(error_id).to_owned(),
-                    method_name: field_name(shape_name(error_id))
+                    code: shape_id::name(error_id).to_owned(),
+                    method_name: field_name(shape_id::name(error_id))
                         .trim_start_matches("r#")
                         .to_owned(),
                 })
@@ -147,6 +147,7 @@ impl OperationContext<'_> {
             deprecated: deprecation(&op.traits),
             auth: self.auth(&op.traits),
             input,
+            builder: None,
             output,
             errors,
             pagination,

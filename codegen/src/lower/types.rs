@@ -15,6 +15,7 @@ use crate::ir::{
 use crate::naming::{Scope, UNKNOWN_VARIANT, field_name, variant_name};
 use crate::smithy::ast::{Aggregate, Member as AstMember, Model, Shape, Traits};
 use crate::smithy::load::UNIT;
+use crate::smithy::shape_id;
 use crate::smithy::traits as t;
 
 /// Everything type lowering needs to know about the service.
@@ -45,15 +46,16 @@ impl TypeContext<'_> {
         let shape = self.model.shapes.get(id)?;
         let docs = docs_of(shape.traits());
         let deprecated = deprecation(shape.traits());
+        let wire_name = shape_id::name(id).to_owned();
         Some(match shape {
             Shape::Structure(aggregate) => TypeDef::Struct(Struct {
                 shape_id: id.to_owned(),
-                wire_name: crate::lower::names::shape_name(id).to_owned(),
                 role: self.role(id, &aggregate.traits),
                 builder: None,
                 members: self.members(aggregate),
                 sensitive: t::has(&aggregate.traits, t::SENSITIVE),
                 name,
+                wire_name,
                 docs,
                 deprecated,
             }),
@@ -62,6 +64,7 @@ impl TypeContext<'_> {
                 variants: self.union_variants(aggregate),
                 sensitive: t::has(&aggregate.traits, t::SENSITIVE),
                 name,
+                wire_name,
                 docs,
                 deprecated,
             }),
@@ -69,6 +72,7 @@ impl TypeContext<'_> {
                 shape_id: id.to_owned(),
                 variants: enum_variants(aggregate),
                 name,
+                wire_name,
                 docs,
                 deprecated,
             }),
@@ -76,6 +80,7 @@ impl TypeContext<'_> {
                 shape_id: id.to_owned(),
                 variants: legacy_enum_variants(&simple.traits),
                 name,
+                wire_name,
                 docs,
                 deprecated,
             }),
@@ -83,6 +88,7 @@ impl TypeContext<'_> {
                 shape_id: id.to_owned(),
                 variants: int_enum_variants(id, aggregate, problems),
                 name,
+                wire_name,
                 docs,
                 deprecated,
             }),

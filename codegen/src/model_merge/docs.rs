@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::ast_json::{self, for_each_traited, get_trait, remove_trait, set_trait};
 use super::json::Json;
-use crate::lower::shape_name;
+use crate::smithy::shape_id;
 use crate::smithy::traits as t;
 
 /// Traits that hold AWS's prose: documentation and worked examples.
@@ -61,7 +61,7 @@ pub fn link_operations(model: &mut Json) {
         if !member.is_empty() || ast_json::kind(shape) != "operation" {
             return;
         }
-        let link = reference_link(shape_name(id));
+        let link = reference_link(shape_id::name(id));
         let doc = match get_trait(shape, t::DOCUMENTATION).and_then(Json::as_str) {
             Some(ours) if ours.contains(&link) => return,
             Some(ours) => format!("{}\n\n{link}", ours.trim_end()),

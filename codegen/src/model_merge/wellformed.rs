@@ -8,6 +8,7 @@ use super::ast_json::{self, get_trait, members};
 use super::json::Json;
 use super::merge::canonical_order;
 use crate::diagnostic::shape_path;
+use crate::smithy::shape_id;
 use crate::smithy::traits as t;
 
 /// Every problem found in the model text, each naming the JSON path it is about.
@@ -33,10 +34,10 @@ pub fn problems(text: &str) -> Vec<String> {
         found.push("$.shapes: no service shape".to_owned());
         return found;
     };
-    let namespace = service.split('#').next().unwrap_or_default().to_owned();
+    let namespace = shape_id::namespace(&service).to_owned();
     for (id, shape) in ast_json::shapes(&model) {
         let path = shape_path(id);
-        if id.split('#').next() != Some(namespace.as_str()) {
+        if shape_id::namespace(id) != namespace {
             found.push(format!(
                 "{path}: outside the service's namespace {namespace}"
             ));

@@ -106,26 +106,26 @@ fn generate_service(
     model.shapes.retain(|id, shape| {
         !matches!(shape, codegen::smithy::ast::Shape::Service(_)) || id == service_id
     });
-    let config = codegen::Config::default();
-    let service = codegen::lower::lower(&model, &config).map_err(|e| e.to_string())?;
-    if !service.protocol.has_client() {
-        return Err(format!("no client for {}", service.protocol.trait_id()));
-    }
-    let name = service_id
-        .rsplit('#')
-        .next()
-        .unwrap_or(service_id)
-        .to_lowercase();
+    let name = codegen::smithy::shape_id::name(service_id).to_lowercase();
     let dir = format!("{protocol}-{name}");
     let crate_dir = root.join(SCRATCH).join(&dir);
     let runtime_path = crate::codegen_cmd::runtime_path(&crate_dir, root)?;
     let options = codegen::Options {
-        config,
+        config: codegen::Config::default(),
         source_name: format!("protocol-tests/{protocol}"),
         standalone_workspace: false,
         runtime_path: runtime_path.clone(),
     };
-    let mut files = codegen::emit_crate(&service, &options).map_err(|e| e.to_string())?;
+    let input = codegen::Input {
+        model: codegen::ModelInput::Loaded(Box::new(model)),
+        paginators: None,
+        endpoint_rules: None,
+    };
+    let codegen::Generated { service, mut files } =
+        codegen::generate(input, &options).map_err(|e| e.to_string())?;
+    if !service.protocol.has_client() {
+        return Err(format!("no client for {}", service.protocol.trait_id()));
+    }
     // The compliance tests drive the client over the runtime's mock transport and compare
     // JSON with serde_json.
     for file in files.iter_mut().filter(|file| file.path == "Cargo.toml") {

@@ -9,6 +9,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use codegen::idl::{self, Node};
+use codegen::smithy::shape_id;
 use serde_json::Value;
 
 /// What happened to one case.
@@ -289,7 +290,7 @@ fn fold_local_applies(shapes: &mut serde_json::Map<String, Value>) {
         .map(|(id, _)| id.clone())
         .collect();
     for id in applies {
-        let Some((shape_id, member)) = id.split_once('$') else {
+        let (shape_id, Some(member)) = shape_id::split_member(&id) else {
             continue;
         };
         let traits = shapes
