@@ -16,7 +16,7 @@
 //!   gets the smallest numeric suffix that makes it unique, in model order.
 //!
 //! The type-level policy (dropping a trailing `Type`, explicit renames) is in
-//! [`crate::lower::names`], which builds on these functions.
+//! `lower/names.rs`, which builds on these functions.
 
 use std::collections::BTreeSet;
 

@@ -5,7 +5,7 @@
 //! Shape ids are `{namespace}#{ShapeName}`, named as AWS's own Smithy models name them (see
 //! [`service::names`]), so a botocore model and the Smithy model of the same service version
 //! lower to the same IR wherever the two formats carry the same facts. What botocore does not
-//! carry (defaults, enum member names) is described in [`shapes`] and `xtask/DIFF.md`; the
+//! carry (defaults, enum member names) is described in `botocore/shapes.rs` and `xtask/DIFF.md`; the
 //! endpoint rules come from their own file ([`add_endpoint_rules`]).
 //!
 //! Errors name the botocore shape or operation and the JSON path in the botocore file, e.g.
