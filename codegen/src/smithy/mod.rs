@@ -1,7 +1,10 @@
-//! The Smithy JSON AST: serde types, loading with located errors, and trait accessors.
+//! The Smithy JSON AST: serde types, loading with located errors, typed
+//! trait values checked at load time, and trait accessors.
 
 pub mod ast;
 pub mod load;
+pub mod trait_check;
+pub mod trait_values;
 pub mod traits;
 
 pub use load::parse_model;
