@@ -5,6 +5,8 @@
 //! ([`super::trait_check`]), and [`TraitValue::get`] runs it again to hand lowering the
 //! typed value, which after a successful load cannot fail.
 
+use std::fmt;
+
 use serde_json::{Map, Value};
 
 use super::ast::Traits;
@@ -73,25 +75,8 @@ impl TraitValue for Length {
     const ID: &'static str = t::LENGTH;
 
     fn parse(value: &Value) -> Result<Self, Malformed> {
-        let fields = object(value)?;
-        let bound = |key: &str| match fields.get(key) {
-            None => Ok(None),
-            Some(found) => found
-                .as_u64()
-                .map(Some)
-                .ok_or_else(|| Malformed::key(key, "a non-negative integer", found)),
-        };
-        let length = Length {
-            min: bound("min")?,
-            max: bound("max")?,
-        };
-        match (length.min, length.max) {
-            (Some(min), Some(max)) if min > max => Err(Malformed::here(format!(
-                "\"min\" ({min}) is greater than \"max\" ({max})"
-            ))),
-            (None, None) => Err(Malformed::here("needs \"min\", \"max\" or both")),
-            _ => Ok(length),
-        }
+        let (min, max) = bounds(value, Value::as_u64, "a non-negative integer")?;
+        Ok(Length { min, max })
     }
 }
 
@@ -108,25 +93,8 @@ impl TraitValue for Range {
     const ID: &'static str = t::RANGE;
 
     fn parse(value: &Value) -> Result<Self, Malformed> {
-        let fields = object(value)?;
-        let bound = |key: &str| match fields.get(key) {
-            None => Ok(None),
-            Some(found) => found
-                .as_f64()
-                .map(Some)
-                .ok_or_else(|| Malformed::key(key, "a number", found)),
-        };
-        let range = Range {
-            min: bound("min")?,
-            max: bound("max")?,
-        };
-        match (range.min, range.max) {
-            (Some(min), Some(max)) if min > max => Err(Malformed::here(format!(
-                "\"min\" ({min}) is greater than \"max\" ({max})"
-            ))),
-            (None, None) => Err(Malformed::here("needs \"min\", \"max\" or both")),
-            _ => Ok(range),
-        }
+        let (min, max) = bounds(value, Value::as_f64, "a number")?;
+        Ok(Range { min, max })
     }
 }
 
@@ -230,13 +198,9 @@ impl TraitValue for Retryable {
     const ID: &'static str = t::RETRYABLE;
 
     fn parse(value: &Value) -> Result<Self, Malformed> {
-        let fields = object(value)?;
-        let throttling = match fields.get("throttling") {
-            None => false,
-            Some(Value::Bool(flag)) => *flag,
-            Some(found) => return Err(Malformed::key("throttling", "a boolean", found)),
-        };
-        Ok(Retryable { throttling })
+        Ok(Retryable {
+            throttling: optional_bool(object(value)?, "throttling")?,
+        })
     }
 }
 
@@ -363,11 +327,6 @@ impl TraitValue for EnumDefinition {
                 Some(found) => return Err(Malformed::key("value", "a string", found)),
                 None => return Err(Malformed::here("needs a \"value\"")),
             };
-            let deprecated = match fields.get("deprecated") {
-                None => false,
-                Some(Value::Bool(flag)) => *flag,
-                Some(found) => return Err(Malformed::key("deprecated", "a boolean", found)),
-            };
             match fields.get("tags") {
                 None => {}
                 Some(Value::Array(tags)) if tags.iter().all(Value::is_string) => {}
@@ -377,7 +336,7 @@ impl TraitValue for EnumDefinition {
                 value,
                 name: optional_string(fields, "name")?,
                 documentation: optional_string(fields, "documentation")?,
-                deprecated,
+                deprecated: optional_bool(fields, "deprecated")?,
             })
         };
         entries
@@ -408,6 +367,38 @@ fn object(value: &Value) -> Result<&Map<String, Value>, Malformed> {
     }
 }
 
+/// The `min` and `max` of a bounds trait, each read by `read` (`expected` says what it
+/// takes): at least one of them given, and `min` not above `max`.
+fn bounds<T: PartialOrd + fmt::Display>(
+    value: &Value,
+    read: fn(&Value) -> Option<T>,
+    expected: &str,
+) -> Result<(Option<T>, Option<T>), Malformed> {
+    let fields = object(value)?;
+    let bound = |key: &str| match fields.get(key) {
+        None => Ok(None),
+        Some(found) => read(found)
+            .map(Some)
+            .ok_or_else(|| Malformed::key(key, expected, found)),
+    };
+    match (bound("min")?, bound("max")?) {
+        (Some(min), Some(max)) if min > max => Err(Malformed::here(format!(
+            "\"min\" ({min}) is greater than \"max\" ({max})"
+        ))),
+        (None, None) => Err(Malformed::here("needs \"min\", \"max\" or both")),
+        bounds => Ok(bounds),
+    }
+}
+
+/// An optional boolean field of an object, `false` when absent.
+fn optional_bool(fields: &Map<String, Value>, key: &str) -> Result<bool, Malformed> {
+    match fields.get(key) {
+        None => Ok(false),
+        Some(Value::Bool(flag)) => Ok(*flag),
+        Some(found) => Err(Malformed::key(key, "a boolean", found)),
+    }
+}
+
 /// The value as a string, or what was expected instead.
 fn string<'a>(value: &'a Value, expected: &str) -> Result<&'a str, Malformed> {
     value
@@ -421,5 +412,61 @@ fn optional_string(fields: &Map<String, Value>, key: &str) -> Result<Option<Stri
         None => Ok(None),
         Some(Value::String(text)) => Ok(Some(text.clone())),
         Some(found) => Err(Malformed::key(key, "a string", found)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn problem<T: TraitValue + fmt::Debug>(value: Value) -> String {
+        let problem = T::parse(&value).expect_err("malformed");
+        format!("{}: {}", problem.at, problem.message)
+    }
+
+    #[test]
+    fn bounds_are_typed_ordered_and_present() {
+        assert_eq!(
+            Length::parse(&json!({"min": 1, "max": 3})),
+            Ok(Length {
+                min: Some(1),
+                max: Some(3)
+            })
+        );
+        assert_eq!(
+            problem::<Length>(json!({"min": -1})),
+            ".min: \"min\" must be a non-negative integer, found -1"
+        );
+        assert_eq!(
+            problem::<Length>(json!({"max": 1.5})),
+            ".max: \"max\" must be a non-negative integer, found 1.5"
+        );
+        assert_eq!(
+            problem::<Length>(json!({})),
+            ": needs \"min\", \"max\" or both"
+        );
+        assert_eq!(
+            problem::<Range>(json!({"max": "ten"})),
+            ".max: \"max\" must be a number, found \"ten\""
+        );
+        assert_eq!(
+            problem::<Range>(json!({"min": 2.5, "max": -1})),
+            ": \"min\" (2.5) is greater than \"max\" (-1)"
+        );
+        assert_eq!(problem::<Range>(json!(5)), ": must be an object, found 5");
+    }
+
+    #[test]
+    fn enum_entries_name_the_bad_element() {
+        assert_eq!(
+            problem::<EnumDefinition>(json!([{"value": "a"}, {"value": "b", "deprecated": "yes"}])),
+            "[1].deprecated: \"deprecated\" must be a boolean, found \"yes\""
+        );
+        assert_eq!(
+            problem::<EnumDefinition>(json!([])),
+            ": must list at least one value"
+        );
     }
 }
