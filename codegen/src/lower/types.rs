@@ -335,7 +335,7 @@ fn default_value(ty: &RustType, value: &Value) -> Option<DefaultValue> {
             .as_f64()
             .filter(|n| *n != 0.0)
             .map(DefaultValue::Timestamp),
-        // Validation has rejected defaults that are not base64.
+        // The loader has rejected defaults that are not base64 (smithy::trait_check).
         (RustType::Blob, Value::String(s)) if !s.is_empty() => {
             BASE64_STANDARD.decode(s).ok().map(DefaultValue::Blob)
         }
