@@ -1,7 +1,7 @@
 //! Typed values of the traits the generator reads, parsed from their JSON nodes.
 //!
 //! Each type's [`TraitValue::parse`] is the one place that decides what a well-formed value
-//! is: the loader runs it on every trait of every shape and reports what fails
+//! is: the loader runs it on each such trait of every shape and member and reports what fails
 //! ([`super::trait_check`]), and [`TraitValue::get`] runs it again to hand lowering the
 //! typed value, which after a successful load cannot fail.
 
