@@ -68,23 +68,6 @@ pub fn aws_models() -> Vec<PathBuf> {
     models
 }
 
-/// Calls `work` on every item, on as many threads as the machine has cores.
-pub fn parallel_for_each<T: Sync>(items: &[T], work: impl Fn(&T) + Sync) {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                while let Some(item) =
-                    items.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
-                {
-                    work(item);
-                }
-            });
-        }
-    });
-}
-
 /// The directory of botocore models fetched by `.ci/fetch-botocore.sh`:
 /// `$BOTOCORE_MODELS_DIR`, else `.ci/cache/botocore`, holding `{version}/service-2.json` (and
 /// `paginators-1.json`) of cognito-idp. Panics when it is missing: the tests that need it are

@@ -5,10 +5,10 @@
 
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use codegen::{GeneratedFile, Input, Options, generate};
-use codegen_tests::{aws_models, parallel_for_each};
+use codegen_tests::aws_models;
+use xtask::parallel;
 
 /// Generates one model and parses its files. Returns the problems found.
 fn check_model(path: &Path) -> Vec<String> {
@@ -42,15 +42,8 @@ fn check_model(path: &Path) -> Vec<String> {
 #[ignore = "needs the AWS models: set AWS_MODELS_DIR or put them at ../shared/aws-models"]
 fn every_model_generates_and_every_file_parses() {
     let models: Vec<PathBuf> = aws_models();
-    let problems = Mutex::new(Vec::new());
-    parallel_for_each(&models, |path| {
-        let found = check_model(path);
-        problems
-            .lock()
-            .expect("no test thread panics")
-            .extend(found);
-    });
-    let problems = problems.into_inner().expect("no test thread panics");
+    let problems =
+        parallel::map(&models, parallel::cores(), |path| check_model(path), |_| {}).concat();
     assert!(
         problems.is_empty(),
         "{} of {} models have problems:\n{}",

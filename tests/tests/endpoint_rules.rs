@@ -2,11 +2,12 @@
 //! awsJson service of the AWS corpus: each `smithy.rules#endpointRuleSet` loads and each
 //! `smithy.rules#endpointTests` case passes. A missing corpus fails the test.
 
-use std::sync::Mutex;
+use std::path::PathBuf;
 
-use codegen_tests::{aws_models, parallel_for_each};
+use codegen_tests::aws_models;
 use serde_json::Value;
 use smithy_lean_runtime::endpoint::testing::{EndpointTestReport, run_endpoint_tests_value};
+use xtask::parallel;
 
 /// Protocols the generator emits a client for, so their endpoints are resolved at runtime.
 const CLIENT_PROTOCOLS: &[&str] = &["aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1"];
@@ -27,22 +28,21 @@ fn has_client(model: &Value) -> bool {
 #[ignore = "needs the AWS models: set AWS_MODELS_DIR or put them at ../shared/aws-models"]
 fn every_aws_json_service_passes_its_endpoint_tests() {
     let models = aws_models();
-    let reports: Mutex<Vec<(String, EndpointTestReport)>> = Mutex::new(Vec::new());
-    parallel_for_each(&models, |path| {
+    let report = |path: &PathBuf| {
         let text = std::fs::read_to_string(path)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         let model: Value = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
-        if has_client(&model) {
+        has_client(&model).then(|| {
             let name = path.file_stem().unwrap_or_default().to_string_lossy();
-            let report = run_endpoint_tests_value(&model);
-            reports
-                .lock()
-                .expect("no test thread panics")
-                .push((name.into_owned(), report));
-        }
-    });
-    let reports = reports.into_inner().expect("no test thread panics");
+            (name.into_owned(), run_endpoint_tests_value(&model))
+        })
+    };
+    let reports: Vec<(String, EndpointTestReport)> =
+        parallel::map(&models, parallel::cores(), report, |_| {})
+            .into_iter()
+            .flatten()
+            .collect();
     let total: usize = reports.iter().map(|(_, report)| report.total).sum();
     let passed: usize = reports.iter().map(|(_, report)| report.passed).sum();
     let failing: Vec<String> = reports

@@ -110,7 +110,7 @@ fn out_of_range_defaults_are_rejected() {
     let at = |member: &str| {
         format!(
             "example.hostile#GetInput${member} (at $.shapes[\"example.hostile#GetInput\"].members.\
-             {member}.traits[\"smithy.api#default\"]): the default "
+             {member}.traits[\"smithy.api#default\"]): trait smithy.api#default: the default "
         )
     };
     assert_eq!(
@@ -233,4 +233,84 @@ fn deep_collection_nesting_is_a_clear_error_in_linear_time() {
             started.elapsed()
         );
     }
+}
+
+#[test]
+fn malformed_traits_are_all_reported_where_they_are() {
+    let at = |owner: &str, path: &str, trait_id: &str| {
+        let shape = owner.split('$').next().unwrap_or(owner);
+        format!("{owner} (at $.shapes[\"{shape}\"]{path}.traits[\"smithy.api#{trait_id}\"]")
+    };
+    assert_eq!(
+        problem_lines("malformed_traits"),
+        [
+            format!(
+                "{}): trait smithy.api#error: must be \"client\" or \"server\", found \"oops\"",
+                at("ex#Broken", "", "error")
+            ),
+            format!(
+                "{}): trait smithy.api#httpError: must be an HTTP status code (100 to 599), \
+                 found \"404\"",
+                at("ex#Broken", "", "httpError")
+            ),
+            format!(
+                "{}.throttling): trait smithy.api#retryable: \"throttling\" must be a boolean, \
+                 found \"yes\"",
+                at("ex#Broken", "", "retryable")
+            ),
+            format!(
+                "{}): trait smithy.api#pattern: must be a regular expression (a string), found 42",
+                at("ex#Code", "", "pattern")
+            ),
+            format!(
+                "{}.inputToken): trait smithy.api#paginated: \"inputToken\" must be a string, \
+                 found 7",
+                at("ex#PutWidget", "", "paginated")
+            ),
+            format!(
+                "{}[1]): trait smithy.api#enum: needs a \"value\"",
+                at("ex#State", "", "enum")
+            ),
+            format!(
+                "{}): trait smithy.api#default: the default of a string must be a string, not 3",
+                at("ex#Widget$label", ".members.label", "default")
+            ),
+            format!(
+                "{}): trait smithy.api#required: is an annotation trait and must be an object \
+                 ({{}}), found true",
+                at("ex#Widget$label", ".members.label", "required")
+            ),
+            format!(
+                "{}.min): trait smithy.api#length: \"min\" must be a non-negative integer, \
+                 found \"three\"",
+                at("ex#Widget$name", ".members.name", "length")
+            ),
+            format!(
+                "{}): trait smithy.api#range: \"min\" (10) is greater than \"max\" (1)",
+                at("ex#Widget$size", ".members.size", "range")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn traits_the_generator_does_not_read_are_kept_as_they_are() {
+    let model = codegen::smithy::parse_model(
+        r#"{"smithy": "2.0", "shapes": {"ex#Thing": {"type": "string", "traits": {
+            "ex#custom": {"any": ["shape", 1]}, "smithy.api#length": {"max": 3}}}}}"#,
+    )
+    .expect("a model with an unknown trait loads");
+    let traits = model.shapes["ex#Thing"].traits();
+    assert_eq!(
+        traits["ex#custom"],
+        serde_json::json!({"any": ["shape", 1]})
+    );
+    use codegen::smithy::trait_values::{Length, TraitValue};
+    assert_eq!(
+        Length::get(traits),
+        Some(Length {
+            min: None,
+            max: Some(3)
+        })
+    );
 }

@@ -38,7 +38,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .ok()
             .filter(|jobs| *jobs > 0)
             .ok_or_else(|| format!("--jobs needs a positive number, not `{jobs}`"))?,
-        None => std::thread::available_parallelism().map_or(1, usize::from),
+        None => parallel::cores(),
     };
     let compile_count = match args.value("compile") {
         None => None,

@@ -12,13 +12,12 @@ mod fuzz;
 mod model_cmd;
 mod model_files;
 mod output;
-mod parallel;
 mod settings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{corpus_compile, progress};
+use xtask::{corpus_compile, parallel, progress};
 
 const USAGE: &str = "\
 usage: cargo xtask <command> [options]

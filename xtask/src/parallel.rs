@@ -1,8 +1,15 @@
-//! Running one function over many items on a fixed number of threads.
+//! Running one function over many items on a fixed number of threads: the one thread pool
+//! of the xtask and of the tests (the corpus and endpoint-rule tests use it through the
+//! xtask library).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::thread;
+
+/// How many threads to use when the caller has no preference: one per core.
+pub fn cores() -> usize {
+    thread::available_parallelism().map_or(1, usize::from)
+}
 
 /// Applies `work` to every item on `jobs` threads; `on_done` sees each result on the calling
 /// thread as soon as it is ready (for progress). Results come back in item order.

@@ -17,8 +17,6 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);
 /// Default limit for a whole operation, retries and backoff included.
 pub const DEFAULT_OPERATION_TIMEOUT: Duration = Duration::from_secs(60);
-/// Default number of attempts, the first one included.
-pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
 /// Default base delay of the exponential backoff: 1 s, as in the AWS SDKs' standard mode
 /// (retry `i` waits a random time up to `min(2^(i-1) s, 20 s)`).
 pub const DEFAULT_BASE_BACKOFF: Duration = Duration::from_secs(1);
@@ -186,7 +184,7 @@ impl fmt::Debug for Config {
             .field("region", &self.region)
             .field(
                 "endpoint_url",
-                &self.endpoint_url.as_deref().map(crate::resolve::redact),
+                &self.endpoint_url.as_deref().map(crate::redact::redact),
             )
             .field("use_fips", &self.use_fips)
             .field("use_dual_stack", &self.use_dual_stack)

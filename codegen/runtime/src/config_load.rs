@@ -206,7 +206,7 @@ mod tests {
         let config = builder_from(&env, Some(&settings), Lenience::Ignore)
             .unwrap()
             .build();
-        assert_eq!(config.max_attempts(), crate::config::DEFAULT_MAX_ATTEMPTS);
+        assert_eq!(config.max_attempts(), crate::retry::DEFAULT_MAX_ATTEMPTS);
         assert_eq!(
             (config.retry().mode, config.region()),
             (crate::retry::RetryMode::Standard, Some("eu-west-1"))

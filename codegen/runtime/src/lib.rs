@@ -71,6 +71,8 @@ mod random;
 #[cfg(feature = "client")]
 mod rate_limit;
 #[cfg(feature = "client")]
+mod redact;
+#[cfg(feature = "client")]
 mod resolve;
 #[cfg(feature = "client")]
 pub mod retry;

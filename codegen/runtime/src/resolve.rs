@@ -8,6 +8,7 @@ use http::{HeaderName, HeaderValue, Uri};
 use crate::config::Config;
 use crate::endpoint::{Params, RuleSet, builtins};
 use crate::error::EndpointResolutionError;
+use crate::redact::redact;
 
 /// Where requests go, decided once per client.
 #[derive(Debug, Clone)]
@@ -148,16 +149,6 @@ fn host_header(scheme: &Scheme, authority: &Authority) -> Result<HeaderValue, ht
     Ok(HeaderValue::from_str(&text)?)
 }
 
-/// The URL with any `user:password@` part hidden.
-pub(crate) fn redact(url: &str) -> String {
-    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{scheme}://***@{}", &rest[at + 1..]),
-        None => url.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,11 +253,5 @@ mod tests {
             let err = resolve_endpoint(&cfg, "Test", Some(RULES)).unwrap_err();
             assert!(err.to_string().contains("invalid region"), "{err}");
         }
-    }
-
-    #[test]
-    fn redacts_user_info() {
-        assert_eq!(redact("http://user:pw@host:1/x"), "http://***@host:1/x");
-        assert_eq!(redact("https://host/a@b"), "https://host/a@b");
     }
 }

@@ -67,6 +67,9 @@ impl FromStr for RetryMode {
     }
 }
 
+/// Default number of attempts, the first one included.
+pub(crate) const DEFAULT_MAX_ATTEMPTS: u32 = 3;
+
 /// The retry settings of a client: the mode and the number of attempts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryConfig {
@@ -81,7 +84,7 @@ impl Default for RetryConfig {
     fn default() -> Self {
         Self {
             mode: RetryMode::Standard,
-            max_attempts: crate::config::DEFAULT_MAX_ATTEMPTS,
+            max_attempts: DEFAULT_MAX_ATTEMPTS,
         }
     }
 }

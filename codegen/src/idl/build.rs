@@ -209,7 +209,7 @@ impl Builder<'_> {
                 ));
             }
             match resolved.iter_mut().find(|(existing, _, _)| *existing == id) {
-                Some(entry) if id == super::parser::DOCUMENTATION => entry.1 = value,
+                Some(entry) if id == super::trait_apps::DOCUMENTATION => entry.1 = value,
                 Some(entry) if entry.1 == value => {}
                 Some(_) => {
                     return Err(self

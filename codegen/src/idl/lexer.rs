@@ -507,3 +507,20 @@ fn unicode_escape(
     }
     char::from_u32(high).ok_or_else(|| (index, format!("`\\u{high:04X}` is not a character")))
 }
+
+/// Whether `byte` may continue an identifier (so `namespaces` is not `namespace`).
+pub fn is_word_char(byte: Option<u8>) -> bool {
+    byte.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// Whether the cursor is at the keyword `word` (not a longer identifier).
+pub fn at_keyword(cursor: &Cursor<'_>, word: &str) -> bool {
+    cursor.starts_with(word) && !is_word_char(cursor.peek_at(word.len()))
+}
+
+/// Consumes the keyword `word`.
+pub fn keyword(cursor: &mut Cursor<'_>, word: &str) {
+    for _ in 0..word.len() {
+        cursor.bump();
+    }
+}

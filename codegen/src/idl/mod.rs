@@ -17,6 +17,7 @@ pub mod parser;
 pub mod prelude;
 pub mod shapes;
 pub mod syntax;
+pub mod trait_apps;
 pub mod upgrade;
 pub mod validate;
 

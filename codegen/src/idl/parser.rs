@@ -1,23 +1,12 @@
-//! The statement level of the IDL: control statements, metadata, namespace, `use`,
-//! `apply` and trait applications. Shape bodies are in [`super::shapes`].
+//! The statement level of the IDL: control statements, metadata, namespace, `use` and
+//! `apply`. Shape bodies are in [`super::shapes`], trait applications in
+//! [`super::trait_apps`].
 
-use super::lexer::{Cursor, Parsed};
-use super::node::{Node, Object, ShapeRef, parse_key, parse_node};
+use super::lexer::{Cursor, Parsed, at_keyword, is_word_char, keyword};
+use super::node::{Node, ShapeRef, parse_key, parse_node};
 use super::shapes::parse_shape;
-use super::syntax::{Apply, ParsedFile, TraitApp};
-
-/// The `smithy.api#documentation` trait, which doc comments become.
-pub const DOCUMENTATION: &str = "smithy.api#documentation";
-
-/// Per-file settings that shape statements need.
-pub struct FileSettings {
-    /// Suffix of inline operation input shapes (`$operationInputSuffix`).
-    pub input_suffix: String,
-    /// Suffix of inline operation output shapes (`$operationOutputSuffix`).
-    pub output_suffix: String,
-    /// Whether the file is IDL 1.0 (some 2.0 syntax is refused).
-    pub version_1: bool,
-}
+use super::syntax::{Apply, FileSettings, ParsedFile};
+use super::trait_apps::{parse_trait, parse_traits};
 
 /// Parses one file into statements; the first syntax error ends it.
 pub fn parse_file(file: &str, text: &str) -> Parsed<ParsedFile> {
@@ -47,23 +36,6 @@ pub fn parse_file(file: &str, text: &str) -> Parsed<ParsedFile> {
     }
     parsed.version.get_or_insert_with(|| "1.0".to_owned());
     Ok(parsed)
-}
-
-/// Whether `byte` may continue an identifier (so `namespaces` is not `namespace`).
-fn is_word_char(byte: Option<u8>) -> bool {
-    byte.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
-}
-
-/// Whether the cursor is at the keyword `word` (not a longer identifier).
-pub fn at_keyword(cursor: &Cursor<'_>, word: &str) -> bool {
-    cursor.starts_with(word) && !is_word_char(cursor.peek_at(word.len()))
-}
-
-/// Consumes the keyword `word`.
-pub fn keyword(cursor: &mut Cursor<'_>, word: &str) {
-    for _ in 0..word.len() {
-        cursor.bump();
-    }
 }
 
 /// `$name: value` statements.
@@ -211,95 +183,4 @@ fn parse_apply(cursor: &mut Cursor<'_>, parsed: &mut ParsedFile) -> Parsed<()> {
     };
     parsed.applies.push(Apply { target, traits });
     Ok(())
-}
-
-/// Trait applications before a shape or member, preceded by doc comments (which become
-/// `@documentation` unless a `@documentation` trait is also written).
-pub fn parse_traits(cursor: &mut Cursor<'_>) -> Parsed<Vec<TraitApp>> {
-    cursor.ws();
-    let docs_pos = cursor.pos();
-    let mut traits = Vec::new();
-    if let Some(docs) = cursor.take_docs() {
-        traits.push(TraitApp {
-            name: ShapeRef {
-                text: DOCUMENTATION.to_owned(),
-                pos: docs_pos,
-            },
-            value: Node::String(docs),
-        });
-    }
-    while cursor.peek() == Some(b'@') {
-        traits.push(parse_trait(cursor)?);
-        cursor.ws();
-    }
-    Ok(traits)
-}
-
-/// One `@name`, `@name(value)` or `@name(key: value, ...)`.
-fn parse_trait(cursor: &mut Cursor<'_>) -> Parsed<TraitApp> {
-    cursor.expect(b'@')?;
-    let pos = cursor.pos();
-    let name = ShapeRef {
-        text: cursor.shape_id()?,
-        pos,
-    };
-    if name.text.contains('$') {
-        return Err(cursor.error_at(pos, "a trait name cannot name a member"));
-    }
-    if cursor.peek() != Some(b'(') {
-        return Ok(TraitApp {
-            name,
-            value: Node::empty_object(),
-        });
-    }
-    cursor.bump();
-    cursor.ws();
-    let value = if cursor.peek() == Some(b')') {
-        Node::empty_object()
-    } else if starts_structure(cursor) {
-        Node::Object(parse_trait_structure(cursor)?)
-    } else {
-        parse_node(cursor, 1)?
-    };
-    cursor.ws();
-    cursor.expect(b')')?;
-    Ok(TraitApp { name, value })
-}
-
-/// Whether a trait body is `key: value` pairs (rather than a single node value).
-fn starts_structure(cursor: &Cursor<'_>) -> bool {
-    let mut lookahead = cursor.clone();
-    if !matches!(
-        lookahead.peek(),
-        Some(b'"' | b'A'..=b'Z' | b'a'..=b'z' | b'_')
-    ) {
-        return false;
-    }
-    if lookahead.starts_with("\"\"\"") || parse_key(&mut lookahead).is_err() {
-        return false;
-    }
-    lookahead.ws();
-    lookahead.peek() == Some(b':')
-}
-
-/// The `key: value` pairs of a structured trait body, up to (not including) `)`.
-fn parse_trait_structure(cursor: &mut Cursor<'_>) -> Parsed<Object> {
-    let mut entries: Object = Vec::new();
-    while cursor.peek() != Some(b')') {
-        if cursor.at_end() {
-            return Err(cursor.expected("`)`"));
-        }
-        let pos = cursor.pos();
-        let key = parse_key(cursor)?;
-        cursor.ws();
-        cursor.expect(b':')?;
-        cursor.ws();
-        let value = parse_node(cursor, 2)?;
-        if entries.iter().any(|(k, _)| *k == key) {
-            return Err(cursor.error_at(pos, format!("duplicate trait property `{key}`")));
-        }
-        entries.push((key, value));
-        cursor.ws();
-    }
-    Ok(entries)
 }

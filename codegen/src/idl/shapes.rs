@@ -1,10 +1,10 @@
 //! Shape statements: the shape type and name, mixins, `for`, members, enum members,
 //! and the bodies of services, resources and operations (with inline input and output).
 
-use super::lexer::{Cursor, Parsed, Pos};
+use super::lexer::{Cursor, Parsed, Pos, at_keyword, keyword};
 use super::node::{Node, Object, ShapeRef, parse_key, parse_node, parse_object};
-use super::parser::{FileSettings, at_keyword, keyword, parse_traits};
-use super::syntax::{MemberDef, ParsedFile, ShapeDef, TraitApp};
+use super::syntax::{FileSettings, MemberDef, ParsedFile, ShapeDef, TraitApp};
+use super::trait_apps::{DOCUMENTATION, parse_traits};
 
 /// Shape types without members.
 const SIMPLE: &[&str] = &[
@@ -148,10 +148,7 @@ fn parse_members(
     loop {
         let traits = parse_traits(cursor)?;
         if cursor.peek() == Some(b'}') {
-            if !traits
-                .iter()
-                .all(|t| t.name.text == super::parser::DOCUMENTATION)
-            {
+            if !traits.iter().all(|t| t.name.text == DOCUMENTATION) {
                 return Err(cursor.expected("a member after its traits"));
             }
             cursor.bump();

@@ -76,3 +76,13 @@ pub struct Apply {
     /// The traits.
     pub traits: Vec<TraitApp>,
 }
+
+/// Per-file settings that shape statements need.
+pub struct FileSettings {
+    /// Suffix of inline operation input shapes (`$operationInputSuffix`).
+    pub input_suffix: String,
+    /// Suffix of inline operation output shapes (`$operationOutputSuffix`).
+    pub output_suffix: String,
+    /// Whether the file is IDL 1.0 (some 2.0 syntax is refused).
+    pub version_1: bool,
+}

@@ -16,6 +16,7 @@ use crate::naming::{Scope, UNKNOWN_VARIANT, field_name, variant_name};
 use crate::smithy::ast::{Aggregate, Member as AstMember, Model, Shape, Traits};
 use crate::smithy::load::UNIT;
 use crate::smithy::shape_id;
+use crate::smithy::trait_values::{Deprecated, EnumDefinition, Length, Pattern, Range, TraitValue};
 use crate::smithy::traits as t;
 
 /// Everything type lowering needs to know about the service.
@@ -288,12 +289,8 @@ pub fn docs_of(traits: &Traits) -> String {
 
 /// `@deprecated` details, if the trait is present.
 pub fn deprecation(traits: &Traits) -> Option<Deprecation> {
-    let value = traits.get(t::DEPRECATED)?;
-    let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_owned);
-    Some(Deprecation {
-        message: text("message"),
-        since: text("since"),
-    })
+    let Deprecated { message, since } = Deprecated::get(traits)?;
+    Some(Deprecation { message, since })
 }
 
 fn timestamp_format(name: &str) -> Option<TimestampFormat> {
@@ -305,18 +302,20 @@ fn timestamp_format(name: &str) -> Option<TimestampFormat> {
     }
 }
 
+/// The member's own constraints, each bound falling back to the target shape's.
 fn constraints(member: &Traits, target: Option<&Traits>) -> Constraints {
-    let pick = |id: &str, key: &str| {
-        t::number(member, id, key).or_else(|| target.and_then(|traits| t::number(traits, id, key)))
-    };
+    let length = |traits: &Traits| Length::get(traits).unwrap_or_default();
+    let range = |traits: &Traits| Range::get(traits).unwrap_or_default();
+    let (own_length, target_length) = (length(member), target.map(length).unwrap_or_default());
+    let (own_range, target_range) = (range(member), target.map(range).unwrap_or_default());
     Constraints {
-        min_length: pick(t::LENGTH, "min").map(|n| n as u64),
-        max_length: pick(t::LENGTH, "max").map(|n| n as u64),
-        min: pick(t::RANGE, "min"),
-        max: pick(t::RANGE, "max"),
-        pattern: t::string(member, t::PATTERN)
-            .or_else(|| target.and_then(|traits| t::string(traits, t::PATTERN)))
-            .map(str::to_owned),
+        min_length: own_length.min.or(target_length.min),
+        max_length: own_length.max.or(target_length.max),
+        min: own_range.min.or(target_range.min),
+        max: own_range.max.or(target_range.max),
+        pattern: Pattern::get(member)
+            .or_else(|| target.and_then(Pattern::get))
+            .map(|Pattern(pattern)| pattern),
     }
 }
 
@@ -342,7 +341,7 @@ fn default_value(ty: &RustType, value: &Value) -> Option<DefaultValue> {
             .as_f64()
             .filter(|n| *n != 0.0)
             .map(DefaultValue::Timestamp),
-        // Validation has rejected defaults that are not base64.
+        // The loader has rejected defaults that are not base64 (smithy::trait_check).
         (RustType::Blob, Value::String(s)) if !s.is_empty() => {
             BASE64_STANDARD.decode(s).ok().map(DefaultValue::Blob)
         }
@@ -373,30 +372,18 @@ fn enum_variants(aggregate: &Aggregate) -> Vec<EnumVariant> {
 /// Smithy 1.0 `@enum` trait entries: `{ "value": …, "name": …, "documentation": … }`.
 fn legacy_enum_variants(traits: &Traits) -> Vec<EnumVariant> {
     let mut scope = Scope::with_reserved([UNKNOWN_VARIANT]);
-    let entries = traits
-        .get(t::ENUM)
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+    let EnumDefinition(entries) = EnumDefinition::get(traits).unwrap_or_default();
     entries
-        .iter()
-        .filter_map(|entry| {
-            let value = entry.get("value")?.as_str()?;
-            let name = entry.get("name").and_then(Value::as_str).unwrap_or(value);
-            Some(EnumVariant {
-                rust_name: scope.claim(variant_name(name)),
-                wire_value: value.to_owned(),
-                docs: entry
-                    .get("documentation")
-                    .and_then(Value::as_str)
-                    .map(html_to_markdown)
-                    .unwrap_or_default(),
-                deprecated: entry
-                    .get("deprecated")
-                    .and_then(Value::as_bool)
-                    .filter(|deprecated| *deprecated)
-                    .map(|_| Deprecation::default()),
-            })
+        .into_iter()
+        .map(|entry| EnumVariant {
+            rust_name: scope.claim(variant_name(entry.name.as_ref().unwrap_or(&entry.value))),
+            docs: entry
+                .documentation
+                .as_deref()
+                .map(html_to_markdown)
+                .unwrap_or_default(),
+            deprecated: entry.deprecated.then(Deprecation::default),
+            wire_value: entry.value,
         })
         .collect()
 }

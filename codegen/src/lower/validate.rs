@@ -4,8 +4,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use base64::Engine;
-use base64::prelude::BASE64_STANDARD;
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, shape_path};
@@ -22,7 +20,6 @@ pub const MAX_COLLECTION_NESTING: usize = 32;
 pub fn check(model: &Model, service_id: &str, closure: &Closure, problems: &mut Vec<Diagnostic>) {
     check_sdk_id(model, service_id, problems);
     check_collections(model, closure, problems);
-    check_defaults(model, closure, problems);
     check_errors_not_io(model, closure, problems);
     check_enum_values(model, closure, problems);
     check_unions_have_members(model, closure, problems);
@@ -137,73 +134,6 @@ fn check_collections(model: &Model, closure: &Closure, problems: &mut Vec<Diagno
             ));
         }
     }
-}
-
-/// Every `@default` fits its member's type: integers in range, floats finite and in range,
-/// timestamps as epoch seconds a `DateTime` can hold.
-fn check_defaults(model: &Model, closure: &Closure, problems: &mut Vec<Diagnostic>) {
-    for id in &closure.shapes {
-        let Some(Shape::Structure(aggregate)) = model.shapes.get(id) else {
-            continue;
-        };
-        for (name, member) in &aggregate.members.0 {
-            let Some(value) = member.traits.get(t::DEFAULT) else {
-                continue;
-            };
-            let Some(target) = model.shapes.get(&member.target) else {
-                continue;
-            };
-            if let Some(problem) = default_problem(target, value) {
-                problems.push(Diagnostic::at_shape(
-                    format!("{id}${name}"),
-                    format!(
-                        "{}.members.{name}.traits[\"{}\"]",
-                        shape_path(id),
-                        t::DEFAULT
-                    ),
-                    problem,
-                ));
-            }
-        }
-    }
-}
-
-/// Why `value` cannot be the default of a `target` member, if it cannot.
-fn default_problem(target: &Shape, value: &Value) -> Option<String> {
-    let (kind, min, max) = match target {
-        Shape::Blob(_) => {
-            return match value {
-                Value::String(text) => BASE64_STANDARD.decode(text).err().map(|e| {
-                    format!("the default of a blob must be base64 text, not {value}: {e}")
-                }),
-                _ => (!value.is_null())
-                    .then(|| format!("the default of a blob must be base64 text, not {value}")),
-            };
-        }
-        Shape::Byte(_) => ("byte", f64::from(i8::MIN), f64::from(i8::MAX)),
-        Shape::Short(_) => ("short", f64::from(i16::MIN), f64::from(i16::MAX)),
-        Shape::Integer(_) => ("integer", f64::from(i32::MIN), f64::from(i32::MAX)),
-        // An i64 bound as f64 rounds up to 2^63, which is itself out of range.
-        Shape::Long(_) => ("long", -(2f64.powi(63)), 2f64.powi(63) - 1024.0),
-        Shape::Float(_) => ("float", f64::from(f32::MIN), f64::from(f32::MAX)),
-        Shape::Double(_) => ("double", f64::MIN, f64::MAX),
-        // Epoch seconds from year 1 to 9999, the range `DateTime` formats.
-        Shape::Timestamp(_) => ("timestamp", -62_135_596_800.0, 253_402_300_799.0),
-        _ => return None,
-    };
-    let Value::Number(number) = value else {
-        // `null` removes an inherited default; a timestamp may default to a date-time string.
-        return (!value.is_null() && (kind != "timestamp" || !value.is_string()))
-            .then(|| format!("the default of a {kind} must be a number, not {value}"));
-    };
-    let integral = matches!(kind, "byte" | "short" | "integer" | "long");
-    let in_range = match (number.as_i64(), number.as_f64()) {
-        // Any JSON integer that fits an i64 fits a long.
-        (Some(_), _) if kind == "long" => true,
-        (_, Some(n)) => n.is_finite() && n >= min && n <= max && (!integral || n.fract() == 0.0),
-        _ => false,
-    };
-    (!in_range).then(|| format!("the default {number} does not fit the {kind} type"))
 }
 
 /// An `@error` structure cannot be an operation's input or output (it would need to be both

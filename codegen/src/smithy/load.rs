@@ -13,13 +13,16 @@ pub const PRELUDE: &str = "smithy.api";
 /// The prelude's unit shape, meaning "no input", "no output" or "no value".
 pub const UNIT: &str = "smithy.api#Unit";
 
-/// Parses a Smithy JSON AST model and adds the prelude shapes it may target.
+/// Parses a Smithy JSON AST model, adds the prelude shapes it may target and checks the
+/// value of every trait the generator reads.
 ///
 /// Syntax errors carry the line and column; a shape that does not fit the
-/// AST (unknown `type`, missing `target`, …) is named by its id and JSON path.
+/// AST (unknown `type`, missing `target`, …) and every malformed trait are named by
+/// shape id and JSON path.
 pub fn parse_model(text: &str) -> Result<Model, Diagnostics> {
     let mut model: Model = serde_json::from_str(text).map_err(|error| describe(text, error))?;
     add_prelude(&mut model);
+    super::trait_check::check(&model)?;
     Ok(model)
 }
 

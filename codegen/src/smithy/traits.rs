@@ -1,4 +1,5 @@
-//! Typed reads of the trait values the generator understands.
+//! Trait ids, and plain JSON reads of trait values (the typed reads are
+//! [`super::trait_values::TraitValue::get`]).
 
 use serde_json::Value;
 
@@ -34,6 +35,8 @@ pub const IDEMPOTENCY_TOKEN: &str = "smithy.api#idempotencyToken";
 pub const TIMESTAMP_FORMAT: &str = "smithy.api#timestampFormat";
 /// `smithy.api#sparse`
 pub const SPARSE: &str = "smithy.api#sparse";
+/// `smithy.api#jsonName`
+pub const JSON_NAME: &str = "smithy.api#jsonName";
 /// `smithy.api#length`
 pub const LENGTH: &str = "smithy.api#length";
 /// `smithy.api#range`
@@ -80,9 +83,4 @@ pub fn string<'a>(traits: &'a Traits, id: &str) -> Option<&'a str> {
 /// A string field of an object-valued trait, e.g. `aws.api#service` → `sdkId`.
 pub fn field<'a>(traits: &'a Traits, id: &str, key: &str) -> Option<&'a str> {
     traits.get(id)?.get(key)?.as_str()
-}
-
-/// A numeric field of an object-valued trait, e.g. `smithy.api#length` → `min`.
-pub fn number(traits: &Traits, id: &str, key: &str) -> Option<f64> {
-    traits.get(id)?.get(key)?.as_f64()
 }

@@ -76,7 +76,7 @@ pub(crate) async fn fetch(
     let response = fetcher
         .send(Method::GET, url, &headers, Bytes::new())
         .await?;
-    parse_credential_document(&response.body, &crate::resolve::redact(url))
+    parse_credential_document(&response.body, &crate::redact::redact(url))
 }
 
 #[cfg(test)]

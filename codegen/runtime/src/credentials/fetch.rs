@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::{Credentials, CredentialsError};
 use crate::hyper_transport::HyperTransport;
-use crate::resolve::redact;
+use crate::redact::redact;
 use crate::transport::{HttpRequest, HttpResponse, HttpTransport};
 
 /// The transport and deadline providers use for their own HTTP calls.

@@ -119,7 +119,7 @@ async fn call(
     let context = format!(
         "{action} {} at {}",
         role.role_arn,
-        crate::resolve::redact(&url)
+        crate::redact::redact(&url)
     );
     let body = form(action, &params);
     let mut request = request(Method::POST, &url, &[(CONTENT_TYPE, FORM_TYPE)], body)?;

@@ -3,6 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::error::EndpointError;
+use super::json::{array, object};
 use super::param_decl::{Parameter, parse_parameter};
 use super::template::Template;
 
@@ -108,29 +109,6 @@ pub(super) enum Prop {
 pub(super) struct Parsed {
     pub(super) parameters: Vec<Parameter>,
     pub(super) rules: Vec<Rule>,
-}
-
-pub(super) fn object<'a>(
-    value: &'a Value,
-    what: &str,
-) -> Result<&'a Map<String, Value>, EndpointError> {
-    value
-        .as_object()
-        .ok_or_else(|| EndpointError::invalid(format!("{what} must be a JSON object")))
-}
-
-fn array<'a>(
-    map: &'a Map<String, Value>,
-    key: &str,
-    what: &str,
-) -> Result<&'a [Value], EndpointError> {
-    match map.get(key) {
-        Some(Value::Array(items)) => Ok(items),
-        Some(_) => Err(EndpointError::invalid(format!(
-            "{what}: `{key}` must be an array"
-        ))),
-        None => Err(EndpointError::invalid(format!("{what}: missing `{key}`"))),
-    }
 }
 
 /// Parses the `smithy.rules#endpointRuleSet` trait value.

@@ -19,6 +19,7 @@ mod ast;
 mod error;
 mod eval;
 mod functions;
+mod json;
 mod param_decl;
 mod params;
 mod partitions;

@@ -2,8 +2,8 @@
 
 use serde_json::Value;
 
-use super::ast::object;
 use super::error::EndpointError;
+use super::json::object;
 use super::params::ParamValue;
 
 /// The declared type of an endpoint parameter.
