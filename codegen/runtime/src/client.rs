@@ -19,12 +19,14 @@ use crate::error::{
 use crate::error_response::{ErrorResponse, first_json_byte};
 use crate::host_prefix;
 use crate::hyper_transport::HyperTransport;
+use crate::objects_only;
 use crate::rate_limit::ClientRateLimiter;
 use crate::resolve::{ResolvedEndpoint, resolve_endpoint};
 use crate::retry::{
     ClockSkew, RetryMode, RetryQuota, backoff, is_retryable_response, is_retryable_transport,
     is_throttling_response, server_delay,
 };
+use crate::server_text::ServerText;
 use crate::sign::Signer;
 use crate::transport::{
     HttpRequest, HttpResponse, HttpTransport, TransportError, TransportErrorKind,
@@ -426,10 +428,11 @@ fn encode_input<I: Serialize, E>(op: &OperationSpec, input: &I) -> Result<Bytes,
 
 /// Decodes a 2xx body (empty reads as `{}`) without quoting JSON content in errors.
 ///
-/// Every awsJson output is a structure, so the body must be a JSON object: serde would
-/// otherwise fill a structure's fields by position from an array. A 2xx is a success
-/// whatever its body says: the awsJson spec marks errors by a non-2xx status, and a
-/// `__type` member in a success body is ignored, as in the AWS SDKs.
+/// Every awsJson output is a structure, and every structure in it must be a JSON object:
+/// serde would otherwise fill a structure's fields by position from an array, at any depth
+/// ([`objects_only`] refuses that). A 2xx is a success whatever its body says: the awsJson
+/// spec marks errors by a non-2xx status, and a `__type` member in a success body is
+/// ignored, as in the AWS SDKs.
 fn decode_output<O: DeserializeOwned, E>(response: &HttpResponse) -> Result<O, Error<E>> {
     let request_id = || {
         response
@@ -440,7 +443,6 @@ fn decode_output<O: DeserializeOwned, E>(response: &HttpResponse) -> Result<O, E
     };
     let body: &[u8] = match first_json_byte(&response.body) {
         None => b"{}",
-        Some(b'{') => &response.body,
         Some(b'[') => {
             return Err(Error::InvalidResponse(InvalidResponse::new(
                 response.status.as_u16(),
@@ -454,39 +456,45 @@ fn decode_output<O: DeserializeOwned, E>(response: &HttpResponse) -> Result<O, E
     // (`from_str` trusts its input, `from_slice` validates each string on its own); a body
     // that is not UTF-8 goes through `from_slice`, which reports where it breaks.
     let parsed = match std::str::from_utf8(body) {
-        Ok(text) => serde_json::from_str(text),
-        Err(_) => serde_json::from_slice(body),
+        Ok(text) => objects_only::from_str(text),
+        Err(_) => objects_only::from_slice(body),
     };
     parsed.map_err(|e| {
-        let position = format!("line {}, column {}", e.line(), e.column());
-        let message = if e.is_data() {
-            // Serde quotes offending string values; keep only the category then.
-            let text = e.to_string();
-            let text = text.split(" at line ").next().unwrap_or_default();
-            let text = if text.contains('"') {
-                text.split(':').next().unwrap_or_default()
-            } else {
-                text
-            };
-            format!("body does not match the expected shape: {text} ({position})")
-        } else {
-            if first_json_byte(body) == Some(b'{') {
-                format!("body is not valid JSON ({position})")
-            } else {
-                let excerpt: String = String::from_utf8_lossy(body)
-                    .chars()
-                    .take(64)
-                    .map(|c| if c.is_control() { ' ' } else { c })
-                    .collect();
-                format!("body is not JSON: {:?}", excerpt)
-            }
-        };
         Error::InvalidResponse(InvalidResponse::new(
             response.status.as_u16(),
-            message,
+            decode_error_message::<O>(&e, body),
             request_id(),
         ))
     })
+}
+
+/// What went wrong decoding `body` as `O`, and where (JSON path, line and column), without
+/// quoting the body's values (they may be secrets).
+fn decode_error_message<O: DeserializeOwned>(error: &serde_json::Error, body: &[u8]) -> String {
+    let position = format!("line {}, column {}", error.line(), error.column());
+    if error.is_data() {
+        // Serde quotes offending string values; keep only the category then.
+        let text = error.to_string();
+        let text = text.split(" at line ").next().unwrap_or_default();
+        let text = if text.contains('"') {
+            text.split(':').next().unwrap_or_default()
+        } else {
+            text
+        };
+        let path = objects_only::error_path::<O>(body)
+            .map(|path| format!("at {}, ", ServerText::new(&path)))
+            .unwrap_or_default();
+        format!("body does not match the expected shape: {text} ({path}{position})")
+    } else if first_json_byte(body) == Some(b'{') {
+        format!("body is not valid JSON ({position})")
+    } else {
+        let excerpt: String = String::from_utf8_lossy(body)
+            .chars()
+            .take(64)
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        format!("body is not JSON: {:?}", excerpt)
+    }
 }
 
 #[cfg(test)]

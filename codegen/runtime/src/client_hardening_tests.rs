@@ -19,6 +19,66 @@ async fn arrays_never_fill_an_output_structure() {
     }
 }
 
+/// A `ListUsers`-shaped output: structures nested in lists, two and three levels down.
+#[derive(serde::Deserialize, Debug)]
+#[serde(rename_all = "PascalCase")]
+struct NestedOutput {
+    #[serde(default)]
+    users: Vec<NestedUser>,
+}
+
+#[derive(serde::Deserialize, Debug)]
+#[serde(rename_all = "PascalCase")]
+struct NestedUser {
+    #[serde(default)]
+    attributes: Vec<NestedAttribute>,
+}
+
+#[derive(serde::Deserialize, Debug)]
+#[serde(rename_all = "PascalCase")]
+struct NestedAttribute {
+    name: String,
+    value: Option<String>,
+}
+
+#[tokio::test]
+async fn nested_arrays_never_fill_an_output_structure_and_errors_say_where() {
+    let mock = MockTransport::new();
+    mock.push_json(200, r#"{"Users":[{"Attributes":[]},[[]]]}"#);
+    mock.push_json(
+        200,
+        r#"{"Users":[{"Attributes":[{"Name":"a"},["email","secret@example.com"]]}]}"#,
+    );
+    mock.push_json(
+        200,
+        r#"{"Users":[{"Attributes":[{"Name":"email","Value":"x"}]}]}"#,
+    );
+    let core = client(&mock);
+    for path in ["Users[1]", "Users[0].Attributes[1]"] {
+        let result = core
+            .call::<_, NestedOutput, TestError>(LIST_USERS, &input())
+            .await;
+        match result.unwrap_err() {
+            Error::InvalidResponse(e) => {
+                let message = e.message();
+                assert!(message.contains("invalid type: sequence"), "{message}");
+                assert!(message.contains(&format!("at {path}, line 1")), "{message}");
+                assert!(!message.contains("secret"), "{message}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    let out: NestedOutput = core
+        .call::<_, _, TestError>(LIST_USERS, &input())
+        .await
+        .unwrap();
+    let attribute = &out.users[0].attributes[0];
+    assert_eq!(
+        (attribute.name.as_str(), attribute.value.as_deref()),
+        ("email", Some("x"))
+    );
+}
+
 #[tokio::test]
 async fn arrays_never_fill_a_modelled_error() {
     let mock = MockTransport::new();

@@ -299,13 +299,13 @@ fn shortest_decimal(x: f64) -> Option<(i64, u32)> {
     let k = 1075 - (bits >> 52) as u32;
     let whole = significand >> k;
     let remainder = u128::from(significand & ((1 << k) - 1));
+    let half = (1u128 << k) >> 1;
     for digits in 0..=9 {
-        let scale = 10u128.pow(digits);
+        let scale = u128::from(POWERS_OF_TEN[digits]);
         // The nearest `digits`-digit fraction n / scale to remainder / 2^k …
         let scaled = remainder * scale;
         let below = scaled >> k;
         let rest = scaled - (below << k);
-        let half = (1u128 << k) >> 1;
         if k > 0 && rest == half {
             return None;
         }
@@ -321,12 +321,27 @@ fn shortest_decimal(x: f64) -> Option<(i64, u32)> {
             } else {
                 (whole, n)
             };
-            let nanos = u32::try_from(n * 10u128.pow(9 - digits)).ok()?;
+            let nanos = u32::try_from(n).ok()? * POWERS_OF_TEN[9 - digits];
             return Some((i64::try_from(whole).ok()?, nanos));
         }
     }
     None
 }
+
+/// 10^0 to 10^9: the fraction scales `shortest_decimal` tries, and what turns a fraction of
+/// so many digits into nanoseconds.
+const POWERS_OF_TEN: [u32; 10] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+];
 
 /// Serde visitor reading epoch seconds from a JSON number.
 pub(crate) struct EpochSecondsVisitor;

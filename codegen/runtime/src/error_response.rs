@@ -9,6 +9,7 @@ use bytes::Bytes;
 use http::HeaderMap;
 use serde::de::DeserializeOwned;
 
+use crate::objects_only;
 use crate::server_text::ServerText;
 use crate::transport::HttpResponse;
 
@@ -189,13 +190,12 @@ impl ErrorResponse {
     }
 
     /// Deserializes the body as a modelled error structure (an empty body
-    /// reads as `{}`). A body that is not a JSON object (an array would otherwise fill
-    /// the structure's fields by position) is refused.
+    /// reads as `{}`). Every structure in it must be a JSON object: an array, which would
+    /// otherwise fill a structure's fields by position, is refused at any depth.
     pub fn parse_body<T: DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
         match first_json_byte(&self.body) {
-            None => serde_json::from_slice(b"{}"),
-            Some(b'{') => serde_json::from_slice(&self.body),
-            Some(_) => Err(serde::de::Error::custom("the body is not a JSON object")),
+            None => objects_only::from_slice(b"{}"),
+            Some(_) => objects_only::from_slice(&self.body),
         }
     }
 

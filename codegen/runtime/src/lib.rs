@@ -61,6 +61,8 @@ mod hyper_transport;
 #[cfg(feature = "test-util")]
 mod mock;
 #[cfg(feature = "client")]
+mod objects_only;
+#[cfg(feature = "client")]
 mod operation_error;
 #[cfg(feature = "client")]
 mod paginate;
