@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::common::{deprecated, doc, ident, or};
+use crate::emit::common::{deprecated, doc, ident, or, output_type};
 use crate::emit::fluent;
 use crate::ir::{Auth, Operation, Service};
 
@@ -151,17 +151,6 @@ fn service_spec(service: &Service, json_version: &str) -> TokenStream {
             throttling_errors: &[#(#throttling),*],
             query_compatible: #query_compatible,
         };
-    }
-}
-
-/// The success type of an operation's method.
-pub fn output_type(op: &Operation) -> TokenStream {
-    match &op.output {
-        Some(output) => {
-            let output = ident(output);
-            quote! { #output }
-        }
-        None => quote! { () },
     }
 }
 

@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, quote};
 
-use crate::ir::{Deprecation, Member, RustType};
+use crate::ir::{Deprecation, Member, Operation, RustType};
 
 /// An identifier, raw (`r#type`) when the name says so.
 pub fn ident(name: &str) -> Ident {
@@ -171,5 +171,16 @@ pub fn constraints_doc(member: &Member) -> String {
         String::new()
     } else {
         format!("*Constraints:* {}.", facts.join(", "))
+    }
+}
+
+/// The success type of an operation's method.
+pub fn output_type(op: &Operation) -> TokenStream {
+    match &op.output {
+        Some(output) => {
+            let output = ident(output);
+            quote! { #output }
+        }
+        None => quote! { () },
     }
 }

@@ -10,8 +10,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::client::output_type;
-use crate::emit::common::{deprecated, ident, rust_type};
+use crate::emit::common::{deprecated, ident, output_type, rust_type};
 use crate::ir::{FieldRef, Operation, Pagination, RustType, Service};
 
 /// `pub fn list_users(&self) -> ListUsersRequestBuilder<Client>` on `Client`; `None` for an
