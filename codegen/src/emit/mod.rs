@@ -30,6 +30,17 @@ pub fn emit(service: &Service, options: &Options) -> Result<Vec<GeneratedFile>, 
         source: &options.source_name,
     };
     let with_client = service.protocol.has_client();
+    // `types.rs` is about half of the work (building, parsing and printing its tokens), so it
+    // is rendered on a thread of its own while this one renders the other files. Token
+    // streams cannot cross threads; each thread builds its own from the shared IR.
+    let (types, client_files) = std::thread::scope(|scope| {
+        let types = scope.spawn(|| render_rust(&header, types_rs(service)));
+        let client_files = client_files(service, &header);
+        let types = types
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (types, client_files)
+    });
     let mut files = vec![
         GeneratedFile::new(
             "Cargo.toml",
@@ -39,21 +50,9 @@ pub fn emit(service: &Service, options: &Options) -> Result<Vec<GeneratedFile>, 
             "src/lib.rs",
             render_rust(&header, crate_files::lib_rs(service, with_client))?,
         ),
-        GeneratedFile::new("src/types.rs", render_rust(&header, types_rs(service))?),
+        GeneratedFile::new("src/types.rs", types?),
     ];
-    if let Some(json_version) = service.protocol.json_version() {
-        files.push(GeneratedFile::new(
-            "src/error.rs",
-            render_rust(&header, error_rs(service))?,
-        ));
-        files.push(GeneratedFile::new(
-            "src/client.rs",
-            render_rust(&header, client_rs(service, json_version))?,
-        ));
-        if let Some(rules) = &service.endpoint_rules {
-            files.push(GeneratedFile::new("src/endpoint_rules.json", rules.clone()));
-        }
-    }
+    files.extend(client_files?);
     files.extend(service.examples.iter().map(|example| {
         // Each example under a header that says where to edit it.
         GeneratedFile::new(
@@ -65,6 +64,24 @@ pub fn emit(service: &Service, options: &Options) -> Result<Vec<GeneratedFile>, 
             ),
         )
     }));
+    Ok(files)
+}
+
+/// `src/error.rs`, `src/client.rs` and the endpoint rules, for a protocol with a client.
+fn client_files(service: &Service, header: &Header<'_>) -> Result<Vec<GeneratedFile>, String> {
+    let Some(json_version) = service.protocol.json_version() else {
+        return Ok(Vec::new());
+    };
+    let mut files = vec![
+        GeneratedFile::new("src/error.rs", render_rust(header, error_rs(service))?),
+        GeneratedFile::new(
+            "src/client.rs",
+            render_rust(header, client_rs(service, json_version))?,
+        ),
+    ];
+    if let Some(rules) = &service.endpoint_rules {
+        files.push(GeneratedFile::new("src/endpoint_rules.json", rules.clone()));
+    }
     Ok(files)
 }
 
