@@ -13,8 +13,9 @@ use super::process::run_timed;
 use super::programs::FULL_COGNITO_CRATE;
 use super::stats::Stats;
 
-/// The full AWS model of Cognito user pools, inside the corpus directory.
-pub const FULL_COGNITO_MODEL: &str = "cognito-identity-provider-2016-04-18.json";
+/// The complete Cognito model this repository generates `generated/` from (every operation
+/// of the current API, as the official crate has them), below the workspace root.
+pub const FULL_COGNITO_MODEL: &str = crate::codegen_cmd::DEFAULT_MODEL;
 
 /// What the codegen section measured.
 #[derive(Clone, Debug)]
@@ -54,7 +55,7 @@ fn codegen(xtask: &Path, root: &Path, out: &Path, check: bool) -> Result<f64, St
     command
         .arg("codegen")
         .arg("--model")
-        .arg(corpus_dir(root).join(FULL_COGNITO_MODEL))
+        .arg(root.join(FULL_COGNITO_MODEL))
         .arg("--out")
         .arg(out);
     if check {
@@ -82,7 +83,7 @@ pub fn measure(
     runs: usize,
     corpus_runs: usize,
 ) -> Result<CodegenTimes, String> {
-    let model = corpus_dir(root).join(FULL_COGNITO_MODEL);
+    let model = root.join(FULL_COGNITO_MODEL);
     let mut full = Vec::new();
     let mut floor = Vec::new();
     for _ in 0..runs {

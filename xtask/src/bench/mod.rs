@@ -42,6 +42,10 @@ const QUIET_LOAD: f64 = 1.3;
 const QUIET_POLL: Duration = Duration::from_secs(60);
 const QUIET_WAIT: Duration = Duration::from_secs(30 * 60);
 
+/// The hand-written reading of the results (which targets are met, the floors), which a
+/// full run appends to `BENCHMARKS.md` as it is.
+const ANALYSIS: &str = "xtask/bench/analysis.md";
+
 /// What a full run does.
 const FULL_WORKLOAD: Workload = Workload {
     page_sizes: &[responses::LARGE_PAGE, 1],
@@ -119,11 +123,12 @@ pub fn run_command(args: &[String]) -> Result<(), String> {
         wait: !parsed.switch("no-wait"),
         only,
     };
-    let report = full(
+    let mut report = full(
         &root,
         &settings,
         format!("cargo xtask bench {}", args.join(" ")).trim_end(),
     )?;
+    report.analysis = fs::read_to_string(root.join(ANALYSIS)).ok();
     let out = parsed
         .value("out")
         .map_or_else(|| root.join("BENCHMARKS.md"), PathBuf::from);
@@ -294,5 +299,6 @@ fn new_report(command: &str) -> Report {
         instructions: Vec::new(),
         binaries: Vec::new(),
         throughput: None,
+        analysis: None,
     }
 }

@@ -17,7 +17,7 @@ pub const BENCH_TARGET: &str = "target/bench";
 /// One of the two bench programs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Program {
-    /// Against our crate generated from the full AWS Cognito model.
+    /// Against our crate generated from the repository's complete Cognito model.
     Ours,
     /// Against `aws-sdk-cognitoidentityprovider` with `aws-config`.
     Official,

@@ -51,6 +51,8 @@ pub struct Report {
     pub throughput: Option<Throughput>,
     /// Instructions per call (callgrind), where valgrind was there.
     pub instructions: Vec<CallInstructions>,
+    /// The hand-written reading of the results (`xtask/bench/analysis.md`), appended as it is.
+    pub analysis: Option<String>,
 }
 
 /// A goal for ours / official (or, for codegen, an absolute figure).
@@ -140,6 +142,10 @@ impl Report {
         self.code_section(&mut out);
         self.calls_section(&mut out);
         self.instructions_section(&mut out);
+        if let Some(analysis) = &self.analysis {
+            out.push_str(analysis.trim_end());
+            out.push_str("\n\n");
+        }
         out.push_str(METHOD);
         out
     }
