@@ -10,9 +10,9 @@
 //!    [`botocore`] converts a botocore `service-2.json` to the same AST ([`load_model`]
 //!    detects which of the two a file is);
 //! 2. `lower` finds the service closure, validates it (collecting every problem) and
-//!    lowers it to the [`ir`], where every Rust name sits next to its wire name;
-//!    The IR holds every decision emit needs: names, wire names, errors and their retry
-//!    classes, paginators, auth, endpoint rules, crate metadata and examples;
+//!    lowers it to the [`ir`], which holds every decision emit needs: Rust names next to
+//!    wire names, errors and their retry classes, paginators, auth, endpoint rules, crate
+//!    metadata and examples;
 //! 3. `emit` reads only the IR (and the [`Options`]) and turns it into token streams,
 //!    formatted by prettyplease (`render`), and the crate's `Cargo.toml`, which depends on
 //!    the runtime crate in `codegen/runtime/` (`smithy-lean-runtime`), as
