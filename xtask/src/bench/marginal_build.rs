@@ -69,6 +69,22 @@ pub fn fetch(root: &Path) -> Result<(), String> {
     run_timed(&mut command).map(drop)
 }
 
+/// Type-checks the application with our client (the smoke run's guard: the full run is the
+/// only other place that compiles it, so an API change would otherwise surface there).
+pub fn check_ours(root: &Path) -> Result<(), String> {
+    let mut command = cargo_command(root, "check");
+    command
+        .args([
+            "--locked",
+            "--offline",
+            "--features",
+            "ours",
+            "--target-dir",
+        ])
+        .arg(root.join(BENCH_TARGET).join("smoke-app"));
+    run_timed(&mut command).map(drop)
+}
+
 /// Builds every variant in every profile `runs` times, interleaved like the program builds.
 pub fn measure(root: &Path, runs: usize, load: &mut LoadLog) -> Result<Vec<AppBuild>, String> {
     let combinations: Vec<(AppVariant, Profile)> = [Profile::Debug, Profile::Release]

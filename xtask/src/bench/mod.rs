@@ -266,6 +266,8 @@ fn smoke(root: &Path) -> Result<(), String> {
         .push((program, code_size::measure(root, program)?));
     let target_dir = root.join(BENCH_TARGET).join("smoke");
     program.build(root, Profile::Debug, &target_dir)?;
+    marginal_build::fetch(root)?;
+    marginal_build::check_ours(root)?;
     let binary = program.binary(&target_dir, Profile::Debug);
     report.throughput = Some(throughput::measure(
         root,

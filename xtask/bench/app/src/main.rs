@@ -78,14 +78,9 @@ async fn check_upstream() -> String {
 /// The name of user pool `id`, through our client.
 #[cfg(feature = "ours")]
 async fn describe_pool(id: &str) -> String {
-    use cognito_identity_provider::types::DescribeUserPoolRequest;
-    use cognito_identity_provider::{Client, CognitoIdentityProvider, Config};
+    use cognito_identity_provider::{Client, Config};
     let client = Client::new(Config::from_env());
-    let request = match DescribeUserPoolRequest::builder().user_pool_id(id).build() {
-        Ok(request) => request,
-        Err(error) => return error.to_string(),
-    };
-    match client.describe_user_pool(request).await {
+    match client.describe_user_pool().user_pool_id(id).send().await {
         Ok(output) => format!("{:?}", output.user_pool.and_then(|pool| pool.name)),
         Err(error) => error.to_string(),
     }
