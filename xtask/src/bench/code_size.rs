@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::process::run;
-use super::programs::{BENCH_TARGET, FULL_COGNITO_CRATE, Program, cargo};
+use super::programs::{BENCH_TARGET, FULL_COGNITO_CRATE, Program, cargo_in};
 use super::rust_lines::{LineCount, count};
 use crate::codegen_cmd::RUNTIME_DIR;
 
@@ -184,11 +184,8 @@ fn client_dependencies(
 /// `cargo tree --prefix none -e normal` in `dir`, de-duplicated (the `(*)` marks of repeated
 /// subtrees removed), without the root package.
 fn dependencies(dir: &Path) -> Result<BTreeSet<String>, String> {
-    let mut command = std::process::Command::new(cargo());
-    command
-        .current_dir(dir)
-        .args(["tree", "--offline", "--prefix", "none", "-e", "normal"])
-        .env_remove("CARGO_TARGET_DIR");
+    let mut command = cargo_in(dir, "tree");
+    command.args(["--offline", "--prefix", "none", "-e", "normal"]);
     let tree = run(&mut command)?;
     Ok(unique_dependencies(&tree))
 }

@@ -6,11 +6,10 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use super::load::LoadLog;
 use super::process::run_timed;
-use super::programs::{BENCH_TARGET, Profile, cargo};
+use super::programs::{BENCH_TARGET, Profile, cargo_in};
 use super::stats::Stats;
 
 /// The three builds of the application.
@@ -65,14 +64,14 @@ fn app_dir(root: &Path) -> PathBuf {
 
 /// Downloads the application's dependencies (all features), so builds measure compiling only.
 pub fn fetch(root: &Path) -> Result<(), String> {
-    let mut command = cargo_command(root, "fetch");
+    let mut command = cargo_in(&app_dir(root), "fetch");
     run_timed(&mut command).map(drop)
 }
 
 /// Type-checks the application with our client (the smoke run's guard: the full run is the
 /// only other place that compiles it, so an API change would otherwise surface there).
 pub fn check_ours(root: &Path) -> Result<(), String> {
-    let mut command = cargo_command(root, "check");
+    let mut command = cargo_in(&app_dir(root), "check");
     command
         .args([
             "--locked",
@@ -133,7 +132,7 @@ fn clean_build(root: &Path, variant: AppVariant, profile: Profile) -> Result<f64
         fs::remove_dir_all(&target_dir)
             .map_err(|e| format!("cannot remove {}: {e}", target_dir.display()))?;
     }
-    let mut command = cargo_command(root, "build");
+    let mut command = cargo_in(&app_dir(root), "build");
     command
         .args(["--locked", "--offline", "--target-dir"])
         .arg(&target_dir)
@@ -145,20 +144,6 @@ fn clean_build(root: &Path, variant: AppVariant, profile: Profile) -> Result<f64
         command.arg("--release");
     }
     run_timed(&mut command).map(|finished| finished.seconds)
-}
-
-/// A `cargo` command in the application's directory, without the caller's target directory,
-/// wrapper or flags.
-fn cargo_command(root: &Path, subcommand: &str) -> Command {
-    let mut command = Command::new(cargo());
-    command
-        .current_dir(app_dir(root))
-        .arg(subcommand)
-        .env_remove("RUSTC_WRAPPER")
-        .env_remove("CARGO_TARGET_DIR")
-        .env_remove("RUSTFLAGS")
-        .env_remove("CARGO_BUILD_RUSTFLAGS");
-    command
 }
 
 /// The median seconds a client adds to the base build in `profile`.

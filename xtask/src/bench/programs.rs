@@ -81,25 +81,11 @@ impl Program {
             .join(format!("bench-{}", self.name()))
     }
 
-    /// A `cargo` command run in the program's directory, without the caller's target
-    /// directory, wrapper or flags.
-    fn cargo_command(self, root: &Path, subcommand: &str) -> Command {
-        let mut command = Command::new(cargo());
-        command
-            .current_dir(self.dir(root))
-            .arg(subcommand)
-            .env_remove("RUSTC_WRAPPER")
-            .env_remove("CARGO_TARGET_DIR")
-            .env_remove("RUSTFLAGS")
-            .env_remove("CARGO_BUILD_RUSTFLAGS");
-        command
-    }
-
     /// Downloads every dependency, so builds measure compiling only. The lock file keeps
     /// its versions; only a dependency the generated crate newly needs is added to it (that
     /// change then shows in `git status`, to be committed).
     pub fn fetch(self, root: &Path) -> Result<(), String> {
-        run(&mut self.cargo_command(root, "fetch")).map(drop)
+        run(&mut cargo_in(&self.dir(root), "fetch")).map(drop)
     }
 
     /// Builds the program from scratch (its target directory removed first), offline and
@@ -116,7 +102,7 @@ impl Program {
     /// Builds the program into `target_dir` (offline, no incremental compilation), keeping
     /// whatever that directory already holds; returns the wall-clock seconds.
     pub fn build(self, root: &Path, profile: Profile, target_dir: &Path) -> Result<f64, String> {
-        let mut command = self.cargo_command(root, "build");
+        let mut command = cargo_in(&self.dir(root), "build");
         command
             .args(["--locked", "--offline", "--target-dir"])
             .arg(target_dir)
@@ -126,6 +112,20 @@ impl Program {
         }
         run_timed(&mut command).map(|finished| finished.seconds)
     }
+}
+
+/// A `cargo` command run in `dir` (a bench program's own workspace), without the caller's
+/// target directory, wrapper or flags, so both sides build alike.
+pub fn cargo_in(dir: &Path, subcommand: &str) -> Command {
+    let mut command = Command::new(cargo());
+    command
+        .current_dir(dir)
+        .arg(subcommand)
+        .env_remove("RUSTC_WRAPPER")
+        .env_remove("CARGO_TARGET_DIR")
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_BUILD_RUSTFLAGS");
+    command
 }
 
 /// The cargo that runs this xtask (`$CARGO`), else `cargo` on the `PATH`.
