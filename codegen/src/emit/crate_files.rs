@@ -44,8 +44,9 @@ pub fn cargo_toml(
     )
 }
 
-/// The `[dependencies]` (and, for a client, the examples' `[dev-dependencies]`): serde for
-/// the derives, and the runtime, with its `client` feature only when there is a client.
+/// The `[dependencies]` (and, for a client, the runtime's optional features and the examples'
+/// `[dev-dependencies]`): serde for the derives, and the runtime, with its `client` feature
+/// only when there is a client.
 fn dependencies(options: &Options, with_client: bool) -> String {
     let path = if options.runtime_path.is_empty() {
         String::new()
@@ -64,7 +65,12 @@ fn dependencies(options: &Options, with_client: bool) -> String {
     );
     if with_client {
         toml.push_str(
-            "\n[dev-dependencies]\n\
+            "\n[features]\n\
+             # The runtime's optional parts, so that users name only this crate: OS root\n\
+             # certificates, and adapters for aws-config (`aws-credential-types`) providers.\n\
+             native-roots = [\"smithy-lean-runtime/native-roots\"]\n\
+             aws-credential-types = [\"smithy-lean-runtime/aws-credential-types\"]\n\
+             \n[dev-dependencies]\n\
              tokio = { version = \"1\", default-features = false, features = [\"macros\", \"rt\"] }\n",
         );
     }

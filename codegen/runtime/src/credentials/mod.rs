@@ -19,6 +19,7 @@ mod container;
 mod env;
 pub(crate) mod fetch;
 pub(crate) mod imds;
+#[cfg(feature = "aws-credential-types")]
 mod interop;
 mod process;
 pub(crate) mod profile;
@@ -30,6 +31,7 @@ mod sts;
 pub use cache::{CachedCredentials, DEFAULT_REFRESH_BEFORE};
 pub use chain::{DefaultCredentialsChain, DefaultCredentialsChainBuilder};
 pub use env::{EnvironmentCredentials, ProcessEnv};
+#[cfg(feature = "aws-credential-types")]
 pub use interop::{FromAwsProvider, IntoAwsProvider};
 
 /// A boxed, `Send` future: what the runtime's dyn-compatible traits return.

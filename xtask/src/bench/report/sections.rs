@@ -172,7 +172,7 @@ impl Report {
         }
         let _ = writeln!(
             out,
-            "\nOurs also builds on `aws-sigv4`, `aws-credential-types` and `aws-smithy-types` (value types), which are not counted on either side.\n"
+            "\nOurs also builds on `aws-smithy-types` (timestamp and base64 formats), which is not counted on either side.\n"
         );
     }
 
