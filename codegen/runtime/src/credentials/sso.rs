@@ -11,7 +11,6 @@ use std::time::{Duration, SystemTime};
 use bytes::Bytes;
 use http::Method;
 use serde::Deserialize;
-use sha1::{Digest, Sha1};
 
 use super::fetch::{Fetcher, parse_expiry};
 use super::profile::Properties;
@@ -89,7 +88,12 @@ pub(crate) async fn role_credentials(
     settings: &Settings,
     spec: &SsoSpec,
 ) -> Result<Credentials, CredentialsError> {
-    let digest = hex::encode(Sha1::digest(spec.cache_key.as_bytes()));
+    // The cache names the file by SHA-1 (the AWS CLI's convention, not a security use).
+    let sha1 = ring::digest::digest(
+        &ring::digest::SHA1_FOR_LEGACY_USE_ONLY,
+        spec.cache_key.as_bytes(),
+    );
+    let digest = hex::encode(sha1);
     let path = settings
         .env
         .expand_home(&format!("~/.aws/sso/cache/{digest}.json"));
