@@ -104,3 +104,20 @@ pub fn smithy_dir() -> PathBuf {
     );
     dir
 }
+
+/// A ListUsers answer shaped like the boto3 seed page (`../shared/seeds`): one user with a
+/// nested attribute list, both timestamp spellings, an enum and a pagination token.
+pub fn list_users_seed_page() -> serde_json::Value {
+    serde_json::json!({
+        "Users": [{
+            "Username": "ana",
+            "Attributes": [{"Name": "email", "Value": "ana@example.com"}],
+            "UserCreateDate": 1700000000,
+            "UserLastModifiedDate": 1700000000.5,
+            "Enabled": true,
+            "UserStatus": "FORCE_CHANGE_PASSWORD",
+            "MFAOptions": [{"DeliveryMedium": "SMS", "AttributeName": "phone_number"}]
+        }],
+        "PaginationToken": "next-page"
+    })
+}

@@ -21,18 +21,7 @@ use xtask::mutate::{Rng, mutate_bytes, mutate_structure};
 /// error bodies in the awsJson shapes.
 fn seeds() -> Vec<Value> {
     vec![
-        json!({
-            "Users": [{
-                "Username": "ana",
-                "Attributes": [{"Name": "email", "Value": "ana@example.com"}],
-                "UserCreateDate": 1700000000,
-                "UserLastModifiedDate": 1700000000.5,
-                "Enabled": true,
-                "UserStatus": "FORCE_CHANGE_PASSWORD",
-                "MFAOptions": [{"DeliveryMedium": "SMS", "AttributeName": "phone_number"}]
-            }],
-            "PaginationToken": "next-page"
-        }),
+        codegen_tests::list_users_seed_page(),
         json!({
             "UserPool": {
                 "Id": "us-east-1_Example",

@@ -9,18 +9,7 @@ use serde_json::{Value, json};
 
 #[test]
 fn list_users_response_from_the_seed_page() {
-    let wire = json!({
-        "Users": [{
-            "Username": "ana",
-            "Attributes": [{"Name": "email", "Value": "ana@example.com"}],
-            "UserCreateDate": 1700000000,
-            "UserLastModifiedDate": 1700000000.5,
-            "Enabled": true,
-            "UserStatus": "FORCE_CHANGE_PASSWORD",
-            "MFAOptions": [{"DeliveryMedium": "SMS", "AttributeName": "phone_number"}]
-        }],
-        "PaginationToken": "next-page"
-    });
+    let wire = codegen_tests::list_users_seed_page();
     let response: ListUsersResponse = serde_json::from_value(wire.clone()).expect("decodes");
     let user = &response.users.as_ref().expect("users")[0];
     assert_eq!(user.user_status, Some(UserStatus::ForceChangePassword));
