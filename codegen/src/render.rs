@@ -1,5 +1,7 @@
 //! Token streams → formatted Rust source with an `@generated` header.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use proc_macro2::TokenStream;
 
 /// The provenance line at the top of every generated file.
@@ -37,15 +39,59 @@ impl Header<'_> {
     }
 }
 
-/// Parses and pretty-prints a module's tokens; a parse failure is a generator bug.
-pub fn render_rust(header: &Header<'_>, tokens: TokenStream) -> Result<String, String> {
+/// Parses and pretty-prints a run of top-level items (with any inner attributes first).
+/// prettyplease prints each top-level item on its own, so printing a module's items in
+/// consecutive runs and concatenating the results gives the same text as printing them all
+/// at once; [`finish_rust`] then turns the concatenation into the file.
+pub fn pretty_print(tokens: TokenStream) -> Result<String, String> {
     let file: syn::File = syn::parse2(tokens)
         .map_err(|error| format!("generated code does not parse ({error}); this is a bug"))?;
-    Ok(format!(
-        "{}{}",
-        header.rust(),
-        separate_items(&prettyplease::unparse(&file))
-    ))
+    Ok(prettyplease::unparse(&file))
+}
+
+/// Builds and pretty-prints every part on up to `threads` threads (the calling thread alone
+/// when 1), each part's tokens on the thread that prints them: token streams cannot cross
+/// threads, strings can. Results come back in part order, so the output does not depend on
+/// scheduling; put the biggest parts first so that no thread is left with one at the end.
+pub fn pretty_print_all<T: Sync>(
+    parts: &[T],
+    threads: usize,
+    build: impl Fn(&T) -> TokenStream + Sync,
+) -> Vec<Result<String, String>> {
+    let threads = threads.clamp(1, parts.len().max(1));
+    if threads == 1 {
+        return parts.iter().map(|part| pretty_print(build(part))).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(part) = parts.get(index) else {
+                return done;
+            };
+            done.push((index, pretty_print(build(part))));
+        }
+    };
+    let mut printed: Vec<(usize, Result<String, String>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (1..threads).map(|_| scope.spawn(worker)).collect();
+        let mut printed = worker();
+        for handle in workers {
+            printed.extend(
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        printed
+    });
+    printed.sort_by_key(|(index, _)| *index);
+    printed.into_iter().map(|(_, result)| result).collect()
+}
+
+/// The file from pretty-printed items: the header, then the items with blank lines between.
+pub fn finish_rust(header: &Header<'_>, printed: &str) -> String {
+    format!("{}{}", header.rust(), separate_items(printed))
 }
 
 /// Line starts that begin an item (or its docs and attributes).

@@ -19,6 +19,7 @@ fn our_options() -> Options {
         source_name: MODEL.to_owned(),
         standalone_workspace: false,
         runtime_path: "../codegen/runtime".to_owned(),
+        render_threads: 0,
     }
 }
 
