@@ -118,39 +118,58 @@ const ITEM_STARTS: &[&str] = &[
 /// after a closing brace, after the `use` block and after the module docs.
 fn separate_items(source: &str) -> String {
     let mut out = String::with_capacity(source.len() + source.len() / 16);
-    let mut previous: Option<&str> = None;
-    for line in source.lines() {
+    let mut previous: Option<Line<'_>> = None;
+    for line in source.lines().map(Line::new) {
         if previous.is_some_and(|prev| needs_blank_line(prev, line)) {
             out.push('\n');
         }
-        out.push_str(&space_after_doc_marker(line));
+        push_with_doc_space(&mut out, line);
         out.push('\n');
         previous = Some(line);
     }
     out
 }
 
-/// prettyplease prints `#[doc = "Text"]` as `///Text`; hand-written code has `/// Text`.
-fn space_after_doc_marker(line: &str) -> std::borrow::Cow<'_, str> {
-    let body = line.trim_start();
-    let indent = &line[..line.len() - body.len()];
+/// A line of source split once into its indentation and the rest.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    indent: &'a str,
+    body: &'a str,
+}
+
+impl<'a> Line<'a> {
+    fn new(line: &'a str) -> Self {
+        let body = line.trim_start();
+        Line {
+            indent: &line[..line.len() - body.len()],
+            body,
+        }
+    }
+}
+
+/// Appends the line; prettyplease prints `#[doc = "Text"]` as `///Text`, hand-written code
+/// has `/// Text`.
+fn push_with_doc_space(out: &mut String, line: Line<'_>) {
+    out.push_str(line.indent);
     for marker in ["///", "//!"] {
-        if let Some(text) = body.strip_prefix(marker)
+        if let Some(text) = line.body.strip_prefix(marker)
             && !text.is_empty()
             && !text.starts_with([' ', '/'])
         {
-            return format!("{indent}{marker} {text}").into();
+            out.push_str(marker);
+            out.push(' ');
+            out.push_str(text);
+            return;
         }
     }
-    line.into()
+    out.push_str(line.body);
 }
 
-fn needs_blank_line(previous: &str, line: &str) -> bool {
-    let indent = |text: &str| text.len() - text.trim_start().len();
-    let (prev, current) = (previous.trim_start(), line.trim_start());
+fn needs_blank_line(previous: Line<'_>, line: Line<'_>) -> bool {
+    let (prev, current) = (previous.body, line.body);
     // At the top level a line starting with `::` can only be an item macro call.
-    let macro_item = indent(line) == 0 && current.starts_with("::");
-    if indent(previous) != indent(line)
+    let macro_item = line.indent.is_empty() && current.starts_with("::");
+    if previous.indent.len() != line.indent.len()
         || !(macro_item || ITEM_STARTS.iter().any(|start| current.starts_with(start)))
     {
         return false;
@@ -159,7 +178,7 @@ fn needs_blank_line(previous: &str, line: &str) -> bool {
     let closes_block = (prev.ends_with('}') || prev.ends_with("};")) && !is_use(prev);
     let is_mod = |text: &str| text.starts_with("mod ") || text.starts_with("pub mod ");
     // A run of one-line items (`mod a;`, `#[attr] mod b;`, `pub use c;`) stays together.
-    let ends_statement_item = indent(previous) == 0
+    let ends_statement_item = previous.indent.is_empty()
         && prev.ends_with(';')
         && !is_use(prev)
         && !current.ends_with(';')
