@@ -191,7 +191,40 @@ fn needs_blank_line(previous: Line<'_>, line: Line<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::separate_items;
+    use quote::{format_ident, quote};
+
+    use super::{pretty_print_all, separate_items};
+
+    #[test]
+    fn parts_printed_on_several_threads_come_back_in_part_order() {
+        let parts: Vec<usize> = (0..9).collect();
+        let printed = pretty_print_all(&parts, 4, |part| {
+            let name = format_ident!("C{}", part);
+            quote! { const #name: usize = #part; }
+        });
+        let expected: Vec<Result<String, String>> = parts
+            .iter()
+            .map(|part| Ok(format!("const C{part}: usize = {part}usize;\n")))
+            .collect();
+        assert_eq!(printed, expected);
+    }
+
+    #[test]
+    fn a_part_that_does_not_parse_is_an_error_in_its_place() {
+        let printed = pretty_print_all(&[true, false], 2, |valid| {
+            if *valid {
+                quote! { struct A; }
+            } else {
+                quote! { struct }
+            }
+        });
+        assert_eq!(printed[0], Ok("struct A;\n".to_owned()));
+        assert!(
+            printed[1]
+                .as_ref()
+                .is_err_and(|error| error.contains("does not parse"))
+        );
+    }
 
     #[test]
     fn blank_lines_between_items_only() {
