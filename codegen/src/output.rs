@@ -16,6 +16,9 @@ pub struct Options {
     /// relative to the generated crate's directory (`../codegen/runtime` for `generated/`).
     /// Empty: by version only, from the registry.
     pub runtime_path: String,
+    /// How many threads may render the crate's files (the big ones in chunks); 0: one per
+    /// core. A caller that already generates several crates at once, one per core, passes 1.
+    pub render_threads: usize,
 }
 
 /// One file of the generated crate.

@@ -1,5 +1,7 @@
 //! Token streams → formatted Rust source with an `@generated` header.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use proc_macro2::TokenStream;
 
 /// The provenance line at the top of every generated file.
@@ -37,15 +39,59 @@ impl Header<'_> {
     }
 }
 
-/// Parses and pretty-prints a module's tokens; a parse failure is a generator bug.
-pub fn render_rust(header: &Header<'_>, tokens: TokenStream) -> Result<String, String> {
+/// Parses and pretty-prints a run of top-level items (with any inner attributes first).
+/// prettyplease prints each top-level item on its own, so printing a module's items in
+/// consecutive runs and concatenating the results gives the same text as printing them all
+/// at once; [`finish_rust`] then turns the concatenation into the file.
+pub fn pretty_print(tokens: TokenStream) -> Result<String, String> {
     let file: syn::File = syn::parse2(tokens)
         .map_err(|error| format!("generated code does not parse ({error}); this is a bug"))?;
-    Ok(format!(
-        "{}{}",
-        header.rust(),
-        separate_items(&prettyplease::unparse(&file))
-    ))
+    Ok(prettyplease::unparse(&file))
+}
+
+/// Builds and pretty-prints every part on up to `threads` threads (the calling thread alone
+/// when 1), each part's tokens on the thread that prints them: token streams cannot cross
+/// threads, strings can. Results come back in part order, so the output does not depend on
+/// scheduling; put the biggest parts first so that no thread is left with one at the end.
+pub fn pretty_print_all<T: Sync>(
+    parts: &[T],
+    threads: usize,
+    build: impl Fn(&T) -> TokenStream + Sync,
+) -> Vec<Result<String, String>> {
+    let threads = threads.clamp(1, parts.len().max(1));
+    if threads == 1 {
+        return parts.iter().map(|part| pretty_print(build(part))).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(part) = parts.get(index) else {
+                return done;
+            };
+            done.push((index, pretty_print(build(part))));
+        }
+    };
+    let mut printed: Vec<(usize, Result<String, String>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (1..threads).map(|_| scope.spawn(worker)).collect();
+        let mut printed = worker();
+        for handle in workers {
+            printed.extend(
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        printed
+    });
+    printed.sort_by_key(|(index, _)| *index);
+    printed.into_iter().map(|(_, result)| result).collect()
+}
+
+/// The file from pretty-printed items: the header, then the items with blank lines between.
+pub fn finish_rust(header: &Header<'_>, printed: &str) -> String {
+    format!("{}{}", header.rust(), separate_items(printed))
 }
 
 /// Line starts that begin an item (or its docs and attributes).
@@ -72,39 +118,58 @@ const ITEM_STARTS: &[&str] = &[
 /// after a closing brace, after the `use` block and after the module docs.
 fn separate_items(source: &str) -> String {
     let mut out = String::with_capacity(source.len() + source.len() / 16);
-    let mut previous: Option<&str> = None;
-    for line in source.lines() {
+    let mut previous: Option<Line<'_>> = None;
+    for line in source.lines().map(Line::new) {
         if previous.is_some_and(|prev| needs_blank_line(prev, line)) {
             out.push('\n');
         }
-        out.push_str(&space_after_doc_marker(line));
+        push_with_doc_space(&mut out, line);
         out.push('\n');
         previous = Some(line);
     }
     out
 }
 
-/// prettyplease prints `#[doc = "Text"]` as `///Text`; hand-written code has `/// Text`.
-fn space_after_doc_marker(line: &str) -> std::borrow::Cow<'_, str> {
-    let body = line.trim_start();
-    let indent = &line[..line.len() - body.len()];
+/// A line of source split once into its indentation and the rest.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    indent: &'a str,
+    body: &'a str,
+}
+
+impl<'a> Line<'a> {
+    fn new(line: &'a str) -> Self {
+        let body = line.trim_start();
+        Line {
+            indent: &line[..line.len() - body.len()],
+            body,
+        }
+    }
+}
+
+/// Appends the line; prettyplease prints `#[doc = "Text"]` as `///Text`, hand-written code
+/// has `/// Text`.
+fn push_with_doc_space(out: &mut String, line: Line<'_>) {
+    out.push_str(line.indent);
     for marker in ["///", "//!"] {
-        if let Some(text) = body.strip_prefix(marker)
+        if let Some(text) = line.body.strip_prefix(marker)
             && !text.is_empty()
             && !text.starts_with([' ', '/'])
         {
-            return format!("{indent}{marker} {text}").into();
+            out.push_str(marker);
+            out.push(' ');
+            out.push_str(text);
+            return;
         }
     }
-    line.into()
+    out.push_str(line.body);
 }
 
-fn needs_blank_line(previous: &str, line: &str) -> bool {
-    let indent = |text: &str| text.len() - text.trim_start().len();
-    let (prev, current) = (previous.trim_start(), line.trim_start());
+fn needs_blank_line(previous: Line<'_>, line: Line<'_>) -> bool {
+    let (prev, current) = (previous.body, line.body);
     // At the top level a line starting with `::` can only be an item macro call.
-    let macro_item = indent(line) == 0 && current.starts_with("::");
-    if indent(previous) != indent(line)
+    let macro_item = line.indent.is_empty() && current.starts_with("::");
+    if previous.indent.len() != line.indent.len()
         || !(macro_item || ITEM_STARTS.iter().any(|start| current.starts_with(start)))
     {
         return false;
@@ -113,7 +178,7 @@ fn needs_blank_line(previous: &str, line: &str) -> bool {
     let closes_block = (prev.ends_with('}') || prev.ends_with("};")) && !is_use(prev);
     let is_mod = |text: &str| text.starts_with("mod ") || text.starts_with("pub mod ");
     // A run of one-line items (`mod a;`, `#[attr] mod b;`, `pub use c;`) stays together.
-    let ends_statement_item = indent(previous) == 0
+    let ends_statement_item = previous.indent.is_empty()
         && prev.ends_with(';')
         && !is_use(prev)
         && !current.ends_with(';')
@@ -126,7 +191,40 @@ fn needs_blank_line(previous: &str, line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::separate_items;
+    use quote::{format_ident, quote};
+
+    use super::{pretty_print_all, separate_items};
+
+    #[test]
+    fn parts_printed_on_several_threads_come_back_in_part_order() {
+        let parts: Vec<usize> = (0..9).collect();
+        let printed = pretty_print_all(&parts, 4, |part| {
+            let name = format_ident!("C{}", part);
+            quote! { const #name: usize = #part; }
+        });
+        let expected: Vec<Result<String, String>> = parts
+            .iter()
+            .map(|part| Ok(format!("const C{part}: usize = {part}usize;\n")))
+            .collect();
+        assert_eq!(printed, expected);
+    }
+
+    #[test]
+    fn a_part_that_does_not_parse_is_an_error_in_its_place() {
+        let printed = pretty_print_all(&[true, false], 2, |valid| {
+            if *valid {
+                quote! { struct A; }
+            } else {
+                quote! { struct }
+            }
+        });
+        assert_eq!(printed[0], Ok("struct A;\n".to_owned()));
+        assert!(
+            printed[1]
+                .as_ref()
+                .is_err_and(|error| error.contains("does not parse"))
+        );
+    }
 
     #[test]
     fn blank_lines_between_items_only() {

@@ -19,6 +19,8 @@ fn check_model(path: &Path) -> Vec<String> {
     };
     let options = Options {
         source_name: name.clone().into_owned(),
+        // The models already run one per core.
+        render_threads: 1,
         ..Options::default()
     };
     let files: Vec<GeneratedFile> =

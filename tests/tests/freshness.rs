@@ -19,12 +19,22 @@ fn our_options() -> Options {
         source_name: MODEL.to_owned(),
         standalone_workspace: false,
         runtime_path: "../codegen/runtime".to_owned(),
+        render_threads: 0,
     }
 }
 
 fn generate_ours() -> Vec<GeneratedFile> {
+    generate_ours_on(0)
+}
+
+/// Our crate rendered on `render_threads` threads (0: one per core).
+fn generate_ours_on(render_threads: usize) -> Vec<GeneratedFile> {
     let model = fs::read_to_string(workspace_root().join(MODEL)).expect("our model");
-    generate(Input::text(&model), &our_options())
+    let options = Options {
+        render_threads,
+        ..our_options()
+    };
+    generate(Input::text(&model), &options)
         .expect("our model generates")
         .files
 }
@@ -71,6 +81,12 @@ fn generated_crate_is_up_to_date() {
 #[test]
 fn generating_twice_gives_identical_bytes() {
     assert_eq!(generate_ours(), generate_ours());
+}
+
+#[test]
+fn rendering_in_runs_on_several_threads_gives_the_bytes_of_one_thread() {
+    // One thread prints `types.rs` whole; three print it in twelve runs that are joined.
+    assert_eq!(generate_ours_on(3), generate_ours_on(1));
 }
 
 #[test]

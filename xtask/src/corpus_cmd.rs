@@ -58,17 +58,27 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut options = options_for(&dir, None, &root)?;
     // Every crate is generated into its own directory right below `out_root`.
     options.runtime_path = runtime_path(&out_root.join("crate"), &root)?;
+    // The models already keep `jobs` threads busy; rendering a model on more threads than its
+    // share of the cores would only make them compete.
+    options.render_threads = (parallel::cores() / jobs).max(1);
 
     capture_panics();
     let started = Instant::now();
     let mut progress = Progress::new(models.len());
-    let results = parallel::map(
-        &models,
+    // Biggest first, so that no thread is left generating a big model alone at the end.
+    let mut by_size: Vec<(u64, &PathBuf)> = models
+        .iter()
+        .map(|model| (fs::metadata(model).map_or(0, |meta| meta.len()), model))
+        .collect();
+    by_size.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let mut results = parallel::map(
+        &by_size,
         jobs,
-        |model| generate(model, &out_root, &options),
+        |(_, model)| generate(model, &out_root, &options),
         |result: &ModelResult| progress.step(&result.stem),
     );
     progress.finish();
+    results.sort_by(|a, b| a.stem.cmp(&b.stem));
     let generation_seconds = started.elapsed().as_secs_f64();
 
     let compile_report = match compile_count {

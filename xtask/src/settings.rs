@@ -21,6 +21,7 @@ pub fn options_for(
         source_name: source_name(model_path, root),
         standalone_workspace: false,
         runtime_path: String::new(),
+        render_threads: 0,
     })
 }
 

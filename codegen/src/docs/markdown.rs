@@ -73,11 +73,12 @@ impl Inline {
     /// Appends text: whitespace collapsed, special characters escaped, bare URLs autolinked
     /// (or code spans in link text).
     pub fn text(&mut self, t: &str) {
+        let mut md = String::new();
         for (k, word) in t.split(char::is_whitespace).enumerate() {
             if k > 0 {
                 self.space();
             }
-            let mut md = String::new();
+            md.clear();
             let mut rest = word;
             while let Some((start, body, end)) = find_url(rest) {
                 escape_into(&mut md, &rest[..start]);
@@ -167,23 +168,24 @@ fn find_url(w: &str) -> Option<(usize, usize, usize)> {
 /// Escapes text so that rustdoc renders it literally: no emphasis, code, links, HTML tags,
 /// strikethrough or entity references. `_` inside a word (`MFA_SETUP`) stays as is.
 fn escape_into(out: &mut String, s: &str) {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let alnum = |k: Option<usize>| {
-        k.and_then(|k| chars.get(k))
-            .is_some_and(|c| c.1.is_alphanumeric())
-    };
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let escape = match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '~' => true,
-            '_' => !(alnum(k.checked_sub(1)) && alnum(Some(k + 1))),
-            '&' => looks_like_entity(&s[i..]),
+    // Every character that may need a backslash is ASCII, and an ASCII byte never occurs
+    // inside a multi-byte character: scan bytes, copy the runs between escapes whole.
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut copied = 0;
+    for (i, byte) in s.bytes().enumerate() {
+        let escape = match byte {
+            b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'>' | b'~' => true,
+            b'_' => !(alnum(s[..i].chars().next_back()) && alnum(s[i + 1..].chars().next())),
+            b'&' => looks_like_entity(&s[i..]),
             _ => false,
         };
         if escape {
+            out.push_str(&s[copied..i]);
             out.push('\\');
+            copied = i;
         }
-        out.push(c);
     }
+    out.push_str(&s[copied..]);
 }
 
 fn looks_like_entity(s: &str) -> bool {

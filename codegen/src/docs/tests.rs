@@ -242,6 +242,8 @@ fn inline_formatting_and_emphasis_safety() {
             "<p>MFA_SETUP _private_ snake_case_ x_</p>",
             "MFA_SETUP \\_private\\_ snake_case\\_ x\\_",
         ),
+        // Letters beyond ASCII count as word characters around `_`.
+        ("<p>é_ü é_ _東</p>", "é_ü é\\_ \\_東"),
         (
             "<p>Stray `backtick` and \\ backslash</p>",
             "Stray \\`backtick\\` and \\\\ backslash",

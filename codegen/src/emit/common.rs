@@ -1,6 +1,6 @@
 //! Small pieces every emitter uses: identifiers, doc attributes, Rust types of members.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote};
 
 use crate::ir::{Deprecation, Member, Operation, RustType};
@@ -15,28 +15,30 @@ pub fn ident(name: &str) -> Ident {
 
 /// `#[doc = "…"]` attributes (rendered as `///` lines) for Markdown text; nothing when empty.
 pub fn doc(markdown: &str) -> TokenStream {
-    let lines = markdown.lines().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
-        quote! { #[doc = #line] }
-    });
-    quote! { #(#lines)* }
+    let lines = markdown.lines().map(doc_line);
+    quote! { #(#[doc = #lines])* }
 }
 
 /// Inner `#![doc = "…"]` attributes (rendered as `//!` lines) for Markdown text.
 pub fn inner_doc(markdown: &str) -> TokenStream {
-    let lines = markdown.lines().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
-        quote! { #![doc = #line] }
-    });
-    quote! { #(#lines)* }
+    let lines = markdown.lines().map(doc_line);
+    quote! { #(#![doc = #lines])* }
+}
+
+/// The string literal of one doc line, after the space that follows `///`. A raw literal
+/// when the line allows one: `Literal::string` escapes every character through Unicode tables
+/// and syn unescapes it again, a tenth of the work for a well-documented model. The printed
+/// `///` line is the same either way.
+fn doc_line(line: &str) -> Literal {
+    if line.is_empty() {
+        return Literal::string("");
+    }
+    let raw = if line.contains(['"', '\r']) {
+        None
+    } else {
+        format!("r\" {line}\"").parse().ok()
+    };
+    raw.unwrap_or_else(|| Literal::string(&format!(" {line}")))
 }
 
 /// Doc attributes for `text`, then a blank line and `extra` when both are present.

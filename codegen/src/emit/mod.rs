@@ -13,13 +13,15 @@ mod serde_attrs;
 mod structs;
 mod unions;
 
+use std::ops::Range;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::common::allow_own_deprecated;
 use crate::ir::{RustType, Service, TypeDef};
 use crate::output::{GeneratedFile, Options};
-use crate::render::{Header, render_rust};
+use crate::render::{Header, finish_rust, pretty_print_all};
 use imports::Imports;
 
 pub use structs::REDACTED;
@@ -30,29 +32,49 @@ pub fn emit(service: &Service, options: &Options) -> Result<Vec<GeneratedFile>, 
         source: &options.source_name,
     };
     let with_client = service.protocol.has_client();
-    // `types.rs` is about half of the work (building, parsing and printing its tokens), so it
-    // is rendered on a thread of its own while this one renders the other files. Token
-    // streams cannot cross threads; each thread builds its own from the shared IR.
-    let (types, client_files) = std::thread::scope(|scope| {
-        let types = scope.spawn(|| render_rust(&header, types_rs(service)));
-        let client_files = client_files(service, &header);
-        let types = types
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (types, client_files)
+    let threads = match options.render_threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        threads => threads,
+    };
+    let parts = parts(service, threads);
+    let printed = pretty_print_all(&parts, threads, |part| match part {
+        Part::Client(json_version) => client_rs(service, json_version),
+        Part::Error => error_rs(service),
+        Part::Types(range) => types_rs(service, range.clone()),
+        Part::Lib => crate_files::lib_rs(service, with_client),
     });
+    let (mut client, mut error, mut types, mut lib) = (None, None, String::new(), String::new());
+    for (part, printed) in parts.iter().zip(printed) {
+        let printed = printed?;
+        match part {
+            Part::Client(_) => client = Some(printed),
+            Part::Error => error = Some(printed),
+            // The runs are in item order; their printed items join into the whole module.
+            Part::Types(_) => types.push_str(&printed),
+            Part::Lib => lib = printed,
+        }
+    }
     let mut files = vec![
         GeneratedFile::new(
             "Cargo.toml",
             crate_files::cargo_toml(service, &header, options, with_client),
         ),
-        GeneratedFile::new(
-            "src/lib.rs",
-            render_rust(&header, crate_files::lib_rs(service, with_client))?,
-        ),
-        GeneratedFile::new("src/types.rs", types?),
+        GeneratedFile::new("src/lib.rs", finish_rust(&header, &lib)),
+        GeneratedFile::new("src/types.rs", finish_rust(&header, &types)),
     ];
-    files.extend(client_files?);
+    if let (Some(client), Some(error)) = (client, error) {
+        files.push(GeneratedFile::new(
+            "src/error.rs",
+            finish_rust(&header, &error),
+        ));
+        files.push(GeneratedFile::new(
+            "src/client.rs",
+            finish_rust(&header, &client),
+        ));
+        if let Some(rules) = &service.endpoint_rules {
+            files.push(GeneratedFile::new("src/endpoint_rules.json", rules.clone()));
+        }
+    }
     files.extend(service.examples.iter().map(|example| {
         // Each example under a header that says where to edit it.
         GeneratedFile::new(
@@ -67,26 +89,42 @@ pub fn emit(service: &Service, options: &Options) -> Result<Vec<GeneratedFile>, 
     Ok(files)
 }
 
-/// `src/error.rs`, `src/client.rs` and the endpoint rules, for a protocol with a client.
-fn client_files(service: &Service, header: &Header<'_>) -> Result<Vec<GeneratedFile>, String> {
-    let Some(json_version) = service.protocol.json_version() else {
-        return Ok(Vec::new());
-    };
-    let mut files = vec![
-        GeneratedFile::new("src/error.rs", render_rust(header, error_rs(service))?),
-        GeneratedFile::new(
-            "src/client.rs",
-            render_rust(header, client_rs(service, json_version))?,
-        ),
-    ];
-    if let Some(rules) = &service.endpoint_rules {
-        files.push(GeneratedFile::new("src/endpoint_rules.json", rules.clone()));
-    }
-    Ok(files)
+/// A piece of the crate rendered on its own: a file, or a run of the items of `types.rs`.
+enum Part<'a> {
+    /// `src/client.rs`, with the awsJson version of its protocol.
+    Client(&'a str),
+    /// `src/error.rs`.
+    Error,
+    /// These data types of `src/types.rs` (the first run also has the module's docs).
+    Types(Range<usize>),
+    /// `src/lib.rs`.
+    Lib,
 }
 
-fn types_rs(service: &Service) -> TokenStream {
-    let items = service.types.iter().map(|ty| match ty {
+/// The parts of the crate, biggest first. `types.rs` is about two thirds of the work
+/// (building, parsing and printing its tokens), so with more than one thread its items are
+/// cut into several runs per thread, which lets the threads finish at about the same time.
+fn parts(service: &Service, threads: usize) -> Vec<Part<'_>> {
+    let mut parts = Vec::new();
+    if let Some(json_version) = service.protocol.json_version() {
+        parts.extend([Part::Client(json_version), Part::Error]);
+    }
+    let runs = if threads > 1 { threads * 4 } else { 1 };
+    let run_len = service.types.len().div_ceil(runs).max(1);
+    parts.push(Part::Types(0..run_len.min(service.types.len())));
+    parts.extend(
+        (run_len..service.types.len())
+            .step_by(run_len)
+            .map(|start| Part::Types(start..(start + run_len).min(service.types.len()))),
+    );
+    parts.push(Part::Lib);
+    parts
+}
+
+/// The data types in `range`, after the module's docs and attributes when it is the first run.
+fn types_rs(service: &Service, range: Range<usize>) -> TokenStream {
+    let first = range.start == 0;
+    let items = service.types[range].iter().map(|ty| match ty {
         TypeDef::Struct(s) => structs::emit_struct(s),
         TypeDef::Enum(e) => enums::emit_enum(e),
         TypeDef::IntEnum(e) => enums::emit_int_enum(e),
@@ -98,9 +136,14 @@ fn types_rs(service: &Service) -> TokenStream {
          and error shapes.",
         service.title
     );
+    let preamble = first.then(|| {
+        quote! {
+            #![doc = #module_doc]
+            #allow_deprecated
+        }
+    });
     quote! {
-        #![doc = #module_doc]
-        #allow_deprecated
+        #preamble
         #(#items)*
     }
 }

@@ -115,6 +115,7 @@ fn generate_service(
         source_name: format!("protocol-tests/{protocol}"),
         standalone_workspace: false,
         runtime_path: runtime_path.clone(),
+        render_threads: 0,
     };
     let input = codegen::Input {
         model: codegen::ModelInput::Loaded(Box::new(model)),
