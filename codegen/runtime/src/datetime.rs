@@ -5,6 +5,7 @@
 //! and implements exactly the Smithy timestamp formats.
 
 use std::fmt;
+use std::ops::{Add, Mul, Shl, Shr, Sub};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use aws_smithy_types::date_time::Format;
@@ -298,10 +299,40 @@ fn shortest_decimal(x: f64) -> Option<(i64, u32)> {
     let significand = (1 << 52) | fraction_bits;
     let k = 1075 - (bits >> 52) as u32;
     let whole = significand >> k;
-    let remainder = u128::from(significand & ((1 << k) - 1));
-    let half = (1u128 << k) >> 1;
+    let remainder = significand & ((1 << k) - 1);
+    // The products below stay under 2^(k + 31): 64 bits hold them for every x from 2^19
+    // on (any date after 1970-01-07), where 128-bit arithmetic would cost several times
+    // as many instructions per timestamp.
+    let (carry, nanos) = if k <= 33 {
+        nearest_fraction::<u64>(remainder, k)?
+    } else {
+        nearest_fraction::<u128>(remainder, k)?
+    };
+    Some((i64::try_from(whole + carry).ok()?, nanos))
+}
+
+/// The shortest decimal fraction of at most nine digits that lies less than half a spacing
+/// (`2^-k`) from `remainder / 2^k`, the closest among those, as a carry into the whole
+/// seconds (the fraction rounded up to 1) and nanoseconds; `None` for exact ties and when
+/// nine digits are not enough. `W` must hold `remainder · 10^9 · 2`.
+fn nearest_fraction<W>(remainder: u64, k: u32) -> Option<(u64, u32)>
+where
+    W: Copy
+        + Ord
+        + From<u64>
+        + From<u32>
+        + From<bool>
+        + Shl<u32, Output = W>
+        + Shr<u32, Output = W>
+        + Add<Output = W>
+        + Sub<Output = W>
+        + Mul<Output = W>,
+    u32: TryFrom<W>,
+{
+    let remainder = W::from(remainder);
+    let half = (W::from(1u32) << k) >> 1;
     for digits in 0..=9 {
-        let scale = u128::from(POWERS_OF_TEN[digits]);
+        let scale = W::from(POWERS_OF_TEN[digits]);
         // The nearest `digits`-digit fraction n / scale to remainder / 2^k …
         let scaled = remainder * scale;
         let below = scaled >> k;
@@ -309,20 +340,20 @@ fn shortest_decimal(x: f64) -> Option<(i64, u32)> {
         if k > 0 && rest == half {
             return None;
         }
-        let n = below + u128::from(rest > half);
+        let n = below + W::from(rest > half);
         // … reads back as x when it is less than half a spacing away.
-        let twice_distance = 2 * (n << k).abs_diff(scaled);
+        let shifted = n << k;
+        let distance = shifted.max(scaled) - shifted.min(scaled);
+        let twice_distance = distance + distance;
         if twice_distance == scale {
             return None;
         }
         if twice_distance < scale {
-            let (whole, n) = if n == scale {
-                (whole + 1, 0)
-            } else {
-                (whole, n)
-            };
+            if n == scale {
+                return Some((1, 0));
+            }
             let nanos = u32::try_from(n).ok()? * POWERS_OF_TEN[9 - digits];
-            return Some((i64::try_from(whole).ok()?, nanos));
+            return Some((0, nanos));
         }
     }
     None
@@ -435,6 +466,10 @@ mod tests {
             9.2e18,
             1_700_000_000.123,
             1.000_000_000_5_f64,
+            // Either side of 2^19, where the fast path switches from 128 to 64 bits.
+            524_287.999_999_9,
+            524_288.123,
+            524_288.000_000_001,
         ] {
             let (secs, nanos) = by_formatting(x);
             let dt = DateTime::from_secs_f64(x).unwrap();
