@@ -74,10 +74,10 @@ impl Signer {
         let (canonical, signed_headers) = canonical_request(request)?;
         let string_to_sign = format!(
             "AWS4-HMAC-SHA256\n{stamp}\n{scope}\n{}",
-            hex(digest::digest(&digest::SHA256, canonical.as_bytes()).as_ref())
+            hex::encode(digest::digest(&digest::SHA256, canonical.as_bytes()))
         );
         let key = self.key(credentials.secret_access_key(), &scope);
-        let signature = hex(hmac::sign(&key, string_to_sign.as_bytes()).as_ref());
+        let signature = hex::encode(hmac::sign(&key, string_to_sign.as_bytes()));
         let authorization = format!(
             "AWS4-HMAC-SHA256 Credential={}/{scope}, SignedHeaders={signed_headers}, Signature={signature}",
             credentials.access_key_id()
@@ -168,7 +168,7 @@ fn canonical_request(request: &HttpRequest) -> Result<(String, String), SigningE
     canonical.push('\n');
     canonical.push_str(&signed_headers);
     canonical.push('\n');
-    canonical.push_str(&hex(digest::digest(&digest::SHA256, &request.body).as_ref()));
+    canonical.push_str(&hex::encode(digest::digest(&digest::SHA256, &request.body)));
     Ok((canonical, signed_headers))
 }
 
@@ -218,17 +218,6 @@ fn canonical_path(path: &str) -> String {
         }
     }
     encoded
-}
-
-/// Lower-case hexadecimal (by table: `format!` per byte cost more than the hashing).
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut text = String::with_capacity(bytes.len() * 2);
-    for byte in bytes {
-        text.push(char::from(DIGITS[usize::from(byte >> 4)]));
-        text.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
-    }
-    text
 }
 
 #[cfg(test)]
