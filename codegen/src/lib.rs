@@ -14,9 +14,9 @@
 //!    wire names, errors and their retry classes, paginators, auth, endpoint rules, crate
 //!    metadata and examples;
 //! 3. `emit` reads only the IR (and the [`Options`]) and turns it into token streams,
-//!    formatted by prettyplease (`render`), and the crate's `Cargo.toml`, which depends on
-//!    the runtime crate in `codegen/runtime/` (`smithy-lean-runtime`), as
-//!    [`GeneratedFile`]s.
+//!    formatted by prettyplease (`render`, on [`Options::render_threads`] threads), and
+//!    the crate's `Cargo.toml`, which depends on the runtime crate in `codegen/runtime/`
+//!    (`smithy-lean-runtime`), as [`GeneratedFile`]s.
 #![deny(missing_docs)]
 
 pub mod botocore;
