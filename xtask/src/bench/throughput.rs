@@ -26,7 +26,7 @@ pub struct Workload {
     pub calls: usize,
     /// Parses per timed round of the deserialisation measurement.
     pub parses: usize,
-    /// Timed rounds per measurement.
+    /// Timed rounds per measurement, each in a process of its own.
     pub rounds: usize,
 }
 
@@ -41,7 +41,8 @@ pub struct CallRate {
     pub concurrency: usize,
     /// Calls per second, one sample per round.
     pub per_second: Stats,
-    /// The program's peak resident set over the whole run, in bytes, if it reported one.
+    /// The largest peak resident set of the program's processes (one per round), in bytes,
+    /// if it reported one.
     pub peak_rss: Option<u64>,
 }
 
@@ -71,6 +72,11 @@ pub struct Throughput {
 
 /// Runs the programs' `list`, `calls` and `deserialize` modes; `binary` says where each
 /// program's executable is.
+///
+/// Every timed round runs in a process of its own, and the programs take turns round by
+/// round (ours, official, ours, …), so that a change in the machine's speed during the
+/// measurement (a noisy neighbour on the VM, the CPU clock) reaches both sides alike instead
+/// of whichever program happened to run at the time.
 pub fn measure(
     root: &Path,
     programs: &[Program],
@@ -93,54 +99,70 @@ pub fn measure(
     for &users in workload.page_sizes {
         let body = responses::list_users(users);
         for &concurrency in workload.concurrency {
-            for program in programs {
-                let budget =
-                    (workload.rounds as u64 + 1) * workload.calls as u64 + concurrency as u64;
-                let server = start(&pools, &body, budget)?;
-                let mut command = program_command(&binary(*program), &server);
-                command
-                    .arg("calls")
-                    .arg(concurrency.to_string())
-                    .arg(workload.calls.to_string());
-                command.arg(workload.rounds.to_string());
-                let output = run(&mut command)?;
-                let rounds = rounds(&output, workload.calls * users)?;
-                let per_second: Vec<f64> = rounds
-                    .iter()
-                    .map(|seconds| workload.calls as f64 / seconds)
-                    .collect();
+            let mut samples = vec![Samples::default(); programs.len()];
+            for _ in 0..workload.rounds {
+                for (program, samples) in programs.iter().zip(&mut samples) {
+                    // The warm-up round makes one call per task, then one timed round.
+                    let budget = workload.calls as u64 + concurrency as u64;
+                    let server = start(&pools, &body, budget)?;
+                    let mut command = program_command(&binary(*program), &server);
+                    command
+                        .arg("calls")
+                        .arg(concurrency.to_string())
+                        .arg(workload.calls.to_string())
+                        .arg("1");
+                    let output = run(&mut command)?;
+                    for seconds in rounds(&output, workload.calls * users)? {
+                        samples.values.push(workload.calls as f64 / seconds);
+                    }
+                    samples.peak_rss = samples.peak_rss.max(peak_rss(&output));
+                }
+            }
+            for (program, samples) in programs.iter().zip(samples) {
                 result.calls.push(CallRate {
                     program: *program,
                     users,
                     concurrency,
-                    per_second: Stats::of(&per_second).ok_or("no rounds")?,
-                    peak_rss: peak_rss(&output),
+                    per_second: Stats::of(&samples.values).ok_or("no rounds")?,
+                    peak_rss: samples.peak_rss,
                 });
             }
         }
         let file = responses_dir.join(format!("list-users-{users}.json"));
         fs::write(&file, &body).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-        for program in programs {
-            let mut command = Command::new(binary(*program));
-            command
-                .arg("deserialize")
-                .arg(&file)
-                .arg(workload.parses.to_string());
-            command.arg(workload.rounds.to_string());
-            let rounds = rounds(&run(&mut command)?, workload.parses * users)?;
-            let micros: Vec<f64> = rounds
-                .iter()
-                .map(|seconds| seconds * 1e6 / workload.parses as f64)
-                .collect();
+        let mut samples = vec![Samples::default(); programs.len()];
+        for _ in 0..workload.rounds {
+            for (program, samples) in programs.iter().zip(&mut samples) {
+                let mut command = Command::new(binary(*program));
+                command
+                    .arg("deserialize")
+                    .arg(&file)
+                    .arg(workload.parses.to_string())
+                    .arg("1");
+                for seconds in rounds(&run(&mut command)?, workload.parses * users)? {
+                    samples.values.push(seconds * 1e6 / workload.parses as f64);
+                }
+            }
+        }
+        for (program, samples) in programs.iter().zip(samples) {
             result.parses.push(ParseTime {
                 program: *program,
                 users,
                 bytes: body.len(),
-                micros: Stats::of(&micros).ok_or("no rounds")?,
+                micros: Stats::of(&samples.values).ok_or("no rounds")?,
             });
         }
     }
     Ok(result)
+}
+
+/// One program's samples in one setting, gathered round by round.
+#[derive(Clone, Debug, Default)]
+struct Samples {
+    /// One value per timed round.
+    values: Vec<f64>,
+    /// The largest peak resident set any of its processes reported, in bytes.
+    peak_rss: Option<u64>,
 }
 
 /// A server answering `ListUserPools` with `pools` and `ListUsers` with `users`, for at most
