@@ -34,8 +34,7 @@ pub mod date_time {
 
     /// Serializes as an RFC 3339 string (UTC, up to microsecond precision).
     pub fn serialize<S: Serializer>(value: &DateTime, serializer: S) -> Result<S::Ok, S::Error> {
-        let text = value.to_rfc3339().map_err(S::Error::custom)?;
-        serializer.serialize_str(&text)
+        serialize_text(value, serializer, DateTime::to_rfc3339)
     }
 
     /// Deserializes from an RFC 3339 string.
@@ -57,10 +56,7 @@ pub mod date_time {
             value: &Option<DateTime>,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            match value {
-                Some(v) => super::serialize(v, serializer),
-                None => serializer.serialize_none(),
-            }
+            serialize_option(value, serializer, super::serialize)
         }
 
         /// Deserializes `null` as `None`, otherwise an RFC 3339 string.
@@ -79,8 +75,7 @@ pub mod http_date {
 
     /// Serializes as an HTTP date (whole seconds).
     pub fn serialize<S: Serializer>(value: &DateTime, serializer: S) -> Result<S::Ok, S::Error> {
-        let text = value.to_http_date().map_err(S::Error::custom)?;
-        serializer.serialize_str(&text)
+        serialize_text(value, serializer, DateTime::to_http_date)
     }
 
     /// Deserializes from an HTTP date string.
@@ -102,10 +97,7 @@ pub mod http_date {
             value: &Option<DateTime>,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            match value {
-                Some(v) => super::serialize(v, serializer),
-                None => serializer.serialize_none(),
-            }
+            serialize_option(value, serializer, super::serialize)
         }
 
         /// Deserializes `null` as `None`, otherwise an HTTP date string.
@@ -143,10 +135,7 @@ pub mod epoch_seconds {
             value: &Option<DateTime>,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            match value {
-                Some(v) => super::serialize(v, serializer),
-                None => serializer.serialize_none(),
-            }
+            serialize_option(value, serializer, super::serialize)
         }
 
         /// Deserializes `null` as `None`, otherwise a JSON number.
@@ -155,6 +144,32 @@ pub mod epoch_seconds {
         ) -> Result<Option<DateTime>, D::Error> {
             deserializer.deserialize_option(OptionVisitor(VISITOR))
         }
+    }
+}
+
+/// Writes `value` as a string in the text format `format` prints.
+fn serialize_text<S: Serializer>(
+    value: &DateTime,
+    serializer: S,
+    format: fn(&DateTime) -> Result<String, DateTimeError>,
+) -> Result<S::Ok, S::Error> {
+    let text = format(value).map_err(S::Error::custom)?;
+    serializer.serialize_str(&text)
+}
+
+/// Writes `Some` with `serialize_some` and `None` as `null`: the `option` modules' serializer.
+fn serialize_option<S, F>(
+    value: &Option<DateTime>,
+    serializer: S,
+    serialize_some: F,
+) -> Result<S::Ok, S::Error>
+where
+    S: Serializer,
+    F: FnOnce(&DateTime, S) -> Result<S::Ok, S::Error>,
+{
+    match value {
+        Some(value) => serialize_some(value, serializer),
+        None => serializer.serialize_none(),
     }
 }
 
