@@ -2,10 +2,11 @@
 //! [`crate::moto_env`]), and typed set-up calls the tests share. Everything goes through the
 //! generated crate's typed API; no request is written as raw JSON.
 
-use cognito_identity_provider::Client;
 use cognito_identity_provider::types::{
-    Attribute, DeletionProtection, ExplicitAuthFlows, MessageAction, UserStatus,
+    Attribute, DeletionProtection, DescribeUserPoolDomainRequest, DomainDescription,
+    ExplicitAuthFlows, MessageAction, UserStatus,
 };
+use cognito_identity_provider::{Client, CognitoIdentityProvider};
 
 use crate::moto_env::{config, endpoint};
 
@@ -85,6 +86,19 @@ impl Moto {
             .send()
             .await
             .expect("CreateUserPoolDomain");
+    }
+
+    /// What `DescribeUserPoolDomain` says of `domain`, called through the client trait.
+    pub async fn describe_domain(&self, domain: &str) -> DomainDescription {
+        let input = DescribeUserPoolDomainRequest::builder()
+            .domain(domain)
+            .build()
+            .expect("the domain is the only member it needs");
+        CognitoIdentityProvider::describe_user_pool_domain(&self.client, input)
+            .await
+            .expect("DescribeUserPoolDomain")
+            .domain_description
+            .expect("moto describes the domain")
     }
 }
 

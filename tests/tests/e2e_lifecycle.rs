@@ -11,8 +11,8 @@ use cognito_identity_provider::error::{DeleteUserPoolError, ErrorCodes as _};
 use cognito_identity_provider::types::{
     AdminConfirmSignUpRequest, AdminGetUserRequest, AdminInitiateAuthRequest, AuthFlow,
     AuthenticationResult, DeleteUserPoolRequest, DeletionProtection, DescribeUserPoolClientRequest,
-    DescribeUserPoolDomainRequest, DescribeUserPoolRequest, GetUserRequest, InitiateAuthRequest,
-    SignUpRequest, UpdateUserPoolRequest, UserPool, UserStatus,
+    DescribeUserPoolRequest, GetUserRequest, InitiateAuthRequest, SignUpRequest,
+    UpdateUserPoolRequest, UserPool, UserStatus,
 };
 use cognito_identity_provider::{CognitoIdentityProvider, Error};
 
@@ -73,12 +73,7 @@ async fn pool_is_set_up_with_user_app_client_and_domain_then_deleted() {
         app.user_pool_client.unwrap().client_name.as_deref(),
         Some("web")
     );
-    let input = DescribeUserPoolDomainRequest::builder()
-        .domain(&domain)
-        .build();
-    let described =
-        CognitoIdentityProvider::describe_user_pool_domain(&moto.client, input.unwrap()).await;
-    let description = described.unwrap().domain_description.unwrap();
+    let description = moto.describe_domain(&domain).await;
     assert_eq!(description.user_pool_id.as_deref(), Some(pool_id.as_str()));
 
     delete_pool(&moto, &pool_id).await.unwrap();

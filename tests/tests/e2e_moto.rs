@@ -18,11 +18,11 @@ use cognito_identity_provider::error::ErrorCodes as _;
 use cognito_identity_provider::runtime::StreamExt;
 use cognito_identity_provider::types::{
     CreateIdentityProviderRequest, CreateResourceServerRequest, CreateUserPoolRequest,
-    DescribeIdentityProviderRequest, DescribeResourceServerRequest, DescribeUserPoolDomainRequest,
-    DescribeUserPoolRequest, GetUiCustomizationRequest, ListIdentityProvidersRequest,
-    ListResourceServersRequest, ListUserPoolClientsRequest, ListUserPoolsRequest, ListUsersRequest,
-    ProviderType, ResourceServerScope, UpdateIdentityProviderRequest, UpdateUserPoolRequest, User,
-    UserPoolMfa, UserStatus,
+    DescribeIdentityProviderRequest, DescribeResourceServerRequest, DescribeUserPoolRequest,
+    GetUiCustomizationRequest, ListIdentityProvidersRequest, ListResourceServersRequest,
+    ListUserPoolClientsRequest, ListUserPoolsRequest, ListUsersRequest, ProviderType,
+    ResourceServerScope, UpdateIdentityProviderRequest, UpdateUserPoolRequest, User, UserPoolMfa,
+    UserStatus,
 };
 use cognito_identity_provider::{Client, Error};
 
@@ -314,12 +314,7 @@ async fn user_pool_domain_is_described() {
     let pool = new_pool(&moto.client, &unique("e2e-domain")).await;
     let domain = unique("e2e").to_lowercase();
     moto.domain(&pool, &domain).await;
-    let input = DescribeUserPoolDomainRequest::builder()
-        .domain(&domain)
-        .build();
-    let described =
-        CognitoIdentityProvider::describe_user_pool_domain(&moto.client, input.unwrap()).await;
-    let description = described.unwrap().domain_description.unwrap();
+    let description = moto.describe_domain(&domain).await;
     assert_eq!(description.user_pool_id.as_deref(), Some(pool.as_str()));
     assert_eq!(description.domain.as_deref(), Some(domain.as_str()));
 }
