@@ -92,7 +92,7 @@ pub fn detect_format(text: &str) -> Result<Format, Diagnostics> {
 /// a hint saying so.
 pub fn load_model(text: &str, format: Format) -> Result<Model, Diagnostics> {
     let chosen = match format {
-        Format::Auto => detect_format(text)?,
+        Format::Auto => return load_detected(text),
         chosen => chosen,
     };
     let loaded = match chosen {
@@ -110,6 +110,20 @@ pub fn load_model(text: &str, format: Format) -> Result<Model, Diagnostics> {
             )));
         }
         problems
+    })
+}
+
+/// Loads text of unknown format. A JSON model is parsed as a Smithy JSON AST straight
+/// away, the common case, which spares a separate pass over the text to detect the format;
+/// only when that fails is the format detected, to parse a botocore model or to report
+/// exactly what [`detect_format`] and [`load_model`] with that format would.
+fn load_detected(text: &str) -> Result<Model, Diagnostics> {
+    if crate::idl::is_idl(text) {
+        return load_model(text, Format::Idl);
+    }
+    crate::smithy::parse_model(text).or_else(|smithy_problems| match detect_format(text)? {
+        Format::Smithy => Err(smithy_problems),
+        detected => load_model(text, detected),
     })
 }
 
