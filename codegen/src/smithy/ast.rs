@@ -14,6 +14,41 @@ use serde_json::Value;
 /// Trait values keyed by absolute trait id (`smithy.api#documentation`, …).
 pub type Traits = BTreeMap<String, Value>;
 
+/// The shape types without members, as the JSON AST and the IDL write them.
+pub const SIMPLE_TYPES: &[&str] = &[
+    "blob",
+    "boolean",
+    "document",
+    "string",
+    "byte",
+    "short",
+    "integer",
+    "long",
+    "float",
+    "double",
+    "bigInteger",
+    "bigDecimal",
+    "timestamp",
+];
+
+/// Whether `kind` is a Smithy shape type (`structure`, `intEnum`, …, or a simple type).
+pub fn is_shape_type(kind: &str) -> bool {
+    SIMPLE_TYPES.contains(&kind)
+        || matches!(
+            kind,
+            "enum"
+                | "intEnum"
+                | "list"
+                | "set"
+                | "map"
+                | "structure"
+                | "union"
+                | "operation"
+                | "service"
+                | "resource"
+        )
+}
+
 /// A whole model file.
 #[derive(Debug, Deserialize)]
 pub struct Model {
