@@ -53,51 +53,39 @@ impl<'a> TypeContext<'a> {
         let docs = self.docs_of(shape.traits());
         let deprecated = deprecation(shape.traits());
         let wire_name = shape_id::name(id).to_owned();
+        // Every kind of type carries the same identifying fields besides its own.
+        macro_rules! type_def {
+            ($kind:ident($ty:ident { $($field:ident: $value:expr),* $(,)? })) => {
+                TypeDef::$kind($ty {
+                    shape_id: id.to_owned(),
+                    name,
+                    wire_name,
+                    docs,
+                    deprecated,
+                    $($field: $value),*
+                })
+            };
+        }
         Some(match shape {
-            Shape::Structure(aggregate) => TypeDef::Struct(Struct {
-                shape_id: id.to_owned(),
+            Shape::Structure(aggregate) => type_def!(Struct(Struct {
                 role: self.role(id, &aggregate.traits),
                 builder: None,
                 members: self.members(aggregate),
                 sensitive: t::has(&aggregate.traits, t::SENSITIVE),
-                name,
-                wire_name,
-                docs,
-                deprecated,
-            }),
-            Shape::Union(aggregate) => TypeDef::Union(Union {
-                shape_id: id.to_owned(),
+            })),
+            Shape::Union(aggregate) => type_def!(Union(Union {
                 variants: self.union_variants(aggregate),
                 sensitive: t::has(&aggregate.traits, t::SENSITIVE),
-                name,
-                wire_name,
-                docs,
-                deprecated,
-            }),
-            Shape::Enum(aggregate) => TypeDef::Enum(Enum {
-                shape_id: id.to_owned(),
-                variants: enum_variants(aggregate),
-                name,
-                wire_name,
-                docs,
-                deprecated,
-            }),
-            Shape::String(simple) => TypeDef::Enum(Enum {
-                shape_id: id.to_owned(),
-                variants: legacy_enum_variants(&simple.traits),
-                name,
-                wire_name,
-                docs,
-                deprecated,
-            }),
-            Shape::IntEnum(aggregate) => TypeDef::IntEnum(IntEnum {
-                shape_id: id.to_owned(),
-                variants: int_enum_variants(id, aggregate, problems),
-                name,
-                wire_name,
-                docs,
-                deprecated,
-            }),
+            })),
+            Shape::Enum(aggregate) => type_def!(Enum(Enum {
+                variants: enum_variants(aggregate)
+            })),
+            Shape::String(simple) => type_def!(Enum(Enum {
+                variants: legacy_enum_variants(&simple.traits)
+            })),
+            Shape::IntEnum(aggregate) => type_def!(IntEnum(IntEnum {
+                variants: int_enum_variants(id, aggregate, problems)
+            })),
             _ => return None,
         })
     }
