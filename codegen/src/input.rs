@@ -280,4 +280,34 @@ mod tests {
         );
         assert!(detect_format("[1]").is_err());
     }
+
+    #[test]
+    fn auto_reports_what_the_detected_format_reports() {
+        let messages_as = |text: &str, format: Format| -> Vec<String> {
+            let problems = load_model(text, format).expect_err("rejected");
+            problems
+                .0
+                .iter()
+                .map(|problem| problem.message.clone())
+                .collect()
+        };
+        let messages = |text: &str| messages_as(text, Format::Auto);
+        // A Smithy model that does not load: its own problems, no hint about the format.
+        let smithy = r#"{"smithy": "2.0", "shapes": {"a.b#C": {"type": "strin"}}}"#;
+        assert_eq!(messages(smithy), messages_as(smithy, Format::Smithy));
+        assert!(messages(smithy)[0].contains("unknown variant `strin`"));
+        // Neither format, and not JSON at all: the detection's error (botocore models are
+        // loaded through auto-detection in tests/tests/botocore.rs).
+        let neither = r#"{"shapes": {}}"#;
+        assert_eq!(
+            messages(neither),
+            [detect_format(neither).unwrap_err().0[0].message.clone()]
+        );
+        assert!(messages(neither)[0].starts_with("cannot tell the model format"));
+        let broken = "{\"smithy\": ";
+        assert_eq!(
+            messages(broken),
+            [detect_format(broken).unwrap_err().0[0].message.clone()]
+        );
+    }
 }
