@@ -76,6 +76,32 @@ pub struct Member {
     pub traits: Traits,
 }
 
+/// Which member of a shape, as shape ids (`Shape$member`) and JSON paths name it.
+#[derive(Clone, Copy, Debug)]
+pub enum MemberOf<'a> {
+    /// A member of a structure, union or enum, under `members.<name>`.
+    Named(&'a str),
+    /// The `member` of a list, the `key` or the `value` of a map.
+    Fixed(&'static str),
+}
+
+impl MemberOf<'_> {
+    /// The member's id within shape `shape_id`.
+    pub fn id(self, shape_id: &str) -> String {
+        let (MemberOf::Named(name) | MemberOf::Fixed(name)) = self;
+        format!("{shape_id}${name}")
+    }
+
+    /// The member's JSON path within shape `shape_id`.
+    pub fn path(self, shape_id: &str) -> String {
+        let shape = crate::diagnostic::shape_path(shape_id);
+        match self {
+            MemberOf::Named(name) => format!("{shape}.members.{name}"),
+            MemberOf::Fixed(name) => format!("{shape}.{name}"),
+        }
+    }
+}
+
 /// A JSON object whose key order is kept (serde_json's `Map` sorts keys).
 #[derive(Clone, Debug)]
 pub struct Ordered<T>(pub Vec<(String, T)>);

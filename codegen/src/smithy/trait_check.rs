@@ -8,7 +8,7 @@ use base64::Engine;
 use base64::prelude::BASE64_STANDARD;
 use serde_json::Value;
 
-use super::ast::{Member, Model, Shape, Traits};
+use super::ast::{Member, MemberOf, Model, Shape, Traits};
 use super::trait_values::{
     Deprecated, Documentation, Endpoint, EnumDefinition, ErrorFault, HttpError, JsonName, Length,
     Malformed, Paginated, Pattern, Range, Retryable, TimestampFormat, TraitValue, check_annotation,
@@ -55,15 +55,6 @@ pub fn check(model: &Model) -> Result<(), Diagnostics> {
         problems.sort();
         Err(Diagnostics(problems))
     }
-}
-
-/// A member of a shape, as its id and JSON path name it.
-#[derive(Clone, Copy)]
-enum MemberOf<'a> {
-    /// A member of a structure, union or enum: `members.<name>`.
-    Named(&'a str),
-    /// The `member` of a list, the `key` or `value` of a map.
-    Fixed(&'static str),
 }
 
 /// A shape's members.
@@ -114,13 +105,9 @@ impl Owner<'_> {
     /// The owner's id (with `$member` for a member) and JSON path, for a problem found
     /// (formatted only then: nearly every trait is fine).
     fn id_and_path(&self) -> (String, String) {
-        let (id, path) = (self.shape_id, shape_path(self.shape_id));
         match self.member {
-            None => (id.to_owned(), path),
-            Some(MemberOf::Named(name)) => {
-                (format!("{id}${name}"), format!("{path}.members.{name}"))
-            }
-            Some(MemberOf::Fixed(name)) => (format!("{id}${name}"), format!("{path}.{name}")),
+            None => (self.shape_id.to_owned(), shape_path(self.shape_id)),
+            Some(member) => (member.id(self.shape_id), member.path(self.shape_id)),
         }
     }
 
