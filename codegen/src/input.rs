@@ -68,6 +68,9 @@ pub fn detect_format(text: &str) -> Result<Format, Diagnostics> {
     if crate::idl::is_idl(text) {
         return Ok(Format::Idl);
     }
+    if opens_with_smithy_key(text) {
+        return Ok(Format::Smithy);
+    }
     let top: TopLevel = serde_json::from_str(text)
         .map_err(|error| Diagnostics::one(Diagnostic::at_text(&error, "")))?;
     match top {
@@ -84,6 +87,16 @@ pub fn detect_format(text: &str) -> Result<Format, Diagnostics> {
              a botocore service-2.json has \"metadata\" and \"operations\"",
         ))),
     }
+}
+
+/// Whether the text's first key is `"smithy"`, as in every JSON AST the Smithy tools write:
+/// that key alone makes it a Smithy model, without a pass over the rest of the text (a
+/// syntax error later on is reported when the model is parsed).
+fn opens_with_smithy_key(text: &str) -> bool {
+    text.trim_start()
+        .strip_prefix('{')
+        .and_then(|rest| rest.trim_start().strip_prefix("\"smithy\""))
+        .is_some_and(|rest| rest.trim_start().starts_with(':'))
 }
 
 /// Parses model text in the given format (detected for [`Format::Auto`]) into the Smithy AST.
@@ -279,6 +292,16 @@ mod tests {
             Ok(Format::Idl)
         );
         assert!(detect_format("[1]").is_err());
+        // The first key decides at once; any other order is still found.
+        assert_eq!(
+            detect_format("{\n  \"smithy\" : \"2.0\""),
+            Ok(Format::Smithy)
+        );
+        assert_eq!(
+            detect_format(r#"{"shapes": {}, "smithy": "2.0"}"#),
+            Ok(Format::Smithy)
+        );
+        assert!(detect_format(r#"{"smithyish": "2.0"}"#).is_err());
     }
 
     #[test]
@@ -304,10 +327,13 @@ mod tests {
             [detect_format(neither).unwrap_err().0[0].message.clone()]
         );
         assert!(messages(neither)[0].starts_with("cannot tell the model format"));
+        // Cut short after the `smithy` key: the parser's error, with its place.
         let broken = "{\"smithy\": ";
-        assert_eq!(
-            messages(broken),
-            [detect_format(broken).unwrap_err().0[0].message.clone()]
+        assert_eq!(messages(broken), messages_as(broken, Format::Smithy));
+        assert!(
+            messages(broken)[0].contains("EOF"),
+            "{:?}",
+            messages(broken)
         );
     }
 }
