@@ -68,6 +68,9 @@ pub fn detect_format(text: &str) -> Result<Format, Diagnostics> {
     if crate::idl::is_idl(text) {
         return Ok(Format::Idl);
     }
+    if opens_with_smithy_key(text) {
+        return Ok(Format::Smithy);
+    }
     let top: TopLevel = serde_json::from_str(text)
         .map_err(|error| Diagnostics::one(Diagnostic::at_text(&error, "")))?;
     match top {
@@ -86,13 +89,23 @@ pub fn detect_format(text: &str) -> Result<Format, Diagnostics> {
     }
 }
 
+/// Whether the text's first key is `"smithy"`, as in every JSON AST the Smithy tools write:
+/// that key alone makes it a Smithy model, without a pass over the rest of the text (a
+/// syntax error later on is reported when the model is parsed).
+fn opens_with_smithy_key(text: &str) -> bool {
+    text.trim_start()
+        .strip_prefix('{')
+        .and_then(|rest| rest.trim_start().strip_prefix("\"smithy\""))
+        .is_some_and(|rest| rest.trim_start().starts_with(':'))
+}
+
 /// Parses model text in the given format (detected for [`Format::Auto`]) into the Smithy AST.
 /// botocore paginators are added separately, with [`crate::botocore::add_paginators`].
 /// When a chosen format fails and the text looks like the other one, the errors start with
 /// a hint saying so.
 pub fn load_model(text: &str, format: Format) -> Result<Model, Diagnostics> {
     let chosen = match format {
-        Format::Auto => detect_format(text)?,
+        Format::Auto => return load_detected(text),
         chosen => chosen,
     };
     let loaded = match chosen {
@@ -110,6 +123,20 @@ pub fn load_model(text: &str, format: Format) -> Result<Model, Diagnostics> {
             )));
         }
         problems
+    })
+}
+
+/// Loads text of unknown format. A JSON model is parsed as a Smithy JSON AST straight
+/// away, the common case, which spares a separate pass over the text to detect the format;
+/// only when that fails is the format detected, to parse a botocore model or to report
+/// exactly what [`detect_format`] and [`load_model`] with that format would.
+fn load_detected(text: &str) -> Result<Model, Diagnostics> {
+    if crate::idl::is_idl(text) {
+        return load_model(text, Format::Idl);
+    }
+    crate::smithy::parse_model(text).or_else(|smithy_problems| match detect_format(text)? {
+        Format::Smithy => Err(smithy_problems),
+        detected => load_model(text, detected),
     })
 }
 
@@ -265,5 +292,48 @@ mod tests {
             Ok(Format::Idl)
         );
         assert!(detect_format("[1]").is_err());
+        // The first key decides at once; any other order is still found.
+        assert_eq!(
+            detect_format("{\n  \"smithy\" : \"2.0\""),
+            Ok(Format::Smithy)
+        );
+        assert_eq!(
+            detect_format(r#"{"shapes": {}, "smithy": "2.0"}"#),
+            Ok(Format::Smithy)
+        );
+        assert!(detect_format(r#"{"smithyish": "2.0"}"#).is_err());
+    }
+
+    #[test]
+    fn auto_reports_what_the_detected_format_reports() {
+        let messages_as = |text: &str, format: Format| -> Vec<String> {
+            let problems = load_model(text, format).expect_err("rejected");
+            problems
+                .0
+                .iter()
+                .map(|problem| problem.message.clone())
+                .collect()
+        };
+        let messages = |text: &str| messages_as(text, Format::Auto);
+        // A Smithy model that does not load: its own problems, no hint about the format.
+        let smithy = r#"{"smithy": "2.0", "shapes": {"a.b#C": {"type": "strin"}}}"#;
+        assert_eq!(messages(smithy), messages_as(smithy, Format::Smithy));
+        assert!(messages(smithy)[0].contains("unknown variant `strin`"));
+        // Neither format, and not JSON at all: the detection's error (botocore models are
+        // loaded through auto-detection in tests/tests/botocore.rs).
+        let neither = r#"{"shapes": {}}"#;
+        assert_eq!(
+            messages(neither),
+            [detect_format(neither).unwrap_err().0[0].message.clone()]
+        );
+        assert!(messages(neither)[0].starts_with("cannot tell the model format"));
+        // Cut short after the `smithy` key: the parser's error, with its place.
+        let broken = "{\"smithy\": ";
+        assert_eq!(messages(broken), messages_as(broken, Format::Smithy));
+        assert!(
+            messages(broken)[0].contains("EOF"),
+            "{:?}",
+            messages(broken)
+        );
     }
 }

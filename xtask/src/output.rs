@@ -111,7 +111,7 @@ pub fn check_crate(out_dir: &Path, files: &[GeneratedFile]) -> Result<(), String
 }
 
 /// Every file below `dir`, relative to it (nothing when `dir` does not exist).
-fn files_below(dir: &Path) -> Result<Vec<PathBuf>, String> {
+pub fn files_below(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {

@@ -5,23 +5,7 @@ use super::lexer::{Cursor, Parsed, Pos, at_keyword, keyword};
 use super::node::{Node, Object, ShapeRef, parse_key, parse_node, parse_object};
 use super::syntax::{FileSettings, MemberDef, ParsedFile, ShapeDef, TraitApp};
 use super::trait_apps::{DOCUMENTATION, parse_traits};
-
-/// Shape types without members.
-const SIMPLE: &[&str] = &[
-    "blob",
-    "boolean",
-    "document",
-    "string",
-    "byte",
-    "short",
-    "integer",
-    "long",
-    "float",
-    "double",
-    "bigInteger",
-    "bigDecimal",
-    "timestamp",
-];
+use crate::smithy::ast::{SIMPLE_TYPES, is_shape_type};
 
 /// Shape types with `{ name: Target }` members.
 const AGGREGATE: &[&str] = &["list", "set", "map", "structure", "union"];
@@ -38,13 +22,7 @@ pub fn parse_shape(
     let kind = cursor
         .identifier()
         .map_err(|_| cursor.expected("a shape type (`structure`, `string`, …) or `apply`"))?;
-    let known = SIMPLE.contains(&kind.as_str())
-        || AGGREGATE.contains(&kind.as_str())
-        || matches!(
-            kind.as_str(),
-            "enum" | "intEnum" | "service" | "resource" | "operation"
-        );
-    if !known {
+    if !is_shape_type(&kind) {
         return Err(cursor.error_at(kind_pos, format!("unknown shape type `{kind}`")));
     }
     if settings.version_1 && matches!(kind.as_str(), "enum" | "intEnum") {
@@ -78,7 +56,7 @@ pub fn parse_shape(
         shape.for_resource = Some(shape_ref(cursor)?);
     }
     shape.mixins = parse_mixins(cursor, settings)?;
-    if SIMPLE.contains(&shape.kind.as_str()) {
+    if SIMPLE_TYPES.contains(&shape.kind.as_str()) {
         parsed.shapes.push(shape);
         return Ok(());
     }

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Diagnostic, shape_path};
-use crate::smithy::ast::{Model, Shape, Target};
+use crate::smithy::ast::{MemberOf, Model, Shape, Target};
 use crate::smithy::load::UNIT;
 use crate::smithy::traits;
 
@@ -28,21 +28,74 @@ pub fn collect(model: &Model, service_id: &str, problems: &mut Vec<Diagnostic>) 
         problems,
     };
     if let Some(Shape::Service(service)) = model.shapes.get(service_id) {
-        let path = shape_path(service_id);
+        let listed = |list, index| Site::Listed {
+            shape: service_id,
+            list,
+            index,
+            suffix: "",
+        };
         for (index, op) in service.operations.iter().enumerate() {
-            walker.operation(service_id, &format!("{path}.operations[{index}]"), op);
+            walker.operation(listed("operations", index), op);
         }
         for (index, resource) in service.resources.iter().enumerate() {
-            walker.resource(service_id, &format!("{path}.resources[{index}]"), resource);
+            walker.resource(listed("resources", index), resource);
         }
         for (index, error) in service.errors.iter().enumerate() {
-            let at = format!("{path}.errors[{index}]");
-            if walker.error(service_id, &at, error) {
+            if walker.error(listed("errors", index), error) {
                 walker.closure.service_errors.push(error.target.clone());
             }
         }
     }
     walker.closure
+}
+
+/// Where a reference is written: the shape or member that makes it, and the JSON path of
+/// the reference. Formatted only for a problem (nearly every reference is fine).
+#[derive(Clone, Copy)]
+enum Site<'a> {
+    /// Entry `index` of list `list` of shape `shape`, then `suffix` (`""` or `.target`).
+    Listed {
+        shape: &'a str,
+        list: &'static str,
+        index: usize,
+        suffix: &'static str,
+    },
+    /// The `input` or `output` of operation `shape`.
+    Field { shape: &'a str, field: &'static str },
+    /// The target of a member of `shape`.
+    Member {
+        shape: &'a str,
+        member: MemberOf<'a>,
+    },
+}
+
+impl Site<'_> {
+    /// The shape or member id a problem here is reported on.
+    fn from(self) -> String {
+        match self {
+            Site::Listed { shape, .. } | Site::Field { shape, .. } => shape.to_owned(),
+            Site::Member { shape, member } => member.id(shape),
+        }
+    }
+
+    /// The JSON path of the reference.
+    fn path(self) -> String {
+        match self {
+            Site::Listed {
+                shape,
+                list,
+                index,
+                suffix,
+            } => format!("{}.{list}[{index}]{suffix}", shape_path(shape)),
+            Site::Field { shape, field } => format!("{}.{field}.target", shape_path(shape)),
+            Site::Member { shape, member } => format!("{}.target", member.path(shape)),
+        }
+    }
+
+    /// A problem found here.
+    fn problem(self, message: String) -> Diagnostic {
+        Diagnostic::at_shape(self.from(), self.path(), message)
+    }
 }
 
 struct Walker<'a> {
@@ -54,111 +107,112 @@ struct Walker<'a> {
 
 impl<'a> Walker<'a> {
     /// Looks up a target, reporting a dangling reference.
-    fn resolve(&mut self, from: &str, path: &str, target: &str) -> Option<&'a Shape> {
+    fn resolve(&mut self, site: Site<'_>, target: &str) -> Option<&'a Shape> {
         let model: &'a Model = self.model;
         let shape = model.shapes.get(target);
         if shape.is_none() {
-            self.problems.push(Diagnostic::at_shape(
-                from,
-                path,
-                format!("target `{target}` does not exist in the model"),
-            ));
+            self.problems
+                .push(site.problem(format!("target `{target}` does not exist in the model")));
         }
         shape
     }
 
-    fn wrong_kind(&mut self, from: &str, path: &str, target: &str, found: &str, expected: &str) {
-        self.problems.push(Diagnostic::at_shape(
-            from,
-            path,
-            format!(
-                "target `{target}` is {} {found}, but {} {expected} is expected here",
-                article(found),
-                article(expected)
-            ),
-        ));
+    fn wrong_kind(&mut self, site: Site<'_>, target: &str, found: &str, expected: &str) {
+        self.problems.push(site.problem(format!(
+            "target `{target}` is {} {found}, but {} {expected} is expected here",
+            article(found),
+            article(expected)
+        )));
     }
 
-    fn resource(&mut self, from: &str, path: &str, target: &Target) {
+    fn resource(&mut self, site: Site<'_>, target: &Target) {
         let id = target.target.as_str();
-        match self.resolve(from, path, id) {
+        match self.resolve(site, id) {
             Some(Shape::Resource(resource)) => {
                 if !self.visited_resources.insert(id.to_owned()) {
                     return;
                 }
-                let base = shape_path(id);
+                let listed = |list, index| Site::Listed {
+                    shape: id,
+                    list,
+                    index,
+                    suffix: "",
+                };
                 for (index, op) in resource.bound_operations().enumerate() {
-                    self.operation(id, &format!("{base}.operations[{index}]"), op);
+                    self.operation(listed("operations", index), op);
                 }
                 for (index, child) in resource.resources.iter().enumerate() {
-                    self.resource(id, &format!("{base}.resources[{index}]"), child);
+                    self.resource(listed("resources", index), child);
                 }
             }
             Some(other) => {
                 let kind = other.kind_name();
-                self.wrong_kind(from, path, id, kind, "resource");
+                self.wrong_kind(site, id, kind, "resource");
             }
             None => {}
         }
     }
 
-    fn operation(&mut self, from: &str, path: &str, target: &Target) {
+    fn operation(&mut self, site: Site<'_>, target: &Target) {
         let id = target.target.as_str();
-        match self.resolve(from, path, id) {
+        match self.resolve(site, id) {
             Some(Shape::Operation(operation)) => {
                 if !self.closure.operations.insert(id.to_owned()) {
                     return;
                 }
-                let base = shape_path(id);
-                for (key, io) in [("input", &operation.input), ("output", &operation.output)] {
+                for (field, io) in [("input", &operation.input), ("output", &operation.output)] {
                     if let Some(io) = io {
-                        self.structure(id, &format!("{base}.{key}.target"), &io.target);
+                        self.structure(Site::Field { shape: id, field }, &io.target);
                     }
                 }
                 for (index, error) in operation.errors.iter().enumerate() {
-                    self.error(id, &format!("{base}.errors[{index}].target"), error);
+                    let site = Site::Listed {
+                        shape: id,
+                        list: "errors",
+                        index,
+                        suffix: ".target",
+                    };
+                    self.error(site, error);
                 }
             }
             Some(other) => {
                 let kind = other.kind_name();
-                self.wrong_kind(from, path, id, kind, "operation");
+                self.wrong_kind(site, id, kind, "operation");
             }
             None => {}
         }
     }
 
     /// An operation input or output: a structure (or `smithy.api#Unit`).
-    fn structure(&mut self, from: &str, path: &str, id: &str) {
-        match self.resolve(from, path, id) {
+    fn structure(&mut self, site: Site<'_>, id: &str) {
+        match self.resolve(site, id) {
             Some(Shape::Structure(_)) if id == UNIT => {}
-            Some(Shape::Structure(_)) => self.data(from, path, id),
+            Some(Shape::Structure(_)) => self.data(site, id),
             Some(other) => {
                 let kind = other.kind_name();
-                self.wrong_kind(from, path, id, kind, "structure");
+                self.wrong_kind(site, id, kind, "structure");
             }
             None => {}
         }
     }
 
     /// An error reference; returns whether it is a valid error structure.
-    fn error(&mut self, from: &str, path: &str, target: &Target) -> bool {
+    fn error(&mut self, site: Site<'_>, target: &Target) -> bool {
         let id = target.target.as_str();
-        match self.resolve(from, path, id) {
+        match self.resolve(site, id) {
             Some(Shape::Structure(structure)) if traits::has(&structure.traits, traits::ERROR) => {
-                self.data(from, path, id);
+                self.data(site, id);
                 true
             }
             Some(Shape::Structure(_)) => {
-                self.problems.push(Diagnostic::at_shape(
-                    from,
-                    path,
-                    format!("`{id}` is listed as an error but has no `smithy.api#error` trait"),
-                ));
+                self.problems.push(site.problem(format!(
+                    "`{id}` is listed as an error but has no `smithy.api#error` trait"
+                )));
                 false
             }
             Some(other) => {
                 let kind = other.kind_name();
-                self.wrong_kind(from, path, id, kind, "error structure");
+                self.wrong_kind(site, id, kind, "error structure");
                 false
             }
             None => false,
@@ -167,49 +221,39 @@ impl<'a> Walker<'a> {
 
     /// A data shape and everything it reaches; a worklist, not recursion, so a chain of
     /// any length cannot exhaust the stack.
-    fn data(&mut self, from: &str, path: &str, id: &str) {
-        let mut work = vec![(from.to_owned(), path.to_owned(), id.to_owned())];
-        while let Some((from, path, id)) = work.pop() {
-            let Some(shape) = self.resolve(&from, &path, &id) else {
+    fn data(&mut self, site: Site<'_>, id: &str) {
+        let mut work = vec![(site, id)];
+        while let Some((site, id)) = work.pop() {
+            let Some(shape) = self.resolve(site, id) else {
                 continue;
             };
             if !shape.is_data() {
                 let kind = shape.kind_name();
-                self.wrong_kind(&from, &path, &id, kind, "data shape");
+                self.wrong_kind(site, id, kind, "data shape");
                 continue;
             }
-            if !self.closure.shapes.insert(id.clone()) {
+            if !self.closure.shapes.insert(id.to_owned()) {
                 continue;
             }
-            let base = shape_path(&id);
+            let member = |member| Site::Member { shape: id, member };
             match shape {
                 Shape::Structure(aggregate) | Shape::Union(aggregate) => {
-                    for (name, member) in aggregate.members.0.iter().rev() {
-                        let at = format!("{base}.members.{name}.target");
-                        work.push((format!("{id}${name}"), at, member.target.clone()));
+                    for (name, target) in aggregate.members.0.iter().rev() {
+                        work.push((member(MemberOf::Named(name)), &target.target));
                     }
                 }
                 Shape::List(list) | Shape::Set(list) => {
-                    let at = format!("{base}.member.target");
-                    work.push((format!("{id}$member"), at, list.member.target.clone()));
+                    work.push((member(MemberOf::Fixed("member")), &list.member.target));
                 }
                 Shape::Map(map) => {
-                    let at = format!("{base}.value.target");
-                    work.push((format!("{id}$value"), at, map.value.target.clone()));
-                    let key_at = format!("{base}.key.target");
-                    let key_id = format!("{id}$key");
-                    if let Some(key) = self.resolve(&key_id, &key_at, &map.key.target) {
+                    work.push((member(MemberOf::Fixed("value")), &map.value.target));
+                    let key_site = member(MemberOf::Fixed("key"));
+                    if let Some(key) = self.resolve(key_site, &map.key.target) {
                         if matches!(key, Shape::String(_) | Shape::Enum(_)) {
-                            work.push((key_id, key_at, map.key.target.clone()));
+                            work.push((key_site, &map.key.target));
                         } else {
                             let kind = key.kind_name();
-                            self.wrong_kind(
-                                &key_id,
-                                &key_at,
-                                &map.key.target,
-                                kind,
-                                "string or enum",
-                            );
+                            self.wrong_kind(key_site, &map.key.target, kind, "string or enum");
                         }
                     }
                 }

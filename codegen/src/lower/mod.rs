@@ -2,6 +2,7 @@
 //! together, so one run shows all of them.
 
 mod closure;
+mod memo;
 mod namer;
 mod names;
 mod operations;
@@ -16,11 +17,14 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::docs::html_to_markdown;
 use crate::ir::{Builder, Protocol, Service, Struct, StructRole, TypeDef, UnsupportedOperation};
+use crate::naming::field_name;
 use crate::smithy::ast::{Model, Shape};
 use crate::smithy::shape_id;
 use crate::smithy::traits as t;
 use closure::Closure;
+use memo::Memo;
 use namer::CrateNames;
 use operations::OperationContext;
 use types::{TypeContext, docs_of, is_named};
@@ -56,11 +60,15 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
     let type_names = names::assign(&named, &renames, &mut problems);
 
     let (inputs, outputs) = operation_io(model, &closure);
+    let field_names = Memo::new(field_name);
+    let docs = Memo::new(html_to_markdown);
     let type_context = TypeContext {
         model,
         names: &type_names,
         inputs: &inputs,
         outputs: &outputs,
+        field_names: &field_names,
+        docs: &docs,
     };
     let mut types: Vec<TypeDef> = named
         .iter()
@@ -99,6 +107,7 @@ pub fn lower(model: &Model, config: &Config) -> Result<Service, Diagnostics> {
         service_errors: &closure.service_errors,
         service_paginated: service.traits.get(t::PAGINATED),
         service_signed: t::has(&service.traits, t::SIGV4),
+        field_names: &field_names,
     };
     let mut operations =
         operation_context.lower_all(&ast_operations, &mut crate_names, &mut problems);

@@ -14,9 +14,10 @@ use crate::diagnostic::{Diagnostic, shape_path};
 use crate::ir::{
     Auth, ErrorRef, FieldRef, Operation, PaginatedItems, Pagination, RustType, Struct,
 };
+use crate::lower::memo::Memo;
 use crate::lower::namer::CrateNames;
 use crate::lower::types::{deprecation, docs_of};
-use crate::naming::{Scope, field_name};
+use crate::naming::Scope;
 use crate::smithy::ast::{Model, Operation as AstOperation, Shape, Traits};
 use crate::smithy::load::UNIT;
 use crate::smithy::shape_id;
@@ -64,13 +65,15 @@ pub struct OperationContext<'a> {
     pub service_paginated: Option<&'a Value>,
     /// Whether the service signs requests at all.
     pub service_signed: bool,
+    /// [`crate::naming::field_name`] of wire names.
+    pub field_names: &'a Memo<'a>,
 }
 
-impl OperationContext<'_> {
+impl<'a> OperationContext<'a> {
     /// Lowers every operation; method names are unique across the client.
     pub fn lower_all(
         &self,
-        operations: &[(&str, &AstOperation)],
+        operations: &[(&'a str, &'a AstOperation)],
         crate_names: &mut CrateNames,
         problems: &mut Vec<Diagnostic>,
     ) -> Vec<Operation> {
@@ -78,7 +81,7 @@ impl OperationContext<'_> {
         let mut lowered: Vec<Operation> = operations
             .iter()
             .map(|(id, op)| {
-                let method_name = methods.claim(field_name(shape_id::name(id)));
+                let method_name = methods.claim(self.field_names.get(shape_id::name(id)));
                 let error_name = crate_names.error_enum(shape_id::name(id));
                 self.lower(id, op, (method_name, error_name), problems)
             })
@@ -90,7 +93,7 @@ impl OperationContext<'_> {
     fn lower(
         &self,
         id: &str,
-        op: &AstOperation,
+        op: &'a AstOperation,
         (method_name, error_name): (String, String),
         problems: &mut Vec<Diagnostic>,
     ) -> Operation {
@@ -112,7 +115,9 @@ impl OperationContext<'_> {
                 Some(ErrorRef {
                     type_name: self.names.get(error_id)?.clone(),
                     code: shape_id::name(error_id).to_owned(),
-                    method_name: field_name(shape_id::name(error_id))
+                    method_name: self
+                        .field_names
+                        .get(shape_id::name(error_id))
                         .trim_start_matches("r#")
                         .to_owned(),
                 })

@@ -12,7 +12,8 @@ use crate::ir::{
     Constraints, DefaultValue, Deprecation, Enum, EnumVariant, ErrorInfo, IntEnum, IntEnumVariant,
     Member, RustType, Struct, StructRole, TimestampFormat, TypeDef, Union,
 };
-use crate::naming::{Scope, UNKNOWN_VARIANT, field_name, variant_name};
+use crate::lower::memo::Memo;
+use crate::naming::{Scope, UNKNOWN_VARIANT, variant_name};
 use crate::smithy::ast::{Aggregate, Member as AstMember, Model, Shape, Traits};
 use crate::smithy::load::UNIT;
 use crate::smithy::shape_id;
@@ -29,6 +30,10 @@ pub struct TypeContext<'a> {
     pub inputs: &'a BTreeSet<String>,
     /// Ids of operation output structures.
     pub outputs: &'a BTreeSet<String>,
+    /// [`crate::naming::field_name`] of wire names.
+    pub field_names: &'a Memo<'a>,
+    /// [`html_to_markdown`] of documentation.
+    pub docs: &'a Memo<'a>,
 }
 
 /// True for shapes that become a generated type of their own.
@@ -40,59 +45,47 @@ pub fn is_named(shape: &Shape) -> bool {
     }
 }
 
-impl TypeContext<'_> {
+impl<'a> TypeContext<'a> {
     /// Lowers one named shape; problems found are appended to `problems`.
     pub fn lower(&self, id: &str, problems: &mut Vec<Diagnostic>) -> Option<TypeDef> {
         let name = self.names.get(id)?.clone();
         let shape = self.model.shapes.get(id)?;
-        let docs = docs_of(shape.traits());
+        let docs = self.docs_of(shape.traits());
         let deprecated = deprecation(shape.traits());
         let wire_name = shape_id::name(id).to_owned();
+        // Every kind of type carries the same identifying fields besides its own.
+        macro_rules! type_def {
+            ($kind:ident($ty:ident { $($field:ident: $value:expr),* $(,)? })) => {
+                TypeDef::$kind($ty {
+                    shape_id: id.to_owned(),
+                    name,
+                    wire_name,
+                    docs,
+                    deprecated,
+                    $($field: $value),*
+                })
+            };
+        }
         Some(match shape {
-            Shape::Structure(aggregate) => TypeDef::Struct(Struct {
-                shape_id: id.to_owned(),
+            Shape::Structure(aggregate) => type_def!(Struct(Struct {
                 role: self.role(id, &aggregate.traits),
                 builder: None,
                 members: self.members(aggregate),
                 sensitive: t::has(&aggregate.traits, t::SENSITIVE),
-                name,
-                wire_name,
-                docs,
-                deprecated,
-            }),
-            Shape::Union(aggregate) => TypeDef::Union(Union {
-                shape_id: id.to_owned(),
+            })),
+            Shape::Union(aggregate) => type_def!(Union(Union {
                 variants: self.union_variants(aggregate),
                 sensitive: t::has(&aggregate.traits, t::SENSITIVE),
-                name,
-                wire_name,
-                docs,
-                deprecated,
-            }),
-            Shape::Enum(aggregate) => TypeDef::Enum(Enum {
-                shape_id: id.to_owned(),
-                variants: enum_variants(aggregate),
-                name,
-                wire_name,
-                docs,
-                deprecated,
-            }),
-            Shape::String(simple) => TypeDef::Enum(Enum {
-                shape_id: id.to_owned(),
-                variants: legacy_enum_variants(&simple.traits),
-                name,
-                wire_name,
-                docs,
-                deprecated,
-            }),
-            Shape::IntEnum(aggregate) => TypeDef::IntEnum(IntEnum {
-                shape_id: id.to_owned(),
-                variants: int_enum_variants(id, aggregate, problems),
-                name,
-                wire_name,
-                docs,
-                deprecated,
-            }),
+            })),
+            Shape::Enum(aggregate) => type_def!(Enum(Enum {
+                variants: enum_variants(aggregate)
+            })),
+            Shape::String(simple) => type_def!(Enum(Enum {
+                variants: legacy_enum_variants(&simple.traits)
+            })),
+            Shape::IntEnum(aggregate) => type_def!(IntEnum(IntEnum {
+                variants: int_enum_variants(id, aggregate, problems)
+            })),
             _ => return None,
         })
     }
@@ -121,7 +114,14 @@ impl TypeContext<'_> {
         }
     }
 
-    fn members(&self, aggregate: &Aggregate) -> Vec<Member> {
+    /// [`docs_of`], remembered per documentation text.
+    fn docs_of(&self, traits: &'a Traits) -> String {
+        t::string(traits, t::DOCUMENTATION)
+            .map(|html| self.docs.get(html))
+            .unwrap_or_default()
+    }
+
+    fn members(&self, aggregate: &'a Aggregate) -> Vec<Member> {
         // Smithy 2.0 optionality: `@input` members are implicitly `@clientOptional`.
         let all_optional = t::has(&aggregate.traits, t::INPUT);
         let mut scope = Scope::default();
@@ -130,7 +130,7 @@ impl TypeContext<'_> {
             .0
             .iter()
             .map(|(wire_name, member)| {
-                let rust_name = scope.claim(field_name(wire_name));
+                let rust_name = scope.claim(self.field_names.get(wire_name));
                 let mut lowered = self.member(wire_name, rust_name, member);
                 let required = t::has(&member.traits, t::REQUIRED);
                 lowered.required = required;
@@ -153,7 +153,7 @@ impl TypeContext<'_> {
         }
     }
 
-    fn default_value_json<'a>(&'a self, member: &'a AstMember) -> Option<&'a Value> {
+    fn default_value_json<'b>(&'b self, member: &'b AstMember) -> Option<&'b Value> {
         member.traits.get(t::DEFAULT).or_else(|| {
             self.model
                 .shapes
@@ -162,7 +162,7 @@ impl TypeContext<'_> {
         })
     }
 
-    fn union_variants(&self, aggregate: &Aggregate) -> Vec<Member> {
+    fn union_variants(&self, aggregate: &'a Aggregate) -> Vec<Member> {
         let mut scope = Scope::with_reserved([UNKNOWN_VARIANT]);
         aggregate
             .members
@@ -179,7 +179,7 @@ impl TypeContext<'_> {
     }
 
     /// The parts of a member that do not depend on its container.
-    fn member(&self, wire_name: &str, rust_name: String, member: &AstMember) -> Member {
+    fn member(&self, wire_name: &str, rust_name: String, member: &'a AstMember) -> Member {
         let target = self.model.shapes.get(&member.target);
         let target_traits = target.map(Shape::traits);
         let format = t::string(&member.traits, t::TIMESTAMP_FORMAT).and_then(timestamp_format);
@@ -187,8 +187,10 @@ impl TypeContext<'_> {
         if let (Some(format), RustType::Timestamp(_)) = (format, &ty) {
             ty = RustType::Timestamp(format);
         }
-        let docs = match docs_of(&member.traits) {
-            docs if docs.is_empty() => target_traits.map(docs_of).unwrap_or_default(),
+        let docs = match self.docs_of(&member.traits) {
+            docs if docs.is_empty() => target_traits
+                .map(|traits| self.docs_of(traits))
+                .unwrap_or_default(),
             docs => docs,
         };
         Member {

@@ -14,6 +14,41 @@ use serde_json::Value;
 /// Trait values keyed by absolute trait id (`smithy.api#documentation`, …).
 pub type Traits = BTreeMap<String, Value>;
 
+/// The shape types without members, as the JSON AST and the IDL write them.
+pub const SIMPLE_TYPES: &[&str] = &[
+    "blob",
+    "boolean",
+    "document",
+    "string",
+    "byte",
+    "short",
+    "integer",
+    "long",
+    "float",
+    "double",
+    "bigInteger",
+    "bigDecimal",
+    "timestamp",
+];
+
+/// Whether `kind` is a Smithy shape type (`structure`, `intEnum`, …, or a simple type).
+pub fn is_shape_type(kind: &str) -> bool {
+    SIMPLE_TYPES.contains(&kind)
+        || matches!(
+            kind,
+            "enum"
+                | "intEnum"
+                | "list"
+                | "set"
+                | "map"
+                | "structure"
+                | "union"
+                | "operation"
+                | "service"
+                | "resource"
+        )
+}
+
 /// A whole model file.
 #[derive(Debug, Deserialize)]
 pub struct Model {
@@ -39,6 +74,32 @@ pub struct Member {
     /// Traits applied to the member.
     #[serde(default)]
     pub traits: Traits,
+}
+
+/// Which member of a shape, as shape ids (`Shape$member`) and JSON paths name it.
+#[derive(Clone, Copy, Debug)]
+pub enum MemberOf<'a> {
+    /// A member of a structure, union or enum, under `members.<name>`.
+    Named(&'a str),
+    /// The `member` of a list, the `key` or the `value` of a map.
+    Fixed(&'static str),
+}
+
+impl MemberOf<'_> {
+    /// The member's id within shape `shape_id`.
+    pub fn id(self, shape_id: &str) -> String {
+        let (MemberOf::Named(name) | MemberOf::Fixed(name)) = self;
+        format!("{shape_id}${name}")
+    }
+
+    /// The member's JSON path within shape `shape_id`.
+    pub fn path(self, shape_id: &str) -> String {
+        let shape = crate::diagnostic::shape_path(shape_id);
+        match self {
+            MemberOf::Named(name) => format!("{shape}.members.{name}"),
+            MemberOf::Fixed(name) => format!("{shape}.{name}"),
+        }
+    }
 }
 
 /// A JSON object whose key order is kept (serde_json's `Map` sorts keys).

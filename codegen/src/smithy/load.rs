@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::ast::{Aggregate, Model, Shape, Simple};
+use super::ast::{Aggregate, Model, Shape, Simple, is_shape_type};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, shape_path};
 
 /// The Smithy prelude namespace.
@@ -58,7 +58,7 @@ fn describe(text: &str, error: serde_json::Error) -> Diagnostics {
         .filter_map(|(id, raw)| {
             let problem = serde_json::from_value::<Shape>(raw.clone()).err()?;
             let path = match raw.get("type") {
-                Some(Value::String(kind)) if !KNOWN_TYPES.contains(&kind.as_str()) => {
+                Some(Value::String(kind)) if !is_shape_type(kind) => {
                     format!("{}.type", shape_path(id))
                 }
                 _ => shape_path(id),
@@ -72,33 +72,6 @@ fn describe(text: &str, error: serde_json::Error) -> Diagnostics {
         Diagnostics(found)
     }
 }
-
-/// Every `type` the AST may use.
-const KNOWN_TYPES: &[&str] = &[
-    "blob",
-    "boolean",
-    "string",
-    "byte",
-    "short",
-    "integer",
-    "long",
-    "float",
-    "double",
-    "bigInteger",
-    "bigDecimal",
-    "timestamp",
-    "document",
-    "enum",
-    "intEnum",
-    "list",
-    "set",
-    "map",
-    "structure",
-    "union",
-    "operation",
-    "service",
-    "resource",
-];
 
 /// The prelude's simple shapes, so that targets like `smithy.api#String` resolve.
 fn prelude_shapes() -> BTreeMap<String, Shape> {

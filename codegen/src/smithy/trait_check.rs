@@ -8,7 +8,7 @@ use base64::Engine;
 use base64::prelude::BASE64_STANDARD;
 use serde_json::Value;
 
-use super::ast::{Member, Model, Shape, Traits};
+use super::ast::{Member, MemberOf, Model, Shape, Traits};
 use super::trait_values::{
     Deprecated, Documentation, Endpoint, EnumDefinition, ErrorFault, HttpError, JsonName, Length,
     Malformed, Paginated, Pattern, Range, Retryable, TimestampFormat, TraitValue, check_annotation,
@@ -33,16 +33,16 @@ pub fn check(model: &Model) -> Result<(), Diagnostics> {
     let mut problems = Vec::new();
     for (id, shape) in &model.shapes {
         let owner = Owner {
-            id: id.clone(),
-            path: shape_path(id),
+            shape_id: id,
+            member: None,
             default_of: Some(shape),
             enum_kind: None,
         };
         owner.check(shape.traits(), &mut problems);
-        for (name, member_path, member) in members(shape) {
+        for (which, member) in members(shape) {
             let owner = Owner {
-                id: format!("{id}${name}"),
-                path: format!("{}.{member_path}", shape_path(id)),
+                shape_id: id,
+                member: Some(which),
                 default_of: model.shapes.get(&member.target),
                 enum_kind: matches!(shape, Shape::Enum(_) | Shape::IntEnum(_)).then_some(shape),
             };
@@ -57,19 +57,19 @@ pub fn check(model: &Model) -> Result<(), Diagnostics> {
     }
 }
 
-/// A shape's members with their names and JSON paths relative to the shape.
-fn members(shape: &Shape) -> Vec<(&str, String, &Member)> {
+/// A shape's members.
+fn members(shape: &Shape) -> Vec<(MemberOf<'_>, &Member)> {
     match shape {
         Shape::Enum(a) | Shape::IntEnum(a) | Shape::Structure(a) | Shape::Union(a) => a
             .members
             .0
             .iter()
-            .map(|(name, member)| (name.as_str(), format!("members.{name}"), member))
+            .map(|(name, member)| (MemberOf::Named(name), member))
             .collect(),
-        Shape::List(list) | Shape::Set(list) => vec![("member", "member".to_owned(), &list.member)],
+        Shape::List(list) | Shape::Set(list) => vec![(MemberOf::Fixed("member"), &list.member)],
         Shape::Map(map) => vec![
-            ("key", "key".to_owned(), &map.key),
-            ("value", "value".to_owned(), &map.value),
+            (MemberOf::Fixed("key"), &map.key),
+            (MemberOf::Fixed("value"), &map.value),
         ],
         _ => Vec::new(),
     }
@@ -77,10 +77,10 @@ fn members(shape: &Shape) -> Vec<(&str, String, &Member)> {
 
 /// A shape or member whose traits are checked.
 struct Owner<'a> {
-    /// Shape id, with `$member` for a member.
-    id: String,
-    /// JSON path of the shape or member.
-    path: String,
+    /// The shape's id.
+    shape_id: &'a str,
+    /// The member, when the traits are a member's.
+    member: Option<MemberOf<'a>>,
     /// The shape whose type a `@default` here must fit (the member's target).
     default_of: Option<&'a Shape>,
     /// The enum or intEnum this is a member of, which decides the type of `@enumValue`.
@@ -93,11 +93,21 @@ impl Owner<'_> {
             let Some(Err(problem)) = self.check_one(trait_id, value) else {
                 continue;
             };
+            let (id, path) = self.id_and_path();
             problems.push(Diagnostic::at_shape(
-                &self.id,
-                format!("{}.traits[\"{trait_id}\"]{}", self.path, problem.at),
+                &id,
+                format!("{path}.traits[\"{trait_id}\"]{}", problem.at),
                 format!("trait {trait_id}: {}", problem.message),
             ));
+        }
+    }
+
+    /// The owner's id (with `$member` for a member) and JSON path, for a problem found
+    /// (formatted only then: nearly every trait is fine).
+    fn id_and_path(&self) -> (String, String) {
+        match self.member {
+            None => (self.shape_id.to_owned(), shape_path(self.shape_id)),
+            Some(member) => (member.id(self.shape_id), member.path(self.shape_id)),
         }
     }
 
