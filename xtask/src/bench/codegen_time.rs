@@ -104,17 +104,26 @@ pub fn measure(
     })
 }
 
-/// Runs `xtask corpus` `runs` times; an error (say, the command is missing) is returned for
-/// the report rather than ending the benchmark.
+/// Runs `xtask corpus` `runs` times, each into an empty `target/corpus` (a re-run leaves
+/// crates that are already up to date alone, which would time a comparison instead of the
+/// writing); an error (say, the command is missing) is returned for the report rather than
+/// ending the benchmark.
 fn measure_corpus(xtask: &Path, root: &Path, runs: usize) -> Result<CorpusTimes, String> {
     let mut process = Vec::new();
     let mut reported = Vec::new();
     let mut models = None;
+    let out = root.join("target/corpus");
     for _ in 0..runs {
+        match fs::remove_dir_all(&out) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                return Err(format!("cannot empty {}: {error}", out.display()));
+            }
+            _ => {}
+        }
         let mut command = Command::new(xtask);
         command.arg("corpus").arg("--dir").arg(corpus_dir(root));
         process.push(run_timed(&mut command)?.seconds);
-        let summary = fs::read_to_string(root.join("target/corpus/summary.json"))
+        let summary = fs::read_to_string(out.join("summary.json"))
             .ok()
             .and_then(|text| serde_json::from_str::<Value>(&text).ok());
         if let Some(summary) = summary {
