@@ -29,7 +29,7 @@ pub fn inner_doc(markdown: &str) -> TokenStream {
 /// when the line allows one: `Literal::string` escapes every character through Unicode tables
 /// and syn unescapes it again, a tenth of the work for a well-documented model. The printed
 /// `///` line is the same either way.
-fn doc_line(line: &str) -> Literal {
+pub fn doc_line(line: &str) -> Literal {
     if line.is_empty() {
         return Literal::string("");
     }

@@ -9,12 +9,13 @@ use crate::emit::common::{constraints_doc, deprecated, doc_with, field_type, ide
 use crate::emit::defaults::default_expr;
 use crate::emit::serde_attrs::{RenameRule, field_serde_attrs};
 use crate::ir::{Member, RustType, Struct, StructRole};
+use crate::render::Items;
 
 /// The redaction text shown by `Debug` in place of sensitive values.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
 /// Emits a structure and its impls.
-pub fn emit_struct(s: &Struct) -> TokenStream {
+pub fn emit_struct(s: &Struct) -> Items {
     let name = ident(&s.name);
     let fallback = format!("The `{}` structure.", s.wire_name);
     let docs = doc_with(or(&s.docs, &fallback), &error_kind_doc(&s.role));
@@ -49,10 +50,9 @@ pub fn emit_struct(s: &Struct) -> TokenStream {
     ]);
     let debug_impl = needs_manual_debug.then(|| debug_impl(s));
     let default_impl = needs_manual_default.then(|| default_impl(s));
-    let input_impls = (s.role == StructRole::Input).then(|| input_impls(s));
     let error_impls = matches!(s.role, StructRole::Error(_)).then(|| error_impls(s));
 
-    quote! {
+    let mut items = Items::from(quote! {
         #docs
         #struct_deprecated
         #[derive(#(#derives),*)]
@@ -60,9 +60,12 @@ pub fn emit_struct(s: &Struct) -> TokenStream {
         pub struct #name { #(#fields)* }
         #debug_impl
         #default_impl
-        #input_impls
-        #error_impls
+    });
+    if s.role == StructRole::Input {
+        items.append(input_impls(s));
     }
+    items.push_tokens(error_impls.unwrap_or_default());
+    items
 }
 
 fn debug_impl(s: &Struct) -> TokenStream {

@@ -1,0 +1,220 @@
+//! Templates: Rust written with `quote!` once, parsed once per thread, and filled in for
+//! every use by replacing its placeholder names (`__setter`, `__Param`, `__value`, …).
+//! Cloning a parsed tree costs a small fraction of building its tokens and parsing them
+//! again, which is what the hottest emitters (a builder's setters) would otherwise do for
+//! every member of every input.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+use syn::parse::Parse;
+use syn::visit_mut::{self, VisitMut};
+
+use crate::emit::common::{doc_line, rust_type};
+use crate::ir::RustType;
+
+/// A syntax tree with placeholders, parsed from tokens the generator itself writes.
+pub struct Template<T>(T);
+
+impl<T: Parse + Clone + Tree> Template<T> {
+    /// Parses the template; its tokens are the generator's own constant Rust, which a unit
+    /// test parses, so a failure here is a bug in the generator, never in a model.
+    pub fn parse(tokens: TokenStream) -> Self {
+        Template(syn::parse2(tokens).expect("a template is valid Rust"))
+    }
+
+    /// A copy of the tree with every placeholder in `fills` replaced by its value.
+    pub fn fill(&self, fills: &[(&str, Fill)]) -> T {
+        let mut tree = self.0.clone();
+        tree.visit(&mut Filler(fills));
+        tree
+    }
+}
+
+/// What replaces a placeholder.
+pub enum Fill {
+    /// An identifier (a function, field or method name).
+    Ident(Ident),
+    /// A type, for a placeholder written where a type goes.
+    Type(syn::Type),
+    /// An expression, for a placeholder written where an expression goes.
+    Expr(syn::Expr),
+    /// A `#[doc = __doc]` line (the text after `///`).
+    Doc(String),
+}
+
+/// The syntax trees templates are made of.
+pub trait Tree {
+    /// Walks the tree with `visitor`.
+    fn visit(&mut self, visitor: &mut impl VisitMut);
+}
+
+impl Tree for syn::ImplItemFn {
+    fn visit(&mut self, visitor: &mut impl VisitMut) {
+        visitor.visit_impl_item_fn_mut(self);
+    }
+}
+
+impl Tree for syn::ItemImpl {
+    fn visit(&mut self, visitor: &mut impl VisitMut) {
+        visitor.visit_item_impl_mut(self);
+    }
+}
+
+impl Tree for syn::Type {
+    fn visit(&mut self, visitor: &mut impl VisitMut) {
+        visitor.visit_type_mut(self);
+    }
+}
+
+impl Tree for syn::Expr {
+    fn visit(&mut self, visitor: &mut impl VisitMut) {
+        visitor.visit_expr_mut(self);
+    }
+}
+
+struct Filler<'a>(&'a [(&'a str, Fill)]);
+
+impl Filler<'_> {
+    fn find(&self, name: &Ident) -> Option<&Fill> {
+        self.0
+            .iter()
+            .find(|(placeholder, _)| name == placeholder)
+            .map(|(_, fill)| fill)
+    }
+}
+
+impl VisitMut for Filler<'_> {
+    fn visit_ident_mut(&mut self, ident: &mut Ident) {
+        if let Some(Fill::Ident(value)) = self.find(ident) {
+            *ident = value.clone();
+        }
+    }
+
+    fn visit_type_mut(&mut self, ty: &mut syn::Type) {
+        if let syn::Type::Path(path) = ty
+            && path.qself.is_none()
+            && let Some(Fill::Type(value)) = path.path.get_ident().and_then(|p| self.find(p))
+        {
+            *ty = value.clone();
+            return;
+        }
+        visit_mut::visit_type_mut(self, ty);
+    }
+
+    fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+        if let syn::Expr::Path(path) = expr
+            && path.qself.is_none()
+        {
+            match path.path.get_ident().and_then(|p| self.find(p)) {
+                Some(Fill::Expr(value)) => return *expr = value.clone(),
+                Some(Fill::Doc(text)) => return *expr = doc_expr(text),
+                _ => {}
+            }
+        }
+        visit_mut::visit_expr_mut(self, expr);
+    }
+}
+
+/// The string literal of a `#[doc = …]` attribute holding `text`.
+fn doc_expr(text: &str) -> syn::Expr {
+    syn::Expr::Lit(syn::ExprLit {
+        attrs: Vec::new(),
+        lit: syn::Lit::new(doc_line(text)),
+    })
+}
+
+/// The expression naming a local variable or parameter.
+pub fn var(name: &Ident) -> syn::Expr {
+    syn::Expr::Path(syn::ExprPath {
+        attrs: Vec::new(),
+        qself: None,
+        path: name.clone().into(),
+    })
+}
+
+thread_local! {
+    /// The parsed type of every [`RustType`] this thread has needed.
+    static TYPES: RefCell<BTreeMap<RustType, syn::Type>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The parsed [`rust_type`] of `ty`, parsed once per thread.
+pub fn syn_type(ty: &RustType) -> syn::Type {
+    TYPES.with(|types| {
+        types
+            .borrow_mut()
+            .entry(ty.clone())
+            .or_insert_with(|| syn::parse2(rust_type(ty)).expect("rust_type writes a valid type"))
+            .clone()
+    })
+}
+
+/// Generic wrappers around a type, parsed once per thread.
+struct Wrappers {
+    option: Template<syn::Type>,
+    into: Template<syn::Type>,
+}
+
+thread_local! {
+    static WRAPPERS: Wrappers = Wrappers {
+        option: Template::parse(quote! { Option<__T> }),
+        into: Template::parse(quote! { impl Into<__T> }),
+    };
+}
+
+/// `Option<ty>`.
+pub fn option_of(ty: syn::Type) -> syn::Type {
+    WRAPPERS.with(|w| w.option.fill(&[("__T", Fill::Type(ty))]))
+}
+
+/// `impl Into<ty>`.
+pub fn into_of(ty: syn::Type) -> syn::Type {
+    WRAPPERS.with(|w| w.into.fill(&[("__T", Fill::Type(ty))]))
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::{ToTokens, format_ident, quote};
+
+    use super::{Fill, Template, option_of, syn_type, var};
+    use crate::ir::RustType;
+
+    #[test]
+    fn placeholders_are_replaced_and_everything_else_kept() {
+        let template: Template<syn::ImplItemFn> = Template::parse(quote! {
+            #[doc = __doc]
+            pub fn __name(self, value: __Param) -> Self {
+                self.__other(__value, __kept)
+            }
+        });
+        let filled = template.fill(&[
+            ("__doc", Fill::Doc("Sets `X`.".to_owned())),
+            ("__name", Fill::Ident(format_ident!("x"))),
+            ("__other", Fill::Ident(format_ident!("set_x"))),
+            ("__Param", Fill::Type(option_of(syn_type(&RustType::I32)))),
+            ("__value", Fill::Expr(var(&format_ident!("value")))),
+        ]);
+        let expected = quote! {
+            #[doc = r" Sets `X`."]
+            pub fn x(self, value: Option<i32>) -> Self {
+                self.set_x(value, __kept)
+            }
+        };
+        assert_eq!(filled.into_token_stream().to_string(), expected.to_string());
+    }
+
+    #[test]
+    fn types_are_the_parsed_rust_types() {
+        let map = RustType::Map {
+            key: Box::new(RustType::String),
+            value: Box::new(RustType::Named("Thing".to_owned())),
+            sparse: true,
+        };
+        assert_eq!(
+            syn_type(&map).into_token_stream().to_string(),
+            quote! { ::std::collections::HashMap<String, Option<Thing>> }.to_string()
+        );
+    }
+}
