@@ -4,106 +4,60 @@
 //! so the same type serves `Input::builder()` and the client's fluent methods
 //! (`client.list_users()`), whose `send` and paginators `emit/fluent.rs` adds.
 
-use proc_macro2::{Ident, TokenStream};
 use quote::quote;
+use syn::punctuated::Punctuated;
 
-use crate::emit::common::{deprecated, doc, ident};
-use crate::emit::template::{Fill, Template, into_of, option_of, syn_type, var};
-use crate::ir::{Deprecation, Member, RustType, SetterNames, Struct};
+use crate::emit::common::{deprecated, ident};
+use crate::emit::template::{
+    Fill, Template, doc_attrs, into_of, option_of, parse_attrs, syn_type, var,
+};
+use crate::ir::{Member, RustType, SetterNames, Struct};
 use crate::render::Items;
 
 /// `builder()`, `validate()` and the builder type of an operation input.
 pub fn input_impls(s: &Struct) -> Items {
-    let name = ident(&s.name);
-    let sendable = s.builder.as_ref().is_some_and(|b| b.sendable);
     let builder_name = s
         .builder
         .as_ref()
         .map_or_else(|| format!("{}Builder", s.name), |b| b.name.clone());
-    let builder = ident(&builder_name);
-    let shape = &s.wire_name;
-    let required: Vec<TokenStream> = s
-        .members
-        .iter()
-        .filter(|m| m.required && m.optional)
-        .map(|member| {
-            let field = ident(&member.rust_name);
-            let wire = &member.wire_name;
-            quote! { (#wire, self.#field.is_some()) }
-        })
-        .collect();
-    let check = if required.is_empty() {
-        quote! { Ok(()) }
-    } else {
-        quote! { ::smithy_lean_runtime::__private::check_required(#shape, &[#(#required),*]) }
-    };
-    let start_doc =
-        format!("Starts building this input; [`{builder_name}::build`] checks required members.");
-    let builder_struct = builder_struct(s, &builder, sendable);
-    let mut items = Items::from(quote! {
-        impl #name {
-            #[doc = #start_doc]
-            pub fn builder() -> #builder {
-                #builder::default()
-            }
-
-            /// Checks that every member the model marks required is set.
-            pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
-                #check
-            }
-        }
-
-        #builder_struct
-    });
-    items.push(syn::Item::Impl(builder_impl(s, builder, sendable)));
-    items
-}
-
-/// The builder struct. A builder the client can send is generic over an attached client
-/// `C` (`()` when none); other inputs' builders hold only the input.
-fn builder_struct(s: &Struct, builder: &Ident, sendable: bool) -> TokenStream {
-    let name = ident(&s.name);
-    let plain_doc = format!(
-        "Builds a [`{name}`]; see [`{name}::builder`].",
-        name = s.name
-    );
-    if !sendable {
-        return quote! {
-            #[doc = #plain_doc]
-            #[derive(Clone, Debug, Default)]
-            pub struct #builder {
-                inner: #name,
-            }
-        };
-    }
-    let docs = doc(&format!(
-        "{plain_doc}\n\nWith a client attached (`C`: see \
-         [`with_client`](Self::with_client)) it can also send the request."
-    ));
-    quote! {
-        #docs
-        #[derive(Clone, Debug, Default)]
-        pub struct #builder<C = ()> {
-            pub(crate) inner: #name,
-            pub(crate) client: C,
-        }
-    }
-}
-
-/// The builder's methods: the setters of every member, then (when the client can send it)
-/// `with_client`, and `build`.
-fn builder_impl(s: &Struct, builder: Ident, sendable: bool) -> syn::ItemImpl {
-    let setter_names = s.builder.as_ref().map_or(&[][..], |b| &b.setters[..]);
+    let sendable = s.builder.as_ref().is_some_and(|b| b.sendable);
+    let mut items = Items::default();
     TEMPLATES.with(|templates| {
-        let fills = [
-            ("__Builder", Fill::Ident(builder)),
-            ("__Input", Fill::Ident(ident(&s.name))),
-        ];
-        let mut builder_impl = if sendable {
-            templates.sendable_impl.fill(&fills)
+        let input = || Fill::Ident(ident(&s.name));
+        let builder = || Fill::Ident(ident(&builder_name));
+        let start_doc = format!(
+            "Starts building this input; [`{builder_name}::build`] checks required members."
+        );
+        items.push(syn::Item::Impl(templates.input_impl.fill(&[
+            ("__Input", input()),
+            ("__Builder", builder()),
+            ("__start_doc", Fill::Doc(start_doc)),
+            ("__check", Fill::Expr(templates.check_required(s))),
+        ])));
+        let plain_doc = format!(
+            "Builds a [`{name}`]; see [`{name}::builder`].",
+            name = s.name
+        );
+        let (struct_template, docs) = if sendable {
+            let docs = format!(
+                "{plain_doc}\n\nWith a client attached (`C`: see \
+                 [`with_client`](Self::with_client)) it can also send the request."
+            );
+            (&templates.sendable_struct, docs)
         } else {
-            templates.plain_impl.fill(&fills)
+            (&templates.plain_struct, plain_doc)
         };
+        let mut builder_struct =
+            struct_template.fill(&[("__Input", input()), ("__Builder", builder())]);
+        builder_struct.attrs.splice(0..0, doc_attrs(&docs));
+        items.push(syn::Item::Struct(builder_struct));
+        let mut builder_impl = if sendable {
+            &templates.sendable_impl
+        } else {
+            &templates.plain_impl
+        }
+        .fill(&[("__Input", input()), ("__Builder", builder())]);
+        let setter_names = s.builder.as_ref().map_or(&[][..], |b| &b.setters[..]);
         let setters = s
             .members
             .iter()
@@ -111,12 +65,26 @@ fn builder_impl(s: &Struct, builder: Ident, sendable: bool) -> syn::ItemImpl {
             .flat_map(|(member, names)| templates.member_setters(member, names))
             .map(syn::ImplItem::Fn);
         builder_impl.items.splice(0..0, setters);
-        builder_impl
-    })
+        items.push(syn::Item::Impl(builder_impl));
+    });
+    items
 }
 
-/// The builder impls (without setters) and the setters, parsed once per thread.
+/// An input's impl, its builder (without docs and setters) and the setters, parsed once
+/// per thread.
 struct Templates {
+    /// `builder()` and `validate()` of the input.
+    input_impl: Template<syn::ItemImpl>,
+    /// `validate()`'s check when some members are required.
+    check_required: Template<syn::Expr>,
+    /// One entry of that check.
+    required_member: Template<syn::Expr>,
+    /// `validate()`'s check when none is.
+    no_check: syn::Expr,
+    /// The builder struct the client can send.
+    sendable_struct: Template<syn::ItemStruct>,
+    /// Any other input's builder struct.
+    plain_struct: Template<syn::ItemStruct>,
     /// The impl of a builder the client can send.
     sendable_impl: Template<syn::ItemImpl>,
     /// The impl of any other input's builder.
@@ -157,6 +125,37 @@ impl Templates {
             }
         };
         Templates {
+            input_impl: Template::parse(quote! {
+                impl __Input {
+                    #[doc = __start_doc]
+                    pub fn builder() -> __Builder {
+                        __Builder::default()
+                    }
+
+                    /// Checks that every member the model marks required is set.
+                    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::BuildError> {
+                        __check
+                    }
+                }
+            }),
+            check_required: Template::parse(quote! {
+                ::smithy_lean_runtime::__private::check_required(__shape, &__required)
+            }),
+            required_member: Template::parse(quote! { (__wire, self.__field.is_some()) }),
+            no_check: syn::parse_quote! { Ok(()) },
+            sendable_struct: Template::parse(quote! {
+                #[derive(Clone, Debug, Default)]
+                pub struct __Builder<C = ()> {
+                    pub(crate) inner: __Input,
+                    pub(crate) client: C,
+                }
+            }),
+            plain_struct: Template::parse(quote! {
+                #[derive(Clone, Debug, Default)]
+                pub struct __Builder {
+                    inner: __Input,
+                }
+            }),
             sendable_impl: Template::parse(quote! {
                 impl<C> __Builder<C> {
                     /// Attaches `client`: the service's client or any implementation of its trait.
@@ -210,6 +209,33 @@ impl Templates {
             new_vec: syn::parse_quote! { Vec::new },
             new_map: syn::parse_quote! { ::std::collections::HashMap::new },
         }
+    }
+
+    /// `validate()`'s check: that every member marked required and `Option` is set.
+    fn check_required(&self, s: &Struct) -> syn::Expr {
+        let required: Punctuated<syn::Expr, syn::Token![,]> = s
+            .members
+            .iter()
+            .filter(|m| m.required && m.optional)
+            .map(|member| {
+                self.required_member.fill(&[
+                    ("__wire", Fill::Str(member.wire_name.clone())),
+                    ("__field", Fill::Ident(ident(&member.rust_name))),
+                ])
+            })
+            .collect();
+        if required.is_empty() {
+            return self.no_check.clone();
+        }
+        let required = syn::Expr::Array(syn::ExprArray {
+            attrs: Vec::new(),
+            bracket_token: Default::default(),
+            elems: required,
+        });
+        self.check_required.fill(&[
+            ("__shape", Fill::Str(s.wire_name.clone())),
+            ("__required", Fill::Expr(required)),
+        ])
     }
 
     /// A member's two setters: `foo(value)` (for a list `foo(item)`, for a map
@@ -291,7 +317,7 @@ impl Templates {
             ("__field", field()),
             ("__value", value),
         ]);
-        let deprecated = deprecated_attrs(&member.deprecated);
+        let deprecated = parse_attrs(deprecated(&member.deprecated));
         plain.attrs.extend(deprecated.iter().cloned());
         set_option.attrs.extend(deprecated);
         [plain, set_option]
@@ -324,13 +350,4 @@ impl Templates {
             self.required_collection.fill(&[("__field", field)])
         }
     }
-}
-
-/// The `#[deprecated(…)]` attribute of a deprecated member, as a syntax tree.
-fn deprecated_attrs(deprecation: &Option<Deprecation>) -> Vec<syn::Attribute> {
-    if deprecation.is_none() {
-        return Vec::new();
-    }
-    syn::parse::Parser::parse2(syn::Attribute::parse_outer, deprecated(deprecation))
-        .expect("`deprecated` writes a valid attribute")
 }

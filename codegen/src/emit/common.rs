@@ -1,5 +1,7 @@
 //! Small pieces every emitter uses: identifiers, doc attributes, Rust types of members.
 
+use std::borrow::Cow;
+
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote};
 
@@ -43,10 +45,15 @@ pub fn doc_line(line: &str) -> Literal {
 
 /// Doc attributes for `text`, then a blank line and `extra` when both are present.
 pub fn doc_with(text: &str, extra: &str) -> TokenStream {
+    doc(&with_extra(text, extra))
+}
+
+/// `text`, then a blank line and `extra` when both are present.
+pub fn with_extra<'a>(text: &'a str, extra: &'a str) -> Cow<'a, str> {
     match (text.is_empty(), extra.is_empty()) {
-        (_, true) => doc(text),
-        (true, false) => doc(extra),
-        (false, false) => doc(&format!("{text}\n\n{extra}")),
+        (_, true) => Cow::Borrowed(text),
+        (true, false) => Cow::Borrowed(extra),
+        (false, false) => Cow::Owned(format!("{text}\n\n{extra}")),
     }
 }
 
@@ -111,21 +118,6 @@ fn element(ty: &RustType, sparse: bool) -> TokenStream {
         quote! { Option<#ty> }
     } else {
         ty
-    }
-}
-
-/// The declared type of a structure field: boxed and/or optional as the IR says.
-pub fn field_type(member: &Member) -> TokenStream {
-    let inner = rust_type(&member.ty);
-    let inner = if member.boxed {
-        quote! { Box<#inner> }
-    } else {
-        inner
-    };
-    if member.optional {
-        quote! { Option<#inner> }
-    } else {
-        inner
     }
 }
 

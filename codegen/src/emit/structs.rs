@@ -5,9 +5,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::builders::input_impls;
-use crate::emit::common::{constraints_doc, deprecated, doc_with, field_type, ident, or};
+use crate::emit::common::{constraints_doc, deprecated, ident, or, with_extra};
 use crate::emit::defaults::default_expr;
 use crate::emit::serde_attrs::{RenameRule, field_serde_attrs};
+use crate::emit::template::{doc_attrs, field_type, parse_attrs, pub_field, pub_struct};
 use crate::ir::{Member, RustType, Struct, StructRole};
 use crate::render::Items;
 
@@ -18,7 +19,8 @@ pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 pub fn emit_struct(s: &Struct) -> Items {
     let name = ident(&s.name);
     let fallback = format!("The `{}` structure.", s.wire_name);
-    let docs = doc_with(or(&s.docs, &fallback), &error_kind_doc(&s.role));
+    let error_kind = error_kind_doc(&s.role);
+    let mut attrs = doc_attrs(&with_extra(or(&s.docs, &fallback), &error_kind));
     let struct_deprecated = deprecated(&s.deprecated);
     let rule = RenameRule::best_for(&s.members);
     let container_attr = match rule.attr_value() {
@@ -26,13 +28,13 @@ pub fn emit_struct(s: &Struct) -> Items {
         None => quote! { #[serde(default)] },
     };
     let fields = s.members.iter().map(|member| {
-        let field = ident(&member.rust_name);
-        let ty = field_type(member);
         let fallback = format!("`{}`.", member.wire_name);
-        let docs = doc_with(or(&member.docs, &fallback), &constraints_doc(member));
+        let constraints = constraints_doc(member);
+        let mut attrs = doc_attrs(&with_extra(or(&member.docs, &fallback), &constraints));
         let deprecated = deprecated(&member.deprecated);
         let serde = field_serde_attrs(member, rule, message_alias(s, member));
-        quote! { #docs #deprecated #serde pub #field: #ty, }
+        attrs.extend(parse_attrs(quote! { #deprecated #serde }));
+        pub_field(attrs, ident(&member.rust_name), field_type(member))
     });
     let needs_manual_debug = s.sensitive || s.members.iter().any(|m| m.sensitive);
     let needs_manual_default = s.members.iter().any(|m| m.default.is_some());
@@ -48,23 +50,26 @@ pub fn emit_struct(s: &Struct) -> Items {
         quote! { ::serde::Serialize },
         quote! { ::serde::Deserialize },
     ]);
-    let debug_impl = needs_manual_debug.then(|| debug_impl(s));
-    let default_impl = needs_manual_default.then(|| default_impl(s));
-    let error_impls = matches!(s.role, StructRole::Error(_)).then(|| error_impls(s));
-
-    let mut items = Items::from(quote! {
-        #docs
+    attrs.extend(parse_attrs(quote! {
         #struct_deprecated
         #[derive(#(#derives),*)]
         #container_attr
-        pub struct #name { #(#fields)* }
-        #debug_impl
-        #default_impl
-    });
+    }));
+
+    let mut items = Items::default();
+    items.push(syn::Item::Struct(pub_struct(attrs, name, fields)));
+    if needs_manual_debug {
+        items.push_tokens(debug_impl(s));
+    }
+    if needs_manual_default {
+        items.push_tokens(default_impl(s));
+    }
     if s.role == StructRole::Input {
         items.append(input_impls(s));
     }
-    items.push_tokens(error_impls.unwrap_or_default());
+    if matches!(s.role, StructRole::Error(_)) {
+        items.push_tokens(error_impls(s));
+    }
     items
 }
 

@@ -7,13 +7,13 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 use syn::parse::Parse;
 use syn::visit_mut::{self, VisitMut};
 
-use crate::emit::common::{doc_line, rust_type};
-use crate::ir::RustType;
+use crate::emit::common::{doc_line, ident, rust_type};
+use crate::ir::{Member, RustType};
 
 /// A syntax tree with placeholders, parsed from tokens the generator itself writes.
 pub struct Template<T>(T);
@@ -43,6 +43,8 @@ pub enum Fill {
     Expr(syn::Expr),
     /// A `#[doc = __doc]` line (the text after `///`).
     Doc(String),
+    /// A string literal.
+    Str(String),
 }
 
 /// The syntax trees templates are made of.
@@ -60,6 +62,12 @@ impl Tree for syn::ImplItemFn {
 impl Tree for syn::ItemImpl {
     fn visit(&mut self, visitor: &mut impl VisitMut) {
         visitor.visit_item_impl_mut(self);
+    }
+}
+
+impl Tree for syn::ItemStruct {
+    fn visit(&mut self, visitor: &mut impl VisitMut) {
+        visitor.visit_item_struct_mut(self);
     }
 }
 
@@ -110,7 +118,8 @@ impl VisitMut for Filler<'_> {
         {
             match path.path.get_ident().and_then(|p| self.find(p)) {
                 Some(Fill::Expr(value)) => return *expr = value.clone(),
-                Some(Fill::Doc(text)) => return *expr = doc_expr(text),
+                Some(Fill::Doc(text)) => return *expr = lit_expr(doc_line(text)),
+                Some(Fill::Str(text)) => return *expr = lit_expr(Literal::string(text)),
                 _ => {}
             }
         }
@@ -118,12 +127,73 @@ impl VisitMut for Filler<'_> {
     }
 }
 
-/// The string literal of a `#[doc = …]` attribute holding `text`.
-fn doc_expr(text: &str) -> syn::Expr {
+/// A literal as an expression.
+fn lit_expr(literal: Literal) -> syn::Expr {
     syn::Expr::Lit(syn::ExprLit {
         attrs: Vec::new(),
-        lit: syn::Lit::new(doc_line(text)),
+        lit: syn::Lit::new(literal),
     })
+}
+
+/// `#[doc = "…"]` attributes (rendered as `///` lines) for Markdown text; none when empty.
+pub fn doc_attrs(markdown: &str) -> Vec<syn::Attribute> {
+    markdown
+        .lines()
+        .map(|line| syn::Attribute {
+            pound_token: Default::default(),
+            style: syn::AttrStyle::Outer,
+            bracket_token: Default::default(),
+            meta: syn::Meta::NameValue(syn::MetaNameValue {
+                path: ident("doc").into(),
+                eq_token: Default::default(),
+                value: lit_expr(doc_line(line)),
+            }),
+        })
+        .collect()
+}
+
+/// Outer attributes written as tokens (`#[derive(…)]`, `#[serde(…)]`, `#[deprecated(…)]`),
+/// parsed. The generator writes them with `quote!` around string literals, so they always
+/// parse; a failure is a bug in the generator, never in a model.
+pub fn parse_attrs(tokens: TokenStream) -> Vec<syn::Attribute> {
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens)
+        .expect("the generator writes valid attributes")
+}
+
+/// `pub struct name { fields }` with `attrs`.
+pub fn pub_struct(
+    attrs: Vec<syn::Attribute>,
+    name: Ident,
+    fields: impl IntoIterator<Item = syn::Field>,
+) -> syn::ItemStruct {
+    syn::ItemStruct {
+        attrs,
+        vis: syn::Visibility::Public(Default::default()),
+        struct_token: Default::default(),
+        ident: name,
+        generics: syn::Generics::default(),
+        fields: syn::Fields::Named(syn::FieldsNamed {
+            brace_token: Default::default(),
+            named: fields.into_iter().collect(),
+        }),
+        semi_token: None,
+    }
+}
+
+/// The field `pub name: ty` with `attrs`.
+pub fn pub_field(attrs: Vec<syn::Attribute>, name: Ident, ty: syn::Type) -> syn::Field {
+    syn::Field {
+        attrs,
+        vis: syn::Visibility::Public(Default::default()),
+        modifiers: syn::FieldModifiers::default(),
+        ident: Some(name),
+        colon_token: Some(Default::default()),
+        ty,
+        default: None,
+    }
 }
 
 /// The expression naming a local variable or parameter.
@@ -154,12 +224,14 @@ pub fn syn_type(ty: &RustType) -> syn::Type {
 /// Generic wrappers around a type, parsed once per thread.
 struct Wrappers {
     option: Template<syn::Type>,
+    boxed: Template<syn::Type>,
     into: Template<syn::Type>,
 }
 
 thread_local! {
     static WRAPPERS: Wrappers = Wrappers {
         option: Template::parse(quote! { Option<__T> }),
+        boxed: Template::parse(quote! { Box<__T> }),
         into: Template::parse(quote! { impl Into<__T> }),
     };
 }
@@ -169,9 +241,26 @@ pub fn option_of(ty: syn::Type) -> syn::Type {
     WRAPPERS.with(|w| w.option.fill(&[("__T", Fill::Type(ty))]))
 }
 
+/// `Box<ty>`.
+pub fn box_of(ty: syn::Type) -> syn::Type {
+    WRAPPERS.with(|w| w.boxed.fill(&[("__T", Fill::Type(ty))]))
+}
+
 /// `impl Into<ty>`.
 pub fn into_of(ty: syn::Type) -> syn::Type {
     WRAPPERS.with(|w| w.into.fill(&[("__T", Fill::Type(ty))]))
+}
+
+/// The declared type of a structure field: boxed and/or optional as the IR says.
+pub fn field_type(member: &Member) -> syn::Type {
+    let mut ty = syn_type(&member.ty);
+    if member.boxed {
+        ty = box_of(ty);
+    }
+    if member.optional {
+        ty = option_of(ty);
+    }
+    ty
 }
 
 #[cfg(test)]
