@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote};
 
-use crate::ir::{Deprecation, Member, Operation, RustType};
+use crate::ir::{Deprecation, Member, RustType};
 
 /// An identifier, raw (`r#type`) when the name says so.
 pub fn ident(name: &str) -> Ident {
@@ -165,16 +165,5 @@ pub fn constraints_doc(member: &Member) -> String {
         String::new()
     } else {
         format!("*Constraints:* {}.", facts.join(", "))
-    }
-}
-
-/// The success type of an operation's method.
-pub fn output_type(op: &Operation) -> TokenStream {
-    match &op.output {
-        Some(output) => {
-            let output = ident(output);
-            quote! { #output }
-        }
-        None => quote! { () },
     }
 }

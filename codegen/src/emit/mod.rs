@@ -39,7 +39,7 @@ pub fn emit(service: &Service, options: &Options) -> Result<Vec<GeneratedFile>, 
     };
     let parts = parts(service, threads);
     let printed = pretty_print_all(&parts, threads, |part| match part {
-        Part::Client(json_version) => client_rs(service, json_version).into(),
+        Part::Client(json_version) => client_rs(service, json_version),
         Part::Error => error_rs(service).into(),
         Part::Types(range) => types_rs(service, range.clone()),
         Part::Lib => crate_files::lib_rs(service, with_client).into(),
@@ -170,7 +170,7 @@ fn error_rs(service: &Service) -> TokenStream {
     }
 }
 
-fn client_rs(service: &Service, json_version: &str) -> TokenStream {
+fn client_rs(service: &Service, json_version: &str) -> Items {
     let mut imports = Imports::default();
     // `Error` is a reserved type name, so no model type takes it; only operations use it.
     if !service.operations.is_empty() {
@@ -195,13 +195,13 @@ fn client_rs(service: &Service, json_version: &str) -> TokenStream {
             }
         }
     }
-    let body = client::emit_client(service, json_version);
     let uses = imports.to_tokens();
     let allow_deprecated = allow_own_deprecated();
-    quote! {
+    let mut items = Items::from(quote! {
         //! The client trait, the [`Client`] that talks to the service, and its fluent requests.
         #allow_deprecated
         #uses
-        #body
-    }
+    });
+    items.append(client::emit_client(service, json_version));
+    items
 }

@@ -13,7 +13,7 @@ use syn::parse::Parse;
 use syn::visit_mut::{self, VisitMut};
 
 use crate::emit::common::{doc_line, ident, rust_type};
-use crate::ir::{Member, RustType};
+use crate::ir::{Member, Operation, RustType};
 
 /// A syntax tree with placeholders, parsed from tokens the generator itself writes.
 pub struct Template<T>(T);
@@ -62,6 +62,24 @@ impl Tree for syn::ImplItemFn {
 impl Tree for syn::ItemImpl {
     fn visit(&mut self, visitor: &mut impl VisitMut) {
         visitor.visit_item_impl_mut(self);
+    }
+}
+
+impl Tree for syn::TraitItemFn {
+    fn visit(&mut self, visitor: &mut impl VisitMut) {
+        visitor.visit_trait_item_fn_mut(self);
+    }
+}
+
+impl Tree for syn::ItemTrait {
+    fn visit(&mut self, visitor: &mut impl VisitMut) {
+        visitor.visit_item_trait_mut(self);
+    }
+}
+
+impl Tree for syn::Stmt {
+    fn visit(&mut self, visitor: &mut impl VisitMut) {
+        visitor.visit_stmt_mut(self);
     }
 }
 
@@ -161,6 +179,15 @@ pub fn parse_attrs(tokens: TokenStream) -> Vec<syn::Attribute> {
     }
     syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens)
         .expect("the generator writes valid attributes")
+}
+
+/// Methods written as tokens, parsed: for the rarer ones that are not worth a template.
+/// The generator writes them with `quote!` from identifiers and literals, so they always
+/// parse; a failure is a bug in the generator, never in a model.
+pub fn parse_methods(tokens: TokenStream) -> Vec<syn::ImplItem> {
+    let methods: syn::ItemImpl = syn::parse2(quote! { impl Methods { #tokens } })
+        .expect("the generator writes valid methods");
+    methods.items
 }
 
 /// `pub struct name { fields }` with `attrs`.
@@ -263,6 +290,14 @@ pub fn field_type(member: &Member) -> syn::Type {
     ty
 }
 
+/// The success type of an operation's method.
+pub fn output_type(op: &Operation) -> syn::Type {
+    match &op.output {
+        Some(output) => syn_type(&RustType::Named(output.clone())),
+        None => syn_type(&RustType::Unit),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use quote::{ToTokens, format_ident, quote};
@@ -285,25 +320,43 @@ mod tests {
             ("__Param", Fill::Type(option_of(syn_type(&RustType::I32)))),
             ("__value", Fill::Expr(var(&format_ident!("value")))),
         ]);
-        let expected = quote! {
+        let expected: syn::ImplItemFn = syn::parse_quote! {
             #[doc = r" Sets `X`."]
             pub fn x(self, value: Option<i32>) -> Self {
                 self.set_x(value, __kept)
             }
         };
-        assert_eq!(filled.into_token_stream().to_string(), expected.to_string());
+        assert_eq!(
+            filled.into_token_stream().to_string(),
+            expected.into_token_stream().to_string()
+        );
+    }
+
+    /// The text of a type as syn writes it, so that token spacing does not matter.
+    fn written(ty: syn::Type) -> String {
+        ty.into_token_stream().to_string()
     }
 
     #[test]
-    fn types_are_the_parsed_rust_types() {
+    fn each_rust_type_has_its_own_parsed_type() {
         let map = RustType::Map {
             key: Box::new(RustType::String),
             value: Box::new(RustType::Named("Thing".to_owned())),
             sparse: true,
         };
-        assert_eq!(
-            syn_type(&map).into_token_stream().to_string(),
-            quote! { ::std::collections::HashMap<String, Option<Thing>> }.to_string()
-        );
+        let list = RustType::List {
+            item: Box::new(RustType::Blob),
+            sparse: false,
+        };
+        for _ in 0..2 {
+            assert_eq!(
+                written(syn_type(&map)),
+                written(syn::parse_quote! { ::std::collections::HashMap<String, Option<Thing>> })
+            );
+            assert_eq!(
+                written(syn_type(&list)),
+                written(syn::parse_quote! { Vec<::smithy_lean_runtime::Blob> })
+            );
+        }
     }
 }
