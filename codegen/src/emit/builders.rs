@@ -5,7 +5,6 @@
 //! (`client.list_users()`), whose `send` and paginators `emit/fluent.rs` adds.
 
 use quote::quote;
-use syn::punctuated::Punctuated;
 
 use crate::emit::common::{deprecated, ident};
 use crate::emit::template::{
@@ -213,7 +212,7 @@ impl Templates {
 
     /// `validate()`'s check: that every member marked required and `Option` is set.
     fn check_required(&self, s: &Struct) -> syn::Expr {
-        let required: Punctuated<syn::Expr, syn::Token![,]> = s
+        let required: Vec<syn::Expr> = s
             .members
             .iter()
             .filter(|m| m.required && m.optional)
@@ -227,14 +226,9 @@ impl Templates {
         if required.is_empty() {
             return self.no_check.clone();
         }
-        let required = syn::Expr::Array(syn::ExprArray {
-            attrs: Vec::new(),
-            bracket_token: Default::default(),
-            elems: required,
-        });
         self.check_required.fill(&[
             ("__shape", Fill::Str(s.wire_name.clone())),
-            ("__required", Fill::Expr(required)),
+            ("__required", Fill::Array(required)),
         ])
     }
 

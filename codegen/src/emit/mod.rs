@@ -140,7 +140,7 @@ fn types_rs(service: &Service, range: Range<usize>) -> Items {
     for ty in &service.types[range] {
         match ty {
             TypeDef::Struct(s) => items.append(structs::emit_struct(s)),
-            TypeDef::Enum(e) => items.push_tokens(enums::emit_enum(e)),
+            TypeDef::Enum(e) => items.append(enums::emit_enum(e)),
             TypeDef::IntEnum(e) => items.push_tokens(enums::emit_int_enum(e)),
             TypeDef::Union(u) => items.push_tokens(unions::emit_union(u)),
         }

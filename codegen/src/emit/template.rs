@@ -43,8 +43,12 @@ pub enum Fill {
     Expr(syn::Expr),
     /// A `#[doc = __doc]` line (the text after `///`).
     Doc(String),
-    /// A string literal.
+    /// A string literal, for a placeholder written where an expression or a pattern goes.
     Str(String),
+    /// An array expression of these elements.
+    Array(Vec<syn::Expr>),
+    /// Match arms, for the arm `__arms => {}` of a `match`.
+    Arms(Vec<syn::Arm>),
 }
 
 /// The syntax trees templates are made of.
@@ -80,6 +84,18 @@ impl Tree for syn::ItemTrait {
 impl Tree for syn::Stmt {
     fn visit(&mut self, visitor: &mut impl VisitMut) {
         visitor.visit_stmt_mut(self);
+    }
+}
+
+impl Tree for syn::ItemEnum {
+    fn visit(&mut self, visitor: &mut impl VisitMut) {
+        visitor.visit_item_enum_mut(self);
+    }
+}
+
+impl Tree for syn::Arm {
+    fn visit(&mut self, visitor: &mut impl VisitMut) {
+        visitor.visit_arm_mut(self);
     }
 }
 
@@ -137,12 +153,54 @@ impl VisitMut for Filler<'_> {
             match path.path.get_ident().and_then(|p| self.find(p)) {
                 Some(Fill::Expr(value)) => return *expr = value.clone(),
                 Some(Fill::Doc(text)) => return *expr = lit_expr(doc_line(text)),
-                Some(Fill::Str(text)) => return *expr = lit_expr(Literal::string(text)),
+                Some(Fill::Str(text)) => return *expr = str_expr(text),
+                Some(Fill::Array(elems)) => return *expr = array_expr(elems.clone()),
                 _ => {}
             }
         }
         visit_mut::visit_expr_mut(self, expr);
     }
+
+    fn visit_pat_mut(&mut self, pat: &mut syn::Pat) {
+        if let syn::Pat::Ident(binding) = pat
+            && let Some(Fill::Str(text)) = self.find(&binding.ident)
+        {
+            *pat = syn::Pat::Lit(syn::PatLit {
+                attrs: Vec::new(),
+                lit: syn::Lit::new(Literal::string(text)),
+            });
+            return;
+        }
+        visit_mut::visit_pat_mut(self, pat);
+    }
+
+    fn visit_expr_match_mut(&mut self, node: &mut syn::ExprMatch) {
+        visit_mut::visit_expr_match_mut(self, node);
+        let placeholder = node.arms.iter().position(|arm| match &arm.pat {
+            syn::Pat::Ident(binding) => matches!(self.find(&binding.ident), Some(Fill::Arms(_))),
+            _ => false,
+        });
+        if let Some(index) = placeholder
+            && let syn::Pat::Ident(binding) = &node.arms[index].pat
+            && let Some(Fill::Arms(arms)) = self.find(&binding.ident)
+        {
+            node.arms.splice(index..=index, arms.iter().cloned());
+        }
+    }
+}
+
+/// `[elems]`.
+fn array_expr(elems: Vec<syn::Expr>) -> syn::Expr {
+    syn::Expr::Array(syn::ExprArray {
+        attrs: Vec::new(),
+        bracket_token: Default::default(),
+        elems: elems.into_iter().collect(),
+    })
+}
+
+/// A string literal as an expression.
+pub fn str_expr(text: &str) -> syn::Expr {
+    lit_expr(Literal::string(text))
 }
 
 /// A literal as an expression.
@@ -207,6 +265,16 @@ pub fn pub_struct(
             named: fields.into_iter().collect(),
         }),
         semi_token: None,
+    }
+}
+
+/// The enum variant `name` (without fields) with `attrs`.
+pub fn unit_variant(attrs: Vec<syn::Attribute>, name: Ident) -> syn::Variant {
+    syn::Variant {
+        attrs,
+        ident: name,
+        fields: syn::Fields::Unit,
+        discriminant: None,
     }
 }
 
