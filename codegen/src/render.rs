@@ -43,22 +43,28 @@ impl Header<'_> {
 /// syntax trees directly (see `emit/template.rs`), in the order they are added. Consecutive
 /// token runs are parsed together, in one call; a run that does not parse is kept as the
 /// error [`pretty_print`] returns.
-#[derive(Default)]
 pub struct Items {
-    parsed: Vec<Parsed>,
+    /// The items parsed or built so far, or the error of a run that did not parse.
+    parsed: Result<syn::File, String>,
+    /// Tokens added after them, not parsed yet.
     pending: TokenStream,
 }
 
-/// Items parsed from a run of tokens or built directly.
-enum Parsed {
-    Run(Result<syn::File, String>),
-    Built(syn::Item),
+impl Default for Items {
+    fn default() -> Self {
+        TokenStream::new().into()
+    }
 }
 
 impl From<TokenStream> for Items {
     fn from(tokens: TokenStream) -> Self {
         Items {
-            parsed: Vec::new(),
+            parsed: Ok(syn::File {
+                shebang: None,
+                frontmatter: None,
+                attrs: Vec::new(),
+                items: Vec::new(),
+            }),
             pending: tokens,
         }
     }
@@ -73,14 +79,20 @@ impl Items {
     /// Adds an item built as a syntax tree.
     pub fn push(&mut self, item: syn::Item) {
         self.parse_pending();
-        self.parsed.push(Parsed::Built(item));
+        if let Ok(file) = &mut self.parsed {
+            file.items.push(item);
+        }
     }
 
     /// Adds `more`'s items after these.
-    pub fn append(&mut self, mut more: Items) {
-        if !more.parsed.is_empty() {
+    pub fn append(&mut self, more: Items) {
+        let nothing_parsed = more
+            .parsed
+            .as_ref()
+            .is_ok_and(|file| file.attrs.is_empty() && file.items.is_empty());
+        if !nothing_parsed {
             self.parse_pending();
-            self.parsed.append(&mut more.parsed);
+            self.extend(more.parsed);
         }
         self.pending.extend(more.pending);
     }
@@ -88,33 +100,28 @@ impl Items {
     fn parse_pending(&mut self) {
         if !self.pending.is_empty() {
             let tokens = std::mem::take(&mut self.pending);
-            self.parsed
-                .push(Parsed::Run(syn::parse2(tokens).map_err(|error| {
-                    format!("generated code does not parse ({error}); this is a bug")
-                })));
+            let run = syn::parse2(tokens)
+                .map_err(|error| format!("generated code does not parse ({error}); this is a bug"));
+            self.extend(run);
+        }
+    }
+
+    /// Adds parsed items (or the error of a run) after those parsed so far.
+    fn extend(&mut self, run: Result<syn::File, String>) {
+        match (&mut self.parsed, run) {
+            (Ok(file), Ok(run)) => {
+                file.attrs.extend(run.attrs);
+                file.items.extend(run.items);
+            }
+            (Ok(_), Err(error)) => self.parsed = Err(error),
+            (Err(_), _) => {}
         }
     }
 
     /// The items as one file, or the first run that did not parse.
     fn into_file(mut self) -> Result<syn::File, String> {
         self.parse_pending();
-        let mut file = syn::File {
-            shebang: None,
-            frontmatter: None,
-            attrs: Vec::new(),
-            items: Vec::new(),
-        };
-        for parsed in self.parsed {
-            match parsed {
-                Parsed::Run(run) => {
-                    let run = run?;
-                    file.attrs.extend(run.attrs);
-                    file.items.extend(run.items);
-                }
-                Parsed::Built(item) => file.items.push(item),
-            }
-        }
-        Ok(file)
+        self.parsed
     }
 }
 
@@ -270,7 +277,7 @@ fn needs_blank_line(previous: Line<'_>, line: Line<'_>) -> bool {
 mod tests {
     use quote::{format_ident, quote};
 
-    use super::{Items, pretty_print_all, separate_items};
+    use super::{Items, pretty_print, pretty_print_all, separate_items};
 
     #[test]
     fn parts_printed_on_several_threads_come_back_in_part_order() {
@@ -301,6 +308,29 @@ mod tests {
                 .as_ref()
                 .is_err_and(|error| error.contains("does not parse"))
         );
+    }
+
+    #[test]
+    fn built_items_and_token_runs_print_in_the_order_added() {
+        let mut items = Items::from(quote! { #![doc = "Docs."] struct A; });
+        items.push(syn::parse_quote! { struct B; });
+        items.push_tokens(quote! { struct C; });
+        items.push_tokens(quote! { struct D; });
+        let mut more = Items::from(quote! { struct E; });
+        more.push(syn::parse_quote! { struct F; });
+        items.append(more);
+        items.push_tokens(quote! { struct G; });
+        let printed = pretty_print(items);
+        let expected = "//!Docs.\nstruct A;\nstruct B;\nstruct C;\nstruct D;\nstruct E;\nstruct F;\nstruct G;\n";
+        assert_eq!(printed.as_deref(), Ok(expected));
+    }
+
+    #[test]
+    fn a_run_that_does_not_parse_fails_the_whole_print() {
+        let mut items = Items::from(quote! { struct A; });
+        items.push(syn::parse_quote! { struct B; });
+        items.push_tokens(quote! { struct });
+        assert!(pretty_print(items).is_err_and(|error| error.contains("does not parse")));
     }
 
     #[test]

@@ -7,9 +7,8 @@
 use quote::quote;
 
 use crate::emit::common::{deprecated, ident};
-use crate::emit::template::{
-    Fill, Template, doc_attrs, into_of, option_of, parse_attrs, syn_type, var,
-};
+use crate::emit::syntax::{doc_attrs, into_of, option_of, parse_attrs, syn_type, var};
+use crate::emit::template::{Fill, Template};
 use crate::ir::{Member, RustType, SetterNames, Struct};
 use crate::render::Items;
 

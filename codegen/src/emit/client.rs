@@ -8,7 +8,8 @@ use quote::quote;
 
 use crate::emit::common::{deprecated, ident, or};
 use crate::emit::fluent;
-use crate::emit::template::{Fill, Template, doc_attrs, output_type, parse_attrs};
+use crate::emit::syntax::{doc_attrs, output_type, parse_attrs};
+use crate::emit::template::{Fill, Template};
 use crate::ir::{Auth, Operation, Service};
 use crate::render::Items;
 

@@ -11,7 +11,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::common::{deprecated, ident, rust_type};
-use crate::emit::template::{Fill, Template, output_type, parse_attrs, parse_methods};
+use crate::emit::syntax::{output_type, parse_attrs, parse_methods};
+use crate::emit::template::{Fill, Template};
 use crate::ir::{FieldRef, Operation, Pagination, RustType, Service};
 
 /// The fluent methods, parsed once per thread and filled in per operation.

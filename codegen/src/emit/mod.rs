@@ -11,6 +11,7 @@ mod fluent;
 mod imports;
 mod serde_attrs;
 mod structs;
+mod syntax;
 mod template;
 mod unions;
 

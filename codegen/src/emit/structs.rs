@@ -8,7 +8,7 @@ use crate::emit::builders::input_impls;
 use crate::emit::common::{constraints_doc, deprecated, ident, or, with_extra};
 use crate::emit::defaults::default_expr;
 use crate::emit::serde_attrs::{RenameRule, field_serde_attrs};
-use crate::emit::template::{doc_attrs, field_type, parse_attrs, pub_field, pub_struct};
+use crate::emit::syntax::{doc_attrs, field_type, parse_attrs, pub_field, pub_struct};
 use crate::ir::{Member, RustType, Struct, StructRole};
 use crate::render::Items;
 

@@ -4,16 +4,12 @@
 //! again, which is what the hottest emitters (a builder's setters) would otherwise do for
 //! every member of every input.
 
-use std::cell::RefCell;
-use std::collections::BTreeMap;
-
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::quote;
 use syn::parse::Parse;
 use syn::visit_mut::{self, VisitMut};
 
-use crate::emit::common::{doc_line, ident, rust_type};
-use crate::ir::{Member, Operation, RustType};
+use crate::emit::common::doc_line;
+use crate::emit::syntax::{array_expr, lit_expr, str_expr};
 
 /// A syntax tree with placeholders, parsed from tokens the generator itself writes.
 pub struct Template<T>(T);
@@ -57,64 +53,28 @@ pub trait Tree {
     fn visit(&mut self, visitor: &mut impl VisitMut);
 }
 
-impl Tree for syn::ImplItemFn {
-    fn visit(&mut self, visitor: &mut impl VisitMut) {
-        visitor.visit_impl_item_fn_mut(self);
-    }
+/// `Tree` for syntax types, each walked by its `visit_mut` function.
+macro_rules! trees {
+    ($($ty:ty => $visit:ident,)*) => {
+        $(impl Tree for $ty {
+            fn visit(&mut self, visitor: &mut impl VisitMut) {
+                visitor.$visit(self);
+            }
+        })*
+    };
 }
 
-impl Tree for syn::ItemImpl {
-    fn visit(&mut self, visitor: &mut impl VisitMut) {
-        visitor.visit_item_impl_mut(self);
-    }
-}
-
-impl Tree for syn::TraitItemFn {
-    fn visit(&mut self, visitor: &mut impl VisitMut) {
-        visitor.visit_trait_item_fn_mut(self);
-    }
-}
-
-impl Tree for syn::ItemTrait {
-    fn visit(&mut self, visitor: &mut impl VisitMut) {
-        visitor.visit_item_trait_mut(self);
-    }
-}
-
-impl Tree for syn::Stmt {
-    fn visit(&mut self, visitor: &mut impl VisitMut) {
-        visitor.visit_stmt_mut(self);
-    }
-}
-
-impl Tree for syn::ItemEnum {
-    fn visit(&mut self, visitor: &mut impl VisitMut) {
-        visitor.visit_item_enum_mut(self);
-    }
-}
-
-impl Tree for syn::Arm {
-    fn visit(&mut self, visitor: &mut impl VisitMut) {
-        visitor.visit_arm_mut(self);
-    }
-}
-
-impl Tree for syn::ItemStruct {
-    fn visit(&mut self, visitor: &mut impl VisitMut) {
-        visitor.visit_item_struct_mut(self);
-    }
-}
-
-impl Tree for syn::Type {
-    fn visit(&mut self, visitor: &mut impl VisitMut) {
-        visitor.visit_type_mut(self);
-    }
-}
-
-impl Tree for syn::Expr {
-    fn visit(&mut self, visitor: &mut impl VisitMut) {
-        visitor.visit_expr_mut(self);
-    }
+trees! {
+    syn::ItemImpl => visit_item_impl_mut,
+    syn::ItemStruct => visit_item_struct_mut,
+    syn::ItemEnum => visit_item_enum_mut,
+    syn::ItemTrait => visit_item_trait_mut,
+    syn::ImplItemFn => visit_impl_item_fn_mut,
+    syn::TraitItemFn => visit_trait_item_fn_mut,
+    syn::Stmt => visit_stmt_mut,
+    syn::Arm => visit_arm_mut,
+    syn::Expr => visit_expr_mut,
+    syn::Type => visit_type_mut,
 }
 
 struct Filler<'a>(&'a [(&'a str, Fill)]);
@@ -189,188 +149,12 @@ impl VisitMut for Filler<'_> {
     }
 }
 
-/// `[elems]`.
-fn array_expr(elems: Vec<syn::Expr>) -> syn::Expr {
-    syn::Expr::Array(syn::ExprArray {
-        attrs: Vec::new(),
-        bracket_token: Default::default(),
-        elems: elems.into_iter().collect(),
-    })
-}
-
-/// A string literal as an expression.
-pub fn str_expr(text: &str) -> syn::Expr {
-    lit_expr(Literal::string(text))
-}
-
-/// A literal as an expression.
-fn lit_expr(literal: Literal) -> syn::Expr {
-    syn::Expr::Lit(syn::ExprLit {
-        attrs: Vec::new(),
-        lit: syn::Lit::new(literal),
-    })
-}
-
-/// `#[doc = "…"]` attributes (rendered as `///` lines) for Markdown text; none when empty.
-pub fn doc_attrs(markdown: &str) -> Vec<syn::Attribute> {
-    markdown
-        .lines()
-        .map(|line| syn::Attribute {
-            pound_token: Default::default(),
-            style: syn::AttrStyle::Outer,
-            bracket_token: Default::default(),
-            meta: syn::Meta::NameValue(syn::MetaNameValue {
-                path: ident("doc").into(),
-                eq_token: Default::default(),
-                value: lit_expr(doc_line(line)),
-            }),
-        })
-        .collect()
-}
-
-/// Outer attributes written as tokens (`#[derive(…)]`, `#[serde(…)]`, `#[deprecated(…)]`),
-/// parsed. The generator writes them with `quote!` around string literals, so they always
-/// parse; a failure is a bug in the generator, never in a model.
-pub fn parse_attrs(tokens: TokenStream) -> Vec<syn::Attribute> {
-    if tokens.is_empty() {
-        return Vec::new();
-    }
-    syn::parse::Parser::parse2(syn::Attribute::parse_outer, tokens)
-        .expect("the generator writes valid attributes")
-}
-
-/// Methods written as tokens, parsed: for the rarer ones that are not worth a template.
-/// The generator writes them with `quote!` from identifiers and literals, so they always
-/// parse; a failure is a bug in the generator, never in a model.
-pub fn parse_methods(tokens: TokenStream) -> Vec<syn::ImplItem> {
-    let methods: syn::ItemImpl = syn::parse2(quote! { impl Methods { #tokens } })
-        .expect("the generator writes valid methods");
-    methods.items
-}
-
-/// `pub struct name { fields }` with `attrs`.
-pub fn pub_struct(
-    attrs: Vec<syn::Attribute>,
-    name: Ident,
-    fields: impl IntoIterator<Item = syn::Field>,
-) -> syn::ItemStruct {
-    syn::ItemStruct {
-        attrs,
-        vis: syn::Visibility::Public(Default::default()),
-        struct_token: Default::default(),
-        ident: name,
-        generics: syn::Generics::default(),
-        fields: syn::Fields::Named(syn::FieldsNamed {
-            brace_token: Default::default(),
-            named: fields.into_iter().collect(),
-        }),
-        semi_token: None,
-    }
-}
-
-/// The enum variant `name` (without fields) with `attrs`.
-pub fn unit_variant(attrs: Vec<syn::Attribute>, name: Ident) -> syn::Variant {
-    syn::Variant {
-        attrs,
-        ident: name,
-        fields: syn::Fields::Unit,
-        discriminant: None,
-    }
-}
-
-/// The field `pub name: ty` with `attrs`.
-pub fn pub_field(attrs: Vec<syn::Attribute>, name: Ident, ty: syn::Type) -> syn::Field {
-    syn::Field {
-        attrs,
-        vis: syn::Visibility::Public(Default::default()),
-        modifiers: syn::FieldModifiers::default(),
-        ident: Some(name),
-        colon_token: Some(Default::default()),
-        ty,
-        default: None,
-    }
-}
-
-/// The expression naming a local variable or parameter.
-pub fn var(name: &Ident) -> syn::Expr {
-    syn::Expr::Path(syn::ExprPath {
-        attrs: Vec::new(),
-        qself: None,
-        path: name.clone().into(),
-    })
-}
-
-thread_local! {
-    /// The parsed type of every [`RustType`] this thread has needed.
-    static TYPES: RefCell<BTreeMap<RustType, syn::Type>> = const { RefCell::new(BTreeMap::new()) };
-}
-
-/// The parsed [`rust_type`] of `ty`, parsed once per thread.
-pub fn syn_type(ty: &RustType) -> syn::Type {
-    TYPES.with(|types| {
-        types
-            .borrow_mut()
-            .entry(ty.clone())
-            .or_insert_with(|| syn::parse2(rust_type(ty)).expect("rust_type writes a valid type"))
-            .clone()
-    })
-}
-
-/// Generic wrappers around a type, parsed once per thread.
-struct Wrappers {
-    option: Template<syn::Type>,
-    boxed: Template<syn::Type>,
-    into: Template<syn::Type>,
-}
-
-thread_local! {
-    static WRAPPERS: Wrappers = Wrappers {
-        option: Template::parse(quote! { Option<__T> }),
-        boxed: Template::parse(quote! { Box<__T> }),
-        into: Template::parse(quote! { impl Into<__T> }),
-    };
-}
-
-/// `Option<ty>`.
-pub fn option_of(ty: syn::Type) -> syn::Type {
-    WRAPPERS.with(|w| w.option.fill(&[("__T", Fill::Type(ty))]))
-}
-
-/// `Box<ty>`.
-pub fn box_of(ty: syn::Type) -> syn::Type {
-    WRAPPERS.with(|w| w.boxed.fill(&[("__T", Fill::Type(ty))]))
-}
-
-/// `impl Into<ty>`.
-pub fn into_of(ty: syn::Type) -> syn::Type {
-    WRAPPERS.with(|w| w.into.fill(&[("__T", Fill::Type(ty))]))
-}
-
-/// The declared type of a structure field: boxed and/or optional as the IR says.
-pub fn field_type(member: &Member) -> syn::Type {
-    let mut ty = syn_type(&member.ty);
-    if member.boxed {
-        ty = box_of(ty);
-    }
-    if member.optional {
-        ty = option_of(ty);
-    }
-    ty
-}
-
-/// The success type of an operation's method.
-pub fn output_type(op: &Operation) -> syn::Type {
-    match &op.output {
-        Some(output) => syn_type(&RustType::Named(output.clone())),
-        None => syn_type(&RustType::Unit),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use quote::{ToTokens, format_ident, quote};
 
-    use super::{Fill, Template, option_of, syn_type, var};
+    use super::{Fill, Template};
+    use crate::emit::syntax::{option_of, syn_type, var};
     use crate::ir::RustType;
 
     #[test]
@@ -400,31 +184,40 @@ mod tests {
         );
     }
 
-    /// The text of a type as syn writes it, so that token spacing does not matter.
-    fn written(ty: syn::Type) -> String {
-        ty.into_token_stream().to_string()
-    }
-
     #[test]
-    fn each_rust_type_has_its_own_parsed_type() {
-        let map = RustType::Map {
-            key: Box::new(RustType::String),
-            value: Box::new(RustType::Named("Thing".to_owned())),
-            sparse: true,
+    fn arms_arrays_and_string_patterns_go_where_their_placeholders_are() {
+        let template: Template<syn::ImplItemFn> = Template::parse(quote! {
+            fn f(value: &str) -> &[&str] {
+                match value {
+                    __first => {}
+                    __arms => {}
+                    _ => &__values,
+                }
+            }
+        });
+        let arm: Template<syn::Arm> = Template::parse(quote! { __wire => &[], });
+        let arms = ["b", "c"].map(|wire| arm.fill(&[("__wire", Fill::Str(wire.to_owned()))]));
+        let filled = template.fill(&[
+            ("__first", Fill::Str("a".to_owned())),
+            ("__arms", Fill::Arms(arms.into())),
+            (
+                "__values",
+                Fill::Array(vec![syn::parse_quote!("x"), syn::parse_quote!("y")]),
+            ),
+        ]);
+        let expected: syn::ImplItemFn = syn::parse_quote! {
+            fn f(value: &str) -> &[&str] {
+                match value {
+                    "a" => {}
+                    "b" => &[],
+                    "c" => &[],
+                    _ => &["x", "y"],
+                }
+            }
         };
-        let list = RustType::List {
-            item: Box::new(RustType::Blob),
-            sparse: false,
-        };
-        for _ in 0..2 {
-            assert_eq!(
-                written(syn_type(&map)),
-                written(syn::parse_quote! { ::std::collections::HashMap<String, Option<Thing>> })
-            );
-            assert_eq!(
-                written(syn_type(&list)),
-                written(syn::parse_quote! { Vec<::smithy_lean_runtime::Blob> })
-            );
-        }
+        assert_eq!(
+            filled.into_token_stream().to_string(),
+            expected.into_token_stream().to_string()
+        );
     }
 }

@@ -7,7 +7,7 @@ use quote::quote;
 
 use crate::emit::common::{deprecated, doc, ident, or};
 use crate::emit::structs::REDACTED;
-use crate::emit::template::field_type;
+use crate::emit::syntax::field_type;
 use crate::ir::{RustType, Union};
 use crate::naming::UNKNOWN_VARIANT;
 
