@@ -8,7 +8,7 @@ use crate::emit::builders::input_impls;
 use crate::emit::common::{constraints_doc, deprecated, ident, or, with_extra};
 use crate::emit::defaults::default_expr;
 use crate::emit::serde_attrs::{RenameRule, field_serde_attrs};
-use crate::emit::syntax::{doc_attrs, field_type, parse_attrs, pub_field, pub_struct};
+use crate::emit::syntax::{doc_attrs, field_type, list_attr, parse_attrs, pub_field, pub_struct};
 use crate::ir::{Member, RustType, Struct, StructRole};
 use crate::render::Items;
 
@@ -24,16 +24,15 @@ pub fn emit_struct(s: &Struct) -> Items {
     let struct_deprecated = deprecated(&s.deprecated);
     let rule = RenameRule::best_for(&s.members);
     let container_attr = match rule.attr_value() {
-        Some(rule) => quote! { #[serde(rename_all = #rule, default)] },
-        None => quote! { #[serde(default)] },
+        Some(rule) => quote! { rename_all = #rule, default },
+        None => quote! { default },
     };
     let fields = s.members.iter().map(|member| {
         let fallback = format!("`{}`.", member.wire_name);
         let constraints = constraints_doc(member);
         let mut attrs = doc_attrs(&with_extra(or(&member.docs, &fallback), &constraints));
-        let deprecated = deprecated(&member.deprecated);
-        let serde = field_serde_attrs(member, rule, message_alias(s, member));
-        attrs.extend(parse_attrs(quote! { #deprecated #serde }));
+        attrs.extend(parse_attrs(deprecated(&member.deprecated)));
+        attrs.extend(field_serde_attrs(member, rule, message_alias(s, member)));
         pub_field(attrs, ident(&member.rust_name), field_type(member))
     });
     let needs_manual_debug = s.sensitive || s.members.iter().any(|m| m.sensitive);
@@ -50,11 +49,9 @@ pub fn emit_struct(s: &Struct) -> Items {
         quote! { ::serde::Serialize },
         quote! { ::serde::Deserialize },
     ]);
-    attrs.extend(parse_attrs(quote! {
-        #struct_deprecated
-        #[derive(#(#derives),*)]
-        #container_attr
-    }));
+    attrs.extend(parse_attrs(struct_deprecated));
+    attrs.push(list_attr("derive", quote! { #(#derives),* }));
+    attrs.push(list_attr("serde", container_attr));
 
     let mut items = Items::default();
     items.push(syn::Item::Struct(pub_struct(attrs, name, fields)));

@@ -38,17 +38,34 @@ pub fn lit_expr(literal: Literal) -> syn::Expr {
 pub fn doc_attrs(markdown: &str) -> Vec<syn::Attribute> {
     markdown
         .lines()
-        .map(|line| syn::Attribute {
-            pound_token: Default::default(),
-            style: syn::AttrStyle::Outer,
-            bracket_token: Default::default(),
-            meta: syn::Meta::NameValue(syn::MetaNameValue {
+        .map(|line| {
+            outer_attr(syn::Meta::NameValue(syn::MetaNameValue {
                 path: ident("doc").into(),
                 eq_token: Default::default(),
                 value: lit_expr(doc_line(line)),
-            }),
+            }))
         })
         .collect()
+}
+
+/// `#[name(tokens)]`, built without parsing `tokens`: syn keeps the tokens of such an
+/// attribute as they are, so this is the tree parsing it would give.
+pub fn list_attr(name: &str, tokens: TokenStream) -> syn::Attribute {
+    outer_attr(syn::Meta::List(syn::MetaList {
+        path: ident(name).into(),
+        delimiter: syn::MacroDelimiter::Paren(Default::default()),
+        tokens,
+    }))
+}
+
+/// `#[meta]`.
+fn outer_attr(meta: syn::Meta) -> syn::Attribute {
+    syn::Attribute {
+        pound_token: Default::default(),
+        style: syn::AttrStyle::Outer,
+        bracket_token: Default::default(),
+        meta,
+    }
 }
 
 /// Outer attributes written as tokens (`#[derive(…)]`, `#[serde(…)]`, `#[deprecated(…)]`),
