@@ -8,7 +8,10 @@ use crate::emit::builders::input_impls;
 use crate::emit::common::{constraints_doc, deprecated, ident, or, with_extra};
 use crate::emit::defaults::default_expr;
 use crate::emit::serde_attrs::{RenameRule, field_serde_attrs};
-use crate::emit::syntax::{doc_attrs, field_type, list_attr, parse_attrs, pub_field, pub_struct};
+use crate::emit::syntax::{
+    doc_attrs, field_type, list_attr, method_call, parse_attrs, pub_field, pub_struct, str_expr,
+};
+use crate::emit::template::{Fill, Template};
 use crate::ir::{Member, RustType, Struct, StructRole};
 use crate::render::Items;
 
@@ -56,7 +59,7 @@ pub fn emit_struct(s: &Struct) -> Items {
     let mut items = Items::default();
     items.push(syn::Item::Struct(pub_struct(attrs, name, fields)));
     if needs_manual_debug {
-        items.push_tokens(debug_impl(s));
+        items.push(syn::Item::Impl(debug_impl(s)));
     }
     if needs_manual_default {
         items.push_tokens(default_impl(s));
@@ -70,25 +73,48 @@ pub fn emit_struct(s: &Struct) -> Items {
     items
 }
 
-fn debug_impl(s: &Struct) -> TokenStream {
-    let name = ident(&s.name);
-    let wire = &s.name;
-    let fields = s.members.iter().map(|member| {
-        let field = ident(&member.rust_name);
-        let label = member.rust_name.trim_start_matches("r#");
-        if s.sensitive || member.sensitive {
-            quote! { .field(#label, &#REDACTED) }
-        } else {
-            quote! { .field(#label, &self.#field) }
+/// `Debug` that prints `REDACTED` in place of sensitive values: a template whose body is
+/// the chain `f.debug_struct(…).field(…)….finish()`, built call by call.
+fn debug_impl(s: &Struct) -> syn::ItemImpl {
+    DEBUG.with(|debug| {
+        let mut chain = debug.start.fill(&[("__name", Fill::Str(s.name.clone()))]);
+        for member in &s.members {
+            let value = if s.sensitive || member.sensitive {
+                debug.redacted.clone()
+            } else {
+                (debug.field).fill(&[("__field", Fill::Ident(ident(&member.rust_name)))])
+            };
+            let label = str_expr(member.rust_name.trim_start_matches("r#"));
+            chain = method_call(chain, "field", [label, value]);
         }
-    });
-    quote! {
-        impl ::std::fmt::Debug for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct(#wire) #(#fields)* .finish()
+        debug.definition.fill(&[
+            ("__Name", Fill::Ident(ident(&s.name))),
+            ("__body", Fill::Expr(method_call(chain, "finish", []))),
+        ])
+    })
+}
+
+/// The parts of a redacting `Debug` impl, parsed once per thread.
+struct DebugTemplates {
+    definition: Template<syn::ItemImpl>,
+    start: Template<syn::Expr>,
+    field: Template<syn::Expr>,
+    redacted: syn::Expr,
+}
+
+thread_local! {
+    static DEBUG: DebugTemplates = DebugTemplates {
+        definition: Template::parse(quote! {
+            impl ::std::fmt::Debug for __Name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    __body
+                }
             }
-        }
-    }
+        }),
+        start: Template::parse(quote! { f.debug_struct(__name) }),
+        field: Template::parse(quote! { &self.__field }),
+        redacted: syn::parse_quote! { &#REDACTED },
+    };
 }
 
 fn default_impl(s: &Struct) -> TokenStream {

@@ -131,6 +131,23 @@ pub fn pub_field(attrs: Vec<syn::Attribute>, name: Ident, ty: syn::Type) -> syn:
     }
 }
 
+/// `receiver.method(args)`.
+pub fn method_call(
+    receiver: syn::Expr,
+    method: &str,
+    args: impl IntoIterator<Item = syn::Expr>,
+) -> syn::Expr {
+    syn::Expr::MethodCall(syn::ExprMethodCall {
+        attrs: Vec::new(),
+        receiver: Box::new(receiver),
+        dot_token: Default::default(),
+        method: ident(method),
+        turbofish: None,
+        paren_token: Default::default(),
+        args: args.into_iter().collect(),
+    })
+}
+
 /// The expression naming a local variable or parameter.
 pub fn var(name: &Ident) -> syn::Expr {
     syn::Expr::Path(syn::ExprPath {
