@@ -13,8 +13,9 @@
 //!    lowers it to the [`ir`], which holds every decision emit needs: Rust names next to
 //!    wire names, errors and their retry classes, paginators, auth, endpoint rules, crate
 //!    metadata and examples;
-//! 3. `emit` reads only the IR (and the [`Options`]) and turns it into token streams,
-//!    formatted by prettyplease (`render`, on [`Options::render_threads`] threads), and
+//! 3. `emit` reads only the IR (and the [`Options`]) and turns it into syn items (the
+//!    hottest filled in from templates parsed once per thread, the rest parsed from
+//!    tokens), formatted by prettyplease (`render`, on [`Options::render_threads`] threads), and
 //!    the crate's `Cargo.toml`, which depends on the runtime crate in `codegen/runtime/`
 //!    (`smithy-lean-runtime`), as [`GeneratedFile`]s.
 #![deny(missing_docs)]

@@ -39,14 +39,98 @@ impl Header<'_> {
     }
 }
 
-/// Parses and pretty-prints a run of top-level items (with any inner attributes first).
+/// Generated Rust items on their way to the printer: parsed from tokens, or built as
+/// syntax trees directly (see `emit/template.rs`), in the order they are added. Consecutive
+/// token runs are parsed together, in one call; a run that does not parse is kept as the
+/// error [`pretty_print`] returns.
+pub struct Items {
+    /// The items parsed or built so far, or the error of a run that did not parse.
+    parsed: Result<syn::File, String>,
+    /// Tokens added after them, not parsed yet.
+    pending: TokenStream,
+}
+
+impl Default for Items {
+    fn default() -> Self {
+        TokenStream::new().into()
+    }
+}
+
+impl From<TokenStream> for Items {
+    fn from(tokens: TokenStream) -> Self {
+        Items {
+            parsed: Ok(syn::File {
+                shebang: None,
+                frontmatter: None,
+                attrs: Vec::new(),
+                items: Vec::new(),
+            }),
+            pending: tokens,
+        }
+    }
+}
+
+impl Items {
+    /// Adds a run of items as tokens (inner attributes first when these are the first items).
+    pub fn push_tokens(&mut self, tokens: TokenStream) {
+        self.pending.extend(tokens);
+    }
+
+    /// Adds an item built as a syntax tree.
+    pub fn push(&mut self, item: syn::Item) {
+        self.parse_pending();
+        if let Ok(file) = &mut self.parsed {
+            file.items.push(item);
+        }
+    }
+
+    /// Adds `more`'s items after these.
+    pub fn append(&mut self, more: Items) {
+        let nothing_parsed = more
+            .parsed
+            .as_ref()
+            .is_ok_and(|file| file.attrs.is_empty() && file.items.is_empty());
+        if !nothing_parsed {
+            self.parse_pending();
+            self.extend(more.parsed);
+        }
+        self.pending.extend(more.pending);
+    }
+
+    fn parse_pending(&mut self) {
+        if !self.pending.is_empty() {
+            let tokens = std::mem::take(&mut self.pending);
+            let run = syn::parse2(tokens)
+                .map_err(|error| format!("generated code does not parse ({error}); this is a bug"));
+            self.extend(run);
+        }
+    }
+
+    /// Adds parsed items (or the error of a run) after those parsed so far.
+    fn extend(&mut self, run: Result<syn::File, String>) {
+        match (&mut self.parsed, run) {
+            (Ok(file), Ok(run)) => {
+                file.attrs.extend(run.attrs);
+                file.items.extend(run.items);
+            }
+            (Ok(_), Err(error)) => self.parsed = Err(error),
+            (Err(_), _) => {}
+        }
+    }
+
+    /// The items as one file, or the first run that did not parse.
+    fn into_file(mut self) -> Result<syn::File, String> {
+        self.parse_pending();
+        self.parsed
+    }
+}
+
+/// Pretty-prints a run of top-level items (with any inner attributes first).
 /// prettyplease prints each top-level item on its own, so printing a module's items in
 /// consecutive runs and concatenating the results gives the same text as printing them all
 /// at once; [`finish_rust`] then turns the concatenation into the file.
-pub fn pretty_print(tokens: TokenStream) -> Result<String, String> {
-    let file: syn::File = syn::parse2(tokens)
-        .map_err(|error| format!("generated code does not parse ({error}); this is a bug"))?;
-    Ok(prettyplease::unparse(&file))
+pub fn pretty_print(items: Items) -> Result<String, String> {
+    Ok(prettyplease::unparse(&items.into_file()?))
 }
 
 /// Builds and pretty-prints every part on up to `threads` threads (the calling thread alone
@@ -56,7 +140,7 @@ pub fn pretty_print(tokens: TokenStream) -> Result<String, String> {
 pub fn pretty_print_all<T: Sync>(
     parts: &[T],
     threads: usize,
-    build: impl Fn(&T) -> TokenStream + Sync,
+    build: impl Fn(&T) -> Items + Sync,
 ) -> Vec<Result<String, String>> {
     let threads = threads.clamp(1, parts.len().max(1));
     if threads == 1 {
@@ -193,14 +277,14 @@ fn needs_blank_line(previous: Line<'_>, line: Line<'_>) -> bool {
 mod tests {
     use quote::{format_ident, quote};
 
-    use super::{pretty_print_all, separate_items};
+    use super::{Items, pretty_print, pretty_print_all, separate_items};
 
     #[test]
     fn parts_printed_on_several_threads_come_back_in_part_order() {
         let parts: Vec<usize> = (0..9).collect();
         let printed = pretty_print_all(&parts, 4, |part| {
             let name = format_ident!("C{}", part);
-            quote! { const #name: usize = #part; }
+            Items::from(quote! { const #name: usize = #part; })
         });
         let expected: Vec<Result<String, String>> = parts
             .iter()
@@ -212,11 +296,11 @@ mod tests {
     #[test]
     fn a_part_that_does_not_parse_is_an_error_in_its_place() {
         let printed = pretty_print_all(&[true, false], 2, |valid| {
-            if *valid {
+            Items::from(if *valid {
                 quote! { struct A; }
             } else {
                 quote! { struct }
-            }
+            })
         });
         assert_eq!(printed[0], Ok("struct A;\n".to_owned()));
         assert!(
@@ -224,6 +308,29 @@ mod tests {
                 .as_ref()
                 .is_err_and(|error| error.contains("does not parse"))
         );
+    }
+
+    #[test]
+    fn built_items_and_token_runs_print_in_the_order_added() {
+        let mut items = Items::from(quote! { #![doc = "Docs."] struct A; });
+        items.push(syn::parse_quote! { struct B; });
+        items.push_tokens(quote! { struct C; });
+        items.push_tokens(quote! { struct D; });
+        let mut more = Items::from(quote! { struct E; });
+        more.push(syn::parse_quote! { struct F; });
+        items.append(more);
+        items.push_tokens(quote! { struct G; });
+        let printed = pretty_print(items);
+        let expected = "//!Docs.\nstruct A;\nstruct B;\nstruct C;\nstruct D;\nstruct E;\nstruct F;\nstruct G;\n";
+        assert_eq!(printed.as_deref(), Ok(expected));
+    }
+
+    #[test]
+    fn a_run_that_does_not_parse_fails_the_whole_print() {
+        let mut items = Items::from(quote! { struct A; });
+        items.push(syn::parse_quote! { struct B; });
+        items.push_tokens(quote! { struct });
+        assert!(pretty_print(items).is_err_and(|error| error.contains("does not parse")));
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Small pieces every emitter uses: identifiers, doc attributes, Rust types of members.
 
+use std::borrow::Cow;
+
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote};
 
-use crate::ir::{Deprecation, Member, Operation, RustType};
+use crate::ir::{Deprecation, Member, RustType};
 
 /// An identifier, raw (`r#type`) when the name says so.
 pub fn ident(name: &str) -> Ident {
@@ -29,7 +31,7 @@ pub fn inner_doc(markdown: &str) -> TokenStream {
 /// when the line allows one: `Literal::string` escapes every character through Unicode tables
 /// and syn unescapes it again, a tenth of the work for a well-documented model. The printed
 /// `///` line is the same either way.
-fn doc_line(line: &str) -> Literal {
+pub fn doc_line(line: &str) -> Literal {
     if line.is_empty() {
         return Literal::string("");
     }
@@ -43,10 +45,15 @@ fn doc_line(line: &str) -> Literal {
 
 /// Doc attributes for `text`, then a blank line and `extra` when both are present.
 pub fn doc_with(text: &str, extra: &str) -> TokenStream {
+    doc(&with_extra(text, extra))
+}
+
+/// `text`, then a blank line and `extra` when both are present.
+pub fn with_extra<'a>(text: &'a str, extra: &'a str) -> Cow<'a, str> {
     match (text.is_empty(), extra.is_empty()) {
-        (_, true) => doc(text),
-        (true, false) => doc(extra),
-        (false, false) => doc(&format!("{text}\n\n{extra}")),
+        (_, true) => Cow::Borrowed(text),
+        (true, false) => Cow::Borrowed(extra),
+        (false, false) => Cow::Owned(format!("{text}\n\n{extra}")),
     }
 }
 
@@ -114,21 +121,6 @@ fn element(ty: &RustType, sparse: bool) -> TokenStream {
     }
 }
 
-/// The declared type of a structure field: boxed and/or optional as the IR says.
-pub fn field_type(member: &Member) -> TokenStream {
-    let inner = rust_type(&member.ty);
-    let inner = if member.boxed {
-        quote! { Box<#inner> }
-    } else {
-        inner
-    };
-    if member.optional {
-        quote! { Option<#inner> }
-    } else {
-        inner
-    }
-}
-
 /// Text describing a member's constraints, for its documentation; empty when none.
 pub fn constraints_doc(member: &Member) -> String {
     let c = &member.constraints;
@@ -173,16 +165,5 @@ pub fn constraints_doc(member: &Member) -> String {
         String::new()
     } else {
         format!("*Constraints:* {}.", facts.join(", "))
-    }
-}
-
-/// The success type of an operation's method.
-pub fn output_type(op: &Operation) -> TokenStream {
-    match &op.output {
-        Some(output) => {
-            let output = ident(output);
-            quote! { #output }
-        }
-        None => quote! { () },
     }
 }

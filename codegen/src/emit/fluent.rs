@@ -10,56 +10,83 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::common::{deprecated, ident, output_type, rust_type};
+use crate::emit::common::{deprecated, ident, rust_type};
+use crate::emit::syntax::{output_type, parse_attrs, parse_methods};
+use crate::emit::template::{Fill, Template};
 use crate::ir::{FieldRef, Operation, Pagination, RustType, Service};
+
+/// The fluent methods, parsed once per thread and filled in per operation.
+struct Templates {
+    entry: Template<syn::ImplItemFn>,
+    send: Template<syn::ItemImpl>,
+}
+
+thread_local! {
+    static TEMPLATES: Templates = Templates {
+        entry: Template::parse(quote! {
+            #[doc = __doc]
+            pub fn __method(&self) -> __Builder<Client> {
+                __Input::builder().with_client(self.clone())
+            }
+        }),
+        send: Template::parse(quote! {
+            impl<C: __Trait> __Builder<C> {
+                #[doc = __doc]
+                pub async fn send(self) -> Result<__Output, Error<__Error>> {
+                    self.client.__method(self.inner).await
+                }
+            }
+        }),
+    };
+}
 
 /// `pub fn list_users(&self) -> ListUsersRequestBuilder<Client>` on `Client`; `None` for an
 /// operation without input (the trait method takes no argument then).
-pub fn entry_method(service: &Service, op: &Operation) -> Option<TokenStream> {
+pub fn entry_method(service: &Service, op: &Operation) -> Option<syn::ImplItemFn> {
     let input = ident(op.input.as_ref()?);
     let builder = ident(op.builder.as_ref()?);
-    let method = ident(&op.method_name);
     let docs = format!(
         "Starts a `{}` request ([`{}::{}`]): set its members, then `send()` it.",
         op.wire_name,
         service.trait_name,
         op.method_name.trim_start_matches("r#"),
     );
-    let deprecated = deprecated(&op.deprecated);
-    Some(quote! {
-        #[doc = #docs]
-        #deprecated
-        pub fn #method(&self) -> #builder<Client> {
-            #input::builder().with_client(self.clone())
-        }
-    })
+    let mut entry = TEMPLATES.with(|templates| {
+        templates.entry.fill(&[
+            ("__doc", Fill::Doc(docs)),
+            ("__method", Fill::Ident(ident(&op.method_name))),
+            ("__Builder", Fill::Ident(builder)),
+            ("__Input", Fill::Ident(input)),
+        ])
+    });
+    entry.attrs.extend(parse_attrs(deprecated(&op.deprecated)));
+    Some(entry)
 }
 
 /// `send()`, and for a paginated operation `into_paginator()` and `items()`, on the input's
 /// builder with a client attached.
-pub fn send_impl(service: &Service, op: &Operation) -> Option<TokenStream> {
+pub fn send_impl(service: &Service, op: &Operation) -> Option<syn::ItemImpl> {
     let builder = ident(op.builder.as_ref()?);
-    let trait_name = ident(&service.trait_name);
-    let method = ident(&op.method_name);
-    let error = ident(&op.error_name);
-    let output = output_type(op);
     let docs = format!(
         "Sends the `{}` request through the attached client.",
         op.wire_name
     );
-    let paginators = op
-        .pagination
-        .as_ref()
-        .and_then(|pagination| paginator_methods(op, pagination));
-    Some(quote! {
-        impl<C: #trait_name> #builder<C> {
-            #[doc = #docs]
-            pub async fn send(self) -> Result<#output, Error<#error>> {
-                self.client.#method(self.inner).await
-            }
-            #paginators
-        }
-    })
+    let mut send_impl = TEMPLATES.with(|templates| {
+        templates.send.fill(&[
+            ("__doc", Fill::Doc(docs)),
+            ("__Trait", Fill::Ident(ident(&service.trait_name))),
+            ("__Builder", Fill::Ident(builder)),
+            ("__method", Fill::Ident(ident(&op.method_name))),
+            ("__Output", Fill::Type(output_type(op))),
+            ("__Error", Fill::Ident(ident(&op.error_name))),
+        ])
+    });
+    if let Some(paginators) =
+        (op.pagination.as_ref()).and_then(|pagination| paginator_methods(op, pagination))
+    {
+        send_impl.items.extend(parse_methods(paginators));
+    }
+    Some(send_impl)
 }
 
 /// `into_paginator()` and, when the model names the items, `items()`.

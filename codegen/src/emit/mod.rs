@@ -11,6 +11,8 @@ mod fluent;
 mod imports;
 mod serde_attrs;
 mod structs;
+mod syntax;
+mod template;
 mod unions;
 
 use std::ops::Range;
@@ -21,7 +23,7 @@ use quote::quote;
 use crate::emit::common::allow_own_deprecated;
 use crate::ir::{RustType, Service, TypeDef};
 use crate::output::{GeneratedFile, Options};
-use crate::render::{Header, finish_rust, pretty_print_all};
+use crate::render::{Header, Items, finish_rust, pretty_print_all};
 use imports::Imports;
 
 pub use structs::REDACTED;
@@ -39,9 +41,9 @@ pub fn emit(service: &Service, options: &Options) -> Result<Vec<GeneratedFile>, 
     let parts = parts(service, threads);
     let printed = pretty_print_all(&parts, threads, |part| match part {
         Part::Client(json_version) => client_rs(service, json_version),
-        Part::Error => error_rs(service),
+        Part::Error => error_rs(service).into(),
         Part::Types(range) => types_rs(service, range.clone()),
-        Part::Lib => crate_files::lib_rs(service, with_client),
+        Part::Lib => crate_files::lib_rs(service, with_client).into(),
     });
     let (mut client, mut error, mut types, mut lib) = (None, None, String::new(), String::new());
     for (part, printed) in parts.iter().zip(printed) {
@@ -122,30 +124,29 @@ fn parts(service: &Service, threads: usize) -> Vec<Part<'_>> {
 }
 
 /// The data types in `range`, after the module's docs and attributes when it is the first run.
-fn types_rs(service: &Service, range: Range<usize>) -> TokenStream {
-    let first = range.start == 0;
-    let items = service.types[range].iter().map(|ty| match ty {
-        TypeDef::Struct(s) => structs::emit_struct(s),
-        TypeDef::Enum(e) => enums::emit_enum(e),
-        TypeDef::IntEnum(e) => enums::emit_int_enum(e),
-        TypeDef::Union(u) => unions::emit_union(u),
-    });
-    let allow_deprecated = allow_own_deprecated();
-    let module_doc = format!(
-        "Data types of {}: operation inputs and outputs, shared structures, enums, unions \
-         and error shapes.",
-        service.title
-    );
-    let preamble = first.then(|| {
-        quote! {
+fn types_rs(service: &Service, range: Range<usize>) -> Items {
+    let mut items = Items::default();
+    if range.start == 0 {
+        let allow_deprecated = allow_own_deprecated();
+        let module_doc = format!(
+            "Data types of {}: operation inputs and outputs, shared structures, enums, unions \
+             and error shapes.",
+            service.title
+        );
+        items.push_tokens(quote! {
             #![doc = #module_doc]
             #allow_deprecated
-        }
-    });
-    quote! {
-        #preamble
-        #(#items)*
+        });
     }
+    for ty in &service.types[range] {
+        match ty {
+            TypeDef::Struct(s) => items.append(structs::emit_struct(s)),
+            TypeDef::Enum(e) => items.append(enums::emit_enum(e)),
+            TypeDef::IntEnum(e) => items.push_tokens(enums::emit_int_enum(e)),
+            TypeDef::Union(u) => items.push_tokens(unions::emit_union(u)),
+        }
+    }
+    items
 }
 
 fn error_rs(service: &Service) -> TokenStream {
@@ -170,7 +171,7 @@ fn error_rs(service: &Service) -> TokenStream {
     }
 }
 
-fn client_rs(service: &Service, json_version: &str) -> TokenStream {
+fn client_rs(service: &Service, json_version: &str) -> Items {
     let mut imports = Imports::default();
     // `Error` is a reserved type name, so no model type takes it; only operations use it.
     if !service.operations.is_empty() {
@@ -195,13 +196,13 @@ fn client_rs(service: &Service, json_version: &str) -> TokenStream {
             }
         }
     }
-    let body = client::emit_client(service, json_version);
     let uses = imports.to_tokens();
     let allow_deprecated = allow_own_deprecated();
-    quote! {
+    let mut items = Items::from(quote! {
         //! The client trait, the [`Client`] that talks to the service, and its fluent requests.
         #allow_deprecated
         #uses
-        #body
-    }
+    });
+    items.append(client::emit_client(service, json_version));
+    items
 }

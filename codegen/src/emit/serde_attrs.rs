@@ -3,9 +3,9 @@
 //! A struct gets the `rename_all` rule that matches most of its wire names, so fields only
 //! carry an explicit `rename` where the rule gets a name wrong (`KMSKeyID`).
 
-use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::emit::syntax::list_attr;
 use crate::ir::{Member, RustType, TimestampFormat};
 use crate::naming::serde_pascal_case;
 
@@ -72,7 +72,11 @@ impl RenameRule {
 
 /// `#[serde(…)]` for one field: rename, an alias also accepted when decoding, skip-if-none,
 /// timestamp or float format.
-pub fn field_serde_attrs(member: &Member, rule: RenameRule, alias: Option<&str>) -> TokenStream {
+pub fn field_serde_attrs(
+    member: &Member,
+    rule: RenameRule,
+    alias: Option<&str>,
+) -> Option<syn::Attribute> {
     let mut parts = Vec::new();
     if rule.apply(&member.rust_name) != member.wire_name {
         let wire = &member.wire_name;
@@ -87,11 +91,7 @@ pub fn field_serde_attrs(member: &Member, rule: RenameRule, alias: Option<&str>)
     if let Some(with) = wire_with(&member.ty, member.optional) {
         parts.push(quote! { with = #with });
     }
-    if parts.is_empty() {
-        TokenStream::new()
-    } else {
-        quote! { #[serde(#(#parts),*)] }
-    }
+    (!parts.is_empty()).then(|| list_attr("serde", quote! { #(#parts),* }))
 }
 
 /// The serde `with` module for a timestamp in a non-default format, or for a float (whose

@@ -5,33 +5,38 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::builders::input_impls;
-use crate::emit::common::{constraints_doc, deprecated, doc_with, field_type, ident, or};
+use crate::emit::common::{constraints_doc, deprecated, ident, or, with_extra};
 use crate::emit::defaults::default_expr;
 use crate::emit::serde_attrs::{RenameRule, field_serde_attrs};
+use crate::emit::syntax::{
+    doc_attrs, field_type, list_attr, method_call, parse_attrs, pub_field, pub_struct, str_expr,
+};
+use crate::emit::template::{Fill, Template};
 use crate::ir::{Member, RustType, Struct, StructRole};
+use crate::render::Items;
 
 /// The redaction text shown by `Debug` in place of sensitive values.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
 /// Emits a structure and its impls.
-pub fn emit_struct(s: &Struct) -> TokenStream {
+pub fn emit_struct(s: &Struct) -> Items {
     let name = ident(&s.name);
     let fallback = format!("The `{}` structure.", s.wire_name);
-    let docs = doc_with(or(&s.docs, &fallback), &error_kind_doc(&s.role));
+    let error_kind = error_kind_doc(&s.role);
+    let mut attrs = doc_attrs(&with_extra(or(&s.docs, &fallback), &error_kind));
     let struct_deprecated = deprecated(&s.deprecated);
     let rule = RenameRule::best_for(&s.members);
     let container_attr = match rule.attr_value() {
-        Some(rule) => quote! { #[serde(rename_all = #rule, default)] },
-        None => quote! { #[serde(default)] },
+        Some(rule) => quote! { rename_all = #rule, default },
+        None => quote! { default },
     };
     let fields = s.members.iter().map(|member| {
-        let field = ident(&member.rust_name);
-        let ty = field_type(member);
         let fallback = format!("`{}`.", member.wire_name);
-        let docs = doc_with(or(&member.docs, &fallback), &constraints_doc(member));
-        let deprecated = deprecated(&member.deprecated);
-        let serde = field_serde_attrs(member, rule, message_alias(s, member));
-        quote! { #docs #deprecated #serde pub #field: #ty, }
+        let constraints = constraints_doc(member);
+        let mut attrs = doc_attrs(&with_extra(or(&member.docs, &fallback), &constraints));
+        attrs.extend(parse_attrs(deprecated(&member.deprecated)));
+        attrs.extend(field_serde_attrs(member, rule, message_alias(s, member)));
+        pub_field(attrs, ident(&member.rust_name), field_type(member))
     });
     let needs_manual_debug = s.sensitive || s.members.iter().any(|m| m.sensitive);
     let needs_manual_default = s.members.iter().any(|m| m.default.is_some());
@@ -47,43 +52,69 @@ pub fn emit_struct(s: &Struct) -> TokenStream {
         quote! { ::serde::Serialize },
         quote! { ::serde::Deserialize },
     ]);
-    let debug_impl = needs_manual_debug.then(|| debug_impl(s));
-    let default_impl = needs_manual_default.then(|| default_impl(s));
-    let input_impls = (s.role == StructRole::Input).then(|| input_impls(s));
-    let error_impls = matches!(s.role, StructRole::Error(_)).then(|| error_impls(s));
+    attrs.extend(parse_attrs(struct_deprecated));
+    attrs.push(list_attr("derive", quote! { #(#derives),* }));
+    attrs.push(list_attr("serde", container_attr));
 
-    quote! {
-        #docs
-        #struct_deprecated
-        #[derive(#(#derives),*)]
-        #container_attr
-        pub struct #name { #(#fields)* }
-        #debug_impl
-        #default_impl
-        #input_impls
-        #error_impls
+    let mut items = Items::default();
+    items.push(syn::Item::Struct(pub_struct(attrs, name, fields)));
+    if needs_manual_debug {
+        items.push(syn::Item::Impl(debug_impl(s)));
     }
+    if needs_manual_default {
+        items.push_tokens(default_impl(s));
+    }
+    if s.role == StructRole::Input {
+        items.append(input_impls(s));
+    }
+    if matches!(s.role, StructRole::Error(_)) {
+        items.push_tokens(error_impls(s));
+    }
+    items
 }
 
-fn debug_impl(s: &Struct) -> TokenStream {
-    let name = ident(&s.name);
-    let wire = &s.name;
-    let fields = s.members.iter().map(|member| {
-        let field = ident(&member.rust_name);
-        let label = member.rust_name.trim_start_matches("r#");
-        if s.sensitive || member.sensitive {
-            quote! { .field(#label, &#REDACTED) }
-        } else {
-            quote! { .field(#label, &self.#field) }
+/// `Debug` that prints `REDACTED` in place of sensitive values: a template whose body is
+/// the chain `f.debug_struct(…).field(…)….finish()`, built call by call.
+fn debug_impl(s: &Struct) -> syn::ItemImpl {
+    DEBUG.with(|debug| {
+        let mut chain = debug.start.fill(&[("__name", Fill::Str(s.name.clone()))]);
+        for member in &s.members {
+            let value = if s.sensitive || member.sensitive {
+                debug.redacted.clone()
+            } else {
+                (debug.field).fill(&[("__field", Fill::Ident(ident(&member.rust_name)))])
+            };
+            let label = str_expr(member.rust_name.trim_start_matches("r#"));
+            chain = method_call(chain, "field", [label, value]);
         }
-    });
-    quote! {
-        impl ::std::fmt::Debug for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct(#wire) #(#fields)* .finish()
+        debug.definition.fill(&[
+            ("__Name", Fill::Ident(ident(&s.name))),
+            ("__body", Fill::Expr(method_call(chain, "finish", []))),
+        ])
+    })
+}
+
+/// The parts of a redacting `Debug` impl, parsed once per thread.
+struct DebugTemplates {
+    definition: Template<syn::ItemImpl>,
+    start: Template<syn::Expr>,
+    field: Template<syn::Expr>,
+    redacted: syn::Expr,
+}
+
+thread_local! {
+    static DEBUG: DebugTemplates = DebugTemplates {
+        definition: Template::parse(quote! {
+            impl ::std::fmt::Debug for __Name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    __body
+                }
             }
-        }
-    }
+        }),
+        start: Template::parse(quote! { f.debug_struct(__name) }),
+        field: Template::parse(quote! { &self.__field }),
+        redacted: syn::parse_quote! { &#REDACTED },
+    };
 }
 
 fn default_impl(s: &Struct) -> TokenStream {

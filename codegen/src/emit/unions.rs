@@ -5,8 +5,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::common::{deprecated, doc, field_type, ident, or};
+use crate::emit::common::{deprecated, doc, ident, or};
 use crate::emit::structs::REDACTED;
+use crate::emit::syntax::field_type;
 use crate::ir::{RustType, Union};
 use crate::naming::UNKNOWN_VARIANT;
 
