@@ -5,7 +5,8 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use crate::emit::common::{deprecated, doc_with, ident, or, with_extra};
-use crate::emit::syntax::{doc_attrs, parse_attrs, str_expr, unit_variant};
+use crate::emit::literals::str_expr;
+use crate::emit::syntax::{doc_attrs, parse_attrs, unit_variant};
 use crate::emit::template::{Fill, Template};
 use crate::ir::{Deprecation, Enum, IntEnum};
 use crate::naming::UNKNOWN_VARIANT;

@@ -9,6 +9,7 @@ mod enums;
 mod errors;
 mod fluent;
 mod imports;
+mod literals;
 mod serde_attrs;
 mod structs;
 mod syntax;

@@ -7,9 +7,10 @@ use quote::quote;
 use crate::emit::builders::input_impls;
 use crate::emit::common::{constraints_doc, deprecated, ident, or, with_extra};
 use crate::emit::defaults::default_expr;
+use crate::emit::literals::str_expr;
 use crate::emit::serde_attrs::{RenameRule, field_serde_attrs};
 use crate::emit::syntax::{
-    doc_attrs, field_type, list_attr, method_call, parse_attrs, pub_field, pub_struct, str_expr,
+    doc_attrs, field_type, list_attr, method_call, parse_attrs, pub_field, pub_struct,
 };
 use crate::emit::template::{Fill, Template};
 use crate::ir::{Member, RustType, Struct, StructRole};

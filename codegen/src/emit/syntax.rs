@@ -1,38 +1,17 @@
 //! Syntax trees built directly rather than parsed from tokens: types (parsed once per
-//! thread and cloned), attributes, fields and variants, literals. The emitters fill
+//! thread and cloned), attributes, fields and variants. The emitters fill
 //! templates (`emit/template.rs`) with these.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use crate::emit::common::{doc_line, ident, rust_type};
+use crate::emit::literals::lit_expr;
 use crate::emit::template::{Fill, Template};
 use crate::ir::{Member, Operation, RustType};
-
-/// `[elems]`.
-pub fn array_expr(elems: Vec<syn::Expr>) -> syn::Expr {
-    syn::Expr::Array(syn::ExprArray {
-        attrs: Vec::new(),
-        bracket_token: Default::default(),
-        elems: elems.into_iter().collect(),
-    })
-}
-
-/// A string literal as an expression.
-pub fn str_expr(text: &str) -> syn::Expr {
-    lit_expr(Literal::string(text))
-}
-
-/// A literal as an expression.
-pub fn lit_expr(literal: Literal) -> syn::Expr {
-    syn::Expr::Lit(syn::ExprLit {
-        attrs: Vec::new(),
-        lit: syn::Lit::new(literal),
-    })
-}
 
 /// `#[doc = "…"]` attributes (rendered as `///` lines) for Markdown text; none when empty.
 pub fn doc_attrs(markdown: &str) -> Vec<syn::Attribute> {

@@ -9,7 +9,7 @@ use syn::parse::Parse;
 use syn::visit_mut::{self, VisitMut};
 
 use crate::emit::common::doc_line;
-use crate::emit::syntax::{array_expr, lit_expr, str_expr};
+use crate::emit::literals::{array_expr, lit_expr, str_expr};
 
 /// A syntax tree with placeholders, parsed from tokens the generator itself writes.
 pub struct Template<T>(T);
