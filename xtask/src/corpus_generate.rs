@@ -8,9 +8,9 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::time::Instant;
 
-use codegen::{GeneratedFile, Options};
+use codegen::Options;
 
-use crate::output::{files_below, write_crate_atomically};
+use crate::output::{holds_exactly, write_crate_atomically};
 
 /// What happened to one model.
 #[derive(Debug)]
@@ -84,18 +84,6 @@ fn generate_into(model: &Path, out_dir: &Path, options: &Options) -> Result<Gene
     })
 }
 
-/// Whether `dir` already holds exactly `files`, byte for byte and nothing else: then a
-/// re-run leaves the crate as it is (no writes, renames and deletes of every file, and the
-/// crate's sources keep their timestamps for a later `--compile`).
-fn holds_exactly(dir: &Path, files: &[GeneratedFile]) -> bool {
-    let same = |file: &GeneratedFile| {
-        let path = dir.join(&file.path);
-        fs::metadata(&path).is_ok_and(|meta| meta.len() == file.contents.len() as u64)
-            && fs::read(&path).is_ok_and(|bytes| bytes == file.contents.as_bytes())
-    };
-    files.iter().all(same) && files_below(dir).is_ok_and(|found| found.len() == files.len())
-}
-
 thread_local! {
     /// The message and location of the last panic on this thread.
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -132,12 +120,7 @@ fn catch_panic<T>(work: impl FnOnce() -> T) -> Result<T, String> {
 
 #[cfg(test)]
 mod tests {
-    use std::fs;
-
-    use codegen::GeneratedFile;
-
-    use super::{capture_panics, catch_panic, holds_exactly};
-    use crate::output::write_crate_atomically;
+    use super::{capture_panics, catch_panic};
 
     #[test]
     fn a_panic_becomes_an_error_naming_message_and_place() {
@@ -146,26 +129,5 @@ mod tests {
         assert!(error.starts_with("generator panicked: boom at "), "{error}");
         assert!(error.contains("corpus_generate.rs"), "{error}");
         assert_eq!(catch_panic(|| 7), Ok(7));
-    }
-
-    #[test]
-    fn a_crate_is_only_left_alone_when_it_holds_exactly_the_files() {
-        let dir = crate::workspace_root().join("target/corpus-generate-tests/holds-exactly");
-        let files = [
-            GeneratedFile::new("Cargo.toml", "[package]\n"),
-            GeneratedFile::new("src/lib.rs", "//! A crate.\n"),
-        ];
-        let _ = fs::remove_dir_all(&dir);
-        assert!(!holds_exactly(&dir, &files), "nothing written yet");
-        write_crate_atomically(&dir, &files).expect("written");
-        assert!(holds_exactly(&dir, &files));
-        fs::write(dir.join("src/lib.rs"), "//! A crate!\n").expect("edited");
-        assert!(!holds_exactly(&dir, &files), "same length, other bytes");
-        write_crate_atomically(&dir, &files).expect("written");
-        fs::write(dir.join("src/extra.rs"), "").expect("added");
-        assert!(!holds_exactly(&dir, &files), "a file too many");
-        fs::remove_file(dir.join("src/extra.rs")).expect("removed");
-        fs::remove_file(dir.join("Cargo.toml")).expect("removed");
-        assert!(!holds_exactly(&dir, &files), "a file missing");
     }
 }

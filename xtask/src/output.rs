@@ -110,8 +110,20 @@ pub fn check_crate(out_dir: &Path, files: &[GeneratedFile]) -> Result<(), String
     }
 }
 
+/// Whether `dir` already holds exactly `files`, byte for byte and nothing else: the cheap
+/// yes-or-no of [`check_crate`]. The corpus leaves such a crate as it is (no writes, renames
+/// and deletes of every file, and its sources keep their timestamps for a later `--compile`).
+pub fn holds_exactly(dir: &Path, files: &[GeneratedFile]) -> bool {
+    let same = |file: &GeneratedFile| {
+        let path = dir.join(&file.path);
+        fs::metadata(&path).is_ok_and(|meta| meta.len() == file.contents.len() as u64)
+            && fs::read(&path).is_ok_and(|bytes| bytes == file.contents.as_bytes())
+    };
+    files.iter().all(same) && files_below(dir).is_ok_and(|found| found.len() == files.len())
+}
+
 /// Every file below `dir`, relative to it (nothing when `dir` does not exist).
-pub fn files_below(dir: &Path) -> Result<Vec<PathBuf>, String> {
+fn files_below(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {
@@ -129,4 +141,34 @@ pub fn files_below(dir: &Path) -> Result<Vec<PathBuf>, String> {
     }
     found.sort();
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use codegen::GeneratedFile;
+
+    use super::{holds_exactly, write_crate_atomically};
+
+    #[test]
+    fn a_crate_is_only_left_alone_when_it_holds_exactly_the_files() {
+        let dir = crate::workspace_root().join("target/output-tests/holds-exactly");
+        let files = [
+            GeneratedFile::new("Cargo.toml", "[package]\n"),
+            GeneratedFile::new("src/lib.rs", "//! A crate.\n"),
+        ];
+        let _ = fs::remove_dir_all(&dir);
+        assert!(!holds_exactly(&dir, &files), "nothing written yet");
+        write_crate_atomically(&dir, &files).expect("written");
+        assert!(holds_exactly(&dir, &files));
+        fs::write(dir.join("src/lib.rs"), "//! A crate!\n").expect("edited");
+        assert!(!holds_exactly(&dir, &files), "same length, other bytes");
+        write_crate_atomically(&dir, &files).expect("written");
+        fs::write(dir.join("src/extra.rs"), "").expect("added");
+        assert!(!holds_exactly(&dir, &files), "a file too many");
+        fs::remove_file(dir.join("src/extra.rs")).expect("removed");
+        fs::remove_file(dir.join("Cargo.toml")).expect("removed");
+        assert!(!holds_exactly(&dir, &files), "a file missing");
+    }
 }
